@@ -1,0 +1,32 @@
+/* Calendar dates without time zones: parsing of what users type (ISO dates
+ * and a few relative forms), validation and day arithmetic. */
+#ifndef KAM_DATE_H
+#define KAM_DATE_H
+
+#include <stdbool.h>
+
+struct kam_date {
+	int	year;
+	int	month;	/* 1-12 */
+	int	day;	/* 1-31 */
+};
+
+#define DATE_STRLEN 11	/* "YYYY-MM-DD" and NUL */
+
+bool		date_valid(int year, int month, int day);
+int		date_days_in_month(int year, int month);
+/* Strict YYYY-MM-DD, years 1-9999. */
+bool		date_parse_iso(const char *s, struct kam_date *d);
+/* An ISO date, or today, yesterday, tomorrow, or +N/-N followed by
+ * d, w, m or y, counted from today. */
+bool		date_parse(const char *s, const struct kam_date *today,
+		    struct kam_date *d);
+long		date_to_days(struct kam_date d);	/* days since 1970-01-01 */
+struct kam_date	date_from_days(long days);
+struct kam_date	date_add_days(struct kam_date d, long days);
+/* Adds months, clamping the day to the target month's length. */
+struct kam_date	date_add_months(struct kam_date d, long months);
+void		date_format(struct kam_date d, char out[DATE_STRLEN]);
+struct kam_date	date_today(void);	/* in the local time zone */
+
+#endif

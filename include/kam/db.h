@@ -1,0 +1,42 @@
+/* The PostgreSQL connection: connect with keepalives, run parameterised
+ * statements, and turn server errors into plain words and sysexits codes.
+ * The only module that includes libpq; callers see struct kam_res rows. */
+#ifndef KAM_DB_H
+#define KAM_DB_H
+
+#include <stdbool.h>
+
+struct kam_db;
+struct kam_res;
+
+/* conninfo may be NULL (libpq's PG* variables decide). On failure returns
+ * NULL and prints the one-line reason; *code receives the exit status. */
+struct kam_db	*db_connect(const char *conninfo, int timeout, int *code);
+void		 db_close(struct kam_db *db);
+
+/* Runs one statement with text parameters (NULL pointers are SQL NULL).
+ * Returns rows (possibly none) or NULL on error; see db_error. */
+struct kam_res	*db_query(struct kam_db *db, const char *sql, int nparams,
+		    const char *const *params);
+/* Runs one statement and returns the rows it affected, or -1 on error. */
+long		 db_command(struct kam_db *db, const char *sql, int nparams,
+		    const char *const *params);
+/* Runs a fixed, multi-statement script from the binary (migrations). */
+bool		 db_script(struct kam_db *db, const char *sql);
+
+/* The last error in plain words, and the sysexits code it maps to. */
+const char	*db_error(const struct kam_db *db);
+int		 db_error_code(const struct kam_db *db);
+const char	*db_error_sqlstate(const struct kam_db *db);
+
+const char	*db_user(const struct kam_db *db);	/* the login role */
+const char	*db_name(const struct kam_db *db);
+
+int		 res_rows(const struct kam_res *r);
+int		 res_cols(const struct kam_res *r);
+/* The value as text, or NULL for SQL NULL. Valid until res_free. */
+const char	*res_get(const struct kam_res *r, int row, int col);
+const char	*res_col_name(const struct kam_res *r, int col);
+void		 res_free(struct kam_res *r);
+
+#endif

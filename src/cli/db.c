@@ -1,0 +1,88 @@
+/* kam --db migrate | status | add-user */
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "kam/cli.h"
+#include "kam/db.h"
+#include "kam/log.h"
+#include "kam/migrate.h"
+#include "kam/user.h"
+
+static int
+db_status(const struct kam_opts *o, struct kam_db *db)
+{
+	struct kam_user me;
+	int rc;
+
+	(void)o;
+	if ((rc = user_whoami(db, &me)) != EX_OK)
+		return rc;
+	printf("database %s as %s", db_name(db), me.role_name);
+	if (me.kind != NULL)
+		printf(" (%s, %s%s%s)", me.display_name, me.kind,
+		    me.team ? ", team " : "", me.team ? me.team : "");
+	printf("\n");
+	user_free(&me);
+	return migrate_status(db, stdout);
+}
+
+static int
+db_migrate(const struct kam_opts *o, struct kam_db *db)
+{
+	(void)o;
+	return migrate_apply(db, stdout);
+}
+
+static int
+db_add_user(const struct kam_opts *o, struct kam_db *db)
+{
+	struct kam_user u = {
+		.role_name = o->nargs ? o->args[0] : NULL,
+		.kind = (char *)o->kind, .team = (char *)o->team,
+		.display_name = (char *)o->name, .email = (char *)o->email,
+	};
+	long long id;
+	int rc;
+
+	if (o->nargs != 1)
+		return cli_usage_error("--db add-user takes one user name");
+	if (u.kind == NULL || u.display_name == NULL)
+		return cli_usage_error("--db add-user needs --kind and --name");
+	if ((rc = migrate_require(db)) != EX_OK)
+		return rc;
+	if ((rc = user_add(db, &u, &id)) != EX_OK)
+		return rc;
+	printf("added %s as %s (user %lld)\n", u.role_name, u.kind, id);
+	return EX_OK;
+}
+
+static const struct {
+	const char	*name;
+	int		(*run)(const struct kam_opts *, struct kam_db *);
+} actions[] = {
+	{ "migrate",	db_migrate },
+	{ "status",	db_status },
+	{ "add-user",	db_add_user },
+};
+
+int
+cmd_db(const struct kam_opts *o, const struct kam_conf *c)
+{
+	struct kam_db *db;
+	int rc;
+
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++) {
+		if (strcmp(o->db_action, actions[i].name) != 0)
+			continue;
+		if (strcmp(o->db_action, "add-user") != 0 && o->nargs > 0)
+			return cli_usage_error("unexpected argument '%s'", o->args[0]);
+		if ((db = db_connect(c->db_conninfo, c->db_connect_timeout, &rc)) == NULL)
+			return rc;
+		rc = actions[i].run(o, db);
+		db_close(db);
+		return rc;
+	}
+	return cli_usage_error("unknown --db action '%s' (migrate, status, add-user)",
+	    o->db_action);
+}

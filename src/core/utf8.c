@@ -1,0 +1,145 @@
+#define _XOPEN_SOURCE 700	/* wcwidth */
+#include <stdio.h>
+#include <wchar.h>
+
+#include "kam/utf8.h"
+
+int
+utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c, min;
+	int n, i;
+
+	if (len == 0)
+		return -1;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2; c = s[0] & 0x1f; min = 0x80;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3; c = s[0] & 0x0f; min = 0x800;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4; c = s[0] & 0x07; min = 0x10000;
+	} else
+		return -1;
+	if (len < (size_t)n)
+		return -1;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return -1;
+	*cp = c;
+	return n;
+}
+
+bool
+utf8_valid(const char *s, size_t len)
+{
+	uint32_t cp;
+	int n;
+
+	while (len > 0) {
+		if ((n = utf8_decode(s, len, &cp)) < 0)
+			return false;
+		s += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+static bool
+is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool
+utf8_is_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	    is_bidi_control(cp);
+}
+
+int
+utf8_cp_width(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x7f)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	/* Unassigned code points, or a locale that is not UTF-8: the
+	 * terminal will most likely show one cell. */
+	return w < 0 ? 1 : w;
+}
+
+static void
+sanitize_cp(struct kam_buf *out, uint32_t cp)
+{
+	if (cp < 0x20)
+		buf_addf(out, "^%c", (char)(cp + '@'));
+	else if (cp == 0x7f)
+		buf_adds(out, "^?");
+	else
+		buf_addf(out, "<U+%04X>", (unsigned)cp);
+}
+
+void
+utf8_sanitize(struct kam_buf *out, const char *s, size_t len)
+{
+	uint32_t cp;
+	int n;
+
+	while (len > 0) {
+		n = utf8_decode(s, len, &cp);
+		if (n < 0) {
+			buf_addf(out, "\\x%02X", (unsigned char)*s);
+			n = 1;
+		} else if (utf8_is_unsafe(cp))
+			sanitize_cp(out, cp);
+		else
+			buf_add(out, s, (size_t)n);
+		s += n;
+		len -= (size_t)n;
+	}
+}
+
+size_t
+utf8_width(const char *s, size_t len)
+{
+	struct kam_buf safe;
+	size_t used;
+
+	buf_init(&safe);
+	utf8_sanitize(&safe, s, len);
+	utf8_fit(safe.data, safe.len, (size_t)-1, &used);
+	buf_free(&safe);
+	return used;
+}
+
+size_t
+utf8_fit(const char *s, size_t len, size_t cols, size_t *used)
+{
+	size_t off = 0, width = 0;
+	uint32_t cp;
+	int n, w;
+
+	while (off < len) {
+		if ((n = utf8_decode(s + off, len - off, &cp)) < 0)
+			break;	/* not sanitised: stop rather than guess */
+		w = utf8_cp_width(cp);
+		if (width + (size_t)w > cols)
+			break;
+		width += (size_t)w;
+		off += (size_t)n;
+	}
+	*used = width;
+	return off;
+}

@@ -1,0 +1,32 @@
+# Throwaway database for one test file (bash; used by bats files and by
+# with-pg). pg_test_start [no-schema] starts a private cluster with kam's
+# schema and the fixture, exports PG* for it, and arranges that the cluster
+# goes away when the test process does, however it ends.
+
+. "${KAM_SRCDIR:?KAM_SRCDIR is not set}/scripts/lib/pgcluster.sh"
+
+pg_test_start() {
+	PG_TEST_DIR=$(pgc_mktemp kam-test) || return
+	export PG_TEST_DIR
+	pgc_init "$PG_TEST_DIR" || return
+	pgc_start "$PG_TEST_DIR" || return
+	pgc_watch "$PG_TEST_DIR" "${PG_TEST_OWNER:-$$}"
+	pgc_psql "$PG_TEST_DIR" -d postgres -c 'CREATE DATABASE kam' || return
+	eval "$(pgc_env "$PG_TEST_DIR")"
+	[ "${1:-}" = no-schema ] && return 0
+	"$KAM" --db migrate >/dev/null || return
+	pgc_psql "$PG_TEST_DIR" -d kam -f "$KAM_SRCDIR/tests/lib/fixture.sql" \
+	    >/dev/null
+}
+
+pg_test_stop() {
+	[ -n "${PG_TEST_DIR:-}" ] || return 0
+	pgc_stop "$PG_TEST_DIR" immediate
+	rm -rf "$PG_TEST_DIR"
+}
+
+# psql as a given login on the test database: pg_as anna -c '...'
+pg_as() {
+	local who=$1; shift
+	PGUSER=$who psql -X -q -v ON_ERROR_STOP=1 -At "$@"
+}
