@@ -34,21 +34,36 @@ db_migrate(const struct kam_opts *o, struct kam_db *db)
 	return migrate_apply(db, stdout);
 }
 
+/* Usage errors are found before connecting. */
+static int
+no_operands(const struct kam_opts *o)
+{
+	if (o->nargs > 0)
+		return cli_usage_error("unexpected argument '%s'", o->args[0]);
+	return EX_OK;
+}
+
+static int
+add_user_usage(const struct kam_opts *o)
+{
+	if (o->nargs != 1)
+		return cli_usage_error("--db add-user takes one user name");
+	if (o->kind == NULL || o->name == NULL)
+		return cli_usage_error("--db add-user needs --kind and --name");
+	return EX_OK;
+}
+
 static int
 db_add_user(const struct kam_opts *o, struct kam_db *db)
 {
 	struct kam_user u = {
-		.role_name = o->nargs ? o->args[0] : NULL,
+		.role_name = o->args[0],
 		.kind = (char *)o->kind, .team = (char *)o->team,
 		.display_name = (char *)o->name, .email = (char *)o->email,
 	};
 	long long id;
 	int rc;
 
-	if (o->nargs != 1)
-		return cli_usage_error("--db add-user takes one user name");
-	if (u.kind == NULL || u.display_name == NULL)
-		return cli_usage_error("--db add-user needs --kind and --name");
 	if ((rc = migrate_require(db)) != EX_OK)
 		return rc;
 	if ((rc = user_add(db, &u, &id)) != EX_OK)
@@ -59,11 +74,12 @@ db_add_user(const struct kam_opts *o, struct kam_db *db)
 
 static const struct {
 	const char	*name;
+	int		(*usage)(const struct kam_opts *);
 	int		(*run)(const struct kam_opts *, struct kam_db *);
 } actions[] = {
-	{ "migrate",	db_migrate },
-	{ "status",	db_status },
-	{ "add-user",	db_add_user },
+	{ "migrate",	no_operands,	db_migrate },
+	{ "status",	no_operands,	db_status },
+	{ "add-user",	add_user_usage,	db_add_user },
 };
 
 int
@@ -75,8 +91,8 @@ cmd_db(const struct kam_opts *o, const struct kam_conf *c)
 	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++) {
 		if (strcmp(o->db_action, actions[i].name) != 0)
 			continue;
-		if (strcmp(o->db_action, "add-user") != 0 && o->nargs > 0)
-			return cli_usage_error("unexpected argument '%s'", o->args[0]);
+		if ((rc = actions[i].usage(o)) != EX_OK)
+			return rc;
 		if ((db = db_connect(c->db_conninfo, c->db_connect_timeout, &rc)) == NULL)
 			return rc;
 		rc = actions[i].run(o, db);

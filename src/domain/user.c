@@ -12,6 +12,15 @@ user_whoami(struct kam_db *db, struct kam_user *me)
 	struct kam_res *r;
 
 	memset(me, 0, sizeof *me);
+	r = db_query(db, "SELECT current_user, "
+	    "to_regclass('kam.app_user') IS NOT NULL", 0, NULL);
+	if (r != NULL && strcmp(res_get(r, 0, 1), "f") == 0) {
+		/* no schema yet: all there is to know is the login */
+		me->role_name = xstrdup(res_get(r, 0, 0));
+		res_free(r);
+		return EX_OK;
+	}
+	res_free(r);
 	r = db_query(db, "SELECT current_user, u.display_name, u.kind, u.team, "
 	    "u.email FROM (SELECT 1) one LEFT JOIN kam.app_user u "
 	    "ON u.role_name = current_user AND u.active", 0, NULL);

@@ -1,0 +1,32 @@
+#!/bin/sh
+# House rules that a grep can keep true (TAP). See DEVELOPERS.md.
+cd "${KAM_SRCDIR:?}" || exit 99
+n=0 failed=0
+check() {	# check DESCRIPTION OFFENDING-LINES
+	n=$((n + 1))
+	if [ -z "$2" ]; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		printf '%s\n' "$2" | sed 's/^/# /'
+		failed=1
+	fi
+}
+csrc=$(find src include tests/unit -name '*.[ch]' | sort)
+
+check "no banned unsafe functions" "$(grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|atof|strtok|tmpnam)\(' $csrc)"
+check "curses is included only under src/tui" \
+    "$(grep -lE '#include *[<"](n?curses|ncursesw/|panel|menu|form)' $csrc | grep -v '^src/tui/')"
+check "libpq is included only under src/db" \
+    "$(grep -l 'libpq-fe.h' $csrc | grep -v '^src/db/')"
+check "libcurl and cJSON are included only under src/erp" \
+    "$(grep -lE '#include *<(curl/|cjson/)' $csrc | grep -v '^src/erp/')"
+check "core knows nothing of the layers above" \
+    "$(grep -nE '#include "kam/(db|migrate|user|cli)\.h"' src/core/*.c)"
+check "no SQL text formatted from data" \
+    "$(grep -nE '(printf|buf_add[fs]?)\([^;]*"[^"]*\b(SELECT|INSERT|UPDATE|DELETE|WHERE)\b[^"]*%' $csrc)"
+check "every public header says what its module is for" \
+    "$(for h in include/kam/*.h; do head -n 1 "$h" | grep -q '^/\*' || echo "$h"; done)"
+check "no tabs-vs-spaces mix at line starts in C" "$(grep -nE '^ +	' $csrc)"
+echo "1..$n"
+exit $failed
