@@ -1,0 +1,83 @@
+#!/usr/bin/env bats
+# The demo and benchmark data generator: deterministic, and its data keeps
+# every constraint of the schema when loaded with all checks on.
+
+bats_require_minimum_version 1.5.0
+
+USERS='anna=1,bo=2,carla=3,david=4,eva=5,farid=6,sam=7,kamadmin=8'
+
+setup_file() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	pg_test_start no-schema
+	"$KAM" --db migrate >/dev/null
+	"$KAM_SRCDIR/tests/gen/load" --accounts 40 --seed 7 --checked 2>/dev/null
+}
+
+teardown_file() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	pg_test_stop
+}
+
+setup() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+}
+
+gen() {
+	"$PYTHON3" "$KAM_SRCDIR/tests/gen/kamgen.py" --users "$USERS" --today 2026-11-22 "$@"
+}
+
+q() {
+	psql -X -At -c "$1"
+}
+
+@test "the same seed gives the same bytes, another seed other bytes" {
+	a=$(gen --seed 3 --accounts 25 | sha256sum)
+	b=$(gen --seed 3 --accounts 25 | sha256sum)
+	c=$(gen --seed 4 --accounts 25 | sha256sum)
+	[ "$a" = "$b" ]
+	[ "$a" != "$c" ]
+}
+
+@test "it loads with every constraint and trigger checked" {
+	[ "$(q 'SELECT count(*) FROM kam.account')" -eq 40 ]
+}
+
+@test "the demo users exist with their kinds and teams" {
+	[ "$(q "SELECT string_agg(role_name || ':' || kind || ':' || coalesce(team, '-'), ' ' ORDER BY role_name) FROM kam.app_user WHERE role_name IN ('anna', 'bo', 'sam', 'kamadmin')")" = \
+	    "anna:manager:north bo:manager:south kamadmin:admin:- sam:support:-" ]
+	[ "$(q 'SELECT count(DISTINCT team) FROM kam.account')" -eq 3 ]
+}
+
+@test "each account has contacts, one service level, a plan with actions" {
+	[ "$(q 'SELECT count(*) FROM kam.account a WHERE (SELECT count(*) FROM kam.service_level s WHERE s.account_id = a.id) <> 1')" -eq 0 ]
+	[ "$(q 'SELECT round(avg(n)) BETWEEN 3 AND 7 FROM (SELECT count(*) n FROM kam.contact GROUP BY account_id) x')" = t ]
+	[ "$(q 'SELECT count(*) FROM kam.account a WHERE NOT EXISTS (SELECT 1 FROM kam.account_plan p WHERE p.account_id = a.id AND p.year = 2026)')" -eq 0 ]
+	[ "$(q 'SELECT count(*) > 0 FROM kam.plan_action')" = t ]
+}
+
+@test "about fifty interactions an account, with all kinds of feedback" {
+	[ "$(q 'SELECT avg(n) BETWEEN 35 AND 65 FROM (SELECT count(*) n FROM kam.interaction GROUP BY account_id) x')" = t ]
+	[ "$(q "SELECT string_agg(DISTINCT feedback, ',' ORDER BY feedback) FROM kam.interaction")" = "complaint,compliment,idea,none" ]
+	[ "$(q "SELECT count(*) > 0 FROM kam.interaction WHERE channel = 'ticket'")" = t ]
+}
+
+@test "conditions include expired and soon-expiring ones" {
+	[ "$(q "SELECT count(*) > 0 FROM kam.special_condition WHERE valid_to < DATE '2026-11-22'")" = t ]
+	[ "$(q "SELECT count(*) > 0 FROM kam.special_condition WHERE valid_to BETWEEN DATE '2026-11-22' AND DATE '2026-12-22'")" = t ]
+}
+
+@test "orders and invoices belong to their account, some invoices overdue" {
+	[ "$(q 'SELECT count(*) > 0 FROM kam.erp_order')" = t ]
+	[ "$(q "SELECT count(*) > 0 FROM kam.erp_invoice WHERE open_amount > 0 AND due_date < DATE '2026-11-22'")" = t ]
+	[ "$(q 'SELECT count(*) FROM kam.erp_invoice i JOIN kam.account a ON a.id = i.account_id WHERE i.currency <> a.currency')" -eq 0 ]
+}
+
+@test "names come from many countries and scripts" {
+	[ "$(q 'SELECT count(DISTINCT country) >= 8 FROM kam.account')" = t ]
+	[ "$(q "SELECT count(*) > 0 FROM kam.account WHERE name ~ '[^[:ascii:]]'")" = t ]
+}
+
+@test "loading into a database that has accounts is refused" {
+	run --separate-stderr "$KAM_SRCDIR/tests/gen/load" --accounts 5
+	[ "$status" -eq 65 ]
+}
