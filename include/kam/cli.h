@@ -3,7 +3,10 @@
 #ifndef KAM_CLI_H
 #define KAM_CLI_H
 
+#include <stdbool.h>
+
 #include "kam/conf.h"
+#include "kam/db.h"
 
 struct kam_opts {
 	const char	*config;	/* --config */
@@ -14,12 +17,34 @@ struct kam_opts {
 	const char	*team;		/* --team (add-user) */
 	const char	*name;		/* --name (add-user) */
 	const char	*email;		/* --email (add-user) */
+	const char	*export;	/* --export ENTITY */
+	const char	*sla;		/* --sla ACCOUNT */
+	const char	*format;	/* --format */
+	const char	*output;	/* --output */
+	const char	*account;	/* --account */
+	const char	*owner;		/* --owner */
+	const char	*tier;		/* --tier */
+	const char	*since;		/* --since */
+	const char	*until;		/* --until */
+	const char	*expiring;	/* --expiring-within */
+	const char	*columns;	/* --columns */
+	bool		 active;	/* --active */
+	bool		 no_header;	/* --no-header */
+	bool		 raw;		/* --raw */
 	char		**args;		/* operands after the options */
 	int		 nargs;
 };
 
 /* Each returns a sysexits code. */
 int	cmd_db(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
+
+/* Connects and checks the schema; NULL (and *code) on failure. */
+struct kam_db	*cli_connect(const struct kam_conf *c, int *code);
+/* Resolves --account / --sla text to one account id (caller frees);
+ * prints candidates or "no such account" and sets *code otherwise. */
+char		*cli_resolve_account(struct kam_db *db, const char *key, int *code);
 
 void	cli_usage(void);		/* --help, to stdout */
 void	cli_version(void);		/* --version, to stdout */

@@ -5,6 +5,7 @@
 #define KAM_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct kam_db;
 struct kam_res;
@@ -23,6 +24,14 @@ long		 db_command(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);
 /* Runs a fixed, multi-statement script from the binary (migrations). */
 bool		 db_script(struct kam_db *db, const char *sql);
+
+/* Streams the rows of a COPY ... TO STDOUT statement (fixed text) to
+ * sink, one call per row as the server formats it. A sink returning false
+ * stops the copy (the connection is then reset). Returns false on a
+ * database error; see db_error. */
+typedef bool	 (*db_copy_sink)(void *ctx, const char *data, size_t len);
+bool		 db_copy_out(struct kam_db *db, const char *sql, db_copy_sink sink,
+		    void *ctx);
 
 /* The last error in plain words, and the sysexits code it maps to. */
 const char	*db_error(const struct kam_db *db);

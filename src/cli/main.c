@@ -12,19 +12,35 @@
 #include "kam/log.h"
 
 enum {
-	OPT_THEME = 256, OPT_DB, OPT_KIND, OPT_TEAM, OPT_NAME, OPT_EMAIL
+	OPT_THEME = 256, OPT_DB, OPT_KIND, OPT_TEAM, OPT_NAME, OPT_EMAIL,
+	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
+	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW
 };
 
 static const struct option long_options[] = {
+	{ "account",	required_argument, NULL, OPT_ACCOUNT },
+	{ "active",	no_argument,       NULL, OPT_ACTIVE },
+	{ "columns",	required_argument, NULL, OPT_COLUMNS },
 	{ "config",	required_argument, NULL, 'c' },
 	{ "database",	required_argument, NULL, 'd' },
 	{ "db",		required_argument, NULL, OPT_DB },
 	{ "email",	required_argument, NULL, OPT_EMAIL },
+	{ "expiring-within", required_argument, NULL, OPT_EXPIRING },
+	{ "export",	required_argument, NULL, 'e' },
+	{ "format",	required_argument, NULL, 'f' },
 	{ "help",	no_argument,       NULL, 'h' },
 	{ "kind",	required_argument, NULL, OPT_KIND },
 	{ "name",	required_argument, NULL, OPT_NAME },
+	{ "no-header",	no_argument,       NULL, OPT_NO_HEADER },
+	{ "output",	required_argument, NULL, 'o' },
+	{ "owner",	required_argument, NULL, OPT_OWNER },
+	{ "raw",	no_argument,       NULL, OPT_RAW },
+	{ "since",	required_argument, NULL, OPT_SINCE },
+	{ "sla",	required_argument, NULL, OPT_SLA },
 	{ "team",	required_argument, NULL, OPT_TEAM },
 	{ "theme",	required_argument, NULL, OPT_THEME },
+	{ "tier",	required_argument, NULL, OPT_TIER },
+	{ "until",	required_argument, NULL, OPT_UNTIL },
 	{ "verbose",	no_argument,       NULL, 'v' },
 	{ "version",	no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -40,26 +56,55 @@ bad_option(char **argv, int c)
 	return cli_usage_error("unknown option '%s'", argv[optind - 1]);
 }
 
+/* Options that take a value, and where each goes. */
+static const char **
+value_slot(struct kam_opts *o, int c)
+{
+	switch (c) {
+	case 'c': return &o->config;
+	case 'd': return &o->database;
+	case 'e': return &o->export;
+	case 'f': return &o->format;
+	case 'o': return &o->output;
+	case OPT_THEME: return &o->theme;
+	case OPT_DB: return &o->db_action;
+	case OPT_KIND: return &o->kind;
+	case OPT_TEAM: return &o->team;
+	case OPT_NAME: return &o->name;
+	case OPT_EMAIL: return &o->email;
+	case OPT_SLA: return &o->sla;
+	case OPT_ACCOUNT: return &o->account;
+	case OPT_OWNER: return &o->owner;
+	case OPT_TIER: return &o->tier;
+	case OPT_SINCE: return &o->since;
+	case OPT_UNTIL: return &o->until;
+	case OPT_EXPIRING: return &o->expiring;
+	case OPT_COLUMNS: return &o->columns;
+	default: return NULL;
+	}
+}
+
 /* Returns -1 to go on, or the exit code to stop with. */
 static int
 parse_options(int argc, char **argv, struct kam_opts *o)
 {
+	const char **slot;
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:d:hvV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:d:e:f:o:hvV", long_options,
+	    NULL)) != -1) {
+		if ((slot = value_slot(o, c)) != NULL) {
+			*slot = optarg;
+			continue;
+		}
 		switch (c) {
-		case 'c': o->config = optarg; break;
-		case 'd': o->database = optarg; break;
 		case 'h': cli_usage(); return EX_OK;
 		case 'v': log_set_verbose(log_verbose_level() + 1); break;
 		case 'V': cli_version(); return EX_OK;
-		case OPT_THEME: o->theme = optarg; break;
-		case OPT_DB: o->db_action = optarg; break;
-		case OPT_KIND: o->kind = optarg; break;
-		case OPT_TEAM: o->team = optarg; break;
-		case OPT_NAME: o->name = optarg; break;
-		case OPT_EMAIL: o->email = optarg; break;
+		case OPT_ACTIVE: o->active = true; break;
+		case OPT_NO_HEADER: o->no_header = true; break;
+		case OPT_RAW: o->raw = true; break;
 		default: return bad_option(argv, c);
 		}
 	}
@@ -95,6 +140,13 @@ conf_load_all(struct kam_conf *c, const struct kam_opts *o,
 static int
 run(const struct kam_opts *o, const struct kam_conf *c)
 {
+	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) > 1)
+		return cli_usage_error("--db, --export and --sla go one at a time");
+	if (o->export != NULL || o->sla != NULL) {
+		if (o->nargs > 0)
+			return cli_usage_error("unexpected argument '%s'", o->args[0]);
+		return o->export ? cmd_export(o, c) : cmd_sla(o, c);
+	}
 	if (o->db_action != NULL)
 		return cmd_db(o, c);
 	/* Until the full-screen client exists, plain "kam" reports where it

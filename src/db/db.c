@@ -9,13 +9,7 @@
 #include "kam/log.h"
 #include "kam/xalloc.h"
 #include "db_error.h"
-
-struct kam_db {
-	PGconn		*conn;
-	struct kam_buf	 error;
-	int		 error_code;
-	char		 sqlstate[6];
-};
+#include "db_private.h"
 
 struct kam_res {
 	PGresult	*res;
@@ -101,6 +95,14 @@ db_set_error(struct kam_db *db, const PGresult *res)
 	    PQresultErrorField(res, PG_DIAG_MESSAGE_HINT));
 }
 
+bool
+db_fail(struct kam_db *db, PGresult *res)
+{
+	db_set_error(db, res);
+	PQclear(res);
+	return false;
+}
+
 static bool
 db_result_ok(struct kam_db *db, PGresult *res)
 {
@@ -108,9 +110,7 @@ db_result_ok(struct kam_db *db, PGresult *res)
 
 	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
 		return true;
-	db_set_error(db, res);
-	PQclear(res);
-	return false;
+	return db_fail(db, res);
 }
 
 struct kam_res *

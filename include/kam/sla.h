@@ -1,0 +1,27 @@
+/* The service level card support agents look up: the account's current
+ * SLA (or its last one, or none), whether support is open right now in
+ * the SLA's time zone, escalation, goodwill and active warranties. */
+#ifndef KAM_SLA_H
+#define KAM_SLA_H
+
+#include "kam/db.h"
+
+enum sla_field {
+	SLA_ACCOUNT, SLA_ERP_ID, SLA_OWNER, SLA_OWNER_EMAIL, SLA_STATE,
+	SLA_NAME, SLA_FIRST_RESPONSE, SLA_RESOLUTION, SLA_HOURS, SLA_TIME_ZONE,
+	SLA_OPEN_NOW, SLA_LOCAL_NOW, SLA_CHANNELS, SLA_ESC_NAME, SLA_ESC_PHONE,
+	SLA_ESC_EMAIL, SLA_ESCALATION, SLA_GOODWILL, SLA_VALID_FROM,
+	SLA_VALID_TO, SLA_WARRANTIES, SLA_JSON, SLA_NFIELDS
+};
+
+/* Values as text (NULL when absent); SLA_STATE is valid, expired,
+ * upcoming or missing; SLA_OPEN_NOW is t or f; SLA_WARRANTIES holds one
+ * warranty a line; SLA_JSON is the whole card as one JSON object. */
+struct sla_card {
+	char	*field[SLA_NFIELDS];
+};
+
+int	sla_card_load(struct kam_db *db, const char *account_id, struct sla_card *card);
+void	sla_card_free(struct sla_card *card);
+
+#endif

@@ -1,0 +1,67 @@
+/* What every data command does first: connect, check the schema, and turn
+ * what the user typed into one account. */
+#include <stdio.h>
+#include <sysexits.h>
+
+#include "kam/account.h"
+#include "kam/buf.h"
+#include "kam/cli.h"
+#include "kam/log.h"
+#include "kam/migrate.h"
+#include "kam/utf8.h"
+#include "kam/xalloc.h"
+
+struct kam_db *
+cli_connect(const struct kam_conf *c, int *code)
+{
+	struct kam_db *db = db_connect(c->db_conninfo, c->db_connect_timeout, code);
+
+	if (db != NULL && (*code = migrate_require(db)) != EX_OK) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static void
+list_candidates(const struct account_matches *m)
+{
+	struct kam_buf line, safe;
+
+	buf_init(&line);
+	buf_init(&safe);
+	for (size_t i = 0; i < m->n; i++) {
+		buf_reset(&line);
+		buf_reset(&safe);
+		buf_addf(&line, "  %-8s %-10s %s%s%s", m->rows[i].id,
+		    m->rows[i].erp_id ? m->rows[i].erp_id : "-", m->rows[i].name,
+		    m->rows[i].city ? ", " : "", m->rows[i].city ? m->rows[i].city : "");
+		utf8_sanitize(&safe, line.data, line.len);
+		fprintf(stderr, "%s\n", safe.data);
+	}
+	buf_free(&line);
+	buf_free(&safe);
+}
+
+char *
+cli_resolve_account(struct kam_db *db, const char *key, int *code)
+{
+	struct account_matches m;
+	char *id = NULL;
+
+	if ((*code = account_find(db, key, &m)) != EX_OK)
+		return NULL;
+	if (m.n == 1)
+		id = xstrdup(m.rows[0].id);
+	else if (m.n == 0) {
+		log_warn("no account matches '%s'", key);
+		*code = EX_NOINPUT;
+	} else {
+		log_warn("'%s' matches several accounts; name one by id or ERP id:",
+		    key);
+		list_candidates(&m);
+		*code = EX_DATAERR;
+	}
+	account_matches_free(&m);
+	return id;
+}

@@ -1,0 +1,294 @@
+/* kam --export ENTITY: streams an entity to stdout or, atomically, to a
+ * file, in CSV, TSV, JSON or JSON Lines. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "kam/buf.h"
+#include "kam/cli.h"
+#include "kam/date.h"
+#include "kam/export.h"
+#include "kam/log.h"
+#include "kam/outfile.h"
+#include "kam/xalloc.h"
+
+struct sink {
+	FILE			*fp;
+	enum export_format	 format;
+	unsigned long		 rows;
+	bool			 broken_pipe;	/* the reader went away: fine */
+	int			 error;		/* errno of a failed write */
+};
+
+static bool
+sink_write(struct sink *s, const char *data, size_t len)
+{
+	if (fwrite(data, 1, len, s->fp) == len)
+		return true;
+	if (errno == EPIPE)
+		s->broken_pipe = true;
+	else
+		s->error = errno ? errno : EIO;
+	return false;
+}
+
+/* CSV, TSV and JSON Lines: the server's lines as they are. */
+static bool
+sink_lines(void *ctx, const char *data, size_t len)
+{
+	struct sink *s = ctx;
+
+	s->rows++;
+	return sink_write(s, data, len);
+}
+
+/* JSON: the same objects, framed as one array. */
+static bool
+sink_json(void *ctx, const char *data, size_t len)
+{
+	struct sink *s = ctx;
+
+	if (!sink_write(s, s->rows++ ? ",\n" : "[\n", 2))
+		return false;
+	return sink_write(s, data, len > 0 && data[len - 1] == '\n' ? len - 1 : len);
+}
+
+static bool
+parse_format(const char *name, enum export_format *f)
+{
+	static const char *names[] = { "csv", "tsv", "json", "jsonl" };
+
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(name, names[i]) == 0)
+			return *f = (enum export_format)i, true;
+	return false;
+}
+
+static const struct export_column *
+column_find(const struct export_entity *e, const char *name, size_t len)
+{
+	for (size_t i = 0; i < e->ncolumns; i++)
+		if (strlen(e->columns[i].name) == len &&
+		    strncmp(e->columns[i].name, name, len) == 0)
+			return &e->columns[i];
+	return NULL;
+}
+
+static int
+unknown_column(const struct export_entity *e, const char *name, size_t len)
+{
+	struct kam_buf all;
+	int rc;
+
+	buf_init(&all);
+	for (size_t i = 0; i < e->ncolumns; i++)
+		buf_addf(&all, "%s%s", i ? ", " : "", e->columns[i].name);
+	rc = cli_usage_error("%s has no column '%.*s' (columns: %s)", e->name,
+	    (int)len, name, all.data);
+	buf_free(&all);
+	return rc;
+}
+
+/* --columns a,b,c, or every column of the entity. */
+static int
+choose_columns(const struct kam_opts *o, struct export_request *r)
+{
+	const struct export_entity *e = r->entity;
+	const char *p = o->columns, *end;
+
+	r->columns = xcalloc(e->ncolumns + 64, sizeof *r->columns);
+	if (p == NULL) {
+		for (size_t i = 0; i < e->ncolumns; i++)
+			r->columns[r->ncolumns++] = &e->columns[i];
+		return EX_OK;
+	}
+	for (; r->ncolumns < e->ncolumns + 64; p = end + 1) {
+		end = p + strcspn(p, ",");
+		if (!(r->columns[r->ncolumns++] = column_find(e, p, (size_t)(end - p))))
+			return unknown_column(e, p, (size_t)(end - p));
+		if (*end == '\0')
+			return EX_OK;
+	}
+	return cli_usage_error("too many columns");
+}
+
+/* Dates as the user may type them, handed on as YYYY-MM-DD. */
+static int
+parse_date_flag(const char *flag, const char *text, char out[DATE_STRLEN])
+{
+	struct kam_date today = date_today(), d;
+
+	if (text == NULL)
+		return EX_OK;
+	if (!date_parse(text, &today, &d))
+		return cli_usage_error("%s: '%s' is not a date (YYYY-MM-DD, today, "
+		    "-30d, +2w, -1m, -1y)", flag, text);
+	date_format(d, out);
+	return EX_OK;
+}
+
+static int
+check_filters(const struct kam_opts *o, struct export_request *r,
+    char since[DATE_STRLEN], char until[DATE_STRLEN])
+{
+	static const char *tiers[] = { "strategic", "key", "standard" };
+	bool validity = r->entity->flags & EXPORT_VALIDITY;
+	char *end;
+	int rc;
+
+	if (o->tier && strcmp(o->tier, tiers[0]) && strcmp(o->tier, tiers[1]) &&
+	    strcmp(o->tier, tiers[2]))
+		return cli_usage_error("--tier is strategic, key or standard");
+	if ((o->active || o->expiring) && !validity)
+		return cli_usage_error("--active and --expiring-within apply to "
+		    "conditions and service-levels only");
+	if (o->expiring && (strtol(o->expiring, &end, 10) < 0 || *end ||
+	    !*o->expiring || strlen(o->expiring) > 5))
+		return cli_usage_error("--expiring-within takes a number of days");
+	if ((rc = parse_date_flag("--since", o->since, since)) != EX_OK ||
+	    (rc = parse_date_flag("--until", o->until, until)) != EX_OK)
+		return rc;
+	r->filter = (struct export_filter){
+		.owner = o->owner, .team = o->team, .tier = o->tier,
+		.since = o->since ? since : NULL, .until = o->until ? until : NULL,
+		.active = o->active, .expiring_within = o->expiring,
+	};
+	return EX_OK;
+}
+
+static int
+build_request(const struct kam_opts *o, struct export_request *r,
+    char since[DATE_STRLEN], char until[DATE_STRLEN])
+{
+	size_t n;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if ((r->entity = export_entity_find(o->export)) == NULL) {
+		struct kam_buf all;
+		const struct export_entity *e = export_entities(&n);
+
+		buf_init(&all);
+		for (size_t i = 0; i < n; i++)
+			buf_addf(&all, "%s%s", i ? ", " : "", e[i].name);
+		rc = cli_usage_error("cannot export '%s' (one of: %s)", o->export,
+		    all.data);
+		buf_free(&all);
+		return rc;
+	}
+	if (o->format && !parse_format(o->format, &r->format))
+		return cli_usage_error("--format for exports is csv, tsv, json or jsonl");
+	r->raw = o->raw;
+	if ((rc = choose_columns(o, r)) != EX_OK)
+		return rc;
+	return check_filters(o, r, since, until);
+}
+
+static bool
+write_header(struct sink *s, const struct export_request *r)
+{
+	char sep = r->format == EXPORT_TSV ? '\t' : ',';
+	struct kam_buf h;
+	bool ok;
+
+	buf_init(&h);
+	for (size_t i = 0; i < r->ncolumns; i++) {
+		if (i > 0)
+			buf_addc(&h, sep);
+		buf_adds(&h, r->columns[i]->name);
+	}
+	buf_addc(&h, '\n');
+	ok = sink_write(s, h.data, h.len);
+	buf_free(&h);
+	return ok;
+}
+
+static int
+stream(struct kam_db *db, const struct kam_opts *o,
+    const struct export_request *r, struct sink *s)
+{
+	bool json = r->format == EXPORT_JSON;
+	int rc;
+
+	if ((r->format == EXPORT_CSV || r->format == EXPORT_TSV) && !o->no_header &&
+	    !write_header(s, r))
+		return EX_OK;	/* a write error is reported by the caller */
+	rc = export_run(db, r, json ? sink_json : sink_lines, s);
+	if (rc == EX_OK && json && !s->broken_pipe && !s->error)
+		sink_write(s, s->rows ? "\n]\n" : "[]\n", 3);
+	if (rc == EX_OK && !s->broken_pipe && !s->error && fflush(s->fp) != 0) {
+		if (errno == EPIPE)
+			s->broken_pipe = true;
+		else
+			s->error = errno;
+	}
+	return rc;
+}
+
+static int
+run_export(struct kam_db *db, const struct kam_opts *o, struct export_request *r)
+{
+	struct sink s = { .fp = stdout, .format = r->format };
+	struct outfile out = { 0 };
+	struct kam_buf err;
+	int rc;
+
+	buf_init(&err);
+	if (o->output != NULL) {
+		if (!outfile_open(&out, o->output, &err)) {
+			log_warn("%s", err.data);
+			buf_free(&err);
+			return EX_CANTCREAT;
+		}
+		s.fp = out.fp;
+	}
+	setvbuf(s.fp, NULL, _IOFBF, 1 << 16);
+	rc = stream(db, o, r, &s);
+	if (rc == EX_OK && s.error) {
+		log_warn("cannot write %s: %s", o->output ? o->output : "output",
+		    strerror(s.error));
+		rc = EX_IOERR;
+	}
+	if (o->output != NULL) {
+		if (rc != EX_OK)
+			outfile_abort(&out);
+		else if (!outfile_commit(&out, &err)) {
+			log_warn("%s", err.data);
+			rc = EX_IOERR;
+		}
+	}
+	buf_free(&err);
+	return rc;
+}
+
+int
+cmd_export(const struct kam_opts *o, const struct kam_conf *c)
+{
+	char since[DATE_STRLEN], until[DATE_STRLEN];
+	struct export_request r;
+	struct kam_db *db;
+	char *account = NULL;
+	int rc;
+
+	if ((rc = build_request(o, &r, since, until)) != EX_OK)
+		goto out;
+	/* a reader that goes away (| head) ends the export quietly */
+	signal(SIGPIPE, SIG_IGN);
+	if ((db = cli_connect(c, &rc)) == NULL)
+		goto out;
+	if (o->account != NULL &&
+	    (account = cli_resolve_account(db, o->account, &rc)) == NULL) {
+		db_close(db);
+		goto out;
+	}
+	r.filter.account_id = account;
+	rc = run_export(db, o, &r);
+	db_close(db);
+out:
+	free(account);
+	free(r.columns);
+	return rc;
+}

@@ -1,0 +1,22 @@
+/* What the files of src/db share about a connection; nothing outside
+ * src/db includes this. */
+#ifndef KAM_DB_PRIVATE_H
+#define KAM_DB_PRIVATE_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+#include "kam/buf.h"
+
+struct kam_db {
+	PGconn		*conn;
+	struct kam_buf	 error;
+	int		 error_code;
+	char		 sqlstate[6];
+};
+
+/* Records the error of res (NULL: the connection broke), frees res and
+ * returns false. */
+bool	db_fail(struct kam_db *db, PGresult *res);
+
+#endif

@@ -1,0 +1,88 @@
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "kam/account.h"
+#include "kam/log.h"
+#include "kam/xalloc.h"
+
+#define COLS "SELECT a.id, a.erp_id, a.name, a.city FROM kam.account a "
+#define SEARCH "kam.account_search_text(a.name, a.erp_id, a.city, a.vat_id)"
+/* the folded key as a LIKE pattern: its own % and _ match only themselves */
+#define CONTAINS SEARCH " LIKE '%' || replace(replace(replace(kam.fold($1), " \
+	"'\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'"
+
+/* Tried in order; the first that finds anything decides. Names compare
+ * folded (lower case, no accents), through the trigram index. */
+static const char *const stages[] = {
+	COLS "WHERE a.id = $1::bigint",
+	COLS "WHERE a.erp_id = $1",
+	COLS "WHERE " CONTAINS " AND kam.fold(a.name) = kam.fold($1) "
+	"ORDER BY a.name, a.id LIMIT 10",
+	COLS "WHERE " CONTAINS " ORDER BY a.name, a.id LIMIT 10",
+	COLS "WHERE kam.fold($1) <% " SEARCH " ORDER BY "
+	"word_similarity(kam.fold($1), " SEARCH ") DESC, a.name, a.id LIMIT 10",
+};
+
+static bool
+all_digits(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 18)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static void
+take_rows(struct kam_res *r, struct account_matches *m)
+{
+	m->n = (size_t)res_rows(r);
+	m->rows = xcalloc(m->n, sizeof *m->rows);
+	for (size_t i = 0; i < m->n; i++) {
+		m->rows[i].id = xstrdup(res_get(r, (int)i, 0));
+		m->rows[i].erp_id = xstrdup(res_get(r, (int)i, 1));
+		m->rows[i].name = xstrdup(res_get(r, (int)i, 2));
+		m->rows[i].city = xstrdup(res_get(r, (int)i, 3));
+	}
+}
+
+int
+account_find(struct kam_db *db, const char *key, struct account_matches *m)
+{
+	const char *params[] = { key };
+	struct kam_res *r;
+
+	memset(m, 0, sizeof *m);
+	for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
+		if (i == 0 && !all_digits(key))
+			continue;
+		if ((r = db_query(db, stages[i], 1, params)) == NULL) {
+			log_warn("%s", db_error(db));
+			return db_error_code(db);
+		}
+		if (res_rows(r) > 0) {
+			take_rows(r, m);
+			res_free(r);
+			return EX_OK;
+		}
+		res_free(r);
+	}
+	return EX_OK;
+}
+
+void
+account_matches_free(struct account_matches *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->rows[i].id);
+		free(m->rows[i].erp_id);
+		free(m->rows[i].name);
+		free(m->rows[i].city);
+	}
+	free(m->rows);
+	memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,222 @@
+/* The exportable entities and their stable columns. Column names and types
+ * are a promise to scripts (kam(1) lists them): add, never rename. */
+#include <string.h>
+
+#include "kam/export.h"
+
+#define N(a) (sizeof (a) / sizeof (a)[0])
+
+/* the account columns most entities carry along */
+#define ACCOUNT_REF \
+	{ "account_id", COL_INT, "a.id" }, \
+	{ "account_erp_id", COL_TEXT, "a.erp_id" }, \
+	{ "account_name", COL_TEXT, "a.name" }
+
+static const struct export_column accounts[] = {
+	{ "id", COL_INT, "a.id" },
+	{ "erp_id", COL_TEXT, "a.erp_id" },
+	{ "name", COL_TEXT, "a.name" },
+	{ "legal_name", COL_TEXT, "a.legal_name" },
+	{ "vat_id", COL_TEXT, "a.vat_id" },
+	{ "tier", COL_CODE, "a.tier" },
+	{ "owner", COL_CODE, "o.role_name" },
+	{ "owner_name", COL_TEXT, "o.display_name" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "industry", COL_TEXT, "a.industry" },
+	{ "country", COL_CODE, "a.country" },
+	{ "city", COL_TEXT, "a.city" },
+	{ "address", COL_TEXT, "a.address" },
+	{ "lifecycle", COL_CODE, "a.lifecycle" },
+	{ "status", COL_CODE, "a.status" },
+	{ "parent_id", COL_INT, "a.parent_id" },
+	{ "currency", COL_CODE, "a.currency" },
+	{ "credit_limit", COL_NUMERIC, "a.credit_limit" },
+	{ "payment_terms", COL_TEXT, "a.payment_terms" },
+	{ "notes", COL_TEXT, "a.notes" },
+	{ "created_at", COL_TIMESTAMP, "a.created_at" },
+	{ "updated_at", COL_TIMESTAMP, "a.updated_at" },
+};
+
+static const struct export_column contacts[] = {
+	{ "id", COL_INT, "c.id" },
+	ACCOUNT_REF,
+	{ "erp_id", COL_TEXT, "c.erp_id" },
+	{ "name", COL_TEXT, "c.name" },
+	{ "job_title", COL_TEXT, "c.job_title" },
+	{ "email", COL_TEXT, "c.email" },
+	{ "phone", COL_TEXT, "c.phone" },
+	{ "decision_maker", COL_BOOL, "c.decision_maker" },
+	{ "preferred_channel", COL_CODE, "c.preferred_channel" },
+	{ "active", COL_BOOL, "c.active" },
+	{ "updated_at", COL_TIMESTAMP, "c.updated_at" },
+};
+
+static const struct export_column conditions[] = {
+	{ "id", COL_INT, "s.id" },
+	ACCOUNT_REF,
+	{ "kind", COL_CODE, "s.kind" },
+	{ "title", COL_TEXT, "s.title" },
+	{ "value", COL_NUMERIC, "s.value" },
+	{ "unit", COL_CODE, "s.unit" },
+	{ "scope", COL_TEXT, "s.scope" },
+	{ "valid_from", COL_DATE, "s.valid_from" },
+	{ "valid_to", COL_DATE, "s.valid_to" },
+	{ "approved_by", COL_CODE, "ap.role_name" },
+	{ "updated_at", COL_TIMESTAMP, "s.updated_at" },
+};
+
+static const struct export_column service_levels[] = {
+	{ "id", COL_INT, "s.id" },
+	ACCOUNT_REF,
+	{ "name", COL_TEXT, "s.name" },
+	{ "first_response", COL_INTERVAL, "s.first_response" },
+	{ "resolution", COL_INTERVAL, "s.resolution" },
+	{ "support_days", COL_INT_ARRAY, "s.support_days" },
+	{ "support_from", COL_TIME, "s.support_from" },
+	{ "support_to", COL_TIME, "s.support_to" },
+	{ "time_zone", COL_TEXT, "s.time_zone" },
+	{ "channels", COL_TEXT_ARRAY, "s.channels" },
+	{ "escalation_contact", COL_TEXT, "ec.name" },
+	{ "escalation_phone", COL_TEXT, "ec.phone" },
+	{ "escalation_email", COL_TEXT, "ec.email" },
+	{ "escalation", COL_TEXT, "s.escalation" },
+	{ "goodwill_policy", COL_TEXT, "s.goodwill_policy" },
+	{ "valid_from", COL_DATE, "s.valid_from" },
+	{ "valid_to", COL_DATE, "s.valid_to" },
+	{ "updated_at", COL_TIMESTAMP, "s.updated_at" },
+};
+
+static const struct export_column plans[] = {
+	{ "id", COL_INT, "p.id" },
+	ACCOUNT_REF,
+	{ "year", COL_INT, "p.year" },
+	{ "annual_talk_on", COL_DATE, "p.annual_talk_on" },
+	{ "revenue_target", COL_NUMERIC, "p.revenue_target" },
+	{ "objectives", COL_TEXT, "p.objectives" },
+	{ "innovation_access", COL_BOOL, "p.innovation_access" },
+	{ "status", COL_CODE, "p.status" },
+	{ "updated_at", COL_TIMESTAMP, "p.updated_at" },
+};
+
+static const struct export_column actions[] = {
+	{ "id", COL_INT, "x.id" },
+	{ "plan_id", COL_INT, "p.id" },
+	{ "year", COL_INT, "p.year" },
+	ACCOUNT_REF,
+	{ "title", COL_TEXT, "x.title" },
+	{ "kind", COL_CODE, "x.kind" },
+	{ "owner", COL_CODE, "xo.role_name" },
+	{ "due_on", COL_DATE, "x.due_on" },
+	{ "status", COL_CODE, "x.status" },
+	{ "done_on", COL_DATE, "x.done_on" },
+	{ "updated_at", COL_TIMESTAMP, "x.updated_at" },
+};
+
+/* history and feedback are the same rows, feedback only those with any */
+static const struct export_column history[] = {
+	{ "id", COL_INT, "i.id" },
+	ACCOUNT_REF,
+	{ "occurred_at", COL_TIMESTAMP, "i.occurred_at" },
+	{ "channel", COL_CODE, "i.channel" },
+	{ "direction", COL_CODE, "i.direction" },
+	{ "contact", COL_TEXT, "c.name" },
+	{ "subject", COL_TEXT, "i.subject" },
+	{ "body", COL_TEXT, "i.body" },
+	{ "author", COL_CODE, "au.role_name" },
+	{ "outcome", COL_TEXT, "i.outcome" },
+	{ "follow_up_on", COL_DATE, "i.follow_up_on" },
+	{ "feedback", COL_CODE, "i.feedback" },
+};
+
+static const struct export_column orders[] = {
+	{ "id", COL_INT, "r.id" },
+	{ "erp_id", COL_TEXT, "r.erp_id" },
+	ACCOUNT_REF,
+	{ "number", COL_TEXT, "r.number" },
+	{ "order_date", COL_DATE, "r.order_date" },
+	{ "amount", COL_NUMERIC, "r.amount" },
+	{ "currency", COL_CODE, "r.currency" },
+	{ "status", COL_CODE, "r.status" },
+	{ "erp_updated_at", COL_TIMESTAMP, "r.erp_updated_at" },
+};
+
+static const struct export_column invoices[] = {
+	{ "id", COL_INT, "v.id" },
+	{ "erp_id", COL_TEXT, "v.erp_id" },
+	ACCOUNT_REF,
+	{ "number", COL_TEXT, "v.number" },
+	{ "invoice_date", COL_DATE, "v.invoice_date" },
+	{ "due_date", COL_DATE, "v.due_date" },
+	{ "amount", COL_NUMERIC, "v.amount" },
+	{ "open_amount", COL_NUMERIC, "v.open_amount" },
+	{ "overdue", COL_BOOL, "(v.open_amount > 0 AND v.due_date < current_date)" },
+	{ "currency", COL_CODE, "v.currency" },
+	{ "status", COL_CODE, "v.status" },
+	{ "erp_updated_at", COL_TIMESTAMP, "v.erp_updated_at" },
+};
+
+#define HISTORY_FROM \
+	"kam.interaction i JOIN kam.account a ON a.id = i.account_id " \
+	"LEFT JOIN kam.contact c ON c.id = i.contact_id " \
+	"LEFT JOIN kam.app_user au ON au.id = i.author_id WHERE true"
+
+static const struct export_entity entities[] = {
+	{ "accounts", "kam.account a LEFT JOIN kam.app_user o ON o.id = a.owner_id "
+	  "WHERE true", "a.updated_at", "a.id", 0, accounts, N(accounts) },
+	{ "contacts", "kam.contact c JOIN kam.account a ON a.id = c.account_id "
+	  "WHERE true", "c.updated_at", "c.id", 0, contacts, N(contacts) },
+	{ "conditions", "kam.special_condition s "
+	  "JOIN kam.account a ON a.id = s.account_id "
+	  "LEFT JOIN kam.app_user ap ON ap.id = s.approved_by WHERE true",
+	  "s.valid_from", "s.id", EXPORT_VALIDITY, conditions, N(conditions) },
+	{ "service-levels", "kam.service_level s "
+	  "JOIN kam.account a ON a.id = s.account_id "
+	  "LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id WHERE true",
+	  "s.valid_from", "s.id", EXPORT_VALIDITY, service_levels,
+	  N(service_levels) },
+	{ "plans", "kam.account_plan p JOIN kam.account a ON a.id = p.account_id "
+	  "WHERE true", "p.annual_talk_on", "p.id", 0, plans, N(plans) },
+	{ "actions", "kam.plan_action x JOIN kam.account_plan p ON p.id = x.plan_id "
+	  "JOIN kam.account a ON a.id = p.account_id "
+	  "LEFT JOIN kam.app_user xo ON xo.id = x.owner_id WHERE true",
+	  "x.due_on", "x.id", 0, actions, N(actions) },
+	{ "history", HISTORY_FROM, "i.occurred_at", "i.id", 0, history,
+	  N(history) },
+	{ "feedback", HISTORY_FROM " AND i.feedback <> 'none'", "i.occurred_at",
+	  "i.id", 0, history, N(history) },
+	{ "orders", "kam.erp_order r JOIN kam.account a ON a.id = r.account_id "
+	  "WHERE NOT r.deleted", "r.order_date", "r.id", 0, orders, N(orders) },
+	{ "invoices", "kam.erp_invoice v JOIN kam.account a ON a.id = v.account_id "
+	  "WHERE NOT v.deleted", "v.invoice_date", "v.id", 0, invoices,
+	  N(invoices) },
+};
+
+const struct export_entity *
+export_entities(size_t *n)
+{
+	*n = N(entities);
+	return entities;
+}
+
+const struct export_entity *
+export_entity_find(const char *name)
+{
+	for (size_t i = 0; i < N(entities); i++)
+		if (strcmp(entities[i].name, name) == 0)
+			return &entities[i];
+	return NULL;
+}
+
+const char *
+col_type_name(enum col_type t)
+{
+	static const char *names[] = {
+		[COL_TEXT] = "text", [COL_CODE] = "text", [COL_INT] = "integer",
+		[COL_NUMERIC] = "numeric", [COL_BOOL] = "boolean",
+		[COL_DATE] = "date", [COL_TIMESTAMP] = "timestamptz",
+		[COL_INTERVAL] = "interval", [COL_TEXT_ARRAY] = "text[]",
+		[COL_INT_ARRAY] = "integer[]", [COL_TIME] = "time",
+	};
+
+	return names[t];
+}
