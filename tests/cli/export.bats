@@ -1,0 +1,189 @@
+#!/usr/bin/env bats
+# kam --export: formats that survive a round trip, every filter, files
+# that appear whole or not at all, quiet ends on closed pipes, exit codes.
+
+bats_require_minimum_version 1.5.0
+
+setup_file() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	pg_test_start
+	# awkward values, set by the superuser behind kam's back
+	psql -X -q <<'SQL'
+UPDATE kam.account SET notes = E'He said "hi", then left,\nand came back', credit_limit = 12345678901234.56, address = NULL WHERE erp_id = 'C1';
+UPDATE kam.account SET notes = '=HYPERLINK("http://evil")', legal_name = E'\ttabbed', vat_id = '+49', city = '@home' WHERE erp_id = 'C2';
+UPDATE kam.account SET notes = E'漢字 🚀 Müller\\path\ttab', legal_name = '-1' WHERE erp_id = 'C3';
+INSERT INTO kam.special_condition (account_id, kind, title, value, unit, valid_from, valid_to)
+SELECT id, 'warranty', 'Old warranty', 12, 'months', DATE '2020-01-01', DATE '2021-01-01' FROM kam.account WHERE erp_id = 'C1'
+UNION ALL
+SELECT id, 'rebate', 'Year-end rebate', 2, 'percent', current_date - 300, current_date + 10 FROM kam.account WHERE erp_id = 'C1'
+UNION ALL
+SELECT id, 'free_shipping', 'Next year', NULL, NULL, current_date + 30, NULL FROM kam.account WHERE erp_id = 'C2';
+INSERT INTO kam.interaction (account_id, occurred_at, channel, subject, author_id, feedback)
+SELECT a.id, ts, 'call', 'Call ' || ts::date, a.owner_id, CASE WHEN ts < DATE '2025-01-01' THEN 'idea' ELSE 'none' END
+  FROM kam.account a, (VALUES (TIMESTAMPTZ '2024-06-01 10:00+00'), (TIMESTAMPTZ '2025-06-01 10:00+00'), (TIMESTAMPTZ '2026-03-01 10:00+00')) v (ts);
+SQL
+}
+
+teardown_file() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	pg_test_stop
+}
+
+setup() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	export PGUSER=anna
+}
+
+reference() {	# the database's own rows as JSON: reference 'SELECT ...'
+	psql -X -At -c "SELECT coalesce(json_agg(t), '[]') FROM ($1) t" > "$BATS_TEST_TMPDIR/ref.json"
+}
+
+roundtrip() {
+	"$PYTHON3" "$KAM_SRCDIR/tests/cli/roundtrip.py" "$BATS_TEST_TMPDIR/ref.json" "$@"
+}
+
+ACCT_SQL="SELECT a.id, a.erp_id, a.name, a.legal_name, a.vat_id, a.city, a.address, a.notes, a.credit_limit FROM kam.account a ORDER BY a.id"
+ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
+
+@test "CSV round trip keeps quotes, commas, newlines, UTF-8 and NULLs" {
+	reference "$ACCT_SQL"
+	"$KAM" -e accounts --raw --columns "$ACCT_COLS" -o "$BATS_TEST_TMPDIR/a.csv"
+	run roundtrip csv "$BATS_TEST_TMPDIR/a.csv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "3 rows match" ]
+}
+
+@test "JSON and JSON Lines round trip, money as exact JSON numbers" {
+	reference "$ACCT_SQL"
+	"$KAM" -e accounts -f json --columns "$ACCT_COLS" > "$BATS_TEST_TMPDIR/a.json"
+	run roundtrip json "$BATS_TEST_TMPDIR/a.json"
+	[ "$status" -eq 0 ]
+	grep -q '"credit_limit":12345678901234.56' "$BATS_TEST_TMPDIR/a.json"
+	"$KAM" -e accounts -f jsonl --columns "$ACCT_COLS" > "$BATS_TEST_TMPDIR/a.jsonl"
+	run roundtrip jsonl "$BATS_TEST_TMPDIR/a.jsonl"
+	[ "$status" -eq 0 ]
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/a.jsonl")" -eq 3 ]
+}
+
+@test "TSV escapes tabs and newlines: one line per row" {
+	reference "$ACCT_SQL"
+	"$KAM" -e accounts -f tsv --raw --columns "$ACCT_COLS" > "$BATS_TEST_TMPDIR/a.tsv"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/a.tsv")" -eq 4 ]
+	run roundtrip tsv "$BATS_TEST_TMPDIR/a.tsv"
+	[ "$status" -eq 0 ]
+}
+
+@test "formula-like cells are neutralised unless --raw" {
+	"$KAM" -e accounts --columns erp_id,legal_name,vat_id,city,notes --account C2 > "$BATS_TEST_TMPDIR/n.csv"
+	run "$PYTHON3" -c 'import csv,sys; print(list(csv.reader(open(sys.argv[1])))[1])' "$BATS_TEST_TMPDIR/n.csv"
+	[ "$output" = "['C2', \"'\\ttabbed\", \"'+49\", \"'@home\", '\\'=HYPERLINK(\"http://evil\")']" ]
+	run "$KAM" -e accounts --columns legal_name --account C3 --no-header
+	[ "$output" = "'-1" ]
+	run "$KAM" -e accounts --columns legal_name --account C3 --no-header --raw
+	[ "$output" = "-1" ]
+	run "$KAM" -e accounts -f json --columns legal_name --account C3
+	[[ "$output" == *'"legal_name":"-1"'* ]]
+}
+
+@test "timestamps in JSON are ISO 8601 with an offset" {
+	run "$KAM" -e history -f jsonl --columns occurred_at --since 2026-03-01 --until 2026-03-01 --account C1
+	[ "$output" = '{"occurred_at":"2026-03-01T10:00:00+00:00"}' ]
+}
+
+@test "--owner, --team, --tier and --account narrow the rows" {
+	run "$KAM" -e accounts --columns erp_id --no-header --owner bo
+	[ "$output" = C2 ]
+	run "$KAM" -e accounts --columns erp_id --no-header --team north
+	[ "$output" = $'C1\nC3' ]
+	run "$KAM" -e accounts --columns erp_id --no-header --tier strategic
+	[ "$output" = C2 ]
+	run "$KAM" -e contacts --columns account_erp_id --no-header --account 'ahlens'
+	[ "$output" = C2 ]
+	run "$KAM" -e contacts --columns account_erp_id --no-header --account 'Davids Werkstat'
+	[ "$output" = C3 ]
+}
+
+@test "--since and --until bound history by day, relative dates too" {
+	run "$KAM" -e history --columns subject --no-header --account C1 --since 2025-01-01 --until 2025-12-31
+	[ "$output" = "Call 2025-06-01" ]
+	run "$KAM" -e feedback --columns subject --no-header --account C1
+	[ "$output" = "Call 2024-06-01" ]
+	run "$KAM" -e history --columns subject --no-header --account C1 --since -100y
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "--active and --expiring-within select conditions by validity" {
+	run "$KAM" -e conditions --columns title --no-header --account C1 --active
+	[ "$output" = $'Volume discount\nYear-end rebate' ]
+	run "$KAM" -e conditions --columns title --no-header --expiring-within 30
+	[ "$output" = "Year-end rebate" ]
+	run "$KAM" -e conditions --columns title --no-header --account C2 --active
+	[ "$output" = "Volume discount" ]
+}
+
+@test "every entity exports in every format" {
+	for e in accounts contacts conditions service-levels plans actions history feedback orders invoices; do
+		for f in csv tsv json jsonl; do
+			PGUSER=kamadmin "$KAM" -e "$e" -f "$f" > "$BATS_TEST_TMPDIR/out" || { echo "$e $f"; false; }
+		done
+		PGUSER=kamadmin "$KAM" -e "$e" -f json | "$PYTHON3" -c 'import json,sys; json.load(sys.stdin)'
+	done
+}
+
+@test "--output appears only when complete; Ctrl-C leaves no file" {
+	PGUSER=postgres psql -X -q -c "INSERT INTO kam.interaction (account_id, channel, subject, body, author_id) SELECT a.id, 'email', 'bulk ' || g, repeat('x', 200), a.owner_id FROM kam.account a, generate_series(1, 200000) g" >/dev/null
+	"$KAM" -e history -o "$BATS_TEST_TMPDIR/h.csv" &
+	pid=$!
+	sleep 0.3
+	kill -INT "$pid"
+	wait "$pid" || true
+	[ ! -e "$BATS_TEST_TMPDIR/h.csv" ]
+	[ -z "$(ls "$BATS_TEST_TMPDIR" | grep 'h.csv.kam-')" ]
+	run "$KAM" -e history -o "$BATS_TEST_TMPDIR/h.csv"
+	[ "$status" -eq 0 ]
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/h.csv")" -gt 600000 ]
+	PGUSER=postgres psql -X -q -c "DELETE FROM kam.interaction WHERE subject LIKE 'bulk %'" >/dev/null
+}
+
+@test "a failing export leaves no file behind" {
+	run --separate-stderr "$KAM" -e plans -o "$BATS_TEST_TMPDIR/p.csv" --account C1 -d 'user=sam'
+	[ "$status" -eq 77 ]
+	[ ! -e "$BATS_TEST_TMPDIR/p.csv" ]
+	[ -z "$(ls "$BATS_TEST_TMPDIR" | grep 'p.csv.kam-')" ]
+}
+
+@test "a closed pipe ends the export quietly with status 0" {
+	run bash -c '"$KAM" -e history -f csv | head -n 1; echo "${PIPESTATUS[0]}"'
+	[ "${lines[0]}" = "id,account_id,account_erp_id,account_name,occurred_at,channel,direction,contact,subject,body,author,outcome,follow_up_on,feedback" ]
+	[ "${lines[1]}" = 0 ]
+}
+
+@test "a full disk is an I/O error, exit 74" {
+	run --separate-stderr bash -c '"$KAM" -e accounts > /dev/full'
+	[ "$status" -eq 74 ]
+	[[ "$stderr" == *"No space left on device"* ]]
+}
+
+@test "exit codes: 64 bad flags, 66 no account, 65 ambiguous, 77 denied, 69 unreachable" {
+	run --separate-stderr "$KAM" -e widgets
+	[ "$status" -eq 64 ]
+	[[ "$stderr" == *"one of: accounts, contacts"* ]]
+	run --separate-stderr "$KAM" -e accounts --active
+	[ "$status" -eq 64 ]
+	run --separate-stderr "$KAM" -e history --since yesterdayish
+	[ "$status" -eq 64 ]
+	run --separate-stderr "$KAM" -e history -f xml
+	[ "$status" -eq 64 ]
+	run --separate-stderr "$KAM" -e history --account 'Zzyzx Corp'
+	[ "$status" -eq 66 ]
+	[ -z "$output" ]
+	run --separate-stderr "$KAM" -e history --account 'e'
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"matches several accounts"* ]]
+	run --separate-stderr "$KAM" -e plans -d user=sam
+	[ "$status" -eq 77 ]
+	[ -z "$output" ]
+	run --separate-stderr "$KAM" -e plans -d 'host=/nonexistent connect_timeout=1'
+	[ "$status" -eq 69 ]
+	[ -z "$output" ]
+}
