@@ -17,7 +17,9 @@
 
 struct sink {
 	FILE			*fp;
-	enum export_format	 format;
+	const struct export_request *req;
+	bool			 header;	/* CSV/TSV header wanted */
+	bool			 started;	/* header or "[" written */
 	unsigned long		 rows;
 	bool			 broken_pipe;	/* the reader went away: fine */
 	int			 error;		/* errno of a failed write */
@@ -35,6 +37,39 @@ sink_write(struct sink *s, const char *data, size_t len)
 	return false;
 }
 
+static bool
+write_header(struct sink *s)
+{
+	const struct export_request *r = s->req;
+	char sep = r->format == EXPORT_TSV ? '\t' : ',';
+	struct kam_buf h;
+	bool ok;
+
+	buf_init(&h);
+	for (size_t i = 0; i < r->ncolumns; i++) {
+		if (i > 0)
+			buf_addc(&h, sep);
+		buf_adds(&h, r->columns[i]->name);
+	}
+	buf_addc(&h, '\n');
+	ok = sink_write(s, h.data, h.len);
+	buf_free(&h);
+	return ok;
+}
+
+/* What comes before the first row. Written only once the database has
+ * accepted the query, so a failing export leaves stdout empty. */
+static bool
+sink_start(struct sink *s)
+{
+	if (s->started)
+		return true;
+	s->started = true;
+	if (s->req->format == EXPORT_JSON)
+		return sink_write(s, "[\n", 2);
+	return !s->header || write_header(s);
+}
+
 /* CSV, TSV and JSON Lines: the server's lines as they are. */
 static bool
 sink_lines(void *ctx, const char *data, size_t len)
@@ -42,7 +77,7 @@ sink_lines(void *ctx, const char *data, size_t len)
 	struct sink *s = ctx;
 
 	s->rows++;
-	return sink_write(s, data, len);
+	return sink_start(s) && sink_write(s, data, len);
 }
 
 /* JSON: the same objects, framed as one array. */
@@ -51,7 +86,7 @@ sink_json(void *ctx, const char *data, size_t len)
 {
 	struct sink *s = ctx;
 
-	if (!sink_write(s, s->rows++ ? ",\n" : "[\n", 2))
+	if (!sink_start(s) || (s->rows++ && !sink_write(s, ",\n", 2)))
 		return false;
 	return sink_write(s, data, len > 0 && data[len - 1] == '\n' ? len - 1 : len);
 }
@@ -187,25 +222,6 @@ build_request(const struct kam_opts *o, struct export_request *r,
 	return check_filters(o, r, since, until);
 }
 
-static bool
-write_header(struct sink *s, const struct export_request *r)
-{
-	char sep = r->format == EXPORT_TSV ? '\t' : ',';
-	struct kam_buf h;
-	bool ok;
-
-	buf_init(&h);
-	for (size_t i = 0; i < r->ncolumns; i++) {
-		if (i > 0)
-			buf_addc(&h, sep);
-		buf_adds(&h, r->columns[i]->name);
-	}
-	buf_addc(&h, '\n');
-	ok = sink_write(s, h.data, h.len);
-	buf_free(&h);
-	return ok;
-}
-
 static int
 stream(struct kam_db *db, const struct kam_opts *o,
     const struct export_request *r, struct sink *s)
@@ -213,12 +229,11 @@ stream(struct kam_db *db, const struct kam_opts *o,
 	bool json = r->format == EXPORT_JSON;
 	int rc;
 
-	if ((r->format == EXPORT_CSV || r->format == EXPORT_TSV) && !o->no_header &&
-	    !write_header(s, r))
-		return EX_OK;	/* a write error is reported by the caller */
+	s->header = (r->format == EXPORT_CSV || r->format == EXPORT_TSV) &&
+	    !o->no_header;
 	rc = export_run(db, r, json ? sink_json : sink_lines, s);
-	if (rc == EX_OK && json && !s->broken_pipe && !s->error)
-		sink_write(s, s->rows ? "\n]\n" : "[]\n", 3);
+	if (rc == EX_OK && sink_start(s) && json)
+		sink_write(s, s->rows ? "\n]\n" : "]\n", s->rows ? 3 : 2);
 	if (rc == EX_OK && !s->broken_pipe && !s->error && fflush(s->fp) != 0) {
 		if (errno == EPIPE)
 			s->broken_pipe = true;
@@ -231,7 +246,7 @@ stream(struct kam_db *db, const struct kam_opts *o,
 static int
 run_export(struct kam_db *db, const struct kam_opts *o, struct export_request *r)
 {
-	struct sink s = { .fp = stdout, .format = r->format };
+	struct sink s = { .fp = stdout, .req = r };
 	struct outfile out = { 0 };
 	struct kam_buf err;
 	int rc;
