@@ -100,11 +100,11 @@ applied_find(const struct applied_set *s, int version)
 }
 
 static int
-refuse_newer(const struct applied_set *s)
+refuse_newer(int max)
 {
 	log_warn("the database schema is at version %d, but this kam knows "
 	    "versions up to %d only: upgrade kam before using this database",
-	    s->max, migrate_latest());
+	    max, migrate_latest());
 	return EX_DATAERR;
 }
 
@@ -150,7 +150,7 @@ migrate_status(struct kam_db *db, FILE *out)
 			fprintf(out, "%04d  %-12s  unknown to this kam (applied %s)\n",
 			    s.rows[i].version, s.rows[i].name, s.rows[i].at);
 	if (s.max > migrate_latest())
-		rc = refuse_newer(&s);
+		rc = refuse_newer(s.max);
 	else if (pending > 0)
 		fprintf(out, "%zu pending: run kam --db migrate\n", pending);
 	else
@@ -217,7 +217,7 @@ migrate_apply(struct kam_db *db, FILE *out)
 	if (!applied_load(db, &s))
 		return db_failed(db);
 	if (s.max > migrate_latest()) {
-		rc = refuse_newer(&s);
+		rc = refuse_newer(s.max);
 		applied_free(&s);
 		return rc;
 	}
@@ -233,21 +233,34 @@ migrate_apply(struct kam_db *db, FILE *out)
 	return rc;
 }
 
+/* One round trip, since every data command pays it before its real work:
+ * the count tells a partly migrated database, the maximum a newer one. */
 int
 migrate_require(struct kam_db *db)
 {
-	struct applied_set s;
-	int rc = EX_OK;
+	struct kam_res *r;
+	int n, max, rc = EX_OK;
 
-	if (!applied_load(db, &s))
-		return db_failed(db);
-	if (s.max > migrate_latest())
-		rc = refuse_newer(&s);
-	else if (s.n < kam_migrations_count) {
+	r = db_query(db, "SELECT count(*), coalesce(max(version), 0) "
+	    "FROM kam.schema_migration", 0, NULL);
+	if (r == NULL) {
+		const char *state = db_error_sqlstate(db);
+
+		/* undefined table or schema: nobody has migrated yet */
+		if (strcmp(state, "42P01") != 0 && strcmp(state, "3F000") != 0)
+			return db_failed(db);
+		n = max = 0;
+	} else {
+		n = (int)strtol(res_get(r, 0, 0), NULL, 10);
+		max = (int)strtol(res_get(r, 0, 1), NULL, 10);
+		res_free(r);
+	}
+	if (max > migrate_latest())
+		rc = refuse_newer(max);
+	else if (n < (int)kam_migrations_count) {
 		log_warn("the database schema is at version %d, kam needs %d: "
-		    "run kam --db migrate", s.max, migrate_latest());
+		    "run kam --db migrate", max, migrate_latest());
 		rc = EX_UNAVAILABLE;
 	}
-	applied_free(&s);
 	return rc;
 }
