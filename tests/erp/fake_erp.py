@@ -1,0 +1,948 @@
+#!/usr/bin/env python3
+"""A fake ERP for kam's tests, its demo and its benchmark.
+
+Serves generated customers, contacts, orders and invoices over HTTP on
+127.0.0.1 only, in one of four dialects (kam's native contract, ERPNext,
+Dolibarr, Business Central), and misbehaves on request. Python standard
+library only.
+
+  fake_erp.py serve --style native --port-file F [options]
+  fake_erp.py ctl --port-file F fault|mutate|clear|log|stats [JSON]
+
+The port is chosen by the operating system and written to the port file
+once the server listens. With --parent-pid the server exits when that
+process is gone, so a killed test never leaves it behind.
+
+Records are a function of (resource, index, version), so a million orders
+cost a few arrays, not a million dictionaries. Each resource is kept in
+(updated_at, index) order, which is also id order for untouched records.
+Control requests (under /_fake/) take JSON:
+
+  fault   {"kind": K, "resource": R, "page": N, "times": N, ...}
+          kinds: latency (ms), status (status, retry_after, html), html,
+          truncate, garbage, duplicates, changing (count), invalid_utf8,
+          wrong_types, huge_page (mb), huge_field (mb), redirect
+          (to: "same" or a URL), nextlink (to: a URL)
+  mutate  {"op": "touch"|"delete"|"vanish"|"add", "resource": R,
+           "ids": [...] | "fraction": F | "count": N}
+"""
+
+import argparse
+import base64
+import bisect
+import datetime
+import decimal
+import hashlib
+import json
+import os
+import re
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+import zoneinfo
+from array import array
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+RESOURCES = ("customers", "contacts", "orders", "invoices")
+BASE_US = int(datetime.datetime(2025, 6, 1, tzinfo=datetime.timezone.utc)
+              .timestamp()) * 1000000
+COMPANY = "7f3b1a52-0c4e-4d8e-9a61-3c2b7d9e0f11"
+BC_PREFIX = "/api/v2.0/companies(%s)/" % COMPANY
+
+NAMES = ["Nordwind", "Åhléns", "Müller & Söhne", "Łódź Logistics", "Zürcher",
+         "東京精密", "Ωmega", "Crème Brûlée", "Ørsted", "Şişecam", "北京云",
+         "Αθήνα Trade", "Sørensen", "Peña", "Dvořák", "Škoda Parts",
+         "محمد", "Ñandú", "Kraków", "Ærø"]
+SUFFIX = ["GmbH", "AB", "Ltd", "S.A.", "AG", "Oy", "KK", "SRL", "A/S", "BV"]
+COUNTRIES = ["DE", "SE", "GB", "PL", "CH", "JP", "GR", "FR", "DK", "TR", "CN",
+             "ES", "CZ", "NL"]
+CITIES = ["Hamburg", "Stockholm", "London", "Łódź", "Zürich", "東京", "Αθήνα",
+          "Paris", "København", "İstanbul", "北京", "Madrid", "Brno", "Delft"]
+CURRENCIES = ["EUR", "SEK", "GBP", "PLN", "CHF", "JPY", "EUR", "EUR", "DKK",
+              "TRY", "CNY", "EUR", "CZK", "EUR"]
+FIRST = ["Anna", "Björn", "Chloé", "Dmitri", "Eszter", "Fatima", "Günther",
+         "Hiroshi", "Ines", "Jürgen", "Karolina", "Lars", "Mónica", "Nikos"]
+LAST = ["Lindqvist", "Nakamura", "Okonkwo", "Dvořák", "Øster", "Müller",
+        "Papadopoulos", "García", "Kowalski", "Yılmaz", "Smith", "Rossi"]
+ORDER_STATUS = ["open", "confirmed", "shipped", "closed", "cancelled"]
+INVOICE_STATUS = ["open", "paid", "overdue", "partly_paid"]
+
+
+def h(*parts):
+    """A stable small hash of the parts."""
+    d = hashlib.blake2b(repr(parts).encode(), digest_size=8).digest()
+    return int.from_bytes(d, "big")
+
+
+class Table:
+    """One resource: timestamps, versions and flags per index, kept in
+    (updated_at, index) order."""
+
+    def __init__(self, name, n):
+        self.name = name
+        self.n = n
+        self.ts = array("q", (BASE_US + (i // 3) * 1000000 + (i % 3) * 250000
+                              if i % 7 else BASE_US + (i // 3) * 1000000
+                              for i in range(n)))
+        self.version = {}
+        self.deleted = set()
+        self.vanished = set()
+        self.order = None
+        self.keys = None
+
+    def sort(self):
+        if self.order is not None:
+            return
+        idx = [i for i in range(self.n) if i not in self.vanished]
+        if any(self.ts[i] < self.ts[j] for i, j in zip(idx[1:], idx)):
+            idx.sort(key=lambda i: (self.ts[i], i))
+        self.order = array("q", idx)
+        self.keys = array("q", (self.ts[i] for i in idx))
+
+    def changed(self):
+        self.order = None
+        self.keys = None
+
+    def first_at(self, since_us):
+        """Position of the first record with updated_at >= since_us."""
+        self.sort()
+        return bisect.bisect_left(self.keys, since_us)
+
+    def after(self, ts_us, index):
+        """Position of the first record after (ts_us, index)."""
+        self.sort()
+        pos = bisect.bisect_left(self.keys, ts_us)
+        while pos < len(self.order) and self.keys[pos] == ts_us and \
+                self.order[pos] <= index:
+            pos += 1
+        return pos
+
+
+class Store:
+    def __init__(self, args):
+        self.lock = threading.RLock()
+        self.seed = args.seed
+        self.tables = {
+            "customers": Table("customers", args.customers),
+            "contacts": Table("contacts", args.contacts),
+            "orders": Table("orders", args.orders),
+            "invoices": Table("invoices", args.invoices),
+        }
+        self.clock = 0
+
+    def now_us(self):
+        """Wall-clock microseconds, strictly increasing across calls."""
+        t = int(time.time() * 1000000)
+        self.clock = max(t, self.clock + 1)
+        return self.clock
+
+    def record(self, res, i):
+        """The native record of index i, as a dict of Python values."""
+        t = self.tables[res]
+        v = t.version.get(i, 0)
+        rid = ID_FORMAT[res] % (i + 1)
+        if i in t.deleted:
+            return {"id": rid, "deleted": True, "updated_at": t.ts[i]}
+        rec = GENERATORS[res](self, i, v)
+        rec["id"] = rid
+        rec["updated_at"] = t.ts[i]
+        return rec
+
+    def customer_of(self, i):
+        n = self.tables["customers"].n
+        return (i * 7 + 3) % n if n else 0
+
+    def mutate(self, op):
+        with self.lock:
+            t = self.tables[op["resource"]]
+            if op["op"] == "add":
+                grow(t, int(op.get("count", 1)), self)
+                return {"n": t.n}
+            idx = self.pick(t, op)
+            for i in idx:
+                if op["op"] == "touch":
+                    t.version[i] = t.version.get(i, 0) + 1
+                    t.deleted.discard(i)
+                elif op["op"] == "delete":
+                    t.deleted.add(i)
+                elif op["op"] == "vanish":
+                    t.vanished.add(i)
+                    continue
+                else:
+                    raise ValueError("unknown op " + op["op"])
+                t.ts[i] = self.now_us()
+            t.changed()
+            return {"changed": len(idx)}
+
+    def pick(self, t, op):
+        if "ids" in op:
+            # record numbers, or ids whose digits are the number
+            return [int(re.sub(r"\D", "", str(x))) - 1 for x in op["ids"]]
+        frac = float(op.get("fraction", 0))
+        step = max(1, round(1 / frac)) if frac > 0 else 0
+        if step:
+            return [i for i in range(int(op.get("offset", 0)), t.n, step)
+                    if i not in t.vanished]
+        return []
+
+
+def grow(t, count, store):
+    t.ts.extend(store.now_us() for _ in range(count))
+    t.n += count
+    t.changed()
+
+
+ID_FORMAT = {"customers": "C%05d", "contacts": "P%06d", "orders": "O%07d",
+             "invoices": "I%07d"}
+
+
+def money(x):
+    return decimal.Decimal(x).quantize(decimal.Decimal("0.01"))
+
+
+def gen_customer(store, i, v):
+    r = h(store.seed, "c", i)
+    k = r % len(COUNTRIES)
+    name = "%s %s %d" % (NAMES[r % len(NAMES)], SUFFIX[(r >> 8) % len(SUFFIX)],
+                         i + 1)
+    return {
+        "name": name,
+        "legal_name": name + (" (Holding)" if r & 1 else ""),
+        "vat_id": "%s%09d" % (COUNTRIES[k], r % 1000000000),
+        "country": COUNTRIES[k],
+        "city": CITIES[k],
+        "address": "%d Main Street\n%05d %s" % ((r >> 4) % 200 + 1,
+                                               (r >> 12) % 100000, CITIES[k]),
+        "payment_terms": "%d days net" % (30 + 15 * v),
+        "credit_limit": money((r >> 20) % 5000000 * 100 + 1234567890123 * (i % 11 == 0)),
+        "currency": CURRENCIES[k],
+    }
+
+
+def gen_contact(store, i, v):
+    r = h(store.seed, "p", i)
+    first, last = FIRST[r % len(FIRST)], LAST[(r >> 8) % len(LAST)]
+    return {
+        "customer_id": ID_FORMAT["customers"] % (store.customer_of(i) + 1),
+        "first_name": first, "last_name": last,
+        "name": first + " " + last,
+        "job_title": ["Buyer", "CFO", "Head of IT", "CEO"][(r >> 16) % 4]
+        + (" (acting)" if v % 2 else ""),
+        "email": "%s.%s%d@example.com" % (first.lower(), last.lower(), i),
+        "phone": "+49 40 %07d" % (r % 10000000),
+    }
+
+
+def gen_order(store, i, v):
+    r = h(store.seed, "o", i)
+    c = store.customer_of(i)
+    day = datetime.date(2024, 1, 1) + datetime.timedelta(days=r % 700)
+    return {
+        "customer_id": ID_FORMAT["customers"] % (c + 1),
+        "number": "SO-%07d" % (i + 1),
+        "order_date": day,
+        "amount": money((r >> 10) % 10000000) / 100 + v,
+        "currency": CURRENCIES[h(store.seed, "c", c) % len(COUNTRIES)],
+        "status": ORDER_STATUS[(r >> 40) % 5 if v == 0 else (v + 2) % 5],
+    }
+
+
+def gen_invoice(store, i, v):
+    r = h(store.seed, "i", i)
+    c = store.customer_of(i)
+    day = datetime.date(2024, 1, 1) + datetime.timedelta(days=r % 700)
+    amount = money((r >> 10) % 10000000) / 100
+    paid = v > 0 or (r >> 50) % 3 == 0
+    return {
+        "customer_id": ID_FORMAT["customers"] % (c + 1),
+        "number": "INV-%07d" % (i + 1),
+        "invoice_date": day,
+        "due_date": day + datetime.timedelta(days=30),
+        "amount": amount,
+        "open_amount": money(0) if paid else amount,
+        "currency": CURRENCIES[h(store.seed, "c", c) % len(COUNTRIES)],
+        "status": "paid" if paid else INVOICE_STATUS[(r >> 40) % 4],
+    }
+
+
+GENERATORS = {"customers": gen_customer, "contacts": gen_contact,
+              "orders": gen_order, "invoices": gen_invoice}
+
+
+# --- dialects -----------------------------------------------------------
+
+def utc_text(us, digits=6):
+    t = datetime.datetime.fromtimestamp(us // 1000000, datetime.timezone.utc)
+    frac = "%06d" % (us % 1000000)
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + \
+        ("." + frac[:digits] if digits else "") + "Z"
+
+
+def parse_utc(text):
+    t = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if t.tzinfo is None:
+        raise ValueError("time without zone: " + text)
+    return int(t.timestamp()) * 1000000 + t.microsecond
+
+
+class Dialect:
+    """How one ERP names things. render() turns a native record into the
+    dialect's JSON object; page() answers one list request."""
+
+    def __init__(self, store, args):
+        self.store = store
+        self.tz = zoneinfo.ZoneInfo(args.time_zone)
+        self.max_limit = args.max_limit
+
+    def local(self, us, seconds_only=False):
+        t = datetime.datetime.fromtimestamp(us / 1000000, self.tz)
+        if seconds_only:
+            return t.strftime("%Y-%m-%d %H:%M:%S")
+        return t.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def parse_local(self, text):
+        t = datetime.datetime.fromisoformat(text).replace(tzinfo=self.tz)
+        return int(t.timestamp()) * 1000000 + t.microsecond
+
+    def limit(self, q, name, default):
+        return max(1, min(int(q.get(name, default)), self.max_limit))
+
+
+class Native(Dialect):
+    paths = {"/" + r: r for r in RESOURCES}
+
+    def auth_ok(self, headers, token):
+        return headers.get("Authorization") == "Bearer " + token
+
+    def render(self, rec):
+        out = {}
+        for k, v in rec.items():
+            if k == "updated_at":
+                out[k] = utc_text(v)
+            elif k in ("first_name", "last_name", "_res"):
+                continue
+            elif isinstance(v, (decimal.Decimal, datetime.date)):
+                out[k] = str(v)
+            else:
+                out[k] = v
+        return out
+
+    def page(self, res, q, ctx):
+        t = self.store.tables[res]
+        limit = self.limit(q, "limit", 100)
+        if "cursor" in q:
+            ts, index = decode_cursor(q["cursor"])
+            pos = t.after(ts, index)
+            pos = max(0, pos - ctx.overlap)
+        elif "updated_since" in q:
+            pos = t.first_at(parse_utc(q["updated_since"]))
+        else:
+            pos = 0
+        idx = list(t.order[pos:pos + limit])
+        body = {"data": idx, "next_cursor": None}
+        if pos + limit < len(t.order) and idx:
+            last = idx[-1]
+            body["next_cursor"] = encode_cursor(t.ts[last], last)
+        return 200, body, "data"
+
+
+def encode_cursor(ts, index):
+    return base64.urlsafe_b64encode(b"%d:%d" % (ts, index)).decode()
+
+
+def decode_cursor(text):
+    ts, index = base64.urlsafe_b64decode(text.encode()).split(b":")
+    return int(ts), int(index)
+
+
+class ERPNext(Dialect):
+    doctypes = {"Customer": "customers", "Contact": "contacts",
+                "Sales Order": "orders", "Sales Invoice": "invoices"}
+    paths = {"/api/resource/" + urllib.parse.quote(d): r
+             for d, r in doctypes.items()}
+
+    def auth_ok(self, headers, token):
+        return headers.get("Authorization") == "token " + token
+
+    def render(self, rec):
+        c = lambda x: "CUST-%05d" % int(x[1:])
+        res = rec["_res"]
+        out = {"modified": self.local(rec["updated_at"])}
+        if res == "customers":
+            out.update(name=c(rec["id"]), customer_name=rec["name"],
+                       customer_details=rec["legal_name"],
+                       tax_id=rec["vat_id"], country=rec["country"],
+                       city=rec["city"], primary_address=rec["address"],
+                       payment_terms=rec["payment_terms"],
+                       credit_limit=NUM(rec["credit_limit"]),
+                       default_currency=rec["currency"])
+        elif res == "contacts":
+            out.update(name="CONT-%06d" % int(rec["id"][1:]),
+                       link_name=c(rec["customer_id"]),
+                       first_name=rec["first_name"], last_name=rec["last_name"],
+                       designation=rec["job_title"], email_id=rec["email"],
+                       phone=rec["phone"])
+        elif res == "orders":
+            out.update(name="SAL-ORD-%07d" % int(rec["id"][1:]),
+                       customer=c(rec["customer_id"]),
+                       po_no=rec["number"],
+                       transaction_date=str(rec["order_date"]),
+                       grand_total=NUM(rec["amount"]),
+                       currency=rec["currency"], status=rec["status"].title())
+        else:
+            out.update(name="ACC-SINV-%07d" % int(rec["id"][1:]),
+                       customer=c(rec["customer_id"]),
+                       posting_date=str(rec["invoice_date"]),
+                       due_date=str(rec["due_date"]),
+                       grand_total=NUM(rec["amount"]),
+                       outstanding_amount=NUM(rec["open_amount"]),
+                       currency=rec["currency"], status=rec["status"].title())
+        return out
+
+    def page(self, res, q, ctx):
+        t = self.store.tables[res]
+        pos = 0
+        for field, op, value in json.loads(q.get("filters", "[]")):
+            if field != "modified" or op not in (">=", ">"):
+                return 417, {"exc_type": "DataError",
+                             "exception": "unsupported filter"}, None
+            pos = t.first_at(self.parse_local(value) + (op == ">"))
+        pos += int(q.get("limit_start", 0))
+        pos = max(0, pos - ctx.overlap)
+        limit = self.limit(q, "limit_page_length", 20)
+        return 200, {"data": list(t.order[pos:pos + limit])}, "data"
+
+
+class Dolibarr(Dialect):
+    paths = {"/api/index.php/" + p: r for p, r in
+             (("thirdparties", "customers"), ("contacts", "contacts"),
+              ("orders", "orders"), ("invoices", "invoices"))}
+
+    def auth_ok(self, headers, token):
+        return headers.get("DOLAPIKEY") == token
+
+    def unix_date(self, day):
+        t = datetime.datetime(day.year, day.month, day.day, tzinfo=self.tz)
+        return int(t.timestamp())
+
+    def render(self, rec):
+        res = rec["_res"]
+        num = lambda x: str(int(x[1:]))
+        out = {"id": num(rec["id"]),
+               "date_modification": rec["updated_at"] // 1000000}
+        if res == "customers":
+            out.update(name=rec["name"], name_alias=rec["legal_name"],
+                       tva_intra=rec["vat_id"], country_code=rec["country"],
+                       town=rec["city"], address=rec["address"],
+                       cond_reglement_code=rec["payment_terms"],
+                       outstanding_limit="%s" % rec["credit_limit"],
+                       multicurrency_code=rec["currency"], status="1")
+        elif res == "contacts":
+            out.update(socid=int(num(rec["customer_id"])),
+                       firstname=rec["first_name"], lastname=rec["last_name"],
+                       poste=rec["job_title"], email=rec["email"],
+                       phone_pro=rec["phone"])
+        elif res == "orders":
+            out.update(socid=num(rec["customer_id"]), ref=rec["number"],
+                       date=self.unix_date(rec["order_date"]),
+                       total_ttc="%.8f" % rec["amount"],
+                       multicurrency_code=rec["currency"],
+                       statut=str(ORDER_STATUS.index(rec["status"])))
+        else:
+            out.update(socid=num(rec["customer_id"]), ref=rec["number"],
+                       date=self.unix_date(rec["invoice_date"]),
+                       date_lim_reglement=self.unix_date(rec["due_date"]),
+                       total_ttc="%.8f" % rec["amount"],
+                       remaintopay="%.8f" % rec["open_amount"],
+                       multicurrency_code=rec["currency"],
+                       statut=str(INVOICE_STATUS.index(rec["status"])
+                                  if rec["status"] in INVOICE_STATUS else 2))
+        return out
+
+    def page(self, res, q, ctx):
+        t = self.store.tables[res]
+        pos = 0
+        f = q.get("sqlfilters")
+        if f:
+            m = re.fullmatch(r"\(t\.tms:>=:'([0-9: -]+)'\)", f)
+            if not m:
+                return 400, {"error": {"code": 400,
+                                       "message": "Bad syntax of sqlfilters"}}, None
+            pos = t.first_at(self.parse_local(m.group(1)))
+        limit = self.limit(q, "limit", 100)
+        pos += int(q.get("page", 0)) * limit
+        pos = max(0, pos - ctx.overlap)
+        idx = list(t.order[pos:pos + limit])
+        if not idx:
+            return 404, {"error": {"code": 404,
+                                   "message": "Not Found: No %s found" % res}}, None
+        return 200, idx, ""
+
+
+class BusinessCentral(Dialect):
+    entities = {"customers": "customers", "contacts": "contacts",
+                "salesOrders": "orders", "salesInvoices": "invoices"}
+    prefix = BC_PREFIX
+    paths = {BC_PREFIX + e: r for e, r in entities.items()}
+
+    def auth_ok(self, headers, token):
+        return headers.get("Authorization") == "Bearer " + token
+
+    @staticmethod
+    def guid(rid):
+        n = int(rid[1:])
+        return "%08x-%04x-4%03x-8%03x-%012x" % (
+            n, "CPOI".index(rid[0]), n % 4096, n % 4093, h("g", rid) % 2**48)
+
+    def render(self, rec):
+        res = rec["_res"]
+        out = {"@odata.etag": 'W/"JzQ0OzE7Jw=="', "id": self.guid(rec["id"]),
+               "lastModifiedDateTime": utc_text(rec["updated_at"], 3)}
+        if res == "customers":
+            out.update(number=rec["id"], displayName=rec["name"],
+                       taxRegistrationNumber=rec["vat_id"],
+                       country=rec["country"], city=rec["city"],
+                       addressLine1=rec["address"].split("\n")[0],
+                       addressLine2=rec["address"].split("\n")[1],
+                       paymentTermsCode=rec["payment_terms"],
+                       creditLimit=NUM(rec["credit_limit"]),
+                       currencyCode=rec["currency"])
+        elif res == "contacts":
+            out.update(customerId=self.guid(rec["customer_id"]),
+                       displayName=rec["name"], jobTitle=rec["job_title"],
+                       email=rec["email"], phoneNumber=rec["phone"])
+        elif res == "orders":
+            out.update(customerId=self.guid(rec["customer_id"]),
+                       number=rec["number"], orderDate=str(rec["order_date"]),
+                       totalAmountIncludingTax=NUM(rec["amount"]),
+                       currencyCode=rec["currency"],
+                       status=rec["status"].title())
+        else:
+            out.update(customerId=self.guid(rec["customer_id"]),
+                       number=rec["number"],
+                       invoiceDate=str(rec["invoice_date"]),
+                       dueDate=str(rec["due_date"]),
+                       totalAmountIncludingTax=NUM(rec["amount"]),
+                       remainingAmount=NUM(rec["open_amount"]),
+                       currencyCode=rec["currency"],
+                       status=rec["status"].title())
+        return out
+
+    def page(self, res, q, ctx):
+        # Business Central pages by id, not by time: a filtered listing
+        # comes back in id order, and the next link carries the last id.
+        t = self.store.tables[res]
+        since = None
+        f = q.get("$filter")
+        if f:
+            m = re.fullmatch(r"lastModifiedDateTime gt (\S+)", f)
+            if not m:
+                return 400, {"error": {"code": "BadRequest_InvalidFilter",
+                                       "message": "bad $filter"}}, None
+            since = parse_utc(m.group(1))
+        start = max(0, int(q.get("$skiptoken", "0")) - ctx.overlap)
+        m = re.search(r"odata\.maxpagesize=(\d+)", ctx.headers.get("Prefer", ""))
+        limit = self.limit({"n": m.group(1)} if m else {}, "n", 20000)
+        idx = []
+        i = start
+        while i < t.n and len(idx) < limit:
+            if i not in t.vanished and (since is None or t.ts[i] > since):
+                idx.append(i)
+            i += 1
+        body = {"@odata.context": ctx.base + self.prefix + "$metadata#" + res,
+                "value": idx}
+        while i < t.n and (i in t.vanished or (since is not None and t.ts[i] <= since)):
+            i += 1
+        if i < t.n:
+            q2 = {k: v for k, v in q.items() if k != "$skiptoken"}
+            q2["$skiptoken"] = str(i)
+            body["@odata.nextLink"] = ctx.base + ctx.path + "?" + \
+                urllib.parse.urlencode(q2, quote_via=urllib.parse.quote)
+        return 200, body, "value"
+
+
+DIALECTS = {"native": Native, "erpnext": ERPNext, "dolibarr": Dolibarr,
+            "business-central": BusinessCentral}
+
+
+# --- JSON with exact numbers -------------------------------------------
+
+class NUM:
+    """A number written into JSON as its exact decimal text."""
+
+    def __init__(self, value):
+        self.text = str(value)
+
+
+_NUM_MARK = "\u0001NUM:"
+_NUM_RE = re.compile(r'"\\u0001NUM:([-0-9.Ee+]+)"')
+
+
+def _default(o):
+    if isinstance(o, NUM):
+        return _NUM_MARK + o.text
+    if isinstance(o, (decimal.Decimal, datetime.date)):
+        return str(o)
+    raise TypeError(type(o))
+
+
+def dump(obj):
+    text = json.dumps(obj, ensure_ascii=False, default=_default,
+                      separators=(",", ":"))
+    if "\\u0001NUM:" in text:
+        text = _NUM_RE.sub(r"\1", text)
+    # lone surrogates stand for the raw bytes of invalid UTF-8 (faults)
+    return text.encode("utf-8", "surrogateescape")
+
+
+# --- faults ------------------------------------------------------------
+
+class Faults:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.rules = []
+        self.pages = {}
+
+    def add(self, rules):
+        with self.lock:
+            for r in rules if isinstance(rules, list) else [rules]:
+                r.setdefault("times", 0 if r["kind"] == "latency" else 1)
+                self.rules.append(r)
+
+    def clear(self):
+        with self.lock:
+            self.rules = []
+            self.pages = {}
+
+    def take(self, res):
+        """The faults for the next list request of res."""
+        with self.lock:
+            n = self.pages[res] = self.pages.get(res, 0) + 1
+            out = []
+            for r in self.rules:
+                if r.get("resource", res) != res or r.get("page", n) != n:
+                    continue
+                if r["times"] == 0 or r.setdefault("fired", 0) < r["times"]:
+                    r["fired"] = r.get("fired", 0) + 1
+                    out.append(r)
+            return n, out
+
+
+# --- the HTTP side -----------------------------------------------------
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "fake-erp/1"
+
+    def log_message(self, fmt, *a):
+        pass
+
+    def send(self, status, body, ctype="application/json", extra=()):
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in extra:
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self):
+        n = int(self.headers.get("Content-Length", 0))
+        data = json.loads(self.rfile.read(n) or b"null")
+        srv = self.server
+        if self.path == "/_fake/fault":
+            srv.faults.add(data)
+            out = {"ok": True}
+        elif self.path == "/_fake/clear":
+            srv.faults.clear()
+            with srv.lock:
+                srv.log = []
+            out = {"ok": True}
+        elif self.path == "/_fake/mutate":
+            out = srv.store.mutate(data)
+        else:
+            return self.send(404, b'{"error":"no such control"}')
+        self.send(200, dump(out))
+
+    def do_GET(self):
+        srv = self.server
+        url = urllib.parse.urlsplit(self.path)
+        if url.path == "/_fake/log":
+            with srv.lock:
+                return self.send(200, dump(srv.log))
+        with srv.lock:
+            srv.log.append({"path": self.path,
+                            "auth": srv.dialect.auth_ok(self.headers, srv.token),
+                            "headers": sorted(k.lower() for k in self.headers)})
+        path = url.path
+        if path.startswith("/moved/"):
+            path = path[len("/moved"):]
+        res = srv.dialect.paths.get(path)
+        if res is None:
+            return self.send(404, b'{"error":{"code":"not_found","message":"no such path"}}')
+        if not srv.dialect.auth_ok(self.headers, srv.token):
+            return self.send(401, b'{"error":{"code":"unauthorized","message":"bad credentials"}}')
+        q = dict(urllib.parse.parse_qsl(url.query, keep_blank_values=True))
+        page_no, faults = srv.faults.take(res)
+        ctx = Context(self, path, faults)
+        for f in faults:
+            if self.pre_fault(f, ctx):
+                return
+        with srv.store.lock:
+            status, body, key = srv.dialect.page(res, q, ctx)
+            if status == 200:
+                self.fill(res, body, key, ctx)
+        if ctx.changing:
+            for r in ctx.changing:
+                srv.store.mutate(r)
+        self.answer(status, body, ctx)
+
+    def fill(self, res, body, key, ctx):
+        """Turns the indexes of a page into the dialect's records."""
+        store, d = self.server.store, self.server.dialect
+        idx = body[key] if key else body
+        recs = []
+        for i in idx:
+            rec = store.record(res, i)
+            rec["_res"] = res
+            if rec.get("deleted"):
+                if not isinstance(d, Native):
+                    continue
+                recs.append({"id": rec["id"], "deleted": True,
+                             "updated_at": utc_text(rec["updated_at"])})
+            else:
+                recs.append(d.render(rec))
+        for f in ctx.faults:
+            recs = self.record_fault(f, recs, ctx)
+        if key:
+            body[key] = recs
+        else:
+            body[:] = recs
+        if ctx.changing_fault and idx:
+            # rows already served, and the rows right after this page,
+            # change while the client is between two pages
+            count = int(ctx.changing_fault.get("count", 3))
+            t = store.tables[res]
+            nxt = t.after(t.ts[idx[-1]], idx[-1])
+            moved = list(idx[:count]) + list(t.order[nxt:nxt + count])
+            ctx.changing.append({"op": "touch", "resource": res,
+                                 "ids": [i + 1 for i in moved]})
+
+    def record_fault(self, f, recs, ctx):
+        k = f["kind"]
+        if not recs:
+            return recs
+        at = min(int(f.get("record", 1)), len(recs) - 1)
+        if k == "invalid_utf8":
+            name = next(x for x in recs[at] if isinstance(recs[at][x], str)
+                        and x not in ("id", "name", "updated_at", "modified",
+                                      "lastModifiedDateTime")
+                        and "id" not in x.lower())
+            recs[at][name] = "\udcff\udcfe broken"
+        elif k == "wrong_types":
+            r = recs[at]
+            for key in list(r):
+                if key in ("amount", "credit_limit", "grand_total", "total_ttc",
+                           "totalAmountIncludingTax", "creditLimit"):
+                    r[key] = {"value": r[key] if not isinstance(r[key], NUM)
+                              else r[key].text}
+            if "name" in r and not r.get("deleted"):
+                r["name"] = ["not", "a", "string"]
+            if len(recs) > at + 1:
+                recs[at + 1]["updated_at" if "updated_at" in recs[at + 1]
+                             else next(iter(recs[at + 1]))] = True
+        elif k == "huge_field":
+            r = recs[at]
+            key = "name" if "name" in r else next(x for x in r if x != "id")
+            r[key] = "x" * int(float(f.get("mb", 10)) * 1024 * 1024)
+        return recs
+
+    def pre_fault(self, f, ctx):
+        """Faults that answer instead of the page; True when answered."""
+        k = f["kind"]
+        if k == "latency":
+            time.sleep(float(f.get("ms", 100)) / 1000)
+        elif k == "status":
+            extra = []
+            if "retry_after" in f:
+                extra.append(("Retry-After", str(f["retry_after"])))
+            body = b'{"error":{"code":"fault","message":"injected"}}'
+            if f.get("html"):
+                return self.html(int(f["status"]), extra) or True
+            self.send(int(f["status"]), body, extra=extra)
+            return True
+        elif k == "html":
+            self.html(int(f.get("status", 200)), [])
+            return True
+        elif k == "redirect":
+            to = f.get("to", "same")
+            if to == "same":
+                to = "/moved" + self.path
+            elif not to.startswith("http"):
+                to = to + self.path
+            self.send(int(f.get("status", 302)), b"", extra=[("Location", to)])
+            return True
+        elif k == "huge_page":
+            self.huge(int(float(f.get("mb", 50)) * 1024 * 1024))
+            return True
+        elif k == "changing":
+            ctx.changing_fault = f
+        elif k == "duplicates":
+            ctx.overlap = int(f.get("count", 2))
+        elif k in ("truncate", "garbage", "nextlink"):
+            ctx.post.append(f)
+        return False
+
+    def html(self, status, extra):
+        self.send(status, b"<!DOCTYPE html><html><head><title>Gateway \x1b[31m"
+                  b"Error</title></head><body><h1>Bad gateway</h1></body></html>",
+                  "text/html; charset=utf-8", extra)
+
+    def huge(self, size):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        chunk = b'{"data":[{"id":"X","name":"' + b"y" * (1 << 20)
+        try:
+            sent = 0
+            while sent < size:
+                part = chunk[: size - sent]
+                self.wfile.write(part)
+                sent += len(part)
+                chunk = b"y" * (1 << 20)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
+    def answer(self, status, body, ctx):
+        data = dump(body)
+        for f in ctx.post:
+            if f["kind"] == "nextlink" and isinstance(body, dict):
+                body = dict(body)
+                body["@odata.nextLink"] = f["to"]
+                body["next_cursor"] = f.get("cursor", body.get("next_cursor"))
+                data = dump(body)
+            elif f["kind"] == "garbage":
+                data = b'{"data": [ {"id": "C1", "name": oops } ]'
+        for f in ctx.post:
+            if f["kind"] == "truncate":
+                return self.truncated(status, data, f)
+        self.send(status, data)
+
+    def truncated(self, status, data, f):
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        if f.get("length", True):
+            self.send_header("Content-Length", str(len(data)))
+        else:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(data[: len(data) // 2])
+        self.wfile.flush()
+        self.close_connection = True
+
+
+class Context:
+    def __init__(self, handler, path, faults):
+        self.headers = handler.headers
+        self.path = path
+        self.base = "http://%s" % handler.headers.get("Host", "127.0.0.1")
+        self.faults = faults
+        self.overlap = 0
+        self.changing_fault = None
+        self.changing = []
+        self.post = []
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = False
+
+
+def serve(args):
+    store = Store(args)
+    srv = Server(("127.0.0.1", 0), Handler)
+    srv.store = store
+    srv.dialect = DIALECTS[args.style](store, args)
+    srv.faults = Faults()
+    srv.token = args.token
+    srv.lock = threading.Lock()
+    srv.log = []
+    for f in args.fault:
+        srv.faults.add(json.loads(f))
+    for t in store.tables.values():
+        t.sort()
+    port = srv.server_address[1]
+    if args.port_file:
+        tmp = args.port_file + ".tmp"
+        with open(tmp, "w") as fh:
+            fh.write("%d\n" % port)
+        os.rename(tmp, args.port_file)
+    print("fake-erp %s listening on 127.0.0.1:%d" % (args.style, port),
+          flush=True)
+    if args.parent_pid:
+        threading.Thread(target=watch, args=(args.parent_pid, srv),
+                         daemon=True).start()
+    try:
+        srv.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+
+
+def watch(pid, srv):
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+        time.sleep(0.5)
+
+
+def ctl(args):
+    with open(args.port_file) as fh:
+        port = int(fh.read())
+    url = "http://127.0.0.1:%d/_fake/%s" % (port, args.what)
+    if args.what == "log":
+        req = urllib.request.Request(url)
+    else:
+        req = urllib.request.Request(url, data=(args.json or "null").encode(),
+                                     method="POST")
+    with urllib.request.urlopen(req, timeout=30) as r:
+        sys.stdout.write(r.read().decode() + "\n")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("serve")
+    s.add_argument("--style", choices=sorted(DIALECTS), default="native")
+    s.add_argument("--port-file")
+    s.add_argument("--parent-pid", type=int)
+    s.add_argument("--token", default="test-token")
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--customers", type=int, default=20)
+    s.add_argument("--contacts", type=int, default=40)
+    s.add_argument("--orders", type=int, default=60)
+    s.add_argument("--invoices", type=int, default=40)
+    s.add_argument("--time-zone", default="Europe/Berlin")
+    s.add_argument("--max-limit", type=int, default=1000)
+    s.add_argument("--fault", action="append", default=[],
+                   help="a fault as JSON (see the module's help)")
+    c = sub.add_parser("ctl")
+    c.add_argument("--port-file", required=True)
+    c.add_argument("what", choices=["fault", "mutate", "clear", "log"])
+    c.add_argument("json", nargs="?")
+    args = p.parse_args()
+    if args.cmd == "serve":
+        serve(args)
+    else:
+        ctl(args)
+
+
+if __name__ == "__main__":
+    main()
