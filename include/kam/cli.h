@@ -1,5 +1,5 @@
 /* The command-line actions: what was asked for on the command line, and
- * one function per action (kam --db ..., later --export, --sla, --sync). */
+ * one function per action (kam --db, --export, --sla, --sync). */
 #ifndef KAM_CLI_H
 #define KAM_CLI_H
 
@@ -31,6 +31,12 @@ struct kam_opts {
 	bool		 active;	/* --active */
 	bool		 no_header;	/* --no-header */
 	bool		 raw;		/* --raw */
+	bool		 sync;		/* --sync */
+	const char	*resource;	/* --resource (sync) */
+	bool		 full;		/* --full (sync) */
+	bool		 dry_run;	/* --dry-run (sync) */
+	bool		 force;		/* --force (sync) */
+	bool		 sync_status;	/* --status (sync) */
 	char		**args;		/* operands after the options */
 	int		 nargs;
 };
@@ -39,6 +45,7 @@ struct kam_opts {
 int	cmd_db(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_sync(const struct kam_opts *o, const struct kam_conf *c);
 
 /* Connects and checks the schema; NULL (and *code) on failure. */
 struct kam_db	*cli_connect(const struct kam_conf *c, int *code);

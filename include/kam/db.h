@@ -33,6 +33,12 @@ typedef bool	 (*db_copy_sink)(void *ctx, const char *data, size_t len);
 bool		 db_copy_out(struct kam_db *db, const char *sql, db_copy_sink sink,
 		    void *ctx);
 
+/* Sends len bytes of complete lines in COPY text format to a COPY ...
+ * FROM STDIN statement (fixed text). Returns false on a database error;
+ * see db_error. */
+bool		 db_copy_in(struct kam_db *db, const char *sql, const char *data,
+		    size_t len);
+
 /* The last error in plain words, and the sysexits code it maps to. */
 const char	*db_error(const struct kam_db *db);
 int		 db_error_code(const struct kam_db *db);

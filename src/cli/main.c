@@ -14,7 +14,8 @@
 enum {
 	OPT_THEME = 256, OPT_DB, OPT_KIND, OPT_TEAM, OPT_NAME, OPT_EMAIL,
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
-	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW
+	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
+	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS
 };
 
 static const struct option long_options[] = {
@@ -24,10 +25,13 @@ static const struct option long_options[] = {
 	{ "config",	required_argument, NULL, 'c' },
 	{ "database",	required_argument, NULL, 'd' },
 	{ "db",		required_argument, NULL, OPT_DB },
+	{ "dry-run",	no_argument,       NULL, OPT_DRY_RUN },
 	{ "email",	required_argument, NULL, OPT_EMAIL },
 	{ "expiring-within", required_argument, NULL, OPT_EXPIRING },
 	{ "export",	required_argument, NULL, 'e' },
+	{ "force",	no_argument,       NULL, OPT_FORCE },
 	{ "format",	required_argument, NULL, 'f' },
+	{ "full",	no_argument,       NULL, OPT_FULL },
 	{ "help",	no_argument,       NULL, 'h' },
 	{ "kind",	required_argument, NULL, OPT_KIND },
 	{ "name",	required_argument, NULL, OPT_NAME },
@@ -35,8 +39,11 @@ static const struct option long_options[] = {
 	{ "output",	required_argument, NULL, 'o' },
 	{ "owner",	required_argument, NULL, OPT_OWNER },
 	{ "raw",	no_argument,       NULL, OPT_RAW },
+	{ "resource",	required_argument, NULL, OPT_RESOURCE },
 	{ "since",	required_argument, NULL, OPT_SINCE },
 	{ "sla",	required_argument, NULL, OPT_SLA },
+	{ "status",	no_argument,       NULL, OPT_STATUS },
+	{ "sync",	no_argument,       NULL, OPT_SYNC },
 	{ "team",	required_argument, NULL, OPT_TEAM },
 	{ "theme",	required_argument, NULL, OPT_THEME },
 	{ "tier",	required_argument, NULL, OPT_TIER },
@@ -80,6 +87,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_UNTIL: return &o->until;
 	case OPT_EXPIRING: return &o->expiring;
 	case OPT_COLUMNS: return &o->columns;
+	case OPT_RESOURCE: return &o->resource;
 	default: return NULL;
 	}
 }
@@ -105,6 +113,11 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_ACTIVE: o->active = true; break;
 		case OPT_NO_HEADER: o->no_header = true; break;
 		case OPT_RAW: o->raw = true; break;
+		case OPT_SYNC: o->sync = true; break;
+		case OPT_FULL: o->full = true; break;
+		case OPT_DRY_RUN: o->dry_run = true; break;
+		case OPT_FORCE: o->force = true; break;
+		case OPT_STATUS: o->sync_status = true; break;
 		default: return bad_option(argv, c);
 		}
 	}
@@ -140,8 +153,15 @@ conf_load_all(struct kam_conf *c, const struct kam_opts *o,
 static int
 run(const struct kam_opts *o, const struct kam_conf *c)
 {
-	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) > 1)
-		return cli_usage_error("--db, --export and --sla go one at a time");
+	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
+	    o->sync > 1)
+		return cli_usage_error("--db, --export, --sla and --sync go one at a time");
+	if (!o->sync && (o->resource || o->full || o->dry_run || o->force ||
+	    o->sync_status))
+		return cli_usage_error("--resource, --full, --dry-run, --force and "
+		    "--status go with --sync");
+	if (o->sync)
+		return cmd_sync(o, c);
 	if (o->export != NULL || o->sla != NULL) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);

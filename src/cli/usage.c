@@ -15,6 +15,7 @@ cli_usage(void)
 "usage: kam [options]\n"
 "       kam --export ENTITY [-f csv|tsv|json|jsonl] [-o FILE] [filters]\n"
 "       kam --sla ACCOUNT [-f text|json]\n"
+"       kam --sync [--resource R] [--full [--force]] [--dry-run] | --status\n"
 "       kam --db migrate | status\n"
 "       kam --db add-user ROLE --kind manager|support|admin [--team T]\n"
 "                              --name \"Full Name\" [--email ADDRESS]\n"
@@ -27,6 +28,8 @@ cli_usage(void)
 "                          orders, invoices\n"
 "      --sla ACCOUNT       the service level card of ACCOUNT (id, ERP id\n"
 "                          or name, accents and typos forgiven)\n"
+"      --sync              pull customers, contacts, orders and invoices\n"
+"                          from the ERP (kam-erp(5))\n"
 "      --db migrate        apply pending schema migrations\n"
 "      --db status         show who you are and which migrations are applied\n"
 "      --db add-user ROLE  create a login and its kam user (administrators)\n"
@@ -47,6 +50,14 @@ cli_usage(void)
 "      --no-header         CSV and TSV without the header line\n"
 "      --raw               keep cells that a spreadsheet would run as formulas\n"
 "\n"
+"Sync options:\n"
+"      --resource R        only customers, contacts, orders or invoices\n"
+"      --full              everything, not just what changed; marks what the\n"
+"                          ERP no longer has as deleted\n"
+"      --force             with --full: even when that is more than 5 %\n"
+"      --dry-run           fetch and count, change nothing\n"
+"      --status            where each resource stands, and the last runs\n"
+"\n"
 "Options:\n"
 "  -c, --config FILE       read FILE instead of the default kam.conf\n"
 "  -d, --database CONNINFO connection string or URI (else PG* variables)\n"
@@ -56,9 +67,10 @@ cli_usage(void)
 "  -V, --version           show the version\n"
 "\n"
 "Exit status follows sysexits(3): 0 ok, 64 usage, 65 bad data,\n"
-"66 no such account, 69 database unavailable, 73 cannot create output,\n"
-"74 I/O error, 77 permission denied, 78 bad configuration.\n"
-"See kam(1) and kam.conf(5).\n", stdout);
+"66 no such account, 69 database or ERP unavailable, 73 cannot create\n"
+"output, 74 I/O error, 75 try again later, 77 permission denied,\n"
+"78 bad configuration.\n"
+"See kam(1), kam.conf(5) and kam-erp(5).\n", stdout);
 }
 
 void

@@ -1,5 +1,6 @@
 /* COPY ... TO STDOUT streamed row by row: memory stays flat whatever the
- * row count, and the server does the formatting at its own speed. */
+ * row count, and the server does the formatting at its own speed. COPY
+ * ... FROM STDIN takes a batch of rows in one go (the ERP sync's pages). */
 #include <libpq-fe.h>
 #include <stdbool.h>
 
@@ -48,6 +49,33 @@ db_copy_out(struct kam_db *db, const char *sql, db_copy_sink sink, void *ctx)
 	}
 	res = PQgetResult(db->conn);
 	if (n == -2 || PQresultStatus(res) != PGRES_COMMAND_OK)
+		return db_fail(db, res);
+	PQclear(res);
+	while ((res = PQgetResult(db->conn)) != NULL)
+		PQclear(res);
+	return true;
+}
+
+#define COPY_CHUNK	(1 << 20)
+
+bool
+db_copy_in(struct kam_db *db, const char *sql, const char *data, size_t len)
+{
+	PGresult *res = PQexec(db->conn, sql);
+	int sent = 1;
+	size_t n;
+
+	if (PQresultStatus(res) != PGRES_COPY_IN)
+		return db_fail(db, res);
+	PQclear(res);
+	for (; len > 0 && sent == 1; data += n, len -= n) {
+		n = len > COPY_CHUNK ? COPY_CHUNK : len;
+		sent = PQputCopyData(db->conn, data, (int)n);
+	}
+	if (sent == 1)
+		PQputCopyEnd(db->conn, NULL);
+	res = PQgetResult(db->conn);
+	if (sent != 1 || PQresultStatus(res) != PGRES_COMMAND_OK)
 		return db_fail(db, res);
 	PQclear(res);
 	while ((res = PQgetResult(db->conn)) != NULL)

@@ -1,0 +1,359 @@
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+
+#include "erp_fetch.h"
+#include "erp_json.h"
+#include "erp_map.h"
+#include "erp_pager.h"
+#include "erp_request.h"
+#include "erp_url.h"
+#include "kam/xalloc.h"
+
+struct erp_fetch {
+	struct erp_fetch_config		 c;
+	const struct erp_rprofile	*rp;
+	const struct erp_resource	*r;
+	struct erp_http			*http;
+	struct erp_request		 req;
+	struct erp_pager		 pager;
+	char				*url;		/* of the page last fetched */
+	bool				 has_max;	/* highest change time so far */
+	int64_t				 max_us;
+	long				 number;
+	atomic_bool			 stop;
+	pthread_t			 thread;
+	bool				 started;
+	pthread_mutex_t			 mu;
+	pthread_cond_t			 cv;
+	struct erp_page			*ready;
+	bool				 ended;
+};
+
+/* The placeholder values for the page to fetch next. */
+static void
+page_vars(struct erp_fetch *f, char limit[24], char since[ERP_TIME_LEN],
+    char offset[24], char page[24], struct erp_vars *v)
+{
+	const struct erp_pager *p = &f->pager;
+
+	memset(v, 0, sizeof *v);
+	snprintf(limit, 24, "%ld", f->c.limit);
+	v->limit = limit;
+	if (p->has_since) {
+		erp_time_format(p->since_us, f->rp->since_style, p->digits,
+		    f->c.profile->tz, since);
+		v->since = since;
+	}
+	v->cursor = p->cursor;
+	snprintf(offset, 24, "%ld", p->offset);
+	snprintf(page, 24, "%ld", p->page);
+	v->offset = p->style == ERP_PAGE_OFFSET ? offset : NULL;
+	v->page = p->style == ERP_PAGE_NUMBER ? page : NULL;
+}
+
+static void
+build_request(struct erp_fetch *f, struct kam_buf *url, struct curl_slist **hdr)
+{
+	char limit[24], since[ERP_TIME_LEN], offset[24], page[24];
+	const struct erp_profile *pr = f->c.profile;
+	struct kam_buf b;
+	struct erp_vars v;
+	size_t n;
+
+	page_vars(f, limit, since, offset, page, &v);
+	buf_init(&b);
+	if (f->pager.link != NULL)
+		buf_adds(url, f->pager.link);
+	else {
+		n = strlen(f->c.base_url);
+		buf_add(url, f->c.base_url, n > 0 && f->c.base_url[n - 1] == '/' ? n - 1 : n);
+		buf_adds(url, f->rp->path);
+		for (size_t i = 0; i < f->rp->nquery; i++, buf_reset(&b))
+			if (erp_template(f->rp->query[i].value, &v, &b))
+				erp_url_param(url, f->rp->query[i].name, b.data);
+	}
+	*hdr = curl_slist_append(NULL, "Accept: application/json");
+	for (size_t i = 0; i < f->rp->nheaders; i++, buf_reset(&b)) {
+		buf_addf(&b, "%s: ", f->rp->headers[i].name);
+		if (erp_template(f->rp->headers[i].value, &v, &b))
+			*hdr = curl_slist_append(*hdr, b.data);
+	}
+	buf_reset(&b);
+	if (pr->auth == ERP_AUTH_HEADER)
+		buf_addf(&b, "%s: %s", pr->auth_header, f->c.token);
+	else
+		buf_addf(&b, "Authorization: %s %s", pr->auth == ERP_AUTH_TOKEN ?
+		    "token" : "Bearer", f->c.token);
+	*hdr = curl_slist_append(*hdr, b.data);
+	memset(b.data, 0, b.len);	/* the token */
+	buf_free(&b);
+}
+
+/* Frees a header list, wiping it first: it holds the token. */
+static void
+headers_free(struct curl_slist *h)
+{
+	for (struct curl_slist *p = h; p != NULL; p = p->next)
+		memset(p->data, 0, strlen(p->data));
+	curl_slist_free_all(h);
+}
+
+static bool
+fail(struct erp_page *pg, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool
+fail(struct erp_page *pg, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	pg->code = code;
+	pg->last = true;
+	va_start(ap, fmt);
+	buf_vaddf(&pg->message, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* Maps one record into the page; keeps the keyset bookkeeping. */
+static void
+take_record(struct erp_fetch *f, struct erp_page *pg, const cJSON *rec,
+    struct erp_page_seen *seen, int digits)
+{
+	struct kam_buf why;
+	struct erp_row row;
+	char pos[48];
+	bool ok;
+
+	buf_init(&why);
+	ok = erp_map_record(f->r, f->rp, f->c.profile->tz, rec, &row, &why);
+	if (!ok) {
+		snprintf(pos, sizeof pos, "#%ld of page %ld", seen->records + 1, pg->number);
+		erp_page_error(pg, row.values[ERP_COL_ID] ? row.values[ERP_COL_ID] : pos,
+		    why.data);
+		pg->unidentified |= row.values[ERP_COL_ID] == NULL;
+	}
+	if (row.values[ERP_COL_ID] != NULL) {
+		erp_row_copy_line(&pg->copy, f->r, seen->records, &row, !ok);
+		pg->staged++;
+	}
+	if (row.has_updated) {
+		if (!f->has_max || row.updated_us > f->max_us)
+			f->max_us = row.updated_us;
+		f->has_max = true;
+		if (seen->has_last && erp_time_floor(row.updated_us, digits) ==
+		    erp_time_floor(seen->last_us, digits))
+			seen->at_last++;
+		else
+			seen->at_last = 1;
+		seen->has_last = true;
+		seen->last_us = row.updated_us;
+	}
+	seen->records++;
+	erp_row_clear(&row);
+	buf_free(&why);
+}
+
+/* The cursor or next link of the answer, as text. */
+static bool
+next_of(struct erp_fetch *f, struct erp_page *pg, const cJSON *root,
+    char **next)
+{
+	const cJSON *v = f->rp->next ? erp_json_get(root, f->rp->next) : NULL;
+	const char *text = cJSON_IsString(v) ? v->valuestring : erp_json_number_text(v);
+
+	*next = NULL;
+	if (v != NULL && !cJSON_IsNull(v) && text == NULL)
+		return fail(pg, EX_DATAERR, "%s page %ld: '%s' is %s, not a cursor",
+		    f->r->name, pg->number, f->rp->next, erp_json_kind(v));
+	if (text == NULL || *text == '\0' || f->rp->paging != ERP_PAGE_LINK) {
+		*next = text ? xstrdup(text) : NULL;
+		return true;
+	}
+	*next = erp_url_resolve(f->url, text);
+	if (*next == NULL || !erp_url_same_origin(*next, f->c.base_url))
+		return fail(pg, EX_UNAVAILABLE, "%s page %ld: the next link points "
+		    "away from erp.base_url (%.200s); kam does not follow it",
+		    f->r->name, pg->number, text);
+	return true;
+}
+
+/* Turns an answer into the page's rows; false when the page is unusable. */
+static bool
+read_answer(struct erp_fetch *f, struct erp_page *pg, struct kam_buf *body,
+    struct erp_page_seen *seen, char **next)
+{
+	const cJSON *list, *rec, *total;
+	struct kam_buf why;
+	cJSON *root;
+	bool ok;
+
+	buf_init(&why);
+	root = erp_json_parse(body->data, body->len, &why);
+	ok = root != NULL || fail(pg, EX_DATAERR, "%s page %ld: %s", f->r->name,
+	    pg->number, why.data);
+	buf_free(&why);
+	if (!ok)
+		return false;
+	list = erp_json_get(root, f->rp->records ? f->rp->records : "");
+	if (!cJSON_IsArray(list))
+		ok = fail(pg, EX_DATAERR, "%s page %ld: the answer has no list of "
+		    "records at '%s'", f->r->name, pg->number, f->rp->records);
+	else if ((ok = next_of(f, pg, root, next))) {
+		cJSON_ArrayForEach(rec, list)
+			take_record(f, pg, rec, seen, f->pager.digits);
+		if (f->rp->total && (total = erp_json_get(root, f->rp->total)) &&
+		    erp_json_number_text(total) != NULL)
+			pg->total = strtol(erp_json_number_text(total), NULL, 10);
+	}
+	cJSON_Delete(root);
+	return ok;
+}
+
+static struct erp_page *
+fetch_page(struct erp_fetch *f)
+{
+	struct erp_page *pg = erp_page_new(++f->number);
+	struct erp_page_seen seen = { 0 };
+	struct curl_slist *hdr = NULL;
+	struct erp_reply reply;
+	struct kam_buf url, err;
+	char *next = NULL;
+	bool empty;
+	int rc;
+
+	buf_init(&url);
+	buf_init(&err);
+	erp_reply_init(&reply);
+	build_request(f, &url, &hdr);
+	free(f->url);
+	f->url = xstrdup(url.data);
+	rc = erp_request_get(&f->req, url.data, hdr, &reply, &empty, &err);
+	headers_free(hdr);
+	if (rc != EX_OK)
+		fail(pg, rc, "%s", err.data);
+	else if (empty || read_answer(f, pg, &reply.body, &seen, &next)) {
+		pg->records = seen.records;
+		seen.next = next;
+		if (!erp_pager_next(&f->pager, &seen))
+			fail(pg, EX_DATAERR, "%s page %ld: the ERP sent the same cursor "
+			    "again", f->r->name, pg->number);
+		pg->last = f->pager.done || pg->code != EX_OK;
+		/* sorted streams may advance page by page, others when complete */
+		pg->has_mark = f->has_max && (f->rp->sorted || pg->last) &&
+		    pg->code == EX_OK;
+		pg->mark_us = f->max_us;
+	}
+	free(next);
+	erp_reply_free(&reply);
+	buf_free(&url);
+	buf_free(&err);
+	return pg;
+}
+
+/* Hands pg over, waiting while the previous one is still unclaimed. */
+static bool
+hand_over(struct erp_fetch *f, struct erp_page *pg)
+{
+	pthread_mutex_lock(&f->mu);
+	while (f->ready != NULL && !atomic_load(&f->stop))
+		pthread_cond_wait(&f->cv, &f->mu);
+	if (atomic_load(&f->stop)) {
+		pthread_mutex_unlock(&f->mu);
+		erp_page_free(pg);
+		return false;
+	}
+	f->ready = pg;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	return true;
+}
+
+static void *
+fetch_thread(void *arg)
+{
+	struct erp_fetch *f = arg;
+	struct erp_page *pg;
+	bool last;
+
+	do {
+		pg = fetch_page(f);
+		last = pg->last;
+	} while (hand_over(f, pg) && !last);
+	pthread_mutex_lock(&f->mu);
+	f->ended = true;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	return NULL;
+}
+
+struct erp_fetch *
+erp_fetch_start(const struct erp_fetch_config *c, struct kam_buf *err)
+{
+	struct erp_fetch *f = xcalloc(1, sizeof *f);
+	struct erp_http_opts o = c->http;
+
+	f->c = *c;
+	f->rp = &c->profile->res[c->res];
+	f->r = erp_resource(c->res);
+	atomic_init(&f->stop, false);
+	o.stop = &f->stop;
+	if ((f->http = erp_http_new(&o)) == NULL) {
+		buf_adds(err, "cannot set up libcurl");
+		free(f);
+		return NULL;
+	}
+	f->req = (struct erp_request){ f->http, c->base_url, f->rp->empty_status,
+	    c->attempts, &f->stop, f->r->name, (unsigned)time(NULL) ^ (unsigned)c->res };
+	erp_pager_start(&f->pager, f->rp, c->has_since, c->since_us);
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_cond_init(&f->cv, NULL);
+	if (pthread_create(&f->thread, NULL, fetch_thread, f) != 0) {
+		buf_adds(err, "cannot start the fetching thread");
+		erp_fetch_finish(f);
+		return NULL;
+	}
+	f->started = true;
+	return f;
+}
+
+struct erp_page *
+erp_fetch_next(struct erp_fetch *f)
+{
+	struct erp_page *pg;
+
+	pthread_mutex_lock(&f->mu);
+	while (f->ready == NULL && !f->ended)
+		pthread_cond_wait(&f->cv, &f->mu);
+	pg = f->ready;
+	f->ready = NULL;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	return pg;
+}
+
+void
+erp_fetch_finish(struct erp_fetch *f)
+{
+	if (f == NULL)
+		return;
+	pthread_mutex_lock(&f->mu);
+	atomic_store(&f->stop, true);
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	if (f->started)
+		pthread_join(f->thread, NULL);
+	erp_page_free(f->ready);
+	erp_pager_free(&f->pager);
+	erp_http_free(f->http);
+	pthread_mutex_destroy(&f->mu);
+	pthread_cond_destroy(&f->cv);
+	free(f->url);
+	free(f);
+}

@@ -1,0 +1,51 @@
+/* One HTTP GET to the ERP with libcurl: TLS verified, no redirects
+ * followed (erp_request decides), the answer's size capped while it
+ * arrives, and what came back sorted into ok, retry or fail. */
+#ifndef KAM_ERP_HTTP_H
+#define KAM_ERP_HTTP_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <curl/curl.h>
+
+#include "kam/buf.h"
+
+#define ERP_MAX_ANSWER	(16L << 20)	/* bytes in one page */
+
+struct erp_http_opts {
+	long			 timeout;		/* seconds, whole request */
+	long			 connect_timeout;	/* seconds */
+	const char		*ca_file;		/* or NULL: the system's */
+	size_t			 max_bytes;
+	const atomic_bool	*stop;			/* ends a transfer early */
+};
+
+struct erp_reply {
+	long		 status;
+	struct kam_buf	 body;
+	struct kam_buf	 content_type;
+	struct kam_buf	 retry_after;
+	char		*location;	/* where a redirect points, resolved */
+	int		 error;		/* CURLcode; 0 when an answer came */
+	char		 message[CURL_ERROR_SIZE];
+	bool		 too_big;
+};
+
+enum erp_verdict { ERP_V_OK, ERP_V_EMPTY, ERP_V_REDIRECT, ERP_V_RETRY, ERP_V_FAIL };
+
+struct erp_http	*erp_http_new(const struct erp_http_opts *o);
+void		 erp_http_free(struct erp_http *h);
+/* Fills r (reset first) with the answer to GET url. */
+void		 erp_http_get(struct erp_http *h, const char *url,
+		    const struct curl_slist *headers, struct erp_reply *r);
+void		 erp_reply_init(struct erp_reply *r);
+void		 erp_reply_free(struct erp_reply *r);
+
+/* What to do with r; for RETRY and FAIL, *code is the exit code to end
+ * with and why says what happened. empty_status (or 0) means "no more". */
+enum erp_verdict erp_http_verdict(const struct erp_reply *r, long empty_status,
+		    int *code, struct kam_buf *why);
+
+#endif

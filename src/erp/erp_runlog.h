@@ -1,0 +1,32 @@
+/* One sync at a time, and a record of every run: the advisory lock (a
+ * second sync learns who holds it), and the run's row in kam.sync_run
+ * with its counts and first errors. */
+#ifndef KAM_ERP_RUNLOG_H
+#define KAM_ERP_RUNLOG_H
+
+#include <stdbool.h>
+
+#include "kam/buf.h"
+#include "kam/db.h"
+
+struct erp_counts {
+	long	fetched, inserted, updated, unchanged, deleted, errors;
+};
+
+/* EX_TEMPFAIL, naming the holder, when another sync runs. */
+int	erp_runlog_lock(struct kam_db *db, struct kam_buf *err);
+void	erp_runlog_unlock(struct kam_db *db);
+/* Closes runs a crash left "running", then opens this one; *id is
+ * allocated. resource is NULL for all. */
+int	erp_runlog_start(struct kam_db *db, const char *profile,
+	    const char *resource, bool full, bool dry_run, char **id,
+	    struct kam_buf *err);
+/* Counts and details (JSON text) so far; inside the page's transaction. */
+int	erp_runlog_update(struct kam_db *db, const char *id,
+	    const struct erp_counts *c, const char *details, struct kam_buf *err);
+/* error NULL: the run went well. */
+int	erp_runlog_finish(struct kam_db *db, const char *id,
+	    const struct erp_counts *c, const char *details, const char *error,
+	    struct kam_buf *err);
+
+#endif

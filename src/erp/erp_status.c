@@ -1,0 +1,82 @@
+/* kam --sync --status: where each resource stands and the last runs. */
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "kam/erp.h"
+#include "kam/log.h"
+#include "kam/utf8.h"
+
+/* Text from the database, made safe for the terminal. */
+static const char *
+safe(struct kam_buf *b, const char *s)
+{
+	buf_reset(b);
+	utf8_sanitize(b, s ? s : "-", s ? strlen(s) : 1);
+	return b->data;
+}
+
+static int
+marks(struct kam_db *db, FILE *out)
+{
+	struct kam_res *r = db_query(db, "SELECT resource, profile,"
+	    " coalesce(to_char(high_water_mark, 'YYYY-MM-DD HH24:MI:SS TZ'), '-')"
+	    " FROM kam.sync_state ORDER BY array_position(ARRAY['customers',"
+	    " 'contacts', 'orders', 'invoices'], resource)", 0, NULL);
+
+	struct kam_buf b;
+
+	if (r == NULL)
+		return -1;
+	buf_init(&b);
+	fprintf(out, "%-10s %-17s %s\n", "resource", "profile", "changes seen up to");
+	for (int i = 0; i < res_rows(r); i++)
+		fprintf(out, "%-10s %-17s %s\n", res_get(r, i, 0),
+		    safe(&b, res_get(r, i, 1)), res_get(r, i, 2));
+	buf_free(&b);
+	res_free(r);
+	return 0;
+}
+
+static int
+runs(struct kam_db *db, FILE *out)
+{
+	struct kam_res *r = db_query(db, "SELECT id,"
+	    " to_char(started_at, 'YYYY-MM-DD HH24:MI:SS'),"
+	    " status || CASE WHEN dry_run THEN ' (dry run)' ELSE '' END"
+	    " || CASE WHEN full_sync THEN ' (full)' ELSE '' END,"
+	    " coalesce(resource, 'all'), fetched, inserted, updated, unchanged,"
+	    " deleted, errors, error"
+	    " FROM kam.sync_run ORDER BY started_at DESC, id DESC LIMIT 10", 0, NULL);
+
+	struct kam_buf b;
+
+	if (r == NULL)
+		return -1;
+	buf_init(&b);
+	fprintf(out, "\n%-5s %-19s %-10s %-9s %8s %8s %8s %9s %7s %6s\n", "run",
+	    "started", "status", "resource", "fetched", "inserted", "updated",
+	    "unchanged", "deleted", "errors");
+	for (int i = 0; i < res_rows(r); i++) {
+		fprintf(out, "%-5s %-19s %-10s %-9s %8s %8s %8s %9s %7s %6s\n",
+		    res_get(r, i, 0), res_get(r, i, 1), res_get(r, i, 2),
+		    res_get(r, i, 3), res_get(r, i, 4), res_get(r, i, 5),
+		    res_get(r, i, 6), res_get(r, i, 7), res_get(r, i, 8),
+		    res_get(r, i, 9));
+		if (res_get(r, i, 10) != NULL)
+			fprintf(out, "      %s\n", safe(&b, res_get(r, i, 10)));
+	}
+	buf_free(&b);
+	res_free(r);
+	return 0;
+}
+
+int
+erp_status(struct kam_db *db, FILE *out)
+{
+	if (marks(db, out) < 0 || runs(db, out) < 0) {
+		log_warn("%s", db_error(db));
+		return db_error_code(db);
+	}
+	return EX_OK;
+}

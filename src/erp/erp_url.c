@@ -1,0 +1,160 @@
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curl/curl.h>
+
+#include "erp_url.h"
+#include "kam/xalloc.h"
+
+static const char *
+var(const struct erp_vars *v, const char *name, size_t n)
+{
+	static const struct { const char *name; size_t off; } names[] = {
+		{ "limit", offsetof(struct erp_vars, limit) },
+		{ "since", offsetof(struct erp_vars, since) },
+		{ "cursor", offsetof(struct erp_vars, cursor) },
+		{ "offset", offsetof(struct erp_vars, offset) },
+		{ "page", offsetof(struct erp_vars, page) },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i].name) == n && memcmp(names[i].name, name, n) == 0)
+			return *(const char *const *)(const void *)
+			    ((const char *)v + names[i].off);
+	return NULL;
+}
+
+bool
+erp_template(const char *tmpl, const struct erp_vars *v, struct kam_buf *out)
+{
+	size_t mark = out->len;
+	const char *p, *close, *value;
+
+	for (p = tmpl; *p; p++) {
+		if (*p != '{' || (close = strchr(p, '}')) == NULL) {
+			buf_addc(out, *p);
+			continue;
+		}
+		if ((value = var(v, p + 1, (size_t)(close - p - 1))) == NULL) {
+			out->len = mark;
+			out->data[mark] = '\0';
+			return false;
+		}
+		buf_adds(out, value);
+		p = close;
+	}
+	return true;
+}
+
+static void
+encode(struct kam_buf *url, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL) {
+			buf_addc(url, (char)*p);
+			continue;
+		}
+		buf_addc(url, '%');
+		buf_addc(url, hex[*p >> 4]);
+		buf_addc(url, hex[*p & 15]);
+	}
+}
+
+void
+erp_url_param(struct kam_buf *url, const char *name, const char *value)
+{
+	buf_addc(url, strchr(url->data, '?') ? '&' : '?');
+	encode(url, name);
+	buf_addc(url, '=');
+	encode(url, value);
+}
+
+/* scheme, host and port of url (lower-cased where case does not count) */
+static bool
+origin(const char *url, char **scheme, char **host, char **port)
+{
+	CURLU *u = curl_url();
+	bool ok;
+
+	*scheme = *host = *port = NULL;
+	ok = u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, port, CURLU_DEFAULT_PORT) == CURLUE_OK;
+	curl_url_cleanup(u);
+	return ok;
+}
+
+static void
+origin_free(char *scheme, char *host, char *port)
+{
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+}
+
+bool
+erp_url_same_origin(const char *a, const char *b)
+{
+	char *s1, *h1, *p1, *s2 = NULL, *h2 = NULL, *p2 = NULL;
+	bool same;
+
+	same = origin(a, &s1, &h1, &p1) && origin(b, &s2, &h2, &p2) &&
+	    strcasecmp(s1, s2) == 0 && strcasecmp(h1, h2) == 0 &&
+	    strcmp(p1, p2) == 0;
+	origin_free(s1, h1, p1);
+	origin_free(s2, h2, p2);
+	return same;
+}
+
+static bool
+loopback(const char *host)
+{
+	return strcasecmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0 ||
+	    strncmp(host, "127.", 4) == 0;
+}
+
+bool
+erp_url_check_base(const char *url, struct kam_buf *err)
+{
+	char *scheme, *host, *port;
+	bool ok = true;
+
+	if (url == NULL || *url == '\0') {
+		buf_adds(err, "erp.base_url is not set (kam.conf [erp] or KAM_ERP_URL)");
+		return false;
+	}
+	if (!origin(url, &scheme, &host, &port) || strchr(url, '?') != NULL ||
+	    strchr(url, '#') != NULL) {
+		buf_adds(err, "erp.base_url is not a usable URL (scheme://host[:port]/path, "
+		    "no query)");
+		ok = false;
+	} else if (strcasecmp(scheme, "https") != 0 &&
+	    (strcasecmp(scheme, "http") != 0 || !loopback(host))) {
+		buf_adds(err, "erp.base_url must use https (plain http is allowed "
+		    "only to this machine, since the token would travel readable)");
+		ok = false;
+	}
+	origin_free(scheme, host, port);
+	return ok;
+}
+
+char *
+erp_url_resolve(const char *base, const char *ref)
+{
+	CURLU *u = curl_url();
+	char *out = NULL, *copy = NULL;
+
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
+		copy = xstrdup(out);
+	curl_free(out);
+	curl_url_cleanup(u);
+	return copy;
+}
