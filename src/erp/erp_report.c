@@ -118,6 +118,8 @@ erp_tally_details(const struct erp_tally *t)
 void
 erp_tally_summary(const struct erp_tally *t, FILE *out, bool dry_run)
 {
+	long printed = t->shown < ERP_SHOWN_ERRORS ? t->shown : ERP_SHOWN_ERRORS;
+
 	for (int r = 0; r < ERP_NRES; r++) {
 		const struct erp_counts *c = &t->per[r];
 
@@ -128,9 +130,9 @@ erp_tally_summary(const struct erp_tally *t, FILE *out, bool dry_run)
 		    "(dry run) " : "", erp_resource(r)->name, c->fetched,
 		    c->inserted, c->updated, c->unchanged, c->deleted, c->errors);
 	}
-	if (t->shown > ERP_SHOWN_ERRORS)
-		log_warn("%ld more record errors not shown (kam --sync --status)",
-		    t->shown - ERP_SHOWN_ERRORS);
+	if (t->total.errors > printed)
+		log_warn("%ld more record errors not shown (kam --sync --status "
+		    "lists the first %d)", t->total.errors - printed, ERP_KEPT_ERRORS);
 }
 
 void

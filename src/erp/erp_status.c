@@ -71,10 +71,36 @@ runs(struct kam_db *db, FILE *out)
 	return 0;
 }
 
+/* The record errors the last run kept. */
+static int
+last_errors(struct kam_db *db, FILE *out)
+{
+	struct kam_res *r = db_query(db, "SELECT r.id, e->>'resource', e->>'id',"
+	    " e->>'message' FROM (SELECT id, details FROM kam.sync_run"
+	    " ORDER BY started_at DESC, id DESC LIMIT 1) r,"
+	    " jsonb_array_elements(r.details->'errors') e", 0, NULL);
+	struct kam_buf a, b;
+
+	if (r == NULL)
+		return -1;
+	buf_init(&a);
+	buf_init(&b);
+	if (res_rows(r) > 0)
+		fprintf(out, "\nrecord errors of run %s:\n", res_get(r, 0, 0));
+	for (int i = 0; i < res_rows(r); i++) {
+		fprintf(out, "  %s %s: ", res_get(r, i, 1), safe(&a, res_get(r, i, 2)));
+		fprintf(out, "%s\n", safe(&b, res_get(r, i, 3)));
+	}
+	buf_free(&a);
+	buf_free(&b);
+	res_free(r);
+	return 0;
+}
+
 int
 erp_status(struct kam_db *db, FILE *out)
 {
-	if (marks(db, out) < 0 || runs(db, out) < 0) {
+	if (marks(db, out) < 0 || runs(db, out) < 0 || last_errors(db, out) < 0) {
 		log_warn("%s", db_error(db));
 		return db_error_code(db);
 	}

@@ -116,6 +116,7 @@ apply_page(struct sync *s, enum erp_res r, struct erp_page *pg)
 	struct erp_tally_mark saved;
 	struct erp_applied a;
 	struct erp_counts c = { 0 };
+	long refused = (long)pg->nerrors;
 	struct kam_buf err;
 	int64_t mark;
 	int rc;
@@ -132,7 +133,7 @@ apply_page(struct sync *s, enum erp_res r, struct erp_page *pg)
 		c.inserted = a.inserted;
 		c.updated = a.updated;
 		c.deleted = a.deleted;
-		c.errors = (long)pg->nerrors;
+		c.errors = refused + a.unknown;
 		c.unchanged = c.fetched - c.inserted - c.updated - c.deleted - c.errors;
 		if (c.unchanged < 0)
 			c.unchanged = 0;

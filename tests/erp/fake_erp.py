@@ -24,7 +24,8 @@ Control requests (under /_fake/) take JSON:
           wrong_types, huge_page (mb), huge_field (mb), redirect
           (to: "same" or a URL), nextlink (to: a URL)
   mutate  {"op": "touch"|"delete"|"vanish"|"add", "resource": R,
-           "ids": [...] | "fraction": F | "count": N}
+           "ids": [...] | "fraction": F | "count": N [, "customer": ID]}
+  clear   forgets faults and the request log; reset also the data
 """
 
 import argparse
@@ -131,6 +132,8 @@ class Store:
             "invoices": Table("invoices", args.invoices),
         }
         self.clock = 0
+        self.ncust0 = args.customers
+        self.link = {}      # (resource, index) -> customer index
 
     def now_us(self):
         """Wall-clock microseconds, strictly increasing across calls."""
@@ -150,15 +153,23 @@ class Store:
         rec["updated_at"] = t.ts[i]
         return rec
 
-    def customer_of(self, i):
-        n = self.tables["customers"].n
-        return (i * 7 + 3) % n if n else 0
+    def customer_of(self, res, i):
+        """The customer a record belongs to: fixed at start, or given
+        when the record was added."""
+        if (res, i) in self.link:
+            return self.link[res, i]
+        return (i * 7 + 3) % self.ncust0 if self.ncust0 else 0
 
     def mutate(self, op):
         with self.lock:
             t = self.tables[op["resource"]]
             if op["op"] == "add":
+                first = t.n
                 grow(t, int(op.get("count", 1)), self)
+                if "customer" in op:
+                    c = int(re.sub(r"\D", "", str(op["customer"]))) - 1
+                    for i in range(first, t.n):
+                        self.link[t.name, i] = c
                 return {"n": t.n}
             idx = self.pick(t, op)
             for i in idx:
@@ -225,7 +236,7 @@ def gen_contact(store, i, v):
     r = h(store.seed, "p", i)
     first, last = FIRST[r % len(FIRST)], LAST[(r >> 8) % len(LAST)]
     return {
-        "customer_id": ID_FORMAT["customers"] % (store.customer_of(i) + 1),
+        "customer_id": ID_FORMAT["customers"] % (store.customer_of("contacts", i) + 1),
         "first_name": first, "last_name": last,
         "name": first + " " + last,
         "job_title": ["Buyer", "CFO", "Head of IT", "CEO"][(r >> 16) % 4]
@@ -237,7 +248,7 @@ def gen_contact(store, i, v):
 
 def gen_order(store, i, v):
     r = h(store.seed, "o", i)
-    c = store.customer_of(i)
+    c = store.customer_of("orders", i)
     day = datetime.date(2024, 1, 1) + datetime.timedelta(days=r % 700)
     return {
         "customer_id": ID_FORMAT["customers"] % (c + 1),
@@ -251,7 +262,7 @@ def gen_order(store, i, v):
 
 def gen_invoice(store, i, v):
     r = h(store.seed, "i", i)
-    c = store.customer_of(i)
+    c = store.customer_of("invoices", i)
     day = datetime.date(2024, 1, 1) + datetime.timedelta(days=r % 700)
     amount = money((r >> 10) % 10000000) / 100
     paid = v > 0 or (r >> 50) % 3 == 0
@@ -331,6 +342,7 @@ class Native(Dialect):
 
     def page(self, res, q, ctx):
         t = self.store.tables[res]
+        t.sort()
         limit = self.limit(q, "limit", 100)
         if "cursor" in q:
             ts, index = decode_cursor(q["cursor"])
@@ -403,6 +415,7 @@ class ERPNext(Dialect):
 
     def page(self, res, q, ctx):
         t = self.store.tables[res]
+        t.sort()
         pos = 0
         for field, op, value in json.loads(q.get("filters", "[]")):
             if field != "modified" or op not in (">=", ">"):
@@ -463,6 +476,7 @@ class Dolibarr(Dialect):
 
     def page(self, res, q, ctx):
         t = self.store.tables[res]
+        t.sort()
         pos = 0
         f = q.get("sqlfilters")
         if f:
@@ -534,6 +548,7 @@ class BusinessCentral(Dialect):
         # Business Central pages by id, not by time: a filtered listing
         # comes back in id order, and the next link carries the last id.
         t = self.store.tables[res]
+        t.sort()
         since = None
         f = q.get("$filter")
         if f:
@@ -655,10 +670,12 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/_fake/fault":
             srv.faults.add(data)
             out = {"ok": True}
-        elif self.path == "/_fake/clear":
+        elif self.path in ("/_fake/clear", "/_fake/reset"):
             srv.faults.clear()
             with srv.lock:
                 srv.log = []
+            if self.path == "/_fake/reset":
+                srv.reset()
             out = {"ok": True}
         elif self.path == "/_fake/mutate":
             out = srv.store.mutate(data)
@@ -861,20 +878,24 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = False
 
+    def reset(self):
+        """The generated data as at start."""
+        self.store = Store(self.args)
+        self.dialect = DIALECTS[self.args.style](self.store, self.args)
+        for t in self.store.tables.values():
+            t.sort()
+
 
 def serve(args):
-    store = Store(args)
     srv = Server(("127.0.0.1", 0), Handler)
-    srv.store = store
-    srv.dialect = DIALECTS[args.style](store, args)
+    srv.args = args
+    srv.reset()
     srv.faults = Faults()
     srv.token = args.token
     srv.lock = threading.Lock()
     srv.log = []
     for f in args.fault:
         srv.faults.add(json.loads(f))
-    for t in store.tables.values():
-        t.sort()
     port = srv.server_address[1]
     if args.port_file:
         tmp = args.port_file + ".tmp"
@@ -935,7 +956,7 @@ def main():
                    help="a fault as JSON (see the module's help)")
     c = sub.add_parser("ctl")
     c.add_argument("--port-file", required=True)
-    c.add_argument("what", choices=["fault", "mutate", "clear", "log"])
+    c.add_argument("what", choices=["fault", "mutate", "clear", "reset", "log"])
     c.add_argument("json", nargs="?")
     args = p.parse_args()
     if args.cmd == "serve":

@@ -1,0 +1,312 @@
+#!/usr/bin/env bats
+# kam --sync against the fake ERP in kam's native contract: a first sync,
+# idempotent re-runs, updates, tombstones, links to unknown customers,
+# kam's own data left alone, the token kept secret, one sync at a time,
+# and full reconciliation.
+
+bats_require_minimum_version 1.5.0
+
+setup_file() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	. "$KAM_SRCDIR/tests/erp/erp.bash"
+	pg_test_start
+	erp_sync_role
+	erp_start native --customers 30 --contacts 50 --orders 200 --invoices 120
+}
+
+teardown_file() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	. "$KAM_SRCDIR/tests/erp/erp.bash"
+	erp_stop
+	pg_test_stop
+}
+
+setup() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	. "$KAM_SRCDIR/tests/erp/erp.bash"
+	erp_ctl reset >/dev/null
+	erp_forget
+	export PGUSER=erpsync
+}
+
+sync() {
+	run --separate-stderr "$KAM" --sync "$@"
+	printf '%s\n' "$output" "$stderr"	# shown when the test fails
+}
+
+q() {
+	PGUSER=postgres psql -X -At -c "$1"
+}
+
+@test "a first sync brings every record, money exact, links right" {
+	sync
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "customers fetched 30, inserted 30, updated 0, unchanged 0, deleted 0, errors 0" ]
+	[ "${lines[1]}" = "contacts  fetched 50, inserted 50, updated 0, unchanged 0, deleted 0, errors 0" ]
+	[ "${lines[2]}" = "orders    fetched 200, inserted 200, updated 0, unchanged 0, deleted 0, errors 0" ]
+	[ "${lines[3]}" = "invoices  fetched 120, inserted 120, updated 0, unchanged 0, deleted 0, errors 0" ]
+	[ "$(q "SELECT credit_limit FROM kam.account WHERE erp_id = 'C00001'")" = 1235052752923.00 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order o JOIN kam.account a ON a.id = o.account_id AND a.erp_id = 'C00004'")" -gt 0 ]
+	[ "$(q "SELECT address FROM kam.account WHERE erp_id = 'C00002'")" = $'70 Main Street\n74605 Stockholm' ]
+	[ "$(q "SELECT status FROM kam.sync_run")" = ok ]
+	[ "$(q "SELECT count(*) FROM kam.sync_state WHERE high_water_mark IS NOT NULL")" -eq 4 ]
+}
+
+@test "the database holds exactly what the ERP serves" {
+	sync
+	[ "$status" -eq 0 ]
+	PGUSER=postgres "$PYTHON3" "$KAM_SRCDIR/tests/erp/compare.py" "$KAM_ERP_URL" "$KAM_ERP_TOKEN"
+}
+
+@test "small pages give the same result as one big page" {
+	KAM_CONFIG="$BATS_TEST_TMPDIR/kam.conf"
+	printf '[erp]\npage_size = 7\n' > "$KAM_CONFIG"
+	KAM_CONFIG=$KAM_CONFIG sync
+	[ "$status" -eq 0 ]
+	erp_dump > "$BATS_TEST_TMPDIR/small"
+	[ "$(erp_ctl log | "$PYTHON3" -c 'import json,sys; print(sum("/orders" in r["path"] for r in json.load(sys.stdin)))')" -ge 29 ]
+	erp_forget
+	sync
+	erp_dump > "$BATS_TEST_TMPDIR/big"
+	diff "$BATS_TEST_TMPDIR/small" "$BATS_TEST_TMPDIR/big"
+}
+
+@test "a second run changes nothing" {
+	sync
+	erp_dump > "$BATS_TEST_TMPDIR/first"
+	audit=$(q "SELECT count(*) FROM kam.audit_log")
+	sync
+	[ "$status" -eq 0 ]
+	[[ "${lines[2]}" == "orders    fetched "*", inserted 0, updated 0, unchanged "*", deleted 0, errors 0" ]]
+	erp_dump > "$BATS_TEST_TMPDIR/second"
+	diff "$BATS_TEST_TMPDIR/first" "$BATS_TEST_TMPDIR/second"
+	[ "$(q "SELECT count(*) FROM kam.audit_log")" -eq "$audit" ]
+}
+
+@test "changed records are updated, tombstones mark rows deleted" {
+	sync
+	erp_ctl mutate '{"op": "touch", "resource": "orders", "ids": [1, 2, 3]}'
+	erp_ctl mutate '{"op": "delete", "resource": "invoices", "ids": [5]}'
+	erp_ctl mutate '{"op": "delete", "resource": "customers", "ids": [30]}'
+	erp_ctl mutate '{"op": "delete", "resource": "contacts", "ids": [2]}'
+	sync
+	[ "$status" -eq 0 ]
+	[[ "${lines[2]}" == "orders    fetched "*", inserted 0, updated 3, "* ]]
+	[[ "${lines[3]}" == "invoices  fetched "*", inserted 0, updated 0, unchanged "*", deleted 1, errors 0" ]]
+	[ "$(q "SELECT deleted FROM kam.erp_invoice WHERE erp_id = 'I0000005'")" = t ]
+	[ "$(q "SELECT erp_deleted FROM kam.account WHERE erp_id = 'C00030'")" = t ]
+	[ "$(q "SELECT active FROM kam.contact WHERE erp_id = 'P000002'")" = f ]
+	PGUSER=postgres "$PYTHON3" "$KAM_SRCDIR/tests/erp/compare.py" "$KAM_ERP_URL" "$KAM_ERP_TOKEN"
+}
+
+@test "kam's own data survives a sync untouched" {
+	sync
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+UPDATE kam.account SET tier = 'strategic', owner_id = (SELECT id FROM kam.app_user WHERE role_name = 'anna'), team = 'north', notes = 'Key partner', status = 'at_risk', industry = 'Optics' WHERE erp_id = 'C00001';
+INSERT INTO kam.account_plan (account_id, year, revenue_target, objectives) SELECT id, 2026, 5000, 'Grow' FROM kam.account WHERE erp_id = 'C00001';
+INSERT INTO kam.special_condition (account_id, kind, title, value, unit, valid_from) SELECT id, 'discount', 'Loyalty', 3, 'percent', DATE '2026-01-01' FROM kam.account WHERE erp_id = 'C00001';
+UPDATE kam.contact SET decision_maker = true, preferred_channel = 'phone' WHERE erp_id = 'P000001';
+SQL
+	before=$(q "SELECT tier, owner_id, team, notes, status, industry, lifecycle FROM kam.account WHERE erp_id = 'C00001'")
+	fixture=$(q "SELECT string_agg(name || city || tier, ',' ORDER BY erp_id) FROM kam.account WHERE erp_id IN ('C1', 'C2', 'C3')")
+	erp_ctl mutate '{"op": "touch", "resource": "customers", "ids": [1]}'
+	erp_ctl mutate '{"op": "touch", "resource": "contacts", "ids": [1]}'
+	sync
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT payment_terms FROM kam.account WHERE erp_id = 'C00001'")" = "45 days net" ]
+	[ "$(q "SELECT tier, owner_id, team, notes, status, industry, lifecycle FROM kam.account WHERE erp_id = 'C00001'")" = "$before" ]
+	[ "$(q "SELECT count(*) FROM kam.account_plan p JOIN kam.account a ON a.id = p.account_id WHERE a.erp_id = 'C00001'")" -eq 1 ]
+	[ "$(q "SELECT count(*) FROM kam.special_condition s JOIN kam.account a ON a.id = s.account_id WHERE a.erp_id = 'C00001'")" -eq 1 ]
+	[ "$(q "SELECT decision_maker, preferred_channel FROM kam.contact WHERE erp_id = 'P000001'")" = "t|phone" ]
+	[ "$(q "SELECT string_agg(name || city || tier, ',' ORDER BY erp_id) FROM kam.account WHERE erp_id IN ('C1', 'C2', 'C3')")" = "$fixture" ]
+}
+
+@test "the sync role may not write kam's own columns" {
+	sync
+	run psql -X -q -c "UPDATE kam.account SET tier = 'key' WHERE erp_id = 'C00001'"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"permission denied"* ]]
+}
+
+@test "records of an unknown customer are errors now and stored next run" {
+	sync --resource orders
+	[ "$status" -eq 65 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 0 ]
+	[[ "$stderr" == *"kam: orders O0000001: customer_id: no customer C00004 (yet); tried again next run"* ]]
+	[[ "$stderr" == *"180 more record errors not shown (kam --sync --status lists the first 100)"* ]]
+	[ "$(q "SELECT errors FROM kam.sync_run")" -eq 200 ]
+	[ "$(q "SELECT jsonb_array_length(details->'errors') FROM kam.sync_run")" -eq 100 ]
+	run "$KAM" --sync --status
+	[[ "$output" == *"record errors of run "*"  orders O0000001: customer_id: no customer C00004 (yet); tried again next run"* ]]
+	sync
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 200 ]
+}
+
+@test "a late customer's orders wait for it, then arrive" {
+	sync
+	erp_ctl mutate '{"op": "add", "resource": "customers", "count": 1}'
+	erp_ctl mutate '{"op": "add", "resource": "orders", "count": 3, "customer": "C00031"}'
+	sync --resource orders
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"orders O0000201: customer_id: no customer C00031 (yet)"* ]]
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 200 ]
+	sync
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order o JOIN kam.account a ON a.id = o.account_id WHERE a.erp_id = 'C00031'")" -eq 3 ]
+}
+
+@test "--resource, --dry-run and --status" {
+	sync --resource customers
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 0 ]
+	sync --dry-run
+	[ "$status" -eq 0 ]
+	[ "${lines[2]}" = "(dry run) orders    fetched 200, inserted 200, updated 0, unchanged 0, deleted 0, errors 0" ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 0 ]
+	[ "$(q "SELECT count(*) FROM kam.sync_state WHERE resource = 'orders'")" -eq 0 ]
+	sync --status
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" == "resource   profile           changes seen up to" ]]
+	[[ "${lines[1]}" == "customers  native            2025-06-01 "* ]]
+	[[ "$output" == *"ok (dry run) all            400      370"* ]]
+	[[ "$output" == *"ok         customers       30       30"* ]]
+}
+
+@test "usage errors are found before anything happens" {
+	run --separate-stderr "$KAM" --sync --resource ledgers
+	[ "$status" -eq 64 ]
+	[[ "$stderr" == *"--resource is customers, contacts, orders or invoices, not 'ledgers'"* ]]
+	run --separate-stderr "$KAM" --sync --force
+	[ "$status" -eq 64 ]
+	run --separate-stderr "$KAM" --full
+	[ "$status" -eq 64 ]
+	[[ "$stderr" == *"go with --sync"* ]]
+	run --separate-stderr "$KAM" --sync --status --full
+	[ "$status" -eq 64 ]
+	run --separate-stderr "$KAM" --sync --export accounts
+	[ "$status" -eq 64 ]
+}
+
+@test "the token is never shown, not even with -vv or on errors" {
+	run "$KAM" -vv --sync
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"GET http://127.0.0.1:"* ]]
+	[[ "$output" != *"$ERP_TOKEN"* ]]
+	erp_ctl fault '{"kind": "status", "status": 401}' >/dev/null
+	run "$KAM" -vv --sync
+	[ "$status" -eq 77 ]
+	[[ "$output" == *"the ERP refused the credentials (HTTP 401)"* ]]
+	[[ "$output" != *"$ERP_TOKEN"* ]]
+	[ "$(q "SELECT count(*) FROM kam.sync_run WHERE details::text LIKE '%$ERP_TOKEN%' OR error LIKE '%$ERP_TOKEN%'")" -eq 0 ]
+}
+
+@test "a wrong token is refused with 77" {
+	KAM_ERP_TOKEN=wrong run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 77 ]
+	[[ "$stderr" == *"customers: the ERP refused the credentials (HTTP 401); check KAM_ERP_TOKEN or erp.token_file: bad credentials"* ]]
+	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
+}
+
+@test "a token file must be the user's own, mode 0600, not a link" {
+	tf=$BATS_TEST_TMPDIR/token
+	printf '%s\n' "$ERP_TOKEN" > "$tf"
+	printf '[erp]\ntoken_file = %s\n' "$tf" > "$BATS_TEST_TMPDIR/kam.conf"
+	chmod 644 "$tf"
+	KAM_ERP_TOKEN= run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync
+	[ "$status" -eq 77 ]
+	[[ "$stderr" == *"may be read by others (mode 644); chmod 600 it"* ]]
+	chmod 600 "$tf"
+	ln -s "$tf" "$BATS_TEST_TMPDIR/link"
+	printf '[erp]\ntoken_file = %s\n' "$BATS_TEST_TMPDIR/link" > "$BATS_TEST_TMPDIR/link.conf"
+	KAM_ERP_TOKEN= run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/link.conf" --sync
+	[ "$status" -eq 77 ]
+	[[ "$stderr" == *"is a symbolic link"* ]]
+	KAM_ERP_TOKEN= run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync --resource customers
+	[ "$status" -eq 0 ]
+	KAM_ERP_TOKEN= run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"no ERP token: set KAM_ERP_TOKEN or erp.token_file"* ]]
+}
+
+@test "plain http is refused for other hosts, a missing URL is a config error" {
+	KAM_ERP_URL=http://erp.example.com/api run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"must use https"* ]]
+	KAM_ERP_URL= run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"erp.base_url is not set"* ]]
+	KAM_ERP_PROFILE=nosuch run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"no such profile"* ]]
+}
+
+@test "an unreachable ERP is 69 after retries" {
+	port=$("$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	KAM_ERP_URL=http://127.0.0.1:$port run --separate-stderr timeout 60 "$KAM" --sync --resource customers
+	[ "$status" -eq 69 ]
+	[[ "$stderr" == *"cannot reach the ERP"*"gave up after 5 tries"* ]]
+}
+
+@test "a user without the sync role is refused with 77" {
+	PGUSER=anna run --separate-stderr "$KAM" --sync --resource customers
+	[ "$status" -eq 77 ]
+	[[ "$stderr" == *"not allowed"* ]]
+}
+
+@test "a second sync waits for none: it says who runs and exits 75" {
+	erp_ctl fault '{"kind": "latency", "ms": 3000, "times": 1}' >/dev/null
+	"$KAM" --sync --resource customers >/dev/null 2>&1 3>&- &
+	pid=$!
+	for _ in $(seq 50); do
+		[ "$(q "SELECT count(*) FROM kam.sync_run WHERE status = 'running'")" -eq 1 ] && break
+		sleep 0.1
+	done
+	run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 75 ]
+	[[ "$stderr" == *"another sync is running (server process "*", user erpsync, connected "*"; started "*" by erpsync); try again when it has finished"* ]]
+	wait "$pid"
+}
+
+@test "a sync killed mid-run is closed as interrupted by the next" {
+	erp_ctl fault '{"kind": "latency", "ms": 3000, "times": 1}' >/dev/null
+	"$KAM" --sync >/dev/null 2>&1 3>&- &
+	pid=$!
+	for _ in $(seq 50); do
+		[ "$(q "SELECT count(*) FROM kam.sync_run WHERE status = 'running'")" -eq 1 ] && break
+		sleep 0.1
+	done
+	kill -9 "$pid"
+	wait "$pid" || true
+	sync
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT error FROM kam.sync_run ORDER BY id LIMIT 1")" = "interrupted: the sync stopped without finishing" ]
+}
+
+@test "--full marks what the ERP lost, up to 5 % without --force" {
+	sync
+	erp_ctl mutate '{"op": "vanish", "resource": "orders", "ids": [10, 20, 30]}'
+	sync --full --resource orders
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "orders    fetched 197, inserted 0, updated 0, unchanged 197, deleted 3, errors 0" ]
+	[ "$(q "SELECT string_agg(erp_id, ',' ORDER BY erp_id) FROM kam.erp_order WHERE deleted")" = "O0000010,O0000020,O0000030" ]
+	erp_ctl mutate '{"op": "vanish", "resource": "invoices", "fraction": 0.1}'
+	sync --full --resource invoices
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"invoices: the ERP no longer lists 12 of 120; kam marks more than 5 % deleted only with --force"* ]]
+	[ "$(q "SELECT count(*) FROM kam.erp_invoice WHERE deleted")" -eq 0 ]
+	sync --full --force --resource invoices
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_invoice WHERE deleted")" -eq 12 ]
+}
+
+@test "a full sync marks customers the ERP lost, never deletes them" {
+	sync
+	erp_ctl mutate '{"op": "vanish", "resource": "customers", "ids": [7]}'
+	# the fixture's own accounts carry ERP ids this ERP does not know
+	sync --full --force --resource customers
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT string_agg(erp_id, ',' ORDER BY erp_id) FROM kam.account WHERE erp_deleted")" = "C00007,C1,C2,C3" ]
+	[ "$(q "SELECT count(*) FROM kam.account")" -eq 33 ]
+}
