@@ -694,7 +694,7 @@ class Handler(BaseHTTPRequestHandler):
                             "auth": srv.dialect.auth_ok(self.headers, srv.token),
                             "headers": sorted(k.lower() for k in self.headers)})
         path = url.path
-        if path.startswith("/moved/"):
+        while path.startswith("/moved/"):
             path = path[len("/moved"):]
         res = srv.dialect.paths.get(path)
         if res is None:
@@ -797,8 +797,8 @@ class Handler(BaseHTTPRequestHandler):
             to = f.get("to", "same")
             if to == "same":
                 to = "/moved" + self.path
-            elif not to.startswith("http"):
-                to = to + self.path
+            elif urllib.parse.urlsplit(to).path in ("", "/"):
+                to = to.rstrip("/") + self.path
             self.send(int(f.get("status", 302)), b"", extra=[("Location", to)])
             return True
         elif k == "huge_page":
