@@ -397,14 +397,14 @@ class ERPNext(Dialect):
                        designation=rec["job_title"], email_id=rec["email"],
                        phone=rec["phone"])
         elif res == "orders":
-            out.update(name="SAL-ORD-%07d" % int(rec["id"][1:]),
+            # a document's name is its number
+            out.update(name=rec["number"],
                        customer=c(rec["customer_id"]),
-                       po_no=rec["number"],
                        transaction_date=str(rec["order_date"]),
                        grand_total=NUM(rec["amount"]),
                        currency=rec["currency"], status=rec["status"].title())
         else:
-            out.update(name="ACC-SINV-%07d" % int(rec["id"][1:]),
+            out.update(name=rec["number"],
                        customer=c(rec["customer_id"]),
                        posting_date=str(rec["invoice_date"]),
                        due_date=str(rec["due_date"]),
