@@ -137,7 +137,10 @@ set_filters(struct kam_db *db, const struct export_filter *f)
 	bool ok;
 
 	buf_init(&q);
-	buf_adds(&q, "SELECT 1");
+	/* the same text for dates and durations whatever the server's or
+	 * PGDATESTYLE's defaults; times stay in the user's zone */
+	buf_adds(&q, "SELECT set_config('DateStyle', 'ISO, YMD', true), "
+	    "set_config('IntervalStyle', 'postgres', true)");
 	for (size_t i = 0; i < sizeof filter_defs / sizeof filter_defs[0]; i++) {
 		if ((params[n] = filter_value(f, &filter_defs[i])) == NULL)
 			continue;
