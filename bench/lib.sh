@@ -38,7 +38,8 @@ bench_prepare() {
 
 # bench_fresh_db NAME: an empty database NAME with kam's schema.
 bench_fresh_db() {
-	pgc_psql "$BENCH_DIR" -d postgres -c "DROP DATABASE IF EXISTS $1" \
+	PGOPTIONS="-c client_min_messages=warning" \
+	    pgc_psql "$BENCH_DIR" -d postgres -c "DROP DATABASE IF EXISTS $1" \
 	    -c "CREATE DATABASE $1" >/dev/null
 	PGDATABASE=$1 "$KAM" --db migrate >/dev/null
 }
