@@ -28,7 +28,7 @@ fresh_db() {
 	fresh_db m_status
 	run "$KAM" -d dbname=m_status --db status
 	[ "$status" -eq 0 ]
-	[[ "$output" == *"0001  schema        pending"* ]]
+	[[ "$output" == *"0001  schema                pending"* ]]
 	[[ "$output" == *"$latest pending: run kam --db migrate"* ]]
 }
 
@@ -43,7 +43,7 @@ fresh_db() {
 	[ "$output" = "schema is up to date (version $latest)" ]
 	run "$KAM" -d dbname=m_fresh --db status
 	[ "$status" -eq 0 ]
-	[[ "$output" == *"0003  security      applied 20"* ]]
+	[[ "$output" == *"0003  security              applied 20"* ]]
 	[[ "$output" == *"schema is up to date (version $latest)"* ]]
 }
 
