@@ -67,7 +67,7 @@ fresh_db() {
 	[[ "$stderr" == *"schema is at version 9999, but this kam knows versions up to $latest only"* ]]
 	run --separate-stderr "$KAM" -d dbname=m_newer --db status
 	[ "$status" -eq 65 ]
-	[[ "$output" == *"9999  future        unknown to this kam"* ]]
+	[[ "$output" == *"9999  future                unknown to this kam"* ]]
 	run --separate-stderr "$KAM" -d dbname=m_newer --db add-user zed --kind support --name Zed
 	[ "$status" -eq 65 ]
 }
@@ -77,7 +77,7 @@ fresh_db() {
 	"$KAM" -d dbname=m_changed --db migrate
 	psql -X -q -d m_changed -c "UPDATE kam.schema_migration SET checksum = 'old' WHERE version = 2"
 	run "$KAM" -d dbname=m_changed --db status
-	[[ "$output" == *"0002  triggers      changed since applied"* ]]
+	[[ "$output" == *"0002  triggers              changed since applied"* ]]
 }
 
 @test "commands that need the schema say to migrate first" {
