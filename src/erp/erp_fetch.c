@@ -73,7 +73,7 @@ build_request(struct erp_fetch *f, struct kam_buf *url, struct curl_slist **hdr)
 	else {
 		n = strlen(f->c.base_url);
 		buf_add(url, f->c.base_url, n > 0 && f->c.base_url[n - 1] == '/' ? n - 1 : n);
-		buf_adds(url, f->rp->path);
+		erp_url_path(url, f->rp->path);
 		for (size_t i = 0; i < f->rp->nquery; i++, buf_reset(&b))
 			if (erp_template(f->rp->query[i].value, &v, &b))
 				erp_url_param(url, f->rp->query[i].name, b.data);

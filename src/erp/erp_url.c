@@ -47,15 +47,16 @@ erp_template(const char *tmpl, const struct erp_vars *v, struct kam_buf *out)
 	return true;
 }
 
+/* Percent-encodes s, keeping letters, digits and the bytes of keep. */
 static void
-encode(struct kam_buf *url, const char *s)
+encode(struct kam_buf *url, const char *s, const char *keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p;
 
 	for (p = (const unsigned char *)s; *p; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL) {
+		    (*p >= '0' && *p <= '9') || strchr(keep, *p) != NULL) {
 			buf_addc(url, (char)*p);
 			continue;
 		}
@@ -66,12 +67,19 @@ encode(struct kam_buf *url, const char *s)
 }
 
 void
+erp_url_path(struct kam_buf *url, const char *path)
+{
+	/* RFC 3986 pchar and '/', and '%' for escapes already there */
+	encode(url, path, "-._~!$&'()*+,;=:@/%");
+}
+
+void
 erp_url_param(struct kam_buf *url, const char *name, const char *value)
 {
 	buf_addc(url, strchr(url->data, '?') ? '&' : '?');
-	encode(url, name);
+	encode(url, name, "-._~");
 	buf_addc(url, '=');
-	encode(url, value);
+	encode(url, value, "-._~");
 }
 
 /* scheme, host and port of url (lower-cased where case does not count) */

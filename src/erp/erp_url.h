@@ -15,6 +15,9 @@ struct erp_vars {
 /* Expands {limit}, {since}, ... in tmpl into out; false (out unchanged)
  * when tmpl names a value that is not set, so the parameter is left out. */
 bool	erp_template(const char *tmpl, const struct erp_vars *v, struct kam_buf *out);
+/* Appends a path, percent-encoding what a URL path cannot hold as it is
+ * ("/api/resource/Sales Order"); %XX escapes stay. */
+void	erp_url_path(struct kam_buf *url, const char *path);
 /* Appends name=value, percent-encoded, with '?' or '&' before it. */
 void	erp_url_param(struct kam_buf *url, const char *name, const char *value);
 /* erp.base_url must be http(s), name a host, and use https unless the

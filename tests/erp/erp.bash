@@ -30,7 +30,7 @@ erp_start() {
 erp_stop() {
 	[ -n "${ERP_PID:-}" ] || return 0
 	kill "$ERP_PID" 2>/dev/null
-	wait "$ERP_PID" 2>/dev/null
+	wait "$ERP_PID" 2>/dev/null || true
 	rm -rf "$ERP_DIR"
 	ERP_PID=
 }
