@@ -304,8 +304,7 @@ erp_fetch_start(const struct erp_fetch_config *c, struct kam_buf *err)
 	f->r = erp_resource(c->res);
 	atomic_init(&f->stop, false);
 	o.stop = &f->stop;
-	if ((f->http = erp_http_new(&o)) == NULL) {
-		buf_adds(err, "cannot set up libcurl");
+	if ((f->http = erp_http_new(&o, err)) == NULL) {
 		free(f);
 		return NULL;
 	}

@@ -1,8 +1,12 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "erp_http.h"
@@ -73,14 +77,70 @@ on_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t u
 	return h->stop != NULL && atomic_load(h->stop);
 }
 
+#define CA_MAX_BYTES	(8L << 20)
+
+/* Appends a PEM file; false when it cannot be read whole. */
+static bool
+add_pem(struct kam_buf *pem, const char *path)
+{
+	char chunk[8192];
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return false;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > CA_MAX_BYTES) {
+		close(fd);
+		errno = EINVAL;
+		return false;
+	}
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		buf_add(pem, chunk, (size_t)n);
+	close(fd);
+	buf_addc(pem, '\n');
+	return n == 0;
+}
+
+/* erp.ca_file adds to the certificates libcurl trusts anyway: both go to
+ * libcurl as one bundle in memory. */
+static bool
+trust(CURL *c, const char *ca_file, struct kam_buf *err)
+{
+	struct curl_blob blob;
+	struct kam_buf pem;
+	char *system = NULL;
+	bool ok;
+
+	buf_init(&pem);
+	if (curl_easy_getinfo(c, CURLINFO_CAINFO, &system) == CURLE_OK &&
+	    system != NULL)
+		add_pem(&pem, system);
+	if (!(ok = add_pem(&pem, ca_file)))
+		buf_addf(err, "erp.ca_file %s: %s", ca_file, strerror(errno));
+	else {
+		blob = (struct curl_blob){ pem.data, pem.len, CURL_BLOB_COPY };
+		ok = curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob) == CURLE_OK;
+		if (!ok)
+			buf_addf(err, "erp.ca_file: this libcurl cannot take it");
+	}
+	buf_free(&pem);
+	return ok;
+}
+
 struct erp_http *
-erp_http_new(const struct erp_http_opts *o)
+erp_http_new(const struct erp_http_opts *o, struct kam_buf *err)
 {
 	struct erp_http *h = xcalloc(1, sizeof *h);
 	CURL *c;
 
 	if ((c = h->curl = curl_easy_init()) == NULL) {
+		buf_adds(err, "cannot set up libcurl");
 		free(h);
+		return NULL;
+	}
+	if (o->ca_file != NULL && !trust(c, o->ca_file, err)) {
+		erp_http_free(h);
 		return NULL;
 	}
 	h->max_bytes = o->max_bytes;
@@ -96,8 +156,6 @@ erp_http_new(const struct erp_http_opts *o)
 	curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (o->ca_file != NULL)
-		curl_easy_setopt(c, CURLOPT_CAINFO, o->ca_file);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, h);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);

@@ -17,7 +17,7 @@
 struct erp_http_opts {
 	long			 timeout;		/* seconds, whole request */
 	long			 connect_timeout;	/* seconds */
-	const char		*ca_file;		/* or NULL: the system's */
+	const char		*ca_file;		/* added to the system's, or NULL */
 	size_t			 max_bytes;
 	const atomic_bool	*stop;			/* ends a transfer early */
 };
@@ -35,7 +35,8 @@ struct erp_reply {
 
 enum erp_verdict { ERP_V_OK, ERP_V_EMPTY, ERP_V_REDIRECT, ERP_V_RETRY, ERP_V_FAIL };
 
-struct erp_http	*erp_http_new(const struct erp_http_opts *o);
+/* NULL (err) when libcurl cannot start or erp.ca_file cannot be read. */
+struct erp_http	*erp_http_new(const struct erp_http_opts *o, struct kam_buf *err);
 void		 erp_http_free(struct erp_http *h);
 /* Fills r (reset first) with the answer to GET url. */
 void		 erp_http_get(struct erp_http *h, const char *url,

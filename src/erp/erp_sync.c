@@ -279,7 +279,7 @@ sync_resource(struct sync *s, enum erp_res r)
 		fatal(s, rc, err.data);
 	else if (since(s, r, &fc) == EX_OK) {
 		if ((f = erp_fetch_start(&fc, &err)) == NULL)
-			fatal(s, EX_OSERR, err.data);
+			fatal(s, EX_CONFIG, err.data);
 		else if (pull(s, r, f, &identified) && s->opt->full) {
 			if (identified)
 				reconcile(s, r);

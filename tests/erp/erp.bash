@@ -23,6 +23,7 @@ erp_start() {
 	ERP_PORT=$(cat "$ERP_DIR/port")
 	export ERP_DIR ERP_PID ERP_PORT
 	export KAM_ERP_URL=http://127.0.0.1:$ERP_PORT
+	case " $* " in *" --tls "*) KAM_ERP_URL=https://127.0.0.1:$ERP_PORT ;; esac
 	export KAM_ERP_PROFILE=$KAM_SRCDIR/profiles/$style.json
 	export KAM_ERP_TOKEN=$ERP_TOKEN
 }
@@ -37,7 +38,9 @@ erp_stop() {
 
 # erp_ctl fault|mutate|clear|log [JSON]: tells the running fake ERP.
 erp_ctl() {
-	"$PYTHON3" "$KAM_SRCDIR/tests/erp/fake_erp.py" ctl --port-file "$ERP_DIR/port" "$@"
+	local tls=
+	case $KAM_ERP_URL in https:*) tls=--tls ;; esac
+	"$PYTHON3" "$KAM_SRCDIR/tests/erp/fake_erp.py" ctl $tls --port-file "$ERP_DIR/port" "$@"
 }
 
 # A login that syncs: member of kam_sync and nothing else.

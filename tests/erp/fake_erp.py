@@ -37,6 +37,7 @@ import hashlib
 import json
 import os
 import re
+import ssl
 import sys
 import threading
 import time
@@ -866,7 +867,8 @@ class Context:
     def __init__(self, handler, path, faults):
         self.headers = handler.headers
         self.path = path
-        self.base = "http://%s" % handler.headers.get("Host", "127.0.0.1")
+        self.base = "%s://%s" % ("https" if handler.server.args.tls else "http",
+                                 handler.headers.get("Host", "127.0.0.1"))
         self.faults = faults
         self.overlap = 0
         self.changing_fault = None
@@ -896,6 +898,12 @@ def serve(args):
     srv.log = []
     for f in args.fault:
         srv.faults.add(json.loads(f))
+    if args.tls:
+        tls = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tls")
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(os.path.join(tls, "server.pem"),
+                            os.path.join(tls, "server.key"))
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     port = srv.server_address[1]
     if args.port_file:
         tmp = args.port_file + ".tmp"
@@ -927,13 +935,17 @@ def watch(pid, srv):
 def ctl(args):
     with open(args.port_file) as fh:
         port = int(fh.read())
-    url = "http://127.0.0.1:%d/_fake/%s" % (port, args.what)
+    url = "%s://127.0.0.1:%d/_fake/%s" % ("https" if args.tls else "http", port,
+                                         args.what)
     if args.what == "log":
         req = urllib.request.Request(url)
     else:
         req = urllib.request.Request(url, data=(args.json or "null").encode(),
                                      method="POST")
-    with urllib.request.urlopen(req, timeout=30) as r:
+    ctx = ssl.create_default_context(cafile=os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "tls", "ca.pem"))
+    with urllib.request.urlopen(req, timeout=30,
+                                context=ctx if args.tls else None) as r:
         sys.stdout.write(r.read().decode() + "\n")
 
 
@@ -952,10 +964,13 @@ def main():
     s.add_argument("--invoices", type=int, default=40)
     s.add_argument("--time-zone", default="Europe/Berlin")
     s.add_argument("--max-limit", type=int, default=1000)
+    s.add_argument("--tls", action="store_true",
+                   help="HTTPS with the test certificate of tests/erp/tls")
     s.add_argument("--fault", action="append", default=[],
                    help="a fault as JSON (see the module's help)")
     c = sub.add_parser("ctl")
     c.add_argument("--port-file", required=True)
+    c.add_argument("--tls", action="store_true")
     c.add_argument("what", choices=["fault", "mutate", "clear", "reset", "log"])
     c.add_argument("json", nargs="?")
     args = p.parse_args()
