@@ -170,6 +170,39 @@ test_mistakes_are_named(void **state)
 	    " {\"ledgers\": {}}}"), "'ledgers' is not customers");
 }
 
+/* The example profile of kam-erp(5) loads: the page cannot lie. */
+static void
+test_the_man_page_example_loads(void **state)
+{
+	struct erp_profile *p = NULL;
+	struct kam_buf text;
+	char path[1024], line[512];
+	bool in = false;
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/man/kam-erp.5", getenv("KAM_SRCDIR"));
+	assert_non_null(f = fopen(path, "r"));
+	buf_init(&text);
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (strcmp(line, "  \"name\": \"acme\",\n") == 0)
+			in = true, buf_adds(&text, "{\n");
+		else if (in && strcmp(line, ".Ed\n") == 0)
+			break;
+		if (in)
+			buf_adds(&text, line);
+	}
+	fclose(f);
+	assert_true(in);
+	p = parse(text.data);
+	if (p == NULL)
+		fail_msg("%s", err);
+	assert_string_equal(p->name, "acme");
+	assert_string_equal(p->res[ERP_CUSTOMERS].fields[9].def, "EUR");
+	erp_profile_free(p);
+	buf_free(&text);
+}
+
 static void
 test_missing_profile(void **state)
 {
@@ -191,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_native_details),
 		cmocka_unit_test(test_a_good_small_profile),
 		cmocka_unit_test(test_mistakes_are_named),
+		cmocka_unit_test(test_the_man_page_example_loads),
 		cmocka_unit_test(test_missing_profile),
 	};
 
