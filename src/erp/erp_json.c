@@ -156,6 +156,30 @@ annotate(cJSON *item, struct tokens *t, const char *text)
 	return true;
 }
 
+/* True when text stops inside a string or with brackets still open: an
+ * answer cut short, wherever the parser happened to give up. */
+static bool
+looks_cut(const char *s, size_t len)
+{
+	long depth = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		if (s[i] == '"') {
+			for (i++; i < len && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+			if (i >= len)
+				return true;
+		} else if (s[i] == '[' || s[i] == '{')
+			depth++;
+		else if (s[i] == ']' || s[i] == '}')
+			depth--;
+		i++;
+	}
+	return depth > 0;
+}
+
 static void
 parse_error(struct kam_buf *err, const char *text, size_t len,
     const char *end)
@@ -164,7 +188,7 @@ parse_error(struct kam_buf *err, const char *text, size_t len,
 
 	if (len == 0)
 		buf_adds(err, "the answer is empty, not JSON");
-	else if (at >= len)
+	else if (at >= len || looks_cut(text, len))
 		buf_adds(err, "the answer ends in the middle of its JSON "
 		    "(truncated)");
 	else

@@ -65,6 +65,10 @@ test_bad_json_says_why(void **state)
 	(void)state;
 	assert_null(parse("{\"data\": [1, 2", err, sizeof err));
 	assert_non_null(strstr(err, "truncated"));
+	assert_null(parse("{\"data\": [{\"name\": \"Nordw", err, sizeof err));
+	assert_non_null(strstr(err, "truncated"));
+	assert_null(parse("{\"data\": [{\"name\": 1}}]", err, sizeof err));
+	assert_null(strstr(err, "truncated"));
 	assert_null(parse("<html>", err, sizeof err));
 	assert_non_null(strstr(err, "not valid JSON"));
 	assert_null(parse("", err, sizeof err));
