@@ -15,6 +15,10 @@
 #include "erp_url.h"
 #include "kam/xalloc.h"
 
+/* Pages fetched and waiting: two smooth out a slow ERP answer or a slow
+ * database statement without holding much memory. */
+#define ERP_FETCH_AHEAD	2
+
 struct erp_fetch {
 	struct erp_fetch_config		 c;
 	const struct erp_rprofile	*rp;
@@ -31,7 +35,8 @@ struct erp_fetch {
 	bool				 started;
 	pthread_mutex_t			 mu;
 	pthread_cond_t			 cv;
-	struct erp_page			*ready;
+	struct erp_page			*ready[ERP_FETCH_AHEAD];	/* a queue */
+	int				 nready;
 	bool				 ended;
 };
 
@@ -257,19 +262,19 @@ fetch_page(struct erp_fetch *f)
 	return pg;
 }
 
-/* Hands pg over, waiting while the previous one is still unclaimed. */
+/* Hands pg over, waiting while the queue is full. */
 static bool
 hand_over(struct erp_fetch *f, struct erp_page *pg)
 {
 	pthread_mutex_lock(&f->mu);
-	while (f->ready != NULL && !atomic_load(&f->stop))
+	while (f->nready == ERP_FETCH_AHEAD && !atomic_load(&f->stop))
 		pthread_cond_wait(&f->cv, &f->mu);
 	if (atomic_load(&f->stop)) {
 		pthread_mutex_unlock(&f->mu);
 		erp_page_free(pg);
 		return false;
 	}
-	f->ready = pg;
+	f->ready[f->nready++] = pg;
 	pthread_cond_broadcast(&f->cv);
 	pthread_mutex_unlock(&f->mu);
 	return true;
@@ -328,10 +333,11 @@ erp_fetch_next(struct erp_fetch *f)
 	struct erp_page *pg;
 
 	pthread_mutex_lock(&f->mu);
-	while (f->ready == NULL && !f->ended)
+	while (f->nready == 0 && !f->ended)
 		pthread_cond_wait(&f->cv, &f->mu);
-	pg = f->ready;
-	f->ready = NULL;
+	pg = f->nready > 0 ? f->ready[0] : NULL;
+	if (f->nready > 0)
+		memmove(f->ready, f->ready + 1, (size_t)--f->nready * sizeof *f->ready);
 	pthread_cond_broadcast(&f->cv);
 	pthread_mutex_unlock(&f->mu);
 	return pg;
@@ -348,7 +354,8 @@ erp_fetch_finish(struct erp_fetch *f)
 	pthread_mutex_unlock(&f->mu);
 	if (f->started)
 		pthread_join(f->thread, NULL);
-	erp_page_free(f->ready);
+	while (f->nready > 0)
+		erp_page_free(f->ready[--f->nready]);
 	erp_pager_free(&f->pager);
 	erp_http_free(f->http);
 	pthread_mutex_destroy(&f->mu);

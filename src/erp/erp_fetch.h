@@ -1,6 +1,6 @@
 /* Fetching one resource's pages in a thread of their own, one page ahead
- * of the database: while page N is applied, page N+1 is downloaded,
- * parsed and mapped. At most two pages wait in memory. */
+ * of the database: while page N is applied, the next pages are
+ * downloaded, parsed and mapped. At most two pages wait in memory. */
 #ifndef KAM_ERP_FETCH_H
 #define KAM_ERP_FETCH_H
 

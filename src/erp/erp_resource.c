@@ -106,7 +106,7 @@ static const struct erp_resource resources[ERP_NRES] = {
 		" invalid boolean, id text, name text, legal_name text, vat_id text,"
 		" country text, city text, address text, payment_terms text,"
 		" credit_limit numeric, currency text, updated_at timestamptz,"
-		" deleted boolean)",
+		" deleted boolean) ON COMMIT DELETE ROWS",
 		"CREATE TEMP TABLE IF NOT EXISTS kam_seen_customers (erp_id text PRIMARY KEY)",
 		"TRUNCATE " STAGE("customers"),
 		"COPY " STAGE("customers") " FROM STDIN",
@@ -147,7 +147,7 @@ static const struct erp_resource resources[ERP_NRES] = {
 		"CREATE TEMP TABLE IF NOT EXISTS kam_stage_contacts (seq integer,"
 		" invalid boolean, id text, customer_id text, name text,"
 		" job_title text, email text, phone text, updated_at timestamptz,"
-		" deleted boolean)",
+		" deleted boolean) ON COMMIT DELETE ROWS",
 		"CREATE TEMP TABLE IF NOT EXISTS kam_seen_contacts (erp_id text PRIMARY KEY)",
 		"TRUNCATE " STAGE("contacts"),
 		"COPY " STAGE("contacts") " FROM STDIN",
@@ -183,7 +183,7 @@ static const struct erp_resource resources[ERP_NRES] = {
 		"CREATE TEMP TABLE IF NOT EXISTS kam_stage_orders (seq integer,"
 		" invalid boolean, id text, customer_id text, number text,"
 		" order_date date, amount numeric, currency text, status text,"
-		" updated_at timestamptz, deleted boolean)",
+		" updated_at timestamptz, deleted boolean) ON COMMIT DELETE ROWS",
 		"CREATE TEMP TABLE IF NOT EXISTS kam_seen_orders (erp_id text PRIMARY KEY)",
 		"TRUNCATE " STAGE("orders"),
 		"COPY " STAGE("orders") " FROM STDIN",
@@ -222,7 +222,7 @@ static const struct erp_resource resources[ERP_NRES] = {
 		" invalid boolean, id text, customer_id text, number text,"
 		" invoice_date date, due_date date, amount numeric,"
 		" open_amount numeric, currency text, status text,"
-		" updated_at timestamptz, deleted boolean)",
+		" updated_at timestamptz, deleted boolean) ON COMMIT DELETE ROWS",
 		"CREATE TEMP TABLE IF NOT EXISTS kam_seen_invoices (erp_id text PRIMARY KEY)",
 		"TRUNCATE " STAGE("invoices"),
 		"COPY " STAGE("invoices") " FROM STDIN",

@@ -44,7 +44,7 @@ struct erp_resource {
 	const char		*(*check)(char *const *values);
 	const char		*create_stage;	/* temp tables, once a session */
 	const char		*create_seen;
-	const char		*truncate;
+	const char		*truncate;	/* commits empty the stage anyway */
 	const char		*copy;		/* COPY ... FROM STDIN */
 	/* one row: inserted, updated, deleted, unknown customers, and the
 	 * earliest change time (epoch microseconds) of those */

@@ -63,15 +63,15 @@ list_unknown(struct kam_db *db, const struct erp_resource *r,
 
 int
 erp_store_page(struct kam_db *db, const struct erp_resource *r,
-    struct erp_page *pg, bool remember, struct erp_applied *out,
-    struct kam_buf *err)
+    struct erp_page *pg, bool remember, bool empty_first,
+    struct erp_applied *out, struct kam_buf *err)
 {
 	struct kam_res *res;
 	const char *min;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (db_command(db, r->truncate, 0, NULL) < 0 ||
+	if ((empty_first && db_command(db, r->truncate, 0, NULL) < 0) ||
 	    !db_copy_in(db, r->copy, pg->copy.data, pg->copy.len))
 		return db_failed(db, r->name, err);
 	if ((res = db_query(db, r->apply, 0, NULL)) == NULL)

@@ -22,10 +22,12 @@ struct erp_applied {
 int	erp_store_prepare(struct kam_db *db, const struct erp_resource *r,
 	    struct kam_buf *err);
 /* Stages pg and applies it; records of unknown customers are added to
- * pg's errors. With remember, the staged ids join the seen set. */
+ * pg's errors. With remember, the staged ids join the seen set. Inside
+ * one long transaction (a dry run), empty the stage first: only a commit
+ * empties it by itself. */
 int	erp_store_page(struct kam_db *db, const struct erp_resource *r,
-	    struct erp_page *pg, bool remember, struct erp_applied *out,
-	    struct kam_buf *err);
+	    struct erp_page *pg, bool remember, bool empty_first,
+	    struct erp_applied *out, struct kam_buf *err);
 /* The high-water mark of r, if it was set by profile. */
 int	erp_store_get_mark(struct kam_db *db, const struct erp_resource *r,
 	    const char *profile, bool *has, int64_t *us, struct kam_buf *err);

@@ -124,7 +124,8 @@ apply_page(struct sync *s, enum erp_res r, struct erp_page *pg)
 	buf_init(&err);
 	erp_tally_save(&s->tally, r, &saved);
 	if ((rc = begin(s, &err)) == EX_OK &&
-	    (rc = erp_store_page(s->db, res, pg, s->opt->full, &a, &err)) == EX_OK) {
+	    (rc = erp_store_page(s->db, res, pg, s->opt->full, s->opt->dry_run,
+	    &a, &err)) == EX_OK) {
 		if (a.has_unknown && (!s->has_hold || a.unknown_min_us < s->hold_us)) {
 			s->has_hold = true;
 			s->hold_us = a.unknown_min_us;
