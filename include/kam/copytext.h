@@ -1,10 +1,12 @@
-/* PostgreSQL's text COPY format read back: a line split into its fields,
- * backslash escapes undone in place, \N as SQL NULL. */
+/* PostgreSQL's text COPY format: a line split into its fields, backslash
+ * escapes undone in place, \N as SQL NULL; and one value written. */
 #ifndef KAM_COPYTEXT_H
 #define KAM_COPYTEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "kam/buf.h"
 
 struct copy_field {
 	char	*data;	/* inside the line; not NUL-terminated */
@@ -16,5 +18,8 @@ struct copy_field {
  * rewriting the line in place. Returns the number of fields, or 0 when the
  * line has more than max of them. */
 size_t	copytext_split(char *line, size_t len, struct copy_field *f, size_t max);
+/* Appends s[0..len) with backslash, tab, newline and carriage return
+ * escaped, so it stays one field of one line. */
+void	copytext_escape(struct kam_buf *out, const char *s, size_t len);
 
 #endif

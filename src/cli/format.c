@@ -43,23 +43,11 @@ static void
 tsv_cell(const struct format *f, const struct export_column *c,
     const struct copy_field *v, struct kam_buf *out)
 {
-	const char *p = v->data, *end = v->data + v->len, *run = p;
-
 	if (v->null)
 		return;
 	if (needs_neutralising(f, c, v))
 		buf_addc(out, '\'');
-	for (; p < end; p++) {
-		const char *esc = *p == '\t' ? "\\t" : *p == '\n' ? "\\n" :
-		    *p == '\r' ? "\\r" : *p == '\\' ? "\\\\" : NULL;
-
-		if (esc == NULL)
-			continue;
-		buf_add(out, run, (size_t)(p - run));
-		buf_add(out, esc, 2);
-		run = p + 1;
-	}
-	buf_add(out, run, (size_t)(end - run));
+	copytext_escape(out, v->data, v->len);
 }
 
 static void

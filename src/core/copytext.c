@@ -77,3 +77,21 @@ copytext_split(char *line, size_t len, struct copy_field *f, size_t max)
 	}
 	return 0;
 }
+
+void
+copytext_escape(struct kam_buf *out, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *run = s;
+
+	for (; p < end; p++) {
+		const char *esc = *p == '\t' ? "\\t" : *p == '\n' ? "\\n" :
+		    *p == '\r' ? "\\r" : *p == '\\' ? "\\\\" : NULL;
+
+		if (esc == NULL)
+			continue;
+		buf_add(out, run, (size_t)(p - run));
+		buf_add(out, esc, 2);
+		run = p + 1;
+	}
+	buf_add(out, run, (size_t)(end - run));
+}

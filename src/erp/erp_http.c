@@ -1,14 +1,12 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "config.h"
+#include "erp_file.h"
 #include "erp_http.h"
 #include "kam/xalloc.h"
 
@@ -79,29 +77,6 @@ on_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t u
 
 #define CA_MAX_BYTES	(8L << 20)
 
-/* Appends a PEM file; false when it cannot be read whole. */
-static bool
-add_pem(struct kam_buf *pem, const char *path)
-{
-	char chunk[8192];
-	struct stat st;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return false;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > CA_MAX_BYTES) {
-		close(fd);
-		errno = EINVAL;
-		return false;
-	}
-	while ((n = read(fd, chunk, sizeof chunk)) > 0)
-		buf_add(pem, chunk, (size_t)n);
-	close(fd);
-	buf_addc(pem, '\n');
-	return n == 0;
-}
-
 /* erp.ca_file adds to the certificates libcurl trusts anyway: both go to
  * libcurl as one bundle in memory. */
 static bool
@@ -114,9 +89,9 @@ trust(CURL *c, const char *ca_file, struct kam_buf *err)
 
 	buf_init(&pem);
 	if (curl_easy_getinfo(c, CURLINFO_CAINFO, &system) == CURLE_OK &&
-	    system != NULL)
-		add_pem(&pem, system);
-	if (!(ok = add_pem(&pem, ca_file)))
+	    system != NULL && erp_file_read(system, CA_MAX_BYTES, &pem))
+		buf_addc(&pem, '\n');
+	if (!(ok = erp_file_read(ca_file, CA_MAX_BYTES, &pem)))
 		buf_addf(err, "erp.ca_file %s: %s", ca_file, strerror(errno));
 	else {
 		blob = (struct curl_blob){ pem.data, pem.len, CURL_BLOB_COPY };

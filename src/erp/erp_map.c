@@ -5,6 +5,7 @@
 #include "erp_json.h"
 #include "erp_map.h"
 #include "erp_time.h"
+#include "kam/copytext.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
 
@@ -326,23 +327,10 @@ erp_row_clear(struct erp_row *row)
 static void
 copy_value(struct kam_buf *out, const char *v)
 {
-	const char *p, *start;
-
-	if (v == NULL) {
+	if (v == NULL)
 		buf_add(out, "\\N", 2);
-		return;
-	}
-	for (p = start = v; *p; p++) {
-		const char *esc = *p == '\\' ? "\\\\" : *p == '\n' ? "\\n" :
-		    *p == '\r' ? "\\r" : *p == '\t' ? "\\t" : NULL;
-
-		if (esc == NULL)
-			continue;
-		buf_add(out, start, (size_t)(p - start));
-		buf_add(out, esc, 2);
-		start = p + 1;
-	}
-	buf_add(out, start, (size_t)(p - start));
+	else
+		copytext_escape(out, v, strlen(v));
 }
 
 void

@@ -1,12 +1,11 @@
-#include <fcntl.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sysexits.h>
-#include <unistd.h>
 
+#include "erp_file.h"
 #include "erp_json.h"
 #include "erp_profile.h"
 #include "kam/conf.h"
@@ -481,27 +480,20 @@ erp_profile_parse(const char *text, size_t len, const char *source,
 	return EX_OK;
 }
 
+/* The profile's text, or NULL: err says why unless the file is missing. */
 static char *
 read_file(const char *path, size_t *len, struct kam_buf *err)
 {
 	struct kam_buf b;
-	struct stat st;
-	char chunk[8192];
-	ssize_t n;
-	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > PROFILE_MAX_BYTES) {
-		buf_addf(err, "%s: not a regular file of at most 1 MB", path);
-		close(fd);
+	buf_init(&b);
+	if (!erp_file_read(path, PROFILE_MAX_BYTES, &b)) {
+		if (errno != ENOENT)
+			buf_addf(err, "%s: %s", path, errno == EFBIG ?
+			    "larger than a profile (1 MB)" : strerror(errno));
+		buf_free(&b);
 		return NULL;
 	}
-	buf_init(&b);
-	while ((n = read(fd, chunk, sizeof chunk)) > 0 && b.len <= PROFILE_MAX_BYTES)
-		buf_add(&b, chunk, (size_t)n);
-	close(fd);
 	*len = b.len;
 	return buf_detach(&b);
 }

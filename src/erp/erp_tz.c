@@ -1,14 +1,11 @@
 /* TZif (RFC 8536): transitions up to the file's end, then the POSIX TZ
  * rule of its footer. Only what converting times needs is kept. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "erp_file.h"
 #include "erp_tz.h"
 #include "kam/date.h"
 #include "kam/xalloc.h"
@@ -318,38 +315,12 @@ name_safe(const char *name)
 	return true;
 }
 
-static unsigned char *
-read_zone_file(const char *path, size_t *len)
-{
-	unsigned char *data = NULL;
-	struct stat st;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return NULL;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    st.st_size <= TZ_MAX_FILE) {
-		data = xmalloc((size_t)st.st_size);
-		n = read(fd, data, (size_t)st.st_size);
-		if (n != st.st_size) {
-			free(data);
-			data = NULL;
-		}
-		*len = (size_t)st.st_size;
-	}
-	close(fd);
-	return data;
-}
-
 struct erp_tz *
 erp_tz_load(const char *name, struct kam_buf *err)
 {
 	const char *dir = getenv("TZDIR");
-	struct erp_tz *tz;
-	unsigned char *data;
-	struct kam_buf path;
-	size_t len = 0;
+	struct kam_buf path, data;
+	struct erp_tz *tz = NULL;
 
 	if (strcmp(name, "UTC") == 0 || strcmp(name, "Etc/UTC") == 0)
 		return xcalloc(1, sizeof *tz);
@@ -358,12 +329,13 @@ erp_tz_load(const char *name, struct kam_buf *err)
 		return NULL;
 	}
 	buf_init(&path);
+	buf_init(&data);
 	buf_addf(&path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
-	data = read_zone_file(path.data, &len);
-	tz = data ? erp_tz_from_data(data, len) : NULL;
+	if (erp_file_read(path.data, TZ_MAX_FILE, &data))
+		tz = erp_tz_from_data((const unsigned char *)data.data, data.len);
 	if (tz == NULL)
 		buf_addf(err, "unknown time zone '%s' (no usable %s)", name, path.data);
-	free(data);
+	buf_free(&data);
 	buf_free(&path);
 	return tz;
 }

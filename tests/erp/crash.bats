@@ -7,26 +7,20 @@
 bats_require_minimum_version 1.5.0
 
 setup_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
-	pg_test_start
+	erp_file_start native --customers 40 --contacts 80 --orders 500 --invoices 300 \
+	    --fault '{"kind": "latency", "ms": 15, "times": 0}'
 	psql -X -q -c "CREATE DATABASE kam_clean"
 	PGDATABASE=kam_clean "$KAM" --db migrate >/dev/null
 	PGDATABASE=kam_clean psql -X -q -f "$KAM_SRCDIR/tests/lib/fixture.sql" >/dev/null
-	erp_sync_role
-	erp_start native --customers 40 --contacts 80 --orders 500 --invoices 300 \
-	    --fault '{"kind": "latency", "ms": 15, "times": 0}'
 }
 
 teardown_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
-	erp_stop
-	pg_test_stop
+	erp_file_stop
 }
 
 setup() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
 	export PGUSER=erpsync
 	export KAM_CONFIG=$BATS_TEST_TMPDIR/kam.conf

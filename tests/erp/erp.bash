@@ -1,10 +1,25 @@
-# A fake ERP for one test file (bash; source it after tests/lib/pg.bash).
+# A fake ERP for one test file (bash; source it; it sources tests/lib/pg.bash).
 # erp_start STYLE [fake_erp.py serve options] starts tests/erp/fake_erp.py
 # on 127.0.0.1, on a port the system picks, and points kam at it through
 # KAM_ERP_URL, KAM_ERP_PROFILE and KAM_ERP_TOKEN. The server exits with the
 # process that started it, however that ends; erp_stop stops it at once.
 
+. "${KAM_SRCDIR:?KAM_SRCDIR is not set}/tests/lib/pg.bash"
+
 ERP_TOKEN=${ERP_TOKEN:-s3cr3t-T0KEN-never-shown}
+
+# The usual test file: a throwaway cluster with the fixture, the sync login,
+# and a fake ERP started with erp_start's arguments.
+erp_file_start() {
+	pg_test_start || return
+	erp_sync_role || return
+	erp_start "$@"
+}
+
+erp_file_stop() {
+	erp_stop
+	pg_test_stop
+}
 
 erp_start() {
 	local style=$1 i

@@ -11,7 +11,6 @@ SIZE='--customers 25 --contacts 40 --orders 150 --invoices 90'
 DBS='native erpnext dolibarr bc'
 
 setup_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
 	pg_test_start no-schema
 	for db in $DBS; do
@@ -22,12 +21,11 @@ setup_file() {
 }
 
 teardown_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	. "$KAM_SRCDIR/tests/erp/erp.bash"
 	pg_test_stop
 }
 
 setup() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
 	export KAM_CONFIG=$BATS_TEST_TMPDIR/kam.conf
 	printf '[erp]\npage_size = 6\n' > "$KAM_CONFIG"

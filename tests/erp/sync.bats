@@ -7,22 +7,16 @@
 bats_require_minimum_version 1.5.0
 
 setup_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
-	pg_test_start
-	erp_sync_role
-	erp_start native --customers 30 --contacts 50 --orders 200 --invoices 120
+	erp_file_start native --customers 30 --contacts 50 --orders 200 --invoices 120
 }
 
 teardown_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
-	erp_stop
-	pg_test_stop
+	erp_file_stop
 }
 
 setup() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
 	erp_ctl reset >/dev/null
 	erp_forget

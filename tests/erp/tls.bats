@@ -5,18 +5,13 @@
 bats_require_minimum_version 1.5.0
 
 setup_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
-	pg_test_start
-	erp_sync_role
-	erp_start native --tls --customers 5 --contacts 5 --orders 5 --invoices 5
+	erp_file_start native --tls --customers 5 --contacts 5 --orders 5 --invoices 5
 }
 
 teardown_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
-	erp_stop
-	pg_test_stop
+	erp_file_stop
 }
 
 setup() {

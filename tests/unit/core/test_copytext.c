@@ -65,6 +65,26 @@ test_trailing_empty_field_and_lone_backslash(void **state)
 	assert_memory_equal(f[1].data, "\\", 1);
 }
 
+/* What copytext_escape writes, copytext_split reads back whole. */
+static void
+test_escape_round_trip(void **state)
+{
+	const char value[] = "a\tb\nc\\d\re \\N";
+	struct copy_field f[3];
+	struct kam_buf b;
+
+	(void)state;
+	buf_init(&b);
+	copytext_escape(&b, value, strlen(value));
+	assert_string_equal(b.data, "a\\tb\\nc\\\\d\\re \\\\N");
+	buf_adds(&b, "\tx\n");
+	assert_int_equal(copytext_split(b.data, b.len, f, 3), 2);
+	assert_int_equal(f[0].len, strlen(value));
+	assert_memory_equal(f[0].data, value, strlen(value));
+	assert_false(f[0].null);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -73,6 +93,7 @@ main(void)
 		cmocka_unit_test(test_escapes_undone),
 		cmocka_unit_test(test_too_many_fields),
 		cmocka_unit_test(test_trailing_empty_field_and_lone_backslash),
+		cmocka_unit_test(test_escape_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,36 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "erp_file.h"
+
+bool
+erp_file_read(const char *path, size_t max, struct kam_buf *out)
+{
+	size_t start = out->len;
+	char chunk[8192];
+	struct stat st;
+	ssize_t n = 0;
+	int fd, saved = 0;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return false;
+	if (fstat(fd, &st) != 0)
+		saved = errno;
+	else if (!S_ISREG(st.st_mode))
+		saved = EINVAL;
+	else if ((size_t)st.st_size > max)
+		saved = EFBIG;
+	/* the file may grow while it is read: the limit holds all the same */
+	while (saved == 0 && (n = read(fd, chunk, sizeof chunk)) > 0)
+		if ((out->len - start) + (size_t)n > max)
+			saved = EFBIG;
+		else
+			buf_add(out, chunk, (size_t)n);
+	if (saved == 0 && n < 0)
+		saved = errno;
+	close(fd);
+	errno = saved;
+	return saved == 0;
+}
