@@ -21,6 +21,21 @@ erp_file_stop() {
 	pg_test_stop
 }
 
+# Each test starts from the ERP's generated data and nothing synced, as
+# the sync login.
+erp_fresh() {
+	erp_ctl reset >/dev/null
+	erp_forget
+	export PGUSER=erpsync
+}
+
+# sync [options]: kam --sync under bats' run, stdout and stderr apart;
+# both are shown when the test fails.
+sync() {
+	run --separate-stderr "$KAM" --sync "$@"
+	printf '%s\n' "$output" "$stderr"
+}
+
 erp_start() {
 	local style=$1 i
 	shift

@@ -19,17 +19,10 @@ teardown_file() {
 
 setup() {
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
-	erp_ctl reset >/dev/null
-	erp_forget
-	export PGUSER=erpsync
+	erp_fresh
 	# small pages, so a fault can hit the middle of a stream
 	export KAM_CONFIG=$BATS_TEST_TMPDIR/kam.conf
 	printf '[erp]\npage_size = 7\ntimeout = 2\n' > "$KAM_CONFIG"
-}
-
-sync() {
-	run --separate-stderr "$KAM" --sync "$@"
-	printf '%s\n' "$output" "$stderr"	# shown when the test fails
 }
 
 fault() {

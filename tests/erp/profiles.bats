@@ -29,6 +29,7 @@ setup() {
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
 	export KAM_CONFIG=$BATS_TEST_TMPDIR/kam.conf
 	printf '[erp]\npage_size = 6\n' > "$KAM_CONFIG"
+	export PGUSER=erpsync
 }
 
 teardown() {
@@ -46,11 +47,6 @@ dialect() {
 	fi
 	export PGDATABASE=kam_$db
 	erp_forget
-}
-
-sync() {
-	PGUSER=erpsync run --separate-stderr "$KAM" --sync "$@"
-	printf '%s\n' "$output" "$stderr"	# shown when the test fails
 }
 
 # What every dialect must agree on: ERP-owned values by natural keys,

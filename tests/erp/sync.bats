@@ -18,14 +18,7 @@ teardown_file() {
 
 setup() {
 	. "$KAM_SRCDIR/tests/erp/erp.bash"
-	erp_ctl reset >/dev/null
-	erp_forget
-	export PGUSER=erpsync
-}
-
-sync() {
-	run --separate-stderr "$KAM" --sync "$@"
-	printf '%s\n' "$output" "$stderr"	# shown when the test fails
+	erp_fresh
 }
 
 q() {
