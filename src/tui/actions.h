@@ -39,7 +39,7 @@
 	    "Search: on the list as you type (name, ERP id, city, VAT id), else the lines shown") \
 	ACT(SEARCH_NEXT, "search-next", "Next match of the search") \
 	ACT(SEARCH_PREV, "search-prev", "Previous match of the search") \
-	ACT(COMMAND, "command", "Enter a command (see COMMANDS)") \
+	ACT(COMMAND, "command", "Enter a command (see Commands)") \
 	GROUP("Account list") \
 	ACT(SORT_NEXT, "sort-next", "Sort by the next column") \
 	ACT(SORT_PREV, "sort-prev", "Sort by the previous column") \

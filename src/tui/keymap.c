@@ -1,4 +1,5 @@
 /* The default keys. Curses is here only for its KEY_* codes. */
+#include <ctype.h>
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,7 +216,10 @@ mdoc_keys(struct kam_buf *out, enum kam_action a)
 	keymap_keys(&keys, a);
 	buf_adds(out, ".It");
 	for (k = strtok_r(keys.data, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
-		buf_addf(out, "%s Ic %s", first ? "" : " ,", k + (*k == ' '));
+		k += *k == ' ';
+		/* mdoc reads lone punctuation as a delimiter */
+		buf_addf(out, "%s Ic %s%s", first ? "" : " ,",
+		    k[1] == '\0' && ispunct((unsigned char)*k) ? "\\&" : "", k);
 		first = false;
 	}
 	buf_addc(out, '\n');

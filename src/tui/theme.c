@@ -314,6 +314,13 @@ nearest_basic(short c, int n)
 	long best_d = -1;
 
 	xterm_rgb(c, rgb);
+	/* a grey stays a grey: by distance alone it could turn yellow */
+	if (rgb[0] == rgb[1] && rgb[1] == rgb[2]) {
+		if (n < 16)
+			return rgb[0] < 100 ? 0 : 7;
+		return (short)(rgb[0] < 60 ? 0 : rgb[0] < 160 ? 8 :
+		    rgb[0] < 230 ? 7 : 15);
+	}
 	for (int i = 0; i < n; i++) {
 		long d = 0;
 
