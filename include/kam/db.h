@@ -51,6 +51,9 @@ enum db_wait	 db_poll(struct kam_db *db);
 struct kam_res	*db_take(struct kam_db *db);
 void		 db_discard(struct kam_db *db);	/* takes and drops the rows */
 void		 db_cancel(struct kam_db *db);
+/* Whether a cancel request has not reached the server yet: sending the
+ * next statement now could have it cancelled instead. */
+bool		 db_cancel_pending(void);
 bool		 db_reset_start(struct kam_db *db);
 enum db_wait	 db_reset_poll(struct kam_db *db);
 

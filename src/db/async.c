@@ -3,6 +3,7 @@
  * they are there. Also the non-blocking cancel and reconnect it needs. */
 #include <libpq-fe.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -86,6 +87,9 @@ db_discard(struct kam_db *db)
 	res_free(db_take(db));
 }
 
+/* Cancel requests still on their way; see db_cancel_pending. */
+static atomic_int cancels_running;
+
 /* PQcancel opens a new connection to the server and may wait as long as a
  * connect can; a thread of its own keeps the screen alive meanwhile.
  * libpq documents PQcancel as safe to call from any thread. */
@@ -97,7 +101,14 @@ cancel_thread(void *arg)
 
 	PQcancel(cancel, err, sizeof err);
 	PQfreeCancel(cancel);
+	atomic_fetch_sub(&cancels_running, 1);
 	return NULL;
+}
+
+bool
+db_cancel_pending(void)
+{
+	return atomic_load(&cancels_running) > 0;
 }
 
 void
@@ -109,6 +120,7 @@ db_cancel(struct kam_db *db)
 
 	if (cancel == NULL)
 		return;
+	atomic_fetch_add(&cancels_running, 1);
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	if (pthread_create(&t, &attr, cancel_thread, cancel) != 0)

@@ -31,8 +31,8 @@ card_tab_action(struct view *v, struct tui *t, enum kam_action a)
 void
 card_tab_search(struct view *v, struct tui *t, const char *text, bool live)
 {
-	(void)t, (void)live;
-	if (text != NULL && *text != '\0')
+	(void)t;
+	if (!live && text != NULL && *text != '\0')
 		card_find(&CT(v)->card, text, 1);
 }
 

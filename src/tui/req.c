@@ -47,7 +47,7 @@ req_submit(struct tui *t, struct view *owner, int slot, int arg)
 		abandon_inflight(t);
 	if (t->nqueued == REQ_QUEUE_MAX)
 		drop_queued(t, 0);	/* cannot happen with kam's views */
-	t->queue[t->nqueued++] = (struct req){ owner, slot, arg, false };
+	t->queue[t->nqueued++] = (struct req){ owner, slot, arg, false, false };
 	req_pump(t);
 }
 
@@ -66,7 +66,8 @@ req_pump(struct tui *t)
 {
 	struct req r;
 
-	if (t->busy || t->nqueued == 0 || t->dbstate != TDB_OK)
+	if (t->busy || t->nqueued == 0 || t->dbstate != TDB_OK ||
+	    db_cancel_pending())
 		return;
 	r = t->queue[0];
 	drop_queued(t, 0);
@@ -79,6 +80,19 @@ req_pump(struct tui *t)
 	t->busy_since = now_ms();
 }
 
+/* A statement that a late cancel request meant for its predecessor hit:
+ * it goes again, first. */
+static void
+requeue(struct tui *t, struct req r)
+{
+	if (t->nqueued == REQ_QUEUE_MAX)
+		t->nqueued--;
+	memmove(&t->queue[1], &t->queue[0], (size_t)t->nqueued * sizeof t->queue[0]);
+	r.retried = true;
+	t->queue[0] = r;
+	t->nqueued++;
+}
+
 void
 req_ready(struct tui *t)
 {
@@ -87,8 +101,14 @@ req_ready(struct tui *t)
 	t->busy = false;
 	if (r.abandoned)
 		db_discard(t->db);
-	else
+	else {
+		t->in_recv = true;
+		t->retry = false;
 		r.owner->ops->recv(r.owner, t, r.slot, r.arg);
+		t->in_recv = false;
+		if (t->retry)
+			requeue(t, r);
+	}
 	t->dirty = true;
 	if (t->dbstate == TDB_OK && !db_connected(t->db))
 		tui_db_error(t);

@@ -127,15 +127,15 @@ plan_action(struct view *v, struct tui *t, enum kam_action a)
 static void
 plan_search(struct view *v, struct tui *t, const char *text, bool live)
 {
-	(void)t, (void)live;
-	if (text != NULL && *text != '\0')
-		table_find(&TP(v)->actions, text, 1);
+	(void)t;
+	if (!live && text != NULL && *text != '\0')
+		table_find(&TP(v)->actions, text, 1, true);
 }
 
 static bool
 plan_search_next(struct view *v, struct tui *t, int dir)
 {
-	return table_find(&TP(v)->actions, t->search, dir);
+	return table_find(&TP(v)->actions, t->search, dir, false);
 }
 
 static bool

@@ -114,6 +114,13 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 	}
 	table_take(&tt->tb, &rows, tt->def->page);
 	acct_rows_free(&rows);
+	if (tt->tb.want_last && tt->tb.more) {
+		tt->tb.fetching = true;
+		req_submit(t, v, SLOT_ROWS, 0);
+	} else if (tt->tb.want_last) {
+		tt->tb.want_last = false;
+		listnav_act(&tt->tb.nav, ACT_MOVE_LAST);
+	}
 }
 
 void
@@ -141,6 +148,15 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 		tt->def->enter(tt, t);
 		return true;
 	}
+	if (a == ACT_MOVE_LAST && tt->tb.more) {
+		tt->tb.want_last = true;
+		if (!tt->tb.fetching) {
+			tt->tb.fetching = true;
+			req_submit(t, v, SLOT_ROWS, 0);
+		}
+		return true;
+	}
+	tt->tb.want_last = false;
 	if (!listnav_act(&tt->tb.nav, a))
 		return false;
 	if (table_wants_more(&tt->tb)) {
@@ -153,15 +169,16 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 static void
 tt_search(struct view *v, struct tui *t, const char *text, bool live)
 {
-	(void)t, (void)live;
-	if (text != NULL && *text != '\0')
-		table_find(&TT(v)->tb, text, 1);
+	(void)t;
+	/* as you type the cursor would run ahead of the words */
+	if (!live && text != NULL && *text != '\0')
+		table_find(&TT(v)->tb, text, 1, true);
 }
 
 static bool
 tt_search_next(struct view *v, struct tui *t, int dir)
 {
-	return table_find(&TT(v)->tb, t->search, dir);
+	return table_find(&TT(v)->tb, t->search, dir, false);
 }
 
 static bool

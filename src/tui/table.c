@@ -131,11 +131,11 @@ row_matches(const struct table *tb, size_t row, const char *text)
 }
 
 bool
-table_find(struct table *tb, const char *text, int dir)
+table_find(struct table *tb, const char *text, int dir, bool here)
 {
 	size_t n = tb->nav.n;
 
-	for (size_t step = 1; text && step <= n; step++) {
+	for (size_t step = here ? 0 : 1; text && step <= n; step++) {
 		size_t k = (tb->nav.cursor + n + (size_t)dir * step) % n;
 
 		if (row_matches(tb, k, text)) {

@@ -31,6 +31,7 @@ struct table {
 	bool			 loaded;
 	bool			 more;		/* a full page came: there may be more */
 	bool			 fetching;
+	bool			 want_last;	/* G: read on to the end */
 	int			 y0;		/* the header's screen line */
 };
 
@@ -45,7 +46,9 @@ void	table_draw(struct tui *t, struct table *tb, int y0, int height,
 void	table_take(struct table *tb, struct acct_rows *page, int page_size);
 /* Whether the cursor is near the end of what is loaded, and more may be. */
 bool	table_wants_more(const struct table *tb);
-bool	table_find(struct table *tb, const char *text, int dir);
+/* Moves to the next row holding text in direction dir, starting at the
+ * cursor's own row when here. False when none does. */
+bool	table_find(struct table *tb, const char *text, int dir, bool here);
 /* A click on screen line y: selects, and true when on the selected row. */
 bool	table_click(struct table *tb, int y);
 void	table_status(const struct table *tb, const char *what,

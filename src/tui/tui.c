@@ -85,6 +85,12 @@ tui_db_error(struct tui *t)
 		lost(t);
 		return;
 	}
+	/* cancelled, but not by us: a cancel meant for the statement before */
+	if (t->in_recv && !t->inflight.retried &&
+	    strcmp(db_error_sqlstate(t->db), "57014") == 0) {
+		t->retry = true;
+		return;
+	}
 	tui_message(t, true, "%s", db_error(t->db));
 }
 
@@ -189,6 +195,8 @@ poll_timeout(const struct tui *t)
 {
 	if (t->busy)
 		return SPIN_MS;
+	if (t->nqueued > 0 && db_cancel_pending())
+		return 5;
 	if (t->dbstate == TDB_LOST) {
 		double wait = t->retry_at - now_ms();
 

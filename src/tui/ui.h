@@ -62,6 +62,7 @@ struct req {
 	int		 slot;
 	int		 arg;
 	bool		 abandoned;	/* cancelled or its view has gone */
+	bool		 retried;	/* sent again once already */
 };
 
 #define REQ_QUEUE_MAX 16
@@ -82,6 +83,8 @@ struct tui {
 	int			 nqueued;
 	struct req		 inflight;
 	bool			 busy;
+	bool			 in_recv;	/* a view is collecting its rows */
+	bool			 retry;		/* ... and should ask again */
 	double			 busy_since;
 	enum tui_db_state	 dbstate;
 	double			 retry_at;

@@ -87,8 +87,7 @@ pager_search(struct view *v, struct tui *t, const char *text, bool live)
 {
 	struct pager *p = (struct pager *)v;
 
-	(void)live;
-	if (text == NULL || *text == '\0' || p->nav.n == 0)
+	if (live || text == NULL || *text == '\0' || p->nav.n == 0)
 		return;
 	if (!text_contains(p->lines[p->nav.top], text))
 		pager_search_next(v, t, 1);

@@ -36,6 +36,18 @@ screen_kam_pid() {
 	pgrep -P "$(tm display-message -p '#{pane_pid}')"
 }
 
+screen_steady() {
+	local a b i
+	a=$(tm capture-pane -p)
+	for i in $(seq 1 20); do
+		sleep 0.05
+		b=$(tm capture-pane -p)
+		[ "$a" = "$b" ] && return 0
+		a=$b
+	done
+	return 0
+}
+
 screen_stop() {
 	tm kill-server 2>/dev/null || true
 }
@@ -44,12 +56,14 @@ screen_text() {
 	tm capture-pane -p
 }
 
-# Waits (5 s at most) until the last paint was a complete one.
+# Waits (5 s at most) until the last paint was a complete one, and tmux
+# has shown it (it reads kam's output in its own time).
 screen_idle() {
 	local i
 	for i in $(seq 1 100); do
-		[ -f "$SCREEN_TRACE" ] && [ "$(tail -n 1 "$SCREEN_TRACE")" != "" ] &&
-		    tail -n 1 "$SCREEN_TRACE" | grep -q 'paint idle$' && return 0
+		[ -f "$SCREEN_TRACE" ] &&
+		    tail -n 1 "$SCREEN_TRACE" | grep -q 'paint idle$' &&
+		    screen_steady && return 0
 		sleep 0.05
 	done
 	echo "kam did not settle; trace:" >&2
