@@ -169,10 +169,10 @@ acctlist_take(struct acctlist *l, struct acct_page *page, enum acct_from from)
 }
 
 void
-acctlist_take_reload(struct acctlist *l, struct acct_page *page, long base,
-    size_t cursor)
+acctlist_take_reload(struct acctlist *l, struct acct_page *page,
+    enum acct_from from, long base, size_t cursor)
 {
-	replace_all(l, page, ACCT_AFTER);
+	replace_all(l, page, from);
 	l->base = base;
 	l->loaded = true;
 	l->nav.cursor = cursor;

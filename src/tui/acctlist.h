@@ -40,10 +40,11 @@ int	acctlist_prefetch(const struct acctlist *l, const struct acct_key **key);
 /* Takes the rows of page (emptied) fetched as from. */
 void	acctlist_take(struct acctlist *l, struct acct_page *page,
 	    enum acct_from from);
-/* Takes page as the new window after a reload: the rows from result
- * index base on, the cursor cursor rows down. */
+/* Takes page (fetched as from: ACCT_FIRST or ACCT_AFTER) as the new
+ * window after a reload: the rows from result index base on, the cursor
+ * cursor rows down. */
 void	acctlist_take_reload(struct acctlist *l, struct acct_page *page,
-	    long base, size_t cursor);
+	    enum acct_from from, long base, size_t cursor);
 void	acctlist_set_total(struct acctlist *l, long total);
 
 const struct acct_row	*acctlist_selected(const struct acctlist *l);

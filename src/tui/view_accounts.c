@@ -85,10 +85,7 @@ accounts_reload(struct view *v, struct tui *t)
 
 	req_submit(t, v, SLOT_SESSION, 0);
 	va->fetching = -1;
-	if (l->nav.n > 0 && l->nav.top > 0)
-		submit_page(va, t, ACCT_AFTER | RELOAD_FLAG);
-	else
-		submit_page(va, t, ACCT_FIRST);
+	submit_page(va, t, (l->nav.top > 0 ? ACCT_AFTER : ACCT_FIRST) | RELOAD_FLAG);
 	req_submit(t, v, SLOT_COUNT, 0);
 }
 
@@ -120,7 +117,7 @@ send_page(struct view_accounts *va, struct tui *t, int arg)
 	req.key = edge_key(&va->list, arg);
 	if (req.key == NULL && req.from != ACCT_LAST)
 		req.from = ACCT_FIRST;
-	va->sent = req.key != NULL ? arg : (int)req.from;
+	va->sent = (req.key != NULL ? arg : (int)req.from) | (arg & RELOAD_FLAG);
 	return acct_page_send(t->db, &req);
 }
 
@@ -199,8 +196,8 @@ recv_page(struct view_accounts *va, struct tui *t)
 		return;
 	}
 	if (arg & RELOAD_FLAG)
-		acctlist_take_reload(l, &page, l->base + (long)l->nav.top,
-		    l->nav.cursor - l->nav.top);
+		acctlist_take_reload(l, &page, from, from == ACCT_FIRST ? 0 :
+		    l->base + (long)l->nav.top, l->nav.cursor - l->nav.top);
 	else
 		acctlist_take(l, &page, from);
 	if (va->open_name != NULL)
