@@ -15,6 +15,8 @@ acctlist_init(struct acctlist *l)
 static void
 drop_rows(struct acctlist *l, size_t from, size_t count)
 {
+	if (count == 0)
+		return;
 	for (size_t i = from; i < from + count; i++)
 		acct_row_free(&l->rows[i]);
 	memmove(l->rows + from, l->rows + from + count,
