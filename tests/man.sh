@@ -21,6 +21,75 @@ result "kam.1 documents every long option of src/cli/main.c" "$missing"
 missing=$(sed -n 's/^[[:space:]]*{ "\([a-z-]*\)",.*_argument.*/\1/p' src/cli/main.c |
     while read -r opt; do "$KAM" --help | grep -q -- "--$opt" || echo "--$opt"; done)
 result "kam --help shows every long option" "$missing"
+# Every entity and column of src/domain/export_entities.c, as lines
+# "entity column type", against the ".It Cm column Ta type Ta" lines of the
+# ".Ss" section of kam.1 whose heading names the entity.
+columns=$(awk '
+	function column(line, into,   s, f) {
+		if (!match(line, /"[a-z_]+", COL_[A-Z_]+/))
+			return
+		s = substr(line, RSTART, RLENGTH)
+		gsub(/[",]/, "", s)
+		split(s, f, " ")
+		n[into]++
+		col[into, n[into]] = f[1] " " f[2]
+	}
+	function out(e, c,   f) {
+		split(c, f, " ")
+		print e " " f[1] " " (f[2] in tname ? tname[f[2]] : f[2])
+	}
+	/^#define ACCOUNT_REF/ { inref = 1; next }
+	inref { column($0, "@ref"); if ($0 !~ /\\$/) inref = 0; next }
+	/^static const struct export_column [a-z_]+\[\]/ {
+		arr = $5; sub(/\[.*/, "", arr); next
+	}
+	/^static const struct export_entity entities\[\]/ { inent = 1; next }
+	/^};/ { arr = ""; inent = 0; next }
+	arr != "" && /ACCOUNT_REF/ { n[arr]++; col[arr, n[arr]] = "@ref"; next }
+	arr != "" { column($0, arr); next }
+	inent && /^[ \t]*\{ "[a-z-]+",/ {
+		split($0, f, "\""); ent[++nent] = f[2]
+	}
+	inent && match($0, /N\([a-z_]+\)/) {
+		of[ent[nent]] = substr($0, RSTART + 2, RLENGTH - 3)
+	}
+	{	# col_type_name(): [COL_X] = "name"
+		line = $0
+		while (match(line, /\[COL_[A-Z_]+\] = "[^"]+"/)) {
+			s = substr(line, RSTART, RLENGTH)
+			line = substr(line, RSTART + RLENGTH)
+			split(s, f, "\"")
+			sub(/\].*/, "", s); sub(/^\[/, "", s)
+			tname[s] = f[2]
+		}
+	}
+	END {
+		for (i = 1; i <= nent; i++) {
+			a = of[ent[i]]
+			if (n[a] == 0)
+				print ent[i] " (no columns found)"
+			for (j = 1; j <= n[a]; j++)
+				if (col[a, j] == "@ref")
+					for (k = 1; k <= n["@ref"]; k++)
+						out(ent[i], col["@ref", k])
+				else
+					out(ent[i], col[a, j])
+		}
+	}' src/domain/export_entities.c)
+documented=$(awk '
+	/^\.Sh / { nh = 0 }
+	/^\.Ss / { nh = 0; for (i = 2; i <= NF; i++) h[++nh] = $i }
+	$1 == ".It" && $2 == "Cm" && $4 == "Ta" {
+		for (i = 1; i <= nh; i++) print h[i] " " $3 " " $5
+	}' man/kam.1)
+if [ -z "$columns" ]; then
+	missing="no entities found in src/domain/export_entities.c"
+else
+	missing=$(printf '%s\n' "$columns" | while read -r line; do
+		printf '%s\n' "$documented" | grep -qxF -- "$line" || echo "$line"
+	done)
+fi
+result "kam.1 lists every export column" "$missing"
 # The key list of kam(1) is generated from the key table; wherever it sits
 # (kam.1, or the fragment waiting to be folded in), it matches.
 keys_page=$(grep -l '^\.\\" keys-begin$' man/kam.1 man/*.fragment.mdoc 2>/dev/null | head -n 1)

@@ -26,10 +26,11 @@ long		 db_command(struct kam_db *db, const char *sql, int nparams,
 bool		 db_script(struct kam_db *db, const char *sql);
 
 /* Streams the rows of a COPY ... TO STDOUT statement (fixed text) to
- * sink, one call per row as the server formats it. A sink returning false
+ * sink, one call per row as the server formats it; the sink may rewrite
+ * the row's bytes in place until it returns. A sink returning false
  * stops the copy (the connection is then reset). Returns false on a
  * database error; see db_error. */
-typedef bool	 (*db_copy_sink)(void *ctx, const char *data, size_t len);
+typedef bool	 (*db_copy_sink)(void *ctx, char *data, size_t len);
 bool		 db_copy_out(struct kam_db *db, const char *sql, db_copy_sink sink,
 		    void *ctx);
 

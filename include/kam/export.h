@@ -61,8 +61,9 @@ struct export_request {
 	struct export_filter		 filter;
 };
 
-/* Streams the rows, one sink call per row (CSV/TSV lines, or one JSON
- * object and a newline). Returns an exit code; a sink that returns false
+/* Streams the rows, one sink call per row in PostgreSQL's text COPY
+ * format (kam/copytext.h reads it), array columns as JSON text when the
+ * request is for JSON. Returns an exit code; a sink that returns false
  * ends the export early with EX_OK. */
 int	export_run(struct kam_db *db, const struct export_request *req,
 	    db_copy_sink sink, void *ctx);

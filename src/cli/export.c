@@ -11,17 +11,21 @@
 #include "kam/cli.h"
 #include "kam/date.h"
 #include "kam/export.h"
+#include "kam/format.h"
 #include "kam/log.h"
 #include "kam/outfile.h"
 #include "kam/xalloc.h"
 
 struct sink {
 	FILE			*fp;
-	const struct export_request *req;
+	struct format		 fmt;
+	struct copy_field	*fields;	/* one row, split */
+	struct kam_buf		 line;		/* one row, formatted */
 	bool			 header;	/* CSV/TSV header wanted */
 	bool			 started;	/* header or "[" written */
 	unsigned long		 rows;
 	bool			 broken_pipe;	/* the reader went away: fine */
+	bool			 bad_row;	/* a row not in COPY's format */
 	int			 error;		/* errno of a failed write */
 };
 
@@ -37,26 +41,6 @@ sink_write(struct sink *s, const char *data, size_t len)
 	return false;
 }
 
-static bool
-write_header(struct sink *s)
-{
-	const struct export_request *r = s->req;
-	char sep = r->format == EXPORT_TSV ? '\t' : ',';
-	struct kam_buf h;
-	bool ok;
-
-	buf_init(&h);
-	for (size_t i = 0; i < r->ncolumns; i++) {
-		if (i > 0)
-			buf_addc(&h, sep);
-		buf_adds(&h, r->columns[i]->name);
-	}
-	buf_addc(&h, '\n');
-	ok = sink_write(s, h.data, h.len);
-	buf_free(&h);
-	return ok;
-}
-
 /* What comes before the first row. Written only once the database has
  * accepted the query, so a failing export leaves stdout empty. */
 static bool
@@ -65,30 +49,36 @@ sink_start(struct sink *s)
 	if (s->started)
 		return true;
 	s->started = true;
-	if (s->req->format == EXPORT_JSON)
-		return sink_write(s, "[\n", 2);
-	return !s->header || write_header(s);
+	buf_reset(&s->line);
+	if (s->fmt.kind == EXPORT_JSON)
+		buf_adds(&s->line, "[\n");
+	else if (s->header)
+		format_header(&s->fmt, &s->line);
+	return sink_write(s, s->line.data, s->line.len);
 }
 
-/* CSV, TSV and JSON Lines: the server's lines as they are. */
 static bool
-sink_lines(void *ctx, const char *data, size_t len)
+sink_row(void *ctx, char *data, size_t len)
 {
 	struct sink *s = ctx;
 
-	s->rows++;
-	return sink_start(s) && sink_write(s, data, len);
-}
-
-/* JSON: the same objects, framed as one array. */
-static bool
-sink_json(void *ctx, const char *data, size_t len)
-{
-	struct sink *s = ctx;
-
-	if (!sink_start(s) || (s->rows++ && !sink_write(s, ",\n", 2)))
+	if (!sink_start(s))
 		return false;
-	return sink_write(s, data, len > 0 && data[len - 1] == '\n' ? len - 1 : len);
+	if (copytext_split(data, len, s->fields, s->fmt.ncolumns) !=
+	    s->fmt.ncolumns) {
+		log_warn("the database sent a row of more than %zu columns",
+		    s->fmt.ncolumns);
+		s->bad_row = true;
+		return false;
+	}
+	buf_reset(&s->line);
+	if (s->fmt.kind == EXPORT_JSON && s->rows > 0)
+		buf_adds(&s->line, ",\n");
+	format_row(&s->fmt, s->fields, &s->line);
+	if (s->fmt.kind == EXPORT_JSONL)
+		buf_addc(&s->line, '\n');
+	s->rows++;
+	return sink_write(s, s->line.data, s->line.len);
 }
 
 static bool
@@ -231,8 +221,8 @@ stream(struct kam_db *db, const struct kam_opts *o,
 
 	s->header = (r->format == EXPORT_CSV || r->format == EXPORT_TSV) &&
 	    !o->no_header;
-	rc = export_run(db, r, json ? sink_json : sink_lines, s);
-	if (rc == EX_OK && sink_start(s) && json)
+	rc = export_run(db, r, sink_row, s);
+	if (rc == EX_OK && !s->bad_row && sink_start(s) && json)
 		sink_write(s, s->rows ? "\n]\n" : "]\n", s->rows ? 3 : 2);
 	if (rc == EX_OK && !s->broken_pipe && !s->error && fflush(s->fp) != 0) {
 		if (errno == EPIPE)
@@ -246,23 +236,31 @@ stream(struct kam_db *db, const struct kam_opts *o,
 static int
 run_export(struct kam_db *db, const struct kam_opts *o, struct export_request *r)
 {
-	struct sink s = { .fp = stdout, .req = r };
+	struct sink s = {
+		.fp = stdout,
+		.fmt = { .kind = r->format, .raw = r->raw, .columns = r->columns,
+		    .ncolumns = r->ncolumns },
+		.fields = xcalloc(r->ncolumns, sizeof *s.fields),
+	};
 	struct outfile out = { 0 };
 	struct kam_buf err;
 	int rc;
 
 	buf_init(&err);
+	buf_init(&s.line);
 	if (o->output != NULL) {
 		if (!outfile_open(&out, o->output, &err)) {
 			log_warn("%s", err.data);
-			buf_free(&err);
-			return EX_CANTCREAT;
+			rc = EX_CANTCREAT;
+			goto out;
 		}
 		s.fp = out.fp;
 	}
 	setvbuf(s.fp, NULL, _IOFBF, 1 << 16);
 	rc = stream(db, o, r, &s);
-	if (rc == EX_OK && s.error) {
+	if (rc == EX_OK && s.bad_row)
+		rc = EX_PROTOCOL;
+	else if (rc == EX_OK && s.error) {
 		log_warn("cannot write %s: %s", o->output ? o->output : "output",
 		    strerror(s.error));
 		rc = EX_IOERR;
@@ -275,7 +273,10 @@ run_export(struct kam_db *db, const struct kam_opts *o, struct export_request *r
 			rc = EX_IOERR;
 		}
 	}
+out:
 	buf_free(&err);
+	buf_free(&s.line);
+	free(s.fields);
 	return rc;
 }
 

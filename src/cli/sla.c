@@ -51,6 +51,9 @@ cmd_sla(const struct kam_opts *o, const struct kam_conf *c)
 	if (o->format != NULL && !(json = strcmp(o->format, "json") == 0) &&
 	    strcmp(o->format, "text") != 0)
 		return cli_usage_error("--format for --sla is text or json");
+	if (o->output != NULL)
+		return cli_usage_error("--sla prints to standard output; "
+		    "redirect it to keep the card");
 	if ((db = cli_connect(c, &rc)) == NULL)
 		return rc;
 	if ((id = cli_resolve_account(db, o->sla, &rc)) != NULL &&

@@ -122,12 +122,12 @@ status_known(FILE *out, const struct kam_migration *m, const struct applied *a)
 
 	checksum(m->sql, sum);
 	if (a == NULL)
-		fprintf(out, "%04d  %-12s  pending\n", m->version, m->name);
+		fprintf(out, "%04d  %-20s  pending\n", m->version, m->name);
 	else if (strcmp(a->checksum, sum) != 0)
-		fprintf(out, "%04d  %-12s  changed since applied %s\n",
+		fprintf(out, "%04d  %-20s  changed since applied %s\n",
 		    m->version, m->name, a->at);
 	else
-		fprintf(out, "%04d  %-12s  applied %s\n", m->version, m->name, a->at);
+		fprintf(out, "%04d  %-20s  applied %s\n", m->version, m->name, a->at);
 }
 
 int
@@ -147,7 +147,7 @@ migrate_status(struct kam_db *db, FILE *out)
 	}
 	for (size_t i = 0; i < s.n; i++)
 		if (s.rows[i].version > migrate_latest())
-			fprintf(out, "%04d  %-12s  unknown to this kam (applied %s)\n",
+			fprintf(out, "%04d  %-20s  unknown to this kam (applied %s)\n",
 			    s.rows[i].version, s.rows[i].name, s.rows[i].at);
 	if (s.max > migrate_latest())
 		rc = refuse_newer(s.max);

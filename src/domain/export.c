@@ -39,37 +39,21 @@ filter_value(const struct export_filter *f, const struct filter_def *d)
 	return *(const char *const *)(const void *)((const char *)f + d->offset);
 }
 
-/* Spreadsheets run cells that start with = + - @ (and tab or CR before
- * them); a leading apostrophe makes them text. */
-static void
-add_neutralised(struct kam_buf *q, const char *expr)
-{
-	buf_adds(q, "CASE WHEN left(");
-	buf_adds(q, expr);
-	buf_adds(q, ", 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ");
-	buf_adds(q, expr);
-	buf_adds(q, " ELSE ");
-	buf_adds(q, expr);
-	buf_adds(q, " END");
-}
-
 static void
 add_columns(struct kam_buf *q, const struct export_request *req)
 {
-	bool spreadsheet = req->format == EXPORT_CSV || req->format == EXPORT_TSV;
+	bool json = req->format == EXPORT_JSON || req->format == EXPORT_JSONL;
 
 	for (size_t i = 0; i < req->ncolumns; i++) {
 		const struct export_column *c = req->columns[i];
+		bool array = c->type == COL_TEXT_ARRAY || c->type == COL_INT_ARRAY;
 
 		if (i > 0)
 			buf_adds(q, ", ");
-		if (spreadsheet && !req->raw && c->type == COL_TEXT)
-			add_neutralised(q, c->sql);
-		else
-			buf_adds(q, c->sql);
-		buf_adds(q, " AS \"");
-		buf_adds(q, c->name);
-		buf_adds(q, "\"");
+		/* arrays are the one type whose JSON the server writes best */
+		buf_adds(q, json && array ? "to_json(" : "(");
+		buf_adds(q, c->sql);
+		buf_adds(q, ")");
 	}
 }
 
@@ -106,25 +90,14 @@ add_filters(struct kam_buf *q, const struct export_request *req)
 static void
 build_copy(struct kam_buf *q, const struct export_request *req)
 {
-	bool json = req->format == EXPORT_JSON || req->format == EXPORT_JSONL;
-
-	buf_adds(q, json ? "COPY (SELECT row_to_json(t) FROM (SELECT " :
-	    "COPY (SELECT ");
+	buf_adds(q, "COPY (SELECT ");
 	add_columns(q, req);
 	buf_adds(q, " FROM ");
 	buf_adds(q, req->entity->from);
 	add_filters(q, req);
 	buf_adds(q, " ORDER BY ");
 	buf_adds(q, req->entity->order);
-	if (json)
-		/* JSON has no raw control characters, so with these two as
-		 * quote and delimiter every line passes through untouched */
-		buf_adds(q, ") t) TO STDOUT WITH (FORMAT csv, "
-		    "QUOTE E'\\x01', DELIMITER E'\\x02')");
-	else if (req->format == EXPORT_TSV)
-		buf_adds(q, ") TO STDOUT WITH (FORMAT text, NULL '')");
-	else
-		buf_adds(q, ") TO STDOUT WITH (FORMAT csv)");
+	buf_adds(q, ") TO STDOUT");
 }
 
 /* One statement sets every filter value the COPY will read. */
@@ -137,7 +110,10 @@ set_filters(struct kam_db *db, const struct export_filter *f)
 	bool ok;
 
 	buf_init(&q);
-	buf_adds(&q, "SELECT 1");
+	/* the same text for dates and durations whatever the server's or
+	 * PGDATESTYLE's defaults; times stay in the user's zone */
+	buf_adds(&q, "SELECT set_config('DateStyle', 'ISO, YMD', true), "
+	    "set_config('IntervalStyle', 'postgres', true)");
 	for (size_t i = 0; i < sizeof filter_defs / sizeof filter_defs[0]; i++) {
 		if ((params[n] = filter_value(f, &filter_defs[i])) == NULL)
 			continue;

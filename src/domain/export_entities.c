@@ -136,7 +136,7 @@ static const struct export_column orders[] = {
 	{ "order_date", COL_DATE, "r.order_date" },
 	{ "amount", COL_NUMERIC, "r.amount" },
 	{ "currency", COL_CODE, "r.currency" },
-	{ "status", COL_CODE, "r.status" },
+	{ "status", COL_TEXT, "r.status" },
 	{ "erp_updated_at", COL_TIMESTAMP, "r.erp_updated_at" },
 };
 
@@ -151,7 +151,7 @@ static const struct export_column invoices[] = {
 	{ "open_amount", COL_NUMERIC, "v.open_amount" },
 	{ "overdue", COL_BOOL, "(v.open_amount > 0 AND v.due_date < current_date)" },
 	{ "currency", COL_CODE, "v.currency" },
-	{ "status", COL_CODE, "v.status" },
+	{ "status", COL_TEXT, "v.status" },
 	{ "erp_updated_at", COL_TIMESTAMP, "v.erp_updated_at" },
 };
 

@@ -51,7 +51,7 @@ setup() {
 	[[ "$output" == *"Escalation      Jana Novak, +49 40 1234, desk@c1.example.com"* ]]
 	[[ "$output" == *"Call the duty manager"* ]]
 	[[ "$output" == *"Goodwill        Free replacement parts up to 500 EUR"* ]]
-	[[ "$output" == *"Warranty        Extended warranty (36.0000 months) until 2027-12-31"* ]]
+	[[ "$output" == *"Warranty        Extended warranty (36 months) until 2027-12-31"* ]]
 	[[ "$output" == *"Account owner   Anna Lindqvist <anna@example.com>"* ]]
 	[[ "$output" != *WARNING* ]]
 }
@@ -83,7 +83,8 @@ import json, sys
 c = json.load(sys.stdin)
 assert c["state"] == "valid" and c["open_now"] is True, c
 assert c["first_response_seconds"] == 3600 and c["escalation"]["phone"] == "+49 40 1234", c
-assert c["warranties"] == ["Extended warranty (36.0000 months) until 2027-12-31"], c'
+assert c["warranties"] == ["Extended warranty (36 months) until 2027-12-31"], c
+assert isinstance(c["channels"], list) and "phone" in c["channels"], c'
 	run "$KAM" --sla C4 -f json
 	[[ "$output" == *'"state" : "expired"'* ]]
 }
@@ -109,6 +110,12 @@ assert c["warranties"] == ["Extended warranty (36.0000 months) until 2027-12-31"
 	[ -z "$output" ]
 	[[ "$stderr" == *"C4"*"Müller GmbH, Berlin"* ]]
 	[[ "$stderr" == *"C5"*"Müller & Söhne KG, Köln"* ]]
+}
+
+@test "--output does not apply to the card: exit 64 before connecting" {
+	run --separate-stderr "$KAM" --sla C1 -o card.txt
+	[ "$status" -eq 64 ]
+	[ ! -e card.txt ]
 }
 
 @test "no match exits 66" {

@@ -10,7 +10,7 @@ setup_file() {
 	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	pg_test_start no-schema
 	"$KAM" --db migrate >/dev/null
-	"$KAM_SRCDIR/tests/gen/load" --accounts 40 --seed 7 --checked 2>/dev/null
+	"$KAM_SRCDIR/tests/gen/load" --accounts 40 --seed 7 --today 2026-11-22 --checked 2>/dev/null
 }
 
 teardown_file() {

@@ -124,6 +124,12 @@ cond_of() {	# the condition's UPDATE statement for an account's ERP id
 	[ "$output" = "anna|active|at_risk" ]
 }
 
+@test "audit entries of plan actions name their account" {
+	pg_as anna -c "INSERT INTO kam.plan_action (plan_id, title) SELECT p.id, 'Audit me' FROM kam.account_plan p JOIN kam.account a ON a.id = p.account_id WHERE a.erp_id = 'C1'"
+	run pg_as postgres -c "SELECT a.erp_id FROM kam.audit_log l JOIN kam.account a ON a.id = l.account_id WHERE l.table_name = 'plan_action' AND l.new ->> 'title' = 'Audit me'"
+	[ "$output" = C1 ]
+}
+
 @test "every edit bumps version and updated_at" {
 	run pg_as anna -c "UPDATE kam.account SET notes = 'v2' WHERE erp_id = 'C1' RETURNING version > 1, updated_at > created_at"
 	[ "$output" = "t|t" ]

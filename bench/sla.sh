@@ -1,0 +1,57 @@
+# bench/run sla: the whole "kam --sla NAME" process against psql running
+# one query that finds the account by name and shows the same card
+# (sourced by bench/run).
+
+# The same lookup (the accent-folded name, through its index) and the
+# same facts as kam's card, in one statement.
+sla_sql="SELECT a.name, a.erp_id, o.display_name AS owner, o.email,
+ s.name AS service_level, s.first_response, s.resolution, s.support_days,
+ s.support_from, s.support_to, s.time_zone,
+ (extract(isodow FROM now() AT TIME ZONE s.time_zone)::int = ANY (s.support_days)
+  AND (s.support_from IS NULL OR (now() AT TIME ZONE s.time_zone)::time
+  BETWEEN s.support_from AND s.support_to)) AS open_now,
+ s.channels, ec.name AS escalation, ec.phone, ec.email AS escalation_email,
+ s.escalation AS note, s.goodwill_policy, s.valid_from, s.valid_to,
+ (SELECT string_agg(w.title, '; ') FROM kam.special_condition w
+  WHERE w.account_id = a.id AND w.kind = 'warranty' AND w.valid_from <= current_date
+  AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties
+ FROM kam.account a LEFT JOIN kam.app_user o ON o.id = a.owner_id
+ LEFT JOIN kam.service_level s ON s.account_id = a.id
+ LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id
+ WHERE kam.fold(a.name) = kam.fold(:'name')"
+
+# Five accounts spread over the table whose names are unique, so that
+# both sides print one card.
+mapfile -t names < <("$PSQL" -X -At -c "SELECT name FROM (SELECT name, min(id) id
+    FROM kam.account GROUP BY name HAVING count(*) = 1) x
+    ORDER BY id % 7919, id LIMIT 5")
+rounds=$((runs * 10))
+echo "sla: ${#names[@]} accounts, $rounds lookups each" >&2
+
+# one_round CMD...: each name once; prints the seconds it took
+time_rounds() {
+	local start end i n
+	start=$(date +%s%N)
+	for ((i = 0; i < rounds; i++)); do
+		for n in "${names[@]}"; do "$@" "$n" >/dev/null || return; done
+	done
+	end=$(date +%s%N)
+	awk -v ns=$((end - start)) -v k=$((rounds * ${#names[@]})) \
+	    'BEGIN { printf "%.2f", ns / k / 1e6 }'
+}
+kam_sla() { "$KAM" --sla "$1"; }
+# the query on standard input, as psql interpolates :'name' only there
+psql_sla() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -v name="$1" <<< "$sla_sql"; }
+wrapper_sla() { psql -X -q -v ON_ERROR_STOP=1 -v name="$1" <<< "$sla_sql"; }
+
+# all three once before timing: the same warm caches for each
+for f in kam_sla psql_sla wrapper_sla; do time_rounds "$f" >/dev/null; done
+kam_ms=$(time_rounds kam_sla)
+psql_ms=$(time_rounds psql_sla)
+wrapper_ms=$(time_rounds wrapper_sla)
+printf '\n%-40s %8s\n' "one SLA lookup, whole process" "ms"
+printf '%-40s %8s\n' "kam --sla NAME" "$kam_ms"
+printf '%-40s %8s   ratio %s (target <= 0.5)\n' "psql (the command on PATH)" \
+    "$wrapper_ms" "$(ratio "$kam_ms" "$wrapper_ms")"
+printf '%-40s %8s   ratio %s\n' "$PSQL" "$psql_ms" \
+    "$(ratio "$kam_ms" "$psql_ms")"

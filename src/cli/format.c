@@ -1,0 +1,220 @@
+#include <string.h>
+
+#include "kam/format.h"
+
+/* Spreadsheets run cells that start with = + - @ (and tab or CR before
+ * them); a leading apostrophe makes them text. */
+static bool
+needs_neutralising(const struct format *f, const struct export_column *c,
+    const struct copy_field *v)
+{
+	return !f->raw && c->type == COL_TEXT && v->len > 0 &&
+	    strchr("=+-@\t\r", v->data[0]) != NULL;
+}
+
+static void
+csv_cell(const struct format *f, const struct export_column *c,
+    const struct copy_field *v, struct kam_buf *out)
+{
+	bool quote = v->len == 0 || memchr(v->data, ',', v->len) ||
+	    memchr(v->data, '"', v->len) || memchr(v->data, '\n', v->len) ||
+	    memchr(v->data, '\r', v->len);
+	const char *p = v->data, *end = v->data + v->len, *q;
+
+	if (v->null)
+		return;		/* NULL is empty, "" the empty string */
+	if (quote)
+		buf_addc(out, '"');
+	if (needs_neutralising(f, c, v))
+		buf_addc(out, '\'');
+	while (quote && (q = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		buf_add(out, p, (size_t)(q - p) + 1);
+		buf_addc(out, '"');
+		p = q + 1;
+	}
+	buf_add(out, p, (size_t)(end - p));
+	if (quote)
+		buf_addc(out, '"');
+}
+
+/* TSV keeps one row a line: tabs, newlines and backslashes escaped as in
+ * PostgreSQL's text format; NULL is empty. */
+static void
+tsv_cell(const struct format *f, const struct export_column *c,
+    const struct copy_field *v, struct kam_buf *out)
+{
+	const char *p = v->data, *end = v->data + v->len, *run = p;
+
+	if (v->null)
+		return;
+	if (needs_neutralising(f, c, v))
+		buf_addc(out, '\'');
+	for (; p < end; p++) {
+		const char *esc = *p == '\t' ? "\\t" : *p == '\n' ? "\\n" :
+		    *p == '\r' ? "\\r" : *p == '\\' ? "\\\\" : NULL;
+
+		if (esc == NULL)
+			continue;
+		buf_add(out, run, (size_t)(p - run));
+		buf_add(out, esc, 2);
+		run = p + 1;
+	}
+	buf_add(out, run, (size_t)(end - run));
+}
+
+static void
+json_string(const char *s, size_t len, struct kam_buf *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *p = s, *end = s + len, *run = s;
+
+	buf_addc(out, '"');
+	for (; p < end; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (ch >= 0x20 && ch != '"' && ch != '\\')
+			continue;
+		buf_add(out, run, (size_t)(p - run));
+		run = p + 1;
+		if (ch == '"' || ch == '\\') {
+			buf_addc(out, '\\');
+			buf_addc(out, (char)ch);
+		} else if (ch == '\n')
+			buf_adds(out, "\\n");
+		else if (ch == '\t')
+			buf_adds(out, "\\t");
+		else if (ch == '\r')
+			buf_adds(out, "\\r");
+		else {
+			char u[6] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15] };
+
+			buf_add(out, u, sizeof u);
+		}
+	}
+	buf_add(out, run, (size_t)(end - run));
+	buf_addc(out, '"');
+}
+
+static size_t
+digits(const char *p, const char *end)
+{
+	size_t n = 0;
+
+	while (p + n < end && p[n] >= '0' && p[n] <= '9')
+		n++;
+	return n;
+}
+
+/* The JSON number grammar; the server's "NaN" and "Infinity" fail it. */
+static bool
+is_json_number(const char *p, size_t len)
+{
+	const char *end = p + len;
+	size_t n;
+
+	if (p < end && *p == '-')
+		p++;
+	if ((n = digits(p, end)) == 0 || (n > 1 && *p == '0'))
+		return false;
+	p += n;
+	if (p < end && *p == '.') {
+		if ((n = digits(++p, end)) == 0)
+			return false;
+		p += n;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		if (++p < end && (*p == '+' || *p == '-'))
+			p++;
+		if ((n = digits(p, end)) == 0)
+			return false;
+		p += n;
+	}
+	return p == end;
+}
+
+/* "2026-01-31 10:00:00+01" (DateStyle ISO) as ISO 8601,
+ * "2026-01-31T10:00:00+01:00"; anything else ("infinity") as it is. */
+static void
+json_timestamp(const struct copy_field *v, struct kam_buf *out)
+{
+	char ts[64];
+	size_t len = v->len, sign;
+
+	if (len < 22 || len > sizeof ts - 4 || v->data[10] != ' ') {
+		json_string(v->data, v->len, out);
+		return;
+	}
+	memcpy(ts, v->data, len);
+	ts[10] = 'T';
+	for (sign = len - 1; sign > 19 && ts[sign] != '+' && ts[sign] != '-'; sign--)
+		;
+	if ((ts[sign] == '+' || ts[sign] == '-') && len - sign == 3) {
+		memcpy(ts + len, ":00", 3);
+		len += 3;
+	}
+	json_string(ts, len, out);
+}
+
+static void
+json_value(const struct export_column *c, const struct copy_field *v,
+    struct kam_buf *out)
+{
+	if (v->null)
+		buf_adds(out, "null");
+	else if ((c->type == COL_INT || c->type == COL_NUMERIC) &&
+	    is_json_number(v->data, v->len))
+		buf_add(out, v->data, v->len);
+	else if (c->type == COL_BOOL && v->len == 1)
+		buf_adds(out, v->data[0] == 't' ? "true" : "false");
+	else if (c->type == COL_TIMESTAMP)
+		json_timestamp(v, out);
+	else if (c->type == COL_TEXT_ARRAY || c->type == COL_INT_ARRAY)
+		buf_add(out, v->data, v->len);	/* the server's to_json() */
+	else
+		json_string(v->data, v->len, out);
+}
+
+static void
+json_object(const struct format *f, const struct copy_field *fields,
+    struct kam_buf *out)
+{
+	buf_addc(out, '{');
+	for (size_t i = 0; i < f->ncolumns; i++) {
+		if (i > 0)
+			buf_addc(out, ',');
+		json_string(f->columns[i]->name, strlen(f->columns[i]->name), out);
+		buf_addc(out, ':');
+		json_value(f->columns[i], &fields[i], out);
+	}
+	buf_addc(out, '}');
+}
+
+void
+format_header(const struct format *f, struct kam_buf *out)
+{
+	for (size_t i = 0; i < f->ncolumns; i++) {
+		if (i > 0)
+			buf_addc(out, f->kind == EXPORT_TSV ? '\t' : ',');
+		buf_adds(out, f->columns[i]->name);
+	}
+	buf_addc(out, '\n');
+}
+
+void
+format_row(const struct format *f, const struct copy_field *fields,
+    struct kam_buf *out)
+{
+	if (f->kind == EXPORT_JSON || f->kind == EXPORT_JSONL) {
+		json_object(f, fields, out);
+		return;
+	}
+	for (size_t i = 0; i < f->ncolumns; i++) {
+		if (i > 0)
+			buf_addc(out, f->kind == EXPORT_TSV ? '\t' : ',');
+		if (f->kind == EXPORT_TSV)
+			tsv_cell(f, f->columns[i], &fields[i], out);
+		else
+			csv_cell(f, f->columns[i], &fields[i], out);
+	}
+	buf_addc(out, '\n');
+}
