@@ -128,7 +128,7 @@ shared_action(struct tui *t, enum kam_action a, int key)
 	case ACT_BACK: back(t, key); break;
 	case ACT_QUIT: t->quit = true; break;
 	case ACT_HELP:
-		if (strcmp(t->top->ops->name, "help") != 0)
+		if (!view_is_help(t->top))
 			tui_push(t, view_help_new(t));
 		break;
 	case ACT_RELOAD:

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "kam/utf8.h"
 #include "kam/xalloc.h"
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
@@ -116,30 +117,6 @@ keymap_action_find(const char *name)
 	return ACT_NONE;
 }
 
-static void
-add_utf8(struct kam_buf *out, int cp)
-{
-	char s[4];
-	int n = 0;
-
-	if (cp < 0x80)
-		s[n++] = (char)cp;
-	else if (cp < 0x800) {
-		s[n++] = (char)(0xc0 | (cp >> 6));
-		s[n++] = (char)(0x80 | (cp & 0x3f));
-	} else if (cp < 0x10000) {
-		s[n++] = (char)(0xe0 | (cp >> 12));
-		s[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[n++] = (char)(0x80 | (cp & 0x3f));
-	} else {
-		s[n++] = (char)(0xf0 | (cp >> 18));
-		s[n++] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		s[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[n++] = (char)(0x80 | (cp & 0x3f));
-	}
-	buf_add(out, s, (size_t)n);
-}
-
 void
 keymap_key_name(struct kam_buf *out, int key)
 {
@@ -156,8 +133,11 @@ keymap_key_name(struct kam_buf *out, int key)
 	else if ((key >= 0x80 && key < 0xa0) || key < 0 || key > 0x10ffff ||
 	    (key >= 0xd800 && key < 0xe000))
 		buf_addf(out, "U+%04X", (unsigned)key);
-	else
-		add_utf8(out, key);
+	else {
+		char s[4];
+
+		buf_add(out, s, (size_t)utf8_encode((uint32_t)key, s));
+	}
 }
 
 void
@@ -195,14 +175,6 @@ keymap_help_lines(char ***lines)
 	}
 	buf_free(&line);
 	return n;
-}
-
-void
-keymap_help_free(char **lines, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
 }
 
 static void

@@ -25,9 +25,8 @@ void		 keymap_keys(struct kam_buf *out, enum kam_action a);
 void		 keymap_key_name(struct kam_buf *out, int key);
 
 /* The help as lines: a group title is "# Title", an action line holds
- * the keys, a tab, and the help text. */
+ * the keys, a tab, and the help text. Free them with text_lines_free. */
 size_t		 keymap_help_lines(char ***lines);
-void		 keymap_help_free(char **lines, size_t n);
 /* The key list of kam(1) in mdoc, from the same table. */
 void		 keymap_mdoc(struct kam_buf *out);
 

@@ -1,5 +1,5 @@
-/* The pager's parts, for views that are a pager with their own drawing
- * (the help). */
+/* The pager's state, for views that are a pager with their own line
+ * drawing (the help). */
 #ifndef KAM_TUI_PAGER_H
 #define KAM_TUI_PAGER_H
 
@@ -15,16 +15,8 @@ struct pager {
 			    int cols);
 };
 
-void	pager_init(struct pager *p, const struct kam_view_ops *ops,
-	    const char *title, char **lines, size_t n);
-void	pager_draw(struct view *v, struct tui *t, int y0, int height);
-bool	pager_action(struct view *v, struct tui *t, enum kam_action a);
-void	pager_search(struct view *v, struct tui *t, const char *text, bool live);
-bool	pager_search_next(struct view *v, struct tui *t, int dir);
-bool	pager_command(struct view *v, struct tui *t, const struct cmd *c);
-void	pager_status(struct view *v, struct tui *t, struct kam_buf *out);
-void	pager_title(struct view *v, struct tui *t, struct kam_buf *out);
-void	pager_free(struct view *v);
+/* Whether v is a pager (the help is one, with its own line drawing). */
+bool	pager_is(const struct view *v);
 
 /* Whether hay holds needle, ignoring ASCII case. */
 bool	text_contains(const char *hay, const char *needle);

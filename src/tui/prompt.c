@@ -34,29 +34,6 @@ prompt_close(struct prompt *p)
 	p->active = false;
 }
 
-static size_t
-encode(uint32_t cp, char *s)
-{
-	if (cp < 0x80)
-		return s[0] = (char)cp, 1;
-	if (cp < 0x800) {
-		s[0] = (char)(0xc0 | (cp >> 6));
-		s[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		s[0] = (char)(0xe0 | (cp >> 12));
-		s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	s[0] = (char)(0xf0 | (cp >> 18));
-	s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	s[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	s[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 enum prompt_result
 prompt_insert(struct prompt *p, uint32_t cp)
 {
@@ -65,7 +42,7 @@ prompt_insert(struct prompt *p, uint32_t cp)
 
 	if (utf8_is_unsafe(cp) || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
 		return PROMPT_IGNORED;
-	n = encode(cp, s);
+	n = (size_t)utf8_encode(cp, s);
 	if (p->text.len + n > PROMPT_MAX)
 		return PROMPT_IGNORED;
 	tail_len = p->text.len - p->cursor;

@@ -151,6 +151,7 @@ struct view	*view_account_new(struct tui *t, const char *id, const char *name);
 void		 view_account_tab(struct view *v, struct tui *t, int which);
 #define TAB_SLA 3
 struct view	*view_help_new(struct tui *t);
+bool		 view_is_help(const struct view *v);
 /* A pager over lines of text: the help, a history entry in full. */
 struct view	*view_pager_new(struct tui *t, const char *title, char **text,
 		    size_t n);

@@ -40,32 +40,25 @@ help_line(struct tui *t, int y, const char *line, int cols)
 	free(keys);
 }
 
-static const struct kam_view_ops help_ops = {
-	.name = "help",
-	.draw = pager_draw,
-	.action = pager_action,
-	.search = pager_search,
-	.search_next = pager_search_next,
-	.command = pager_command,
-	.status = pager_status,
-	.title = pager_title,
-	.free = pager_free,
-};
+bool
+view_is_help(const struct view *v)
+{
+	return pager_is(v) && ((const struct pager *)v)->draw_line == help_line;
+}
 
 struct view *
 view_help_new(struct tui *t)
 {
-	struct pager *p = xmalloc(sizeof *p);
 	size_t nc = sizeof commands_help / sizeof commands_help[0], n;
+	struct view *v;
 	char **lines;
 
-	(void)t;
 	n = keymap_help_lines(&lines);
 	lines = xrealloc(lines, (n + nc + 1) * sizeof *lines);
 	lines[n++] = xstrdup("");
 	for (size_t i = 0; i < nc; i++)
 		lines[n++] = xstrdup(commands_help[i]);
-	pager_init(p, &help_ops, "Help: keys and commands", lines, n);
-	p->draw_line = help_line;
-	return &p->v;
+	v = view_pager_new(t, "Help: keys and commands", lines, n);
+	((struct pager *)v)->draw_line = help_line;
+	return v;
 }

@@ -15,12 +15,13 @@ plain_line(struct tui *t, int y, const char *line, int cols)
 	draw_text(t, y, 0, cols, line, TE_NORMAL, ALIGN_LEFT);
 }
 
-void
-pager_init(struct pager *p, const struct kam_view_ops *ops, const char *title,
-    char **lines, size_t n)
+static const struct kam_view_ops pager_ops;
+
+static void
+pager_init(struct pager *p, const char *title, char **lines, size_t n)
 {
 	memset(p, 0, sizeof *p);
-	p->v.ops = ops;
+	p->v.ops = &pager_ops;
 	p->title = xstrdup(title);
 	p->lines = lines;
 	p->nav.n = n;
@@ -28,7 +29,7 @@ pager_init(struct pager *p, const struct kam_view_ops *ops, const char *title,
 	p->draw_line = plain_line;
 }
 
-void
+static void
 pager_draw(struct view *v, struct tui *t, int y0, int height)
 {
 	struct pager *p = (struct pager *)v;
@@ -43,7 +44,7 @@ pager_draw(struct view *v, struct tui *t, int y0, int height)
 	}
 }
 
-bool
+static bool
 pager_action(struct view *v, struct tui *t, enum kam_action a)
 {
 	(void)t;
@@ -64,7 +65,7 @@ text_contains(const char *hay, const char *needle)
 	return false;
 }
 
-bool
+static bool
 pager_search_next(struct view *v, struct tui *t, int dir)
 {
 	struct pager *p = (struct pager *)v;
@@ -82,7 +83,7 @@ pager_search_next(struct view *v, struct tui *t, int dir)
 	return false;
 }
 
-void
+static void
 pager_search(struct view *v, struct tui *t, const char *text, bool live)
 {
 	struct pager *p = (struct pager *)v;
@@ -93,7 +94,7 @@ pager_search(struct view *v, struct tui *t, const char *text, bool live)
 		pager_search_next(v, t, 1);
 }
 
-void
+static void
 pager_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	struct pager *p = (struct pager *)v;
@@ -104,21 +105,21 @@ pager_status(struct view *v, struct tui *t, struct kam_buf *out)
 	    last < p->nav.n ? last : p->nav.n, p->nav.n);
 }
 
-void
+static void
 pager_title(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)t;
 	buf_adds(out, ((struct pager *)v)->title);
 }
 
-bool
+static bool
 pager_command(struct view *v, struct tui *t, const struct cmd *c)
 {
 	(void)v, (void)t, (void)c;
 	return false;
 }
 
-void
+static void
 pager_free(struct view *v)
 {
 	struct pager *p = (struct pager *)v;
@@ -142,12 +143,18 @@ static const struct kam_view_ops pager_ops = {
 	.free = pager_free,
 };
 
+bool
+pager_is(const struct view *v)
+{
+	return v->ops == &pager_ops;
+}
+
 struct view *
 view_pager_new(struct tui *t, const char *title, char **lines, size_t n)
 {
 	struct pager *p = xmalloc(sizeof *p);
 
 	(void)t;
-	pager_init(p, &pager_ops, title, lines, n);
+	pager_init(p, title, lines, n);
 	return &p->v;
 }

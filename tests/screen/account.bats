@@ -5,18 +5,16 @@
 bats_require_minimum_version 1.5.0
 
 setup_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-	pg_test_start
-	psql -X -q -v ON_ERROR_STOP=1 -f "$KAM_SRCDIR/tests/screen/data.sql"
+	. "$KAM_SRCDIR/tests/screen/lib.bash"
+	screen_db_start
 }
 
 teardown_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-	pg_test_stop
+	. "$KAM_SRCDIR/tests/screen/lib.bash"
+	screen_db_stop
 }
 
 setup() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/screen/lib.bash"
 	export PGUSER=anna
 }

@@ -2,8 +2,21 @@
 # text out (bash; sourced by tests/screen/*.bats). Each test starts its own
 # tmux server on its own socket and always kills it.
 
+. "$KAM_SRCDIR/tests/lib/pg.bash"
+
 SCREEN_COLS=${SCREEN_COLS:-100}
 SCREEN_ROWS=${SCREEN_ROWS:-30}
+
+# For setup_file and teardown_file: a throwaway database holding the
+# fixture and tests/screen/data.sql.
+screen_db_start() {
+	pg_test_start
+	psql -X -q -v ON_ERROR_STOP=1 -f "$KAM_SRCDIR/tests/screen/data.sql"
+}
+
+screen_db_stop() {
+	pg_test_stop
+}
 
 screen_socket() {
 	echo "kamtest-$$-${BATS_TEST_NUMBER:-0}"

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "keymap.h"
+#include "text.h"
 
 /* curses codes, so that no curses header is needed here */
 #define KEY_DOWN_CODE	0402
@@ -100,7 +101,7 @@ test_help_lists_every_action_once(void **state)
 	assert_true(groups >= 5);
 	assert_string_equal(lines[0], "# Moving");
 	assert_string_equal(lines[1], "j, Down\tMove the cursor one line down");
-	keymap_help_free(lines, n);
+	text_lines_free(lines, n);
 }
 
 static void
