@@ -29,7 +29,9 @@ struct acct_filter {
 	char	*status;
 	bool	 mine;		/* accounts the logged-in user owns */
 	char	*search;	/* name, ERP id, city, VAT id; accents and
-				 * typos forgiven */
+				 * typos forgiven; one or two characters
+				 * match the start of the name only */
+	bool	 search_anywhere;	/* ... unless this is set */
 };
 
 enum acct_from {
@@ -74,6 +76,8 @@ void	 acct_row_free(struct acct_row *row);
 void	 acct_key_copy(struct acct_key *dst, const struct acct_key *src);
 void	 acct_key_free(struct acct_key *key);
 
+/* With a search, counting stops past ACCT_COUNT_CAP rows. */
+#define ACCT_COUNT_CAP 10000
 bool	 acct_count_send(struct kam_db *db, const struct acct_filter *f);
 bool	 acct_count_recv(struct kam_db *db, long *n);
 

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "acctlist.h"
+#include "trace.h"
 #include "ui.h"
 #include "kam/xalloc.h"
 
@@ -51,6 +52,7 @@ struct view_accounts {
 	int			 y0;		/* the header's screen line */
 	char			*open_name;	/* :account waiting for rows */
 	int			 open_tab;
+	bool			 capped;	/* more rows than were counted */
 };
 
 #define VA(v) ((struct view_accounts *)(v))
@@ -73,6 +75,7 @@ refetch(struct view_accounts *va, struct tui *t, bool recount)
 	submit_page(va, t, ACCT_FIRST);
 	if (recount) {
 		va->list.total = -1;
+		va->capped = false;
 		req_submit(t, &va->v, SLOT_COUNT, 0);
 	}
 }
@@ -195,6 +198,7 @@ recv_page(struct view_accounts *va, struct tui *t)
 		tui_db_error(t);
 		return;
 	}
+	trace_event(t->trace, "rows", "accounts");
 	if (arg & RELOAD_FLAG)
 		acctlist_take_reload(l, &page, from, from == ACCT_FIRST ? 0 :
 		    l->base + (long)l->nav.top, l->nav.cursor - l->nav.top);
@@ -216,8 +220,11 @@ accounts_recv(struct view *v, struct tui *t, int slot, int arg)
 	if (slot == SLOT_PAGE)
 		recv_page(va, t);
 	else if (slot == SLOT_COUNT) {
-		if (acct_count_recv(t->db, &n))
-			acctlist_set_total(&va->list, n);
+		if (acct_count_recv(t->db, &n)) {
+			/* past the cap the count is no position to count from */
+			va->capped = n > ACCT_COUNT_CAP;
+			acctlist_set_total(&va->list, va->capped ? -1 : n);
+		}
 		else
 			tui_db_error(t);
 	} else {
@@ -427,6 +434,7 @@ accounts_search(struct view *v, struct tui *t, const char *text, bool live)
 		return;
 	free(va->filter.search);
 	va->filter.search = text && *text ? xstrdup(text) : NULL;
+	va->filter.search_anywhere = false;
 	refetch(va, t, true);
 }
 
@@ -469,6 +477,7 @@ command_open(struct view_accounts *va, struct tui *t, const struct cmd *c)
 	va->open_tab = c->kind == CMD_SLA ? TAB_SLA : 0;
 	free(va->filter.search);
 	va->filter.search = xstrdup(c->arg);
+	va->filter.search_anywhere = true;	/* "C1" is an ERP id too */
 	free(t->search);
 	t->search = xstrdup(c->arg);
 	refetch(va, t, true);
@@ -537,7 +546,9 @@ accounts_status(struct view *v, struct tui *t, struct kam_buf *out)
 		buf_addf(out, "row %ld", pos + 1);
 	else
 		buf_adds(out, "row ?");
-	if (va->list.total >= 0)
+	if (va->capped)
+		buf_addf(out, " of %d+", ACCT_COUNT_CAP);
+	else if (va->list.total >= 0)
 		buf_addf(out, " of %ld", va->list.total);
 	buf_addf(out, " | sort %s%s", acol_name(va->sort), va->desc ? " desc" : "");
 	buf_init(&f);

@@ -69,18 +69,19 @@ screen_text() {
 	tm capture-pane -p
 }
 
-# Waits (5 s at most) until the last paint was a complete one, and tmux
-# has shown it (it reads kam's output in its own time).
+# Waits (15 s at most: CI machines are busy) until the last paint was a
+# complete one, and tmux has shown it (it reads kam's output in its own
+# time).
 screen_idle() {
 	local i
-	for i in $(seq 1 100); do
+	for i in $(seq 1 300); do
 		[ -f "$SCREEN_TRACE" ] &&
 		    tail -n 1 "$SCREEN_TRACE" | grep -q 'paint idle$' &&
 		    screen_steady && return 0
 		sleep 0.05
 	done
-	echo "kam did not settle; trace:" >&2
-	tail -n 5 "$SCREEN_TRACE" >&2
+	echo "kam did not settle; the end of its trace:" >&2
+	tail -n 5 "$SCREEN_TRACE" | sed 's/^/  /' >&2
 	return 1
 }
 
@@ -101,7 +102,7 @@ screen_send_wait() {
 	shift
 	want=$(( $(keys_seen) + n ))
 	tm send-keys "$@"
-	for i in $(seq 1 200); do
+	for i in $(seq 1 500); do
 		[ "$(keys_seen)" -ge "$want" ] && break
 		sleep 0.02
 	done

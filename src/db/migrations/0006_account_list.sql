@@ -8,6 +8,9 @@ SET LOCAL search_path = kam, public;
 
 -- "Åhléns" sorts with the a's; keyset paging walks (fold(name), id).
 CREATE INDEX account_fold_name ON account (fold(name), id);
+-- The first keystrokes of a search match the start of the name: LIKE
+-- 'mu%' needs pattern order, whatever the database's collation.
+CREATE INDEX account_fold_name_prefix ON account (fold(name) text_pattern_ops);
 CREATE INDEX interaction_account_follow_up ON interaction (account_id, follow_up_on)
 	WHERE follow_up_on IS NOT NULL;
 CREATE INDEX interaction_account_feedback ON interaction (account_id, occurred_at DESC)
@@ -37,16 +40,19 @@ SELECT a.id, a.erp_id, a.name, a.legal_name, a.vat_id, a.tier, a.owner_id,
 	 WHERE i.account_id = a.id AND i.follow_up_on >= current_date) nf ON true;
 
 -- Invoiced this calendar year, still open, and open past the due date.
+-- An aggregate per account in a lateral subquery, so that asking for one
+-- account (or a page of them) sums only their invoices.
 CREATE VIEW account_erp_figures WITH (security_invoker = true) AS
-SELECT a.id AS account_id,
-       coalesce(sum(v.amount) FILTER (WHERE v.invoice_date >=
-                date_trunc('year', current_date)::date), 0) AS revenue_year,
-       coalesce(sum(v.open_amount), 0) AS open_amount,
-       coalesce(sum(v.open_amount) FILTER (WHERE v.due_date < current_date), 0)
-           AS overdue_amount
+SELECT a.id AS account_id, f.revenue_year, f.open_amount, f.overdue_amount
   FROM account a
-  LEFT JOIN erp_invoice v ON v.account_id = a.id AND NOT v.deleted
- GROUP BY a.id;
+ CROSS JOIN LATERAL (
+	SELECT coalesce(sum(v.amount) FILTER (WHERE v.invoice_date >=
+	           date_trunc('year', current_date)::date), 0) AS revenue_year,
+	       coalesce(sum(v.open_amount), 0) AS open_amount,
+	       coalesce(sum(v.open_amount) FILTER (WHERE v.due_date < current_date), 0)
+	           AS overdue_amount
+	  FROM erp_invoice v
+	 WHERE v.account_id = a.id AND NOT v.deleted) f;
 
 GRANT SELECT ON account_list TO kam_manager, kam_support, kam_admin;
 GRANT SELECT ON account_erp_figures TO kam_manager, kam_admin;
