@@ -205,3 +205,33 @@ teardown() {
 	grep -q 'signal TERM' "$SCREEN_TRACE"
 	[ ! -s "$BATS_TEST_TMPDIR/stderr" ]
 }
+
+# X10 mouse reports as the terminal would send them: ESC [ M, then the
+# button, column and line, each plus 32 (and one for the 1-based places).
+mouse() {
+	local b=$1 x=$2 y=$3
+	tm send-keys -l "$(printf '\033[M%b%b%b' "\\$(printf '%03o' $((32 + b)))" \
+	    "\\$(printf '%03o' $((33 + x)))" "\\$(printf '%03o' $((33 + y)))")"
+}
+
+# a press and its release (button 3 in X10 reports)
+click() {
+	mouse 0 "$1" "$2"
+	mouse 3 "$1" "$2"
+}
+
+@test "mouse: a click selects, a second opens, a title sorts, the wheel scrolls" {
+	screen_start
+	click 5 3
+	screen_wait "row 2 of 307"
+	click 45 1
+	screen_wait "Tier ^"
+	mouse 65 5 5
+	mouse 65 5 5
+	screen_wait "row 7 of 307"
+	click 5 4
+	click 5 4
+	screen_wait "1 Overview"
+	click 20 1
+	screen_wait "Contacts: row 1 of 2"
+}
