@@ -5,24 +5,7 @@
 
 bats_require_minimum_version 1.5.0
 
-setup_file() {
-	. "$KAM_SRCDIR/tests/screen/lib.bash"
-	screen_db_start
-}
-
-teardown_file() {
-	. "$KAM_SRCDIR/tests/screen/lib.bash"
-	screen_db_stop
-}
-
-setup() {
-	. "$KAM_SRCDIR/tests/screen/lib.bash"
-	export PGUSER=anna
-}
-
-teardown() {
-	screen_stop
-}
+load hooks
 
 @test "the start screen lists accounts with columns and a status line" {
 	screen_start
@@ -234,4 +217,12 @@ click() {
 	screen_wait "1 Overview"
 	click 20 1
 	screen_wait "Contacts: row 1 of 2"
+}
+
+@test "a fatal signal still puts the terminal back" {
+	screen_start
+	kill -SEGV "$(screen_kam_pid)"
+	screen_wait KAM-EXITED
+	[ "$(cat "$SCREEN_EXIT")" -eq 139 ]
+	[[ "$(screen_text)" != *"Key accounts"* ]]
 }

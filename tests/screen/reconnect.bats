@@ -5,20 +5,7 @@
 
 bats_require_minimum_version 1.5.0
 
-setup_file() {
-	. "$KAM_SRCDIR/tests/screen/lib.bash"
-	screen_db_start
-}
-
-teardown_file() {
-	. "$KAM_SRCDIR/tests/screen/lib.bash"
-	screen_db_stop
-}
-
-setup() {
-	. "$KAM_SRCDIR/tests/screen/lib.bash"
-	export PGUSER=anna
-}
+load hooks
 
 teardown() {
 	screen_stop
