@@ -53,6 +53,7 @@ struct view_accounts {
 	char			*open_name;	/* :account waiting for rows */
 	int			 open_tab;
 	bool			 capped;	/* more rows than were counted */
+	bool			 enter_pending;	/* Enter came before the rows */
 };
 
 #define VA(v) ((struct view_accounts *)(v))
@@ -71,6 +72,7 @@ static void
 refetch(struct view_accounts *va, struct tui *t, bool recount)
 {
 	va->fetching = -1;
+	va->enter_pending = false;
 	va->list.nav.cursor = va->list.nav.top = 0;
 	submit_page(va, t, ACCT_FIRST);
 	if (recount) {
@@ -206,6 +208,10 @@ recv_page(struct view_accounts *va, struct tui *t)
 		acctlist_take(l, &page, from);
 	if (va->open_name != NULL)
 		open_pending(va, t);
+	else if (va->enter_pending && (from == ACCT_FIRST) && l->nav.n > 0) {
+		va->enter_pending = false;
+		open_account(t, acctlist_selected(l), 0);
+	}
 	else if ((need = acctlist_prefetch(l, &key)) >= 0)
 		submit_page(va, t, need);
 }
@@ -405,7 +411,10 @@ accounts_action(struct view *v, struct tui *t, enum kam_action a)
 		    va->placed[va->nplaced - 1].col < NLCOLS - 1;
 		return true;
 	case ACT_ENTER:
-		if (r != NULL)
+		/* typed ahead of a new search's rows: open what it finds */
+		if (va->fetching == ACCT_FIRST)
+			va->enter_pending = true;
+		else if (r != NULL)
 			open_account(t, r, 0);
 		return true;
 	case ACT_SORT_NEXT: sort_by(va, t, (va->sort + 1) % ACOL_COUNT, false); return true;

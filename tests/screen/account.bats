@@ -183,3 +183,12 @@ open_c1() {
 	screen_keys 6
 	[[ "$(screen_text)" == *"Talk number 1 "* ]]
 }
+
+@test "Enter typed ahead of a search's rows opens what the search finds" {
+	screen_start
+	screen_keys /
+	tm send-keys -l "nordwind"
+	tm send-keys Enter Enter
+	screen_wait "kam - Nordwind GmbH"
+	screen_wait "Master data"
+}
