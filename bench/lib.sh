@@ -34,6 +34,8 @@ bench_prepare() {
 		tests/gen/load --accounts "$accounts" --seed 1 --today 2026-11-22
 		echo "$want" > "$BENCH_DIR/loaded"
 	fi
+	# a newer checkout may bring new migrations (indexes, views)
+	"$KAM" --db migrate >/dev/null
 }
 
 # bench_fresh_db NAME: an empty database NAME with kam's schema.

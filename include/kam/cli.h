@@ -12,6 +12,7 @@ struct kam_opts {
 	const char	*config;	/* --config */
 	const char	*database;	/* --database */
 	const char	*theme;		/* --theme */
+	const char	*trace;		/* --trace */
 	const char	*db_action;	/* --db ACTION */
 	const char	*kind;		/* --kind (add-user) */
 	const char	*team;		/* --team (add-user) */
@@ -46,6 +47,7 @@ int	cmd_db(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sync(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_tui(const struct kam_opts *o, const struct kam_conf *c);
 
 /* Connects and checks the schema; NULL (and *code) on failure. */
 struct kam_db	*cli_connect(const struct kam_conf *c, int *code);

@@ -39,6 +39,29 @@ bool		 db_copy_out(struct kam_db *db, const char *sql, db_copy_sink sink,
  * see db_error. */
 bool		 db_copy_in(struct kam_db *db, const char *sql, const char *data,
 		    size_t len);
+/* Asynchronous use, for the full-screen client: one statement at a time
+ * per connection. Send it, wait until db_socket() is readable (or writable
+ * for DB_WAIT_WRITE), call db_poll() until DB_READY, then db_take() the
+ * rows (NULL on error: see db_error). DB_BROKEN means the connection is
+ * gone; db_reset_start() and db_reset_poll() reconnect without blocking,
+ * driven by the socket the same way. db_cancel() asks the server to stop
+ * the running statement and returns at once; the statement then ends with
+ * an error that db_take() collects. */
+enum db_wait { DB_READY, DB_WAIT_READ, DB_WAIT_WRITE, DB_BROKEN };
+
+int		 db_socket(const struct kam_db *db);
+bool		 db_connected(const struct kam_db *db);
+bool		 db_send(struct kam_db *db, const char *sql, int nparams,
+		    const char *const *params);
+enum db_wait	 db_poll(struct kam_db *db);
+struct kam_res	*db_take(struct kam_db *db);
+void		 db_discard(struct kam_db *db);	/* takes and drops the rows */
+void		 db_cancel(struct kam_db *db);
+/* Whether a cancel request has not reached the server yet: sending the
+ * next statement now could have it cancelled instead. */
+bool		 db_cancel_pending(void);
+bool		 db_reset_start(struct kam_db *db);
+enum db_wait	 db_reset_poll(struct kam_db *db);
 
 /* The last error in plain words, and the sysexits code it maps to. */
 const char	*db_error(const struct kam_db *db);

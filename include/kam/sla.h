@@ -4,6 +4,9 @@
 #ifndef KAM_SLA_H
 #define KAM_SLA_H
 
+#include <stdbool.h>
+
+#include "kam/buf.h"
 #include "kam/db.h"
 
 enum sla_field {
@@ -23,5 +26,20 @@ struct sla_card {
 
 int	sla_card_load(struct kam_db *db, const char *account_id, struct sla_card *card);
 void	sla_card_free(struct sla_card *card);
+
+/* The same, asynchronously (see kam/db.h): recv returns false on a
+ * database error; an account that has gone leaves every field NULL. */
+/* The card as labelled lines, in the order support reads them; values
+ * are raw text (sanitise before printing). Absent values are left out. */
+enum sla_line { SLA_LINE_TEXT, SLA_LINE_WARNING, SLA_LINE_OPEN, SLA_LINE_CLOSED };
+typedef void	(*sla_line_fn)(void *ctx, const char *label, const char *value,
+		    enum sla_line kind);
+void	sla_card_lines(const struct sla_card *c, sla_line_fn emit, void *ctx);
+
+/* Seconds as "45 min", "4 h", "1 day 4 h" (reset first; empty for NULL). */
+void	sla_duration(struct kam_buf *b, const char *seconds);
+
+bool	sla_card_send(struct kam_db *db, const char *account_id);
+bool	sla_card_recv(struct kam_db *db, struct sla_card *card);
 
 #endif

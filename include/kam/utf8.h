@@ -14,6 +14,8 @@
  * sequence, overlong forms and surrogates included. */
 int	 utf8_decode(const char *s, size_t len, uint32_t *cp);
 bool	 utf8_valid(const char *s, size_t len);
+/* Writes cp (at most U+10FFFF) as UTF-8; returns the bytes written. */
+int	 utf8_encode(uint32_t cp, char out[4]);
 
 /* True for characters that must never reach a terminal raw: C0 and C1
  * controls, DEL, and the bidirectional overrides and isolates. */

@@ -5,17 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "kam/buf.h"
 #include "kam/cli.h"
 #include "kam/conf.h"
 #include "kam/log.h"
+#include "kam/tui.h"
 
 enum {
 	OPT_THEME = 256, OPT_DB, OPT_KIND, OPT_TEAM, OPT_NAME, OPT_EMAIL,
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
-	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS
+	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
+	OPT_TRACE, OPT_HELP_KEYS
 };
 
 static const struct option long_options[] = {
@@ -33,6 +36,7 @@ static const struct option long_options[] = {
 	{ "format",	required_argument, NULL, 'f' },
 	{ "full",	no_argument,       NULL, OPT_FULL },
 	{ "help",	no_argument,       NULL, 'h' },
+	{ "help-keys",	no_argument,       NULL, OPT_HELP_KEYS },
 	{ "kind",	required_argument, NULL, OPT_KIND },
 	{ "name",	required_argument, NULL, OPT_NAME },
 	{ "no-header",	no_argument,       NULL, OPT_NO_HEADER },
@@ -47,6 +51,7 @@ static const struct option long_options[] = {
 	{ "team",	required_argument, NULL, OPT_TEAM },
 	{ "theme",	required_argument, NULL, OPT_THEME },
 	{ "tier",	required_argument, NULL, OPT_TIER },
+	{ "trace",	required_argument, NULL, OPT_TRACE },
 	{ "until",	required_argument, NULL, OPT_UNTIL },
 	{ "verbose",	no_argument,       NULL, 'v' },
 	{ "version",	no_argument,       NULL, 'V' },
@@ -88,6 +93,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_EXPIRING: return &o->expiring;
 	case OPT_COLUMNS: return &o->columns;
 	case OPT_RESOURCE: return &o->resource;
+	case OPT_TRACE: return &o->trace;
 	default: return NULL;
 	}
 }
@@ -110,6 +116,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case 'h': cli_usage(); return EX_OK;
 		case 'v': log_set_verbose(log_verbose_level() + 1); break;
 		case 'V': cli_version(); return EX_OK;
+		case OPT_HELP_KEYS: tui_keys_mdoc(stdout); return EX_OK;
 		case OPT_ACTIVE: o->active = true; break;
 		case OPT_NO_HEADER: o->no_header = true; break;
 		case OPT_RAW: o->raw = true; break;
@@ -169,10 +176,12 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	}
 	if (o->db_action != NULL)
 		return cmd_db(o, c);
-	/* Until the full-screen client exists, plain "kam" reports where it
-	 * is connected and how the schema stands. */
 	if (o->nargs > 0)
 		return cli_usage_error("unexpected argument '%s'", o->args[0]);
+	/* Without a terminal (a script, a pipe) plain "kam" reports where it
+	 * is connected and how the schema stands. */
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return cmd_tui(o, c);
 	return cmd_db(&(struct kam_opts){ .db_action = "status" }, c);
 }
 

@@ -11,10 +11,6 @@
 #include "db_error.h"
 #include "db_private.h"
 
-struct kam_res {
-	PGresult	*res;
-};
-
 /* Server notices ("extension already exists, skipping") are chatter for
  * kam's users; they go to the debug log, sanitised like everything else. */
 static void

@@ -15,6 +15,10 @@ struct kam_db {
 	char		 sqlstate[6];
 };
 
+struct kam_res {
+	PGresult	*res;
+};
+
 /* Records the error of res (NULL: the connection broke), frees res and
  * returns false. */
 bool	db_fail(struct kam_db *db, PGresult *res);

@@ -7,12 +7,11 @@
 #include "kam/account.h"
 #include "kam/log.h"
 #include "kam/xalloc.h"
+#include "search_sql.h"
 
 #define COLS "SELECT a.id, a.erp_id, a.name, a.city FROM kam.account a "
-#define SEARCH "kam.account_search_text(a.name, a.erp_id, a.city, a.vat_id)"
-/* the folded key as a LIKE pattern: its own % and _ match only themselves */
-#define CONTAINS SEARCH " LIKE '%' || replace(replace(replace(kam.fold($1), " \
-	"'\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'"
+#define SEARCH SEARCH_TEXT
+#define CONTAINS SEARCH_CONTAINS("$1")
 
 /* Tried in order; the first that finds anything decides. Names compare
  * folded (lower case, no accents), through the trigram index. */
@@ -26,7 +25,7 @@ static const char *const stages[] = {
 	"SELECT * FROM m WHERE erp_id = $1 OR NOT EXISTS "
 	"(SELECT 1 FROM m WHERE erp_id = $1) ORDER BY name, id LIMIT 10",
 	COLS "WHERE " CONTAINS " ORDER BY a.name, a.id LIMIT 10",
-	COLS "WHERE kam.fold($1) <% " SEARCH " ORDER BY "
+	COLS "WHERE " SEARCH_SIMILAR("$1") " ORDER BY "
 	"word_similarity(kam.fold($1), " SEARCH ") DESC, a.name, a.id LIMIT 10",
 };
 

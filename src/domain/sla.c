@@ -67,6 +67,13 @@ static const char card_sql[] =
 "   ELSE to_json(string_to_array(c.warranties, E'\\n')) END)"
 " FROM c";
 
+static void
+card_take(const struct kam_res *r, struct sla_card *card)
+{
+	for (int i = 0; i < SLA_NFIELDS; i++)
+		card->field[i] = xstrdup(res_get(r, 0, i));
+}
+
 int
 sla_card_load(struct kam_db *db, const char *account_id, struct sla_card *card)
 {
@@ -83,10 +90,170 @@ sla_card_load(struct kam_db *db, const char *account_id, struct sla_card *card)
 		log_warn("account %s has gone", account_id);
 		return EX_NOINPUT;
 	}
-	for (int i = 0; i < SLA_NFIELDS; i++)
-		card->field[i] = xstrdup(res_get(r, 0, i));
+	card_take(r, card);
 	res_free(r);
 	return EX_OK;
+}
+
+bool
+sla_card_send(struct kam_db *db, const char *account_id)
+{
+	const char *params[] = { account_id };
+
+	return db_send(db, card_sql, 1, params);
+}
+
+bool
+sla_card_recv(struct kam_db *db, struct sla_card *card)
+{
+	struct kam_res *r = db_take(db);
+
+	memset(card, 0, sizeof *card);
+	if (r == NULL)
+		return false;
+	if (res_rows(r) == 1)
+		card_take(r, card);
+	res_free(r);
+	return true;
+}
+
+void
+sla_duration(struct kam_buf *b, const char *seconds)
+{
+	long s = seconds ? strtol(seconds, NULL, 10) : 0;
+	long d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60;
+
+	buf_reset(b);
+	if (seconds == NULL)
+		return;
+	if (d > 0)
+		buf_addf(b, "%ld day%s", d, d == 1 ? "" : "s");
+	if (h > 0)
+		buf_addf(b, "%s%ld h", b->len ? " " : "", h);
+	if (m > 0 || b->len == 0)
+		buf_addf(b, "%s%ld min", b->len ? " " : "", m);
+}
+
+struct lines {
+	sla_line_fn	 emit;
+	void		*ctx;
+	struct kam_buf	 line;
+};
+
+static void
+put(struct lines *l, const char *label, const char *value, enum sla_line kind)
+{
+	if (value != NULL && *value != '\0')
+		l->emit(l->ctx, label, value, kind);
+}
+
+static void
+lines_state(struct lines *l, const struct sla_card *c)
+{
+	const char *state = c->field[SLA_STATE];
+
+	buf_reset(&l->line);
+	if (strcmp(state, "missing") == 0)
+		buf_adds(&l->line, "no service level on record: standard support applies");
+	else if (strcmp(state, "expired") == 0)
+		buf_addf(&l->line, "service level expired on %s", c->field[SLA_VALID_TO]);
+	else if (strcmp(state, "upcoming") == 0)
+		buf_addf(&l->line, "service level starts on %s", c->field[SLA_VALID_FROM]);
+	put(l, "WARNING", l->line.data, SLA_LINE_WARNING);
+}
+
+static void
+lines_hours(struct lines *l, const struct sla_card *c)
+{
+	bool open = c->field[SLA_OPEN_NOW] && strcmp(c->field[SLA_OPEN_NOW], "t") == 0;
+
+	if (c->field[SLA_HOURS] == NULL)
+		return;
+	buf_reset(&l->line);
+	buf_addf(&l->line, "%s %s", c->field[SLA_HOURS], c->field[SLA_TIME_ZONE]);
+	put(l, "Support hours", l->line.data, SLA_LINE_TEXT);
+	buf_reset(&l->line);
+	buf_addf(&l->line, "%s (%s there)", open ? "OPEN" : "CLOSED",
+	    c->field[SLA_LOCAL_NOW]);
+	put(l, "Support now", l->line.data, open ? SLA_LINE_OPEN : SLA_LINE_CLOSED);
+}
+
+/* "a, b, c" of the values that are there */
+static void
+join(struct kam_buf *b, const char *const *parts, int n)
+{
+	buf_reset(b);
+	for (int i = 0; i < n; i++)
+		if (parts[i] != NULL)
+			buf_addf(b, "%s%s", b->len ? ", " : "", parts[i]);
+}
+
+static void
+lines_people(struct lines *l, const struct sla_card *c)
+{
+	buf_reset(&l->line);
+	buf_addf(&l->line, "%s%s%s%s", c->field[SLA_ACCOUNT],
+	    c->field[SLA_ERP_ID] ? " (" : "", c->field[SLA_ERP_ID] ? c->field[SLA_ERP_ID] : "",
+	    c->field[SLA_ERP_ID] ? ")" : "");
+	put(l, "Account", l->line.data, SLA_LINE_TEXT);
+	buf_reset(&l->line);
+	if (c->field[SLA_OWNER])
+		buf_addf(&l->line, "%s%s%s%s", c->field[SLA_OWNER],
+		    c->field[SLA_OWNER_EMAIL] ? " <" : "",
+		    c->field[SLA_OWNER_EMAIL] ? c->field[SLA_OWNER_EMAIL] : "",
+		    c->field[SLA_OWNER_EMAIL] ? ">" : "");
+	put(l, "Account owner", l->line.data, SLA_LINE_TEXT);
+}
+
+static void
+lines_terms(struct lines *l, const struct sla_card *c)
+{
+	const char *esc[] = { c->field[SLA_ESC_NAME], c->field[SLA_ESC_PHONE],
+	    c->field[SLA_ESC_EMAIL] };
+
+	put(l, "Service level", c->field[SLA_NAME], SLA_LINE_TEXT);
+	sla_duration(&l->line, c->field[SLA_FIRST_RESPONSE]);
+	put(l, "First response", l->line.data, SLA_LINE_TEXT);
+	sla_duration(&l->line, c->field[SLA_RESOLUTION]);
+	put(l, "Resolution", l->line.data, SLA_LINE_TEXT);
+	lines_hours(l, c);
+	put(l, "Channels", c->field[SLA_CHANNELS], SLA_LINE_TEXT);
+	join(&l->line, esc, 3);
+	put(l, "Escalation", l->line.data, SLA_LINE_TEXT);
+	put(l, "", c->field[SLA_ESCALATION], SLA_LINE_TEXT);
+	put(l, "Goodwill", c->field[SLA_GOODWILL], SLA_LINE_TEXT);
+}
+
+static void
+lines_validity(struct lines *l, const struct sla_card *c)
+{
+	const char *w = c->field[SLA_WARRANTIES], *nl;
+
+	if (c->field[SLA_VALID_FROM]) {
+		buf_reset(&l->line);
+		buf_addf(&l->line, "%s to %s", c->field[SLA_VALID_FROM],
+		    c->field[SLA_VALID_TO] ? c->field[SLA_VALID_TO] : "open end");
+		put(l, "Valid", l->line.data, SLA_LINE_TEXT);
+	}
+	for (; w != NULL && *w; w = nl ? nl + 1 : "") {
+		nl = strchr(w, '\n');
+		buf_reset(&l->line);
+		buf_add(&l->line, w, nl ? (size_t)(nl - w) : strlen(w));
+		put(l, "Warranty", l->line.data, SLA_LINE_TEXT);
+	}
+}
+
+void
+sla_card_lines(const struct sla_card *c, sla_line_fn emit, void *ctx)
+{
+	struct lines l = { emit, ctx, { 0 } };
+
+	buf_init(&l.line);
+	lines_people(&l, c);
+	lines_state(&l, c);
+	lines_terms(&l, c);
+	lines_validity(&l, c);
+	buf_free(&l.line);
 }
 
 void

@@ -1,0 +1,143 @@
+# bench/run tui: the full-screen client on 100 000 accounts, driven in a
+# private tmux server and timed from its --trace file: first paint, each
+# search keystroke, opening an account with 5 000 history entries, and its
+# History tab; against psql fetching the same first page (sourced by
+# bench/run).
+
+heavy='Bench Heavy History GmbH'
+# One account with 5 000 history entries, added once (the generator gives
+# each account 35 to 65).
+if [ "$("$PSQL" -X -At -c "SELECT count(*) FROM kam.account WHERE name = '$heavy'")" = 0 ]; then
+	echo "bench: adding '$heavy' with 5000 history entries (once)" >&2
+	"$PSQL" -X -q -v ON_ERROR_STOP=1 <<SQL
+SET session_replication_role = replica;
+WITH a AS (INSERT INTO kam.account (erp_id, name, tier, owner_id, team, country, city)
+	SELECT 'BENCH-HEAVY', '$heavy', 'strategic', u.id, u.team, 'DE', 'Hamburg'
+	  FROM kam.app_user u WHERE u.role_name = 'anna' RETURNING id, owner_id)
+INSERT INTO kam.interaction (account_id, occurred_at, channel, subject, body,
+	author_id, feedback)
+SELECT a.id, timestamptz '2026-11-22 12:00' - (g || ' hours')::interval,
+       (ARRAY['call','email','meeting','visit','ticket','chat'])[1 + g % 6],
+       'Bench entry ' || g, repeat('Body text. ', 20), a.owner_id,
+       (ARRAY['none','none','none','compliment','idea','complaint'])[1 + g % 6]
+  FROM a, generate_series(1, 5000) g;
+ANALYZE kam.account;
+ANALYZE kam.interaction;
+SQL
+fi
+
+sock=kam-bench-tui-$$
+trace=$(mktemp)
+tmx() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'tmx kill-server 2>/dev/null; rm -f "$trace"' EXIT
+
+keys_seen() { grep -c ' key ' "$trace" || true; }
+# settle N: waits until the trace holds N keys and ends in a complete paint
+settle() {
+	local i
+	for i in $(seq 1 600); do
+		[ "$(keys_seen)" -ge "$1" ] && tail -n 1 "$trace" | grep -q 'paint idle$' &&
+		    return 0
+		sleep 0.05
+	done
+	echo "bench: kam did not settle" >&2
+	tail -n 5 "$trace" >&2
+	return 1
+}
+sent=0
+key() { sent=$((sent + 1)); tmx send-keys "$@"; settle "$sent"; }
+type_slowly() {
+	local i
+	for ((i = 0; i < ${#1}; i++)); do key -l "${1:i:1}"; done
+}
+
+# Milliseconds from each key (in trace order) to the first complete paint
+# after it, one line per key: "key ms".
+key_latencies() {
+	awk '$2 == "key" { k = $3; t = $1; open = 1; next }
+	     $2 == "paint" && $3 == "idle" && open { printf "%s %.1f\n", k, $1 - t; open = 0 }' "$trace"
+}
+
+# The same to the first paint that shows the list's new rows (its count
+# may still be on its way).
+key_rows_latencies() {
+	awk '$2 == "key" { k = $3; t = $1; open = 1; rows = 0; next }
+	     $2 == "rows" && open { rows = 1; next }
+	     $2 == "paint" && rows && open { printf "%s %.1f\n", k, $1 - t; open = 0 }' "$trace"
+}
+
+one_run() {
+	: >"$trace"
+	sent=0
+	tmx new-session -d -x 120 -y 40 "env LC_ALL=C.UTF-8 TERM=screen-256color \
+	    PGHOST=$PGHOST PGPORT=$PGPORT PGDATABASE=$PGDATABASE PGUSER=anna \
+	    $KAM --trace $trace; sleep 30"
+	settle 0
+	key /
+	type_slowly muller
+	key Escape
+	key : ; tmx send-keys -l "account $heavy"; sent=$((sent + ${#heavy} + 8))
+	settle "$sent"
+	key Enter
+	key 6
+	key G
+	key Q 2>/dev/null || true
+	tmx kill-server 2>/dev/null || true
+	sleep 0.2
+}
+
+first_paint() { awk '$2 == "paint" { print $1; exit }' "$trace"; }
+first_idle() { awk '$2 == "paint" && $3 == "idle" { print $1; exit }' "$trace"; }
+
+best() { sort -n | head -n 1; }
+worst() { sort -n | tail -n 1; }
+
+declare -a fp fi search searchc open hist last
+for ((r = 0; r < runs + 1; r++)); do
+	one_run
+	[ $r -eq 0 ] && continue	# warms the caches
+	fp+=("$(first_paint)")
+	fi+=("$(first_idle)")
+	lat=$(key_latencies)
+	search+=("$(key_rows_latencies | sed -n '1,6p' | awk '{ print $2 }' | worst)")
+	searchc+=("$(printf '%s\n' "$lat" | sed -n '2,7p' | awk '{ print $2 }' | worst)")
+	open+=("$(printf '%s\n' "$lat" | awk '$1 == "Enter" { v = $2 } END { print v }')")
+	hist+=("$(printf '%s\n' "$lat" | awk '$1 == "6" { print $2 }')")
+	last+=("$(printf '%s\n' "$lat" | awk '$1 == "G" { print $2 }' | tail -n 1)")
+done
+
+# the baseline: psql connecting and fetching the list's first page
+psql_first() {
+	local s e
+	s=$(date +%s%N)
+	PGUSER=anna "$PSQL" -X -q -c "SELECT * FROM kam.account_list a
+	    LEFT JOIN LATERAL (SELECT * FROM kam.account_erp_figures x
+	    WHERE x.account_id = a.id) f ON true
+	    ORDER BY kam.fold(a.name), a.id LIMIT 100" >/dev/null
+	e=$(date +%s%N)
+	awk -v ns=$((e - s)) 'BEGIN { printf "%.1f", ns / 1e6 }'
+}
+psql_first >/dev/null
+pf=$(for ((r = 0; r < runs; r++)); do psql_first; echo; done | best)
+
+accounts_n=$("$PSQL" -X -At -c 'SELECT count(*) FROM kam.account')
+hist_n=$("$PSQL" -X -At -c 'SELECT count(*) FROM kam.interaction')
+printf '\n%s accounts, %s interactions; best of %s runs, milliseconds\n' \
+    "$accounts_n" "$hist_n" "$runs"
+printf '%-52s %8s\n' "the client, as anna (a manager)" "ms"
+printf '%-52s %8s\n' "first paint after start (anything on screen)" \
+    "$(printf '%s\n' "${fp[@]}" | best)"
+printf '%-52s %8s   (target <= 150)\n' "first complete paint: the list, counted" \
+    "$(printf '%s\n' "${fi[@]}" | best)"
+printf '%-52s %8s   (target <= 50)\n' "slowest search keystroke of 'muller', rows shown" \
+    "$(printf '%s\n' "${search[@]}" | best)"
+printf '%-52s %8s\n' "... and counted (row n of N complete)" \
+    "$(printf '%s\n' "${searchc[@]}" | best)"
+printf '%-52s %8s   (target <= 100)\n' "account with 5000 history entries opened" \
+    "$(printf '%s\n' "${open[@]}" | best)"
+printf '%-52s %8s\n' "its History tab shown (first 200 entries)" \
+    "$(printf '%s\n' "${hist[@]}" | best)"
+printf '%-52s %8s\n' "G: the last of its 5000 entries" \
+    "$(printf '%s\n' "${last[@]}" | best)"
+printf '%-52s %8s   ratio %s\n' "psql: connect and fetch the list's first page" "$pf" \
+    "$(ratio "$(printf '%s\n' "${fi[@]}" | best)" "$pf")"

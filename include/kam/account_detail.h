@@ -1,0 +1,101 @@
+/* What the account screen shows of one account: the 360-degree overview,
+ * contacts, conditions, the plan and its actions, the history (paged, with
+ * channel and feedback filters, and one entry's full text), orders and
+ * invoices. Asynchronous like kam/account_list.h: acct_rows_send() starts
+ * a statement, acct_rows_recv() collects it once db_poll() says DB_READY.
+ * Every value comes back as text; money keeps its exact decimal text. */
+#ifndef KAM_ACCOUNT_DETAIL_H
+#define KAM_ACCOUNT_DETAIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kam/db.h"
+
+enum acct_query {
+	AQ_OVERVIEW,	/* one row: enum ov_field */
+	AQ_CONTACTS,	/* enum contact_field */
+	AQ_CONDITIONS,	/* enum cond_field */
+	AQ_PLAN,	/* at most one row: enum plan_field */
+	AQ_ACTIONS,	/* enum action_field */
+	AQ_HISTORY,	/* paged: enum hist_field */
+	AQ_ENTRY,	/* one history entry in full: enum entry_field */
+	AQ_MONEY,	/* orders and invoices, paged: enum money_field */
+	AQ_COUNT
+};
+
+enum ov_field {
+	OV_NAME, OV_LEGAL_NAME, OV_ERP_ID, OV_VAT_ID, OV_TIER, OV_LIFECYCLE,
+	OV_STATUS, OV_OWNER, OV_OWNER_EMAIL, OV_TEAM, OV_INDUSTRY, OV_COUNTRY,
+	OV_CITY, OV_ADDRESS, OV_PARENT, OV_CURRENCY, OV_CREDIT_LIMIT,
+	OV_PAYMENT_TERMS, OV_LAST_CONTACT, OV_NEXT_FOLLOW_UP, OV_SLA,
+	OV_CONDITIONS, OV_COMPLAINTS, OV_NOTES, OV_REVENUE, OV_OPEN, OV_OVERDUE,
+	OV_PLAN_YEAR, OV_PLAN_STATUS, OV_PLAN_TARGET, OV_PLAN_OPEN_ACTIONS,
+	OV_NFIELDS
+};
+
+enum contact_field {
+	CT_NAME, CT_JOB, CT_EMAIL, CT_PHONE, CT_DECIDES, CT_CHANNEL, CT_ACTIVE,
+	CT_NFIELDS
+};
+
+/* CD_STATE is expiring (active, ends within 30 days), active, upcoming or
+ * expired; CD_SOON is t for expiring ones. */
+enum cond_field {
+	CD_STATE, CD_KIND, CD_TITLE, CD_VALUE, CD_SCOPE, CD_FROM, CD_TO,
+	CD_SOON, CD_NFIELDS
+};
+
+enum plan_field {
+	PL_YEAR, PL_STATUS, PL_TARGET, PL_TALK_ON, PL_OBJECTIVES, PL_INNOVATION,
+	PL_ID, PL_NFIELDS
+};
+
+enum action_field {
+	AC_DUE, AC_STATUS, AC_KIND, AC_TITLE, AC_OWNER, AC_DONE_ON, AC_NFIELDS
+};
+
+/* Paged rows start with their key and id (HI_KEY, HI_ID). */
+enum hist_field {
+	HI_KEY, HI_ID, HI_AT, HI_CHANNEL, HI_DIRECTION, HI_CONTACT, HI_SUBJECT,
+	HI_AUTHOR, HI_FEEDBACK, HI_OUTCOME, HI_FOLLOW_UP, HI_NFIELDS
+};
+
+enum entry_field {
+	EN_AT, EN_CHANNEL, EN_DIRECTION, EN_CONTACT, EN_SUBJECT, EN_AUTHOR,
+	EN_FEEDBACK, EN_OUTCOME, EN_FOLLOW_UP, EN_BODY, EN_NFIELDS
+};
+
+/* MO_KIND is order or invoice; MO_OVERDUE t for an open invoice past due. */
+enum money_field {
+	MO_KEY, MO_ID, MO_KIND, MO_NUMBER, MO_DATE, MO_DUE, MO_AMOUNT, MO_OPEN,
+	MO_CURRENCY, MO_STATUS, MO_OVERDUE, MO_NFIELDS
+};
+
+struct acct_rows_req {
+	enum acct_query	 query;
+	const char	*account_id;	/* AQ_ENTRY: the entry's id */
+	const char	*after_key;	/* paged: the last row's key and id */
+	const char	*after_id;
+	int		 limit;		/* paged */
+	const char	*channel;	/* AQ_HISTORY: NULL for all */
+	const char	*feedback;	/* AQ_HISTORY: a kind, "any", or NULL */
+	bool		 erp_figures;	/* AQ_OVERVIEW: may read invoices, plans */
+};
+
+struct acct_rows {
+	size_t	  nrows;
+	size_t	  ncols;
+	char	**cell;		/* nrows * ncols, row by row; NULL for NULL */
+};
+
+bool	 acct_rows_send(struct kam_db *db, const struct acct_rows_req *req);
+/* Returns false on a database error (see db_error). */
+bool	 acct_rows_recv(struct kam_db *db, struct acct_rows *rows);
+void	 acct_rows_free(struct acct_rows *rows);
+/* The cell, or NULL (also outside the rows). */
+const char *acct_rows_get(const struct acct_rows *rows, size_t row, size_t col);
+/* Appends the rows of more to rows (same columns); more is emptied. */
+void	 acct_rows_append(struct acct_rows *rows, struct acct_rows *more);
+
+#endif

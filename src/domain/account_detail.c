@@ -1,0 +1,180 @@
+/* The account screen's statements: fixed text, one per query, values as
+ * parameters ($1 the account, paged ones $2 key, $3 id, $4 limit). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kam/account_detail.h"
+#include "kam/buf.h"
+#include "kam/xalloc.h"
+
+#define OVERVIEW_HEAD \
+	"SELECT a.name, ac.legal_name, a.erp_id, a.vat_id, a.tier, a.lifecycle, " \
+	"a.status, a.owner_name, o.email, a.team, a.industry, a.country, a.city, " \
+	"ac.address, pa.name, a.currency, ac.credit_limit, ac.payment_terms, " \
+	"to_char(a.last_contact_at, 'YYYY-MM-DD HH24:MI'), a.next_follow_up_on, " \
+	"a.sla_name, " \
+	"(SELECT string_agg(concat_ws(' ', w.title, '(' || trim_scale(w.value) " \
+	"  || ' ' || w.unit || ')', 'until ' || w.valid_to), E'\\n' " \
+	"  ORDER BY w.valid_to NULLS LAST, w.id) FROM kam.special_condition w " \
+	" WHERE w.account_id = a.id AND w.valid_from <= current_date " \
+	"  AND (w.valid_to IS NULL OR w.valid_to >= current_date)), " \
+	"(SELECT string_agg(c.line, E'\\n') FROM (SELECT to_char(i.occurred_at, " \
+	"  'YYYY-MM-DD') || '  ' || i.subject AS line FROM kam.interaction i " \
+	"  WHERE i.account_id = a.id AND i.feedback = 'complaint' " \
+	"  AND i.outcome IS NULL ORDER BY i.occurred_at DESC LIMIT 5) c), " \
+	"ac.notes, "
+#define OVERVIEW_FROM \
+	" FROM kam.account_list a JOIN kam.account ac ON ac.id = a.id " \
+	"LEFT JOIN kam.app_user o ON o.id = a.owner_id " \
+	"LEFT JOIN kam.account pa ON pa.id = ac.parent_id "
+/* the plan of this year, else the latest */
+#define CURRENT_PLAN \
+	"kam.account_plan p WHERE p.account_id = $1::bigint " \
+	"ORDER BY p.year = extract(year FROM current_date) DESC, p.year DESC LIMIT 1"
+
+static const char overview_erp[] = OVERVIEW_HEAD
+	"f.revenue_year, f.open_amount, f.overdue_amount, pl.year, pl.status, "
+	"pl.revenue_target, pl.open_actions" OVERVIEW_FROM
+	"LEFT JOIN LATERAL (SELECT * FROM kam.account_erp_figures x "
+	"WHERE x.account_id = a.id) f ON true "
+	"LEFT JOIN LATERAL (SELECT p.year, p.status, p.revenue_target, "
+	"(SELECT count(*) FROM kam.plan_action x WHERE x.plan_id = p.id "
+	"AND x.status = 'open') AS open_actions FROM " CURRENT_PLAN ") pl ON true "
+	"WHERE a.id = $1::bigint";
+
+static const char overview_basic[] = OVERVIEW_HEAD
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL" OVERVIEW_FROM
+	"WHERE a.id = $1::bigint";
+
+#define HISTORY_COLS \
+	"SELECT i.occurred_at::text, i.id, " \
+	"to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI'), i.channel, i.direction, " \
+	"c.name, i.subject, u.display_name, i.feedback, i.outcome, i.follow_up_on "
+#define HISTORY_FROM \
+	"FROM kam.interaction i LEFT JOIN kam.contact c ON c.id = i.contact_id " \
+	"LEFT JOIN kam.app_user u ON u.id = i.author_id "
+
+struct query_def {
+	int		 nparams;
+	const char	*sql;
+};
+
+static const struct query_def queries[AQ_COUNT] = {
+	[AQ_OVERVIEW] = { 1, NULL },	/* overview_erp or overview_basic */
+	[AQ_CONTACTS] = { 1,
+	  "SELECT c.name, c.job_title, c.email, c.phone, c.decision_maker, "
+	  "c.preferred_channel, c.active FROM kam.contact c "
+	  "WHERE c.account_id = $1::bigint "
+	  "ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id" },
+	[AQ_CONDITIONS] = { 1,
+	  "SELECT s.state, s.kind, s.title, trim_scale(s.value) || ' ' || s.unit, "
+	  "s.scope, s.valid_from, s.valid_to, s.state = 'expiring' FROM (SELECT "
+	  "CASE WHEN x.valid_from > current_date THEN 'upcoming' "
+	  "WHEN x.valid_to < current_date THEN 'expired' "
+	  "WHEN x.valid_to <= current_date + 30 THEN 'expiring' "
+	  "ELSE 'active' END AS state, x.* FROM kam.special_condition x "
+	  "WHERE x.account_id = $1::bigint) s ORDER BY array_position("
+	  "ARRAY['expiring', 'active', 'upcoming', 'expired'], s.state), "
+	  "s.valid_to NULLS LAST, s.id" },
+	[AQ_PLAN] = { 1,
+	  "SELECT p.year, p.status, p.revenue_target, p.annual_talk_on, "
+	  "p.objectives, p.innovation_access, p.id FROM " CURRENT_PLAN },
+	[AQ_ACTIONS] = { 1,
+	  "SELECT x.due_on, x.status, x.kind, x.title, u.display_name, x.done_on "
+	  "FROM kam.plan_action x LEFT JOIN kam.app_user u ON u.id = x.owner_id "
+	  "WHERE x.plan_id = (SELECT p.id FROM " CURRENT_PLAN ") "
+	  "ORDER BY x.status = 'open' DESC, x.due_on NULLS LAST, x.id" },
+	[AQ_HISTORY] = { 6, HISTORY_COLS HISTORY_FROM
+	  "WHERE i.account_id = $1::bigint AND ($2::timestamptz IS NULL OR "
+	  "(i.occurred_at, i.id) < ($2::timestamptz, $3::bigint)) "
+	  "AND ($5::text IS NULL OR i.channel = $5) "
+	  "AND ($6::text IS NULL OR i.feedback = $6 "
+	  "OR ($6 = 'any' AND i.feedback <> 'none')) "
+	  "ORDER BY i.occurred_at DESC, i.id DESC LIMIT $4::int" },
+	[AQ_ENTRY] = { 1,
+	  "SELECT to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI'), i.channel, "
+	  "i.direction, c.name, i.subject, u.display_name, i.feedback, i.outcome, "
+	  "i.follow_up_on, i.body " HISTORY_FROM "WHERE i.id = $1::bigint" },
+	[AQ_MONEY] = { 4,
+	  "SELECT * FROM (SELECT to_char(r.order_date, 'YYYY-MM-DD') || ' o ' || "
+	  "lpad(r.id::text, 19, '0') AS k, r.id, 'order', r.number, r.order_date, "
+	  "NULL::date, r.amount, NULL::numeric, r.currency, r.status, false "
+	  "FROM kam.erp_order r WHERE r.account_id = $1::bigint AND NOT r.deleted "
+	  "UNION ALL SELECT to_char(v.invoice_date, 'YYYY-MM-DD') || ' i ' || "
+	  "lpad(v.id::text, 19, '0'), v.id, 'invoice', v.number, v.invoice_date, "
+	  "v.due_date, v.amount, v.open_amount, v.currency, v.status, "
+	  "v.open_amount > 0 AND v.due_date < current_date FROM kam.erp_invoice v "
+	  "WHERE v.account_id = $1::bigint AND NOT v.deleted) m "
+	  "WHERE ($2::text IS NULL OR (m.k, m.id) < ($2, $3::bigint)) "
+	  "ORDER BY m.k DESC LIMIT $4::int" },
+};
+
+bool
+acct_rows_send(struct kam_db *db, const struct acct_rows_req *req)
+{
+	const struct query_def *q = &queries[req->query];
+	const char *sql = q->sql;
+	char limit[16];
+	const char *p[] = { req->account_id, req->after_key, req->after_id,
+	    limit, req->channel, req->feedback };
+
+	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 100);
+	if (req->query == AQ_OVERVIEW)
+		sql = req->erp_figures ? overview_erp : overview_basic;
+	return db_send(db, sql, q->nparams, p);
+}
+
+bool
+acct_rows_recv(struct kam_db *db, struct acct_rows *rows)
+{
+	struct kam_res *r = db_take(db);
+
+	memset(rows, 0, sizeof *rows);
+	if (r == NULL)
+		return false;
+	rows->nrows = (size_t)res_rows(r);
+	rows->ncols = (size_t)res_cols(r);
+	rows->cell = xcalloc(rows->nrows * rows->ncols + 1, sizeof *rows->cell);
+	for (size_t i = 0; i < rows->nrows; i++)
+		for (size_t j = 0; j < rows->ncols; j++)
+			rows->cell[i * rows->ncols + j] =
+			    xstrdup(res_get(r, (int)i, (int)j));
+	res_free(r);
+	return true;
+}
+
+const char *
+acct_rows_get(const struct acct_rows *rows, size_t row, size_t col)
+{
+	if (row >= rows->nrows || col >= rows->ncols)
+		return NULL;
+	return rows->cell[row * rows->ncols + col];
+}
+
+void
+acct_rows_append(struct acct_rows *rows, struct acct_rows *more)
+{
+	size_t have = rows->nrows * rows->ncols, add = more->nrows * more->ncols;
+
+	if (rows->ncols == 0) {
+		free(rows->cell);
+		*rows = *more;
+		memset(more, 0, sizeof *more);
+		return;
+	}
+	rows->cell = xrealloc(rows->cell, (have + add + 1) * sizeof *rows->cell);
+	memcpy(rows->cell + have, more->cell, add * sizeof *more->cell);
+	rows->nrows += more->nrows;
+	free(more->cell);
+	memset(more, 0, sizeof *more);
+}
+
+void
+acct_rows_free(struct acct_rows *rows)
+{
+	for (size_t i = 0; i < rows->nrows * rows->ncols; i++)
+		free(rows->cell[i]);
+	free(rows->cell);
+	memset(rows, 0, sizeof *rows);
+}

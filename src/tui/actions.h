@@ -1,0 +1,64 @@
+/* Every action of the full-screen client, grouped, with the name used in
+ * commands and the text of the help screen and kam(1). This one list makes
+ * enum kam_action, the help view and the manual's key list (tig's way). */
+#ifndef KAM_TUI_ACTIONS_H
+#define KAM_TUI_ACTIONS_H
+
+#define KAM_ACTIONS(GROUP, ACT) \
+	GROUP("Moving") \
+	ACT(MOVE_DOWN, "move-down", "Move the cursor one line down") \
+	ACT(MOVE_UP, "move-up", "Move the cursor one line up") \
+	ACT(MOVE_HALF_DOWN, "move-half-down", "Move half a screen down") \
+	ACT(MOVE_HALF_UP, "move-half-up", "Move half a screen up") \
+	ACT(MOVE_PAGE_DOWN, "move-page-down", "Move a screen down") \
+	ACT(MOVE_PAGE_UP, "move-page-up", "Move a screen up") \
+	ACT(MOVE_FIRST, "move-first", "Go to the first line") \
+	ACT(MOVE_LAST, "move-last", "Go to the last line") \
+	ACT(MOVE_LEFT, "move-left", \
+	    "Scroll the list's columns left; the previous tab on the account screen") \
+	ACT(MOVE_RIGHT, "move-right", \
+	    "Scroll the list's columns right; the next tab on the account screen") \
+	GROUP("Screens") \
+	ACT(ENTER, "enter", "Open the account or history entry under the cursor") \
+	ACT(BACK, "back", "Cancel the running query, else go back (quit on the list)") \
+	ACT(QUIT, "quit", "Quit kam") \
+	ACT(TAB_NEXT, "tab-next", "Next tab of the account screen") \
+	ACT(TAB_PREV, "tab-prev", "Previous tab of the account screen") \
+	ACT(TAB_1, "tab-overview", "Overview tab") \
+	ACT(TAB_2, "tab-contacts", "Contacts tab") \
+	ACT(TAB_3, "tab-conditions", "Conditions tab") \
+	ACT(TAB_4, "tab-service-level", "Service level tab") \
+	ACT(TAB_5, "tab-plan", "Plan tab") \
+	ACT(TAB_6, "tab-history", "History tab") \
+	ACT(TAB_7, "tab-orders", "Orders and invoices tab") \
+	ACT(TAB_8, "tab-feedback", "Feedback tab") \
+	ACT(HELP, "help", "Show this help") \
+	ACT(RELOAD, "reload", "Redraw the screen and read it again from the database") \
+	GROUP("Searching and commands") \
+	ACT(SEARCH, "search", \
+	    "Search: on the list as you type (name, ERP id, city, VAT id), else the lines shown") \
+	ACT(SEARCH_NEXT, "search-next", "Next match of the search") \
+	ACT(SEARCH_PREV, "search-prev", "Previous match of the search") \
+	ACT(COMMAND, "command", "Enter a command (see Commands)") \
+	GROUP("Account list") \
+	ACT(SORT_NEXT, "sort-next", "Sort by the next column") \
+	ACT(SORT_PREV, "sort-prev", "Sort by the previous column") \
+	ACT(SORT_REVERSE, "sort-reverse", "Reverse the sort order") \
+	ACT(FILTER_MINE, "filter-mine", "Show only my accounts, or all again") \
+	ACT(FILTER, "filter", "Start a :filter command") \
+	GROUP("History and feedback") \
+	ACT(FILTER_CHANNEL, "filter-channel", "Show the next channel only (call, email, ...), then all") \
+	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \
+	GROUP("Prompt") \
+	ACT(ERASE, "erase", "Delete the character before the cursor")
+
+#define KAM_ACTION_ENUM(id, name, help) ACT_##id,
+#define KAM_NO_GROUP(title)
+
+enum kam_action {
+	ACT_NONE,
+	KAM_ACTIONS(KAM_NO_GROUP, KAM_ACTION_ENUM)
+	ACT_COUNT
+};
+
+#endif

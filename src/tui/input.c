@@ -1,0 +1,202 @@
+/* From a key to what it does: the prompt first, then the top view, then
+ * the actions every screen shares; ":" commands; the mouse. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "keymap.h"
+#include "trace.h"
+#include "ui.h"
+#include "kam/utf8.h"
+#include "kam/xalloc.h"
+
+static void
+set_search(struct tui *t, const char *text)
+{
+	free(t->search);
+	t->search = text && *text ? xstrdup(text) : NULL;
+}
+
+static struct view *
+bottom_view(struct tui *t)
+{
+	struct view *v = t->top;
+
+	while (v->below != NULL)
+		v = v->below;
+	return v;
+}
+
+static void
+run_command(struct tui *t, char *line)
+{
+	struct kam_buf err;
+	struct cmd c;
+
+	buf_init(&err);
+	if (!cmd_parse(line, &c, &err))
+		tui_message(t, true, "%s", err.data);
+	else if (c.kind == CMD_QUIT)
+		t->quit = true;
+	else if (c.kind == CMD_HELP)
+		tui_push(t, view_help_new(t));
+	else if (c.kind == CMD_THEME) {
+		if (tui_set_theme(t, c.arg))
+			tui_message(t, false, "Theme %s.", c.arg);
+	} else if (c.kind != CMD_NONE && !t->top->ops->command(t->top, t, &c)) {
+		/* the list opens accounts and filters them */
+		while (t->top->below != NULL && c.kind != CMD_FILTER)
+			tui_pop(t);
+		if (!bottom_view(t)->ops->command(bottom_view(t), t, &c))
+			tui_message(t, true, "':%s' does nothing here", line);
+	}
+	buf_free(&err);
+}
+
+static void
+prompt_done(struct tui *t, enum prompt_result r)
+{
+	char lead = t->prompt.lead;
+	char *text = xstrdup(t->prompt.text.data);
+
+	prompt_close(&t->prompt);
+	if (lead == ':' && r == PROMPT_ACCEPT)
+		run_command(t, text);
+	else if (lead == '/') {
+		if (r == PROMPT_CANCEL) {
+			free(text);
+			text = t->search_before ? xstrdup(t->search_before) : NULL;
+		}
+		set_search(t, text);
+		t->top->ops->search(t->top, t, t->search, false);
+	}
+	free(text);
+	free(t->search_before);
+	t->search_before = NULL;
+}
+
+static void
+prompt_key(struct tui *t, int key)
+{
+	enum prompt_result r;
+
+	if (key < KEYMAP_FKEY_BASE && key >= 0x20 && !utf8_is_unsafe((uint32_t)key))
+		r = prompt_insert(&t->prompt, (uint32_t)key);
+	else
+		r = prompt_act(&t->prompt, keymap_action(key));
+	t->dirty = true;
+	if (r == PROMPT_ACCEPT || r == PROMPT_CANCEL)
+		prompt_done(t, r);
+	else if (r == PROMPT_EDITED && t->prompt.lead == '/')
+		t->top->ops->search(t->top, t, t->prompt.text.data, true);
+}
+
+static void
+open_prompt(struct tui *t, char lead, const char *text)
+{
+	if (lead == '/') {
+		free(t->search_before);
+		t->search_before = t->search ? xstrdup(t->search) : NULL;
+	}
+	prompt_open(&t->prompt, lead, text);
+	t->dirty = true;
+}
+
+static void
+search_again(struct tui *t, int dir)
+{
+	if (t->search == NULL)
+		tui_message(t, true, "No search yet: press / first.");
+	else if (!t->top->ops->search_next(t->top, t, dir))
+		tui_message(t, true, "Not found: %s", t->search);
+}
+
+static void
+back(struct tui *t, int key)
+{
+	if (key == 27 && req_cancel(t))
+		tui_message(t, false, "Cancelled. Ctrl-L reads the screen again.");
+	else if (t->top->below != NULL)
+		tui_pop(t);
+	else
+		t->quit = true;
+}
+
+static void
+shared_action(struct tui *t, enum kam_action a, int key)
+{
+	switch (a) {
+	case ACT_BACK: back(t, key); break;
+	case ACT_QUIT: t->quit = true; break;
+	case ACT_HELP:
+		if (!view_is_help(t->top))
+			tui_push(t, view_help_new(t));
+		break;
+	case ACT_RELOAD:
+		clearok(curscr, TRUE);
+		tui_message(t, false, "%s", "");
+		if (t->top->ops->reload != NULL)
+			t->top->ops->reload(t->top, t);
+		break;
+	case ACT_SEARCH: open_prompt(t, '/', ""); break;
+	case ACT_COMMAND: open_prompt(t, ':', ""); break;
+	case ACT_FILTER: open_prompt(t, ':', "filter "); break;
+	case ACT_SEARCH_NEXT: search_again(t, 1); break;
+	case ACT_SEARCH_PREV: search_again(t, -1); break;
+	default: return;
+	}
+	t->dirty = true;
+}
+
+static void
+mouse(struct tui *t)
+{
+	MEVENT ev;
+	enum kam_action a = ACT_NONE;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		a = ACT_MOVE_UP;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		a = ACT_MOVE_DOWN;
+#endif
+	else if ((ev.bstate & BUTTON1_PRESSED) && t->top->ops->click != NULL)
+		t->top->ops->click(t->top, t, ev.y, ev.x);
+	for (int i = 0; i < 3 && a != ACT_NONE; i++)
+		t->top->ops->action(t->top, t, a);
+	t->dirty = true;
+}
+
+static bool
+too_small(const struct tui *t)
+{
+	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+}
+
+void
+tui_key(struct tui *t, int key)
+{
+	enum kam_action a = keymap_action(key);
+
+	buf_reset(&t->key_name);
+	keymap_key_name(&t->key_name, key);
+	trace_event(t->trace, "key", t->key_name.data);
+	if (key == KEYMAP_FKEY(KEY_RESIZE)) {
+		term_size(t);
+		t->dirty = true;
+	} else if (too_small(t)) {
+		t->quit = a == ACT_QUIT;
+	} else if (key == KEYMAP_FKEY(KEY_MOUSE))
+		mouse(t);
+	else if (t->prompt.active)
+		prompt_key(t, key);
+	else if (a != ACT_NONE) {
+		if (t->message.len > 0 && !t->message_error)
+			tui_message(t, false, "%s", "");
+		if (t->top->ops->action(t->top, t, a))
+			t->dirty = true;
+		else
+			shared_action(t, a, key);
+	}
+}

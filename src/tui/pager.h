@@ -1,0 +1,24 @@
+/* The pager's state, for views that are a pager with their own line
+ * drawing (the help). */
+#ifndef KAM_TUI_PAGER_H
+#define KAM_TUI_PAGER_H
+
+#include "listnav.h"
+#include "ui.h"
+
+struct pager {
+	struct view	  v;
+	char		 *title;
+	char		**lines;
+	struct listnav	  nav;
+	void		(*draw_line)(struct tui *t, int y, const char *line,
+			    int cols);
+};
+
+/* Whether v is a pager (the help is one, with its own line drawing). */
+bool	pager_is(const struct view *v);
+
+/* Whether hay holds needle, ignoring ASCII case. */
+bool	text_contains(const char *hay, const char *needle);
+
+#endif

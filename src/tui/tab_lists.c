@@ -1,0 +1,105 @@
+/* The account screen's plain tables: contacts, conditions (active,
+ * upcoming, expired; ending within 30 days marked), orders and invoices
+ * (overdue marked). */
+#include <string.h>
+
+#include "tabs.h"
+
+#define N(a) (int)(sizeof (a) / sizeof (a)[0])
+
+static bool
+is(const struct acct_rows *r, size_t row, int field, const char *v)
+{
+	const char *s = acct_rows_get(r, row, (size_t)field);
+
+	return s != NULL && strcmp(s, v) == 0;
+}
+
+static const struct table_col contact_cols[] = {
+	{ "Name", CT_NAME, 20, ALIGN_LEFT, TC_TEXT },
+	{ "Job title", CT_JOB, 14, ALIGN_LEFT, TC_TEXT },
+	{ "Email", CT_EMAIL, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Phone", CT_PHONE, 15, ALIGN_LEFT, TC_TEXT },
+	{ "Decides", CT_DECIDES, 7, ALIGN_LEFT, TC_YESNO },
+	{ "Active", CT_ACTIVE, 6, ALIGN_LEFT, TC_YESNO },
+};
+
+static enum theme_elem
+contact_role(const struct acct_rows *r, size_t row, int field)
+{
+	(void)field;
+	return is(r, row, CT_ACTIVE, "f") ? TE_ACCT_DORMANT : TE_NORMAL;
+}
+
+static const struct table_tab_def contacts = {
+	"Contacts", AQ_CONTACTS, contact_cols, N(contact_cols), contact_role, 0,
+	"No contacts on record.", NULL, NULL, NULL,
+};
+
+static const struct table_col condition_cols[] = {
+	{ "State", CD_STATE, 9, ALIGN_LEFT, TC_TEXT },
+	{ "Kind", CD_KIND, 13, ALIGN_LEFT, TC_TEXT },
+	{ "Title", CD_TITLE, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Value", CD_VALUE, 12, ALIGN_RIGHT, TC_TEXT },
+	{ "Scope", CD_SCOPE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "From", CD_FROM, 10, ALIGN_LEFT, TC_TEXT },
+	{ "To", CD_TO, 10, ALIGN_LEFT, TC_TEXT },
+};
+
+static enum theme_elem
+condition_role(const struct acct_rows *r, size_t row, int field)
+{
+	if (is(r, row, CD_SOON, "t"))
+		return field == CD_TO || field == CD_STATE ? TE_COND_EXPIRING : TE_NORMAL;
+	if (is(r, row, CD_STATE, "expired"))
+		return TE_COND_EXPIRED;
+	if (is(r, row, CD_STATE, "upcoming"))
+		return TE_COND_UPCOMING;
+	return TE_NORMAL;
+}
+
+static const struct table_tab_def conditions = {
+	"Conditions", AQ_CONDITIONS, condition_cols, N(condition_cols),
+	condition_role, 0, "No special conditions.", NULL, NULL, NULL,
+};
+
+static const struct table_col money_cols[] = {
+	{ "Kind", MO_KIND, 7, ALIGN_LEFT, TC_TEXT },
+	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Date", MO_DATE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "Due", MO_DUE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "Amount", MO_AMOUNT, 13, ALIGN_RIGHT, TC_MONEY },
+	{ "Open", MO_OPEN, 13, ALIGN_RIGHT, TC_MONEY },
+	{ "Status", MO_STATUS, 7, ALIGN_LEFT, TC_TEXT },
+	{ "Late", MO_OVERDUE, 4, ALIGN_LEFT, TC_YESNO },
+};
+
+static enum theme_elem
+money_role(const struct acct_rows *r, size_t row, int field)
+{
+	(void)field;
+	return is(r, row, MO_OVERDUE, "t") ? TE_OVERDUE : TE_NORMAL;
+}
+
+static const struct table_tab_def money = {
+	"Orders & invoices", AQ_MONEY, money_cols, N(money_cols), money_role, 200,
+	"No orders or invoices.", NULL, NULL, NULL,
+};
+
+struct view *
+tab_contacts_new(struct view *account)
+{
+	return table_tab_new(account, &contacts);
+}
+
+struct view *
+tab_conditions_new(struct view *account)
+{
+	return table_tab_new(account, &conditions);
+}
+
+struct view *
+tab_money_new(struct view *account)
+{
+	return table_tab_new(account, &money);
+}

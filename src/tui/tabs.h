@@ -1,0 +1,54 @@
+/* The tabs of the account screen. Each is a view of its own (its requests
+ * are its own); the account view shows one at a time. */
+#ifndef KAM_TUI_TABS_H
+#define KAM_TUI_TABS_H
+
+#include "kam/account_detail.h"
+#include "table.h"
+#include "ui.h"
+
+#define NTABS 8
+
+struct view	*tab_overview_new(struct view *account);
+struct view	*tab_contacts_new(struct view *account);
+struct view	*tab_conditions_new(struct view *account);
+struct view	*tab_sla_new(struct view *account);
+struct view	*tab_plan_new(struct view *account);
+struct view	*tab_history_new(struct view *account);
+struct view	*tab_money_new(struct view *account);
+struct view	*tab_feedback_new(struct view *account);
+
+/* The account a tab belongs to. */
+const char	*tab_account_id(const struct view *tab);
+
+/* A tab that is one table (contacts, conditions, orders, history). */
+struct table_tab;
+struct table_tab_def {
+	const char		*what;		/* "Contacts", for the status */
+	enum acct_query		 query;
+	const struct table_col	*cols;
+	int			 ncols;
+	table_role		 role;
+	int			 page;		/* rows a fetch; 0: all at once */
+	const char		*empty;		/* when there are none */
+	/* optional: more of the request (filters), Enter, other actions */
+	void	(*fill)(struct tui *t, struct acct_rows_req *req);
+	void	(*enter)(struct table_tab *tt, struct tui *t);
+	bool	(*action)(struct table_tab *tt, struct tui *t, enum kam_action a);
+};
+
+struct table_tab {
+	struct view			 v;
+	struct table			 tb;
+	const struct table_tab_def	*def;
+	char				*entry_id;	/* the entry to read in full */
+};
+
+struct view	*table_tab_new(struct view *account, const struct table_tab_def *def);
+/* Reads the table again from the top. */
+void		 table_tab_refetch(struct table_tab *tt, struct tui *t);
+/* Reads one history entry in full and shows it in a pager. */
+void		 table_tab_open_entry(struct table_tab *tt, struct tui *t,
+		    const char *id);
+
+#endif

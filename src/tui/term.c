@@ -1,0 +1,213 @@
+/* The terminal: curses on and off, and restored however kam ends. Signals
+ * only write their number to a pipe that the main loop polls; fatal ones
+ * put the terminal back with async-signal-safe calls and die as before. */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui.h"
+
+static int sig_pipe[2] = { -1, -1 };
+static struct termios saved_tty;
+static bool have_tty;
+static char reset_seq[256];
+static size_t reset_len;
+static SCREEN *screen;
+
+static const int quiet_signals[] = { SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+
+double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char c = (unsigned char)sig;
+
+	if (write(sig_pipe[1], &c, 1) < 0) {
+		/* the pipe is full: the loop has plenty to read already */
+	}
+	errno = saved;
+}
+
+static void
+on_fatal(int sig)
+{
+	if (reset_len > 0 && write(STDOUT_FILENO, reset_seq, reset_len) < 0) {
+		/* nothing more can be done while dying */
+	}
+	if (have_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+set_handler(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = fn == on_signal ? SA_RESTART : SA_RESETHAND;
+	sigaction(sig, &sa, NULL);
+}
+
+static void
+add_cap(const char *name)
+{
+	char *s = tigetstr(name);
+	size_t n;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (reset_len + n < sizeof reset_seq) {
+		memcpy(reset_seq + reset_len, s, n);
+		reset_len += n;
+	}
+}
+
+/* What a dying kam writes: leave the alternate screen, show the cursor,
+ * plain attributes, mouse reporting off. */
+static void
+prepare_reset(void)
+{
+	static const char mouse_off[] = "\033[?1000l\033[?1002l\033[?1006l";
+
+	reset_len = 0;
+	add_cap("sgr0");
+	add_cap("cnorm");
+	add_cap("rmcup");
+	if (reset_len + sizeof mouse_off < sizeof reset_seq) {
+		memcpy(reset_seq + reset_len, mouse_off, sizeof mouse_off - 1);
+		reset_len += sizeof mouse_off - 1;
+	}
+}
+
+static bool
+open_pipe(void)
+{
+	if (pipe(sig_pipe) != 0)
+		return false;
+	for (int i = 0; i < 2; i++) {
+		fcntl(sig_pipe[i], F_SETFL, fcntl(sig_pipe[i], F_GETFL) | O_NONBLOCK);
+		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	return true;
+}
+
+static void
+curses_modes(const struct tui *t)
+{
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (t->conf->ui_mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+}
+
+/* no-color.org: set and not empty */
+static bool
+no_color(void)
+{
+	const char *v = getenv("NO_COLOR");
+
+	return v != NULL && *v != '\0';
+}
+
+bool
+term_start(struct tui *t)
+{
+	if (!open_pipe())
+		return false;
+	have_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
+	for (size_t i = 0; i < sizeof quiet_signals / sizeof *quiet_signals; i++)
+		set_handler(quiet_signals[i], on_signal);
+	if ((screen = newterm(NULL, stdout, stdin)) == NULL)
+		return false;
+	prepare_reset();
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		set_handler(fatal_signals[i], on_fatal);
+	curses_modes(t);
+	t->colour = has_colors() && !no_color();
+	if (t->colour) {
+		start_color();
+		use_default_colors();
+	}
+	term_size(t);
+	return true;
+}
+
+void
+term_stop(void)
+{
+	if (screen != NULL) {
+		mousemask(0, NULL);
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+	}
+	if (have_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		signal(fatal_signals[i], SIG_DFL);
+	for (size_t i = 0; i < sizeof quiet_signals / sizeof *quiet_signals; i++)
+		signal(quiet_signals[i], SIG_DFL);
+	for (int i = 0; i < 2; i++)
+		if (sig_pipe[i] >= 0)
+			close(sig_pipe[i]);
+	sig_pipe[0] = sig_pipe[1] = -1;
+}
+
+void
+term_size(struct tui *t)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+		resize_term(ws.ws_row, ws.ws_col);
+	t->rows = LINES;
+	t->cols = COLS;
+}
+
+int
+term_signal_fd(void)
+{
+	return sig_pipe[0];
+}
+
+bool
+term_take_signal(int *sig)
+{
+	unsigned char c;
+
+	if (read(sig_pipe[0], &c, 1) != 1)
+		return false;
+	*sig = c;
+	return true;
+}

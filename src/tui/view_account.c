@@ -1,0 +1,224 @@
+/* The account screen: a tab bar and the tab in front. Tabs are made the
+ * first time they are shown and read their rows themselves. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tabs.h"
+#include "kam/xalloc.h"
+
+struct view_account {
+	struct view	 v;
+	char		*id;
+	char		*name;
+	int		 tab;
+	struct view	*tabs[NTABS];
+	int		 tab_x[NTABS + 1];	/* where each title starts */
+	int		 y0;
+};
+
+#define VAC(v) ((struct view_account *)(v))
+
+static struct view *(*const makers[NTABS])(struct view *) = {
+	tab_overview_new, tab_contacts_new, tab_conditions_new, tab_sla_new,
+	tab_plan_new, tab_history_new, tab_money_new, tab_feedback_new,
+};
+
+static const char *const titles[NTABS] = {
+	"Overview", "Contacts", "Conditions", "Service level", "Plan",
+	"History", "Orders & invoices", "Feedback",
+};
+static const char *const short_titles[NTABS] = {
+	"Overview", "Contacts", "Conditions", "SLA", "Plan", "History",
+	"Orders", "Feedback",
+};
+
+const char *
+tab_account_id(const struct view *tab)
+{
+	return VAC(tab->parent)->id;
+}
+
+static struct view *
+current(struct view_account *va, struct tui *t)
+{
+	struct view *tv = va->tabs[va->tab];
+
+	if (tv == NULL) {
+		tv = va->tabs[va->tab] = makers[va->tab](&va->v);
+		tv->parent = &va->v;
+		tv->ops->reload(tv, t);
+	}
+	return tv;
+}
+
+void
+view_account_tab(struct view *v, struct tui *t, int which)
+{
+	struct view_account *va = VAC(v);
+
+	va->tab = (which % NTABS + NTABS) % NTABS;
+	current(va, t);
+	t->dirty = true;
+}
+
+static void
+draw_tabs(struct view_account *va, struct tui *t, int y)
+{
+	const char *const *names = t->cols >= 110 ? titles : short_titles;
+	struct kam_buf label;
+	int x = 0, w;
+
+	buf_init(&label);
+	draw_fill(t, y, 0, t->cols, TE_TAB);
+	for (int i = 0; i < NTABS; i++) {
+		buf_reset(&label);
+		buf_addf(&label, " %d %s ", i + 1, names[i]);
+		w = (int)text_width(label.data);
+		va->tab_x[i] = x;
+		if (x + w <= t->cols)
+			draw_text(t, y, x, w, label.data,
+			    i == va->tab ? TE_TAB_ACTIVE : TE_TAB, ALIGN_LEFT);
+		x += w + (x + w < t->cols);
+	}
+	va->tab_x[NTABS] = x;
+	buf_free(&label);
+}
+
+static void
+account_draw(struct view *v, struct tui *t, int y0, int height)
+{
+	struct view_account *va = VAC(v);
+	struct view *tv = current(va, t);
+
+	va->y0 = y0;
+	draw_tabs(va, t, y0);
+	tv->ops->draw(tv, t, y0 + 1, height - 1);
+}
+
+static bool
+account_action(struct view *v, struct tui *t, enum kam_action a)
+{
+	struct view_account *va = VAC(v);
+	struct view *tv = current(va, t);
+
+	if (a >= ACT_TAB_1 && a <= ACT_TAB_8)
+		view_account_tab(v, t, (int)(a - ACT_TAB_1));
+	else if (a == ACT_TAB_NEXT || a == ACT_MOVE_RIGHT)
+		view_account_tab(v, t, va->tab + 1);
+	else if (a == ACT_TAB_PREV || a == ACT_MOVE_LEFT)
+		view_account_tab(v, t, va->tab - 1);
+	else
+		return tv->ops->action(tv, t, a);
+	return true;
+}
+
+/* Every tab made so far reads again; the others will when shown. */
+static void
+account_reload(struct view *v, struct tui *t)
+{
+	struct view_account *va = VAC(v);
+
+	for (int i = 0; i < NTABS; i++)
+		if (va->tabs[i] != NULL)
+			va->tabs[i]->ops->reload(va->tabs[i], t);
+	current(va, t);
+}
+
+static void
+account_search(struct view *v, struct tui *t, const char *text, bool live)
+{
+	struct view *tv = current(VAC(v), t);
+
+	tv->ops->search(tv, t, text, live);
+}
+
+static bool
+account_search_next(struct view *v, struct tui *t, int dir)
+{
+	struct view *tv = current(VAC(v), t);
+
+	return tv->ops->search_next(tv, t, dir);
+}
+
+static bool
+account_command(struct view *v, struct tui *t, const struct cmd *c)
+{
+	struct view_account *va = VAC(v);
+	struct view *tv = current(va, t);
+
+	if (c->kind == CMD_SLA && *c->arg == '\0') {
+		view_account_tab(v, t, TAB_SLA);
+		return true;
+	}
+	return tv->ops->command(tv, t, c);
+}
+
+static void
+account_click(struct view *v, struct tui *t, int y, int x)
+{
+	struct view_account *va = VAC(v);
+	struct view *tv = current(va, t);
+
+	if (y != va->y0) {
+		if (tv->ops->click != NULL)
+			tv->ops->click(tv, t, y, x);
+		return;
+	}
+	for (int i = 0; i < NTABS; i++)
+		if (x >= va->tab_x[i] && x < va->tab_x[i + 1])
+			view_account_tab(v, t, i);
+}
+
+static void
+account_status(struct view *v, struct tui *t, struct kam_buf *out)
+{
+	struct view *tv = current(VAC(v), t);
+
+	tv->ops->status(tv, t, out);
+}
+
+static void
+account_title(struct view *v, struct tui *t, struct kam_buf *out)
+{
+	(void)t;
+	buf_adds(out, VAC(v)->name);
+}
+
+static void
+account_free(struct view *v)
+{
+	struct view_account *va = VAC(v);
+
+	for (int i = 0; i < NTABS; i++)
+		if (va->tabs[i] != NULL)
+			va->tabs[i]->ops->free(va->tabs[i]);
+	free(va->id);
+	free(va->name);
+	free(va);
+}
+
+static const struct kam_view_ops account_ops = {
+	.name = "account",
+	.draw = account_draw,
+	.action = account_action,
+	.reload = account_reload,
+	.search = account_search,
+	.search_next = account_search_next,
+	.command = account_command,
+	.click = account_click,
+	.status = account_status,
+	.title = account_title,
+	.free = account_free,
+};
+
+struct view *
+view_account_new(struct tui *t, const char *id, const char *name)
+{
+	struct view_account *va = xcalloc(1, sizeof *va);
+
+	(void)t;
+	va->v.ops = &account_ops;
+	va->id = xstrdup(id);
+	va->name = xstrdup(name);
+	return &va->v;
+}

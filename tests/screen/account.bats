@@ -1,0 +1,194 @@
+#!/usr/bin/env bats
+# The account screen in a real terminal (tmux): every tab, tab keys, the
+# history's filters and full text, commands, and support's narrower view.
+
+bats_require_minimum_version 1.5.0
+
+load hooks
+
+# Opens Nordwind GmbH (C1) from the list.
+open_c1() {
+	screen_start "$@"
+	screen_keys /
+	screen_type nordwind
+	screen_keys Enter Enter
+	screen_wait "Master data"
+}
+
+@test "Enter opens the overview: the 360-degree view" {
+	open_c1
+	run screen_text
+	[[ "$output" == *"kam - Nordwind GmbH"* ]]
+	[[ "$output" == *"1 Overview"*"2 Contacts"*"3 Conditions"*"4 SLA"*"8 Feedback"* ]]
+	[[ "$output" == *"Account           Nordwind GmbH (ERP C1)"* ]]
+	[[ "$output" == *"Owner             Anna Lindqvist <anna@example.com>"* ]]
+	[[ "$output" == *"Revenue this year 74,073.60 of 100,000.00 target (plan 2026)"* ]]
+	[[ "$output" == *"Open invoices     2,000.00"* ]]
+	[[ "$output" == *"Overdue           2,000.00"* ]]
+	[[ "$output" == *"Service level     Platinum (valid), first response 1 h"* ]]
+	[[ "$output" == *"Support now       OPEN (daily 24h Europe/Berlin)"* ]]
+	[[ "$output" == *"Next follow-up    "* ]]
+	screen_keys G
+	run screen_text
+	[[ "$output" == *"Active conditions Ends soon rebate (3 percent) until "* ]]
+	[[ "$output" == *"                  Volume discount (12.5 percent)"* ]]
+	[[ "$output" == *"Plan              2026, active, 1 open action"* ]]
+	[[ "$output" == *"Open complaints"*"Talk number"* ]]
+}
+
+@test "Contacts, with inactive ones last" {
+	open_c1
+	screen_keys 2
+	run screen_text
+	[[ "$output" == *"Name"*"Job title"*"Email"*"Phone"* ]]
+	[[ "$(screen_line 'Jana Novak')" == *"Head of purcha"*"+49 40 1234"*"yes"*"yes" ]]
+	[[ "$(screen_line 'Old Contact')" == *"no" ]]
+	[[ "$output" == *"Contacts: row 1 of 2"* ]]
+}
+
+@test "Conditions: expiring first, then active, upcoming, expired" {
+	open_c1
+	screen_keys 3
+	run screen_text
+	[[ "$(screen_text | sed -n 4p)" == "expiring"*"Ends soon rebate"* ]]
+	[[ "$(screen_line 'Volume discount')" == "active"*"12.5 percent"* ]]
+	[[ "$(screen_line 'Next year shipping')" == "upcoming"* ]]
+	[[ "$(screen_line 'Old warranty')" == "expired"*"24 months"* ]]
+}
+
+@test "Service level: the full card with open-now in its time zone" {
+	open_c1
+	screen_keys 4
+	run screen_text
+	[[ "$output" == *"Service level     Platinum"* ]]
+	[[ "$output" == *"First response    1 h"* ]]
+	[[ "$output" == *"Resolution        1 day 4 h"* ]]
+	[[ "$output" == *"Support hours     daily 24h Europe/Berlin"* ]]
+	[[ "$output" == *"Support now       OPEN ("* ]]
+	[[ "$output" == *"Escalation        Jana Novak, +49 40 1234"* ]]
+	[[ "$output" == *"Goodwill          Free parts up to 500 EUR"* ]]
+	[[ "$output" == *"Valid             2025-01-01 to open end"* ]]
+}
+
+@test "Plan: objectives, target, and actions" {
+	open_c1
+	screen_keys 5
+	run screen_text
+	[[ "$output" == *"Plan              2026, active"* ]]
+	[[ "$output" == *"Revenue target    100,000.00"* ]]
+	[[ "$output" == *"Objectives        Grow the service business"* ]]
+	[[ "$(screen_line 'Cross-sell service contract')" == "2026-06-30 open    cross_sell"*"Anna Lindqvist"* ]]
+}
+
+@test "History: newest first, paged, filtered, and an entry in full" {
+	open_c1
+	screen_keys 6
+	run screen_text
+	[[ "$(screen_text | sed -n 4p)" == *"Talk number 1 "* ]]
+	[[ "$output" == *"History: row 1 of 200+"* ]]
+	screen_keys G
+	[[ "$(screen_text)" == *"row 250 of 250"* ]]
+	screen_keys g c
+	[[ "$(screen_text)" == *"filter: channel=call"* ]]
+	[[ "$(screen_text | sed -n 4p)" == *" call "*"Talk number 6 "* ]]
+	screen_keys c f f f
+	[[ "$(screen_text)" == *"filter: channel=email feedback=complaint"* ]]
+	[[ "$(screen_text | sed -n 4p)" == *"Talk number 19 "*"complaint"* ]]
+	screen_keys : ; screen_type "filter"; screen_keys Enter
+	[[ "$(screen_text)" == *"History: row 1 of 200+"* ]]
+	screen_keys Enter
+	run screen_text
+	[[ "$output" == *"kam - Talk number 1"* ]]
+	[[ "$output" == *"Subject      Talk number 1"* ]]
+	[[ "$output" == *"Body of talk 1"* ]]
+	[[ "$output" == *'second line with ^[[2J escape'* ]]
+	screen_keys q
+	[[ "$(screen_text)" == *"History: row 1 of 200+"* ]]
+}
+
+@test "History search with / and n" {
+	open_c1
+	screen_keys 6 /
+	screen_type "number 42"
+	screen_keys Enter
+	[[ "$(screen_text)" == *"row 42 of 200+"* ]]
+	screen_keys n
+	[[ "$(screen_text)" == *"row 42 of 200+"* ]]
+	screen_keys /
+	screen_type "number 7"
+	screen_keys Enter
+	[[ "$(screen_text)" == *"row 70 of 200+"* ]]
+	screen_keys n
+	[[ "$(screen_text)" == *"row 71 of 200+"* ]]
+	screen_keys N N
+	[[ "$(screen_text)" == *"row 7 of 200+"* ]]
+}
+
+@test "Orders & invoices, overdue marked" {
+	open_c1
+	screen_keys 7
+	run screen_text
+	[[ "$(screen_line 'R-2026-3')" == "invoice"*"37,036.80"*"0.00"*"no" ]]
+	[[ "$(screen_line 'R-2026-1')" == "invoice"*"12,345.60"*"1,000.00"*"yes" ]]
+	[[ "$(screen_line 'A-777')" == "order"*"999.99"* ]]
+}
+
+@test "Feedback: compliments, ideas and complaints only" {
+	open_c1
+	screen_keys 8
+	run screen_text
+	[[ "$output" == *"Feedback: row 1 of 150"* ]]
+	[[ "$(screen_text | sed -n 4p)" == *"compliment"*"Talk number 2" ]]
+	[[ "$output" != *"Talk number 1 "* ]]
+}
+
+@test "Tab, Shift-Tab, h and l move between tabs; q goes back" {
+	open_c1
+	screen_keys Tab
+	[[ "$(screen_text)" == *"Contacts: row 1 of 2"* ]]
+	screen_keys BTab BTab
+	[[ "$(screen_text)" == *" Feedback: row"* ]]
+	screen_keys l
+	[[ "$(screen_text)" == *"Master data"* ]]
+	screen_keys h
+	[[ "$(screen_text)" == *" Feedback: row"* ]]
+	screen_keys q
+	[[ "$(screen_text)" == *"Name ^"* ]]
+}
+
+@test ":account and :sla open accounts by name, accents forgiven" {
+	screen_start
+	screen_keys : ; screen_type "account muller gmbh"; screen_keys Enter
+	screen_wait "kam - Müller GmbH"
+	screen_keys : ; screen_type "sla"; screen_keys Enter
+	screen_wait "WARNING           no service level on record"
+	screen_keys : ; screen_type "sla C1"; screen_keys Enter
+	screen_wait "Service level     Platinum"
+	[[ "$(screen_text)" == *"kam - Nordwind GmbH"* ]]
+	screen_keys : ; screen_type "account zeta paging"; screen_keys Enter
+	screen_wait "Several accounts match 'zeta paging'"
+	screen_keys : ; screen_type "q"; screen_keys Enter || true
+	screen_wait KAM-EXITED
+}
+
+@test "support reads accounts and service levels, not plans or invoices" {
+	PGUSER=sam open_c1
+	run screen_text
+	[[ "$output" != *"ERP figures"* ]]
+	[[ "$output" == *"Service level     Platinum"* ]]
+	screen_keys 5
+	[[ "$(screen_text)" == *"Your role may not read account plans."* ]]
+	screen_keys 7
+	[[ "$(screen_text)" == *"not allowed"* ]]
+	screen_keys 6
+	[[ "$(screen_text)" == *"Talk number 1 "* ]]
+}
+
+@test "Enter typed ahead of a search's rows opens what the search finds" {
+	screen_start
+	screen_keys /
+	tm send-keys -l "nordwind"
+	tm send-keys Enter Enter
+	screen_wait "kam - Nordwind GmbH"
+	screen_wait "Master data"
+}

@@ -1,0 +1,228 @@
+#!/usr/bin/env bats
+# The account list in a real terminal (tmux): columns, status line,
+# sorting, search as you type, filters, paging through 300 more accounts,
+# wide characters, escaped control characters, help, resizing and exits.
+
+bats_require_minimum_version 1.5.0
+
+load hooks
+
+@test "the start screen lists accounts with columns and a status line" {
+	screen_start
+	run screen_text
+	[[ "$output" == *"Key accounts - Anna Lindqvist"* ]]
+	[[ "$output" == *"Name ^"*"Tier"*"Owner"*"Lifecycle"*"Status"*"SLA"* ]]
+	[[ "$(screen_line 'Nordwind GmbH')" == *"key"*"Anna Lindqvist"*"development"*"active"*"Platinum"* ]]
+	[[ "$output" == *"Accounts: row 1 of 307 | sort name"* ]]
+	[[ "$output" == *"anna | db ok | ERP sync never"* ]]
+	# accents fold in the name order: Åhléns sorts with the a's
+	[[ "$(screen_text | sed -n 3p)" == "Åhléns AB"* ]]
+}
+
+@test "first paint and keys are in the trace" {
+	screen_start
+	screen_keys j
+	run cat "$SCREEN_TRACE"
+	[[ "${lines[0]}" == *" start" ]]
+	[[ "$output" == *"paint idle"* ]]
+	[[ "$output" == *"key j"* ]]
+}
+
+@test "scrolling right shows the ERP and contact columns" {
+	screen_start
+	screen_keys l l l
+	run screen_text
+	[[ "$output" == *"Revenue YTD"*"Open (overdue)"* ]]
+	[[ "$(screen_line 'Nordwind GmbH')" == *"2,000.00 (2,000.00)"* ]]
+	screen_keys l l l
+	[[ "$(screen_text)" == *"Last contact"*"Follow-up"* ]]
+}
+
+@test "sort by another column and reverse it" {
+	screen_start
+	screen_keys s
+	[[ "$(screen_text)" == *"Tier ^"* ]]
+	[[ "$(screen_text | sed -n 3p)" == "漢字 Trading"* || "$(screen_text | sed -n 3p)" == "Åhléns AB"* ]]
+	screen_keys r
+	[[ "$(screen_text)" == *"Tier v"* ]]
+	[[ "$(screen_text)" == *"sort tier desc"* ]]
+	screen_keys : ; screen_type "sort name desc"; screen_keys Enter
+	[[ "$(screen_text | sed -n 4p)" == "Zeta Paging 0300"* ]]
+	[[ "$(screen_text | sed -n 5p)" == "Zeta Paging 0299"* ]]
+}
+
+@test "search as you type forgives accents and typos" {
+	screen_start
+	screen_keys /
+	screen_type muller
+	run screen_text
+	[[ "$output" == *"Müller GmbH"* ]]
+	[[ "$output" != *"Nordwind"* ]]
+	[[ "$output" == *"row 1 of 1"* ]]
+	screen_keys Enter
+	[[ "$(screen_text)" == *"| /muller"* ]]
+	screen_keys /
+	screen_type mulller
+	screen_keys Enter
+	[[ "$(screen_text)" == *"Müller GmbH"* ]]
+	# searching by ERP id and by city
+	screen_keys /
+	screen_type P0299
+	[[ "$(screen_text)" == *"Zeta Paging 0299"* ]]
+	screen_keys Escape
+	[[ "$(screen_text)" == *"Müller GmbH"* ]]
+}
+
+@test "filters narrow the list and say so" {
+	screen_start
+	screen_keys : ; screen_type "filter tier=strategic"; screen_keys Enter
+	run screen_text
+	[[ "$output" == *"Åhléns AB"* ]]
+	[[ "$output" == *"漢字 Trading"* ]]
+	[[ "$output" != *"Nordwind"* ]]
+	[[ "$output" == *"row 1 of 2 | sort name | filter: tier=strategic"* ]]
+	screen_keys : ; screen_type "filter mine"; screen_keys Enter
+	[[ "$(screen_text)" == *"of 3 | sort name | filter: mine"* ]]
+	screen_keys : ; screen_type "filter tier=gold"; screen_keys Enter
+	[[ "$(screen_text)" == *"tier cannot be 'gold'"* ]]
+	screen_keys m
+	[[ "$(screen_text)" == *"row 1 of 307"* ]]
+}
+
+@test "keyset paging reaches the last of 307 rows and comes back" {
+	screen_start
+	screen_keys G
+	[[ "$(screen_text)" == *"row 307 of 307"* ]]
+	[[ "$(screen_text)" == *"Zeta Paging 0300"* ]]
+	for i in 1 2 3 4 5 6; do screen_keys PPage; done
+	[[ "$(screen_text)" == *"row 151 of 307"* ]]
+	screen_keys g
+	[[ "$(screen_text)" == *"row 1 of 307"* ]]
+	[[ "$(screen_text | sed -n 3p)" == "Åhléns AB"* ]]
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do tm send-keys C-d; done
+	screen_keys j
+	[[ "$(screen_text)" == *"row 158 of 307"* ]]
+}
+
+@test "wide characters keep the columns aligned" {
+	screen_start
+	local tier_col
+	tier_col=$(screen_column 'Nordwind GmbH' 'key')
+	[ "$(screen_column 'Émoji' 'standard')" -eq "$tier_col" ]
+	[ "$(screen_column 'Müller GmbH' 'key')" -eq "$tier_col" ]
+	[ "$(screen_column 'Åhléns AB' 'strategic')" -eq "$tier_col" ]
+	screen_keys /
+	screen_type "漢字"
+	[ "$(screen_column '漢字 Trading' 'strategic')" -eq "$tier_col" ]
+}
+
+@test "control characters and bidi overrides are shown escaped" {
+	screen_start
+	run screen_text
+	[[ "$output" == *'Evil^[[31mRed<U+202E>Corp'* ]]
+	[ "$(screen_column 'Evil^[' 'standard')" -eq "$(screen_column 'Nordwind GmbH' 'key')" ]
+}
+
+@test "NO_COLOR still shows the cursor and every screen" {
+	screen_start NO_COLOR=1
+	screen_keys j
+	[[ "$(screen_text)" == *"Davids Werkstatt"* ]]
+	local shown
+	shown=$(tm capture-pane -p -e)
+	[[ "$shown" == *$'\e[7m'* ]]
+	run ! grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38|48)[;m]' <<<"$shown"
+}
+
+@test "a bad theme is reported as file:line and the default used" {
+	printf 'normal = default default\nlist.selected = purple cyan\n' >"$BATS_TEST_TMPDIR/bad.theme"
+	screen_start -- --theme "$BATS_TEST_TMPDIR/bad.theme"
+	[[ "$(screen_text)" == *"bad.theme:2: 'purple' is not a colour"* ]]
+	[[ "$(screen_text)" == *"Nordwind GmbH"* ]]
+	screen_keys : ; screen_type "theme light"; screen_keys Enter
+	[[ "$(screen_text)" == *"Theme light."* ]]
+}
+
+@test "the help is generated from the key table" {
+	screen_start
+	screen_keys ?
+	run screen_text
+	[[ "$output" == *"Help: keys and commands"* ]]
+	[[ "$output" == *"j, Down"*"Move the cursor one line down"* ]]
+	[[ "$output" == *"Ctrl-D"*"Move half a screen down"* ]]
+	screen_keys G
+	[[ "$(screen_text)" == *":account NAME"* ]]
+	screen_keys q
+	[[ "$(screen_text)" == *"Name ^"* ]]
+}
+
+@test "below 80x24 a clear message, and the list again when larger" {
+	screen_start
+	tm resize-window -x 70 -y 20
+	screen_wait "Terminal too small: 70x20, kam needs at least 80x24."
+	tm resize-window -x 120 -y 40
+	screen_wait "Revenue YTD"
+	[[ "$(screen_text)" == *"Nordwind GmbH"* ]]
+	tm resize-window -x 80 -y 24
+	screen_wait "row 1 of 307"
+	[ "$(screen_text | wc -l)" -eq 24 ]
+}
+
+@test "q quits and restores the terminal" {
+	screen_start
+	tm send-keys q
+	screen_wait KAM-EXITED
+	[ "$(cat "$SCREEN_EXIT")" -eq 0 ]
+	[[ "$(screen_text)" != *"Key accounts"* ]]
+}
+
+@test "Ctrl-C and SIGTERM end kam with the terminal restored" {
+	screen_start
+	tm send-keys C-c
+	screen_wait KAM-EXITED
+	[[ "$(screen_text)" != *"Key accounts"* ]]
+	screen_stop
+	screen_start
+	kill -TERM "$(screen_kam_pid)"
+	screen_wait KAM-EXITED
+	[[ "$(screen_text)" != *"Key accounts"* ]]
+	grep -q 'signal TERM' "$SCREEN_TRACE"
+	[ ! -s "$BATS_TEST_TMPDIR/stderr" ]
+}
+
+# X10 mouse reports as the terminal would send them: ESC [ M, then the
+# button, column and line, each plus 32 (and one for the 1-based places).
+mouse() {
+	local b=$1 x=$2 y=$3
+	tm send-keys -l "$(printf '\033[M%b%b%b' "\\$(printf '%03o' $((32 + b)))" \
+	    "\\$(printf '%03o' $((33 + x)))" "\\$(printf '%03o' $((33 + y)))")"
+}
+
+# a press and its release (button 3 in X10 reports)
+click() {
+	mouse 0 "$1" "$2"
+	mouse 3 "$1" "$2"
+}
+
+@test "mouse: a click selects, a second opens, a title sorts, the wheel scrolls" {
+	screen_start
+	click 5 3
+	screen_wait "row 2 of 307"
+	click 45 1
+	screen_wait "Tier ^"
+	mouse 65 5 5
+	mouse 65 5 5
+	screen_wait "row 7 of 307"
+	click 5 4
+	click 5 4
+	screen_wait "1 Overview"
+	click 20 1
+	screen_wait "Contacts: row 1 of 2"
+}
+
+@test "a fatal signal still puts the terminal back" {
+	screen_start
+	kill -SEGV "$(screen_kam_pid)"
+	screen_wait KAM-EXITED
+	[ "$(cat "$SCREEN_EXIT")" -eq 139 ]
+	[[ "$(screen_text)" != *"Key accounts"* ]]
+}
