@@ -108,15 +108,42 @@ update_run(struct sync *s, struct kam_buf *err)
 	return rc;
 }
 
+/* A record waiting for its customer keeps the mark before it. */
+static void
+hold_back(struct sync *s, const struct erp_applied *a)
+{
+	if (a->has_unknown && (!s->has_hold || a->unknown_min_us < s->hold_us)) {
+		s->has_hold = true;
+		s->hold_us = a->unknown_min_us;
+	}
+}
+
+/* What a page did: refused records and unknown links are errors, the
+ * rest of what came is unchanged (duplicates included). */
+static void
+page_counts(const struct erp_page *pg, long refused, const struct erp_applied *a,
+    struct erp_counts *c)
+{
+	memset(c, 0, sizeof *c);
+	c->fetched = pg->records;
+	c->inserted = a->inserted;
+	c->updated = a->updated;
+	c->deleted = a->deleted;
+	c->errors = refused + a->unknown;
+	c->unchanged = c->fetched - c->inserted - c->updated - c->deleted - c->errors;
+	if (c->unchanged < 0)
+		c->unchanged = 0;
+}
+
 /* Stores pg, its mark and the run's counts in one transaction. */
 static int
 apply_page(struct sync *s, enum erp_res r, struct erp_page *pg)
 {
 	const struct erp_resource *res = erp_resource(r);
+	long refused = (long)pg->nerrors;	/* before unknown links join */
 	struct erp_tally_mark saved;
 	struct erp_applied a;
-	struct erp_counts c = { 0 };
-	long refused = (long)pg->nerrors;
+	struct erp_counts c;
 	struct kam_buf err;
 	int64_t mark;
 	int rc;
@@ -126,18 +153,8 @@ apply_page(struct sync *s, enum erp_res r, struct erp_page *pg)
 	if ((rc = begin(s, &err)) == EX_OK &&
 	    (rc = erp_store_page(s->db, res, pg, s->opt->full, s->opt->dry_run,
 	    &a, &err)) == EX_OK) {
-		if (a.has_unknown && (!s->has_hold || a.unknown_min_us < s->hold_us)) {
-			s->has_hold = true;
-			s->hold_us = a.unknown_min_us;
-		}
-		c.fetched = pg->records;
-		c.inserted = a.inserted;
-		c.updated = a.updated;
-		c.deleted = a.deleted;
-		c.errors = refused + a.unknown;
-		c.unchanged = c.fetched - c.inserted - c.updated - c.deleted - c.errors;
-		if (c.unchanged < 0)
-			c.unchanged = 0;
+		hold_back(s, &a);
+		page_counts(pg, refused, &a, &c);
 		erp_tally_add(&s->tally, r, &c);
 		erp_tally_keep(&s->tally, r, pg);
 		if (!s->opt->dry_run && page_mark(s, pg, &mark))

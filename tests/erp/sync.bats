@@ -297,3 +297,14 @@ SQL
 	[ "$(q "SELECT string_agg(erp_id, ',' ORDER BY erp_id) FROM kam.account WHERE erp_deleted")" = "C00007,C1,C2,C3" ]
 	[ "$(q "SELECT count(*) FROM kam.account")" -eq 33 ]
 }
+
+@test "a progress line on a terminal, none otherwise" {
+	printf '[erp]\npage_size = 20\n' > "$BATS_TEST_TMPDIR/kam.conf"
+	run script -qefc "'$KAM' -c '$BATS_TEST_TMPDIR/kam.conf' --sync --resource customers" /dev/null
+	[ "$status" -eq 0 ]
+	[[ "$output" == *$'\r'"customers 1 pages, 20 records, "*"/s"* ]]
+	[[ "$output" == *$'\r'"customers 2 pages, 30 records, "*"/s"* ]]
+	[[ "$output" == *"customers fetched 30, inserted 30, updated 0, unchanged 0"* ]]
+	sync -c "$BATS_TEST_TMPDIR/kam.conf" --resource customers
+	[[ "$stderr" != *"pages,"* ]]
+}
