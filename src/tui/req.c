@@ -77,7 +77,7 @@ req_pump(struct tui *t)
 	struct req r;
 
 	if (t->busy || t->nqueued == 0 || t->dbstate != TDB_OK ||
-	    req_cancel_wait(t))
+	    !db_idle(t->db) || req_cancel_wait(t))
 		return;
 	r = t->queue[0];
 	drop_queued(t, 0);
