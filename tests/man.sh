@@ -110,7 +110,7 @@ result "kam(1)'s key list is what kam --help-keys prints" "$(
 # A fragment is not a page: lint it inside a minimal one.
 for frag in man/*.fragment.mdoc; do
 	[ -f "$frag" ] && [ -n "${MANDOC:-}" ] || continue
-	page=$(mktemp)
+	page=$(mktemp --suffix=.1)
 	{ printf '.Dd January 1, 2026\n.Dt KAM 1\n.Os\n.Sh NAME\n.Nm kam\n'
 	  printf '.Nd fragment\n.Sh DESCRIPTION\n.Bl -tag -width Ds\n.It x\ny\n'
 	  sed -n '/^\.It Fl/,/^\.Sh/p' "$frag" | sed '$d'

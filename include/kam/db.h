@@ -56,6 +56,9 @@ bool		 db_send(struct kam_db *db, const char *sql, int nparams,
 enum db_wait	 db_poll(struct kam_db *db);
 struct kam_res	*db_take(struct kam_db *db);
 void		 db_discard(struct kam_db *db);	/* takes and drops the rows */
+/* Whether the last statement has ended, so that the next may be sent;
+ * when not, db_poll on a readable socket finishes it. */
+bool		 db_idle(const struct kam_db *db);
 void		 db_cancel(struct kam_db *db);
 /* Whether a cancel request has not reached the server yet: sending the
  * next statement now could have it cancelled instead. */

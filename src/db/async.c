@@ -30,6 +30,26 @@ db_broken(struct kam_db *db)
 	db_fail(db, NULL);
 }
 
+/* Reads what is left of a statement whose rows were taken, as far as it
+ * has arrived: never waits. */
+static void
+drain(struct kam_db *db)
+{
+	PGresult *extra;
+
+	while (db->draining && !PQisBusy(db->conn)) {
+		if ((extra = PQgetResult(db->conn)) == NULL)
+			db->draining = false;
+		PQclear(extra);
+	}
+}
+
+bool
+db_idle(const struct kam_db *db)
+{
+	return !db->draining;
+}
+
 bool
 db_send(struct kam_db *db, const char *sql, int nparams,
     const char *const *params)
@@ -57,7 +77,8 @@ db_poll(struct kam_db *db)
 	 * socket, before anything was sent */
 	if (PQstatus(db->conn) != CONNECTION_OK)
 		goto broken;
-	return PQisBusy(db->conn) ? DB_WAIT_READ : DB_READY;
+	drain(db);
+	return PQisBusy(db->conn) || db->draining ? DB_WAIT_READ : DB_READY;
 broken:
 	db_broken(db);
 	return DB_BROKEN;
@@ -66,12 +87,14 @@ broken:
 struct kam_res *
 db_take(struct kam_db *db)
 {
-	PGresult *res = PQgetResult(db->conn), *extra;
+	PGresult *res = PQgetResult(db->conn);
 	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	struct kam_res *r;
 
-	while ((extra = PQgetResult(db->conn)) != NULL)
-		PQclear(extra);
+	/* the statement ends with a NULL result, which may not be here yet:
+	 * waiting for it would freeze the screen, so db_poll reads it later */
+	db->draining = res != NULL;
+	drain(db);
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		db_fail(db, res);
 		return NULL;
@@ -131,6 +154,7 @@ db_cancel(struct kam_db *db)
 bool
 db_reset_start(struct kam_db *db)
 {
+	db->draining = false;
 	return PQresetStart(db->conn) == 1;
 }
 

@@ -13,6 +13,7 @@ struct kam_db {
 	struct kam_buf	 error;
 	int		 error_code;
 	char		 sqlstate[6];
+	bool		 draining;	/* a taken statement's end not read yet */
 };
 
 struct kam_res {

@@ -33,6 +33,7 @@ abandon_inflight(struct tui *t)
 {
 	if (t->busy && !t->inflight.abandoned) {
 		t->inflight.abandoned = true;
+		t->cancel_at = now_ms();
 		db_cancel(t->db);
 	}
 }
@@ -61,13 +62,22 @@ req_forget(struct tui *t, struct view *owner)
 		abandon_inflight(t);
 }
 
+/* Whether to let a cancel request reach the server before the next
+ * statement goes: not for ever, since a server under load may answer the
+ * request late (a statement it then hits is sent again once). */
+bool
+req_cancel_wait(const struct tui *t)
+{
+	return db_cancel_pending() && now_ms() - t->cancel_at < REQ_CANCEL_WAIT_MS;
+}
+
 void
 req_pump(struct tui *t)
 {
 	struct req r;
 
 	if (t->busy || t->nqueued == 0 || t->dbstate != TDB_OK ||
-	    db_cancel_pending())
+	    !db_idle(t->db) || req_cancel_wait(t))
 		return;
 	r = t->queue[0];
 	drop_queued(t, 0);

@@ -195,7 +195,7 @@ poll_timeout(const struct tui *t)
 {
 	if (t->busy)
 		return SPIN_MS;
-	if (t->nqueued > 0 && db_cancel_pending())
+	if (t->nqueued > 0 && req_cancel_wait(t))
 		return 5;
 	if (t->dbstate == TDB_LOST) {
 		double wait = t->retry_at - now_ms();

@@ -66,6 +66,7 @@ struct req {
 };
 
 #define REQ_QUEUE_MAX 16
+#define REQ_CANCEL_WAIT_MS 500
 
 struct tui {
 	struct kam_db		*db;
@@ -83,6 +84,7 @@ struct tui {
 	int			 nqueued;
 	struct req		 inflight;
 	bool			 busy;
+	double			 cancel_at;	/* when the last cancel went out */
 	bool			 in_recv;	/* a view is collecting its rows */
 	bool			 retry;		/* ... and should ask again */
 	double			 busy_since;
@@ -120,6 +122,7 @@ void	req_ready(struct tui *t);
 /* Esc: stops the running statement. False when none ran. */
 bool	req_cancel(struct tui *t);
 void	req_lost(struct tui *t);
+bool	req_cancel_wait(const struct tui *t);
 
 /* draw.c */
 void	draw_apply_theme(struct tui *t);

@@ -82,6 +82,8 @@ screen_idle() {
 	done
 	echo "kam did not settle; the end of its trace:" >&2
 	tail -n 5 "$SCREEN_TRACE" | sed 's/^/  /' >&2
+	[ -f "$SCREEN_EXIT" ] && echo "kam exited with status $(cat "$SCREEN_EXIT")" >&2
+	sed 's/^/  stderr: /' "$BATS_TEST_TMPDIR/stderr" 2>/dev/null | head -n 30 >&2
 	return 1
 }
 
