@@ -47,7 +47,7 @@ static const struct binding bindings[] = {
 	{ '\t', ACT_TAB_NEXT, 0 }, { FK(KEY_BTAB), ACT_TAB_PREV, 0 },
 	{ '1', ACT_TAB_1, 0 }, { '2', ACT_TAB_2, 0 }, { '3', ACT_TAB_3, 0 },
 	{ '4', ACT_TAB_4, 0 }, { '5', ACT_TAB_5, 0 }, { '6', ACT_TAB_6, 0 },
-	{ '7', ACT_TAB_7, 0 }, { '8', ACT_TAB_8, 0 },
+	{ '7', ACT_TAB_7, 0 }, { '8', ACT_TAB_8, 0 }, { '9', ACT_TAB_9, 0 },
 	{ '?', ACT_HELP, 0 }, { CTRL('l'), ACT_RELOAD, 0 },
 	{ '/', ACT_SEARCH, 0 }, { 'n', ACT_SEARCH_NEXT, 0 },
 	{ 'N', ACT_SEARCH_PREV, 0 }, { ':', ACT_COMMAND, 0 },
@@ -55,6 +55,7 @@ static const struct binding bindings[] = {
 	{ 'r', ACT_SORT_REVERSE, 0 }, { 'm', ACT_FILTER_MINE, 0 },
 	{ 'F', ACT_FILTER, 0 },
 	{ 'c', ACT_FILTER_CHANNEL, 0 }, { 'f', ACT_FILTER_FEEDBACK, 0 },
+	{ 'A', ACT_AGENDA, 0 }, { 'o', ACT_FILTER_OVERDUE, 0 },
 	{ FK(KEY_BACKSPACE), ACT_ERASE, 0 }, { 127, ACT_ERASE, 1 },
 	{ CTRL('h'), ACT_ERASE, 1 },
 };

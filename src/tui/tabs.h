@@ -7,7 +7,7 @@
 #include "table.h"
 #include "ui.h"
 
-#define NTABS 8
+#define NTABS 9
 
 struct view	*tab_overview_new(struct view *account);
 struct view	*tab_contacts_new(struct view *account);
@@ -17,6 +17,7 @@ struct view	*tab_plan_new(struct view *account);
 struct view	*tab_history_new(struct view *account);
 struct view	*tab_money_new(struct view *account);
 struct view	*tab_feedback_new(struct view *account);
+struct view	*tab_changes_new(struct view *account);
 
 /* The account a tab belongs to. */
 const char	*tab_account_id(const struct view *tab);
@@ -35,6 +36,21 @@ struct table_tab_def {
 	void	(*fill)(struct tui *t, struct acct_rows_req *req);
 	void	(*enter)(struct table_tab *tt, struct tui *t);
 	bool	(*action)(struct table_tab *tt, struct tui *t, enum kam_action a);
+	/* optional: Enter's entry in full comes from entry_query and show
+	 * puts it on the screen (else it is a history entry) */
+	enum acct_query		 entry_query;
+	void	(*show)(struct tui *t, const struct acct_rows *rows);
+	/* optional: whether the user's role may read the rows; when it may
+	 * not, or the database refuses anyway, the table says refused */
+	bool	(*allowed)(const struct tui *t);
+	const char		*refused;
+	/* optional, for a table that is a screen of its own, not a tab of
+	 * one account (the agenda): its statement, title, ":" commands and
+	 * more of the status line */
+	bool	(*send)(struct table_tab *tt, struct tui *t);
+	void	(*title)(struct table_tab *tt, struct tui *t, struct kam_buf *out);
+	bool	(*command)(struct table_tab *tt, struct tui *t, const struct cmd *c);
+	void	(*status)(struct table_tab *tt, struct tui *t, struct kam_buf *out);
 };
 
 struct table_tab {
@@ -42,11 +58,18 @@ struct table_tab {
 	struct table			 tb;
 	const struct table_tab_def	*def;
 	char				*entry_id;	/* the entry to read in full */
+	bool				 refused;	/* def->refused is shown */
 };
 
 struct view	*table_tab_new(struct view *account, const struct table_tab_def *def);
 /* Reads the table again from the top. */
 void		 table_tab_refetch(struct table_tab *tt, struct tui *t);
+/* The key and id of the last row read (NULL before the first), where the
+ * next page starts; id may be NULL. */
+void		 table_tab_last_key(const struct table_tab *tt, const char **key,
+		    const char **id);
+/* Whether v is a table_tab made from def. */
+bool		 table_tab_is(const struct view *v, const struct table_tab_def *def);
 /* Reads one history entry in full and shows it in a pager. */
 void		 table_tab_open_entry(struct table_tab *tt, struct tui *t,
 		    const char *id);

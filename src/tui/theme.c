@@ -59,6 +59,7 @@ static const struct elem_def elems[TE_COUNT] = {
 	[TE_COND_UPCOMING] = { "condition.upcoming", { CYAN, DEF, 0 }, U },
 	[TE_SLA_OPEN] = { "sla.open", { GREEN, DEF, B }, B },
 	[TE_SLA_CLOSED] = { "sla.closed", { RED, DEF, B }, B | U },
+	[TE_AGENDA_OVERDUE] = { "agenda.overdue", { RED, DEF, B }, B },
 };
 
 static const char *const colour_names[] = {

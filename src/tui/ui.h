@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "actions.h"
+#include "agenda_filter.h"
 #include "cmdline.h"
 #include "prompt.h"
 #include "text.h"
@@ -96,6 +97,7 @@ struct tui {
 	int			 rows, cols;
 	int			 spinner;
 	struct hist_filter	 hist;		/* :filter channel= feedback= */
+	struct agenda_filter	 agenda;	/* o, :filter on the agenda */
 	char			*search;	/* the last "/" text, for n and N */
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;
@@ -150,9 +152,16 @@ void	tui_key(struct tui *t, int key);
 /* The views */
 struct view	*view_accounts_new(struct tui *t);
 struct view	*view_account_new(struct tui *t, const char *id, const char *name);
-/* Shows tab (0-7) of an account view. */
+/* Shows tab (0-8) of an account view. */
 void		 view_account_tab(struct view *v, struct tui *t, int which);
 #define TAB_SLA 3
+#define TAB_PLAN 4
+#define TAB_HISTORY 5
+/* Makes an account view and shows it on tab which. */
+struct view	*view_account_open(struct tui *t, const char *id, const char *name,
+		    int which);
+/* The user's agenda; opens it, or reads it again when it is in front. */
+void		 view_agenda_show(struct tui *t);
 struct view	*view_help_new(struct tui *t);
 bool		 view_is_help(const struct view *v);
 /* A pager over lines of text: the help, a history entry in full. */
