@@ -22,7 +22,8 @@ struct view	*tab_changes_new(struct view *account);
 /* The account a tab belongs to. */
 const char	*tab_account_id(const struct view *tab);
 
-/* A tab that is one table (contacts, conditions, orders, history). */
+/* A tab that is one table (contacts, conditions, orders, history,
+ * changes), or a screen that is one (the agenda). */
 struct table_tab;
 struct table_tab_def {
 	const char		*what;		/* "Contacts", for the status */

@@ -164,7 +164,7 @@ struct view	*view_account_open(struct tui *t, const char *id, const char *name,
 void		 view_agenda_show(struct tui *t);
 struct view	*view_help_new(struct tui *t);
 bool		 view_is_help(const struct view *v);
-/* A pager over lines of text: the help, a history entry in full. */
+/* A pager over lines of text: the help, a history or audit entry in full. */
 struct view	*view_pager_new(struct tui *t, const char *title, char **text,
 		    size_t n);
 

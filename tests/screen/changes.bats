@@ -77,3 +77,11 @@ open_changes() {
 	PGUSER=postgres psql -X -q -c "GRANT SELECT ON kam.audit_log TO kam_manager"
 	[[ "$shown" != *"permission denied"* ]]
 }
+
+@test "at 80 columns the tab bar still reaches the ninth tab" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 open_changes
+	screen_wait "Changes: row 1 of"
+	[[ "$(screen_text | sed -n 2p)" == " 1  2  3  4  5  6  7  8  9 Changes"* ]]
+	screen_keys 2
+	[[ "$(screen_text | sed -n 2p)" == " 1  2 Contacts  3 "* ]]
+}
