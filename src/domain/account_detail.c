@@ -147,8 +147,9 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "ELSE (SELECT string_agg(c.k || ': ' || " CHANGE_SHORT("c.o") " || ' → ' "
 	  "|| " CHANGE_SHORT("c.n") ", '; ' ORDER BY c.k) FROM (" CHANGE_VALUES("l.new")
 	  ") c) END " CHANGE_FROM
-	  "WHERE l.account_id = $1::bigint AND ($2::timestamptz IS NULL OR "
-	  "(l.at, l.id) < ($2::timestamptz, $3::bigint)) "
+	  /* a bound the index can use: no OR with "from the top" */
+	  "WHERE l.account_id = $1::bigint AND (l.at, l.id) < "
+	  "(coalesce($2::timestamptz, 'infinity'), coalesce($3::bigint, 0)) "
 	  "ORDER BY l.at DESC, l.id DESC LIMIT $4::int" },
 	[AQ_CHANGE] = { 1,
 	  "SELECT to_char(l.at, 'YYYY-MM-DD HH24:MI'), coalesce(u.display_name "
