@@ -65,12 +65,19 @@ current(struct view_account *va, struct tui *t)
 	return tv;
 }
 
+/* Tab numbers wrap around, for Tab, Shift-Tab, h and l. */
+static int
+wrap_tab(int which)
+{
+	return (which % NTABS + NTABS) % NTABS;
+}
+
 void
 view_account_tab(struct view *v, struct tui *t, int which)
 {
 	struct view_account *va = VAC(v);
 
-	va->tab = (which % NTABS + NTABS) % NTABS;
+	va->tab = wrap_tab(which);
 	current(va, t);
 	t->dirty = true;
 }
@@ -268,11 +275,11 @@ view_account_new(struct tui *t, const char *id, const char *name)
 /* The tab is chosen before the view is shown, so that only its rows are
  * read, not the overview's too. */
 struct view *
-view_account_open(struct tui *t, const char *id, const char *name, int tab)
+view_account_open(struct tui *t, const char *id, const char *name, int which)
 {
 	struct view *v = view_account_new(t, id, name);
 
-	VAC(v)->tab = (tab % NTABS + NTABS) % NTABS;
+	VAC(v)->tab = wrap_tab(which);
 	tui_push(t, v);
 	return v;
 }
