@@ -17,7 +17,9 @@
 #define FOLLOW_UPS \
 	"SELECT i.follow_up_on AS due, 1 AS ord, i.id, '" AGENDA_FOLLOW_UP "' AS kind, " \
 	"f.account_id, f.account, i.subject || ' (' || concat_ws(', ', i.channel, " \
-	"(SELECT c.name FROM kam.contact c WHERE c.id = i.contact_id)) || ')' AS what, " \
+	"(SELECT c.name FROM kam.contact c WHERE c.id = i.contact_id), " \
+	"(SELECT 'by ' || u.display_name FROM kam.app_user u " \
+	"WHERE u.id = i.author_id AND u.id <> " ME ")) || ')' AS what, " \
 	"true AS dated FROM (" \
 	"SELECT x.id, x.account_id, x.author_id, x.occurred_at, o.name AS account " \
 	"FROM kam.account o CROSS JOIN LATERAL (SELECT * FROM (SELECT x.id, " \
@@ -39,7 +41,8 @@
 /* the user's own actions, and unassigned ones on the user's accounts */
 #define ACTIONS \
 	"UNION ALL SELECT x.due_on, 2, x.id, '" AGENDA_ACTION "', a.id, a.name, " \
-	"x.title || ' (' || x.kind || ', plan ' || p.year || ')', true " \
+	"x.title || ' (' || concat_ws(', ', x.kind, 'plan ' || p.year, " \
+	"CASE WHEN x.owner_id IS NULL THEN 'unassigned' END) || ')', true " \
 	"FROM kam.plan_action x JOIN kam.account_plan p ON p.id = x.plan_id " \
 	"JOIN kam.account a ON a.id = p.account_id " \
 	"WHERE x.status = 'open' AND x.due_on <= current_date " \
