@@ -3,12 +3,13 @@
  * date, a page at a time. Asynchronous like kam/account_detail.h:
  * agenda_send() starts the statement, acct_rows_recv() collects it.
  *
- * Whose items: follow-ups due today or earlier that the user logged, or
- * that anyone logged on an account the user owns, until the author or the
- * user logs a later entry on that account; open plan actions due today or
- * earlier that the user owns, and unassigned ones on the user's accounts;
- * this year's annual talks on the user's accounts that are not set or
- * not past yet (a plan that is closed needs none). */
+ * Whose items (kam.agenda_items(), migration 0008): follow-ups due today
+ * or earlier that the user logged, or that anyone logged on an account
+ * the user owns, until the author or the user logs a later entry on that
+ * account; open plan actions due today or earlier that the user owns, and
+ * unassigned ones on the user's accounts; this year's annual talks on the
+ * user's accounts that are not set or not past yet (a plan that is closed
+ * needs none). Roles that may not read plans get their follow-ups only. */
 #ifndef KAM_AGENDA_H
 #define KAM_AGENDA_H
 
@@ -26,6 +27,7 @@ enum agenda_field {
 	AG_ACCOUNT_ID, AG_OVERDUE, AG_NFIELDS
 };
 
+/* the kinds, as kam.agenda_items() names them */
 #define AGENDA_FOLLOW_UP	"follow-up"
 #define AGENDA_ACTION		"action"
 #define AGENDA_TALK		"talk"
@@ -33,8 +35,6 @@ enum agenda_field {
 struct agenda_req {
 	const char	*after_key;	/* the last row's AG_KEY; NULL: from the top */
 	int		 limit;
-	bool		 plans;		/* the user may read plans: actions and
-					 * talks too, else follow-ups only */
 	bool		 overdue_only;
 	const char	*kind;		/* one kind only, or NULL */
 };

@@ -30,7 +30,7 @@ agenda_role(const struct acct_rows *r, size_t row, int field)
 static bool
 send_page(struct table_tab *tt, struct tui *t)
 {
-	struct agenda_req req = { .limit = PAGE, .plans = t->session.plans,
+	struct agenda_req req = { .limit = PAGE,
 	    .overdue_only = t->agenda.overdue, .kind = t->agenda.kind };
 
 	table_tab_last_key(tt, &req.after_key, NULL);
