@@ -1,0 +1,226 @@
+/* A field's text as the value the database takes: checked, and written
+ * the one way it is read back (kam/edit.h), so that unchanged compares
+ * equal. Every message reads after the field's label ("Email is ..."). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "kam/date.h"
+#include "kam/xalloc.h"
+
+/* Leading and trailing spaces (and, for long text, line breaks) go. */
+static char *
+trimmed(const char *s, bool lines)
+{
+	const char *ws = lines ? " \n" : " ";
+	size_t start = strspn(s, ws), end = strlen(s);
+
+	while (end > start && strchr(ws, s[end - 1]) != NULL)
+		end--;
+	return xstrndup(s + start, end - start);
+}
+
+static bool
+is_choice(const char *const *choices, const char *v)
+{
+	for (size_t i = 0; choices != NULL && choices[i] != NULL; i += 2)
+		if (strcmp(choices[i], v) == 0)
+			return true;
+	return false;
+}
+
+static bool
+is_option(const struct form_field *fl, const char *v)
+{
+	if (!fl->loaded)
+		return v[strspn(v, "0123456789")] == '\0';
+	for (size_t i = 0; i < fl->options.n; i++)
+		if (strcmp(fl->options.item[i].value, v) == 0)
+			return true;
+	return false;
+}
+
+/* A decimal of at most digits digits, scale of them after the point,
+ * written without leading zeros or trailing fractional ones. */
+static bool
+decimal(const char *s, const struct form_field_def *d, char **out,
+    struct kam_buf *err)
+{
+	static const char dec[] = "0123456789";
+	int digits = d->digits ? d->digits : 16;
+	int scale = d->type == FT_MONEY && d->scale == 0 ? 2 : d->scale;
+	bool neg = *s == '-';
+	const char *p = s + (*s == '-' || *s == '+'), *frac = "", *end;
+	size_t ip = strspn(p, dec), fp = 0;
+	struct kam_buf b;
+
+	if (strchr(s, ',') != NULL) {
+		buf_adds(err, "takes a point for decimals and no thousands "
+		    "separators: 1234.50");
+		return false;
+	}
+	if (p[ip] == '.') {
+		frac = p + ip + 1;
+		fp = strspn(frac, dec);
+	}
+	end = p[ip] == '.' ? frac + fp : p + ip;
+	if (ip + fp == 0 || *end != '\0') {
+		buf_adds(err, "is not a number (like 1234.50)");
+		return false;
+	}
+	while (ip > 1 && *p == '0')
+		p++, ip--;
+	while (fp > 0 && frac[fp - 1] == '0')
+		fp--;
+	neg = neg && !((ip == 0 || (ip == 1 && *p == '0')) && fp == 0);
+	if (neg && (d->flags & FF_NONNEG)) {
+		buf_adds(err, "cannot be below 0");
+		return false;
+	}
+	if ((int)fp > scale) {
+		buf_addf(err, "takes at most %d digit%s after the point", scale,
+		    scale == 1 ? "" : "s");
+		return false;
+	}
+	if ((int)ip > digits - scale && !(ip == 1 && *p == '0')) {
+		buf_addf(err, "is too large (at most %d digits before the point)",
+		    digits - scale);
+		return false;
+	}
+	buf_init(&b);
+	buf_adds(&b, neg ? "-" : "");
+	buf_add(&b, ip > 0 ? p : "0", ip > 0 ? ip : 1);
+	if (fp > 0) {
+		buf_addc(&b, '.');
+		buf_add(&b, frac, fp);
+	}
+	*out = buf_detach(&b);
+	return true;
+}
+
+static bool
+date_value(const char *s, time_t now, char **out, struct kam_buf *err)
+{
+	struct kam_date today = date_of(now), d;
+	char iso[DATE_STRLEN];
+
+	if (!date_parse(s, &today, &d)) {
+		buf_adds(err, "is not a date (2026-03-31, today, tomorrow, +7d, +2w)");
+		return false;
+	}
+	date_format(d, iso);
+	*out = xstrdup(iso);
+	return true;
+}
+
+static bool
+datetime_value(const char *s, time_t now, char **out, struct kam_buf *err)
+{
+	char utc[DATETIME_UTC_STRLEN];
+	time_t t;
+
+	if (!datetime_parse(s, now, &t)) {
+		buf_adds(err, "is not a date and time (2026-03-31 14:30, now, 09:15)");
+		return false;
+	}
+	datetime_format_utc(t, utc);
+	*out = xstrdup(utc);
+	return true;
+}
+
+/* "1d 4h 30m" as PostgreSQL reads an interval. */
+static bool
+interval_value(const char *s, char **out, struct kam_buf *err)
+{
+	static const char units[] = "dhm";
+	static const char *const names[] = { "days", "hours", "minutes" };
+	struct kam_buf b;
+	char *end;
+	long n;
+
+	buf_init(&b);
+	while (*s != '\0') {
+		n = strtol(s, &end, 10);
+		if (end == s || n < 0 || n > 100000 || *end == '\0' ||
+		    strchr(units, *end) == NULL || (end[1] != ' ' && end[1] != '\0')) {
+			buf_free(&b);
+			buf_adds(err, "is not a duration (4h, 1d 4h, 30m)");
+			return false;
+		}
+		buf_addf(&b, "%s%ld %s", b.len ? " " : "", n,
+		    names[strchr(units, *end) - units]);
+		s = end + 1 + strspn(end + 1, " ");
+	}
+	*out = buf_detach(&b);
+	return true;
+}
+
+static bool
+time_value(const char *s, char **out, struct kam_buf *err)
+{
+	if (strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
+	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
+	    !isdigit((unsigned char)s[4]) || (s[0] - '0') * 10 + s[1] - '0' > 23 ||
+	    s[3] > '5') {
+		buf_adds(err, "is not a time of day (HH:MM, like 08:30)");
+		return false;
+	}
+	*out = xstrdup(s);
+	return true;
+}
+
+static bool
+convert(const struct form_field *fl, const char *s, time_t now, char **out,
+    struct kam_buf *err)
+{
+	const struct form_field_def *d = fl->def;
+
+	switch (d->type) {
+	case FT_CHOICE:
+		if (is_choice(d->choices, s))
+			break;
+		buf_adds(err, "is not one of the choices (Left and Right show them)");
+		return false;
+	case FT_PICK:
+		if (is_option(fl, s))
+			break;
+		buf_adds(err, "is not one of the choices (Left and Right show them)");
+		return false;
+	case FT_BOOL:
+		if (strcmp(s, "t") == 0 || strcmp(s, "f") == 0)
+			break;
+		buf_adds(err, "is yes or no (Space changes it)");
+		return false;
+	case FT_DATE: return date_value(s, now, out, err);
+	case FT_DATETIME: return datetime_value(s, now, out, err);
+	case FT_NUMBER: case FT_MONEY: return decimal(s, d, out, err);
+	case FT_INTERVAL: return interval_value(s, out, err);
+	case FT_TIME: return time_value(s, out, err);
+	case FT_TEXT: case FT_LONGTEXT: break;
+	}
+	*out = xstrdup(s);
+	return true;
+}
+
+bool
+form_value(const struct form_field *fl, time_t now, char **out,
+    struct kam_buf *err)
+{
+	char *s = trimmed(fl->ed.text.data, fl->def->type == FT_LONGTEXT);
+	bool ok = true;
+
+	*out = NULL;
+	if (*s == '\0') {
+		if (fl->def->flags & FF_REQUIRED) {
+			buf_adds(err, "is required");
+			ok = false;
+		}
+	} else if (strlen(s) > (fl->def->maxlen ? fl->def->maxlen : 20000)) {
+		buf_adds(err, "is too long");
+		ok = false;
+	} else
+		ok = convert(fl, s, now, out, err);
+	free(s);
+	return ok;
+}
