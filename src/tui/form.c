@@ -128,7 +128,7 @@ form_fix(struct form *f, const char *column, const char *text)
 		return;
 	textedit_set(&fl->ed, text);
 	edit_str_set(&fl->base, fl->ed.text.data);
-	fl->readonly = true;
+	fl->readonly = fl->fixed = true;
 	if (&f->field[f->focus] == fl)
 		form_focus(f, f->focus);
 }
@@ -411,8 +411,8 @@ field_to_row(struct form *f, struct form_field *fl, struct edit_row *out)
 	struct kam_buf err;
 	char *v;
 
-	if (fl->col < 0 || fl->readonly ||
-	    (f->row.id != NULL && !form_field_dirty(fl)))
+	if (fl->col < 0 || (fl->readonly && !fl->fixed) ||
+	    (f->row.id != NULL && !form_field_dirty(fl) && !fl->fixed))
 		return true;
 	buf_init(&err);
 	if (!form_value(fl, f->now, &v, &err)) {

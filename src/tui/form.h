@@ -95,6 +95,7 @@ struct form_field {
 	char				*base;		/* the text it started with */
 	char				*error;		/* shown next to it */
 	bool				 readonly;
+	bool				 fixed;		/* read only, yet saved */
 	struct edit_choices		 options;	/* FT_PICK */
 	bool				 loaded;	/* FT_PICK: options read */
 };
@@ -116,7 +117,8 @@ void	form_free(struct form *f);
 /* Takes the values of row (as read) as the form's start: every field's
  * text and base. */
 void	form_load(struct form *f, const struct edit_row *row);
-/* Fixes a field (support logs tickets only): its text and read only. */
+/* Fixes a field (support logs tickets only): its text, saved, but read
+ * only in the form. */
 void	form_fix(struct form *f, const char *column, const char *text);
 struct form_field *form_field_of(struct form *f, const char *column);
 

@@ -326,6 +326,7 @@ static void
 fv_draw(struct view *v, struct tui *t, int y0, int height)
 {
 	struct form_view *fv = FV(v);
+	const struct form_field *fl = fv->f.n ? &fv->f.field[fv->f.focus] : NULL;
 	struct kam_buf h;
 
 	if (fv->state == FV_LOADING) {
@@ -337,7 +338,11 @@ fv_draw(struct view *v, struct tui *t, int y0, int height)
 	buf_addf(&h, "%s - %s", fv->f.row.id ? fv->f.def->title_edit :
 	    fv->f.def->title_new, fv->account_name);
 	form_draw(t, &fv->f, h.data, fv->f.def->note ? fv->f.def->note(&fv->f) :
-	    NULL, y0, height, &fv->scroll);
+	    NULL, y0, height - 1, &fv->scroll);
+	buf_reset(&h);
+	if (fl != NULL && fl->def->hint != NULL)
+		buf_addf(&h, "%s: %s", fl->def->label, fl->def->hint);
+	draw_text(t, y0 + height - 1, 1, t->cols - 1, h.data, TE_LABEL, ALIGN_LEFT);
 	buf_free(&h);
 	if (fv->state != FV_EDITING)
 		t->cursor_on = false;
@@ -475,7 +480,7 @@ fv_command(struct view *v, struct tui *t, const struct cmd *c)
 static void
 keys_hint(struct kam_buf *out, enum kam_action a, const char *what)
 {
-	buf_adds(out, " | ");
+	buf_adds(out, out->len ? "  " : " ");
 	keymap_keys(out, a);
 	buf_addf(out, " %s", what);
 }
@@ -491,9 +496,6 @@ fv_status(struct view *v, struct tui *t, struct kam_buf *out)
 		    " Saving: waiting for the database connection");
 		return;
 	}
-	if (fl != NULL && fl->def->hint != NULL)
-		buf_addf(out, " %s:", fl->def->label);
-	buf_addf(out, " %s", fl != NULL && fl->def->hint ? fl->def->hint : "");
 	keys_hint(out, ACT_FIELD_NEXT, "next");
 	keys_hint(out, ACT_FORM_SAVE, "save");
 	keys_hint(out, ACT_CANCEL, "cancel");

@@ -1,0 +1,390 @@
+/* Saving from the client (kam/edit.h) against a real database: retries
+ * that neither duplicate nor report a conflict, conflicts, refusals,
+ * rows gone, constraint errors at their column, rights and operations.
+ * Runs under tests/lib/with-pg. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "kam/db.h"
+#include "kam/edit.h"
+
+static struct kam_db *
+login(const char *user)
+{
+	char conninfo[64];
+	struct kam_db *db;
+	int code;
+
+	snprintf(conninfo, sizeof conninfo, "user=%s", user);
+	db = db_connect(conninfo, 10, &code);
+	assert_non_null(db);
+	return db;
+}
+
+/* Waits for the statement sent, as the client's main loop would. */
+static void
+settle(struct kam_db *db)
+{
+	enum db_wait w;
+
+	while ((w = db_poll(db)) != DB_READY) {
+		struct pollfd p = { db_socket(db), w == DB_WAIT_WRITE ? POLLOUT : POLLIN, 0 };
+
+		assert_int_not_equal(w, DB_BROKEN);
+		poll(&p, 1, 5000);
+	}
+}
+
+/* Reads the end of the statement taken, so that the next may go. */
+static void
+drain(struct kam_db *db)
+{
+	while (!db_idle(db)) {
+		struct pollfd p = { db_socket(db), POLLIN, 0 };
+
+		poll(&p, 1, 5000);
+		db_poll(db);
+	}
+}
+
+static enum edit_outcome
+save(struct kam_db *db, struct edit_row *mine, struct edit_row *theirs,
+    struct edit_error *err)
+{
+	enum edit_outcome o;
+
+	assert_true(edit_save_send(db, mine));
+	settle(db);
+	o = edit_save_recv(db, mine, err);
+	drain(db);
+	if (o != EDIT_UNSURE)
+		return o;
+	assert_true(edit_check_send(db, mine));
+	settle(db);
+	o = edit_check_recv(db, mine, theirs, err);
+	drain(db);
+	return o;
+}
+
+static const char *
+scalar(struct kam_db *db, const char *sql, const char *param, char *out,
+    size_t size)
+{
+	const char *params[] = { param };
+	struct kam_res *r = db_query(db, sql, param ? 1 : 0, params);
+
+	assert_non_null(r);
+	assert_int_equal(res_rows(r), 1);
+	snprintf(out, size, "%s", res_get(r, 0, 0) ? res_get(r, 0, 0) : "NULL");
+	res_free(r);
+	return out;
+}
+
+static void
+set(struct edit_row *r, const char *column, const char *v)
+{
+	int col = edit_column_find(r->entity, column);
+
+	assert_true(col >= 0);
+	edit_row_set(r, (size_t)col, v);
+}
+
+static void
+read_row(struct kam_db *db, struct edit_row *row, enum edit_entity e,
+    const char *id)
+{
+	struct edit_error err;
+
+	edit_error_init(&err);
+	edit_row_init(row, e);
+	edit_str_set(&row->id, id);
+	assert_true(edit_read_send(db, e, id));
+	settle(db);
+	assert_int_equal(edit_read_recv(db, row, &err), EDIT_SAVED);
+	drain(db);
+	edit_error_free(&err);
+}
+
+/* Anna's contact at C1 (the fixture's front desk). */
+static void
+c1_contact(struct kam_db *db, char *id, size_t size)
+{
+	scalar(db, "SELECT min(c.id) FROM kam.contact c JOIN kam.account a "
+	    "ON a.id = c.account_id WHERE a.erp_id = $1", "C1", id, size);
+}
+
+static void
+test_insert_retry_finds_its_row(void **state)
+{
+	struct kam_db *db = login("anna");
+	struct edit_row mine, theirs, again;
+	struct edit_error err;
+	char key[37], acct[32], n[32];
+
+	(void)state;
+	edit_error_init(&err);
+	assert_true(edit_new_key(key));
+	scalar(db, "SELECT id FROM kam.account WHERE erp_id = $1", "C1", acct,
+	    sizeof acct);
+	edit_row_init(&mine, EE_INTERACTION);
+	edit_row_init(&theirs, EE_INTERACTION);
+	edit_str_set(&mine.key, key);
+	edit_str_set(&mine.parent, acct);
+	set(&mine, "occurred_at", "2026-03-01T10:00:00Z");
+	set(&mine, "channel", "call");
+	set(&mine, "direction", "outbound");
+	set(&mine, "subject", "Retry me");
+	set(&mine, "feedback", "none");
+	edit_row_init(&again, EE_INTERACTION);
+	edit_row_copy(&again, &mine);
+	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_SAVED);
+	assert_non_null(mine.id);
+	/* the same INSERT once more, as after a reply that was lost */
+	assert_int_equal(save(db, &again, &theirs, &err), EDIT_SAVED);
+	assert_string_equal(again.id, mine.id);
+	assert_string_equal(scalar(db, "SELECT count(*) FROM kam.interaction "
+	    "WHERE client_key = $1::uuid", key, n, sizeof n), "1");
+	edit_row_free(&mine);
+	edit_row_free(&again);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(db);
+}
+
+static void
+test_update_retry_is_not_a_conflict(void **state)
+{
+	struct kam_db *db = login("anna");
+	struct edit_row mine, theirs, again;
+	struct edit_error err;
+	char id[32], v[32];
+
+	(void)state;
+	edit_error_init(&err);
+	c1_contact(db, id, sizeof id);
+	read_row(db, &mine, EE_CONTACT, id);
+	edit_row_init(&theirs, EE_CONTACT);
+	edit_row_init(&again, EE_CONTACT);
+	set(&mine, "job_title", "Buyer");
+	edit_row_copy(&again, &mine);
+	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_SAVED);
+	assert_int_equal(strtol(mine.version, NULL, 10),
+	    strtol(again.version, NULL, 10) + 1);
+	assert_int_equal(save(db, &again, &theirs, &err), EDIT_SAVED);
+	assert_string_equal(again.version, mine.version);
+	assert_string_equal(scalar(db, "SELECT version FROM kam.contact WHERE id = $1",
+	    id, v, sizeof v), mine.version);
+	edit_row_free(&mine);
+	edit_row_free(&again);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(db);
+}
+
+static void
+test_someone_elses_change_is_a_conflict(void **state)
+{
+	struct kam_db *anna = login("anna"), *david = login("david");
+	struct edit_row mine, theirs;
+	struct edit_error err;
+	char id[32];
+	const char *p[1];
+
+	(void)state;
+	edit_error_init(&err);
+	c1_contact(anna, id, sizeof id);
+	read_row(anna, &mine, EE_CONTACT, id);
+	edit_row_init(&theirs, EE_CONTACT);
+	p[0] = id;
+	assert_int_equal(db_command(david, "UPDATE kam.contact SET phone = '+1 555' "
+	    "WHERE id = $1::bigint", 1, p), 1);
+	set(&mine, "job_title", "Chief buyer");
+	assert_int_equal(save(anna, &mine, &theirs, &err), EDIT_CONFLICT);
+	assert_string_equal(theirs.value[edit_column_find(EE_CONTACT, "phone")],
+	    "+1 555");
+	edit_row_free(&mine);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(anna);
+	db_close(david);
+}
+
+static void
+test_other_team_is_refused(void **state)
+{
+	struct kam_db *anna = login("anna"), *bo = login("bo");
+	struct edit_row mine, theirs;
+	struct edit_error err;
+	char id[32];
+
+	(void)state;
+	edit_error_init(&err);
+	c1_contact(anna, id, sizeof id);
+	read_row(bo, &mine, EE_CONTACT, id);
+	edit_row_init(&theirs, EE_CONTACT);
+	set(&mine, "job_title", "Not yours");
+	assert_int_equal(save(bo, &mine, &theirs, &err), EDIT_REFUSED);
+	edit_row_free(&mine);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(anna);
+	db_close(bo);
+}
+
+static void
+test_deleted_row_is_gone(void **state)
+{
+	struct kam_db *anna = login("anna"), *admin = login("kamadmin");
+	struct edit_row mine, theirs;
+	struct edit_error err;
+	char id[32];
+	const char *p[1];
+
+	(void)state;
+	edit_error_init(&err);
+	scalar(admin, "INSERT INTO kam.contact (account_id, name) SELECT id, 'Temp' "
+	    "FROM kam.account WHERE erp_id = $1 RETURNING id", "C1", id, sizeof id);
+	read_row(anna, &mine, EE_CONTACT, id);
+	edit_row_init(&theirs, EE_CONTACT);
+	p[0] = id;
+	assert_int_equal(db_command(admin, "DELETE FROM kam.contact WHERE id = "
+	    "$1::bigint", 1, p), 1);
+	set(&mine, "phone", "123");
+	assert_int_equal(save(anna, &mine, &theirs, &err), EDIT_GONE);
+	edit_row_free(&mine);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(anna);
+	db_close(admin);
+}
+
+static void
+test_constraint_names_its_column(void **state)
+{
+	struct kam_db *db = login("anna");
+	struct edit_row mine, theirs;
+	struct edit_error err;
+	char id[32];
+
+	(void)state;
+	edit_error_init(&err);
+	c1_contact(db, id, sizeof id);
+	read_row(db, &mine, EE_CONTACT, id);
+	edit_row_init(&theirs, EE_CONTACT);
+	set(&mine, "email", "not an address");
+	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_FAILED);
+	assert_int_equal(err.column, edit_column_find(EE_CONTACT, "email"));
+	assert_false(err.lost);
+	assert_non_null(strstr(err.words.data, "not an email address"));
+	set(&mine, "email", NULL);
+	set(&mine, "name", NULL);
+	drain(db);
+	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_FAILED);
+	assert_int_equal(err.column, edit_column_find(EE_CONTACT, "name"));
+	assert_string_equal(err.words.data, "is required");
+	edit_row_free(&mine);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(db);
+}
+
+static void
+rights(const char *user, const char *erp_id, bool write, bool tickets)
+{
+	struct kam_db *db = login(user);
+	struct edit_rights r;
+	char acct[32];
+
+	scalar(db, "SELECT id FROM kam.account WHERE erp_id = $1", erp_id, acct,
+	    sizeof acct);
+	assert_true(edit_rights_send(db, acct));
+	settle(db);
+	assert_true(edit_rights_recv(db, &r));
+	drain(db);
+	assert_int_equal(r.write, write);
+	assert_int_equal(r.tickets, tickets);
+	db_close(db);
+}
+
+static void
+test_rights_mirror_the_policies(void **state)
+{
+	(void)state;
+	rights("anna", "C1", true, false);
+	rights("david", "C1", true, false);	/* same team */
+	rights("anna", "C2", false, false);	/* bo's team */
+	rights("sam", "C1", false, true);
+	rights("kamadmin", "C2", true, false);
+}
+
+static void
+test_operation_retry_counts_as_done(void **state)
+{
+	struct kam_db *db = login("anna");
+	struct edit_error err;
+	char id[32], v[32];
+
+	(void)state;
+	edit_error_init(&err);
+	scalar(db, "INSERT INTO kam.contact (account_id, name) SELECT id, 'Leaving' "
+	    "FROM kam.account WHERE erp_id = $1 RETURNING id", "C1", id, sizeof id);
+	scalar(db, "SELECT version FROM kam.contact WHERE id = $1::bigint", id, v,
+	    sizeof v);
+	for (int i = 0; i < 2; i++) {
+		assert_true(edit_op_send(db, EOP_CONTACT_DEACTIVATE, id, v));
+		settle(db);
+		assert_int_equal(edit_op_recv(db, &err), i == 0 ? EDIT_SAVED : EDIT_UNSURE);
+		drain(db);
+	}
+	assert_true(edit_op_done_send(db, EOP_CONTACT_DEACTIVATE, id));
+	settle(db);
+	assert_int_equal(edit_op_done_recv(db, &err), EDIT_SAVED);
+	drain(db);
+	edit_error_free(&err);
+	db_close(db);
+}
+
+static void
+test_pick_lists_active_contacts(void **state)
+{
+	struct kam_db *db = login("sam");
+	struct edit_choices c;
+	char acct[32];
+
+	(void)state;
+	scalar(db, "SELECT id FROM kam.account WHERE erp_id = $1", "C2", acct,
+	    sizeof acct);
+	assert_true(edit_pick_send(db, EP_CONTACTS, acct, NULL));
+	settle(db);
+	assert_true(edit_pick_recv(db, &c));
+	drain(db);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.item[0].label, "Front desk");
+	edit_choices_free(&c);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_insert_retry_finds_its_row),
+		cmocka_unit_test(test_update_retry_is_not_a_conflict),
+		cmocka_unit_test(test_someone_elses_change_is_a_conflict),
+		cmocka_unit_test(test_other_team_is_refused),
+		cmocka_unit_test(test_deleted_row_is_gone),
+		cmocka_unit_test(test_constraint_names_its_column),
+		cmocka_unit_test(test_rights_mirror_the_policies),
+		cmocka_unit_test(test_operation_retry_counts_as_done),
+		cmocka_unit_test(test_pick_lists_active_contacts),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
