@@ -159,10 +159,21 @@ explain(struct kam_db *db, enum edit_entity e, struct edit_error *err)
 		buf_adds(&err->words, db_error(db));
 }
 
+/* The connection is gone, or the server is going: a shutdown's error
+ * comes while libpq still counts the connection as up. */
+static bool
+connection_lost(struct kam_db *db)
+{
+	const char *state = db_error_sqlstate(db);
+
+	return !db_connected(db) || strncmp(state, "08", 2) == 0 ||
+	    strncmp(state, "57P", 3) == 0;
+}
+
 static enum edit_outcome
 failed(struct kam_db *db, enum edit_entity e, struct edit_error *err)
 {
-	err->lost = !db_connected(db);
+	err->lost = connection_lost(db);
 	explain(db, e, err);
 	return EDIT_FAILED;
 }
@@ -327,7 +338,7 @@ op_result(struct kam_db *db, struct edit_error *err, bool done_query)
 	enum edit_outcome o;
 
 	if (r == NULL) {
-		err->lost = !db_connected(db);
+		err->lost = connection_lost(db);
 		buf_reset(&err->words);
 		buf_adds(&err->words, db_error(db));
 		return EDIT_FAILED;

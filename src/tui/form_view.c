@@ -16,6 +16,8 @@
 #include "kam/date.h"
 #include "kam/xalloc.h"
 
+#define TYPEAHEAD 64
+
 enum fv_state { FV_LOADING, FV_EDITING, FV_SAVING, FV_CHECKING, FV_CONFLICT };
 enum { SLOT_READ, SLOT_SAVE, SLOT_CHECK, SLOT_PICK };
 enum { ASK_DISCARD, ASK_LEAVE };
@@ -30,11 +32,14 @@ struct form_view {
 	char		*draft;		/* the draft's path, NULL: none kept */
 	bool		 draft_written;
 	int		 scroll;
+	int		 ahead[TYPEAHEAD];	/* keys typed while loading */
+	size_t		 nahead;
 };
 
 #define FV(v) ((struct form_view *)(v))
 
 static const struct kam_view_ops form_ops;
+static bool fv_key(struct view *v, struct tui *t, int key);
 
 /* The form's text is on disk whenever it differs from where it began or
  * a save is on its way; never otherwise. */
@@ -213,6 +218,20 @@ will_retry(struct tui *t, const struct edit_error *err)
 	return true;
 }
 
+/* The keys typed before the row was there, in the form now. A key that
+ * closes the form ends the replay. */
+static void
+type_ahead(struct form_view *fv, struct tui *t)
+{
+	size_t n = fv->nahead;
+	int keys[TYPEAHEAD];
+
+	memcpy(keys, fv->ahead, n * sizeof *keys);
+	fv->nahead = 0;
+	for (size_t i = 0; i < n && t->top == &fv->v; i++)
+		fv_key(&fv->v, t, keys[i]);
+}
+
 static void
 recv_read(struct form_view *fv, struct tui *t)
 {
@@ -231,6 +250,7 @@ recv_read(struct form_view *fv, struct tui *t)
 			fv->f.def->setup(&fv->f);
 		form_focus(&fv->f, 0);
 		fv->state = FV_EDITING;
+		type_ahead(fv, t);
 	} else if (o == EDIT_GONE) {
 		close_form(fv, t, true);
 		tui_message(t, true, "It has gone: deleted, or you may no longer see it.");
@@ -421,11 +441,12 @@ fv_key(struct view *v, struct tui *t, int key)
 
 	if (key == KEYMAP_FKEY(KEY_MOUSE) || key == KEYMAP_FKEY(KEY_RESIZE))
 		return false;
-	if (fv->state == FV_LOADING || fv->state == FV_CONFLICT) {
-		if (keymap_action_in(KC_EDIT, key) == ACT_CANCEL)
-			close_form(fv, t, false);
+	if (fv->state == FV_LOADING && keymap_action_in(KC_EDIT, key) == ACT_CANCEL)
+		close_form(fv, t, false);
+	else if (fv->state == FV_LOADING && fv->nahead < TYPEAHEAD)
+		fv->ahead[fv->nahead++] = key;
+	if (fv->state == FV_LOADING || fv->state == FV_CONFLICT)
 		return true;
-	}
 	if (fv->state != FV_EDITING) {
 		busy_key(fv, t, keymap_action_in(KC_EDIT, key));
 		return true;
