@@ -142,26 +142,6 @@ vc_action(struct view *v, struct tui *t, enum kam_action a)
 }
 
 static void
-vc_search(struct view *v, struct tui *t, const char *text, bool live)
-{
-	(void)v, (void)t, (void)text, (void)live;
-}
-
-static bool
-vc_search_next(struct view *v, struct tui *t, int dir)
-{
-	(void)v, (void)t, (void)dir;
-	return false;
-}
-
-static bool
-vc_command(struct view *v, struct tui *t, const struct cmd *c)
-{
-	(void)v, (void)t, (void)c;
-	return false;
-}
-
-static void
 vc_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)v, (void)t;
@@ -185,9 +165,6 @@ static const struct kam_view_ops conflict_ops = {
 	.name = "conflict",
 	.draw = vc_draw,
 	.action = vc_action,
-	.search = vc_search,
-	.search_next = vc_search_next,
-	.command = vc_command,
 	.status = vc_status,
 	.title = vc_title,
 	.free = vc_free,
