@@ -145,7 +145,12 @@ static void
 vc_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)v, (void)t;
-	buf_adds(out, " Conflict: r, t or m; Esc goes back to the form");
+	buf_adds(out, " Conflict:");
+	for (size_t i = 0; i < sizeof choices / sizeof choices[0]; i++) {
+		buf_adds(out, i == 0 ? " " : i + 1 < sizeof choices / sizeof choices[0] ?
+		    ", " : " or ");
+		keymap_keys(out, choices[i]);
+	}
 }
 
 static void
