@@ -13,6 +13,11 @@ struct kam_res;
 /* conninfo may be NULL (libpq's PG* variables decide). On failure returns
  * NULL and prints the one-line reason; *code receives the exit status. */
 struct kam_db	*db_connect(const char *conninfo, int timeout, int *code);
+/* The same with the settings of over (a connection string, may be NULL)
+ * winning over conninfo's: the ERP sync's own login, say. A bad over is
+ * EX_CONFIG, reported under the name what. */
+struct kam_db	*db_connect_over(const char *conninfo, const char *over,
+		    const char *what, int timeout, int *code);
 void		 db_close(struct kam_db *db);
 
 /* Runs one statement with text parameters (NULL pointers are SQL NULL).
