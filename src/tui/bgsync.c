@@ -367,8 +367,8 @@ bgsync_outcome(const struct bgsync *b, int status, struct kam_buf *out)
 		buf_adds(out, "ERP sync done: ");
 		counts(&b->done, out);
 		if (b->done.errors > 0)
-			buf_addf(out, "; %ld records refused (kam --sync --status "
-			    "names them)", b->done.errors);
+			buf_addf(out, "; %ld refused (kam --sync --status names "
+			    "them)", b->done.errors);
 		buf_addc(out, '.');
 		return code != EX_OK;
 	}
