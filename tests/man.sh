@@ -7,28 +7,15 @@ result() {
 	if [ -z "$2" ]; then echo "ok $n - $1"; else
 		echo "not ok $n - $1"; printf '%s\n' "$2" | sed 's/^/# /'; failed=1; fi
 }
-# man/*.fragment.mdoc: kam(1) text waiting to be folded into kam.1; it
-# lints inside a minimal page, and its options count as documented.
-lint_fragment() {
-	printf '.Dd November 23, 2026\n.Dt KAM 1\n.Os\n.Sh NAME\n.Nm kam\n'
-	printf '.Nd fragment\n.Sh DESCRIPTION\n'
-	cat "$1"
-}
-for page in man/*.[1-8] man/*.fragment.mdoc; do
-	[ -f "$page" ] || continue
+for page in man/*.[1-8]; do
 	if [ -z "${MANDOC:-}" ]; then
 		n=$((n + 1)); echo "ok $n - $page lints clean # SKIP mandoc not installed"
-	elif [ "$page" = man/kam-tui.fragment.mdoc ]; then
-		continue	# its list items need the wrapper below
-	elif [ "${page%.fragment.mdoc}" != "$page" ]; then
-		result "$page lints clean" "$(lint_fragment "$page" | "$MANDOC" -Tlint -Wwarning 2>&1)"
 	else
 		result "$page lints clean" "$("$MANDOC" -Tlint -Wwarning "$page" 2>&1)"
 	fi
 done
 missing=$(sed -n 's/^[[:space:]]*{ "\([a-z-]*\)",.*_argument.*/\1/p' src/cli/main.c |
-    while read -r opt; do cat man/kam.1 man/*.fragment.mdoc 2>/dev/null |
-	grep -q "Fl -$opt\b" || echo "--$opt"; done)
+    while read -r opt; do grep -q "Fl -$opt\b" man/kam.1 || echo "--$opt"; done)
 result "kam.1 documents every long option of src/cli/main.c" "$missing"
 missing=$(sed -n 's/^[[:space:]]*{ "\([a-z-]*\)",.*_argument.*/\1/p' src/cli/main.c |
     while read -r opt; do "$KAM" --help | grep -q -- "--$opt" || echo "--$opt"; done)
@@ -102,26 +89,11 @@ else
 	done)
 fi
 result "kam.1 lists every export column" "$missing"
-# The key list of kam(1) is generated from the key table; wherever it sits
-# (kam.1, or the fragment waiting to be folded in), it matches.
-keys_page=$(grep -l '^\.\\" keys-begin$' man/kam.1 man/*.fragment.mdoc 2>/dev/null | head -n 1)
+# The key list of kam(1), between its keys-begin and keys-end markers, is
+# generated from the key table.
 result "kam(1)'s key list is what kam --help-keys prints" "$(
-	[ -n "$keys_page" ] || { echo "no keys-begin marker in man/"; exit; }
-	"$KAM" --help-keys | { sed -n '/^\.\\" keys-begin$/,/^\.\\" keys-end$/p' "$keys_page" |
+	grep -q '^\.\\" keys-begin$' man/kam.1 || { echo "no keys-begin marker in kam.1"; exit; }
+	"$KAM" --help-keys | { sed -n '/^\.\\" keys-begin$/,/^\.\\" keys-end$/p' man/kam.1 |
 	    sed '1d;$d' | diff - /dev/fd/3; } 3<&0 | head -n 20)"
-# The client's fragment starts inside the Options list: lint it wrapped
-# in one.
-for frag in man/kam-tui.fragment.mdoc; do
-	[ -f "$frag" ] && [ -n "${MANDOC:-}" ] || continue
-	page=$(mktemp --suffix=.1)
-	{ printf '.Dd January 1, 2026\n.Dt KAM 1\n.Os\n.Sh NAME\n.Nm kam\n'
-	  printf '.Nd fragment\n.Sh DESCRIPTION\n.Bl -tag -width Ds\n.It x\ny\n'
-	  sed -n '/^\.It Fl/,/^\.Sh/p' "$frag" | sed '$d'
-	  printf '.El\n'; sed -n '/^\.Sh/,$p' "$frag"
-	  printf '.Sh SEE ALSO\n.Xr kam-themes 5 ,\n.Xr mdoc 7\n'; } >"$page"
-	result "$frag lints clean" "$("$MANDOC" -Tlint -Wwarning "$page" 2>&1 |
-	    sed "s|$page|$frag (wrapped)|")"
-	rm -f "$page"
-done
 echo "1..$n"
 exit $failed
