@@ -33,6 +33,7 @@ import json
 import math
 import os
 import random
+import re
 import string
 import sys
 import unicodedata
@@ -49,23 +50,15 @@ def esc(s):
     return NULL if s is None else s.translate(_ESC)
 
 
-_UNESC = {'\\\\': '\\', '\\t': '\t', '\\n': '\n', '\\r': '\r'}
+_UNESC = re.compile(r'\\([\\tnr])')
+_UNESC_CHAR = {'\\': '\\', 't': '\t', 'n': '\n', 'r': '\r'}
 
 
 def unesc(s):
     """The text of a COPY field esc() made; NULL is None."""
     if s == NULL:
         return None
-    out, i = [], 0
-    while i < len(s):
-        pair = s[i:i + 2]
-        if pair in _UNESC:
-            out.append(_UNESC[pair])
-            i += 2
-        else:
-            out.append(s[i])
-            i += 1
-    return ''.join(out)
+    return _UNESC.sub(lambda m: _UNESC_CHAR[m.group(1)], s)
 
 
 def erp_time(day, clock):

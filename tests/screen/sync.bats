@@ -58,6 +58,16 @@ slow_orders() {
 	erp_ctl fault "{\"kind\": \"latency\", \"ms\": $1, \"resource\": \"orders\"}" >/dev/null
 }
 
+# kam with a :sync on its slow orders.
+slow_sync_running() {
+	slow_orders 1500
+	screen_start
+	screen_keys :
+	screen_type sync
+	screen_keys Enter
+	screen_wait "syncing orders: 5 records" 20
+}
+
 @test ":sync runs in the background: progress, outcome, last sync, data" {
 	slow_orders 700
 	screen_start
@@ -138,12 +148,7 @@ slow_orders() {
 }
 
 @test ":sync stop stops it between pages; what was stored stays" {
-	slow_orders 1500
-	screen_start
-	screen_keys :
-	screen_type sync
-	screen_keys Enter
-	screen_wait "syncing orders: 5 records" 20
+	slow_sync_running
 	screen_keys :
 	screen_type "sync stop"
 	screen_keys Enter
@@ -153,12 +158,7 @@ slow_orders() {
 }
 
 @test "quitting during a sync stops it first, then kam ends" {
-	slow_orders 1500
-	screen_start
-	screen_keys :
-	screen_type sync
-	screen_keys Enter
-	screen_wait "syncing orders: 5 records" 20
+	slow_sync_running
 	tm send-keys q
 	screen_wait "KAM-EXITED" 20
 	[ "$(cat "$SCREEN_EXIT")" -eq 0 ]
