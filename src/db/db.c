@@ -165,19 +165,43 @@ db_result_ok(struct kam_db *db, PGresult *res)
 	return db_fail(db, res);
 }
 
-struct kam_res *
-db_query(struct kam_db *db, const char *sql, int nparams,
-    const char *const *params)
+static struct kam_res *
+wrap(struct kam_db *db, PGresult *res)
 {
-	PGresult *res;
 	struct kam_res *r;
 
-	res = PQexecParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0);
 	if (!db_result_ok(db, res))
 		return NULL;
 	r = xmalloc(sizeof *r);
 	r->res = res;
 	return r;
+}
+
+struct kam_res *
+db_query(struct kam_db *db, const char *sql, int nparams,
+    const char *const *params)
+{
+	return wrap(db, PQexecParams(db->conn, sql, nparams, NULL, params, NULL,
+	    NULL, 0));
+}
+
+bool
+db_prepare(struct kam_db *db, const char *name, const char *sql, int nparams)
+{
+	PGresult *res = PQprepare(db->conn, name, sql, nparams, NULL);
+
+	if (!db_result_ok(db, res))
+		return false;
+	PQclear(res);
+	return true;
+}
+
+struct kam_res *
+db_query_prepared(struct kam_db *db, const char *name, int nparams,
+    const char *const *params)
+{
+	return wrap(db, PQexecPrepared(db->conn, name, nparams, params, NULL,
+	    NULL, 0));
 }
 
 long
