@@ -121,6 +121,10 @@ child(int out, char **env, const int *fds, int nfds)
 	int null = open("/dev/null", O_RDWR);
 
 	setpgid(0, 0);
+	/* until exec, no handler of the client's may run here: they write
+	 * to its signal pipe and its terminal */
+	for (int sig = 1; sig <= SIGRTMAX; sig++)
+		signal(sig, SIG_DFL);
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
@@ -156,6 +160,7 @@ bool
 bgsync_start(struct bgsync *b, const struct kam_conf *c, struct kam_buf *err)
 {
 	int p[2], fds[MAX_FDS], nfds;
+	sigset_t all, old;
 	char **env;
 	pid_t pid;
 
@@ -167,8 +172,11 @@ bgsync_start(struct bgsync *b, const struct kam_conf *c, struct kam_buf *err)
 	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
 	env = child_env(c);
 	nfds = open_fds(fds, p[1]);
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
 	if ((pid = fork()) == 0)
 		child(p[1], env, fds, nfds);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	env_free(env);
 	close(p[1]);
 	if (pid < 0) {
