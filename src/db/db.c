@@ -5,6 +5,7 @@
 #include <sysexits.h>
 
 #include "kam/buf.h"
+#include "kam/date.h"
 #include "kam/db.h"
 #include "kam/log.h"
 #include "kam/xalloc.h"
@@ -30,19 +31,38 @@ first_line(struct kam_buf *out, const char *msg)
 	buf_add(out, msg, n);
 }
 
-/* The connection's keywords: kam's own first, then conninfo (expanded by
- * libpq), then the keywords of over, which win over both. */
+/* The session's TimeZone is the user's own zone, so that times the server
+ * formats match what the user types and sees elsewhere. It goes as a
+ * startup option, which a reconnect repeats, after any PGOPTIONS (an
+ * explicit option would hide them); PGTZ or options in conninfo win. */
+static const char *
+zone_option(char *out, size_t size)
+{
+	char zone[ZONE_NAMELEN];
+	const char *env = getenv("PGOPTIONS");
+
+	if (getenv("PGTZ") != NULL || !date_local_zone(zone))
+		return NULL;
+	if ((size_t)snprintf(out, size, "%s%s-c TimeZone=%s", env ? env : "",
+	    env ? " " : "", zone) >= size)
+		return NULL;
+	return out;
+}
+
+/* The connection's keywords: kam's own first (options may be NULL), then
+ * conninfo (expanded by libpq), then the keywords of over, which win over
+ * both. */
 static bool
 connect_params(const char *conninfo, const char *over, const char *what,
-    const char *tmo, const char ***keys, const char ***vals,
-    PQconninfoOption **parsed)
+    const char *tmo, const char *options, const char ***keys,
+    const char ***vals, PQconninfoOption **parsed)
 {
 	static const char *const own[] = { "connect_timeout", "keepalives",
 	    "keepalives_idle", "keepalives_interval", "keepalives_count",
 	    "application_name", "client_encoding" };
 	static const char *const own_vals[] = { NULL, "1", "30", "10", "3",
 	    "kam", "UTF8" };
-	size_t n = 0, cap = sizeof own / sizeof own[0] + 2;
+	size_t n = 0, cap = sizeof own / sizeof own[0] + 3;
 	struct kam_buf msg;
 	char *why = NULL;
 
@@ -65,6 +85,10 @@ connect_params(const char *conninfo, const char *over, const char *what,
 		(*keys)[n] = own[i];
 		(*vals)[n] = own_vals[i] ? own_vals[i] : tmo;
 	}
+	if (options != NULL) {
+		(*keys)[n] = "options";
+		(*vals)[n++] = options;
+	}
 	if (conninfo != NULL) {	/* else PGDATABASE and friends decide */
 		(*keys)[n] = "dbname";
 		(*vals)[n++] = conninfo;
@@ -74,6 +98,25 @@ connect_params(const char *conninfo, const char *over, const char *what,
 			(*keys)[n] = o->keyword;
 			(*vals)[n++] = o->val;
 		}
+	return true;
+}
+
+/* False for a bad over; else db->conn is set, connected or not. */
+static bool
+open_conn(struct kam_db *db, const char *conninfo, const char *over,
+    const char *what, const char *tmo, const char *options)
+{
+	PQconninfoOption *parsed;
+	const char **keys, **vals;
+
+	db->conn = NULL;
+	if (!connect_params(conninfo, over, what, tmo, options, &keys, &vals,
+	    &parsed))
+		return false;
+	db->conn = PQconnectdbParams(keys, vals, 1);
+	free(keys);
+	free(vals);
+	PQconninfoFree(parsed);
 	return true;
 }
 
@@ -87,23 +130,26 @@ struct kam_db *
 db_connect_over(const char *conninfo, const char *over, const char *what,
     int timeout, int *code)
 {
-	PQconninfoOption *parsed;
-	const char **keys, **vals;
-	char tmo[16];
+	char tmo[16], optbuf[1024];
+	const char *options;
 	struct kam_db *db;
 	struct kam_buf msg;
 
 	snprintf(tmo, sizeof tmo, "%d", timeout);
-	if (!connect_params(conninfo, over, what, tmo, &keys, &vals, &parsed)) {
-		*code = EX_CONFIG;
-		return NULL;
-	}
 	db = xcalloc(1, sizeof *db);
 	buf_init(&db->error);
-	db->conn = PQconnectdbParams(keys, vals, 1);
-	free(keys);
-	free(vals);
-	PQconninfoFree(parsed);
+	options = zone_option(optbuf, sizeof optbuf);
+	if (!open_conn(db, conninfo, over, what, tmo, options)) {
+		*code = EX_CONFIG;
+		db_close(db);
+		return NULL;
+	}
+	/* a zone this machine knows and the server does not: the server's */
+	if (options != NULL && PQstatus(db->conn) != CONNECTION_OK &&
+	    strstr(PQerrorMessage(db->conn), "TimeZone") != NULL) {
+		PQfinish(db->conn);
+		open_conn(db, conninfo, over, what, tmo, NULL);
+	}
 	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
 		buf_init(&msg);
 		first_line(&msg, db->conn ? PQerrorMessage(db->conn) : "out of memory");
