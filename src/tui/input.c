@@ -55,6 +55,8 @@ run_command(struct tui *t, char *line)
 		tui_push(t, view_help_new(t));
 	else if (c.kind == CMD_AGENDA)
 		view_agenda_show(t);
+	else if (c.kind == CMD_SYNC)
+		tui_sync_command(t, c.arg);
 	else if (c.kind == CMD_THEME) {
 		if (tui_set_theme(t, c.arg))
 			tui_message(t, false, "Theme %s.", c.arg);
