@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "card_tab.h"
+#include "form_view.h"
 #include "kam/sla.h"
 #include "kam/xalloc.h"
 
@@ -41,6 +42,26 @@ sla_recv(struct view *v, struct tui *t, int slot, int arg)
 	card_add_sla(&ts->ct.card, &ts->sla);
 }
 
+/* e edits the service level shown, or makes one when there is none; a
+ * adds another (the next period's). */
+static bool
+sla_action(struct view *v, struct tui *t, enum kam_action a)
+{
+	struct tab_sla *ts = (struct tab_sla *)v;
+
+	if (a != ACT_FORM_ADD && a != ACT_FORM_EDIT)
+		return card_tab_action(v, t, a);
+	if (!tab_may_write(v, t, "service level"))
+		return true;
+	if (!ts->ct.card.loaded || ts->sla.field[SLA_STATE] == NULL)
+		tui_message(t, true, "The service level has not been read yet.");
+	else
+		form_view_open(t, &form_service_level, tab_account_id(v),
+		    tab_account_name(v), a == ACT_FORM_EDIT ?
+		    ts->sla.field[SLA_ID] : NULL);
+	return true;
+}
+
 static void
 sla_free(struct view *v)
 {
@@ -54,7 +75,7 @@ sla_free(struct view *v)
 static const struct kam_view_ops sla_ops = {
 	.name = "sla",
 	.draw = card_tab_draw,
-	.action = card_tab_action,
+	.action = sla_action,
 	.reload = sla_reload,
 	.send = sla_send,
 	.recv = sla_recv,
