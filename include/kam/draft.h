@@ -6,9 +6,10 @@
  *
  * The format, one item a line, UTF-8:
  *	kam-draft 1
- *	KEY VALUE
- * KEY is [a-z0-9_.-]+ and unique; VALUE runs to the end of the line
- * with \\ \n \r \t and \xHH escapes, and may be empty. No other lines. */
+ *	KEY<tab>VALUE
+ * KEY is [a-z0-9_.-]+ and unique; VALUE is escaped as a field of
+ * PostgreSQL's COPY text format (kam/copytext.h) and may be empty. No
+ * other lines. */
 #ifndef KAM_DRAFT_H
 #define KAM_DRAFT_H
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kam/copytext.h"
 #include "kam/draft.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
@@ -70,87 +71,15 @@ draft_get(const struct kam_draft *d, const char *key)
 	return it ? it->value : NULL;
 }
 
-static void
-escape(struct kam_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '\\')
-			buf_adds(out, "\\\\");
-		else if (c == '\n')
-			buf_adds(out, "\\n");
-		else if (c == '\r')
-			buf_adds(out, "\\r");
-		else if (c == '\t')
-			buf_adds(out, "\\t");
-		else if (c < 0x20 || c == 0x7f)
-			buf_addf(out, "\\x%02x", c);
-		else
-			buf_addc(out, (char)c);
-	}
-}
-
 void
 draft_format(const struct kam_draft *d, struct kam_buf *out)
 {
 	buf_adds(out, MAGIC "\n");
 	for (size_t i = 0; i < d->n; i++) {
-		buf_addf(out, "%s ", d->item[i].key);
-		escape(out, d->item[i].value);
+		buf_addf(out, "%s\t", d->item[i].key);
+		copytext_escape(out, d->item[i].value, strlen(d->item[i].value));
 		buf_addc(out, '\n');
 	}
-}
-
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* One escape at s (after the backslash): the byte into out, the length
- * read, or 0 for a bad escape. */
-static size_t
-unescape_one(const char *s, size_t len, struct kam_buf *out)
-{
-	static const char from[] = "\\nrt", to[] = "\\\n\r\t";
-	const char *at;
-	int hi, lo;
-
-	if (len == 0)
-		return 0;
-	if ((at = strchr(from, s[0])) != NULL && s[0] != '\0') {
-		buf_addc(out, to[at - from]);
-		return 1;
-	}
-	if (s[0] != 'x' || len < 3 || (hi = hex_digit(s[1])) < 0 ||
-	    (lo = hex_digit(s[2])) < 0 || (hi == 0 && lo == 0))
-		return 0;
-	buf_addc(out, (char)(hi * 16 + lo));
-	return 3;
-}
-
-static bool
-unescape(const char *s, size_t len, struct kam_buf *out)
-{
-	size_t n;
-
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] != '\\') {
-			buf_addc(out, s[i]);
-			continue;
-		}
-		if ((n = unescape_one(s + i + 1, len - i - 1, out)) == 0)
-			return false;
-		i += n;
-	}
-	return utf8_valid(out->data, out->len);
 }
 
 static bool
@@ -165,30 +94,36 @@ key_ok(const char *s, size_t len)
 	return true;
 }
 
-/* One "KEY VALUE" line into d; false with the reason in err. */
+/* One "KEY<tab>VALUE" line (rewritten in place) into d; false with the
+ * reason in err. */
 static bool
-parse_line(const char *s, size_t len, struct kam_draft *d, struct kam_buf *err)
+parse_line(char *s, size_t len, struct kam_draft *d, struct kam_buf *err)
 {
-	const char *sp = memchr(s, ' ', len);
-	size_t klen = sp ? (size_t)(sp - s) : len;
+	struct copy_field f[2];
 	struct kam_buf key, value;
 	bool ok = false;
 
 	buf_init(&key);
 	buf_init(&value);
-	buf_add(&key, s, klen);
-	if (!key_ok(s, klen))
-		buf_adds(err, "not a KEY VALUE line");
-	else if (find(d, key.data) != NULL)
+	if (copytext_split(s, len, f, 2) != 2 || f[0].null || f[1].null ||
+	    !key_ok(f[0].data, f[0].len)) {
+		buf_adds(err, "not a KEY<tab>VALUE line");
+		goto out;
+	}
+	buf_add(&key, f[0].data, f[0].len);
+	buf_add(&value, f[1].data, f[1].len);
+	if (find(d, key.data) != NULL)
 		buf_addf(err, "%s given twice", key.data);
 	else if (d->n >= DRAFT_MAX_ITEMS)
 		buf_adds(err, "too many lines");
-	else if (sp != NULL && !unescape(sp + 1, len - klen - 1, &value))
-		buf_addf(err, "%s: a bad escape, or not UTF-8", key.data);
+	else if (memchr(value.data, '\0', value.len) != NULL ||
+	    !utf8_valid(value.data, value.len))
+		buf_addf(err, "%s: not UTF-8 text", key.data);
 	else {
 		draft_set(d, key.data, value.data);
 		ok = true;
 	}
+out:
 	buf_free(&key);
 	buf_free(&value);
 	return ok;
@@ -198,8 +133,10 @@ bool
 draft_parse(const char *text, size_t len, struct kam_draft *d,
     struct kam_buf *err)
 {
+	struct kam_buf line;
 	const char *nl;
 	size_t lineno = 1, off, n;
+	bool ok = true;
 
 	draft_init(d);
 	if (len > DRAFT_MAX_BYTES || memchr(text, '\0', len) != NULL) {
@@ -212,18 +149,21 @@ draft_parse(const char *text, size_t len, struct kam_draft *d,
 		buf_adds(err, "line 1: not a kam draft of version 1");
 		return false;
 	}
-	for (off = (size_t)(nl - text) + 1; off < len; off += n + 1) {
+	buf_init(&line);
+	for (off = (size_t)(nl - text) + 1; ok && off < len; off += n + 1) {
 		lineno++;
 		nl = memchr(text + off, '\n', len - off);
 		n = nl ? (size_t)(nl - (text + off)) : len - off;
+		buf_reset(&line);
+		buf_add(&line, text + off, n);
 		buf_addf(err, "line %zu: ", lineno);
-		if (!parse_line(text + off, n, d, err)) {
-			draft_free(d);
-			return false;
-		}
-		buf_reset(err);
+		if ((ok = parse_line(line.data, line.len, d, err)))
+			buf_reset(err);
 	}
-	return true;
+	buf_free(&line);
+	if (!ok)
+		draft_free(d);
+	return ok;
 }
 
 /* Makes path (mode 0700) unless it is there. */

@@ -16,9 +16,18 @@
  *
  * Each field names a column of the entity (edit_entities in
  * src/domain/edit_entities.c); a column the entity marks neither
- * EC_INSERT nor EC_UPDATE (ERP-owned) shows read only. Add the form to
- * form_defs[] in forms.c so that its drafts can be resumed, and open it
- * with form_view_new() (form_view.h). Types:
+ * EC_INSERT nor EC_UPDATE (ERP-owned) shows read only. The steps for a
+ * new form:
+ *	1. the entity: enum edit_entity (kam/edit.h), its columns, fixed
+ *	   statements and constraints in plain words (edit_entities.c);
+ *	2. the form: a form_def in forms.c, listed in form_defs[] so that
+ *	   its drafts can be resumed;
+ *	3. the key: a tab's action hook opens it with form_view_open()
+ *	   (form_view.h) when view_account_rights() allows, and the tab's
+ *	   keys go into tab_hints[] of view_account.c for the status line;
+ *	   a one-step change (end, drop, complete) is an enum edit_op with
+ *	   its statements, run through table_tab_op() or rowop.h.
+ * Types:
  *
  *	FT_TEXT		one line; trimmed; empty is NULL
  *	FT_LONGTEXT	lines, edited in the form or in $EDITOR (Ctrl-E)

@@ -43,59 +43,74 @@ is_option(const struct form_field *fl, const char *v)
 	return false;
 }
 
-/* A decimal of at most digits digits, scale of them after the point,
- * written without leading zeros or trailing fractional ones. */
+/* A decimal number's parts, without leading zeros before the point or
+ * trailing ones after it. */
+struct decimal {
+	bool		 neg;
+	const char	*ip, *fp;	/* digits before and after the point */
+	size_t		 ni, nf;
+};
+
 static bool
-decimal(const char *s, const struct form_field_def *d, char **out,
-    struct kam_buf *err)
+decimal_parse(const char *s, struct decimal *d)
 {
 	static const char dec[] = "0123456789";
-	int digits = d->digits ? d->digits : 16;
-	int scale = d->type == FT_MONEY && d->scale == 0 ? 2 : d->scale;
-	bool neg = *s == '-';
-	const char *p = s + (*s == '-' || *s == '+'), *frac = "", *end;
-	size_t ip = strspn(p, dec), fp = 0;
+	const char *end;
+
+	d->neg = *s == '-';
+	d->ip = s + (*s == '-' || *s == '+');
+	d->ni = strspn(d->ip, dec);
+	d->fp = "";
+	d->nf = 0;
+	if (d->ip[d->ni] == '.') {
+		d->fp = d->ip + d->ni + 1;
+		d->nf = strspn(d->fp, dec);
+	}
+	end = d->ip[d->ni] == '.' ? d->fp + d->nf : d->ip + d->ni;
+	if (d->ni + d->nf == 0 || *end != '\0')
+		return false;
+	while (d->ni > 1 && *d->ip == '0')
+		d->ip++, d->ni--;
+	while (d->nf > 0 && d->fp[d->nf - 1] == '0')
+		d->nf--;
+	/* -0 is 0 */
+	d->neg = d->neg && !((d->ni == 0 || (d->ni == 1 && *d->ip == '0')) &&
+	    d->nf == 0);
+	return true;
+}
+
+/* A decimal of at most digits digits, scale of them after the point. */
+static bool
+decimal(const char *s, const struct form_field_def *def, char **out,
+    struct kam_buf *err)
+{
+	int digits = def->digits ? def->digits : 16;
+	int scale = def->type == FT_MONEY && def->scale == 0 ? 2 : def->scale;
+	size_t before = err->len;
+	struct decimal d;
 	struct kam_buf b;
 
-	if (strchr(s, ',') != NULL) {
+	if (strchr(s, ',') != NULL)
 		buf_adds(err, "takes a point for decimals and no thousands "
 		    "separators: 1234.50");
-		return false;
-	}
-	if (p[ip] == '.') {
-		frac = p + ip + 1;
-		fp = strspn(frac, dec);
-	}
-	end = p[ip] == '.' ? frac + fp : p + ip;
-	if (ip + fp == 0 || *end != '\0') {
+	else if (!decimal_parse(s, &d))
 		buf_adds(err, "is not a number (like 1234.50)");
-		return false;
-	}
-	while (ip > 1 && *p == '0')
-		p++, ip--;
-	while (fp > 0 && frac[fp - 1] == '0')
-		fp--;
-	neg = neg && !((ip == 0 || (ip == 1 && *p == '0')) && fp == 0);
-	if (neg && (d->flags & FF_NONNEG)) {
+	else if (d.neg && (def->flags & FF_NONNEG))
 		buf_adds(err, "cannot be below 0");
-		return false;
-	}
-	if ((int)fp > scale) {
+	else if ((int)d.nf > scale)
 		buf_addf(err, "takes at most %d digit%s after the point", scale,
 		    scale == 1 ? "" : "s");
-		return false;
-	}
-	if ((int)ip > digits - scale && !(ip == 1 && *p == '0')) {
+	else if ((int)d.ni > digits - scale && !(d.ni == 1 && *d.ip == '0'))
 		buf_addf(err, "is too large (at most %d digits before the point)",
 		    digits - scale);
+	if (err->len > before)
 		return false;
-	}
 	buf_init(&b);
-	buf_adds(&b, neg ? "-" : "");
-	buf_add(&b, ip > 0 ? p : "0", ip > 0 ? ip : 1);
-	if (fp > 0) {
+	buf_adds(&b, d.neg ? "-" : "");
+	buf_add(&b, d.ni > 0 ? d.ip : "0", d.ni > 0 ? d.ni : 1);
+	if (d.nf > 0) {
 		buf_addc(&b, '.');
-		buf_add(&b, frac, fp);
+		buf_add(&b, d.fp, d.nf);
 	}
 	*out = buf_detach(&b);
 	return true;

@@ -546,26 +546,6 @@ fv_action(struct view *v, struct tui *t, enum kam_action a)
 }
 
 static void
-fv_search(struct view *v, struct tui *t, const char *text, bool live)
-{
-	(void)v, (void)t, (void)text, (void)live;
-}
-
-static bool
-fv_search_next(struct view *v, struct tui *t, int dir)
-{
-	(void)v, (void)t, (void)dir;
-	return false;
-}
-
-static bool
-fv_command(struct view *v, struct tui *t, const struct cmd *c)
-{
-	(void)v, (void)t, (void)c;
-	return false;
-}
-
-static void
 keys_hint(struct kam_buf *out, enum kam_action a, const char *what)
 {
 	buf_adds(out, out->len ? "  " : " ");
@@ -625,9 +605,6 @@ static const struct kam_view_ops form_ops = {
 	.reload = fv_reload,
 	.send = fv_send,
 	.recv = fv_recv,
-	.search = fv_search,
-	.search_next = fv_search_next,
-	.command = fv_command,
 	.status = fv_status,
 	.title = fv_title,
 	.free = fv_free,

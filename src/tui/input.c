@@ -16,6 +16,20 @@ set_search(struct tui *t, const char *text)
 	t->search = text && *text ? xstrdup(text) : NULL;
 }
 
+/* Views without searches or commands leave those operations NULL. */
+static void
+view_search(struct tui *t, const char *text, bool live)
+{
+	if (t->top->ops->search != NULL)
+		t->top->ops->search(t->top, t, text, live);
+}
+
+static bool
+view_command(struct view *v, struct tui *t, const struct cmd *c)
+{
+	return v->ops->command != NULL && v->ops->command(v, t, c);
+}
+
 static struct view *
 bottom_view(struct tui *t)
 {
@@ -42,11 +56,11 @@ run_command(struct tui *t, char *line)
 	else if (c.kind == CMD_THEME) {
 		if (tui_set_theme(t, c.arg))
 			tui_message(t, false, "Theme %s.", c.arg);
-	} else if (c.kind != CMD_NONE && !t->top->ops->command(t->top, t, &c)) {
+	} else if (c.kind != CMD_NONE && !view_command(t->top, t, &c)) {
 		/* the list opens accounts and filters them */
 		while (t->top->below != NULL && c.kind != CMD_FILTER)
 			tui_pop(t);
-		if (!bottom_view(t)->ops->command(bottom_view(t), t, &c))
+		if (!view_command(bottom_view(t), t, &c))
 			tui_message(t, true, "':%s' does nothing here", line);
 	}
 	buf_free(&err);
@@ -67,7 +81,7 @@ prompt_done(struct tui *t, enum prompt_result r)
 			text = t->search_before ? xstrdup(t->search_before) : NULL;
 		}
 		set_search(t, text);
-		t->top->ops->search(t->top, t, t->search, false);
+		view_search(t, t->search, false);
 	}
 	free(text);
 	free(t->search_before);
@@ -87,7 +101,7 @@ prompt_key(struct tui *t, int key)
 	if (r == PROMPT_ACCEPT || r == PROMPT_CANCEL)
 		prompt_done(t, r);
 	else if (r == PROMPT_EDITED && t->prompt.lead == '/')
-		t->top->ops->search(t->top, t, t->prompt.ed.text.data, true);
+		view_search(t, t->prompt.ed.text.data, true);
 }
 
 static void
@@ -106,7 +120,8 @@ search_again(struct tui *t, int dir)
 {
 	if (t->search == NULL)
 		tui_message(t, true, "No search yet: press / first.");
-	else if (!t->top->ops->search_next(t->top, t, dir))
+	else if (t->top->ops->search_next == NULL ||
+	    !t->top->ops->search_next(t->top, t, dir))
 		tui_message(t, true, "Not found: %s", t->search);
 }
 

@@ -12,6 +12,8 @@ enum { SLOT_ROWS, SLOT_ENTRY, SLOT_OP };
 enum { ASK_OP };
 #define TT(v) ((struct table_tab *)(v))
 
+static bool tt_action(struct view *v, struct tui *t, enum kam_action a);
+
 void
 table_tab_refetch(struct table_tab *tt, struct tui *t)
 {
@@ -145,6 +147,13 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 	}
 	table_take(&tt->tb, &rows, tt->def->page);
 	acct_rows_free(&rows);
+	if (tt->ahead != ACT_NONE) {
+		enum kam_action a = tt->ahead;
+
+		tt->ahead = ACT_NONE;
+		tt_action(v, t, a);
+		return;
+	}
 	if (tt->tb.want_last && tt->tb.more) {
 		tt->tb.fetching = true;
 		req_submit(t, v, SLOT_ROWS, 0);
@@ -173,6 +182,11 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 {
 	struct table_tab *tt = TT(v);
 
+	if (!tt->tb.loaded && (a == ACT_ENTER || a == ACT_FORM_EDIT ||
+	    a == ACT_FORM_DEACTIVATE || a == ACT_FORM_COMPLETE)) {
+		tt->ahead = a;	/* for the row under the cursor, once there is one */
+		return true;
+	}
 	if (tt->def->action != NULL && tt->def->action(tt, t, a))
 		return true;
 	if (a == ACT_ENTER && tt->def->enter != NULL && tt->tb.nav.n > 0) {

@@ -52,6 +52,7 @@ struct table_tab {
 	const struct table_tab_def	*def;
 	char				*entry_id;	/* the entry to read in full */
 	struct row_op			 op;		/* D and x on the row */
+	enum kam_action			 ahead;		/* typed before the rows came */
 };
 
 struct view	*table_tab_new(struct view *account, const struct table_tab_def *def);

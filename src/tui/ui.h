@@ -34,7 +34,8 @@ struct kam_view_ops {
 	bool	(*send)(struct view *v, struct tui *t, int slot, int arg);
 	/* Collects its rows once they are there. */
 	void	(*recv)(struct view *v, struct tui *t, int slot, int arg);
-	/* The "/" text: live while typing (may be NULL), or accepted. */
+	/* The "/" text: live while typing, or accepted. Like search_next and
+	 * command, NULL in a view that has nothing to find or command. */
 	void	(*search)(struct view *v, struct tui *t, const char *text,
 		    bool live);
 	/* n and N: false when nothing matches. */

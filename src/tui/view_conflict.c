@@ -142,30 +142,15 @@ vc_action(struct view *v, struct tui *t, enum kam_action a)
 }
 
 static void
-vc_search(struct view *v, struct tui *t, const char *text, bool live)
-{
-	(void)v, (void)t, (void)text, (void)live;
-}
-
-static bool
-vc_search_next(struct view *v, struct tui *t, int dir)
-{
-	(void)v, (void)t, (void)dir;
-	return false;
-}
-
-static bool
-vc_command(struct view *v, struct tui *t, const struct cmd *c)
-{
-	(void)v, (void)t, (void)c;
-	return false;
-}
-
-static void
 vc_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)v, (void)t;
-	buf_adds(out, " Conflict: r, t or m; Esc goes back to the form");
+	buf_adds(out, " Conflict:");
+	for (size_t i = 0; i < sizeof choices / sizeof choices[0]; i++) {
+		buf_adds(out, i == 0 ? " " : i + 1 < sizeof choices / sizeof choices[0] ?
+		    ", " : " or ");
+		keymap_keys(out, choices[i]);
+	}
 }
 
 static void
@@ -185,9 +170,6 @@ static const struct kam_view_ops conflict_ops = {
 	.name = "conflict",
 	.draw = vc_draw,
 	.action = vc_action,
-	.search = vc_search,
-	.search_next = vc_search_next,
-	.command = vc_command,
 	.status = vc_status,
 	.title = vc_title,
 	.free = vc_free,

@@ -189,26 +189,6 @@ vd_answer(struct view *v, struct tui *t, int what, bool yes)
 }
 
 static void
-vd_search(struct view *v, struct tui *t, const char *text, bool live)
-{
-	(void)v, (void)t, (void)text, (void)live;
-}
-
-static bool
-vd_search_next(struct view *v, struct tui *t, int dir)
-{
-	(void)v, (void)t, (void)dir;
-	return false;
-}
-
-static bool
-vd_command(struct view *v, struct tui *t, const struct cmd *c)
-{
-	(void)v, (void)t, (void)c;
-	return false;
-}
-
-static void
 vd_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)t;
@@ -237,9 +217,6 @@ static const struct kam_view_ops drafts_ops = {
 	.name = "drafts",
 	.draw = vd_draw,
 	.action = vd_action,
-	.search = vd_search,
-	.search_next = vd_search_next,
-	.command = vd_command,
 	.status = vd_status,
 	.title = vd_title,
 	.free = vd_free,

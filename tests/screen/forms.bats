@@ -280,3 +280,18 @@ conflict() {
 	screen_keys a
 	[[ "$(screen_text)" == *"Your role may not change this account's contacts."* ]]
 }
+
+@test "a contact from the ERP: its ERP id read only, and a word on what the sync overwrites" {
+	screen_start
+	screen_keys : ; screen_type "account muller gmbh"; screen_keys Enter
+	screen_wait "kam - Müller GmbH"
+	screen_keys 2 e
+	run screen_text
+	[[ "$output" == *"From the ERP: a change there overwrites name, job title, email and phone"* ]]
+	[[ "$(screen_line 'ERP id')" == *"C4-P1"*"(read only)"* ]]
+	screen_keys Tab Tab Tab
+	screen_type "+49 30 55"
+	screen_keys Enter
+	[[ "$(screen_text)" == *"Contact saved."* ]]
+	[ "$(sql "SELECT phone || ' ' || erp_id FROM kam.contact WHERE name = 'Hans Müller'")" = "+49 30 55 C4-P1" ]
+}

@@ -30,8 +30,8 @@ test_format_and_parse(void **state)
 	draft_set(&d, "gone", "x");
 	draft_set(&d, "gone", NULL);
 	draft_format(&d, &text);
-	assert_string_equal(text.data, "kam-draft 1\nform contact\n"
-	    "field.body a\\\\b\\nc\\td\\r\\x01 é\nfield.empty \n");
+	assert_string_equal(text.data, "kam-draft 1\nform\tcontact\n"
+	    "field.body\ta\\\\b\\nc\\td\\r\x01 é\nfield.empty\t\n");
 	assert_true(draft_parse(text.data, text.len, &back, &err));
 	assert_string_equal(draft_get(&back, "field.body"), "a\\b\nc\td\r\x01 é");
 	assert_string_equal(draft_get(&back, "field.empty"), "");
@@ -67,16 +67,16 @@ test_hostile_text(void **state)
 	REFUSED("", "line 1");
 	REFUSED("kam-draft 2\nform x\n", "line 1");
 	REFUSED("kam-draft 1", "line 1");
-	REFUSED("kam-draft 1\nform x\nform y\n", "line 3: form given twice");
-	REFUSED("kam-draft 1\nForm x\n", "line 2: not a KEY VALUE line");
+	REFUSED("kam-draft 1\nform\tx\nform\ty\n", "line 3: form given twice");
+	REFUSED("kam-draft 1\nForm\tx\n", "line 2: not a KEY<tab>VALUE line");
+	REFUSED("kam-draft 1\nform x\n", "line 2: not a KEY<tab>VALUE line");
+	REFUSED("kam-draft 1\nform\tx\ty\n", "not a KEY<tab>VALUE line");
+	REFUSED("kam-draft 1\nform\t\\N\n", "not a KEY<tab>VALUE line");
 	REFUSED("kam-draft 1\n\n", "line 2");
-	REFUSED("kam-draft 1\nx a\\q\n", "line 2: x: a bad escape");
-	REFUSED("kam-draft 1\nx a\\x0\n", "bad escape");
-	REFUSED("kam-draft 1\nx a\\x00b\n", "bad escape");
-	REFUSED("kam-draft 1\nx a\\\n", "bad escape");
-	REFUSED("kam-draft 1\nx \xc3\x28\n", "not UTF-8");
-	REFUSED("kam-draft 1\nx \\xff\n", "not UTF-8");
-	REFUSED("kam-draft 1\nx a\0b\n", "not text");
+	REFUSED("kam-draft 1\nx\t\xc3\x28\n", "line 2: x: not UTF-8");
+	REFUSED("kam-draft 1\nx\t\\xff\n", "not UTF-8");
+	REFUSED("kam-draft 1\nx\ta\\x00b\n", "not UTF-8 text");
+	REFUSED("kam-draft 1\nx\ta\0b\n", "not text");
 	big = malloc(DRAFT_MAX_BYTES + 2);
 	memset(big, 'a', DRAFT_MAX_BYTES + 1);
 	refused(big, DRAFT_MAX_BYTES + 1, "too large");

@@ -14,19 +14,10 @@
 
 #include "kam/db.h"
 #include "kam/edit.h"
+#include "pgtest.h"
 
-static struct kam_db *
-login(const char *user)
-{
-	char conninfo[64];
-	struct kam_db *db;
-	int code;
-
-	snprintf(conninfo, sizeof conninfo, "user=%s", user);
-	db = db_connect(conninfo, 10, &code);
-	assert_non_null(db);
-	return db;
-}
+#define login pgtest_login
+#define scalar pgtest_scalar
 
 /* Waits for the statement sent, as the client's main loop would. */
 static void
@@ -73,20 +64,6 @@ save(struct kam_db *db, struct edit_row *mine, struct edit_row *theirs,
 	return o;
 }
 
-static const char *
-scalar(struct kam_db *db, const char *sql, const char *param, char *out,
-    size_t size)
-{
-	const char *params[] = { param };
-	struct kam_res *r = db_query(db, sql, param ? 1 : 0, params);
-
-	assert_non_null(r);
-	assert_int_equal(res_rows(r), 1);
-	snprintf(out, size, "%s", res_get(r, 0, 0) ? res_get(r, 0, 0) : "NULL");
-	res_free(r);
-	return out;
-}
-
 static void
 set(struct edit_row *r, const char *column, const char *v)
 {
@@ -112,12 +89,61 @@ read_row(struct kam_db *db, struct edit_row *row, enum edit_entity e,
 	edit_error_free(&err);
 }
 
+/* One user editing one row: their connection, the row as read, what
+ * a check finds, the error. */
+struct edit_case {
+	struct kam_db		*db;
+	struct edit_row		 mine, theirs;
+	struct edit_error	 err;
+};
+
+static void
+case_open(struct edit_case *c, const char *user, enum edit_entity e,
+    const char *id)
+{
+	c->db = login(user);
+	edit_error_init(&c->err);
+	edit_row_init(&c->theirs, e);
+	if (id != NULL)
+		read_row(c->db, &c->mine, e, id);
+	else
+		edit_row_init(&c->mine, e);
+}
+
+static enum edit_outcome
+case_save(struct edit_case *c)
+{
+	return save(c->db, &c->mine, &c->theirs, &c->err);
+}
+
+static void
+case_close(struct edit_case *c)
+{
+	edit_row_free(&c->mine);
+	edit_row_free(&c->theirs);
+	edit_error_free(&c->err);
+	db_close(c->db);
+}
+
 /* Anna's contact at C1 (the fixture's front desk). */
 static void
-c1_contact(struct kam_db *db, char *id, size_t size)
+c1_contact(char *id, size_t size)
 {
+	struct kam_db *db = login("anna");
+
 	scalar(db, "SELECT min(c.id) FROM kam.contact c JOIN kam.account a "
 	    "ON a.id = c.account_id WHERE a.erp_id = $1", "C1", id, size);
+	db_close(db);
+}
+
+/* user editing the C1 contact */
+static void
+case_c1_contact(struct edit_case *c, const char *user)
+{
+	char id[32];
+
+	c1_contact(id, sizeof id);
+	case_open(c, user, EE_CONTACT, id);
 }
 
 static void
@@ -168,7 +194,7 @@ test_update_retry_is_not_a_conflict(void **state)
 
 	(void)state;
 	edit_error_init(&err);
-	c1_contact(db, id, sizeof id);
+	c1_contact(id, sizeof id);
 	read_row(db, &mine, EE_CONTACT, id);
 	edit_row_init(&theirs, EE_CONTACT);
 	edit_row_init(&again, EE_CONTACT);
@@ -191,108 +217,75 @@ test_update_retry_is_not_a_conflict(void **state)
 static void
 test_someone_elses_change_is_a_conflict(void **state)
 {
-	struct kam_db *anna = login("anna"), *david = login("david");
-	struct edit_row mine, theirs;
-	struct edit_error err;
+	struct kam_db *david = login("david");
+	struct edit_case c;
 	char id[32];
-	const char *p[1];
+	const char *p[1] = { id };
 
 	(void)state;
-	edit_error_init(&err);
-	c1_contact(anna, id, sizeof id);
-	read_row(anna, &mine, EE_CONTACT, id);
-	edit_row_init(&theirs, EE_CONTACT);
-	p[0] = id;
+	c1_contact(id, sizeof id);
+	case_open(&c, "anna", EE_CONTACT, id);
 	assert_int_equal(db_command(david, "UPDATE kam.contact SET phone = '+1 555' "
 	    "WHERE id = $1::bigint", 1, p), 1);
-	set(&mine, "job_title", "Chief buyer");
-	assert_int_equal(save(anna, &mine, &theirs, &err), EDIT_CONFLICT);
-	assert_string_equal(theirs.value[edit_column_find(EE_CONTACT, "phone")],
+	set(&c.mine, "job_title", "Chief buyer");
+	assert_int_equal(case_save(&c), EDIT_CONFLICT);
+	assert_string_equal(c.theirs.value[edit_column_find(EE_CONTACT, "phone")],
 	    "+1 555");
-	edit_row_free(&mine);
-	edit_row_free(&theirs);
-	edit_error_free(&err);
-	db_close(anna);
+	case_close(&c);
 	db_close(david);
 }
 
 static void
 test_other_team_is_refused(void **state)
 {
-	struct kam_db *anna = login("anna"), *bo = login("bo");
-	struct edit_row mine, theirs;
-	struct edit_error err;
-	char id[32];
+	struct edit_case c;
 
 	(void)state;
-	edit_error_init(&err);
-	c1_contact(anna, id, sizeof id);
-	read_row(bo, &mine, EE_CONTACT, id);
-	edit_row_init(&theirs, EE_CONTACT);
-	set(&mine, "job_title", "Not yours");
-	assert_int_equal(save(bo, &mine, &theirs, &err), EDIT_REFUSED);
-	edit_row_free(&mine);
-	edit_row_free(&theirs);
-	edit_error_free(&err);
-	db_close(anna);
-	db_close(bo);
+	case_c1_contact(&c, "bo");
+	set(&c.mine, "job_title", "Not yours");
+	assert_int_equal(case_save(&c), EDIT_REFUSED);
+	case_close(&c);
 }
 
 static void
 test_deleted_row_is_gone(void **state)
 {
-	struct kam_db *anna = login("anna"), *admin = login("kamadmin");
-	struct edit_row mine, theirs;
-	struct edit_error err;
+	struct kam_db *admin = login("kamadmin");
+	struct edit_case c;
 	char id[32];
-	const char *p[1];
+	const char *p[1] = { id };
 
 	(void)state;
-	edit_error_init(&err);
 	scalar(admin, "INSERT INTO kam.contact (account_id, name) SELECT id, 'Temp' "
 	    "FROM kam.account WHERE erp_id = $1 RETURNING id", "C1", id, sizeof id);
-	read_row(anna, &mine, EE_CONTACT, id);
-	edit_row_init(&theirs, EE_CONTACT);
-	p[0] = id;
+	case_open(&c, "anna", EE_CONTACT, id);
 	assert_int_equal(db_command(admin, "DELETE FROM kam.contact WHERE id = "
 	    "$1::bigint", 1, p), 1);
-	set(&mine, "phone", "123");
-	assert_int_equal(save(anna, &mine, &theirs, &err), EDIT_GONE);
-	edit_row_free(&mine);
-	edit_row_free(&theirs);
-	edit_error_free(&err);
-	db_close(anna);
+	set(&c.mine, "phone", "123");
+	assert_int_equal(case_save(&c), EDIT_GONE);
+	case_close(&c);
 	db_close(admin);
 }
 
 static void
 test_constraint_names_its_column(void **state)
 {
-	struct kam_db *db = login("anna");
-	struct edit_row mine, theirs;
-	struct edit_error err;
-	char id[32];
+	struct edit_case c;
 
 	(void)state;
-	edit_error_init(&err);
-	c1_contact(db, id, sizeof id);
-	read_row(db, &mine, EE_CONTACT, id);
-	edit_row_init(&theirs, EE_CONTACT);
-	set(&mine, "email", "not an address");
-	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_FAILED);
-	assert_int_equal(err.column, edit_column_find(EE_CONTACT, "email"));
-	assert_false(err.lost);
-	assert_non_null(strstr(err.words.data, "not an email address"));
-	set(&mine, "email", NULL);
-	set(&mine, "name", NULL);
-	drain(db);
-	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_FAILED);
-	assert_int_equal(err.column, edit_column_find(EE_CONTACT, "name"));
-	assert_string_equal(err.words.data, "is required");
-	edit_row_free(&mine);
-	edit_row_free(&theirs);
-	edit_error_free(&err);
-	db_close(db);
+	case_c1_contact(&c, "anna");
+	set(&c.mine, "email", "not an address");
+	assert_int_equal(case_save(&c), EDIT_FAILED);
+	assert_int_equal(c.err.column, edit_column_find(EE_CONTACT, "email"));
+	assert_false(c.err.lost);
+	assert_non_null(strstr(c.err.words.data, "not an email address"));
+	set(&c.mine, "email", NULL);
+	set(&c.mine, "name", NULL);
+	drain(c.db);
+	assert_int_equal(case_save(&c), EDIT_FAILED);
+	assert_int_equal(c.err.column, edit_column_find(EE_CONTACT, "name"));
+	assert_string_equal(c.err.words.data, "is required");
+	case_close(&c);
 }
 
 static void

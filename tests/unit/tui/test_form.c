@@ -405,10 +405,10 @@ test_draft_round_trip(void **state)
 static void
 test_hostile_draft_fields(void **state)
 {
-	static const char text[] = "kam-draft 1\nform test\naccount 7\n"
-	    "key 0f4c8c3e-9a1d-4b5e-8c7d-112233445566\n"
-	    "field.name \\x1b[2Jevil\\x07\nfield.erp_id forged\n"
-	    "field.job_title a\\nb\\x1b\n";
+	static const char text[] = "kam-draft 1\nform\ttest\naccount\t7\n"
+	    "key\t0f4c8c3e-9a1d-4b5e-8c7d-112233445566\n"
+	    "field.name\t\\x1b[2Jevil\\x07\nfield.erp_id\tforged\n"
+	    "field.job_title\ta\\nb\\x1b\n";
 	struct kam_draft d;
 	struct kam_buf err;
 	struct form f;
