@@ -19,9 +19,11 @@
  * EC_INSERT nor EC_UPDATE (ERP-owned) shows read only. The steps for a
  * new form:
  *	1. the entity: enum edit_entity (kam/edit.h), its columns, fixed
- *	   statements and constraints in plain words (edit_entities.c);
- *	2. the form: a form_def in forms.c, listed in form_defs[] so that
- *	   its drafts can be resumed;
+ *	   statements and constraints in plain words (edit_entities.c, or
+ *	   a file of its own such as edit_plan.c, gathered in the table
+ *	   edit_entities[] of edit_entities.c);
+ *	2. the form: a form_def in forms.c (or forms_plan.c, ...), listed
+ *	   in form_defs[] of forms.c so that its drafts can be resumed;
  *	3. the key: a tab's action hook opens it with form_view_open()
  *	   (form_view.h) when view_account_rights() allows, and the tab's
  *	   keys go into tab_hints[] of view_account.c for the status line;

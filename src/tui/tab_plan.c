@@ -23,7 +23,10 @@ struct tab_plan {
 	char		*plan_id;	/* the plan shown; NULL: none */
 	char		*plan_year;
 	struct row_op	op;		/* x and D on an action */
+	enum kam_action	ahead;		/* typed before the plan came */
 };
+
+static bool plan_action(struct view *v, struct tui *t, enum kam_action a);
 
 #define TP(v) ((struct tab_plan *)(v))
 
@@ -118,6 +121,12 @@ plan_recv(struct view *v, struct tui *t, int slot, int arg)
 	else
 		table_take(&tp->actions, &r, 0);
 	acct_rows_free(&r);
+	if (tp->ahead != ACT_NONE && tp->card.loaded && tp->actions.loaded) {
+		enum kam_action a = tp->ahead;
+
+		tp->ahead = ACT_NONE;
+		plan_action(v, t, a);
+	}
 }
 
 static void
@@ -202,11 +211,13 @@ plan_action(struct view *v, struct tui *t, enum kam_action a)
 
 	if (!is_form_action(a))
 		return listnav_act(&tp->actions.nav, a);
+	if (!tp->card.loaded || !tp->actions.loaded) {
+		tp->ahead = a;	/* for the plan and row shown, once they are */
+		return true;
+	}
 	if (!tab_may_write(v, t, "plan"))
 		return true;
-	if (!tp->card.loaded)
-		tui_message(t, true, "The plan has not been read yet.");
-	else if (a == ACT_FORM_PLAN)
+	if (a == ACT_FORM_PLAN)
 		open_plan(tp, t);
 	else if (a == ACT_FORM_ADD)
 		add_action(tp, t);

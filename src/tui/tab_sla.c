@@ -11,7 +11,10 @@
 struct tab_sla {
 	struct card_tab	 ct;
 	struct sla_card	 sla;
+	enum kam_action	 ahead;		/* typed before the card came */
 };
+
+static bool sla_action(struct view *v, struct tui *t, enum kam_action a);
 
 static void
 sla_reload(struct view *v, struct tui *t)
@@ -40,6 +43,12 @@ sla_recv(struct view *v, struct tui *t, int slot, int arg)
 		return;
 	}
 	card_add_sla(&ts->ct.card, &ts->sla);
+	if (ts->ahead != ACT_NONE) {
+		enum kam_action a = ts->ahead;
+
+		ts->ahead = ACT_NONE;
+		sla_action(v, t, a);
+	}
 }
 
 /* e edits the service level shown, or makes one when there is none; a
@@ -51,10 +60,14 @@ sla_action(struct view *v, struct tui *t, enum kam_action a)
 
 	if (a != ACT_FORM_ADD && a != ACT_FORM_EDIT)
 		return card_tab_action(v, t, a);
+	if (!ts->ct.card.loaded) {
+		ts->ahead = a;	/* for the service level shown, once it is */
+		return true;
+	}
 	if (!tab_may_write(v, t, "service level"))
 		return true;
-	if (!ts->ct.card.loaded || ts->sla.field[SLA_STATE] == NULL)
-		tui_message(t, true, "The service level has not been read yet.");
+	if (ts->sla.field[SLA_STATE] == NULL)
+		tui_message(t, true, "This account has gone, or you may not see it.");
 	else
 		form_view_open(t, &form_service_level, tab_account_id(v),
 		    tab_account_name(v), a == ACT_FORM_EDIT ?
