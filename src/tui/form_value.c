@@ -300,12 +300,16 @@ set_value(const struct form_field_def *d, const char *s, char **out,
 		if (chosen[i])
 			buf_addf(&b, "%s%s", b.len ? "," : "", d->choices[2 * i]);
 	free(chosen);
-	if (!ok || b.len == 0) {
+	if (!ok || (b.len == 0 && (d->flags & FF_REQUIRED))) {
+		if (ok)
+			buf_adds(err, "is required");
+		else
+			set_error(d->choices, err);
 		buf_free(&b);
-		set_error(d->choices, err);
 		return false;
 	}
-	*out = buf_detach(&b);
+	*out = b.len > 0 ? buf_detach(&b) : NULL;	/* only commas: none */
+	buf_free(&b);
 	return true;
 }
 
