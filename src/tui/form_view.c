@@ -35,6 +35,7 @@ struct form_view {
 	struct edit_row	 theirs;	/* the row as someone else saved it */
 	char		*draft;		/* the draft's path, NULL: none kept */
 	bool		 draft_written;
+	bool		 stale_below;	/* the view below shows an old row */
 	int		 scroll;
 	int		 ahead[TYPEAHEAD];	/* keys typed while loading */
 	size_t		 nahead;
@@ -87,10 +88,12 @@ drop_draft(struct form_view *fv)
 }
 
 /* Closes the form (and anything above it), and has the view below read
- * its rows again. */
+ * its rows again when asked to, or when a conflict showed that they
+ * changed. */
 static void
 close_form(struct form_view *fv, struct tui *t, bool reload_below)
 {
+	reload_below = reload_below || fv->stale_below;
 	while (t->top != NULL && t->top != &fv->v)
 		tui_pop(t);
 	tui_pop(t);
@@ -333,6 +336,7 @@ static void
 conflict(struct form_view *fv, struct tui *t)
 {
 	fv->state = FV_CONFLICT;
+	fv->stale_below = true;
 	keep_draft(fv, t);
 	tui_push(t, view_conflict_new(&fv->v));
 	tui_message(t, true, "Not saved: someone else changed it meanwhile.");

@@ -270,7 +270,7 @@ static void
 plan_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)t;
-	table_status(&TP(v)->actions, "Plan actions", out);
+	table_status(&TP(v)->actions, "Actions", out);
 }
 
 static void

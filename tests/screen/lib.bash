@@ -153,3 +153,21 @@ i = line.index(word)
 w = lambda c: 0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
 print(sum(w(c) for c in line[:i]))' "$2"
 }
+
+# screen_open_account SEARCH [TAB [ENV=VALUE ...]]: starts kam, opens the
+# first account the search finds, on tab TAB (a digit) if given.
+screen_open_account() {
+	local search=$1 tab=${2:-}
+	shift 2 || shift
+	screen_start "$@"
+	screen_keys /
+	screen_type "$search"
+	screen_keys Enter Enter
+	screen_wait "Master data"
+	[ -z "$tab" ] || screen_keys "$tab"
+}
+
+# screen_sql SQL: one statement as the database's superuser, values only.
+screen_sql() {
+	PGUSER=postgres psql -X -q -At -v ON_ERROR_STOP=1 -c "$1"
+}
