@@ -10,11 +10,12 @@ load hooks
 
 TODAY=$(date +%Y-%m-%d)
 
-# Moves the cursor to the row holding TEXT.
-find_row() {
-	screen_keys /
-	screen_type "$1"
-	screen_keys Enter
+# Ctrl-S, and yes to the question about an overlap.
+save_anyway() {
+	screen_keys C-s
+	screen_wait "Save anyway?"
+	screen_keys y
+	[[ "$(screen_text)" == *"Condition saved."* ]]
 }
 
 @test "a condition: checked, warned about an overlap of the same kind, saved anyway, shown at once" {
@@ -41,10 +42,7 @@ find_row() {
 	screen_keys n
 	[[ "$(screen_text)" == *"Not saved: the form is as you left it."* ]]
 	[[ "$(screen_line 'Title *')" == *"Spring discount"* ]]
-	screen_keys C-s
-	screen_wait "Save anyway?"
-	screen_keys y
-	[[ "$(screen_text)" == *"Condition saved."* ]]
+	save_anyway
 	[[ "$(screen_line 'Spring discount')" == *"15 percent spare part $TODAY"* ]]
 	screen_keys 1
 	[[ "$(screen_text)" == *"Spring discount (15 percent)"* ]]
@@ -68,7 +66,7 @@ find_row() {
 
 @test "e edits a condition; an end before its start is refused at the field" {
 	screen_open_account nordwind 3
-	find_row "spring"
+	screen_find "spring"
 	screen_keys e
 	[[ "$(screen_text)" == *"Edit special condition - Nordwind GmbH"* ]]
 	[[ "$(screen_line 'Value')" == *"15"* ]]
@@ -78,16 +76,13 @@ find_row() {
 	[[ "$(screen_text)" == *"^ Valid to is before Valid from"* ]]
 	screen_keys C-u
 	screen_type "+30d"
-	screen_keys C-s
-	screen_wait "Save anyway?"
-	screen_keys y
-	[[ "$(screen_text)" == *"Condition saved."* ]]
+	save_anyway
 	[[ "$(screen_line 'Spring discount')" == *"$TODAY $(date -d +30days +%Y-%m-%d)"* ]]
 }
 
 @test "D ends a condition today after a question; one not begun or ended is left alone" {
 	screen_open_account nordwind 3
-	find_row "ends soon"
+	screen_find "ends soon"
 	screen_keys D
 	[[ "$(screen_text)" == *"End “Ends soon rebate” today ($TODAY)? It applies until then; e sets another date. (y/n)"* ]]
 	screen_keys n
@@ -96,10 +91,10 @@ find_row() {
 	[[ "$(screen_text)" == *"Condition ended today."* ]]
 	[[ "$(screen_line 'Ends soon rebate')" == *" $TODAY" ]]
 	[ "$(screen_sql "SELECT valid_to = current_date FROM kam.special_condition WHERE title = 'Ends soon rebate'")" = t ]
-	find_row "next year"
+	screen_find "next year"
 	screen_keys D
 	[[ "$(screen_text)" == *"This condition begins on "*": e changes its dates."* ]]
-	find_row "old warranty"
+	screen_find "old warranty"
 	screen_keys D
 	[[ "$(screen_text)" == *"This condition ends on "*" already (e changes its dates)."* ]]
 }

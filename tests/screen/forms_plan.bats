@@ -9,13 +9,6 @@ bats_require_minimum_version 1.5.0
 
 load hooks
 
-teardown() {
-	screen_use 2
-	screen_stop
-	screen_use
-	screen_stop
-}
-
 YEAR=$(date +%Y)
 
 # C1's plan of this year (the fixture's, when that is this year).
@@ -80,9 +73,8 @@ c1_plan() {
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
 	[[ "$(screen_line 'Invite to the innovation day')" == *"$(date -d +14days +%Y-%m-%d) open    up_sell"*"Anna Lindqvist"* ]]
-	screen_keys /
-	screen_type "innovation"
-	screen_keys Enter e
+	screen_find "innovation"
+	screen_keys e
 	[[ "$(screen_text)" == *"Edit plan action - Nordwind GmbH"* ]]
 	screen_keys Tab Tab Tab Tab d C-s
 	[[ "$(screen_text)" == *"^ Done on is needed when the action is done"* ]]
@@ -90,9 +82,8 @@ c1_plan() {
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
 	[[ "$(screen_line 'Invite to the innovation day')" == *"done    up_sell"*"$(date +%Y-%m-%d)" ]]
-	screen_keys /
-	screen_type "cross-sell"
-	screen_keys Enter x
+	screen_find "cross-sell"
+	screen_keys x
 	[[ "$(screen_text)" == *"Mark “Cross-sell service contract” done today ($(date +%Y-%m-%d))? (y/n)"* ]]
 	screen_keys y
 	[[ "$(screen_text)" == *"Action done."* ]]
@@ -102,9 +93,8 @@ c1_plan() {
 	screen_keys a
 	screen_type "Drop me"
 	screen_keys C-s
-	screen_keys /
-	screen_type "drop me"
-	screen_keys Enter D
+	screen_find "drop me"
+	screen_keys D
 	[[ "$(screen_text)" == *"Drop “Drop me”? (y/n)"* ]]
 	screen_keys n
 	[[ "$(screen_line 'Drop me')" == *"open"* ]]
@@ -152,14 +142,11 @@ conflict() {
 	screen_type "$NEW_TALK"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan saved."* ]]
-	screen_use
-	screen_keys C-s
-	run screen_text
-	[[ "$output" == *"Someone else saved this while you edited it."* ]]
-	[[ "$(screen_line 'Annual talk')" == *"$NEW_TALK"*"$OLD_TALK"*"they changed" ]]
-	[[ "$(screen_line 'Revenue target')" == *"$OLD_TARGET"*"$NEW_TARGET"*"you changed" ]]
+	screen_conflict_open
+	screen_conflict_row 'Annual talk' "$NEW_TALK" "$OLD_TALK" they
+	screen_conflict_row 'Revenue target' "$OLD_TARGET" "$NEW_TARGET" you
 	[[ "$(screen_line 'Objectives')" != *"changed"* ]]
-	[[ "$output" == *"m       In the conflict dialog: theirs plus the fields you changed"* ]]
+	[[ "$(screen_text)" == *"m       In the conflict dialog: theirs plus the fields you changed"* ]]
 }
 
 @test "plan conflict, r: their version in the form, mine dropped" {

@@ -171,3 +171,24 @@ screen_open_account() {
 screen_sql() {
 	PGUSER=postgres psql -X -q -At -v ON_ERROR_STOP=1 -c "$1"
 }
+
+# screen_find TEXT: "/" on a tab, TEXT, Enter: the cursor to its row.
+screen_find() {
+	screen_keys /
+	screen_type "$1"
+	screen_keys Enter
+}
+
+# screen_conflict_open: back in kam 1, whose save meets the change kam 2
+# saved first: the conflict dialog.
+screen_conflict_open() {
+	screen_use
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Someone else saved this while you edited it."* ]]
+}
+
+# screen_conflict_row LABEL THEIRS YOURS WHO: the dialog's row of LABEL
+# shows their value, then yours, and that WHO (they, you, both) changed it.
+screen_conflict_row() {
+	[[ "$(screen_line "$1")" == *"$2"*"$3"*"$4 changed" ]]
+}
