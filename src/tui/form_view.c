@@ -465,8 +465,8 @@ cancel(struct form_view *fv, struct tui *t)
 	}
 }
 
-/* While a save is on its way the form holds still: Esc may leave it,
- * Ctrl-S sends the save again. */
+/* While a save (or the question before it) is on its way the form holds
+ * still: Esc may leave it, Ctrl-S sends the save again. */
 static void
 busy_key(struct form_view *fv, struct tui *t, enum kam_action a)
 {
@@ -476,6 +476,9 @@ busy_key(struct form_view *fv, struct tui *t, enum kam_action a)
 		req_submit(t, &fv->v, SLOT_SAVE, 0);
 	else if (a == ACT_HELP)
 		tui_push(t, view_help_new(t));
+	else if (fv->state == FV_WARNING)
+		tui_message(t, false, "Checking before the save... (Esc asks to close "
+		    "the form)");
 	else
 		tui_message(t, false, "Saving... (Esc closes the form, the draft stays)");
 }
