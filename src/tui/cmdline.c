@@ -16,6 +16,7 @@ static const struct {
 	{ "filter", CMD_FILTER, false }, { "sort", CMD_SORT, true },
 	{ "q", CMD_QUIT, false }, { "quit", CMD_QUIT, false },
 	{ "help", CMD_HELP, false },
+	{ "sync", CMD_SYNC, false },
 };
 
 const char *const hist_channels[] = {

@@ -10,7 +10,8 @@
 
 enum cmd_kind {
 	CMD_NONE, CMD_ACCOUNT, CMD_SLA, CMD_THEME, CMD_FILTER, CMD_SORT,
-	CMD_QUIT, CMD_HELP
+	CMD_QUIT, CMD_HELP,
+	CMD_SYNC
 };
 
 struct cmd {

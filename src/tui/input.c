@@ -53,6 +53,8 @@ run_command(struct tui *t, char *line)
 		t->quit = true;
 	else if (c.kind == CMD_HELP)
 		tui_push(t, view_help_new(t));
+	else if (c.kind == CMD_SYNC)
+		tui_sync_command(t, c.arg);
 	else if (c.kind == CMD_THEME) {
 		if (tui_set_theme(t, c.arg))
 			tui_message(t, false, "Theme %s.", c.arg);

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "actions.h"
+#include "bgsync.h"
 #include "cmdline.h"
 #include "prompt.h"
 #include "text.h"
@@ -114,6 +115,7 @@ struct tui {
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;
 	struct kam_buf		 key_name;	/* the key being handled */
+	struct bgsync		 sync;		/* :sync in the background */
 	struct ask		 ask;
 	bool			 cursor_on;	/* a view placed the cursor */
 	int			 cursor_y, cursor_x;
@@ -159,6 +161,8 @@ void	tui_pop(struct tui *t);
  * connection. */
 void	tui_db_error(struct tui *t);
 bool	tui_set_theme(struct tui *t, const char *name);
+/* Every open view reads its data again (after a reconnect, a sync). */
+void	tui_reload_all(struct tui *t);
 /* Asks owner's question on the bottom line; y or n answers it through
  * owner's answer operation. */
 void	tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
@@ -166,6 +170,17 @@ void	tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
 /* Shows the cursor at (y, x) after this paint (for a view's draw). */
 void	tui_cursor(struct tui *t, int y, int x);
 int	tui_body_rows(const struct tui *t);	/* lines between title and status */
+
+/* sync.c: :sync [stop], the sync in the background */
+void	tui_sync_command(struct tui *t, const char *arg);
+int	tui_sync_fd(const struct tui *t);		/* -1: nothing to poll */
+void	tui_sync_activity(struct tui *t);		/* the pipe is readable */
+void	tui_sync_timers(struct tui *t);
+int	tui_sync_timeout(const struct tui *t);	/* ms, -1: none */
+/* Whether quitting may go on: no sync runs (else it is asked to stop). */
+bool	tui_sync_may_quit(struct tui *t);
+/* The progress, or when the last sync went well. */
+void	tui_sync_status(const struct tui *t, struct kam_buf *out);
 
 /* input.c: one key (a code point, or KEYMAP_FKEY of a curses key) */
 void	tui_key(struct tui *t, int key);

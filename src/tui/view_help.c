@@ -15,6 +15,7 @@ static const char *const commands_help[] = {
 	"on History and Feedback also channel= feedback=; no words clears",
 	":sort COLUMN [desc]\tSort the list by name, tier, owner, lifecycle, status, "
 	"sla, revenue, open, last-contact, next-follow-up",
+	":sync [stop]\tPull what changed in the ERP, in the background; stop it",
 	":q\tQuit",
 };
 
