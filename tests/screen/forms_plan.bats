@@ -17,6 +17,8 @@ c1_plan() {
 }
 
 @test "P makes this year's plan when there is none, edits it after; a second for the year is refused plainly" {
+	# the agenda's rows in data.sql give C4 a plan of this year
+	screen_sql "DELETE FROM kam.account_plan WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'C4')"
 	screen_open_account müller 5
 	[[ "$(screen_text)" == *"No account plan yet."* ]]
 	[[ "$(screen_text)" == *"P plan  a add  e edit  x done  D drop"* ]]
