@@ -99,7 +99,7 @@ load hooks
 	screen_keys g
 	[[ "$(screen_text)" == *"row 1 of 307"* ]]
 	[[ "$(screen_text | sed -n 3p)" == "Åhléns AB"* ]]
-	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do tm send-keys C-d; done
+	for i in $(seq 1 12); do screen_keys C-d; done
 	screen_keys j
 	[[ "$(screen_text)" == *"row 158 of 307"* ]]
 }
