@@ -156,6 +156,21 @@ open_c1() {
 	[[ "$(screen_text)" == *"Name ^"* ]]
 }
 
+@test "resizing the account screen at any moment leaves no artefacts" {
+	open_c1
+	screen_keys 6
+	screen_resize 80 24
+	[[ "$(screen_text | sed -n 1p)" == "kam - Nordwind GmbH"* ]]
+	[[ "$(screen_text)" == *"History: row 1 of 200+"* ]]
+	screen_clean
+	screen_resize 132 40
+	screen_clean
+	screen_keys 1
+	screen_resize 90 26
+	[[ "$(screen_text)" == *"Master data"* ]]
+	screen_clean
+}
+
 @test ":account and :sla open accounts by name, accents forgiven" {
 	screen_start
 	screen_keys : ; screen_type "account muller gmbh"; screen_keys Enter

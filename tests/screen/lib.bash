@@ -181,3 +181,27 @@ i = line.index(word)
 w = lambda c: 0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
 print(sum(w(c) for c in line[:i]))' "$2"
 }
+
+# Whether the screen shows what a full repaint shows: no artefacts left
+# by a resize or a partial update. Ctrl-L repaints every cell.
+screen_clean() {
+	local before
+	before=$(screen_text)
+	screen_keys C-l
+	[ "$before" = "$(screen_text)" ] && return 0
+	diff <(echo "$before") <(screen_text) | head -n 20 >&2
+	return 1
+}
+
+# screen_resize COLS ROWS: resizes the window and waits for kam's paint.
+screen_resize() {
+	local paints
+	paints=$(grep -c ' paint ' "$SCREEN_TRACE")
+	tm resize-window -x "$1" -y "$2" || return
+	screen_until 10 painted_since "$paints" || echo "no paint after the resize" >&2
+	screen_idle
+}
+
+painted_since() {
+	[ "$(grep -c ' paint ' "$SCREEN_TRACE")" -gt "$1" ]
+}

@@ -162,9 +162,11 @@ load hooks
 	tm resize-window -x 120 -y 40
 	screen_wait "Revenue YTD"
 	[[ "$(screen_text)" == *"Nordwind GmbH"* ]]
+	screen_clean
 	tm resize-window -x 80 -y 24
 	screen_wait "row 1 of 307"
 	[ "$(screen_text | wc -l)" -eq 24 ]
+	screen_clean
 }
 
 @test "q quits and restores the terminal" {
