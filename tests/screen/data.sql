@@ -50,3 +50,12 @@ SELECT 'INV' || g, a.id, 'R-2026-' || g, current_date - 40 + g, current_date - 1
   FROM kam.account a, generate_series(1, 3) g WHERE a.erp_id = 'C1';
 INSERT INTO kam.erp_order (erp_id, account_id, number, order_date, amount, currency, status, erp_updated_at)
 SELECT 'ORD1', id, 'A-777', current_date - 50, 999.99, 'EUR', 'shipped', now() FROM kam.account WHERE erp_id = 'C1';
+
+-- C5: contacts in wide and combining characters
+INSERT INTO kam.contact (account_id, name, job_title, email, phone)
+SELECT a.id, c.name, c.title, c.email, '+81 3 1234'
+  FROM kam.account a, (VALUES
+	('山田 太郎', '部長', 'yamada@c5.example.com'),
+	(E'Jose\u0301 Nin\u0303o', 'Buyer', 'jose@c5.example.com'),
+	('Zoë 😀 Smith', 'CTO', 'zoe@c5.example.com')) c (name, title, email)
+ WHERE a.erp_id = 'C5';

@@ -121,7 +121,18 @@ screen_idle() {
 	tail -n 5 "$SCREEN_TRACE" | sed 's/^/  /' >&2
 	[ -f "$SCREEN_EXIT" ] && echo "kam exited with status $(cat "$SCREEN_EXIT")" >&2
 	sed 's/^/  stderr: /' "$BATS_TEST_TMPDIR/stderr" 2>/dev/null | head -n 30 >&2
+	screen_where >&2
 	return 1
+}
+
+# Where a kam that does not answer is: its state and kernel wait channel,
+# then the screen.
+screen_where() {
+	local pid
+	pid=$(screen_kam_pid) || return 0
+	echo "kam (pid $pid): $(awk '{ print "state", $3 }' "/proc/$pid/stat" 2>/dev/null)," \
+	    "waiting in $(cat "/proc/$pid/wchan" 2>/dev/null)"
+	screen_text | sed 's/^/  screen: /'
 }
 
 # screen_keys KEY...: sends tmux keys, waits until kam has read them all

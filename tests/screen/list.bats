@@ -123,14 +123,43 @@ load hooks
 	[ "$(screen_column 'Evil^[' 'standard')" -eq "$(screen_column 'Nordwind GmbH' 'key')" ]
 }
 
+# The SGR colour codes on the screen (foreground, background; 8, 16 and
+# 256 colours), one a line.
+screen_colours() {
+	tm capture-pane -p -e | grep -oE $'\e\\[[0-9;]*m' | tr -d $'\e[m' |
+	    awk -F ';' '{ for (i = 1; i <= NF; i++)
+		if ($i ~ /^([34][0-7]|9[0-7]|10[0-7])$/) print $i
+		else if ($i ~ /^[34]8$/) { print $i ";" $(i + 1) ";" $(i + 2); i += 2 } }' |
+	    sort -u
+}
+
 @test "NO_COLOR still shows the cursor and every screen" {
 	screen_start NO_COLOR=1
 	screen_keys j
 	[[ "$(screen_text)" == *"Davids Werkstatt"* ]]
-	local shown
-	shown=$(tm capture-pane -p -e)
-	[[ "$shown" == *$'\e[7m'* ]]
-	run ! grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38|48)[;m]' <<<"$shown"
+	[[ "$(tm capture-pane -p -e)" == *$'\e[7m'* ]]
+	[ -z "$(screen_colours)" ]
+	screen_keys Enter
+	[[ "$(screen_text)" == *"Master data"* ]]
+	[ -z "$(screen_colours)" ]
+	screen_keys 6 ?
+	[[ "$(screen_text)" == *"Help: keys and commands"* ]]
+	[ -z "$(screen_colours)" ]
+}
+
+@test "every theme loads, and fits 8 or 256 colours" {
+	screen_start TERM=screen
+	for theme in default light high-contrast mono; do
+		screen_keys : ; screen_type "theme $theme"; screen_keys Enter
+		[[ "$(screen_text)" == *"Theme $theme."* ]]
+	done
+	screen_keys : ; screen_type "theme light"; screen_keys Enter
+	[ -n "$(screen_colours)" ]
+	# 8 colours: only the codes 30-37 and 40-47 (and the defaults)
+	run ! grep -vE '^[34][0-7]$' <<<"$(screen_colours)"
+	screen_stop
+	screen_start -- --theme light
+	[[ "$(screen_colours)" == *";5;"* ]]
 }
 
 @test "a bad theme is reported as file:line and the default used" {
