@@ -257,3 +257,16 @@ click() {
 	[ "$(cat "$SCREEN_EXIT")" -eq 139 ]
 	[[ "$(screen_text)" != *"Key accounts"* ]]
 }
+
+@test "the status line shows when the ERP sync last succeeded" {
+	screen_start
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 -c "INSERT INTO kam.sync_run
+	    (profile, started_at, finished_at, status) VALUES
+	    ('native', '2026-03-04 10:00+00', '2026-03-04 10:05+00', 'ok'),
+	    ('native', '2026-03-05 10:00+00', '2026-03-05 10:01+00', 'failed')"
+	screen_keys C-l
+	local shown
+	shown=$(screen_text)
+	PGUSER=postgres psql -X -q -c "DELETE FROM kam.sync_run"
+	[[ "$shown" == *"| db ok | ERP sync 2026-03-04 10:05"* ]]
+}
