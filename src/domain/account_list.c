@@ -94,13 +94,16 @@ search_kind(const struct acct_filter *f)
 /* A search in name order looks at the next WINDOW accounts first (the
  * index alone, about a millisecond): when they hold a page of matches,
  * that is the page. Else, with WALK_HITS matches or more among them, the
- * walk goes on in name order; with fewer the matches are few, and the
- * trigram index finds them all before they are sorted. The walk costs
- * rows until a page is full, the index costs its matches: each is used
- * where it is cheap, whatever the planner guesses (under row-level
- * security it cannot read the statistics of the search text). */
+ * walk goes on in name order. With fewer, the trigram index collects the
+ * matches: when they are fewer than FEW, they are sorted; when not, they
+ * are many, only not among the first accounts, and the walk goes on after
+ * all. A walk costs the rows it passes until a page is full, the index
+ * the matches it finds: each is used where it is cheap, whatever the
+ * planner guesses (under row-level security it cannot read the search
+ * text's statistics). */
 #define WINDOW "2000"
 #define WALK_HITS "10"
+#define FEW "2000"
 
 static const char page_head[] =
 	"SELECT p.k::text, p.id, l.name, l.tier, l.owner_name, l.lifecycle, "
@@ -205,7 +208,10 @@ add_matches(struct kam_buf *q, const struct acct_page_req *req,
 	add_order(q, req, "$8::int");
 }
 
-/* The window s (see WINDOW), its matches w, and what they tell in g. */
+/* The window s (see WINDOW), its matches w, the index's matches m (a
+ * CTE: planned for all of them, read only as far as needed), and in g
+ * what they tell: the window's hits, the accounts it saw, and how many
+ * matches the index found up to FEW, when it was asked. */
 static void
 add_window(struct kam_buf *q, const struct acct_page_req *req,
     const char *match)
@@ -216,8 +222,13 @@ add_window(struct kam_buf *q, const struct acct_page_req *req,
 	buf_adds(q, "), w AS MATERIALIZED (SELECT a.k, a.id FROM s a WHERE ");
 	buf_adds(q, match);
 	add_order(q, req, "$8::int");
-	buf_adds(q, "), g AS MATERIALIZED (SELECT (SELECT count(*) FROM w) AS "
-	    "hits, (SELECT count(*) FROM s) AS seen) ");
+	buf_adds(q, "), m AS MATERIALIZED (");
+	add_selection(q, req, "", match);
+	buf_adds(q, "), c AS MATERIALIZED (SELECT (SELECT count(*) FROM w) AS "
+	    "hits, (SELECT count(*) FROM s) AS seen), g AS MATERIALIZED "
+	    "(SELECT hits, seen, CASE WHEN hits < " WALK_HITS " AND seen = "
+	    WINDOW " THEN (SELECT count(*) FROM (SELECT 1 FROM m LIMIT " FEW
+	    ") f) END AS found FROM c) ");
 }
 
 /* Of the three ways, the one that g says. */
@@ -229,10 +240,10 @@ add_window_choice(struct kam_buf *q, const struct acct_page_req *req,
 	    WINDOW " FROM g)) UNION ALL (SELECT * FROM (");
 	add_walk(q, req, match);
 	buf_adds(q, ") x WHERE (SELECT hits < $8::int AND seen = " WINDOW
-	    " AND hits >= " WALK_HITS " FROM g)) UNION ALL (SELECT * FROM (");
-	add_matches(q, req, match);
-	buf_adds(q, ") y WHERE (SELECT hits < " WALK_HITS " AND seen = " WINDOW
-	    " FROM g))");
+	    " AND (hits >= " WALK_HITS " OR found = " FEW ") FROM g)) "
+	    "UNION ALL (SELECT * FROM (SELECT * FROM m");
+	add_order(q, req, "$8::int");
+	buf_adds(q, ") y WHERE (SELECT found < " FEW " FROM g))");
 }
 
 static void

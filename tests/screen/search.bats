@@ -2,8 +2,9 @@
 # Search as you type on the account list, over 6 000 accounts
 # (tests/screen/search.sql): what one, two and more characters match, and
 # that the page and the count are right whichever way the search is done
-# (the first accounts in name order, walking on, or all matches sorted),
-# forwards and from the end.
+# (the first 2000 accounts in name order; walking on, because they held
+# some matches or the index found many; all matches sorted, because the
+# index found few), forwards and from the end.
 
 bats_require_minimum_version 1.5.0
 
@@ -58,7 +59,7 @@ last_row() {
 	[[ "$(last_row)" == "Omega 2999 "* ]]
 }
 
-@test "no match among the first accounts: all matches are found and sorted" {
+@test "no match among the first accounts but many later: the walk goes on" {
 	screen_start
 	search xy
 	[[ "$(screen_text)" == *"row 1 of 3000"* ]]
@@ -70,7 +71,7 @@ last_row() {
 	[[ "$(first_row)" == "Omega 0001 "* ]]
 }
 
-@test "an ERP id's start, from the end: all matches sorted backwards" {
+@test "an ERP id's start, from the end: few matches, sorted backwards" {
 	screen_start
 	search s1
 	[[ "$(screen_text)" == *"row 1 of 1000"* ]]
@@ -80,7 +81,7 @@ last_row() {
 	[[ "$(last_row)" == "Alpha 1999 "* ]]
 }
 
-@test "one or two characters match word starts only, three anywhere" {
+@test "one or two characters match word starts only, three anywhere (few, sorted)" {
 	screen_start
 	screen_keys /
 	screen_type wi
