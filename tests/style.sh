@@ -16,7 +16,8 @@ csrc=$(find src include tests/unit -name '*.[ch]' | sort)
 
 check "no banned unsafe functions" "$(grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|atof|strtok|tmpnam)\(' $csrc)"
 check "curses is included only under src/tui" \
-    "$(grep -lE '#include *[<"](n?curses|ncursesw/|panel|menu|form)' $csrc | grep -v '^src/tui/')"
+    "$(grep -lE '#include *(<(n?curses|ncursesw/|panel|menu|form)[./]|"n?curses)' $csrc |
+	grep -v '^src/tui/')"
 check "libpq is included only under src/db" \
     "$(grep -l 'libpq-fe.h' $csrc | grep -v '^src/db/')"
 check "libcurl and cJSON are included only under src/erp" \

@@ -36,7 +36,7 @@ enum ov_field {
 
 enum contact_field {
 	CT_NAME, CT_JOB, CT_EMAIL, CT_PHONE, CT_DECIDES, CT_CHANNEL, CT_ACTIVE,
-	CT_NFIELDS
+	CT_ID, CT_VERSION, CT_NFIELDS
 };
 
 /* CD_STATE is expiring (active, ends within 30 days), active, upcoming or

@@ -4,6 +4,7 @@
 #define KAM_DATE_H
 
 #include <stdbool.h>
+#include <time.h>
 
 struct kam_date {
 	int	year;
@@ -28,5 +29,17 @@ struct kam_date	date_add_days(struct kam_date d, long days);
 struct kam_date	date_add_months(struct kam_date d, long months);
 void		date_format(struct kam_date d, char out[DATE_STRLEN]);
 struct kam_date	date_today(void);	/* in the local time zone */
+struct kam_date	date_of(time_t t);	/* t's date in the local time zone */
+
+/* Date and time as people type them, in the local time zone: "now", a
+ * date of date_parse ("2026-03-01", "today", "+1w") optionally followed
+ * by HH:MM, or HH:MM alone (today). A date alone is its midnight. */
+bool		datetime_parse(const char *s, time_t now, time_t *out);
+#define DATETIME_STRLEN 17	/* "YYYY-MM-DD HH:MM" and NUL */
+void		datetime_format_local(time_t t, char out[DATETIME_STRLEN]);
+/* "YYYY-MM-DDTHH:MM:SSZ", how the client sends times to the database. */
+#define DATETIME_UTC_STRLEN 21
+void		datetime_format_utc(time_t t, char out[DATETIME_UTC_STRLEN]);
+bool		datetime_parse_utc(const char *s, time_t *out);
 
 #endif

@@ -70,6 +70,9 @@ enum db_wait	 db_reset_poll(struct kam_db *db);
 const char	*db_error(const struct kam_db *db);
 int		 db_error_code(const struct kam_db *db);
 const char	*db_error_sqlstate(const struct kam_db *db);
+/* The constraint and the column the last error named, or "". */
+const char	*db_error_constraint(const struct kam_db *db);
+const char	*db_error_column(const struct kam_db *db);
 
 const char	*db_user(const struct kam_db *db);	/* the login role */
 const char	*db_name(const struct kam_db *db);

@@ -123,17 +123,22 @@ date_format(struct kam_date d, char out[DATE_STRLEN])
 }
 
 struct kam_date
-date_today(void)
+date_of(time_t t)
 {
-	time_t now = time(NULL);
 	struct tm tm;
 	struct kam_date d;
 
-	localtime_r(&now, &tm);
+	localtime_r(&t, &tm);
 	d.year = tm.tm_year + 1900;
 	d.month = tm.tm_mon + 1;
 	d.day = tm.tm_mday;
 	return d;
+}
+
+struct kam_date
+date_today(void)
+{
+	return date_of(time(NULL));
 }
 
 /* "+30d", "-2w", "+1m", "-1y" */
@@ -176,5 +181,92 @@ date_parse(const char *s, const struct kam_date *today, struct kam_date *d)
 		return parse_offset(s, today, d);
 	else
 		return date_parse_iso(s, d);
+	return true;
+}
+
+/* "HH:MM" */
+static bool
+parse_clock(const char *s, int *hour, int *min)
+{
+	return strlen(s) == 5 && s[2] == ':' && read_digits(s, 2, hour) &&
+	    read_digits(s + 3, 2, min) && *hour < 24 && *min < 60;
+}
+
+/* Local midnight of d plus hour and min; mktime settles daylight saving
+ * (a time that a change skips lands after it). */
+static bool
+local_time(struct kam_date d, int hour, int min, time_t *out)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = d.year - 1900;
+	tm.tm_mon = d.month - 1;
+	tm.tm_mday = d.day;
+	tm.tm_hour = hour;
+	tm.tm_min = min;
+	tm.tm_isdst = -1;
+	*out = mktime(&tm);
+	return *out != (time_t)-1;
+}
+
+bool
+datetime_parse(const char *s, time_t now, time_t *out)
+{
+	struct kam_date today = date_of(now), d;
+	char date[16];
+	const char *sp = strchr(s, ' ');
+	int hour = 0, min = 0;
+
+	if (strcmp(s, "now") == 0) {
+		*out = now - now % 60;
+		return true;
+	}
+	if (parse_clock(s, &hour, &min))
+		return local_time(today, hour, min, out);
+	if (sp != NULL && (size_t)(sp - s) < sizeof date) {
+		memcpy(date, s, (size_t)(sp - s));
+		date[sp - s] = '\0';
+		return date_parse(date, &today, &d) && parse_clock(sp + 1, &hour, &min) &&
+		    local_time(d, hour, min, out);
+	}
+	return sp == NULL && date_parse(s, &today, &d) && local_time(d, 0, 0, out);
+}
+
+void
+datetime_format_local(time_t t, char out[DATETIME_STRLEN])
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, DATETIME_STRLEN, "%Y-%m-%d %H:%M", &tm);
+}
+
+void
+datetime_format_utc(time_t t, char out[DATETIME_UTC_STRLEN])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, DATETIME_UTC_STRLEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+bool
+datetime_parse_utc(const char *s, time_t *out)
+{
+	struct kam_date d;
+	char date[DATE_STRLEN];
+	int h, m, sec;
+
+	if (strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+	    s[19] != 'Z')
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!date_parse_iso(date, &d) || !read_digits(s + 11, 2, &h) ||
+	    !read_digits(s + 14, 2, &m) || !read_digits(s + 17, 2, &sec) ||
+	    h > 23 || m > 59 || sec > 60)
+		return false;
+	*out = (time_t)(date_to_days(d) * 86400L + h * 3600L + m * 60L + sec);
 	return true;
 }

@@ -72,12 +72,23 @@ db_close(struct kam_db *db)
 }
 
 static void
+db_error_field(char *out, size_t size, const PGresult *res, int field)
+{
+	const char *v = res ? PQresultErrorField(res, field) : NULL;
+
+	snprintf(out, size, "%s", v ? v : "");
+}
+
+static void
 db_set_error(struct kam_db *db, const PGresult *res)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 
 	buf_reset(&db->error);
 	snprintf(db->sqlstate, sizeof db->sqlstate, "%s", state ? state : "");
+	db_error_field(db->constraint, sizeof db->constraint, res,
+	    PG_DIAG_CONSTRAINT_NAME);
+	db_error_field(db->column, sizeof db->column, res, PG_DIAG_COLUMN_NAME);
 	if (state == NULL) {
 		/* no server answer: the connection itself broke */
 		buf_adds(&db->error, "lost the database connection: ");
@@ -167,6 +178,18 @@ const char *
 db_error_sqlstate(const struct kam_db *db)
 {
 	return db->sqlstate;
+}
+
+const char *
+db_error_constraint(const struct kam_db *db)
+{
+	return db->constraint;
+}
+
+const char *
+db_error_column(const struct kam_db *db)
+{
+	return db->column;
 }
 
 const char *

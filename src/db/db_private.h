@@ -13,6 +13,8 @@ struct kam_db {
 	struct kam_buf	 error;
 	int		 error_code;
 	char		 sqlstate[6];
+	char		 constraint[64];	/* of the last error, or "" */
+	char		 column[64];
 	bool		 draining;	/* a taken statement's end not read yet */
 };
 

@@ -64,7 +64,7 @@ static const struct query_def queries[AQ_COUNT] = {
 	[AQ_OVERVIEW] = { 1, NULL },	/* overview_erp or overview_basic */
 	[AQ_CONTACTS] = { 1,
 	  "SELECT c.name, c.job_title, c.email, c.phone, c.decision_maker, "
-	  "c.preferred_channel, c.active FROM kam.contact c "
+	  "c.preferred_channel, c.active, c.id, c.version FROM kam.contact c "
 	  "WHERE c.account_id = $1::bigint "
 	  "ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id" },
 	[AQ_CONDITIONS] = { 1,

@@ -49,11 +49,55 @@
 	GROUP("History and feedback") \
 	ACT(FILTER_CHANNEL, "filter-channel", "Show the next channel only (call, email, ...), then all") \
 	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \
-	GROUP("Prompt") \
-	ACT(ERASE, "erase", "Delete the character before the cursor")
+	GROUP("Editing (prompts and forms)") \
+	ACT(CURSOR_LEFT, "cursor-left", \
+	    "Move the cursor one character left; in a choice, the previous value") \
+	ACT(CURSOR_RIGHT, "cursor-right", \
+	    "Move the cursor one character right; in a choice, the next value") \
+	ACT(CURSOR_HOME, "cursor-home", "Go to the start of the line") \
+	ACT(CURSOR_END, "cursor-end", "Go to the end of the line") \
+	ACT(ERASE, "erase", "Delete the character before the cursor") \
+	ACT(DELETE, "delete", "Delete the character under the cursor") \
+	ACT(KILL_TO_START, "kill-to-start", "Delete from the start of the line to the cursor") \
+	ACT(KILL_TO_END, "kill-to-end", "Delete from the cursor to the end of the line") \
+	ACT(ERASE_WORD, "erase-word", "Delete the word before the cursor") \
+	ACT(ACCEPT, "accept", \
+	    "Run the command or search; in a form, save (in long text: a new line)") \
+	ACT(CANCEL, "cancel", \
+	    "Close the prompt; in a form, close it (asks first when something changed)") \
+	GROUP("Forms") \
+	ACT(FORM_LOG, "log-interaction", \
+	    "Log an interaction on this account (support: a ticket)") \
+	ACT(FORM_ADD, "add", "Add a row on this tab (on Contacts: a contact)") \
+	ACT(FORM_EDIT, "edit", "Edit the row under the cursor") \
+	ACT(FORM_DEACTIVATE, "deactivate", \
+	    "Deactivate, end or drop the row under the cursor (asks first)") \
+	ACT(FORM_COMPLETE, "complete", "Mark the plan action under the cursor done") \
+	ACT(DRAFT_DISCARD, "discard-draft", \
+	    "On the drafts screen: discard the draft under the cursor (asks first)") \
+	ACT(FIELD_NEXT, "field-next", "Next field") \
+	ACT(FIELD_PREV, "field-prev", "Previous field") \
+	ACT(LINE_DOWN, "line-down", "The next line of long text, else the next field") \
+	ACT(LINE_UP, "line-up", "The line above in long text, else the previous field") \
+	ACT(FORM_SAVE, "save", "Save the form") \
+	ACT(FORM_EDITOR, "external-editor", \
+	    "Edit the long text field in $VISUAL or $EDITOR") \
+	GROUP("Questions") \
+	ACT(ANSWER_YES, "yes", "Yes: do what the question on the bottom line asks") \
+	ACT(ANSWER_NO, "no", "No: leave things as they are (also closes the conflict dialog)") \
+	ACT(CONFLICT_RELOAD, "conflict-reload", \
+	    "In the conflict dialog: load theirs into the form, dropping your changes") \
+	ACT(CONFLICT_THEIRS, "conflict-keep-theirs", \
+	    "In the conflict dialog: keep theirs and close the form") \
+	ACT(CONFLICT_MERGE, "conflict-apply-mine", \
+	    "In the conflict dialog: theirs plus the fields you changed, saved again")
 
 #define KAM_ACTION_ENUM(id, name, help) ACT_##id,
 #define KAM_NO_GROUP(title)
+
+/* Where a key is looked up: the screens, the line editor of prompts and
+ * forms (where characters are text), and the questions. */
+enum kam_key_context { KC_SCREEN, KC_EDIT, KC_QUESTION };
 
 enum kam_action {
 	ACT_NONE,

@@ -192,20 +192,27 @@ draw_bottom(struct tui *t)
 {
 	int y = t->rows - 1;
 	char lead[2] = { t->prompt.lead, '\0' };
-	struct kam_buf before;
+	struct textedit *ed = &t->prompt.ed;
+	size_t col;
 
-	if (!t->prompt.active) {
+	if (t->ask.active) {
+		draw_text(t, y, 0, t->cols, t->ask.question.data, TE_PROMPT, ALIGN_LEFT);
 		curs_set(0);
-		draw_text(t, y, 0, t->cols, t->message.data,
-		    t->message_error ? TE_STATUS_ERROR : TE_NORMAL, ALIGN_LEFT);
 		return;
 	}
+	if (!t->prompt.active) {
+		draw_text(t, y, 0, t->cols, t->message.data,
+		    t->message_error ? TE_STATUS_ERROR : TE_NORMAL, ALIGN_LEFT);
+		if (t->cursor_on)
+			move(t->cursor_y, t->cursor_x);
+		curs_set(t->cursor_on);
+		return;
+	}
+	col = textedit_view(ed, (size_t)t->cols - 1);
 	draw_text(t, y, 0, 1, lead, TE_PROMPT, ALIGN_LEFT);
-	draw_text(t, y, 1, t->cols - 1, t->prompt.text.data, TE_PROMPT, ALIGN_LEFT);
-	buf_init(&before);
-	buf_add(&before, t->prompt.text.data, t->prompt.cursor);
-	move(y, 1 + (int)text_width(before.data));
-	buf_free(&before);
+	draw_text(t, y, 1, t->cols - 1, ed->text.data + ed->scroll, TE_PROMPT,
+	    ALIGN_LEFT);
+	move(y, 1 + (int)col);
 	curs_set(1);
 }
 
@@ -217,6 +224,7 @@ draw_screen(struct tui *t)
 		draw_too_small(t);
 	else {
 		draw_title(t);
+		t->cursor_on = false;
 		t->top->ops->draw(t->top, t, 1, tui_body_rows(t));
 		draw_status(t);
 		draw_bottom(t);

@@ -16,6 +16,20 @@ set_search(struct tui *t, const char *text)
 	t->search = text && *text ? xstrdup(text) : NULL;
 }
 
+/* Views without searches or commands leave those operations NULL. */
+static void
+view_search(struct tui *t, const char *text, bool live)
+{
+	if (t->top->ops->search != NULL)
+		t->top->ops->search(t->top, t, text, live);
+}
+
+static bool
+view_command(struct view *v, struct tui *t, const struct cmd *c)
+{
+	return v->ops->command != NULL && v->ops->command(v, t, c);
+}
+
 static struct view *
 bottom_view(struct tui *t)
 {
@@ -42,11 +56,11 @@ run_command(struct tui *t, char *line)
 	else if (c.kind == CMD_THEME) {
 		if (tui_set_theme(t, c.arg))
 			tui_message(t, false, "Theme %s.", c.arg);
-	} else if (c.kind != CMD_NONE && !t->top->ops->command(t->top, t, &c)) {
+	} else if (c.kind != CMD_NONE && !view_command(t->top, t, &c)) {
 		/* the list opens accounts and filters them */
 		while (t->top->below != NULL && c.kind != CMD_FILTER)
 			tui_pop(t);
-		if (!bottom_view(t)->ops->command(bottom_view(t), t, &c))
+		if (!view_command(bottom_view(t), t, &c))
 			tui_message(t, true, "':%s' does nothing here", line);
 	}
 	buf_free(&err);
@@ -56,7 +70,7 @@ static void
 prompt_done(struct tui *t, enum prompt_result r)
 {
 	char lead = t->prompt.lead;
-	char *text = xstrdup(t->prompt.text.data);
+	char *text = xstrdup(t->prompt.ed.text.data);
 
 	prompt_close(&t->prompt);
 	if (lead == ':' && r == PROMPT_ACCEPT)
@@ -67,7 +81,7 @@ prompt_done(struct tui *t, enum prompt_result r)
 			text = t->search_before ? xstrdup(t->search_before) : NULL;
 		}
 		set_search(t, text);
-		t->top->ops->search(t->top, t, t->search, false);
+		view_search(t, t->search, false);
 	}
 	free(text);
 	free(t->search_before);
@@ -82,12 +96,12 @@ prompt_key(struct tui *t, int key)
 	if (key < KEYMAP_FKEY_BASE && key >= 0x20 && !utf8_is_unsafe((uint32_t)key))
 		r = prompt_insert(&t->prompt, (uint32_t)key);
 	else
-		r = prompt_act(&t->prompt, keymap_action(key));
+		r = prompt_act(&t->prompt, keymap_action_in(KC_EDIT, key));
 	t->dirty = true;
 	if (r == PROMPT_ACCEPT || r == PROMPT_CANCEL)
 		prompt_done(t, r);
 	else if (r == PROMPT_EDITED && t->prompt.lead == '/')
-		t->top->ops->search(t->top, t, t->prompt.text.data, true);
+		view_search(t, t->prompt.ed.text.data, true);
 }
 
 static void
@@ -106,7 +120,8 @@ search_again(struct tui *t, int dir)
 {
 	if (t->search == NULL)
 		tui_message(t, true, "No search yet: press / first.");
-	else if (!t->top->ops->search_next(t->top, t, dir))
+	else if (t->top->ops->search_next == NULL ||
+	    !t->top->ops->search_next(t->top, t, dir))
 		tui_message(t, true, "Not found: %s", t->search);
 }
 
@@ -142,6 +157,11 @@ shared_action(struct tui *t, enum kam_action a, int key)
 	case ACT_FILTER: open_prompt(t, ':', "filter "); break;
 	case ACT_SEARCH_NEXT: search_again(t, 1); break;
 	case ACT_SEARCH_PREV: search_again(t, -1); break;
+	case ACT_FORM_LOG: case ACT_FORM_ADD: case ACT_FORM_EDIT:
+	case ACT_FORM_DEACTIVATE: case ACT_FORM_COMPLETE: case ACT_DRAFT_DISCARD:
+		tui_message(t, true, "%s: nothing to %s here.", t->key_name.data,
+		    keymap_action_name(a));
+		break;
 	default: return;
 	}
 	t->dirty = true;
@@ -168,6 +188,19 @@ mouse(struct tui *t)
 	t->dirty = true;
 }
 
+static void
+ask_key(struct tui *t, int key)
+{
+	enum kam_action a = keymap_action_in(KC_QUESTION, key);
+	struct view *owner = t->ask.owner;
+
+	if (a != ACT_ANSWER_YES && a != ACT_ANSWER_NO)
+		return;
+	t->ask.active = false;
+	t->dirty = true;
+	owner->ops->answer(owner, t, t->ask.what, a == ACT_ANSWER_YES);
+}
+
 static bool
 too_small(const struct tui *t)
 {
@@ -189,8 +222,12 @@ tui_key(struct tui *t, int key)
 		t->quit = a == ACT_QUIT;
 	} else if (key == KEYMAP_FKEY(KEY_MOUSE))
 		mouse(t);
+	else if (t->ask.active)
+		ask_key(t, key);
 	else if (t->prompt.active)
 		prompt_key(t, key);
+	else if (t->top->ops->key != NULL && t->top->ops->key(t->top, t, key))
+		t->dirty = true;
 	else if (a != ACT_NONE) {
 		if (t->message.len > 0 && !t->message_error)
 			tui_message(t, false, "%s", "");

@@ -27,37 +27,66 @@ static const struct action_def defs[] = {
 };
 
 struct binding {
-	int		 key;
-	enum kam_action	 action;
-	int		 hidden;	/* a second code for the same key */
+	int			 key;
+	enum kam_action		 action;
+	int			 hidden;	/* a second code for the same key */
+	enum kam_key_context	 ctx;
 };
 
+#define E KC_EDIT
+#define Q KC_QUESTION
+
 static const struct binding bindings[] = {
-	{ 'j', ACT_MOVE_DOWN, 0 }, { FK(KEY_DOWN), ACT_MOVE_DOWN, 0 },
-	{ 'k', ACT_MOVE_UP, 0 }, { FK(KEY_UP), ACT_MOVE_UP, 0 },
-	{ CTRL('d'), ACT_MOVE_HALF_DOWN, 0 }, { CTRL('u'), ACT_MOVE_HALF_UP, 0 },
-	{ FK(KEY_NPAGE), ACT_MOVE_PAGE_DOWN, 0 }, { ' ', ACT_MOVE_PAGE_DOWN, 0 },
-	{ FK(KEY_PPAGE), ACT_MOVE_PAGE_UP, 0 },
-	{ 'g', ACT_MOVE_FIRST, 0 }, { FK(KEY_HOME), ACT_MOVE_FIRST, 0 },
-	{ 'G', ACT_MOVE_LAST, 0 }, { FK(KEY_END), ACT_MOVE_LAST, 0 },
-	{ 'h', ACT_MOVE_LEFT, 0 }, { FK(KEY_LEFT), ACT_MOVE_LEFT, 0 },
-	{ 'l', ACT_MOVE_RIGHT, 0 }, { FK(KEY_RIGHT), ACT_MOVE_RIGHT, 0 },
-	{ '\r', ACT_ENTER, 0 }, { '\n', ACT_ENTER, 1 }, { FK(KEY_ENTER), ACT_ENTER, 1 },
-	{ 27, ACT_BACK, 0 }, { 'q', ACT_BACK, 0 }, { 'Q', ACT_QUIT, 0 },
-	{ '\t', ACT_TAB_NEXT, 0 }, { FK(KEY_BTAB), ACT_TAB_PREV, 0 },
-	{ '1', ACT_TAB_1, 0 }, { '2', ACT_TAB_2, 0 }, { '3', ACT_TAB_3, 0 },
-	{ '4', ACT_TAB_4, 0 }, { '5', ACT_TAB_5, 0 }, { '6', ACT_TAB_6, 0 },
-	{ '7', ACT_TAB_7, 0 }, { '8', ACT_TAB_8, 0 },
-	{ '?', ACT_HELP, 0 }, { CTRL('l'), ACT_RELOAD, 0 },
-	{ '/', ACT_SEARCH, 0 }, { 'n', ACT_SEARCH_NEXT, 0 },
-	{ 'N', ACT_SEARCH_PREV, 0 }, { ':', ACT_COMMAND, 0 },
-	{ 's', ACT_SORT_NEXT, 0 }, { 'S', ACT_SORT_PREV, 0 },
-	{ 'r', ACT_SORT_REVERSE, 0 }, { 'm', ACT_FILTER_MINE, 0 },
-	{ 'F', ACT_FILTER, 0 },
-	{ 'c', ACT_FILTER_CHANNEL, 0 }, { 'f', ACT_FILTER_FEEDBACK, 0 },
-	{ FK(KEY_BACKSPACE), ACT_ERASE, 0 }, { 127, ACT_ERASE, 1 },
-	{ CTRL('h'), ACT_ERASE, 1 },
+	{ 'j', ACT_MOVE_DOWN, 0, 0 }, { FK(KEY_DOWN), ACT_MOVE_DOWN, 0, 0 },
+	{ 'k', ACT_MOVE_UP, 0, 0 }, { FK(KEY_UP), ACT_MOVE_UP, 0, 0 },
+	{ CTRL('d'), ACT_MOVE_HALF_DOWN, 0, 0 }, { CTRL('u'), ACT_MOVE_HALF_UP, 0, 0 },
+	{ FK(KEY_NPAGE), ACT_MOVE_PAGE_DOWN, 0, 0 }, { ' ', ACT_MOVE_PAGE_DOWN, 0, 0 },
+	{ FK(KEY_PPAGE), ACT_MOVE_PAGE_UP, 0, 0 },
+	{ 'g', ACT_MOVE_FIRST, 0, 0 }, { FK(KEY_HOME), ACT_MOVE_FIRST, 0, 0 },
+	{ 'G', ACT_MOVE_LAST, 0, 0 }, { FK(KEY_END), ACT_MOVE_LAST, 0, 0 },
+	{ 'h', ACT_MOVE_LEFT, 0, 0 }, { FK(KEY_LEFT), ACT_MOVE_LEFT, 0, 0 },
+	{ 'l', ACT_MOVE_RIGHT, 0, 0 }, { FK(KEY_RIGHT), ACT_MOVE_RIGHT, 0, 0 },
+	{ '\r', ACT_ENTER, 0, 0 }, { '\n', ACT_ENTER, 1, 0 },
+	{ FK(KEY_ENTER), ACT_ENTER, 1, 0 },
+	{ 27, ACT_BACK, 0, 0 }, { 'q', ACT_BACK, 0, 0 }, { 'Q', ACT_QUIT, 0, 0 },
+	{ '\t', ACT_TAB_NEXT, 0, 0 }, { FK(KEY_BTAB), ACT_TAB_PREV, 0, 0 },
+	{ '1', ACT_TAB_1, 0, 0 }, { '2', ACT_TAB_2, 0, 0 }, { '3', ACT_TAB_3, 0, 0 },
+	{ '4', ACT_TAB_4, 0, 0 }, { '5', ACT_TAB_5, 0, 0 }, { '6', ACT_TAB_6, 0, 0 },
+	{ '7', ACT_TAB_7, 0, 0 }, { '8', ACT_TAB_8, 0, 0 },
+	{ '?', ACT_HELP, 0, 0 }, { FK(KEY_F(1)), ACT_HELP, 0, 0 },
+	{ FK(KEY_F(1)), ACT_HELP, 1, E }, { CTRL('l'), ACT_RELOAD, 0, 0 },
+	{ CTRL('l'), ACT_RELOAD, 1, E },
+	{ '/', ACT_SEARCH, 0, 0 }, { 'n', ACT_SEARCH_NEXT, 0, 0 },
+	{ 'N', ACT_SEARCH_PREV, 0, 0 }, { ':', ACT_COMMAND, 0, 0 },
+	{ 's', ACT_SORT_NEXT, 0, 0 }, { 'S', ACT_SORT_PREV, 0, 0 },
+	{ 'r', ACT_SORT_REVERSE, 0, 0 }, { 'm', ACT_FILTER_MINE, 0, 0 },
+	{ 'F', ACT_FILTER, 0, 0 },
+	{ 'c', ACT_FILTER_CHANNEL, 0, 0 }, { 'f', ACT_FILTER_FEEDBACK, 0, 0 },
+	{ FK(KEY_LEFT), ACT_CURSOR_LEFT, 0, E }, { CTRL('b'), ACT_CURSOR_LEFT, 0, E },
+	{ FK(KEY_RIGHT), ACT_CURSOR_RIGHT, 0, E }, { CTRL('f'), ACT_CURSOR_RIGHT, 0, E },
+	{ FK(KEY_HOME), ACT_CURSOR_HOME, 0, E }, { CTRL('a'), ACT_CURSOR_HOME, 0, E },
+	{ FK(KEY_END), ACT_CURSOR_END, 0, E },
+	{ FK(KEY_BACKSPACE), ACT_ERASE, 0, E }, { 127, ACT_ERASE, 1, E },
+	{ CTRL('h'), ACT_ERASE, 1, E },
+	{ FK(KEY_DC), ACT_DELETE, 0, E }, { CTRL('d'), ACT_DELETE, 0, E },
+	{ CTRL('u'), ACT_KILL_TO_START, 0, E }, { CTRL('k'), ACT_KILL_TO_END, 0, E },
+	{ CTRL('w'), ACT_ERASE_WORD, 0, E },
+	{ '\r', ACT_ACCEPT, 0, E }, { '\n', ACT_ACCEPT, 1, E },
+	{ FK(KEY_ENTER), ACT_ACCEPT, 1, E }, { 27, ACT_CANCEL, 0, E },
+	{ 'L', ACT_FORM_LOG, 0, 0 }, { 'a', ACT_FORM_ADD, 0, 0 },
+	{ 'e', ACT_FORM_EDIT, 0, 0 }, { 'D', ACT_FORM_DEACTIVATE, 0, 0 },
+	{ 'x', ACT_FORM_COMPLETE, 0, 0 }, { 'd', ACT_DRAFT_DISCARD, 0, 0 },
+	{ '\t', ACT_FIELD_NEXT, 0, E }, { FK(KEY_BTAB), ACT_FIELD_PREV, 0, E },
+	{ FK(KEY_DOWN), ACT_LINE_DOWN, 0, E }, { FK(KEY_UP), ACT_LINE_UP, 0, E },
+	{ CTRL('s'), ACT_FORM_SAVE, 0, E }, { CTRL('e'), ACT_FORM_EDITOR, 0, E },
+	{ 'y', ACT_ANSWER_YES, 0, Q }, { 'n', ACT_ANSWER_NO, 0, Q },
+	{ 27, ACT_ANSWER_NO, 0, Q },
+	{ 'r', ACT_CONFLICT_RELOAD, 0, Q }, { 't', ACT_CONFLICT_THEIRS, 0, Q },
+	{ 'm', ACT_CONFLICT_MERGE, 0, Q },
 };
+
+#undef E
+#undef Q
 
 static const struct { int key; const char *name; } key_names[] = {
 	{ FK(KEY_DOWN), "Down" }, { FK(KEY_UP), "Up" }, { FK(KEY_LEFT), "Left" },
@@ -65,17 +94,24 @@ static const struct { int key; const char *name; } key_names[] = {
 	{ FK(KEY_PPAGE), "PgUp" }, { FK(KEY_HOME), "Home" }, { FK(KEY_END), "End" },
 	{ FK(KEY_BTAB), "Shift-Tab" }, { FK(KEY_ENTER), "Enter" },
 	{ FK(KEY_BACKSPACE), "Backspace" }, { FK(KEY_RESIZE), "Resize" },
+	{ FK(KEY_DC), "Delete" }, { FK(KEY_F(1)), "F1" },
 	{ FK(KEY_MOUSE), "Mouse" }, { '\r', "Enter" }, { 27, "Esc" },
 	{ '\t', "Tab" }, { ' ', "Space" }, { 127, "Backspace" },
 };
 
 enum kam_action
-keymap_action(int key)
+keymap_action_in(enum kam_key_context ctx, int key)
 {
 	for (size_t i = 0; i < N(bindings); i++)
-		if (bindings[i].key == key)
+		if (bindings[i].key == key && bindings[i].ctx == ctx)
 			return bindings[i].action;
 	return ACT_NONE;
+}
+
+enum kam_action
+keymap_action(int key)
+{
+	return keymap_action_in(KC_SCREEN, key);
 }
 
 /* The definition of action a: actions count from 1, group marks are

@@ -14,7 +14,9 @@
 #define KEYMAP_FKEY_BASE	0x110000
 #define KEYMAP_FKEY(code)	(KEYMAP_FKEY_BASE + (code))
 
+/* The action of key on the screens (KC_SCREEN), or in context ctx. */
 enum kam_action	 keymap_action(int key);
+enum kam_action	 keymap_action_in(enum kam_key_context ctx, int key);
 const char	*keymap_action_name(enum kam_action a);
 const char	*keymap_action_help(enum kam_action a);
 /* The action named name ("move-down"), or ACT_NONE. */

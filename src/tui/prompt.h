@@ -1,5 +1,5 @@
 /* The one-line editor of the status line, for "/" searches and ":"
- * commands: UTF-8 text, a cursor, and the editing actions. No curses. */
+ * commands: a textedit, its lead character, and what a key did. No curses. */
 #ifndef KAM_TUI_PROMPT_H
 #define KAM_TUI_PROMPT_H
 
@@ -7,13 +7,12 @@
 #include <stdint.h>
 
 #include "actions.h"
-#include "kam/buf.h"
+#include "textedit.h"
 
 struct prompt {
 	bool		 active;
 	char		 lead;		/* '/' or ':' */
-	struct kam_buf	 text;
-	size_t		 cursor;	/* byte offset, on a character start */
+	struct textedit	 ed;
 };
 
 enum prompt_result {
@@ -30,6 +29,7 @@ void	prompt_open(struct prompt *p, char lead, const char *text);
 void	prompt_close(struct prompt *p);
 /* A typed character (a Unicode code point); controls are refused. */
 enum prompt_result prompt_insert(struct prompt *p, uint32_t cp);
+/* An action of the "Editing" group (keymap context KC_EDIT). */
 enum prompt_result prompt_act(struct prompt *p, enum kam_action a);
 
 #endif

@@ -3,6 +3,7 @@
  * (overdue marked). */
 #include <string.h>
 
+#include "form_view.h"
 #include "tabs.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])
@@ -31,9 +32,63 @@ contact_role(const struct acct_rows *r, size_t row, int field)
 	return is(r, row, CT_ACTIVE, "f") ? TE_ACCT_DORMANT : TE_NORMAL;
 }
 
+/* Whether the user may change the account's contacts; says why not. */
+static bool
+may_write(struct table_tab *tt, struct tui *t)
+{
+	const struct edit_rights *r = view_account_rights(tt->v.parent);
+
+	if (r == NULL)
+		tui_message(t, true, "Still reading what you may change here; "
+		    "try again in a moment.");
+	else if (!r->write)
+		tui_message(t, true, "Your role may not change this account's contacts.");
+	return r != NULL && r->write;
+}
+
+static void
+deactivate(struct table_tab *tt, struct tui *t, size_t row)
+{
+	struct kam_buf q;
+
+	if (is(&tt->tb.rows, row, CT_ACTIVE, "f")) {
+		tui_message(t, true, "This contact is inactive already (e edits it).");
+		return;
+	}
+	buf_init(&q);
+	buf_addf(&q, "Deactivate %s?", acct_rows_get(&tt->tb.rows, row, CT_NAME));
+	table_tab_op(tt, t, EOP_CONTACT_DEACTIVATE,
+	    acct_rows_get(&tt->tb.rows, row, CT_ID),
+	    acct_rows_get(&tt->tb.rows, row, CT_VERSION), "Contact deactivated.",
+	    q.data);
+	buf_free(&q);
+}
+
+static bool
+contacts_action(struct table_tab *tt, struct tui *t, enum kam_action a)
+{
+	size_t row = tt->tb.nav.cursor;
+
+	if (a != ACT_FORM_ADD && a != ACT_FORM_EDIT && a != ACT_FORM_DEACTIVATE)
+		return false;
+	if (!may_write(tt, t))
+		return true;
+	if (a == ACT_FORM_ADD)
+		form_view_open(t, &form_contact, tab_account_id(&tt->v),
+		    tab_account_name(&tt->v), NULL);
+	else if (row >= tt->tb.rows.nrows)
+		tui_message(t, true, "No contact under the cursor.");
+	else if (a == ACT_FORM_EDIT)
+		form_view_open(t, &form_contact, tab_account_id(&tt->v),
+		    tab_account_name(&tt->v), acct_rows_get(&tt->tb.rows, row, CT_ID));
+	else
+		deactivate(tt, t, row);
+	return true;
+}
+
 static const struct table_tab_def contacts = {
 	"Contacts", AQ_CONTACTS, contact_cols, N(contact_cols), contact_role, 0,
-	"No contacts on record.", NULL, NULL, NULL,
+	"No contacts on record.", NULL, NULL, contacts_action,
 };
 
 static const struct table_col condition_cols[] = {

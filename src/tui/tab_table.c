@@ -8,8 +8,11 @@
 #include "tabs.h"
 #include "kam/xalloc.h"
 
-enum { SLOT_ROWS, SLOT_ENTRY };
+enum { SLOT_ROWS, SLOT_ENTRY, SLOT_OP };
+enum { ASK_OP };
 #define TT(v) ((struct table_tab *)(v))
+
+static bool tt_action(struct view *v, struct tui *t, enum kam_action a);
 
 void
 table_tab_refetch(struct table_tab *tt, struct tui *t)
@@ -24,6 +27,38 @@ static void
 tt_reload(struct view *v, struct tui *t)
 {
 	table_tab_refetch(TT(v), t);
+	row_op_resend(&TT(v)->op, t, v, SLOT_OP);
+}
+
+void
+table_tab_op(struct table_tab *tt, struct tui *t, enum edit_op op,
+    const char *id, const char *version, const char *done, const char *question)
+{
+	row_op_ask(&tt->op, t, &tt->v, ASK_OP, op, id, version, done, question);
+}
+
+static void
+tt_answer(struct view *v, struct tui *t, int what, bool yes)
+{
+	(void)what;
+	row_op_answer(&TT(v)->op, t, v, SLOT_OP, yes);
+}
+
+/* After an operation the whole account reads again: the overview and
+ * the other tabs may show what changed. */
+static void
+op_recv(struct table_tab *tt, struct tui *t)
+{
+	switch (row_op_recv(&tt->op, t)) {
+	case ROP_FINISHED:
+		tt->v.parent->ops->reload(tt->v.parent, t);
+		break;
+	case ROP_AGAIN:
+		req_submit(t, &tt->v, SLOT_OP, 0);
+		break;
+	case ROP_LATER:
+		break;
+	}
 }
 
 static void
@@ -45,6 +80,8 @@ tt_send(struct view *v, struct tui *t, int slot, int arg)
 	    .account_id = tab_account_id(v), .limit = tt->def->page };
 
 	(void)arg;
+	if (slot == SLOT_OP)
+		return row_op_send(&tt->op, t);
 	if (slot == SLOT_ENTRY) {
 		req.query = AQ_ENTRY;
 		req.account_id = tt->entry_id;
@@ -98,6 +135,10 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 	struct acct_rows rows;
 
 	(void)arg;
+	if (slot == SLOT_OP) {
+		op_recv(tt, t);
+		return;
+	}
 	if (!acct_rows_recv(t->db, &rows)) {
 		tt->tb.fetching = false;
 		tt->tb.loaded = true;
@@ -114,6 +155,13 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 	}
 	table_take(&tt->tb, &rows, tt->def->page);
 	acct_rows_free(&rows);
+	if (tt->ahead != ACT_NONE) {
+		enum kam_action a = tt->ahead;
+
+		tt->ahead = ACT_NONE;
+		tt_action(v, t, a);
+		return;
+	}
 	if (tt->tb.want_last && tt->tb.more) {
 		tt->tb.fetching = true;
 		req_submit(t, v, SLOT_ROWS, 0);
@@ -142,6 +190,11 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 {
 	struct table_tab *tt = TT(v);
 
+	if (!tt->tb.loaded && (a == ACT_ENTER || a == ACT_FORM_EDIT ||
+	    a == ACT_FORM_DEACTIVATE || a == ACT_FORM_COMPLETE)) {
+		tt->ahead = a;	/* for the row under the cursor, once there is one */
+		return true;
+	}
 	if (tt->def->action != NULL && tt->def->action(tt, t, a))
 		return true;
 	if (a == ACT_ENTER && tt->def->enter != NULL && tt->tb.nav.n > 0) {
@@ -229,6 +282,7 @@ tt_free(struct view *v)
 
 	table_free(&tt->tb);
 	free(tt->entry_id);
+	row_op_free(&tt->op);
 	free(tt);
 }
 
@@ -245,6 +299,7 @@ static const struct kam_view_ops table_tab_ops = {
 	.click = tt_click,
 	.status = tt_status,
 	.free = tt_free,
+	.answer = tt_answer,
 };
 
 struct view *

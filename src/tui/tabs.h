@@ -3,7 +3,9 @@
 #ifndef KAM_TUI_TABS_H
 #define KAM_TUI_TABS_H
 
+#include "rowop.h"
 #include "kam/account_detail.h"
+#include "kam/edit.h"
 #include "table.h"
 #include "ui.h"
 
@@ -20,6 +22,9 @@ struct view	*tab_feedback_new(struct view *account);
 
 /* The account a tab belongs to. */
 const char	*tab_account_id(const struct view *tab);
+const char	*tab_account_name(const struct view *tab);
+/* What the user may change on the account; NULL until it is known. */
+const struct edit_rights *view_account_rights(const struct view *account);
 
 /* A tab that is one table (contacts, conditions, orders, history). */
 struct table_tab;
@@ -42,11 +47,18 @@ struct table_tab {
 	struct table			 tb;
 	const struct table_tab_def	*def;
 	char				*entry_id;	/* the entry to read in full */
+	struct row_op			 op;		/* D and x on the row */
+	enum kam_action			 ahead;		/* typed before the rows came */
 };
 
 struct view	*table_tab_new(struct view *account, const struct table_tab_def *def);
 /* Reads the table again from the top. */
 void		 table_tab_refetch(struct table_tab *tt, struct tui *t);
+/* Asks question, then runs op on row id at version; done is the
+ * message after it. The account is read again afterwards. */
+void		 table_tab_op(struct table_tab *tt, struct tui *t, enum edit_op op,
+		    const char *id, const char *version, const char *done,
+		    const char *question);
 /* Reads one history entry in full and shows it in a pager. */
 void		 table_tab_open_entry(struct table_tab *tt, struct tui *t,
 		    const char *id);

@@ -114,6 +114,20 @@ open_pipe(void)
 	return true;
 }
 
+/* Ctrl-S saves a form: the terminal must not take it for XOFF. Told to
+ * curses as its program mode, so that it survives an $EDITOR. */
+static void
+no_flow_control(void)
+{
+	struct termios tio;
+
+	if (tcgetattr(STDIN_FILENO, &tio) != 0)
+		return;
+	tio.c_iflag &= ~(tcflag_t)IXON;
+	tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+	def_prog_mode();
+}
+
 static void
 curses_modes(const struct tui *t)
 {
@@ -124,6 +138,7 @@ curses_modes(const struct tui *t)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	no_flow_control();
 	if (t->conf->ui_mouse) {
 		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0);

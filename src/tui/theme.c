@@ -59,6 +59,11 @@ static const struct elem_def elems[TE_COUNT] = {
 	[TE_COND_UPCOMING] = { "condition.upcoming", { CYAN, DEF, 0 }, U },
 	[TE_SLA_OPEN] = { "sla.open", { GREEN, DEF, B }, B },
 	[TE_SLA_CLOSED] = { "sla.closed", { RED, DEF, B }, B | U },
+	[TE_FIELD] = { "form.field", { DEF, DEF, U }, U },
+	[TE_FIELD_FOCUS] = { "form.focus", { BLACK, CYAN, 0 }, R },
+	[TE_FIELD_READONLY] = { "form.readonly", { DEF, DEF, D }, D },
+	[TE_FIELD_ERROR] = { "form.error", { RED, DEF, B }, B },
+	[TE_FIELD_CHANGED] = { "form.changed", { YELLOW, DEF, B }, B },
 };
 
 static const char *const colour_names[] = {

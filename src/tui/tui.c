@@ -35,6 +35,30 @@ tui_message(struct tui *t, bool error, const char *fmt, ...)
 	t->dirty = true;
 }
 
+void
+tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
+{
+	va_list ap;
+
+	buf_reset(&t->ask.question);
+	va_start(ap, fmt);
+	buf_vaddf(&t->ask.question, fmt, ap);
+	va_end(ap);
+	buf_adds(&t->ask.question, " (y/n)");
+	t->ask.active = true;
+	t->ask.owner = owner;
+	t->ask.what = what;
+	t->dirty = true;
+}
+
+void
+tui_cursor(struct tui *t, int y, int x)
+{
+	t->cursor_on = true;
+	t->cursor_y = y;
+	t->cursor_x = x;
+}
+
 int
 tui_body_rows(const struct tui *t)
 {
@@ -60,6 +84,8 @@ tui_pop(struct tui *t)
 		return;
 	t->top = v->below;
 	req_forget(t, v);
+	if (t->ask.active && (t->ask.owner == v || t->ask.owner->parent == v))
+		t->ask.active = false;
 	v->ops->free(v);
 	t->dirty = true;
 }
@@ -266,6 +292,7 @@ start(struct tui *t)
 		tui_message(t, true, "%s; using the default theme", err.data);
 	buf_free(&err);
 	tui_push(t, view_accounts_new(t));
+	view_drafts_offer(t);
 	return true;
 }
 
@@ -282,6 +309,7 @@ finish(struct tui *t)
 	prompt_free(&t->prompt);
 	buf_free(&t->message);
 	buf_free(&t->key_name);
+	buf_free(&t->ask.question);
 	free(t->theme_name);
 	free(t->search);
 	free(t->search_before);
@@ -302,6 +330,7 @@ tui_run(struct kam_db *db, const struct kam_conf *conf, struct tui_trace *trace)
 	prompt_init(&t.prompt);
 	buf_init(&t.message);
 	buf_init(&t.key_name);
+	buf_init(&t.ask.question);
 	if ((rc = user_whoami(db, &t.user)) == EX_OK) {
 		if (!start(&t))
 			rc = EX_UNAVAILABLE;

@@ -34,7 +34,8 @@ struct kam_view_ops {
 	bool	(*send)(struct view *v, struct tui *t, int slot, int arg);
 	/* Collects its rows once they are there. */
 	void	(*recv)(struct view *v, struct tui *t, int slot, int arg);
-	/* The "/" text: live while typing (may be NULL), or accepted. */
+	/* The "/" text: live while typing, or accepted. Like search_next and
+	 * command, NULL in a view that has nothing to find or command. */
 	void	(*search)(struct view *v, struct tui *t, const char *text,
 		    bool live);
 	/* n and N: false when nothing matches. */
@@ -47,6 +48,11 @@ struct kam_view_ops {
 	void	(*status)(struct view *v, struct tui *t, struct kam_buf *out);
 	void	(*title)(struct view *v, struct tui *t, struct kam_buf *out);
 	void	(*free)(struct view *v);
+	/* Optional: every key before the key table's screen actions (a form
+	 * takes characters as text); false leaves the key to them. */
+	bool	(*key)(struct view *v, struct tui *t, int key);
+	/* Optional: the answer to a question the view asked (tui_ask). */
+	void	(*answer)(struct view *v, struct tui *t, int what, bool yes);
 };
 
 struct view {
@@ -63,6 +69,14 @@ struct req {
 	int		 arg;
 	bool		 abandoned;	/* cancelled or its view has gone */
 	bool		 retried;	/* sent again once already */
+};
+
+/* A yes/no question on the bottom line; the answer goes to its owner. */
+struct ask {
+	bool		 active;
+	struct kam_buf	 question;
+	struct view	*owner;
+	int		 what;		/* the owner's name for the question */
 };
 
 #define REQ_QUEUE_MAX 16
@@ -100,6 +114,9 @@ struct tui {
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;
 	struct kam_buf		 key_name;	/* the key being handled */
+	struct ask		 ask;
+	bool			 cursor_on;	/* a view placed the cursor */
+	int			 cursor_y, cursor_x;
 };
 
 #define TUI_MIN_COLS 80
@@ -142,6 +159,12 @@ void	tui_pop(struct tui *t);
  * connection. */
 void	tui_db_error(struct tui *t);
 bool	tui_set_theme(struct tui *t, const char *name);
+/* Asks owner's question on the bottom line; y or n answers it through
+ * owner's answer operation. */
+void	tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+/* Shows the cursor at (y, x) after this paint (for a view's draw). */
+void	tui_cursor(struct tui *t, int y, int x);
 int	tui_body_rows(const struct tui *t);	/* lines between title and status */
 
 /* input.c: one key (a code point, or KEYMAP_FKEY of a curses key) */
@@ -154,6 +177,8 @@ struct view	*view_account_new(struct tui *t, const char *id, const char *name);
 void		 view_account_tab(struct view *v, struct tui *t, int which);
 #define TAB_SLA 3
 struct view	*view_help_new(struct tui *t);
+/* Offers the drafts of forms left unsaved, if there are any. */
+void		 view_drafts_offer(struct tui *t);
 bool		 view_is_help(const struct view *v);
 /* A pager over lines of text: the help, a history entry in full. */
 struct view	*view_pager_new(struct tui *t, const char *title, char **text,

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form_view.h"
+#include "keymap.h"
 #include "tabs.h"
 #include "kam/xalloc.h"
 
@@ -14,6 +16,22 @@ struct view_account {
 	struct view	*tabs[NTABS];
 	int		 tab_x[NTABS + 1];	/* where each title starts */
 	int		 y0;
+	struct edit_rights rights;		/* what the user may change here */
+	bool		 have_rights;
+};
+
+enum { SLOT_RIGHTS };
+
+/* The keys of the forms a tab offers, for the status line, when the
+ * user may change the account; L logs an interaction on every tab. */
+struct hint {
+	enum kam_action	 action;
+	const char	*word;
+};
+
+static const struct hint tab_hints[NTABS][4] = {
+	[1] = { { ACT_FORM_ADD, "add" }, { ACT_FORM_EDIT, "edit" },
+		{ ACT_FORM_DEACTIVATE, "deactivate" } },
 };
 
 #define VAC(v) ((struct view_account *)(v))
@@ -36,6 +54,35 @@ const char *
 tab_account_id(const struct view *tab)
 {
 	return VAC(tab->parent)->id;
+}
+
+const char *
+tab_account_name(const struct view *tab)
+{
+	return VAC(tab->parent)->name;
+}
+
+const struct edit_rights *
+view_account_rights(const struct view *account)
+{
+	return VAC(account)->have_rights ? &VAC(account)->rights : NULL;
+}
+
+/* L: an interaction, or a ticket for support; nothing for whom the
+ * database would refuse both. */
+static void
+log_interaction(struct view_account *va, struct tui *t)
+{
+	if (!va->have_rights)
+		tui_message(t, true, "Still reading what you may change here; "
+		    "try again in a moment.");
+	else if (va->rights.write)
+		form_view_open(t, &form_interaction, va->id, va->name, NULL);
+	else if (va->rights.tickets)
+		form_view_open(t, &form_ticket, va->id, va->name, NULL);
+	else
+		tui_message(t, true, "Your role may not log interactions on this "
+		    "account.");
 }
 
 static struct view *
@@ -107,6 +154,8 @@ account_action(struct view *v, struct tui *t, enum kam_action a)
 		view_account_tab(v, t, va->tab + 1);
 	else if (a == ACT_TAB_PREV || a == ACT_MOVE_LEFT)
 		view_account_tab(v, t, va->tab - 1);
+	else if (a == ACT_FORM_LOG)
+		log_interaction(va, t);
 	else
 		return tv->ops->action(tv, t, a);
 	return true;
@@ -122,6 +171,25 @@ account_reload(struct view *v, struct tui *t)
 		if (va->tabs[i] != NULL)
 			va->tabs[i]->ops->reload(va->tabs[i], t);
 	current(va, t);
+	req_submit(t, v, SLOT_RIGHTS, 0);
+}
+
+static bool
+account_send(struct view *v, struct tui *t, int slot, int arg)
+{
+	(void)slot, (void)arg;
+	return edit_rights_send(t->db, VAC(v)->id);
+}
+
+static void
+account_recv(struct view *v, struct tui *t, int slot, int arg)
+{
+	struct view_account *va = VAC(v);
+
+	(void)slot, (void)arg;
+	va->have_rights = edit_rights_recv(t->db, &va->rights);
+	if (!va->have_rights)
+		tui_db_error(t);
 }
 
 static void
@@ -170,11 +238,26 @@ account_click(struct view *v, struct tui *t, int y, int x)
 }
 
 static void
+add_hint(struct kam_buf *out, enum kam_action a, const char *word)
+{
+	buf_adds(out, "  ");
+	keymap_keys(out, a);
+	buf_addf(out, " %s", word);
+}
+
+static void
 account_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
-	struct view *tv = current(VAC(v), t);
+	struct view_account *va = VAC(v);
+	struct view *tv = current(va, t);
 
 	tv->ops->status(tv, t, out);
+	if (!va->have_rights || (!va->rights.write && !va->rights.tickets))
+		return;
+	buf_adds(out, " |");
+	add_hint(out, ACT_FORM_LOG, va->rights.write ? "log" : "log a ticket");
+	for (int i = 0; va->rights.write && i < 4 && tab_hints[va->tab][i].word; i++)
+		add_hint(out, tab_hints[va->tab][i].action, tab_hints[va->tab][i].word);
 }
 
 static void
@@ -202,6 +285,8 @@ static const struct kam_view_ops account_ops = {
 	.draw = account_draw,
 	.action = account_action,
 	.reload = account_reload,
+	.send = account_send,
+	.recv = account_recv,
 	.search = account_search,
 	.search_next = account_search_next,
 	.command = account_command,

@@ -50,6 +50,9 @@ SELECT 'INV' || g, a.id, 'R-2026-' || g, current_date - 40 + g, current_date - 1
   FROM kam.account a, generate_series(1, 3) g WHERE a.erp_id = 'C1';
 INSERT INTO kam.erp_order (erp_id, account_id, number, order_date, amount, currency, status, erp_updated_at)
 SELECT 'ORD1', id, 'A-777', current_date - 50, 999.99, 'EUR', 'shipped', now() FROM kam.account WHERE erp_id = 'C1';
+-- C4: a contact that came from the ERP
+INSERT INTO kam.contact (account_id, erp_id, name, email)
+SELECT id, 'C4-P1', 'Hans Müller', 'hans@mueller.example.com' FROM kam.account WHERE erp_id = 'C4';
 
 -- C5: contacts in wide and combining characters
 INSERT INTO kam.contact (account_id, name, job_title, email, phone)

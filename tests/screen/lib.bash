@@ -20,8 +20,17 @@ screen_db_stop() {
 	pg_test_stop
 }
 
+# SCREEN_WHO names a second kam of the same test ("2"): its own tmux
+# server, trace, drafts and stderr (see screen_use).
 screen_socket() {
-	echo "kamtest-$$-${BATS_TEST_NUMBER:-0}"
+	echo "kamtest-$$-${BATS_TEST_NUMBER:-0}${SCREEN_WHO:-}"
+}
+
+# screen_use [WHO]: the screen functions talk to kam WHO from now on.
+screen_use() {
+	SCREEN_WHO=${1:-}
+	SCREEN_TRACE=$BATS_TEST_TMPDIR/trace$SCREEN_WHO
+	SCREEN_EXIT=$BATS_TEST_TMPDIR/exit$SCREEN_WHO
 }
 
 # A tmux command; one that gets no answer in 10 s fails.
@@ -61,17 +70,17 @@ screen_start() {
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	[ "${1:-}" = -- ] && shift
 	args=("$@")
-	SCREEN_TRACE=$BATS_TEST_TMPDIR/trace
-	SCREEN_EXIT=$BATS_TEST_TMPDIR/exit
+	screen_use "${SCREEN_WHO:-}"
 	mkdir -p "$BATS_TEST_TMPDIR/xdg/kam"
 	ln -sfn "$KAM_SRCDIR/themes" "$BATS_TEST_TMPDIR/xdg/kam/themes"
 	rm -f "$SCREEN_EXIT"
 	no_inherited_fds timeout --foreground 10 tmux -L "$(screen_socket)" -f /dev/null \
 	    -u new-session -d -x "$SCREEN_COLS" -y "$SCREEN_ROWS" \
 	    "env LC_ALL=C.UTF-8 TERM=screen-256color XDG_CONFIG_HOME=$BATS_TEST_TMPDIR/xdg \
-	     ${envs[*]} $KAM --trace $SCREEN_TRACE ${args[*]} 2>$BATS_TEST_TMPDIR/stderr; \
+	     XDG_STATE_HOME=$BATS_TEST_TMPDIR/state$SCREEN_WHO \
+	     ${envs[*]} $KAM --trace $SCREEN_TRACE ${args[*]} 2>$BATS_TEST_TMPDIR/stderr$SCREEN_WHO; \
 	     echo \$? >$SCREEN_EXIT; echo KAM-EXITED; sleep 30" || return
-	SCREEN_SERVER=$(tm display-message -p '#{pid}')
+	screen_server_pid
 	screen_idle
 }
 
@@ -94,10 +103,21 @@ screen_steady() {
 	screen_until 1 screen_unchanged || true
 }
 
+# Where the pid of the tmux server of kam WHO is kept (see screen_use).
+screen_server_file() {
+	echo "$BATS_TEST_TMPDIR/tmux-pid${SCREEN_WHO:-}"
+}
+
+screen_server_pid() {
+	tm display-message -p '#{pid}' >"$(screen_server_file)"
+}
+
 # Kills the test's tmux server, by its pid when it does not answer.
 screen_stop() {
-	tm kill-server 2>/dev/null && return 0
-	[ -n "${SCREEN_SERVER:-}" ] && kill -KILL "$SCREEN_SERVER" 2>/dev/null
+	local file
+	file=$(screen_server_file)
+	tm kill-server 2>/dev/null || { [ -s "$file" ] && kill -KILL "$(cat "$file")" 2>/dev/null; }
+	rm -f "$file"
 	return 0
 }
 
@@ -120,7 +140,8 @@ screen_idle() {
 	echo "kam did not settle; the end of its trace:" >&2
 	tail -n 5 "$SCREEN_TRACE" | sed 's/^/  /' >&2
 	[ -f "$SCREEN_EXIT" ] && echo "kam exited with status $(cat "$SCREEN_EXIT")" >&2
-	sed 's/^/  stderr: /' "$BATS_TEST_TMPDIR/stderr" 2>/dev/null | head -n 30 >&2
+	sed 's/^/  stderr: /' "$BATS_TEST_TMPDIR/stderr${SCREEN_WHO:-}" 2>/dev/null |
+	    head -n 30 >&2
 	screen_where >&2
 	return 1
 }

@@ -34,7 +34,15 @@ test_vi_and_arrow_keys(void **state)
 	assert_int_equal(keymap_action('q'), ACT_BACK);
 	assert_int_equal(keymap_action('/'), ACT_SEARCH);
 	assert_int_equal(keymap_action(':'), ACT_COMMAND);
-	assert_int_equal(keymap_action('x'), ACT_NONE);
+	assert_int_equal(keymap_action('X'), ACT_NONE);
+	/* the same key means other things in a form and in a question */
+	assert_int_equal(keymap_action('x'), ACT_FORM_COMPLETE);
+	assert_int_equal(keymap_action_in(KC_EDIT, 'j'), ACT_NONE);
+	assert_int_equal(keymap_action_in(KC_EDIT, '\t'), ACT_FIELD_NEXT);
+	assert_int_equal(keymap_action_in(KC_EDIT, 27), ACT_CANCEL);
+	assert_int_equal(keymap_action_in(KC_EDIT, 19), ACT_FORM_SAVE);	/* Ctrl-S */
+	assert_int_equal(keymap_action_in(KC_QUESTION, 'y'), ACT_ANSWER_YES);
+	assert_int_equal(keymap_action_in(KC_QUESTION, 27), ACT_ANSWER_NO);
 	/* a code point that equals a curses key code is still a character */
 	assert_int_equal(keymap_action(0402), ACT_NONE);
 }
@@ -117,7 +125,7 @@ test_mdoc_matches_help(void **state)
 		items++;
 	assert_int_equal(items + (strncmp(m.data, ".It ", 4) == 0), ACT_COUNT - 1);
 	assert_non_null(strstr(m.data, ".It Ic j , Ic Down\nMove the cursor one line down.\n"));
-	assert_non_null(strstr(m.data, ".It Ic \\&?\n"));
+	assert_non_null(strstr(m.data, ".It Ic \\&? , Ic F1\n"));
 	buf_free(&m);
 }
 

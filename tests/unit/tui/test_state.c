@@ -180,13 +180,13 @@ test_prompt_edits_utf8(void **state)
 	prompt_insert(&p, 'm');
 	prompt_insert(&p, 0xfc);	/* ü */
 	prompt_insert(&p, 'l');
-	assert_string_equal(p.text.data, "m\xc3\xbcl");
-	assert_int_equal(prompt_act(&p, ACT_MOVE_LEFT), PROMPT_MOVED);
+	assert_string_equal(p.ed.text.data, "m\xc3\xbcl");
+	assert_int_equal(prompt_act(&p, ACT_CURSOR_LEFT), PROMPT_MOVED);
 	assert_int_equal(prompt_act(&p, ACT_ERASE), PROMPT_EDITED);
-	assert_string_equal(p.text.data, "ml");
+	assert_string_equal(p.ed.text.data, "ml");
 	assert_int_equal(prompt_insert(&p, 0x1b), PROMPT_IGNORED);
 	assert_int_equal(prompt_insert(&p, 0x202e), PROMPT_IGNORED);
-	assert_int_equal(prompt_act(&p, ACT_ENTER), PROMPT_ACCEPT);
+	assert_int_equal(prompt_act(&p, ACT_ACCEPT), PROMPT_ACCEPT);
 	prompt_open(&p, ':', "");
 	assert_int_equal(prompt_act(&p, ACT_ERASE), PROMPT_CANCEL);
 	prompt_free(&p);

@@ -1,0 +1,104 @@
+/* The entities a form changes: their columns, statements and constraints
+ * in plain words (see edit_entity.h for the shape of each statement).
+ * A new form's entity is one more entry here and in enum edit_entity. */
+#include "edit_entity.h"
+
+#define N(a) (sizeof (a) / sizeof (a)[0])
+#define IU (EC_INSERT | EC_UPDATE)
+/* A time as the client writes it: UTC, to the second. */
+#define UTC_TEXT(col) "to_char(" col " AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+static const struct edit_column interaction_cols[] = {
+	{ "contact_id", IU }, { "occurred_at", IU }, { "channel", IU },
+	{ "direction", IU }, { "subject", IU }, { "body", IU },
+	{ "outcome", IU }, { "follow_up_on", IU }, { "feedback", IU },
+};
+
+static const struct edit_constraint interaction_constraints[] = {
+	{ "interaction_subject_check", "subject", "must not be empty" },
+	{ "interaction_channel_check", "channel", "is not a channel kam knows" },
+	{ "interaction_direction_check", "direction", "is not a direction kam knows" },
+	{ "interaction_feedback_check", "feedback", "is not a feedback kind kam knows" },
+	{ "interaction_contact_id_account_id_fkey", "contact_id",
+	  "is not one of this account's contacts (any more)" },
+	{ "interaction_account_id_fkey", NULL, "the account has gone" },
+	{ "interaction_author_id_fkey", NULL,
+	  "your login is not a kam user (ask an administrator)" },
+	{ NULL, NULL, NULL },
+};
+
+static const struct edit_column contact_cols[] = {
+	{ "erp_id", 0 }, { "name", IU }, { "job_title", IU }, { "email", IU },
+	{ "phone", IU }, { "decision_maker", IU }, { "preferred_channel", IU },
+	{ "active", IU },
+};
+
+static const struct edit_constraint contact_constraints[] = {
+	{ "contact_name_check", "name", "must not be empty" },
+	{ "contact_email_check", "email", "is not an email address (name@example.com)" },
+	{ "contact_preferred_channel_check", "preferred_channel",
+	  "is not a channel kam knows" },
+	{ "contact_account_id_fkey", NULL, "the account has gone" },
+	{ NULL, NULL, NULL },
+};
+
+const struct edit_entity_def edit_entities[EE_COUNT] = {
+	[EE_INTERACTION] = {
+		"interaction", interaction_cols, N(interaction_cols),
+		"SELECT version, contact_id, " UTC_TEXT("occurred_at") ", channel, "
+		"direction, subject, body, outcome, follow_up_on, feedback "
+		"FROM kam.interaction WHERE id = $1::bigint",
+		"INSERT INTO kam.interaction (client_key, account_id, contact_id, "
+		"occurred_at, channel, direction, subject, body, outcome, "
+		"follow_up_on, feedback) VALUES ($1::uuid, $2::bigint, $3::bigint, "
+		"$4::timestamptz, $5, $6, $7, $8, $9, $10::date, $11) "
+		"ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
+		"SELECT id, version FROM kam.interaction WHERE client_key = $1::uuid",
+		"UPDATE kam.interaction SET contact_id = $3::bigint, "
+		"occurred_at = $4::timestamptz, channel = $5, direction = $6, "
+		"subject = $7, body = $8, outcome = $9, follow_up_on = $10::date, "
+		"feedback = $11 WHERE id = $1::bigint AND version = $2::int "
+		"RETURNING version",
+		interaction_constraints,
+	},
+	[EE_CONTACT] = {
+		"contact", contact_cols, N(contact_cols),
+		"SELECT version, erp_id, name, job_title, email, phone, "
+		"decision_maker, preferred_channel, active "
+		"FROM kam.contact WHERE id = $1::bigint",
+		"INSERT INTO kam.contact (client_key, account_id, name, job_title, "
+		"email, phone, decision_maker, preferred_channel, active) VALUES "
+		"($1::uuid, $2::bigint, $3, $4, $5, $6, $7::boolean, $8, $9::boolean) "
+		"ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
+		"SELECT id, version FROM kam.contact WHERE client_key = $1::uuid",
+		"UPDATE kam.contact SET name = $3, job_title = $4, email = $5, "
+		"phone = $6, decision_maker = $7::boolean, preferred_channel = $8, "
+		"active = $9::boolean WHERE id = $1::bigint AND version = $2::int "
+		"RETURNING version",
+		contact_constraints,
+	},
+};
+
+const struct edit_op_def edit_ops[EOP_COUNT] = {
+	[EOP_CONTACT_DEACTIVATE] = {
+		"UPDATE kam.contact SET active = false "
+		"WHERE id = $1::bigint AND version = $2::int RETURNING version",
+		"SELECT NOT active FROM kam.contact WHERE id = $1::bigint",
+	},
+};
+
+/* $1 the account, $2 the current value (shown even when inactive). */
+const char *const edit_picks[EP_COUNT] = {
+	[EP_CONTACTS] =
+	"SELECT c.id, c.name || coalesce(', ' || c.job_title, '') || "
+	"CASE WHEN c.active THEN '' ELSE ' (inactive)' END FROM kam.contact c "
+	"WHERE c.account_id = $1::bigint AND (c.active OR c.id = $2::bigint) "
+	"ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id",
+	/* managers, the account's team first */
+	[EP_USERS] =
+	"SELECT u.id, u.display_name FROM kam.app_user u "
+	"WHERE (u.active AND u.kind = 'manager') OR u.id = $2::bigint "
+	"ORDER BY u.team IS NOT DISTINCT FROM (SELECT a.team FROM kam.account a "
+	"WHERE a.id = $1::bigint) DESC, u.display_name, u.id",
+};

@@ -1,0 +1,241 @@
+/* A field's text as the value the database takes: checked, and written
+ * the one way it is read back (kam/edit.h), so that unchanged compares
+ * equal. Every message reads after the field's label ("Email is ..."). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "kam/date.h"
+#include "kam/xalloc.h"
+
+/* Leading and trailing spaces (and, for long text, line breaks) go. */
+static char *
+trimmed(const char *s, bool lines)
+{
+	const char *ws = lines ? " \n" : " ";
+	size_t start = strspn(s, ws), end = strlen(s);
+
+	while (end > start && strchr(ws, s[end - 1]) != NULL)
+		end--;
+	return xstrndup(s + start, end - start);
+}
+
+static bool
+is_choice(const char *const *choices, const char *v)
+{
+	for (size_t i = 0; choices != NULL && choices[i] != NULL; i += 2)
+		if (strcmp(choices[i], v) == 0)
+			return true;
+	return false;
+}
+
+static bool
+is_option(const struct form_field *fl, const char *v)
+{
+	if (!fl->loaded)
+		return v[strspn(v, "0123456789")] == '\0';
+	for (size_t i = 0; i < fl->options.n; i++)
+		if (strcmp(fl->options.item[i].value, v) == 0)
+			return true;
+	return false;
+}
+
+/* A decimal number's parts, without leading zeros before the point or
+ * trailing ones after it. */
+struct decimal {
+	bool		 neg;
+	const char	*ip, *fp;	/* digits before and after the point */
+	size_t		 ni, nf;
+};
+
+static bool
+decimal_parse(const char *s, struct decimal *d)
+{
+	static const char dec[] = "0123456789";
+	const char *end;
+
+	d->neg = *s == '-';
+	d->ip = s + (*s == '-' || *s == '+');
+	d->ni = strspn(d->ip, dec);
+	d->fp = "";
+	d->nf = 0;
+	if (d->ip[d->ni] == '.') {
+		d->fp = d->ip + d->ni + 1;
+		d->nf = strspn(d->fp, dec);
+	}
+	end = d->ip[d->ni] == '.' ? d->fp + d->nf : d->ip + d->ni;
+	if (d->ni + d->nf == 0 || *end != '\0')
+		return false;
+	while (d->ni > 1 && *d->ip == '0')
+		d->ip++, d->ni--;
+	while (d->nf > 0 && d->fp[d->nf - 1] == '0')
+		d->nf--;
+	/* -0 is 0 */
+	d->neg = d->neg && !((d->ni == 0 || (d->ni == 1 && *d->ip == '0')) &&
+	    d->nf == 0);
+	return true;
+}
+
+/* A decimal of at most digits digits, scale of them after the point. */
+static bool
+decimal(const char *s, const struct form_field_def *def, char **out,
+    struct kam_buf *err)
+{
+	int digits = def->digits ? def->digits : 16;
+	int scale = def->type == FT_MONEY && def->scale == 0 ? 2 : def->scale;
+	size_t before = err->len;
+	struct decimal d;
+	struct kam_buf b;
+
+	if (strchr(s, ',') != NULL)
+		buf_adds(err, "takes a point for decimals and no thousands "
+		    "separators: 1234.50");
+	else if (!decimal_parse(s, &d))
+		buf_adds(err, "is not a number (like 1234.50)");
+	else if (d.neg && (def->flags & FF_NONNEG))
+		buf_adds(err, "cannot be below 0");
+	else if ((int)d.nf > scale)
+		buf_addf(err, "takes at most %d digit%s after the point", scale,
+		    scale == 1 ? "" : "s");
+	else if ((int)d.ni > digits - scale && !(d.ni == 1 && *d.ip == '0'))
+		buf_addf(err, "is too large (at most %d digits before the point)",
+		    digits - scale);
+	if (err->len > before)
+		return false;
+	buf_init(&b);
+	buf_adds(&b, d.neg ? "-" : "");
+	buf_add(&b, d.ni > 0 ? d.ip : "0", d.ni > 0 ? d.ni : 1);
+	if (d.nf > 0) {
+		buf_addc(&b, '.');
+		buf_add(&b, d.fp, d.nf);
+	}
+	*out = buf_detach(&b);
+	return true;
+}
+
+static bool
+date_value(const char *s, time_t now, char **out, struct kam_buf *err)
+{
+	struct kam_date today = date_of(now), d;
+	char iso[DATE_STRLEN];
+
+	if (!date_parse(s, &today, &d)) {
+		buf_adds(err, "is not a date (2026-03-31, today, tomorrow, +7d, +2w)");
+		return false;
+	}
+	date_format(d, iso);
+	*out = xstrdup(iso);
+	return true;
+}
+
+static bool
+datetime_value(const char *s, time_t now, char **out, struct kam_buf *err)
+{
+	char utc[DATETIME_UTC_STRLEN];
+	time_t t;
+
+	if (!datetime_parse(s, now, &t)) {
+		buf_adds(err, "is not a date and time (2026-03-31 14:30, now, 09:15)");
+		return false;
+	}
+	datetime_format_utc(t, utc);
+	*out = xstrdup(utc);
+	return true;
+}
+
+/* "1d 4h 30m" as PostgreSQL reads an interval. */
+static bool
+interval_value(const char *s, char **out, struct kam_buf *err)
+{
+	static const char units[] = "dhm";
+	static const char *const names[] = { "days", "hours", "minutes" };
+	struct kam_buf b;
+	char *end;
+	long n;
+
+	buf_init(&b);
+	while (*s != '\0') {
+		n = strtol(s, &end, 10);
+		if (end == s || n < 0 || n > 100000 || *end == '\0' ||
+		    strchr(units, *end) == NULL || (end[1] != ' ' && end[1] != '\0')) {
+			buf_free(&b);
+			buf_adds(err, "is not a duration (4h, 1d 4h, 30m)");
+			return false;
+		}
+		buf_addf(&b, "%s%ld %s", b.len ? " " : "", n,
+		    names[strchr(units, *end) - units]);
+		s = end + 1 + strspn(end + 1, " ");
+	}
+	*out = buf_detach(&b);
+	return true;
+}
+
+static bool
+time_value(const char *s, char **out, struct kam_buf *err)
+{
+	if (strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
+	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
+	    !isdigit((unsigned char)s[4]) || (s[0] - '0') * 10 + s[1] - '0' > 23 ||
+	    s[3] > '5') {
+		buf_adds(err, "is not a time of day (HH:MM, like 08:30)");
+		return false;
+	}
+	*out = xstrdup(s);
+	return true;
+}
+
+static bool
+convert(const struct form_field *fl, const char *s, time_t now, char **out,
+    struct kam_buf *err)
+{
+	const struct form_field_def *d = fl->def;
+
+	switch (d->type) {
+	case FT_CHOICE:
+		if (is_choice(d->choices, s))
+			break;
+		buf_adds(err, "is not one of the choices (Left and Right show them)");
+		return false;
+	case FT_PICK:
+		if (is_option(fl, s))
+			break;
+		buf_adds(err, "is not one of the choices (Left and Right show them)");
+		return false;
+	case FT_BOOL:
+		if (strcmp(s, "t") == 0 || strcmp(s, "f") == 0)
+			break;
+		buf_adds(err, "is yes or no (Space changes it)");
+		return false;
+	case FT_DATE: return date_value(s, now, out, err);
+	case FT_DATETIME: return datetime_value(s, now, out, err);
+	case FT_NUMBER: case FT_MONEY: return decimal(s, d, out, err);
+	case FT_INTERVAL: return interval_value(s, out, err);
+	case FT_TIME: return time_value(s, out, err);
+	case FT_TEXT: case FT_LONGTEXT: break;
+	}
+	*out = xstrdup(s);
+	return true;
+}
+
+bool
+form_value(const struct form_field *fl, time_t now, char **out,
+    struct kam_buf *err)
+{
+	char *s = trimmed(fl->ed.text.data, fl->def->type == FT_LONGTEXT);
+	bool ok = true;
+
+	*out = NULL;
+	if (*s == '\0') {
+		if (fl->def->flags & FF_REQUIRED) {
+			buf_adds(err, "is required");
+			ok = false;
+		}
+	} else if (strlen(s) > (fl->def->maxlen ? fl->def->maxlen : 20000)) {
+		buf_adds(err, "is too long");
+		ok = false;
+	} else
+		ok = convert(fl, s, now, out, err);
+	free(s);
+	return ok;
+}

@@ -1,0 +1,383 @@
+/* Saving from the client (kam/edit.h) against a real database: retries
+ * that neither duplicate nor report a conflict, conflicts, refusals,
+ * rows gone, constraint errors at their column, rights and operations.
+ * Runs under tests/lib/with-pg. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "kam/db.h"
+#include "kam/edit.h"
+#include "pgtest.h"
+
+#define login pgtest_login
+#define scalar pgtest_scalar
+
+/* Waits for the statement sent, as the client's main loop would. */
+static void
+settle(struct kam_db *db)
+{
+	enum db_wait w;
+
+	while ((w = db_poll(db)) != DB_READY) {
+		struct pollfd p = { db_socket(db), w == DB_WAIT_WRITE ? POLLOUT : POLLIN, 0 };
+
+		assert_int_not_equal(w, DB_BROKEN);
+		poll(&p, 1, 5000);
+	}
+}
+
+/* Reads the end of the statement taken, so that the next may go. */
+static void
+drain(struct kam_db *db)
+{
+	while (!db_idle(db)) {
+		struct pollfd p = { db_socket(db), POLLIN, 0 };
+
+		poll(&p, 1, 5000);
+		db_poll(db);
+	}
+}
+
+static enum edit_outcome
+save(struct kam_db *db, struct edit_row *mine, struct edit_row *theirs,
+    struct edit_error *err)
+{
+	enum edit_outcome o;
+
+	assert_true(edit_save_send(db, mine));
+	settle(db);
+	o = edit_save_recv(db, mine, err);
+	drain(db);
+	if (o != EDIT_UNSURE)
+		return o;
+	assert_true(edit_check_send(db, mine));
+	settle(db);
+	o = edit_check_recv(db, mine, theirs, err);
+	drain(db);
+	return o;
+}
+
+static void
+set(struct edit_row *r, const char *column, const char *v)
+{
+	int col = edit_column_find(r->entity, column);
+
+	assert_true(col >= 0);
+	edit_row_set(r, (size_t)col, v);
+}
+
+static void
+read_row(struct kam_db *db, struct edit_row *row, enum edit_entity e,
+    const char *id)
+{
+	struct edit_error err;
+
+	edit_error_init(&err);
+	edit_row_init(row, e);
+	edit_str_set(&row->id, id);
+	assert_true(edit_read_send(db, e, id));
+	settle(db);
+	assert_int_equal(edit_read_recv(db, row, &err), EDIT_SAVED);
+	drain(db);
+	edit_error_free(&err);
+}
+
+/* One user editing one row: their connection, the row as read, what
+ * a check finds, the error. */
+struct edit_case {
+	struct kam_db		*db;
+	struct edit_row		 mine, theirs;
+	struct edit_error	 err;
+};
+
+static void
+case_open(struct edit_case *c, const char *user, enum edit_entity e,
+    const char *id)
+{
+	c->db = login(user);
+	edit_error_init(&c->err);
+	edit_row_init(&c->theirs, e);
+	if (id != NULL)
+		read_row(c->db, &c->mine, e, id);
+	else
+		edit_row_init(&c->mine, e);
+}
+
+static enum edit_outcome
+case_save(struct edit_case *c)
+{
+	return save(c->db, &c->mine, &c->theirs, &c->err);
+}
+
+static void
+case_close(struct edit_case *c)
+{
+	edit_row_free(&c->mine);
+	edit_row_free(&c->theirs);
+	edit_error_free(&c->err);
+	db_close(c->db);
+}
+
+/* Anna's contact at C1 (the fixture's front desk). */
+static void
+c1_contact(char *id, size_t size)
+{
+	struct kam_db *db = login("anna");
+
+	scalar(db, "SELECT min(c.id) FROM kam.contact c JOIN kam.account a "
+	    "ON a.id = c.account_id WHERE a.erp_id = $1", "C1", id, size);
+	db_close(db);
+}
+
+/* user editing the C1 contact */
+static void
+case_c1_contact(struct edit_case *c, const char *user)
+{
+	char id[32];
+
+	c1_contact(id, sizeof id);
+	case_open(c, user, EE_CONTACT, id);
+}
+
+static void
+test_insert_retry_finds_its_row(void **state)
+{
+	struct kam_db *db = login("anna");
+	struct edit_row mine, theirs, again;
+	struct edit_error err;
+	char key[37], acct[32], n[32];
+
+	(void)state;
+	edit_error_init(&err);
+	assert_true(edit_new_key(key));
+	scalar(db, "SELECT id FROM kam.account WHERE erp_id = $1", "C1", acct,
+	    sizeof acct);
+	edit_row_init(&mine, EE_INTERACTION);
+	edit_row_init(&theirs, EE_INTERACTION);
+	edit_str_set(&mine.key, key);
+	edit_str_set(&mine.parent, acct);
+	set(&mine, "occurred_at", "2026-03-01T10:00:00Z");
+	set(&mine, "channel", "call");
+	set(&mine, "direction", "outbound");
+	set(&mine, "subject", "Retry me");
+	set(&mine, "feedback", "none");
+	edit_row_init(&again, EE_INTERACTION);
+	edit_row_copy(&again, &mine);
+	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_SAVED);
+	assert_non_null(mine.id);
+	/* the same INSERT once more, as after a reply that was lost */
+	assert_int_equal(save(db, &again, &theirs, &err), EDIT_SAVED);
+	assert_string_equal(again.id, mine.id);
+	assert_string_equal(scalar(db, "SELECT count(*) FROM kam.interaction "
+	    "WHERE client_key = $1::uuid", key, n, sizeof n), "1");
+	edit_row_free(&mine);
+	edit_row_free(&again);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(db);
+}
+
+static void
+test_update_retry_is_not_a_conflict(void **state)
+{
+	struct kam_db *db = login("anna");
+	struct edit_row mine, theirs, again;
+	struct edit_error err;
+	char id[32], v[32];
+
+	(void)state;
+	edit_error_init(&err);
+	c1_contact(id, sizeof id);
+	read_row(db, &mine, EE_CONTACT, id);
+	edit_row_init(&theirs, EE_CONTACT);
+	edit_row_init(&again, EE_CONTACT);
+	set(&mine, "job_title", "Buyer");
+	edit_row_copy(&again, &mine);
+	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_SAVED);
+	assert_int_equal(strtol(mine.version, NULL, 10),
+	    strtol(again.version, NULL, 10) + 1);
+	assert_int_equal(save(db, &again, &theirs, &err), EDIT_SAVED);
+	assert_string_equal(again.version, mine.version);
+	assert_string_equal(scalar(db, "SELECT version FROM kam.contact WHERE id = $1",
+	    id, v, sizeof v), mine.version);
+	edit_row_free(&mine);
+	edit_row_free(&again);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(db);
+}
+
+static void
+test_someone_elses_change_is_a_conflict(void **state)
+{
+	struct kam_db *david = login("david");
+	struct edit_case c;
+	char id[32];
+	const char *p[1] = { id };
+
+	(void)state;
+	c1_contact(id, sizeof id);
+	case_open(&c, "anna", EE_CONTACT, id);
+	assert_int_equal(db_command(david, "UPDATE kam.contact SET phone = '+1 555' "
+	    "WHERE id = $1::bigint", 1, p), 1);
+	set(&c.mine, "job_title", "Chief buyer");
+	assert_int_equal(case_save(&c), EDIT_CONFLICT);
+	assert_string_equal(c.theirs.value[edit_column_find(EE_CONTACT, "phone")],
+	    "+1 555");
+	case_close(&c);
+	db_close(david);
+}
+
+static void
+test_other_team_is_refused(void **state)
+{
+	struct edit_case c;
+
+	(void)state;
+	case_c1_contact(&c, "bo");
+	set(&c.mine, "job_title", "Not yours");
+	assert_int_equal(case_save(&c), EDIT_REFUSED);
+	case_close(&c);
+}
+
+static void
+test_deleted_row_is_gone(void **state)
+{
+	struct kam_db *admin = login("kamadmin");
+	struct edit_case c;
+	char id[32];
+	const char *p[1] = { id };
+
+	(void)state;
+	scalar(admin, "INSERT INTO kam.contact (account_id, name) SELECT id, 'Temp' "
+	    "FROM kam.account WHERE erp_id = $1 RETURNING id", "C1", id, sizeof id);
+	case_open(&c, "anna", EE_CONTACT, id);
+	assert_int_equal(db_command(admin, "DELETE FROM kam.contact WHERE id = "
+	    "$1::bigint", 1, p), 1);
+	set(&c.mine, "phone", "123");
+	assert_int_equal(case_save(&c), EDIT_GONE);
+	case_close(&c);
+	db_close(admin);
+}
+
+static void
+test_constraint_names_its_column(void **state)
+{
+	struct edit_case c;
+
+	(void)state;
+	case_c1_contact(&c, "anna");
+	set(&c.mine, "email", "not an address");
+	assert_int_equal(case_save(&c), EDIT_FAILED);
+	assert_int_equal(c.err.column, edit_column_find(EE_CONTACT, "email"));
+	assert_false(c.err.lost);
+	assert_non_null(strstr(c.err.words.data, "not an email address"));
+	set(&c.mine, "email", NULL);
+	set(&c.mine, "name", NULL);
+	drain(c.db);
+	assert_int_equal(case_save(&c), EDIT_FAILED);
+	assert_int_equal(c.err.column, edit_column_find(EE_CONTACT, "name"));
+	assert_string_equal(c.err.words.data, "is required");
+	case_close(&c);
+}
+
+static void
+rights(const char *user, const char *erp_id, bool write, bool tickets)
+{
+	struct kam_db *db = login(user);
+	struct edit_rights r;
+	char acct[32];
+
+	scalar(db, "SELECT id FROM kam.account WHERE erp_id = $1", erp_id, acct,
+	    sizeof acct);
+	assert_true(edit_rights_send(db, acct));
+	settle(db);
+	assert_true(edit_rights_recv(db, &r));
+	drain(db);
+	assert_int_equal(r.write, write);
+	assert_int_equal(r.tickets, tickets);
+	db_close(db);
+}
+
+static void
+test_rights_mirror_the_policies(void **state)
+{
+	(void)state;
+	rights("anna", "C1", true, false);
+	rights("david", "C1", true, false);	/* same team */
+	rights("anna", "C2", false, false);	/* bo's team */
+	rights("sam", "C1", false, true);
+	rights("kamadmin", "C2", true, false);
+}
+
+static void
+test_operation_retry_counts_as_done(void **state)
+{
+	struct kam_db *db = login("anna");
+	struct edit_error err;
+	char id[32], v[32];
+
+	(void)state;
+	edit_error_init(&err);
+	scalar(db, "INSERT INTO kam.contact (account_id, name) SELECT id, 'Leaving' "
+	    "FROM kam.account WHERE erp_id = $1 RETURNING id", "C1", id, sizeof id);
+	scalar(db, "SELECT version FROM kam.contact WHERE id = $1::bigint", id, v,
+	    sizeof v);
+	for (int i = 0; i < 2; i++) {
+		assert_true(edit_op_send(db, EOP_CONTACT_DEACTIVATE, id, v));
+		settle(db);
+		assert_int_equal(edit_op_recv(db, &err), i == 0 ? EDIT_SAVED : EDIT_UNSURE);
+		drain(db);
+	}
+	assert_true(edit_op_done_send(db, EOP_CONTACT_DEACTIVATE, id));
+	settle(db);
+	assert_int_equal(edit_op_done_recv(db, &err), EDIT_SAVED);
+	drain(db);
+	edit_error_free(&err);
+	db_close(db);
+}
+
+static void
+test_pick_lists_active_contacts(void **state)
+{
+	struct kam_db *db = login("sam");
+	struct edit_choices c;
+	char acct[32];
+
+	(void)state;
+	scalar(db, "SELECT id FROM kam.account WHERE erp_id = $1", "C2", acct,
+	    sizeof acct);
+	assert_true(edit_pick_send(db, EP_CONTACTS, acct, NULL));
+	settle(db);
+	assert_true(edit_pick_recv(db, &c));
+	drain(db);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.item[0].label, "Front desk");
+	edit_choices_free(&c);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_insert_retry_finds_its_row),
+		cmocka_unit_test(test_update_retry_is_not_a_conflict),
+		cmocka_unit_test(test_someone_elses_change_is_a_conflict),
+		cmocka_unit_test(test_other_team_is_refused),
+		cmocka_unit_test(test_deleted_row_is_gone),
+		cmocka_unit_test(test_constraint_names_its_column),
+		cmocka_unit_test(test_rights_mirror_the_policies),
+		cmocka_unit_test(test_operation_retry_counts_as_done),
+		cmocka_unit_test(test_pick_lists_active_contacts),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
