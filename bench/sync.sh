@@ -11,9 +11,7 @@ port_file=$BENCH_DIR/erp.port
 
 bench_fresh_db kam_sync
 bench_fresh_db kam_copy
-"$PSQL" -X -q -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM
-    pg_roles WHERE rolname = 'erpsync') THEN CREATE ROLE erpsync LOGIN IN ROLE
-    kam_sync; END IF; END \$\$"
+pgc_sync_login erpsync -d postgres
 
 rm -f "$port_file"
 "${PYTHON3:-python3}" tests/erp/fake_erp.py serve --style native \

@@ -21,6 +21,8 @@ enum acct_query {
 	AQ_HISTORY,	/* paged: enum hist_field */
 	AQ_ENTRY,	/* one history entry in full: enum entry_field */
 	AQ_MONEY,	/* orders and invoices, paged: enum money_field */
+	AQ_CHANGES,	/* the audit log, newest first, paged: enum change_field */
+	AQ_CHANGE,	/* one audit entry in full: enum change_entry_field */
 	AQ_COUNT
 };
 
@@ -72,9 +74,24 @@ enum money_field {
 	MO_CURRENCY, MO_STATUS, MO_OVERDUE, MO_NFIELDS
 };
 
+/* CH_WHAT names the row in words ("contact Jana Novak", "plan 2026");
+ * CH_CHANGE is "added", "deleted", or each changed field with its old and
+ * new value cut short ("phone: +49 1 → +49 2; email: ..."). Times are in
+ * the session's time zone. */
+enum change_field {
+	CH_KEY, CH_ID, CH_AT, CH_WHO, CH_WHAT, CH_CHANGE, CH_NFIELDS
+};
+
+/* A row per field, in name order; CE_OP is added, changed or deleted.
+ * CE_OLD is NULL for an added row, CE_NEW for a deleted one (and either
+ * for a value that was or became empty). */
+enum change_entry_field {
+	CE_AT, CE_WHO, CE_WHAT, CE_OP, CE_FIELD, CE_OLD, CE_NEW, CE_NFIELDS
+};
+
 struct acct_rows_req {
 	enum acct_query	 query;
-	const char	*account_id;	/* AQ_ENTRY: the entry's id */
+	const char	*account_id;	/* AQ_ENTRY, AQ_CHANGE: the entry's id */
 	const char	*after_key;	/* paged: the last row's key and id */
 	const char	*after_id;
 	int		 limit;		/* paged */

@@ -81,10 +81,13 @@ void	 acct_key_free(struct acct_key *key);
 bool	 acct_count_send(struct kam_db *db, const struct acct_filter *f);
 bool	 acct_count_recv(struct kam_db *db, long *n);
 
-/* Whether the user may see ERP figures, the time of the last successful
- * ERP sync and the user's display name, in one statement. */
+/* Whether the user may see ERP figures, plans and the audit log, the time
+ * of the last successful ERP sync and the user's display name, in one
+ * statement. */
 struct acct_session {
 	bool	 erp_figures;
+	bool	 plans;		/* may read account plans and their actions */
+	bool	 audit_log;	/* may read the audit log */
 	char	*last_sync;	/* "YYYY-MM-DD HH:MM" or NULL */
 };
 bool	 acct_session_send(struct kam_db *db);

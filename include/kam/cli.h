@@ -38,6 +38,7 @@ struct kam_opts {
 	bool		 dry_run;	/* --dry-run (sync) */
 	bool		 force;		/* --force (sync) */
 	bool		 sync_status;	/* --status (sync) */
+	const char	*progress_fd;	/* --progress-fd N (sync) */
 	char		**args;		/* operands after the options */
 	int		 nargs;
 };
@@ -51,6 +52,8 @@ int	cmd_tui(const struct kam_opts *o, const struct kam_conf *c);
 
 /* Connects and checks the schema; NULL (and *code) on failure. */
 struct kam_db	*cli_connect(const struct kam_conf *c, int *code);
+/* The same as the ERP sync's login: erp.conninfo over database.conninfo. */
+struct kam_db	*cli_connect_sync(const struct kam_conf *c, int *code);
 /* Resolves --account / --sla text to one account id (caller frees);
  * prints candidates or "no such account" and sets *code otherwise. */
 char		*cli_resolve_account(struct kam_db *db, const char *key, int *code);

@@ -42,4 +42,10 @@ void		datetime_format_local(time_t t, char out[DATETIME_STRLEN]);
 void		datetime_format_utc(time_t t, char out[DATETIME_UTC_STRLEN]);
 bool		datetime_parse_utc(const char *s, time_t *out);
 
+/* The IANA name of the local time zone (TZ, else /etc/localtime's link
+ * into the zone database), so the database shows times as the user's
+ * clock does; false when it has no such name (a POSIX TZ rule, say). */
+#define ZONE_NAMELEN 64
+bool		date_local_zone(char out[ZONE_NAMELEN]);
+
 #endif

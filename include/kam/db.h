@@ -13,12 +13,25 @@ struct kam_res;
 /* conninfo may be NULL (libpq's PG* variables decide). On failure returns
  * NULL and prints the one-line reason; *code receives the exit status. */
 struct kam_db	*db_connect(const char *conninfo, int timeout, int *code);
+/* The same with the settings of over (a connection string, may be NULL)
+ * winning over conninfo's: the ERP sync's own login, say. A bad over is
+ * EX_CONFIG, reported under the name what. */
+struct kam_db	*db_connect_over(const char *conninfo, const char *over,
+		    const char *what, int timeout, int *code);
 void		 db_close(struct kam_db *db);
 
 /* Runs one statement with text parameters (NULL pointers are SQL NULL).
  * Returns rows (possibly none) or NULL on error; see db_error. */
 struct kam_res	*db_query(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);
+/* Plans sql (fixed text) once under name, for this connection's life:
+ * a statement run for every page of a sync is not planned a thousand
+ * times. Returns false on a database error; see db_error. */
+bool		 db_prepare(struct kam_db *db, const char *name, const char *sql,
+		    int nparams);
+/* Runs the statement prepared under name, as db_query does. */
+struct kam_res	*db_query_prepared(struct kam_db *db, const char *name,
+		    int nparams, const char *const *params);
 /* Runs one statement and returns the rows it affected, or -1 on error. */
 long		 db_command(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);

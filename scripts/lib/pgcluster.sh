@@ -115,3 +115,14 @@ pgc_psql() {
 	PGHOST=$dir/run PGPORT=$PGC_PORT PGUSER=postgres \
 	    psql -X -q -v ON_ERROR_STOP=1 "$@"
 }
+
+# pgc_sync_login NAME [psql options]: a login that may sync, a member of
+# kam_sync and nothing else, made once (psql as a superuser through PG*,
+# after the migrations made kam_sync).
+pgc_sync_login() {
+	local name=$1; shift
+	"${PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -v login="$name" "$@" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN IN ROLE kam_sync', :'login')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'login') \gexec
+SQL
+}

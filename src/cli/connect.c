@@ -11,16 +11,29 @@
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
 
-struct kam_db *
-cli_connect(const struct kam_conf *c, int *code)
+static struct kam_db *
+connect_over(const struct kam_conf *c, const char *over, int *code)
 {
-	struct kam_db *db = db_connect(c->db_conninfo, c->db_connect_timeout, code);
+	struct kam_db *db = db_connect_over(c->db_conninfo, over, "erp.conninfo",
+	    c->db_connect_timeout, code);
 
 	if (db != NULL && (*code = migrate_require(db)) != EX_OK) {
 		db_close(db);
 		return NULL;
 	}
 	return db;
+}
+
+struct kam_db *
+cli_connect(const struct kam_conf *c, int *code)
+{
+	return connect_over(c, NULL, code);
+}
+
+struct kam_db *
+cli_connect_sync(const struct kam_conf *c, int *code)
+{
+	return connect_over(c, c->erp_conninfo, code);
 }
 
 static void

@@ -18,7 +18,7 @@ enum {
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
-	OPT_TRACE, OPT_HELP_KEYS
+	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD
 };
 
 static const struct option long_options[] = {
@@ -42,6 +42,7 @@ static const struct option long_options[] = {
 	{ "no-header",	no_argument,       NULL, OPT_NO_HEADER },
 	{ "output",	required_argument, NULL, 'o' },
 	{ "owner",	required_argument, NULL, OPT_OWNER },
+	{ "progress-fd", required_argument, NULL, OPT_PROGRESS_FD },
 	{ "raw",	no_argument,       NULL, OPT_RAW },
 	{ "resource",	required_argument, NULL, OPT_RESOURCE },
 	{ "since",	required_argument, NULL, OPT_SINCE },
@@ -94,6 +95,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_COLUMNS: return &o->columns;
 	case OPT_RESOURCE: return &o->resource;
 	case OPT_TRACE: return &o->trace;
+	case OPT_PROGRESS_FD: return &o->progress_fd;
 	default: return NULL;
 	}
 }
@@ -164,9 +166,9 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	    o->sync > 1)
 		return cli_usage_error("--db, --export, --sla and --sync go one at a time");
 	if (!o->sync && (o->resource || o->full || o->dry_run || o->force ||
-	    o->sync_status))
-		return cli_usage_error("--resource, --full, --dry-run, --force and "
-		    "--status go with --sync");
+	    o->sync_status || o->progress_fd))
+		return cli_usage_error("--resource, --full, --dry-run, --force, "
+		    "--status and --progress-fd go with --sync");
 	if (o->sync)
 		return cmd_sync(o, c);
 	if (o->export != NULL || o->sla != NULL) {

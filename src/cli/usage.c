@@ -58,6 +58,8 @@ cli_usage(void)
 "      --force             with --full: even when that is more than 5 %\n"
 "      --dry-run           fetch and count, change nothing\n"
 "      --status            where each resource stands, and the last runs\n"
+"      --progress-fd N     progress and outcome as lines on descriptor N,\n"
+"                          for programs (kam-erp(5))\n"
 "\n"
 "Options:\n"
 "  -c, --config FILE       read FILE instead of the default kam.conf\n"

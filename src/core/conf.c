@@ -33,6 +33,9 @@ static const struct conf_option options[] = {
 	  "seconds an incremental sync looks back behind its high-water mark" },
 	{ "erp.page_size", CONF_INT, OFF(erp_page_size), "500", 1, 10000,
 	  NULL, "records asked for per page" },
+	{ "erp.conninfo", CONF_STRING, OFF(erp_conninfo), NULL, 0, 0, NULL,
+	  "the sync's own database login: connection settings that win over "
+	  "database.conninfo's, e.g. user=kamsync" },
 	{ "ui.theme", CONF_STRING, OFF(ui_theme), "default", 0, 0,
 	  "KAM_THEME", "colour theme of the full-screen client" },
 	{ "ui.mouse", CONF_BOOL, OFF(ui_mouse), "yes", 0, 0, NULL,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "kam/date.h"
 
@@ -268,5 +269,45 @@ datetime_parse_utc(const char *s, time_t *out)
 	    h > 23 || m > 59 || sec > 60)
 		return false;
 	*out = (time_t)(date_to_days(d) * 86400L + h * 3600L + m * 60L + sec);
+	return true;
+}
+
+/* Only names the zone database could hold: they travel to the server as
+ * a connection option, where a space would start another one. */
+static bool
+zone_name_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= ZONE_NAMELEN || s[0] == '/' || strstr(s, "..") != NULL)
+		return false;
+	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789/_+-") == n;
+}
+
+bool
+date_local_zone(char out[ZONE_NAMELEN])
+{
+	const char *tz = getenv("TZ"), *name;
+	char link[256];
+	ssize_t n;
+
+	if (tz != NULL && *tz != '\0') {
+		name = tz[0] == ':' ? tz + 1 : tz;
+		/* TZ=:/usr/share/zoneinfo/Europe/Berlin names a file */
+		if (strstr(name, "zoneinfo/") != NULL)
+			name = strstr(name, "zoneinfo/") + strlen("zoneinfo/");
+	} else {
+		n = readlink("/etc/localtime", link, sizeof link - 1);
+		if (n <= 0)
+			return false;
+		link[n] = '\0';
+		if ((name = strstr(link, "zoneinfo/")) == NULL)
+			return false;
+		name += strlen("zoneinfo/");
+	}
+	if (!zone_name_ok(name))
+		return false;
+	snprintf(out, ZONE_NAMELEN, "%s", name);
 	return true;
 }

@@ -5,6 +5,7 @@
 #include <sysexits.h>
 
 #include "kam/buf.h"
+#include "kam/date.h"
 #include "kam/db.h"
 #include "kam/log.h"
 #include "kam/xalloc.h"
@@ -30,24 +31,125 @@ first_line(struct kam_buf *out, const char *msg)
 	buf_add(out, msg, n);
 }
 
+/* The session's TimeZone is the user's own zone, so that times the server
+ * formats match what the user types and sees elsewhere. It goes as a
+ * startup option, which a reconnect repeats, after any PGOPTIONS (an
+ * explicit option would hide them); PGTZ or options in conninfo win. */
+static const char *
+zone_option(char *out, size_t size)
+{
+	char zone[ZONE_NAMELEN];
+	const char *env = getenv("PGOPTIONS");
+
+	if (getenv("PGTZ") != NULL || !date_local_zone(zone))
+		return NULL;
+	if ((size_t)snprintf(out, size, "%s%s-c TimeZone=%s", env ? env : "",
+	    env ? " " : "", zone) >= size)
+		return NULL;
+	return out;
+}
+
+/* The connection's keywords: kam's own first (options may be NULL), then
+ * conninfo (expanded by libpq), then the keywords of over, which win over
+ * both. */
+static bool
+connect_params(const char *conninfo, const char *over, const char *what,
+    const char *tmo, const char *options, const char ***keys,
+    const char ***vals, PQconninfoOption **parsed)
+{
+	static const char *const own[] = { "connect_timeout", "keepalives",
+	    "keepalives_idle", "keepalives_interval", "keepalives_count",
+	    "application_name", "client_encoding" };
+	static const char *const own_vals[] = { NULL, "1", "30", "10", "3",
+	    "kam", "UTF8" };
+	size_t n = 0, cap = sizeof own / sizeof own[0] + 3;
+	struct kam_buf msg;
+	char *why = NULL;
+
+	*parsed = NULL;
+	if (over != NULL && *over != '\0') {
+		if ((*parsed = PQconninfoParse(over, &why)) == NULL) {
+			buf_init(&msg);
+			first_line(&msg, why ? why : "out of memory");
+			log_warn("%s: %s", what, msg.data);
+			buf_free(&msg);
+			PQfreemem(why);
+			return false;
+		}
+		for (PQconninfoOption *o = *parsed; o->keyword; o++)
+			cap++;
+	}
+	*keys = xcalloc(cap, sizeof **keys);
+	*vals = xcalloc(cap, sizeof **vals);
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++, n++) {
+		(*keys)[n] = own[i];
+		(*vals)[n] = own_vals[i] ? own_vals[i] : tmo;
+	}
+	if (options != NULL) {
+		(*keys)[n] = "options";
+		(*vals)[n++] = options;
+	}
+	if (conninfo != NULL) {	/* else PGDATABASE and friends decide */
+		(*keys)[n] = "dbname";
+		(*vals)[n++] = conninfo;
+	}
+	for (PQconninfoOption *o = *parsed; o && o->keyword; o++)
+		if (o->val != NULL && *o->val != '\0') {
+			(*keys)[n] = o->keyword;
+			(*vals)[n++] = o->val;
+		}
+	return true;
+}
+
+/* False for a bad over; else db->conn is set, connected or not. */
+static bool
+open_conn(struct kam_db *db, const char *conninfo, const char *over,
+    const char *what, const char *tmo, const char *options)
+{
+	PQconninfoOption *parsed;
+	const char **keys, **vals;
+
+	db->conn = NULL;
+	if (!connect_params(conninfo, over, what, tmo, options, &keys, &vals,
+	    &parsed))
+		return false;
+	db->conn = PQconnectdbParams(keys, vals, 1);
+	free(keys);
+	free(vals);
+	PQconninfoFree(parsed);
+	return true;
+}
+
 struct kam_db *
 db_connect(const char *conninfo, int timeout, int *code)
 {
-	char tmo[16];
-	const char *keys[] = { "connect_timeout", "keepalives",
-	    "keepalives_idle", "keepalives_interval", "keepalives_count",
-	    "application_name", "client_encoding", "dbname", NULL };
-	const char *vals[] = { tmo, "1", "30", "10", "3", "kam", "UTF8",
-	    conninfo, NULL };
+	return db_connect_over(conninfo, NULL, NULL, timeout, code);
+}
+
+struct kam_db *
+db_connect_over(const char *conninfo, const char *over, const char *what,
+    int timeout, int *code)
+{
+	char tmo[16], optbuf[1024];
+	const char *options;
 	struct kam_db *db;
 	struct kam_buf msg;
 
 	snprintf(tmo, sizeof tmo, "%d", timeout);
-	if (conninfo == NULL)
-		keys[7] = NULL;	/* let PGDATABASE and friends decide */
 	db = xcalloc(1, sizeof *db);
 	buf_init(&db->error);
-	db->conn = PQconnectdbParams(keys, vals, 1);
+	options = zone_option(optbuf, sizeof optbuf);
+	if (!open_conn(db, conninfo, over, what, tmo, options)) {
+		*code = EX_CONFIG;
+		db_close(db);
+		return NULL;
+	}
+	/* a zone this machine knows and the server does not: the server's */
+	if (options != NULL && PQstatus(db->conn) != CONNECTION_OK &&
+	    strstr(PQerrorMessage(db->conn), "TimeZone") != NULL) {
+		PQfinish(db->conn);
+		open_conn(db, conninfo, over, what, tmo, NULL);
+	}
 	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
 		buf_init(&msg);
 		first_line(&msg, db->conn ? PQerrorMessage(db->conn) : "out of memory");
@@ -120,19 +222,43 @@ db_result_ok(struct kam_db *db, PGresult *res)
 	return db_fail(db, res);
 }
 
-struct kam_res *
-db_query(struct kam_db *db, const char *sql, int nparams,
-    const char *const *params)
+static struct kam_res *
+wrap(struct kam_db *db, PGresult *res)
 {
-	PGresult *res;
 	struct kam_res *r;
 
-	res = PQexecParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0);
 	if (!db_result_ok(db, res))
 		return NULL;
 	r = xmalloc(sizeof *r);
 	r->res = res;
 	return r;
+}
+
+struct kam_res *
+db_query(struct kam_db *db, const char *sql, int nparams,
+    const char *const *params)
+{
+	return wrap(db, PQexecParams(db->conn, sql, nparams, NULL, params, NULL,
+	    NULL, 0));
+}
+
+bool
+db_prepare(struct kam_db *db, const char *name, const char *sql, int nparams)
+{
+	PGresult *res = PQprepare(db->conn, name, sql, nparams, NULL);
+
+	if (!db_result_ok(db, res))
+		return false;
+	PQclear(res);
+	return true;
+}
+
+struct kam_res *
+db_query_prepared(struct kam_db *db, const char *name, int nparams,
+    const char *const *params)
+{
+	return wrap(db, PQexecPrepared(db->conn, name, nparams, params, NULL,
+	    NULL, 0));
 }
 
 long

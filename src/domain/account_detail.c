@@ -55,6 +55,38 @@ static const char overview_basic[] = OVERVIEW_HEAD
 	"FROM kam.interaction i LEFT JOIN kam.contact c ON c.id = i.contact_id " \
 	"LEFT JOIN kam.app_user u ON u.id = i.author_id "
 
+/* The audit log: who in words (the app_user's name, else the role), the
+ * row in words (its current name, else the one the entry recorded), and
+ * values as text, times stored by to_jsonb shown in the session's zone. */
+#define CHANGE_FROM \
+	"FROM kam.audit_log l LEFT JOIN kam.app_user u ON u.role_name = l.actor " \
+	"CROSS JOIN LATERAL (SELECT coalesce(l.old, '{}') || coalesce(l.new, '{}') " \
+	"AS v) d "
+#define CHANGE_ROW(table, words, col) \
+	"WHEN '" table "' THEN '" words " ' || coalesce((SELECT x." col "::text " \
+	"FROM kam." table " x WHERE x.id = l.row_id), d.v ->> '" col "', " \
+	"'#' || l.row_id) "
+#define CHANGE_WHAT \
+	"CASE l.table_name " CHANGE_ROW("account", "account", "name") \
+	CHANGE_ROW("contact", "contact", "name") \
+	CHANGE_ROW("special_condition", "condition", "title") \
+	CHANGE_ROW("service_level", "service level", "name") \
+	CHANGE_ROW("account_plan", "plan", "year") \
+	CHANGE_ROW("plan_action", "plan action", "title") \
+	CHANGE_ROW("interaction", "history entry", "subject") \
+	"ELSE replace(l.table_name, '_', ' ') || ' #' || l.row_id END"
+#define CHANGE_TIME_RE "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?[+-]\\d\\d(:\\d\\d)?$"
+#define CHANGE_VALUE(doc) \
+	"CASE WHEN k LIKE '%\\_at' AND " doc " ->> k ~ '" CHANGE_TIME_RE "' " \
+	"THEN to_char((" doc " ->> k)::timestamptz, 'YYYY-MM-DD HH24:MI') " \
+	"ELSE " doc " ->> k END"
+#define CHANGE_VALUES(keys) \
+	"SELECT k, " CHANGE_VALUE("l.old") " AS o, " CHANGE_VALUE("l.new") \
+	" AS n FROM jsonb_object_keys(" keys ") k"
+#define CHANGE_SHORT(v) \
+	"coalesce(CASE WHEN length(" v ") > 40 THEN left(" v ", 39) || '…' " \
+	"ELSE " v " END, '(none)')"
+
 struct query_def {
 	int		 nparams;
 	const char	*sql;
@@ -108,6 +140,24 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "WHERE v.account_id = $1::bigint AND NOT v.deleted) m "
 	  "WHERE ($2::text IS NULL OR (m.k, m.id) < ($2, $3::bigint)) "
 	  "ORDER BY m.k DESC LIMIT $4::int" },
+	[AQ_CHANGES] = { 4,
+	  "SELECT l.at::text, l.id, to_char(l.at, 'YYYY-MM-DD HH24:MI'), "
+	  "coalesce(u.display_name, l.actor), " CHANGE_WHAT ", "
+	  "CASE l.op WHEN 'INSERT' THEN 'added' WHEN 'DELETE' THEN 'deleted' "
+	  "ELSE (SELECT string_agg(c.k || ': ' || " CHANGE_SHORT("c.o") " || ' → ' "
+	  "|| " CHANGE_SHORT("c.n") ", '; ' ORDER BY c.k) FROM (" CHANGE_VALUES("l.new")
+	  ") c) END " CHANGE_FROM
+	  /* a bound the index can use: no OR with "from the top" */
+	  "WHERE l.account_id = $1::bigint AND (l.at, l.id) < "
+	  "(coalesce($2::timestamptz, 'infinity'), coalesce($3::bigint, 0)) "
+	  "ORDER BY l.at DESC, l.id DESC LIMIT $4::int" },
+	[AQ_CHANGE] = { 1,
+	  "SELECT to_char(l.at, 'YYYY-MM-DD HH24:MI'), coalesce(u.display_name "
+	  "|| ' (' || l.actor || ')', l.actor), " CHANGE_WHAT ", CASE l.op "
+	  "WHEN 'INSERT' THEN 'added' WHEN 'DELETE' THEN 'deleted' "
+	  "ELSE 'changed' END, c.k, c.o, c.n " CHANGE_FROM "CROSS JOIN LATERAL ("
+	  CHANGE_VALUES("coalesce(l.new, l.old)") ") c "
+	  "WHERE l.id = $1::bigint ORDER BY c.k" },
 };
 
 bool

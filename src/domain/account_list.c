@@ -421,7 +421,9 @@ acct_session_send(struct kam_db *db)
 {
 	return db_send(db, "SELECT has_table_privilege('kam.erp_invoice', "
 	    "'SELECT'), (SELECT to_char(max(finished_at), 'YYYY-MM-DD HH24:MI') "
-	    "FROM kam.sync_run WHERE status = 'ok')", 0, NULL);
+	    "FROM kam.sync_run WHERE status = 'ok'), "
+	    "has_table_privilege('kam.plan_action', 'SELECT'), "
+	    "has_table_privilege('kam.audit_log', 'SELECT')", 0, NULL);
 }
 
 bool
@@ -434,6 +436,8 @@ acct_session_recv(struct kam_db *db, struct acct_session *s)
 		return false;
 	s->erp_figures = strcmp(res_get(r, 0, 0), "t") == 0;
 	s->last_sync = xstrdup(res_get(r, 0, 1));
+	s->plans = strcmp(res_get(r, 0, 2), "t") == 0;
+	s->audit_log = strcmp(res_get(r, 0, 3), "t") == 0;
 	res_free(r);
 	return true;
 }

@@ -17,6 +17,22 @@ struct erp_http {
 	struct erp_reply	*reply;	/* the one being filled */
 };
 
+/* Set from a signal handler, read by the fetching threads. */
+static atomic_bool stop_all;
+_Static_assert(ATOMIC_BOOL_LOCK_FREE == 2, "a signal handler sets stop_all");
+
+void
+erp_http_stop_all(void)
+{
+	atomic_store(&stop_all, true);
+}
+
+bool
+erp_http_stopping(const atomic_bool *own)
+{
+	return (own != NULL && atomic_load(own)) || atomic_load(&stop_all);
+}
+
 static size_t
 on_body(char *p, size_t size, size_t n, void *arg)
 {
@@ -72,7 +88,7 @@ on_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t u
 	struct erp_http *h = arg;
 
 	(void)dt; (void)dn; (void)ut; (void)un;
-	return h->stop != NULL && atomic_load(h->stop);
+	return erp_http_stopping(h->stop);
 }
 
 #define CA_MAX_BYTES	(8L << 20)

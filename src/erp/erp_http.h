@@ -35,6 +35,12 @@ struct erp_reply {
 
 enum erp_verdict { ERP_V_OK, ERP_V_EMPTY, ERP_V_REDIRECT, ERP_V_RETRY, ERP_V_FAIL };
 
+/* Ends every transfer of the process, now and from now on (a sync asked
+ * to stop); async-signal-safe. */
+void		 erp_http_stop_all(void);
+/* Whether to stop: own (may be NULL) is set, or everything stops. */
+bool		 erp_http_stopping(const atomic_bool *own);
+
 /* NULL (err) when libcurl cannot start or erp.ca_file cannot be read. */
 struct erp_http	*erp_http_new(const struct erp_http_opts *o, struct kam_buf *err);
 void		 erp_http_free(struct erp_http *h);

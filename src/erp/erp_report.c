@@ -136,6 +136,30 @@ erp_tally_summary(const struct erp_tally *t, FILE *out, bool dry_run)
 }
 
 void
+erp_tally_events(const struct erp_tally *t, FILE *events)
+{
+	for (int r = 0; r < ERP_NRES; r++) {
+		const struct erp_counts *c = &t->per[r];
+
+		if (t->ran[r])
+			fprintf(events, "done\t%s\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\n",
+			    erp_resource(r)->name, c->fetched, c->inserted, c->updated,
+			    c->unchanged, c->deleted, c->errors);
+	}
+	fflush(events);
+}
+
+void
+erp_event_fail(FILE *events, const char *message)
+{
+	fputs("fail\t", events);
+	for (const char *p = message; *p; p++)
+		fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, events);
+	fputc('\n', events);
+	fflush(events);
+}
+
+void
 erp_tally_free(struct erp_tally *t)
 {
 	for (size_t i = 0; i < t->nkept; i++) {
@@ -155,10 +179,12 @@ now_s(void)
 }
 
 void
-erp_progress_start(struct erp_progress *p, bool on, const char *what)
+erp_progress_start(struct erp_progress *p, bool on, FILE *events,
+    const char *what)
 {
 	memset(p, 0, sizeof *p);
 	p->on = on;
+	p->events = events;
 	p->what = what;
 	p->start = now_s();
 }
@@ -171,10 +197,17 @@ erp_progress_page(struct erp_progress *p, const struct erp_page *pg)
 
 	p->pages++;
 	p->records += pg->records;
-	if (!p->on)
+	if (!p->on && p->events == NULL)
 		return;
 	secs = now_s() - p->start;
 	rate = secs > 0 ? (double)p->records / secs : 0;
+	if (p->events != NULL) {
+		fprintf(p->events, "page\t%s\t%ld\t%ld\t%.0f\t%ld\n", p->what,
+		    p->pages, p->records, rate, pg->total > 0 ? pg->total : 0);
+		fflush(p->events);
+	}
+	if (!p->on)
+		return;
 	n = fprintf(stderr, "\r%-9s %ld pages, %ld records, %.0f/s", p->what,
 	    p->pages, p->records, rate);
 	if (pg->total > p->records && rate > 0) {

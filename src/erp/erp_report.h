@@ -1,6 +1,7 @@
 /* What a run tells: counts per resource, the first record errors (on
- * stderr and in sync_run.details), the summary on stdout, and a progress
- * line on a terminal. */
+ * stderr and in sync_run.details), the summary on stdout, a progress
+ * line on a terminal, and the same as events for a program (--progress-fd;
+ * the format is in kam-erp(5)). */
 #ifndef KAM_ERP_REPORT_H
 #define KAM_ERP_REPORT_H
 
@@ -48,17 +49,23 @@ void	erp_tally_show(struct erp_tally *t, enum erp_res r, const struct erp_page *
 /* sync_run.details as JSON text; the caller frees. */
 char	*erp_tally_details(const struct erp_tally *t);
 void	erp_tally_summary(const struct erp_tally *t, FILE *out, bool dry_run);
+/* The summary as "done" events, one per resource that ran. */
+void	erp_tally_events(const struct erp_tally *t, FILE *events);
+/* The "fail" event: why the run ended early, on one line. */
+void	erp_event_fail(FILE *events, const char *message);
 void	erp_tally_free(struct erp_tally *t);
 
 struct erp_progress {
-	bool		 on;
+	bool		 on;		/* the line on stderr */
+	FILE		*events;	/* "page" events, or NULL */
 	const char	*what;
 	long		 pages, records;
 	double		 start;
 	int		 width;
 };
 
-void	erp_progress_start(struct erp_progress *p, bool on, const char *what);
+void	erp_progress_start(struct erp_progress *p, bool on, FILE *events,
+	    const char *what);
 void	erp_progress_page(struct erp_progress *p, const struct erp_page *pg);
 void	erp_progress_end(struct erp_progress *p);
 

@@ -40,13 +40,13 @@ pause_ms(long ms, const atomic_bool *stop)
 	struct timespec step = { 0, 100 * 1000000L };
 
 	for (; ms > 0; ms -= 100) {
-		if (stop != NULL && atomic_load(stop))
+		if (erp_http_stopping(stop))
 			return false;
 		if (ms < 100)
 			step.tv_nsec = ms * 1000000L;
 		nanosleep(&step, NULL);
 	}
-	return stop == NULL || !atomic_load(stop);
+	return !erp_http_stopping(stop);
 }
 
 /* Decides whether and how long to wait; false: give up (err says why). */

@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 
 #include "erp_runlog.h"
@@ -39,6 +40,25 @@ name_holder(struct kam_db *db, struct kam_buf *err)
 	}
 	buf_adds(err, "; try again when it has finished");
 	res_free(res);
+}
+
+int
+erp_runlog_may_sync(struct kam_db *db, struct kam_buf *err)
+{
+	struct kam_res *res = db_query(db, "SELECT pg_has_role('kam_sync', 'MEMBER'),"
+	    " current_user", 0, NULL);
+	int rc = EX_OK;
+
+	if (res == NULL)
+		return failed(db, err);
+	if (strcmp(res_get(res, 0, 0), "t") != 0) {
+		buf_addf(err, "the database login %s is not allowed to sync: it is "
+		    "not a member of kam_sync (erp.conninfo in kam.conf(5) names the "
+		    "sync's own login)", res_get(res, 0, 1));
+		rc = EX_NOPERM;
+	}
+	res_free(res);
+	return rc;
 }
 
 int

@@ -13,6 +13,8 @@ struct erp_counts {
 	long	fetched, inserted, updated, unchanged, deleted, errors;
 };
 
+/* EX_NOPERM, in words, when the login is not a member of kam_sync. */
+int	erp_runlog_may_sync(struct kam_db *db, struct kam_buf *err);
 /* EX_TEMPFAIL, naming the holder, when another sync runs. */
 int	erp_runlog_lock(struct kam_db *db, struct kam_buf *err);
 void	erp_runlog_unlock(struct kam_db *db);

@@ -21,13 +21,25 @@ erp_store_exec(struct kam_db *db, const char *sql, struct kam_buf *err)
 	return EX_OK;
 }
 
+/* The name the apply statement of r is prepared under. */
+static void
+apply_name(const struct erp_resource *r, char name[40])
+{
+	snprintf(name, 40, "kam_apply_%s", r->name);
+}
+
 int
 erp_store_prepare(struct kam_db *db, const struct erp_resource *r,
     struct kam_buf *err)
 {
+	char name[40];
+
+	apply_name(r, name);
 	if (db_command(db, r->create_stage, 0, NULL) < 0 ||
 	    db_command(db, r->create_seen, 0, NULL) < 0)
 		return db_failed(db, "cannot create the staging tables", err);
+	if (!db_prepare(db, name, r->apply, 0))
+		return db_failed(db, r->name, err);
 	return EX_OK;
 }
 
@@ -68,13 +80,15 @@ erp_store_page(struct kam_db *db, const struct erp_resource *r,
 {
 	struct kam_res *res;
 	const char *min;
+	char name[40];
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	apply_name(r, name);
 	if ((empty_first && db_command(db, r->truncate, 0, NULL) < 0) ||
 	    !db_copy_in(db, r->copy, pg->copy.data, pg->copy.len))
 		return db_failed(db, r->name, err);
-	if ((res = db_query(db, r->apply, 0, NULL)) == NULL)
+	if ((res = db_query_prepared(db, name, 0, NULL)) == NULL)
 		return db_failed(db, r->name, err);
 	out->inserted = number(res, 0);
 	out->updated = number(res, 1);

@@ -19,6 +19,8 @@ struct erp_applied {
 };
 
 /* Each returns an exit code; on failure err says why. */
+/* The staging tables and the prepared apply statement of r; once a
+ * connection. */
 int	erp_store_prepare(struct kam_db *db, const struct erp_resource *r,
 	    struct kam_buf *err);
 /* Stages pg and applies it; records of unknown customers are added to

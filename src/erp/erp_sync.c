@@ -212,6 +212,18 @@ since(struct sync *s, enum erp_res r, struct erp_fetch_config *fc)
 	return rc;
 }
 
+/* A stop was asked for (a signal): the run ends before the next page,
+ * and says so. */
+static bool
+stopped(struct sync *s)
+{
+	if (!erp_http_stopping(NULL))
+		return false;
+	fatal(s, EX_TEMPFAIL, "stopped before the end, as asked; what was stored "
+	    "stays, and the next sync goes on from there");
+	return true;
+}
+
 /* Pulls every page of r; true when the stream completed. */
 static bool
 pull(struct sync *s, enum erp_res r, struct erp_fetch *f, bool *identified)
@@ -220,9 +232,10 @@ pull(struct sync *s, enum erp_res r, struct erp_fetch *f, bool *identified)
 	struct erp_page *pg;
 	bool complete = false;
 
-	erp_progress_start(&prog, s->opt->progress, erp_resource(r)->name);
+	erp_progress_start(&prog, s->opt->progress, s->opt->events,
+	    erp_resource(r)->name);
 	while ((pg = erp_fetch_next(f)) != NULL) {
-		if (pg->code != EX_OK) {
+		if (stopped(s) || pg->code != EX_OK) {
 			fatal(s, pg->code, pg->message.data);
 			erp_page_free(pg);
 			break;
@@ -363,6 +376,11 @@ finish(struct sync *s)
 	if (rc != EX_OK)
 		log_warn("%s", err.data);
 	erp_tally_summary(&s->tally, stdout, s->opt->dry_run);
+	if (s->opt->events != NULL) {
+		erp_tally_events(&s->tally, s->opt->events);
+		if (s->error.len > 0)
+			erp_event_fail(s->opt->events, s->error.data);
+	}
 	free(details);
 	buf_free(&err);
 	if (s->rc != EX_OK)
@@ -387,7 +405,8 @@ erp_sync(struct kam_db *db, const struct kam_conf *c, const struct erp_options *
 		log_warn("cannot set up libcurl");
 		rc = EX_SOFTWARE;
 	} else {
-		if ((rc = erp_runlog_lock(db, &err)) != EX_OK)
+		if ((rc = erp_runlog_may_sync(db, &err)) != EX_OK ||
+		    (rc = erp_runlog_lock(db, &err)) != EX_OK)
 			log_warn("%s", err.data);
 		else if ((rc = erp_runlog_start(db, s.profile->name, o->resource,
 		    o->full, o->dry_run, &s.run_id, &err)) != EX_OK)
@@ -406,6 +425,12 @@ erp_sync(struct kam_db *db, const struct kam_conf *c, const struct erp_options *
 	buf_free(&s.error);
 	buf_free(&err);
 	return rc;
+}
+
+void
+erp_sync_stop(void)
+{
+	erp_http_stop_all();
 }
 
 bool

@@ -19,7 +19,7 @@
 	ACT(MOVE_RIGHT, "move-right", \
 	    "Scroll the list's columns right; the next tab on the account screen") \
 	GROUP("Screens") \
-	ACT(ENTER, "enter", "Open the account or history entry under the cursor") \
+	ACT(ENTER, "enter", "Open what is under the cursor: an account, an entry in full") \
 	ACT(BACK, "back", "Cancel the running query, else go back (quit on the list)") \
 	ACT(QUIT, "quit", "Quit kam") \
 	ACT(TAB_NEXT, "tab-next", "Next tab of the account screen") \
@@ -32,6 +32,7 @@
 	ACT(TAB_6, "tab-history", "History tab") \
 	ACT(TAB_7, "tab-orders", "Orders and invoices tab") \
 	ACT(TAB_8, "tab-feedback", "Feedback tab") \
+	ACT(TAB_9, "tab-changes", "Changes tab: who changed what, old and new values") \
 	ACT(HELP, "help", "Show this help") \
 	ACT(RELOAD, "reload", "Redraw the screen and read it again from the database") \
 	GROUP("Searching and commands") \
@@ -49,6 +50,10 @@
 	GROUP("History and feedback") \
 	ACT(FILTER_CHANNEL, "filter-channel", "Show the next channel only (call, email, ...), then all") \
 	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \
+	GROUP("Agenda") \
+	ACT(AGENDA, "agenda", \
+	    "Show my agenda: follow-ups, plan actions and annual talks that are due") \
+	ACT(FILTER_OVERDUE, "filter-overdue", "On the agenda: only what is overdue, or all again") \
 	GROUP("Editing (prompts and forms)") \
 	ACT(CURSOR_LEFT, "cursor-left", \
 	    "Move the cursor one character left; in a choice, the previous value") \

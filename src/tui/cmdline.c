@@ -15,7 +15,8 @@ static const struct {
 	{ "sla", CMD_SLA, false }, { "theme", CMD_THEME, true },
 	{ "filter", CMD_FILTER, false }, { "sort", CMD_SORT, true },
 	{ "q", CMD_QUIT, false }, { "quit", CMD_QUIT, false },
-	{ "help", CMD_HELP, false },
+	{ "help", CMD_HELP, false }, { "agenda", CMD_AGENDA, false },
+	{ "sync", CMD_SYNC, false },
 };
 
 const char *const hist_channels[] = {
@@ -66,8 +67,8 @@ cmd_parse(char *line, struct cmd *cmd, struct kam_buf *err)
 		cmd->kind = commands[i].kind;
 		return true;
 	}
-	buf_addf(err, "unknown command ':%s' (try :account, :sla, :theme, "
-	    ":filter, :sort, :q)", s);
+	buf_addf(err, "unknown command ':%s' (try :account, :sla, :agenda, "
+	    ":theme, :filter, :sort, :q)", s);
 	return false;
 }
 

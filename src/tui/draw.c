@@ -160,9 +160,9 @@ status_right(struct tui *t, struct kam_buf *out)
 	buf_init(&db);
 	if (t->busy && now_ms() - t->busy_since > 100)
 		buf_addf(out, "[%c] working, Esc cancels  ", spin[t->spinner % 4]);
-	buf_addf(out, "%s | %s | ERP sync %s ", t->user.role_name,
-	    db_state_text(t, &db),
-	    t->session.last_sync ? t->session.last_sync : "never");
+	buf_addf(out, "%s | %s | ", t->user.role_name, db_state_text(t, &db));
+	tui_sync_status(t, out);
+	buf_addc(out, ' ');
 	buf_free(&db);
 }
 

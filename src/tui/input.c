@@ -53,6 +53,10 @@ run_command(struct tui *t, char *line)
 		t->quit = true;
 	else if (c.kind == CMD_HELP)
 		tui_push(t, view_help_new(t));
+	else if (c.kind == CMD_AGENDA)
+		view_agenda_show(t);
+	else if (c.kind == CMD_SYNC)
+		tui_sync_command(t, c.arg);
 	else if (c.kind == CMD_THEME) {
 		if (tui_set_theme(t, c.arg))
 			tui_message(t, false, "Theme %s.", c.arg);
@@ -152,6 +156,7 @@ shared_action(struct tui *t, enum kam_action a, int key)
 		if (t->top->ops->reload != NULL)
 			t->top->ops->reload(t->top, t);
 		break;
+	case ACT_AGENDA: view_agenda_show(t); break;
 	case ACT_SEARCH: open_prompt(t, '/', ""); break;
 	case ACT_COMMAND: open_prompt(t, ':', ""); break;
 	case ACT_FILTER: open_prompt(t, ':', "filter "); break;

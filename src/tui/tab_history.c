@@ -86,14 +86,17 @@ history_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 }
 
 static const struct table_tab_def history = {
-	"History", AQ_HISTORY, history_cols, N(history_cols), feedback_role, PAGE,
-	"No history matches.", history_fill, open_entry, history_action,
+	.what = "History", .query = AQ_HISTORY, .cols = history_cols,
+	.ncols = N(history_cols), .role = feedback_role, .page = PAGE,
+	.empty = "No history matches.", .fill = history_fill,
+	.enter = open_entry, .action = history_action,
 };
 
 static const struct table_tab_def feedback = {
-	"Feedback", AQ_HISTORY, feedback_cols, N(feedback_cols), feedback_role,
-	PAGE, "No compliments, ideas or complaints match.", feedback_fill,
-	open_entry, history_action,
+	.what = "Feedback", .query = AQ_HISTORY, .cols = feedback_cols,
+	.ncols = N(feedback_cols), .role = feedback_role, .page = PAGE,
+	.empty = "No compliments, ideas or complaints match.",
+	.fill = feedback_fill, .enter = open_entry, .action = history_action,
 };
 
 struct view *

@@ -87,8 +87,9 @@ contacts_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 }
 
 static const struct table_tab_def contacts = {
-	"Contacts", AQ_CONTACTS, contact_cols, N(contact_cols), contact_role, 0,
-	"No contacts on record.", NULL, NULL, contacts_action,
+	.what = "Contacts", .query = AQ_CONTACTS, .cols = contact_cols,
+	.ncols = N(contact_cols), .role = contact_role,
+	.empty = "No contacts on record.", .action = contacts_action,
 };
 
 static const struct table_col condition_cols[] = {
@@ -114,8 +115,9 @@ condition_role(const struct acct_rows *r, size_t row, int field)
 }
 
 static const struct table_tab_def conditions = {
-	"Conditions", AQ_CONDITIONS, condition_cols, N(condition_cols),
-	condition_role, 0, "No special conditions.", NULL, NULL, NULL,
+	.what = "Conditions", .query = AQ_CONDITIONS, .cols = condition_cols,
+	.ncols = N(condition_cols), .role = condition_role,
+	.empty = "No special conditions.",
 };
 
 static const struct table_col money_cols[] = {
@@ -136,9 +138,17 @@ money_role(const struct acct_rows *r, size_t row, int field)
 	return is(r, row, MO_OVERDUE, "t") ? TE_OVERDUE : TE_NORMAL;
 }
 
+static bool
+may_read_money(const struct tui *t)
+{
+	return t->session.erp_figures;
+}
+
 static const struct table_tab_def money = {
-	"Orders & invoices", AQ_MONEY, money_cols, N(money_cols), money_role, 200,
-	"No orders or invoices.", NULL, NULL, NULL,
+	.what = "Orders & invoices", .query = AQ_MONEY, .cols = money_cols,
+	.ncols = N(money_cols), .role = money_role, .page = 200,
+	.empty = "No orders or invoices.", .allowed = may_read_money,
+	.refused = "Your role is not allowed to read orders and invoices.",
 };
 
 struct view *

@@ -19,6 +19,12 @@ table_tab_refetch(struct table_tab *tt, struct tui *t)
 {
 	table_clear(&tt->tb);
 	tt->tb.nav.cursor = tt->tb.nav.top = 0;
+	tt->refused = tt->def->allowed != NULL && !tt->def->allowed(t);
+	/* what the role may not read is not asked for */
+	if (tt->refused) {
+		tt->tb.loaded = true;
+		return;
+	}
 	tt->tb.fetching = true;
 	req_submit(t, &tt->v, SLOT_ROWS, 0);
 }
@@ -61,15 +67,15 @@ op_recv(struct table_tab *tt, struct tui *t)
 	}
 }
 
-static void
-fill_after(const struct table_tab *tt, struct acct_rows_req *req)
+void
+table_tab_last_key(const struct table_tab *tt, const char **key,
+    const char **id)
 {
 	size_t last = tt->tb.rows.nrows;
 
-	if (last == 0)
-		return;
-	req->after_key = acct_rows_get(&tt->tb.rows, last - 1, 0);
-	req->after_id = acct_rows_get(&tt->tb.rows, last - 1, 1);
+	*key = last ? acct_rows_get(&tt->tb.rows, last - 1, 0) : NULL;
+	if (id != NULL)
+		*id = last ? acct_rows_get(&tt->tb.rows, last - 1, 1) : NULL;
 }
 
 static bool
@@ -77,18 +83,21 @@ tt_send(struct view *v, struct tui *t, int slot, int arg)
 {
 	struct table_tab *tt = TT(v);
 	struct acct_rows_req req = { .query = tt->def->query,
-	    .account_id = tab_account_id(v), .limit = tt->def->page };
+	    .limit = tt->def->page };
 
 	(void)arg;
 	if (slot == SLOT_OP)
 		return row_op_send(&tt->op, t);
 	if (slot == SLOT_ENTRY) {
-		req.query = AQ_ENTRY;
+		req.query = tt->def->show ? tt->def->entry_query : AQ_ENTRY;
 		req.account_id = tt->entry_id;
 		return acct_rows_send(t->db, &req);
 	}
+	if (tt->def->send != NULL)
+		return tt->def->send(tt, t);
+	req.account_id = tab_account_id(v);
 	if (tt->def->page > 0)
-		fill_after(tt, &req);
+		table_tab_last_key(tt, &req.after_key, &req.after_id);
 	if (tt->def->fill != NULL)
 		tt->def->fill(t, &req);
 	return acct_rows_send(t->db, &req);
@@ -142,14 +151,20 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 	if (!acct_rows_recv(t->db, &rows)) {
 		tt->tb.fetching = false;
 		tt->tb.loaded = true;
-		tui_db_error(t);
+		if (slot == SLOT_ROWS && tt->def->refused != NULL &&
+		    strcmp(db_error_sqlstate(t->db), "42501") == 0)
+			tt->refused = true;
+		else
+			tui_db_error(t);
 		return;
 	}
 	if (slot == SLOT_ENTRY) {
-		if (rows.nrows == 1)
-			show_entry(t, &rows);
-		else
+		if (rows.nrows == 0)
 			tui_message(t, true, "This entry has gone.");
+		else if (tt->def->show != NULL)
+			tt->def->show(t, &rows);
+		else
+			show_entry(t, &rows);
 		acct_rows_free(&rows);
 		return;
 	}
@@ -182,7 +197,8 @@ table_tab_open_entry(struct table_tab *tt, struct tui *t, const char *id)
 static void
 tt_draw(struct view *v, struct tui *t, int y0, int height)
 {
-	table_draw(t, &TT(v)->tb, y0, height, TT(v)->def->empty);
+	table_draw(t, &TT(v)->tb, y0, height,
+	    TT(v)->refused ? TT(v)->def->refused : TT(v)->def->empty);
 }
 
 static bool
@@ -242,6 +258,8 @@ tt_command(struct view *v, struct tui *t, const struct cmd *c)
 	struct kam_buf err;
 	bool ok;
 
+	if (tt->def->command != NULL)
+		return tt->def->command(tt, t, c);
 	if (c->kind != CMD_FILTER || tt->def->fill == NULL)
 		return false;
 	buf_init(&err);
@@ -273,6 +291,19 @@ tt_status(struct view *v, struct tui *t, struct kam_buf *out)
 		    t->hist.channel ? t->hist.channel : "",
 		    t->hist.feedback ? " feedback=" : "",
 		    t->hist.feedback ? t->hist.feedback : "");
+	if (tt->def->status != NULL)
+		tt->def->status(tt, t, out);
+}
+
+static void
+tt_title(struct view *v, struct tui *t, struct kam_buf *out)
+{
+	struct table_tab *tt = TT(v);
+
+	if (tt->def->title != NULL)
+		tt->def->title(tt, t, out);
+	else
+		buf_adds(out, tt->def->what);
 }
 
 static void
@@ -298,9 +329,16 @@ static const struct kam_view_ops table_tab_ops = {
 	.command = tt_command,
 	.click = tt_click,
 	.status = tt_status,
+	.title = tt_title,
 	.free = tt_free,
 	.answer = tt_answer,
 };
+
+bool
+table_tab_is(const struct view *v, const struct table_tab_def *def)
+{
+	return v->ops == &table_tab_ops && ((const struct table_tab *)v)->def == def;
+}
 
 struct view *
 table_tab_new(struct view *account, const struct table_tab_def *def)

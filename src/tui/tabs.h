@@ -9,7 +9,7 @@
 #include "table.h"
 #include "ui.h"
 
-#define NTABS 8
+#define NTABS 9
 
 struct view	*tab_overview_new(struct view *account);
 struct view	*tab_contacts_new(struct view *account);
@@ -19,6 +19,7 @@ struct view	*tab_plan_new(struct view *account);
 struct view	*tab_history_new(struct view *account);
 struct view	*tab_money_new(struct view *account);
 struct view	*tab_feedback_new(struct view *account);
+struct view	*tab_changes_new(struct view *account);
 
 /* The account a tab belongs to. */
 const char	*tab_account_id(const struct view *tab);
@@ -26,7 +27,8 @@ const char	*tab_account_name(const struct view *tab);
 /* What the user may change on the account; NULL until it is known. */
 const struct edit_rights *view_account_rights(const struct view *account);
 
-/* A tab that is one table (contacts, conditions, orders, history). */
+/* A tab that is one table (contacts, conditions, orders, history,
+ * changes), or a screen that is one (the agenda). */
 struct table_tab;
 struct table_tab_def {
 	const char		*what;		/* "Contacts", for the status */
@@ -40,6 +42,21 @@ struct table_tab_def {
 	void	(*fill)(struct tui *t, struct acct_rows_req *req);
 	void	(*enter)(struct table_tab *tt, struct tui *t);
 	bool	(*action)(struct table_tab *tt, struct tui *t, enum kam_action a);
+	/* optional: Enter's entry in full comes from entry_query and show
+	 * puts it on the screen (else it is a history entry) */
+	enum acct_query		 entry_query;
+	void	(*show)(struct tui *t, const struct acct_rows *rows);
+	/* optional: whether the user's role may read the rows; when it may
+	 * not, or the database refuses anyway, the table says refused */
+	bool	(*allowed)(const struct tui *t);
+	const char		*refused;
+	/* optional, for a table that is a screen of its own, not a tab of
+	 * one account (the agenda): its statement, title, ":" commands and
+	 * more of the status line */
+	bool	(*send)(struct table_tab *tt, struct tui *t);
+	void	(*title)(struct table_tab *tt, struct tui *t, struct kam_buf *out);
+	bool	(*command)(struct table_tab *tt, struct tui *t, const struct cmd *c);
+	void	(*status)(struct table_tab *tt, struct tui *t, struct kam_buf *out);
 };
 
 struct table_tab {
@@ -49,6 +66,7 @@ struct table_tab {
 	char				*entry_id;	/* the entry to read in full */
 	struct row_op			 op;		/* D and x on the row */
 	enum kam_action			 ahead;		/* typed before the rows came */
+	bool				 refused;	/* def->refused is shown */
 };
 
 struct view	*table_tab_new(struct view *account, const struct table_tab_def *def);
@@ -59,6 +77,12 @@ void		 table_tab_refetch(struct table_tab *tt, struct tui *t);
 void		 table_tab_op(struct table_tab *tt, struct tui *t, enum edit_op op,
 		    const char *id, const char *version, const char *done,
 		    const char *question);
+/* The key and id of the last row read (NULL before the first), where the
+ * next page starts; id may be NULL. */
+void		 table_tab_last_key(const struct table_tab *tt, const char **key,
+		    const char **id);
+/* Whether v is a table_tab made from def. */
+bool		 table_tab_is(const struct view *v, const struct table_tab_def *def);
 /* Reads one history entry in full and shows it in a pager. */
 void		 table_tab_open_entry(struct table_tab *tt, struct tui *t,
 		    const char *id);

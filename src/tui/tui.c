@@ -138,8 +138,8 @@ tui_set_theme(struct tui *t, const char *name)
 	return ok;
 }
 
-static void
-reload_all(struct tui *t)
+void
+tui_reload_all(struct tui *t)
 {
 	struct view *stack[32];
 	int n = 0;
@@ -157,7 +157,7 @@ reconnected(struct tui *t)
 	t->dbstate = TDB_OK;
 	t->backoff = 0;
 	tui_message(t, false, "Reconnected to the database.");
-	reload_all(t);
+	tui_reload_all(t);
 }
 
 /* The database socket's events to wait for, 0 for none. */
@@ -217,7 +217,7 @@ timers(struct tui *t)
 }
 
 static int
-poll_timeout(const struct tui *t)
+db_timeout(const struct tui *t)
 {
 	if (t->busy)
 		return SPIN_MS;
@@ -229,6 +229,16 @@ poll_timeout(const struct tui *t)
 		return wait < 0 ? 0 : wait > 1000 ? 1000 : (int)wait + 1;
 	}
 	return t->dbstate == TDB_RESETTING ? 1000 : -1;
+}
+
+/* The sooner of the database's and the sync's timers; -1 waits for
+ * events only. */
+static int
+poll_timeout(const struct tui *t)
+{
+	int db = db_timeout(t), sync = tui_sync_timeout(t);
+
+	return db < 0 ? sync : sync < 0 || db < sync ? db : sync;
 }
 
 static void
@@ -257,20 +267,23 @@ read_keys(struct tui *t)
 static void
 wait_events(struct tui *t)
 {
-	struct pollfd fds[3] = {
+	struct pollfd fds[4] = {
 		{ STDIN_FILENO, POLLIN, 0 }, { term_signal_fd(), POLLIN, 0 },
-		{ db_socket(t->db), db_events(t), 0 },
+		{ tui_sync_fd(t), POLLIN, 0 }, { db_socket(t->db), db_events(t), 0 },
 	};
-	int n = fds[2].events ? 3 : 2, sig;
+	int n = fds[3].events ? 4 : 3, sig;
 
 	if (poll(fds, (nfds_t)n, poll_timeout(t)) < 0 && errno != EINTR)
 		t->quit = true;
 	while (term_take_signal(&sig))
 		on_signal(t, sig);
-	if (n == 3 && fds[2].revents)
+	if (fds[2].revents)
+		tui_sync_activity(t);
+	if (n == 4 && fds[3].revents)
 		db_activity(t);
 	read_keys(t);
 	timers(t);
+	tui_sync_timers(t);
 	req_pump(t);
 }
 
@@ -302,6 +315,7 @@ finish(struct tui *t)
 	while (t->top != NULL)
 		tui_pop(t);
 	term_stop();
+	bgsync_free(&t->sync);
 	if (t->busy)
 		db_cancel(t->db);
 	user_free(&t->user);
@@ -330,11 +344,12 @@ tui_run(struct kam_db *db, const struct kam_conf *conf, struct tui_trace *trace)
 	prompt_init(&t.prompt);
 	buf_init(&t.message);
 	buf_init(&t.key_name);
+	bgsync_init(&t.sync);
 	buf_init(&t.ask.question);
 	if ((rc = user_whoami(db, &t.user)) == EX_OK) {
 		if (!start(&t))
 			rc = EX_UNAVAILABLE;
-		while (!t.quit && rc == EX_OK) {
+		while (rc == EX_OK && !(t.quit && tui_sync_may_quit(&t))) {
 			if (t.dirty)
 				draw_screen(&t);
 			wait_events(&t);

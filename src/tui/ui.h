@@ -8,6 +8,8 @@
 #include <stdbool.h>
 
 #include "actions.h"
+#include "agenda_filter.h"
+#include "bgsync.h"
 #include "cmdline.h"
 #include "prompt.h"
 #include "text.h"
@@ -110,10 +112,12 @@ struct tui {
 	int			 rows, cols;
 	int			 spinner;
 	struct hist_filter	 hist;		/* :filter channel= feedback= */
+	struct agenda_filter	 agenda;	/* o, :filter on the agenda */
 	char			*search;	/* the last "/" text, for n and N */
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;
 	struct kam_buf		 key_name;	/* the key being handled */
+	struct bgsync		 sync;		/* :sync in the background */
 	struct ask		 ask;
 	bool			 cursor_on;	/* a view placed the cursor */
 	int			 cursor_y, cursor_x;
@@ -159,6 +163,8 @@ void	tui_pop(struct tui *t);
  * connection. */
 void	tui_db_error(struct tui *t);
 bool	tui_set_theme(struct tui *t, const char *name);
+/* Every open view reads its data again (after a reconnect, a sync). */
+void	tui_reload_all(struct tui *t);
 /* Asks owner's question on the bottom line; y or n answers it through
  * owner's answer operation. */
 void	tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
@@ -167,20 +173,38 @@ void	tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
 void	tui_cursor(struct tui *t, int y, int x);
 int	tui_body_rows(const struct tui *t);	/* lines between title and status */
 
+/* sync.c: :sync [stop], the sync in the background */
+void	tui_sync_command(struct tui *t, const char *arg);
+int	tui_sync_fd(const struct tui *t);		/* -1: nothing to poll */
+void	tui_sync_activity(struct tui *t);		/* the pipe is readable */
+void	tui_sync_timers(struct tui *t);
+int	tui_sync_timeout(const struct tui *t);	/* ms, -1: none */
+/* Whether quitting may go on: no sync runs (else it is asked to stop). */
+bool	tui_sync_may_quit(struct tui *t);
+/* The progress, or when the last sync went well. */
+void	tui_sync_status(const struct tui *t, struct kam_buf *out);
+
 /* input.c: one key (a code point, or KEYMAP_FKEY of a curses key) */
 void	tui_key(struct tui *t, int key);
 
 /* The views */
 struct view	*view_accounts_new(struct tui *t);
 struct view	*view_account_new(struct tui *t, const char *id, const char *name);
-/* Shows tab (0-7) of an account view. */
+/* Shows tab (0-8) of an account view. */
 void		 view_account_tab(struct view *v, struct tui *t, int which);
 #define TAB_SLA 3
+#define TAB_PLAN 4
+#define TAB_HISTORY 5
+/* Makes an account view and shows it on tab which. */
+struct view	*view_account_open(struct tui *t, const char *id, const char *name,
+		    int which);
+/* The user's agenda; opens it, or reads it again when it is in front. */
+void		 view_agenda_show(struct tui *t);
 struct view	*view_help_new(struct tui *t);
 /* Offers the drafts of forms left unsaved, if there are any. */
 void		 view_drafts_offer(struct tui *t);
 bool		 view_is_help(const struct view *v);
-/* A pager over lines of text: the help, a history entry in full. */
+/* A pager over lines of text: the help, a history or audit entry in full. */
 struct view	*view_pager_new(struct tui *t, const char *title, char **text,
 		    size_t n);
 

@@ -39,16 +39,30 @@ static const struct hint tab_hints[NTABS][4] = {
 static struct view *(*const makers[NTABS])(struct view *) = {
 	tab_overview_new, tab_contacts_new, tab_conditions_new, tab_sla_new,
 	tab_plan_new, tab_history_new, tab_money_new, tab_feedback_new,
+	tab_changes_new,
 };
 
 static const char *const titles[NTABS] = {
 	"Overview", "Contacts", "Conditions", "Service level", "Plan",
-	"History", "Orders & invoices", "Feedback",
+	"History", "Orders & invoices", "Feedback", "Changes",
 };
 static const char *const short_titles[NTABS] = {
 	"Overview", "Contacts", "Conditions", "SLA", "Plan", "History",
-	"Orders", "Feedback",
+	"Orders", "Feedback", "Changes",
 };
+
+/* The tab bar's looks, widest first: the first that fits is drawn. The
+ * narrowest names only the tab in front. */
+static const struct tab_style {
+	const char *const	*names;
+	bool			 padded;	/* " 1 Overview " */
+	int			 gap;
+	bool			 front_only;
+} styles[] = {
+	{ titles, true, 1, false }, { short_titles, true, 1, false },
+	{ short_titles, false, 2, false }, { short_titles, true, 0, true },
+};
+#define NSTYLES (int)(sizeof styles / sizeof styles[0])
 
 const char *
 tab_account_id(const struct view *tab)
@@ -98,34 +112,69 @@ current(struct view_account *va, struct tui *t)
 	return tv;
 }
 
+/* Tab numbers wrap around, for Tab, Shift-Tab, h and l. */
+static int
+wrap_tab(int which)
+{
+	return (which % NTABS + NTABS) % NTABS;
+}
+
 void
 view_account_tab(struct view *v, struct tui *t, int which)
 {
 	struct view_account *va = VAC(v);
 
-	va->tab = (which % NTABS + NTABS) % NTABS;
+	va->tab = wrap_tab(which);
 	current(va, t);
 	t->dirty = true;
 }
 
 static void
+tab_label(struct kam_buf *out, const struct tab_style *s, int i, bool front)
+{
+	buf_reset(out);
+	if (s->front_only && !front)
+		buf_addf(out, " %d ", i + 1);
+	else if (s->padded)
+		buf_addf(out, " %d %s ", i + 1, s->names[i]);
+	else
+		buf_addf(out, "%d %s", i + 1, s->names[i]);
+}
+
+static const struct tab_style *
+tab_style(const struct view_account *va, int cols, struct kam_buf *label)
+{
+	for (int k = 0; k < NSTYLES - 1; k++) {
+		int w = styles[k].gap * (NTABS - 1);
+
+		for (int i = 0; i < NTABS; i++) {
+			tab_label(label, &styles[k], i, i == va->tab);
+			w += (int)text_width(label->data);
+		}
+		if (w <= cols)
+			return &styles[k];
+	}
+	return &styles[NSTYLES - 1];
+}
+
+static void
 draw_tabs(struct view_account *va, struct tui *t, int y)
 {
-	const char *const *names = t->cols >= 110 ? titles : short_titles;
 	struct kam_buf label;
+	const struct tab_style *s;
 	int x = 0, w;
 
 	buf_init(&label);
+	s = tab_style(va, t->cols, &label);
 	draw_fill(t, y, 0, t->cols, TE_TAB);
 	for (int i = 0; i < NTABS; i++) {
-		buf_reset(&label);
-		buf_addf(&label, " %d %s ", i + 1, names[i]);
+		tab_label(&label, s, i, i == va->tab);
 		w = (int)text_width(label.data);
 		va->tab_x[i] = x;
 		if (x + w <= t->cols)
 			draw_text(t, y, x, w, label.data,
 			    i == va->tab ? TE_TAB_ACTIVE : TE_TAB, ALIGN_LEFT);
-		x += w + (x + w < t->cols);
+		x += w + s->gap;
 	}
 	va->tab_x[NTABS] = x;
 	buf_free(&label);
@@ -148,7 +197,7 @@ account_action(struct view *v, struct tui *t, enum kam_action a)
 	struct view_account *va = VAC(v);
 	struct view *tv = current(va, t);
 
-	if (a >= ACT_TAB_1 && a <= ACT_TAB_8)
+	if (a >= ACT_TAB_1 && a <= ACT_TAB_9)
 		view_account_tab(v, t, (int)(a - ACT_TAB_1));
 	else if (a == ACT_TAB_NEXT || a == ACT_MOVE_RIGHT)
 		view_account_tab(v, t, va->tab + 1);
@@ -306,4 +355,16 @@ view_account_new(struct tui *t, const char *id, const char *name)
 	va->id = xstrdup(id);
 	va->name = xstrdup(name);
 	return &va->v;
+}
+
+/* The tab is chosen before the view is shown, so that only its rows are
+ * read, not the overview's too. */
+struct view *
+view_account_open(struct tui *t, const char *id, const char *name, int which)
+{
+	struct view *v = view_account_new(t, id, name);
+
+	VAC(v)->tab = wrap_tab(which);
+	tui_push(t, v);
+	return v;
 }

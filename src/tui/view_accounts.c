@@ -141,11 +141,7 @@ accounts_send(struct view *v, struct tui *t, int slot, int arg)
 static void
 open_account(struct tui *t, const struct acct_row *r, int tab)
 {
-	struct view *v = view_account_new(t, r->key.id, r->field[ACOL_NAME]);
-
-	tui_push(t, v);
-	if (tab > 0)
-		view_account_tab(v, t, tab);
+	view_account_open(t, r->key.id, r->field[ACOL_NAME], tab);
 }
 
 /* :account NAME: one row, or one whose ERP id or name is NAME exactly. */

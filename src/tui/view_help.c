@@ -10,11 +10,13 @@ static const char *const commands_help[] = {
 	"# Commands (type : first)",
 	":account NAME\tOpen the account NAME (id, ERP id or name; accents and typos forgiven)",
 	":sla [NAME]\tThe service level of this account, or of NAME",
+	":agenda\tMy agenda; there, :filter [overdue] [kind=follow-up|action|talk]",
 	":theme NAME\tUse colour theme NAME (default, light, high-contrast, mono, ...)",
 	":filter [WORDS]\tFilter: tier= owner= team= lifecycle= status= mine; "
 	"on History and Feedback also channel= feedback=; no words clears",
 	":sort COLUMN [desc]\tSort the list by name, tier, owner, lifecycle, status, "
 	"sla, revenue, open, last-contact, next-follow-up",
+	":sync [stop]\tPull what changed in the ERP, in the background; stop it",
 	":q\tQuit",
 };
 

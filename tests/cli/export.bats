@@ -90,6 +90,18 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	[ "$output" = '{"occurred_at":"2026-03-01T10:00:00+00:00"}' ]
 }
 
+@test "times are in the user's time zone (TZ), and PGTZ still wins" {
+	TZ=Asia/Tokyo run "$KAM" -e history -f jsonl --columns occurred_at --since 2026-03-01 --until 2026-03-01 --account C1
+	[ "$output" = '{"occurred_at":"2026-03-01T19:00:00+09:00"}' ]
+	TZ=:/usr/share/zoneinfo/America/New_York run "$KAM" -e history -f jsonl --columns occurred_at --since 2026-03-01 --until 2026-03-01 --account C1
+	[ "$output" = '{"occurred_at":"2026-03-01T05:00:00-05:00"}' ]
+	TZ=Asia/Tokyo PGTZ=UTC run "$KAM" -e history -f jsonl --columns occurred_at --since 2026-03-01 --until 2026-03-01 --account C1
+	[ "$output" = '{"occurred_at":"2026-03-01T10:00:00+00:00"}' ]
+	# a POSIX rule has no zone name: the server's zone then
+	TZ='CET-1' run "$KAM" -e history -f jsonl --columns occurred_at --since 2026-03-01 --until 2026-03-01 --account C1
+	[ "$status" -eq 0 ]
+}
+
 @test "--owner, --team, --tier and --account narrow the rows" {
 	run "$KAM" -e accounts --columns erp_id --no-header --owner bo
 	[ "$output" = C2 ]

@@ -75,9 +75,7 @@ erp_ctl() {
 
 # A login that syncs: member of kam_sync and nothing else.
 erp_sync_role() {
-	PGUSER=postgres psql -X -q -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles
-	    WHERE rolname = 'erpsync') THEN CREATE ROLE erpsync LOGIN IN ROLE
-	    kam_sync; END IF; END \$\$"
+	PGUSER=postgres pgc_sync_login erpsync
 }
 
 # Forgets everything synced: ERP rows, marks and runs (kam's own data of

@@ -9,12 +9,17 @@ library only.
   fake_erp.py serve --style native --port-file F [options]
   fake_erp.py ctl --port-file F fault|mutate|clear|log|stats [JSON]
 
-The port is chosen by the operating system and written to the port file
-once the server listens. With --parent-pid the server exits when that
-process is gone, so a killed test never leaves it behind.
+The port is chosen by the operating system (or --port, when it is free)
+and written to the port file once the server listens. With --parent-pid
+the server exits when that process is gone, so a killed test never leaves
+it behind. The token comes from --token or, kept out of the process list,
+from --token-file.
 
 Records are a function of (resource, index, version), so a million orders
-cost a few arrays, not a million dictionaries. Each resource is kept in
+cost a few arrays, not a million dictionaries. With --data DIR they are
+the lines of DIR/customers.jsonl, contacts.jsonl, orders.jsonl and
+invoices.jsonl instead, native records as tests/gen/kamgen.py --erp
+writes them (the demo's ERP); a touch then changes only updated_at. Each resource is kept in
 (updated_at, index) order, which is also id order for untouched records.
 Control requests (under /_fake/) take JSON:
 
@@ -41,6 +46,7 @@ import ssl
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 import zoneinfo
@@ -82,12 +88,13 @@ class Table:
     """One resource: timestamps, versions and flags per index, kept in
     (updated_at, index) order."""
 
-    def __init__(self, name, n):
+    def __init__(self, name, n, ts=None):
         self.name = name
         self.n = n
-        self.ts = array("q", (BASE_US + (i // 3) * 1000000 + (i % 3) * 250000
-                              if i % 7 else BASE_US + (i // 3) * 1000000
-                              for i in range(n)))
+        self.ts = ts if ts is not None else array(
+            "q", (BASE_US + (i // 3) * 1000000 + (i % 3) * 250000
+                  if i % 7 else BASE_US + (i // 3) * 1000000
+                  for i in range(n)))
         self.version = {}
         self.deleted = set()
         self.vanished = set()
@@ -122,16 +129,40 @@ class Table:
         return pos
 
 
+def load_data(folder):
+    """The records of folder/RESOURCE.jsonl as lines, their change times
+    and their tombstones, per resource."""
+    data = {}
+    for res in RESOURCES:
+        with open(os.path.join(folder, res + ".jsonl"), "rb") as fh:
+            lines = [line for line in fh.read().split(b"\n") if line]
+        ts, gone = array("q"), set()
+        for i, line in enumerate(lines):
+            rec = json.loads(line)
+            ts.append(parse_utc(rec["updated_at"]))
+            if rec.get("deleted"):
+                gone.add(i)
+        data[res] = (lines, ts, gone)
+    return data
+
+
 class Store:
     def __init__(self, args):
         self.lock = threading.RLock()
         self.seed = args.seed
-        self.tables = {
-            "customers": Table("customers", args.customers),
-            "contacts": Table("contacts", args.contacts),
-            "orders": Table("orders", args.orders),
-            "invoices": Table("invoices", args.invoices),
-        }
+        self.data = load_data(args.data) if args.data else None
+        if self.data:
+            self.tables = {}
+            for res, (lines, ts, gone) in self.data.items():
+                self.tables[res] = Table(res, len(lines), ts)
+                self.tables[res].deleted = set(gone)
+        else:
+            self.tables = {
+                "customers": Table("customers", args.customers),
+                "contacts": Table("contacts", args.contacts),
+                "orders": Table("orders", args.orders),
+                "invoices": Table("invoices", args.invoices),
+            }
         self.clock = 0
         self.ncust0 = args.customers
         self.link = {}      # (resource, index) -> customer index
@@ -148,10 +179,14 @@ class Store:
         t = self.tables[res]
         v = t.version.get(i, 0)
         rid = ID_FORMAT[res] % (i + 1)
+        if self.data:
+            rec = json.loads(self.data[res][0][i])
+            rid = rec["id"]
         if i in t.deleted:
             return {"id": rid, "deleted": True, "updated_at": t.ts[i]}
-        rec = GENERATORS[res](self, i, v)
-        rec["id"] = rid
+        if not self.data:
+            rec = GENERATORS[res](self, i, v)
+            rec["id"] = rid
         rec["updated_at"] = t.ts[i]
         return rec
 
@@ -173,6 +208,8 @@ class Store:
         with self.lock:
             t = self.tables[op["resource"]]
             if op["op"] == "add":
+                if self.data:
+                    raise ValueError("add: the records come from --data")
                 first = t.n
                 grow(t, int(op.get("count", 1)), self)
                 if "customer" in op:
@@ -707,7 +744,10 @@ class Handler(BaseHTTPRequestHandler):
                 srv.reset()
             out = {"ok": True}
         elif self.path == "/_fake/mutate":
-            out = srv.store.mutate(data)
+            try:
+                out = srv.store.mutate(data)
+            except (ValueError, KeyError) as e:
+                return self.send(400, dump({"error": str(e)}))
         else:
             return self.send(404, b'{"error":"no such control"}')
         self.send(200, dump(out))
@@ -916,12 +956,27 @@ class Server(ThreadingHTTPServer):
             t.sort()
 
 
+def listen(port):
+    """A server on 127.0.0.1: on port when it is free, else on any."""
+    try:
+        return Server(("127.0.0.1", port), Handler)
+    except OSError:
+        if port == 0:
+            raise
+        return Server(("127.0.0.1", 0), Handler)
+
+
+def read_token(path):
+    with open(path) as fh:
+        return fh.readline().strip()
+
+
 def serve(args):
-    srv = Server(("127.0.0.1", 0), Handler)
+    srv = listen(args.port)
     srv.args = args
     srv.reset()
     srv.faults = Faults()
-    srv.token = args.token
+    srv.token = read_token(args.token_file) if args.token_file else args.token
     srv.lock = threading.Lock()
     srv.log = []
     for f in args.fault:
@@ -972,9 +1027,12 @@ def ctl(args):
                                      method="POST")
     ctx = ssl.create_default_context(cafile=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "tls", "ca.pem"))
-    with urllib.request.urlopen(req, timeout=30,
-                                context=ctx if args.tls else None) as r:
-        sys.stdout.write(r.read().decode() + "\n")
+    try:
+        with urllib.request.urlopen(req, timeout=30,
+                                    context=ctx if args.tls else None) as r:
+            sys.stdout.write(r.read().decode() + "\n")
+    except urllib.error.HTTPError as e:
+        sys.exit("fake_erp: %s: %s" % (args.what, e.read().decode()))
 
 
 def main():
@@ -984,7 +1042,13 @@ def main():
     s.add_argument("--style", choices=sorted(DIALECTS), default="native")
     s.add_argument("--port-file")
     s.add_argument("--parent-pid", type=int)
+    s.add_argument("--port", type=int, default=0,
+                   help="listen on this port if it is free, else on any")
     s.add_argument("--token", default="test-token")
+    s.add_argument("--token-file",
+                   help="read the token from this file, not the command line")
+    s.add_argument("--data", metavar="DIR",
+                   help="serve the records of DIR/*.jsonl (native style only)")
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--customers", type=int, default=20)
     s.add_argument("--contacts", type=int, default=40)
@@ -1002,6 +1066,8 @@ def main():
     c.add_argument("what", choices=["fault", "mutate", "clear", "reset", "log"])
     c.add_argument("json", nargs="?")
     args = p.parse_args()
+    if args.cmd == "serve" and args.data and args.style != "native":
+        p.error("--data serves the native style only")
     if args.cmd == "serve":
         serve(args)
     else:

@@ -239,7 +239,7 @@ SQL
 @test "a user without the sync role is refused with 77" {
 	PGUSER=anna run --separate-stderr "$KAM" --sync --resource customers
 	[ "$status" -eq 77 ]
-	[[ "$stderr" == *"not allowed"* ]]
+	[[ "$stderr" == *"the database login anna is not allowed to sync: it is not a member of kam_sync"* ]]
 }
 
 @test "a second sync waits for none: it says who runs and exits 75" {
@@ -307,4 +307,68 @@ SQL
 	[[ "$output" == *"customers fetched 30, inserted 30, updated 0, unchanged 0"* ]]
 	sync -c "$BATS_TEST_TMPDIR/kam.conf" --resource customers
 	[[ "$stderr" != *"pages,"* ]]
+}
+
+@test "--progress-fd: page, done and fail events for a program" {
+	printf '[erp]\npage_size = 20\n' > "$BATS_TEST_TMPDIR/kam.conf"
+	ev=$BATS_TEST_TMPDIR/events
+	run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync --progress-fd 3 3>"$ev"
+	[ "$status" -eq 0 ]
+	[[ "$(sed -n 1p "$ev")" == $'page\tcustomers\t1\t20\t'*$'\t0' ]]
+	[[ "$(sed -n 2p "$ev")" == $'page\tcustomers\t2\t30\t'* ]]
+	grep -qx $'done\tcustomers\t30\t30\t0\t0\t0\t0' "$ev"
+	grep -qx $'done\tinvoices\t120\t120\t0\t0\t0\t0' "$ev"
+	! grep -q '^fail' "$ev"
+	[ "$(grep -c '^done' "$ev")" -eq 4 ]
+	erp_ctl fault '{"kind": "status", "status": 401}' >/dev/null
+	run --separate-stderr "$KAM" --sync --progress-fd 2
+	[ "$status" -eq 77 ]
+	[[ "$stderr" == *$'\nfail\tcustomers: the ERP refused the credentials (HTTP 401); '* ]]
+	[[ "$stderr" != *"$ERP_TOKEN"* ]]
+	run --separate-stderr "$KAM" --sync --progress-fd 9
+	[ "$status" -eq 64 ]
+	[[ "$stderr" == *"--progress-fd 9 is not open for writing"* ]]
+	run --separate-stderr "$KAM" --sync --progress-fd two
+	[ "$status" -eq 64 ]
+	run --separate-stderr "$KAM" --progress-fd 2
+	[ "$status" -eq 64 ]
+	[[ "$stderr" == *"go with --sync"* ]]
+}
+
+@test "a TERM stops the run between pages: recorded as stopped, nothing lost" {
+	printf '[erp]\npage_size = 20\n' > "$BATS_TEST_TMPDIR/kam.conf"
+	erp_ctl fault '{"kind": "latency", "ms": 1000, "resource": "orders"}' >/dev/null
+	"$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync >/dev/null 2>"$BATS_TEST_TMPDIR/err" 3>&- &
+	pid=$!
+	for _ in $(seq 100); do
+		[ "$(q "SELECT count(*) FROM kam.erp_order")" -gt 0 ] && break
+		sleep 0.1
+	done
+	kill -TERM "$pid"
+	rc=0
+	wait "$pid" || rc=$?
+	[ "$rc" -eq 75 ]
+	grep -q "kam: stopped before the end, as asked; what was stored stays" "$BATS_TEST_TMPDIR/err"
+	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
+	[[ "$(q "SELECT error FROM kam.sync_run")" == "stopped before the end, as asked"* ]]
+	[ "$(q "SELECT count(*) FROM kam.contact WHERE erp_id IS NOT NULL")" -eq 50 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -lt 200 ]
+	erp_ctl clear >/dev/null
+	sync
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 200 ]
+	PGUSER=postgres "$PYTHON3" "$KAM_SRCDIR/tests/erp/compare.py" "$KAM_ERP_URL" "$KAM_ERP_TOKEN"
+}
+
+@test "erp.conninfo: the sync logs in as its own login, whoever runs it" {
+	printf '[erp]\nconninfo = user=erpsync\n' > "$BATS_TEST_TMPDIR/kam.conf"
+	PGUSER=anna run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync --resource customers
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT started_by FROM kam.sync_run")" = erpsync ]
+	PGUSER=anna run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync --status
+	[ "$status" -eq 0 ]
+	printf '[erp]\nconninfo = erpsync\n' > "$BATS_TEST_TMPDIR/kam.conf"
+	run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == "kam: erp.conninfo: missing \"=\" after \"erpsync\" in connection info string" ]]
 }

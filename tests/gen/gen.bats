@@ -81,3 +81,42 @@ q() {
 	run --separate-stderr "$KAM_SRCDIR/tests/gen/load" --accounts 5
 	[ "$status" -eq 65 ]
 }
+
+@test "--erp puts the ERP's side apart and draws the same data" {
+	d=$BATS_TEST_TMPDIR
+	mkdir "$d/erp"
+	gen --seed 3 --accounts 25 > "$d/plain.sql"
+	gen --seed 3 --accounts 25 --erp "$d/erp" > "$d/erp.sql"
+	! grep -q '^COPY kam.erp_order' "$d/erp.sql"
+	! grep -q '^COPY kam.erp_invoice' "$d/erp.sql"
+	"$PYTHON3" - "$d" <<'PY'
+import json, sys
+d = sys.argv[1]
+def block(path, table):
+    rows, on = [], False
+    for line in open(path, encoding='utf-8'):
+        if line.startswith('COPY kam.%s ' % table):
+            on = True
+        elif on and line == '\\.\n':
+            break
+        elif on:
+            rows.append(line.rstrip('\n').split('\t'))
+    return rows
+def jsonl(name):
+    return [json.loads(l) for l in open('%s/erp/%s.jsonl' % (d, name), encoding='utf-8')]
+plain, erp = block(d + '/plain.sql', 'account'), block(d + '/erp.sql', 'account')
+cust = jsonl('customers')
+assert [r[:3] + r[5:11] + r[12:16] + r[18:19] for r in plain] == \
+       [r[:3] + r[5:11] + r[12:16] + r[18:19] for r in erp], 'kam columns differ'
+assert all(r[3] == r[4] == r[11] == r[16] == r[17] == r[19] == '\\N' for r in erp)
+assert [(c['id'], c['legal_name'], c.get('credit_limit', '\\N')) for c in cust] == \
+       [(r[1], r[3], r[16]) for r in plain], 'customers differ'
+orders = jsonl('orders')
+assert [(o['id'], o['amount']) for o in orders] == \
+       [(r[1], r[5]) for r in block(d + '/plain.sql', 'erp_order')]
+assert len(jsonl('invoices')) == len(block(d + '/plain.sql', 'erp_invoice'))
+contacts = jsonl('contacts')
+assert [c['id'] for c in contacts] == [r[2] for r in block(d + '/plain.sql', 'contact')]
+assert all(c.get('deleted') for c, r in zip(contacts, block(d + '/plain.sql', 'contact')) if r[9] == 'f')
+PY
+}

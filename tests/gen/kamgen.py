@@ -5,7 +5,17 @@ Writes a psql script to stdout: one COPY ... FROM STDIN block (text format)
 per table in foreign-key order, then setval() for every identity column.
 
     kamgen.py [--seed N] [--accounts N] [--today YYYY-MM-DD]
-              [--users anna=1,bo=2,...]
+              [--users anna=1,bo=2,...] [--erp DIR]
+
+With --erp the ERP's side goes to DIR instead, for tests/erp/fake_erp.py
+to serve (serve --data DIR): customers.jsonl, contacts.jsonl, orders.jsonl
+and invoices.jsonl, one record of kam's native contract a line. The
+script then leaves to a sync what the ERP owns: the accounts' legal name,
+VAT id, address, payment terms and credit limit, the contacts' job title,
+e-mail and phone, and all orders and invoices. What kam owns (tiers,
+owners, plans, history, the contacts' roles) and the ERP ids that link
+the two are in the script as always. The same seed draws the same data
+either way.
 
 The same arguments give the same bytes. Rows carry explicit ids with fixed
 strides per account (contact ids are account_index * 8 + k + 1 and so on),
@@ -19,9 +29,11 @@ Standard library only; no global random state, no hash() of strings.
 
 import argparse
 import datetime
+import json
 import math
 import os
 import random
+import re
 import string
 import sys
 import unicodedata
@@ -36,6 +48,48 @@ NULL = '\\N'
 def esc(s):
     """One COPY text field: backslash, tab, newline, CR escaped; None is NULL."""
     return NULL if s is None else s.translate(_ESC)
+
+
+_UNESC = re.compile(r'\\([\\tnr])')
+_UNESC_CHAR = {'\\': '\\', 't': '\t', 'n': '\n', 'r': '\r'}
+
+
+def unesc(s):
+    """The text of a COPY field esc() made; NULL is None."""
+    if s == NULL:
+        return None
+    return _UNESC.sub(lambda m: _UNESC_CHAR[m.group(1)], s)
+
+
+def erp_time(day, clock):
+    """'2026-11-22' and '03:14:31+00' as RFC 3339 in UTC."""
+    return '%sT%sZ' % (day, clock[:8])
+
+
+class ErpSide:
+    """The ERP's records, one JSON object a line per resource, written to
+    name.jsonl.tmp and renamed when complete."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.files = {}
+
+    def add(self, res, rec):
+        f = self.files.get(res)
+        if f is None:
+            path = os.path.join(self.folder, res + '.jsonl.tmp')
+            f = self.files[res] = open(path, 'w', encoding='utf-8')
+        f.write(json.dumps({k: v for k, v in rec.items() if v is not None},
+                           ensure_ascii=False, separators=(',', ':')) + '\n')
+
+    def close(self):
+        for res in ('customers', 'contacts', 'orders', 'invoices'):
+            tmp = os.path.join(self.folder, res + '.jsonl.tmp')
+            if res in self.files:
+                self.files[res].close()
+            else:
+                open(tmp, 'w').close()
+            os.replace(tmp, os.path.join(self.folder, res + '.jsonl'))
 
 
 # --------------------------------------------------------------------------
@@ -1166,8 +1220,9 @@ def pool(templates, fill=PRODUCTS, **kw):
 
 
 class Gen:
-    def __init__(self, seed, accounts, users, today):
+    def __init__(self, seed, accounts, users, today, erp=None):
         self.seed = seed
+        self.erp = ErpSide(erp) if erp else None
         self.n = accounts
         self.today = today
         self.rng = random.Random(seed)
@@ -1346,13 +1401,17 @@ class Gen:
     def w(self, s):
         self.out.write(s.encode('utf-8'))
 
-    def begin(self, table, cols, no):
+    def begin(self, table, cols, no, copy=True):
+        """A table's pass: its own random stream, and its COPY block
+        unless the ERP's side takes all of its rows."""
         self.rng.seed(self.seed * 64 + no)
-        self.w('COPY kam.%s (%s) FROM STDIN;\n' % (table, ', '.join(cols)))
+        if copy:
+            self.w('COPY kam.%s (%s) FROM STDIN;\n' % (table, ', '.join(cols)))
 
-    def end(self, buf):
-        buf.append('\\.\n')
-        self.w(''.join(buf))
+    def end(self, buf, copy=True):
+        if copy:
+            buf.append('\\.\n')
+            self.w(''.join(buf))
 
     def money(self, x, co):
         if co.whole_units:
@@ -1418,7 +1477,7 @@ class Gen:
             hi = (2000000, 500000, 100000)[tier]
             x = r()
             if x < 0.04:
-                credit = NULL
+                credit = None
             else:
                 credit = self.money(
                     round((lo + (hi - lo) * r() ** 2) * co.scale, -3), co)
@@ -1426,18 +1485,28 @@ class Gen:
             if i > 10 and r() < 0.04:
                 parent = str(1 + int(r() * i))
             note = notes[int(r() * len(notes))] if r() < 0.08 else NULL
+            vat = co.vat(r) if r() < 0.95 else None
+            industry = INDUSTRIES[int(r() * len(INDUSTRIES))]
+            lc, stat = lifecycle[int(r() * 20)], status[int(r() * 20)]
+            day = DAY[T - int(r() * 120)]
+            clock = self.sync_times[int(r() * len(self.sync_times))]
+            erp = (legal, vat, addr, credit, terms)
+            if self.erp:
+                self.erp.add('customers', {
+                    'id': 'C%06d' % (i + 1), 'name': name, 'legal_name': legal,
+                    'vat_id': vat, 'country': co.code, 'city': cy.name,
+                    'address': addr, 'payment_terms': terms,
+                    'credit_limit': credit, 'currency': co.currency,
+                    'updated_at': erp_time(day, clock)})
+                erp = (None,) * 5
             buf.append('%d\tC%06d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t'
-                       '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s %s\n' % (
-                           i + 1, i + 1, esc(name), esc(legal),
-                           esc(co.vat(r)) if r() < 0.95 else NULL,
+                       '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' % (
+                           i + 1, i + 1, esc(name), esc(erp[0]), esc(erp[1]),
                            tiers[tier], self.mgr_id[owner],
-                           self.mgr_team[owner],
-                           esc(INDUSTRIES[int(r() * len(INDUSTRIES))]),
-                           co.code, esc(cy.name), esc(addr),
-                           lifecycle[int(r() * 20)], status[int(r() * 20)],
-                           parent, co.currency, credit, esc(terms), note,
-                           DAY[T - int(r() * 120)],
-                           self.sync_times[int(r() * len(self.sync_times))]))
+                           self.mgr_team[owner], esc(industry),
+                           co.code, esc(cy.name), esc(erp[2]), lc, stat,
+                           parent, co.currency, esc(erp[3]), esc(erp[4]), note,
+                           NULL if self.erp else day + ' ' + clock))
             if len(buf) >= 2000:
                 self.w(''.join(buf))
                 buf.clear()
@@ -1480,14 +1549,31 @@ class Gen:
                     email = '%s@%s' % (mail, dom)
                 phone = cy.phone(r) if r() < 0.9 else NULL
                 dm = 't' if k == 0 or (k == 1 and r() < 0.4) else 'f'
-                app('%d\t%d\tP%07d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s %s\n' % (
-                    cid, i + 1, cid, name, title, email, phone, dm,
-                    chans[int(r() * 13)], 'f' if r() < 0.05 else 't',
-                    DAY[T - int(r() * 400)], stimes[int(r() * nst)]))
+                chan = chans[int(r() * 13)]
+                active = 'f' if r() < 0.05 else 't'
+                day, clock = DAY[T - int(r() * 400)], stimes[int(r() * nst)]
+                if self.erp:
+                    self.erp_contact(i, cid, name, title, email, phone,
+                                     active, erp_time(day, clock))
+                    title = email = phone = NULL
+                app('%d\t%d\tP%07d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' % (
+                    cid, i + 1, cid, name, title, email, phone, dm, chan,
+                    active, NULL if self.erp else day + ' ' + clock))
             if len(buf) >= 4000:
                 self.w(''.join(buf))
                 buf.clear()
         self.end(buf)
+
+    def erp_contact(self, i, cid, name, title, email, phone, active, upd):
+        """A contact as the ERP serves it: an inactive one is a tombstone."""
+        rec = {'id': 'P%07d' % cid, 'updated_at': upd}
+        if active == 'f':
+            rec['deleted'] = True
+        else:
+            rec.update(customer_id='C%06d' % (i + 1), name=unesc(name),
+                       job_title=unesc(title), email=unesc(email),
+                       phone=unesc(phone))
+        self.erp.add('contacts', rec)
 
     def conditions(self):
         r = self.rng.random
@@ -1784,7 +1870,8 @@ class Gen:
         r = self.rng.random
         self.begin('erp_order', ['id', 'erp_id', 'account_id', 'number',
                                  'order_date', 'amount', 'currency', 'status',
-                                 'deleted', 'erp_updated_at'], 8)
+                                 'deleted', 'erp_updated_at'], 8,
+                   copy=not self.erp)
         DAY, T = self.DAY, self.T
         stimes = self.sync_times
         nst = len(stimes)
@@ -1809,22 +1896,32 @@ class Gen:
                 else:
                     st = 'invoiced' if x < 0.85 else 'shipped'
                 amt = size * (0.05 + 2 * r() * r())
+                amount = ('%d.00' % amt) if whole else ('%.2f' % amt)
+                day = DAY[T - (age - int(r() * min(age, 20)))]
+                clock = stimes[int(r() * nst)]
+                if self.erp:
+                    self.erp.add('orders', {
+                        'id': 'O%08d' % oid, 'customer_id': 'C%06d' % (i + 1),
+                        'number': str(100000000 + oid),
+                        'order_date': DAY[T - age], 'amount': amount,
+                        'currency': cur, 'status': st,
+                        'updated_at': erp_time(day, clock)})
+                    continue
                 app('%d\tO%08d\t%d\t%d\t%s\t%s\t%s\t%s\tf\t%s %s\n' % (
-                    oid, oid, i + 1, 100000000 + oid, DAY[T - age],
-                    ('%d.00' % amt) if whole else ('%.2f' % amt), cur, st,
-                    DAY[T - (age - int(r() * min(age, 20)))],
-                    stimes[int(r() * nst)]))
+                    oid, oid, i + 1, 100000000 + oid, DAY[T - age], amount,
+                    cur, st, day, clock))
             if len(buf) >= 8000:
                 self.w(''.join(buf))
                 buf.clear()
-        self.end(buf)
+        self.end(buf, copy=not self.erp)
 
     def invoices(self):
         r = self.rng.random
         self.begin('erp_invoice', ['id', 'erp_id', 'account_id', 'number',
                                    'invoice_date', 'due_date', 'amount',
                                    'open_amount', 'currency', 'status',
-                                   'deleted', 'erp_updated_at'], 9)
+                                   'deleted', 'erp_updated_at'], 9,
+                   copy=not self.erp)
         DAY, T = self.DAY, self.T
         stimes = self.sync_times
         nst = len(stimes)
@@ -1861,14 +1958,23 @@ class Gen:
                     st, open_ = 'paid', '0.00'
                 upd = inv if st in ('open', 'overdue') else \
                     max(inv, min(T, due - 5 + int(r() * 20)))
+                clock = stimes[int(r() * nst)]
+                if self.erp:
+                    self.erp.add('invoices', {
+                        'id': 'I%08d' % iid, 'customer_id': 'C%06d' % (i + 1),
+                        'number': str(900000000 + iid),
+                        'invoice_date': DAY[inv], 'due_date': DAY[due],
+                        'amount': amount, 'open_amount': open_,
+                        'currency': cur, 'status': st,
+                        'updated_at': erp_time(DAY[upd], clock)})
+                    continue
                 app('%d\tI%08d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\tf\t%s %s\n' % (
                     iid, iid, i + 1, 900000000 + iid, DAY[inv], DAY[due],
-                    amount, open_, cur, st, DAY[upd],
-                    stimes[int(r() * nst)]))
+                    amount, open_, cur, st, DAY[upd], clock))
             if len(buf) >= 8000:
                 self.w(''.join(buf))
                 buf.clear()
-        self.end(buf)
+        self.end(buf, copy=not self.erp)
 
     def run(self):
         self.w('-- kam demo data: kamgen.py --seed %d --accounts %d '
@@ -1883,6 +1989,8 @@ class Gen:
         self.interactions()
         self.orders()
         self.invoices()
+        if self.erp:
+            self.erp.close()
         for t in ('account', 'contact', 'special_condition', 'service_level',
                   'account_plan', 'plan_action', 'interaction', 'erp_order',
                   'erp_invoice'):
@@ -1937,10 +2045,15 @@ def main():
                     help='role=app_user.id pairs, comma-separated')
     ap.add_argument('--today', type=parse_date, default=None,
                     help='reference date (default: today)')
+    ap.add_argument('--erp', metavar='DIR',
+                    help="write the ERP's side to DIR, for fake_erp.py "
+                    "serve --data DIR, and leave it out of the script")
     a = ap.parse_args()
     today = a.today or datetime.date.today()
+    if a.erp and not os.path.isdir(a.erp):
+        ap.error('--erp: %s is not a folder' % a.erp)
     try:
-        Gen(a.seed, a.accounts, a.users, today).run()
+        Gen(a.seed, a.accounts, a.users, today, a.erp).run()
     except BrokenPipeError:
         # the reader went away (psql stopped on an error): no traceback,
         # and nothing more for the interpreter to flush at exit

@@ -147,10 +147,10 @@ open_c1() {
 	screen_keys Tab
 	[[ "$(screen_text)" == *"Contacts: row 1 of 2"* ]]
 	screen_keys BTab BTab
-	[[ "$(screen_text)" == *" Feedback: row"* ]]
+	[[ "$(screen_text)" == *" Changes: row"* ]]
 	screen_keys l
 	[[ "$(screen_text)" == *"Master data"* ]]
-	screen_keys h
+	screen_keys h h
 	[[ "$(screen_text)" == *" Feedback: row"* ]]
 	screen_keys q
 	[[ "$(screen_text)" == *"Name ^"* ]]

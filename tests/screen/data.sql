@@ -54,6 +54,42 @@ SELECT 'ORD1', id, 'A-777', current_date - 50, 999.99, 'EUR', 'shipped', now() F
 INSERT INTO kam.contact (account_id, erp_id, name, email)
 SELECT id, 'C4-P1', 'Hans Müller', 'hans@mueller.example.com' FROM kam.account WHERE erp_id = 'C4';
 
+-- The agenda (tests/screen/agenda.bats): anna's follow-ups, plan actions
+-- and annual talks, dated from today, beside items that are not hers or
+-- no longer open.
+INSERT INTO kam.interaction (account_id, occurred_at, channel, subject, author_id, follow_up_on)
+SELECT a.id, now() - (f.ago || ' days')::interval, f.channel, f.subject, u.id, current_date + f.due
+  FROM (VALUES
+	('C4', 'anna', 10, 'call', 'Answered by a later call', -5),
+	('C4', 'anna', 3, 'call', 'Send the revised offer', -2),
+	('C4', 'david', 2, 'visit', 'Bring the samples', 0),
+	('C2', 'anna', 2, 'email', 'Ask about the Stockholm fair', -1),
+	('C7', 'anna', 1, 'meeting', 'Book the tasting', 3),
+	('C3', 'david', 1, 'call', 'Not on anna''s agenda', -1))
+       AS f (erp_id, author, ago, channel, subject, due)
+  JOIN kam.account a ON a.erp_id = f.erp_id
+  JOIN kam.app_user u ON u.role_name = f.author;
+INSERT INTO kam.interaction (account_id, channel, subject, author_id, follow_up_on)
+SELECT a.id, 'ticket', 'Sam checks the spare part', u.id, current_date - 4
+  FROM kam.account a, kam.app_user u WHERE a.erp_id = 'C2' AND u.role_name = 'sam';
+INSERT INTO kam.account_plan (account_id, year, annual_talk_on, status)
+SELECT a.id, extract(year FROM current_date)::int, p.talk, 'active'
+  FROM (VALUES ('C4', NULL::date), ('C7', current_date + 1)) AS p (erp_id, talk)
+  JOIN kam.account a ON a.erp_id = p.erp_id
+ON CONFLICT (account_id, year) DO NOTHING;
+INSERT INTO kam.plan_action (plan_id, title, kind, owner_id, due_on, status)
+SELECT p.id, x.title, x.kind, u.id, current_date + x.due, x.status
+  FROM (VALUES
+	('Win back the spare-parts business', 'retention', 'anna', -3, 'open'),
+	('Propose the maintenance upgrade', 'up_sell', NULL, 0, 'open'),
+	('Already done', 'other', 'anna', -1, 'done'),
+	('Not due yet', 'other', 'anna', 20, 'open'),
+	('David''s own step', 'other', 'david', -1, 'open'))
+       AS x (title, kind, owner, due, status)
+  JOIN kam.account a ON a.erp_id = 'C4'
+  JOIN kam.account_plan p ON p.account_id = a.id AND p.year = extract(year FROM current_date)
+  LEFT JOIN kam.app_user u ON u.role_name = x.owner;
+
 -- C5: contacts in wide and combining characters
 INSERT INTO kam.contact (account_id, name, job_title, email, phone)
 SELECT a.id, c.name, c.title, c.email, '+81 3 1234'

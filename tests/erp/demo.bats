@@ -1,0 +1,114 @@
+#!/usr/bin/env bats
+# The demo's ERP (scripts/lib/demo_erp.sh, as scripts/demo uses it) on a
+# small demo: the generator writes the ERP's side, the fake ERP serves it,
+# the first sync brings it into the demo's accounts, later ones only what
+# changed; the server stops, starts again on its port, and keeps its
+# token out of the process list. scripts/demo itself also installs and
+# builds (minutes), so it is not run here.
+
+bats_require_minimum_version 1.5.0
+
+setup_file() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	. "$KAM_SRCDIR/scripts/lib/demo_erp.sh"
+	pg_test_start no-schema
+	"$KAM" --db migrate >/dev/null
+	export DEMO_DIR=$BATS_FILE_TMPDIR/demo DEMO_ERP_PARENT=$$
+	mkdir -p "$DEMO_DIR/erp/data"
+	"$KAM_SRCDIR/tests/gen/load" --accounts 12 --seed 5 --today 2026-11-22 \
+	    --erp "$DEMO_DIR/erp/data" 2>/dev/null
+	pgc_sync_login kamsync
+	printf '[ui]\ntheme = default\n' > "$DEMO_DIR/kam.conf"
+	demo_erp_start "$DEMO_DIR/erp"
+	demo_erp_conf "$DEMO_DIR/kam.conf" "$DEMO_DIR/erp"
+}
+
+teardown_file() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	. "$KAM_SRCDIR/scripts/lib/demo_erp.sh"
+	demo_erp_stop "$DEMO_DIR/erp"
+	pg_test_stop
+}
+
+setup() {
+	. "$KAM_SRCDIR/tests/lib/pg.bash"
+	. "$KAM_SRCDIR/scripts/lib/demo_erp.sh"
+}
+
+q() {
+	PGUSER=postgres psql -X -At -c "$1"
+}
+
+# kam --sync as anna's demo does it: her login, the demo's kam.conf.
+demo_sync() {
+	PGUSER=anna KAM_CONFIG=$DEMO_DIR/kam.conf run --separate-stderr "$KAM" --sync
+	printf '%s\n' "$output" "$stderr"
+}
+
+lines_of() {
+	wc -l < "$DEMO_DIR/erp/data/$1.jsonl"
+}
+
+@test "the load leaves the ERP's side to the sync" {
+	[ "$(q "SELECT count(*) FROM kam.account")" -eq 12 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_order") $(q "SELECT count(*) FROM kam.erp_invoice")" = "0 0" ]
+	[ "$(q "SELECT count(*) FROM kam.account WHERE legal_name IS NOT NULL OR erp_updated_at IS NOT NULL")" -eq 0 ]
+	[ "$(lines_of customers)" -eq 12 ]
+	[ "$(lines_of orders)" -gt 100 ]
+}
+
+@test "the first sync brings the demo's ERP data into its accounts" {
+	tier=$(q "SELECT string_agg(tier || owner_id || lifecycle || status, ',' ORDER BY id) FROM kam.account")
+	demo_sync
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "customers fetched 12, inserted 0, updated 12, unchanged 0, deleted 0, errors 0" ]
+	[[ "${lines[2]}" == "orders    fetched $(lines_of orders), inserted $(lines_of orders), updated 0, "* ]]
+	[[ "${lines[3]}" == "invoices  fetched $(lines_of invoices), inserted $(lines_of invoices), "* ]]
+	[ "$(q "SELECT count(*) FROM kam.account WHERE legal_name IS NULL OR erp_updated_at IS NULL")" -eq 0 ]
+	[ "$(q "SELECT count(*) FROM kam.contact WHERE active AND erp_updated_at IS NULL")" -eq 0 ]
+	[ "$(q "SELECT count(*) FROM kam.erp_invoice i JOIN kam.account a ON a.id = i.account_id WHERE i.currency <> a.currency")" -eq 0 ]
+	[ "$(q "SELECT string_agg(tier || owner_id || lifecycle || status, ',' ORDER BY id) FROM kam.account")" = "$tier" ]
+	[ "$(q "SELECT started_by || ' ' || status FROM kam.sync_run")" = "kamsync ok" ]
+}
+
+@test "a later sync asks only for what changed" {
+	demo_sync
+	[ "$status" -eq 0 ]
+	[[ "${lines[2]}" == "orders    fetched "*", inserted 0, updated 0, "* ]]
+	[ "$(q "SELECT sum(fetched) < 100 FROM kam.sync_run WHERE id = (SELECT max(id) FROM kam.sync_run)")" = t ]
+	"$PYTHON3" "$KAM_SRCDIR/tests/erp/fake_erp.py" ctl --port-file "$DEMO_DIR/erp/port" \
+	    mutate '{"op": "touch", "resource": "orders", "ids": [1, 2]}' >/dev/null
+	demo_sync
+	[[ "${lines[2]}" == "orders    fetched "*", inserted 0, updated 2, "* ]]
+}
+
+@test "the token is the user's own file, never on the command line" {
+	[ "$(stat -c %a "$DEMO_DIR/erp/token")" = 600 ]
+	token=$(cat "$DEMO_DIR/erp/token")
+	[ "${#token}" -ge 32 ]
+	! tr '\0' ' ' < "/proc/$(cat "$DEMO_DIR/erp/pid")/cmdline" | grep -qF "$token"
+	! grep -qF "$token" "$DEMO_DIR/kam.conf"
+	grep -qx "token_file = $DEMO_DIR/erp/token" "$DEMO_DIR/kam.conf"
+	grep -qx "conninfo = user=kamsync" "$DEMO_DIR/kam.conf"
+}
+
+@test "stopped, the ERP is gone; started again, it serves on its port" {
+	pid=$(cat "$DEMO_DIR/erp/pid")
+	port=$(cat "$DEMO_DIR/erp/port")
+	demo_erp_running "$DEMO_DIR/erp"
+	demo_erp_stop "$DEMO_DIR/erp"
+	! kill -0 "$pid" 2>/dev/null
+	! demo_erp_running "$DEMO_DIR/erp"
+	demo_erp_start "$DEMO_DIR/erp"
+	demo_erp_running "$DEMO_DIR/erp"
+	[ "$(cat "$DEMO_DIR/erp/pid")" != "$pid" ]
+	demo_erp_conf "$DEMO_DIR/kam.conf" "$DEMO_DIR/erp"
+	grep -qx "base_url = http://127.0.0.1:$(cat "$DEMO_DIR/erp/port")" "$DEMO_DIR/kam.conf"
+	[ "$(grep -c '^\[erp\]' "$DEMO_DIR/kam.conf")" -eq 1 ]
+	demo_sync
+	[ "$status" -eq 0 ]
+	# a running server is left as it is
+	pid=$(cat "$DEMO_DIR/erp/pid")
+	demo_erp_start "$DEMO_DIR/erp"
+	[ "$(cat "$DEMO_DIR/erp/pid")" = "$pid" ]
+}
