@@ -30,7 +30,7 @@ struct acct_filter {
 	bool	 mine;		/* accounts the logged-in user owns */
 	char	*search;	/* name, ERP id, city, VAT id; accents and
 				 * typos forgiven; one or two characters
-				 * match the start of the name only */
+				 * start a word of them only */
 	bool	 search_anywhere;	/* ... unless this is set */
 };
 

@@ -208,6 +208,15 @@ out:
 	return rc;
 }
 
+/* Migrations rewrite tables and build indexes: the planner's statistics
+ * and the visibility map (which index-only scans need) are brought up to
+ * date now, not whenever autovacuum gets round to it. */
+static int
+vacuum_after(struct kam_db *db)
+{
+	return db_script(db, "VACUUM (ANALYZE)") ? EX_OK : db_failed(db);
+}
+
 int
 migrate_apply(struct kam_db *db, FILE *out)
 {
@@ -230,6 +239,8 @@ migrate_apply(struct kam_db *db, FILE *out)
 	applied_free(&s);
 	if (rc == EX_OK && done == 0)
 		fprintf(out, "schema is up to date (version %d)\n", migrate_latest());
+	else if (rc == EX_OK)
+		rc = vacuum_after(db);
 	return rc;
 }
 

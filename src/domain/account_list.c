@@ -23,13 +23,14 @@ struct acol_def {
 #define ERP_FIGURE(col) "coalesce((SELECT f." col " FROM kam.account_erp_figures f " \
 	"WHERE f.account_id = a.id), 0)"
 
-/* Keys over kam.account a and its owner o; the computed columns are
- * scalar subqueries, evaluated only when the list is sorted by them. */
+/* Keys over kam.account a; the computed columns are scalar subqueries,
+ * evaluated only when the list is sorted by them. */
 static const struct acol_def acols[ACOL_COUNT] = {
-	[ACOL_NAME] = { "name", "kam.fold(a.name)", NULL, "::text" },
+	[ACOL_NAME] = { "name", "a.name_key", NULL, "::text" },
 	[ACOL_TIER] = { "tier", "CASE a.tier WHEN 'strategic' THEN 1 "
 	    "WHEN 'key' THEN 2 ELSE 3 END", NULL, "::int" },
-	[ACOL_OWNER] = { "owner", "coalesce(o.display_name, '')", NULL, "::text" },
+	[ACOL_OWNER] = { "owner", "coalesce((SELECT o.display_name FROM "
+	    "kam.app_user o WHERE o.id = a.owner_id), '')", NULL, "::text" },
 	[ACOL_LIFECYCLE] = { "lifecycle", "CASE a.lifecycle WHEN 'acquisition' "
 	    "THEN 1 WHEN 'development' THEN 2 ELSE 3 END", NULL, "::int" },
 	[ACOL_STATUS] = { "status", "CASE a.status WHEN 'active' THEN 1 "
@@ -50,27 +51,28 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	    "AND i.follow_up_on >= current_date), 'infinity')", NULL, "::date" },
 };
 
-/* $1 tier, $2 owner, $3 team, $4 lifecycle, $5 status, $6 mine */
+/* $1 tier, $2 owner, $3 team, $4 lifecycle, $5 status, $6 mine. No join:
+ * walking the name order then reads the index alone. */
 #define FILTERS \
 	" WHERE ($1::text IS NULL OR a.tier = $1)" \
-	" AND ($2::text IS NULL OR o.role_name = $2)" \
+	" AND ($2::text IS NULL OR a.owner_id = (SELECT u.id FROM kam.app_user u" \
+	" WHERE u.role_name = $2))" \
 	" AND ($3::text IS NULL OR a.team = $3)" \
 	" AND ($4::text IS NULL OR a.lifecycle = $4)" \
 	" AND ($5::text IS NULL OR a.status = $5)" \
 	" AND (NOT $6::bool OR a.owner_id = kam.my_user_id())"
 /* $7 the search, in three strengths by its length: one or two
- * characters match the start of the name (through the name index, so
- * that the first keystrokes answer at once); from three on anywhere in
- * name, ERP id, city or VAT id (through the trigram index); from five on
- * also names spelt a little differently. */
+ * characters start a word of the name or the city, or the ERP id or the
+ * VAT id; from three on they match anywhere in these; from five on
+ * names spelt a little differently match too. */
 #define SEARCH_TYPO "(" SEARCH_CONTAINS("$7") " OR " SEARCH_SIMILAR("$7") ")"
 #define NFILTERS 7
-#define FROM_ACCOUNTS " FROM kam.account a LEFT JOIN kam.app_user o ON o.id = a.owner_id"
 
-enum search_kind { SEARCH_NONE, SEARCH_START, SEARCH_ANYWHERE, SEARCH_FUZZY };
+enum search_kind { SEARCH_NONE, SEARCH_WORD, SEARCH_ANYWHERE, SEARCH_FUZZY };
 
 static const char *const search_match[] = {
-	[SEARCH_START] = SEARCH_NAME_START("$7"),
+	[SEARCH_NONE] = "$7::text IS NULL",
+	[SEARCH_WORD] = SEARCH_WORD_START("$7"),
 	[SEARCH_ANYWHERE] = SEARCH_CONTAINS("$7"),
 	[SEARCH_FUZZY] = SEARCH_TYPO,
 };
@@ -85,33 +87,29 @@ search_kind(const struct acct_filter *f)
 	for (const char *p = f->search; *p; p++)
 		chars += ((unsigned char)*p & 0xc0) != 0x80;
 	if (chars < 3 && !f->search_anywhere)
-		return SEARCH_START;
+		return SEARCH_WORD;
 	return chars < 5 ? SEARCH_ANYWHERE : SEARCH_FUZZY;
 }
 
-/* Appends the search condition; NULL $7 (no search) still names $7. */
-static void
-add_search(struct kam_buf *q, enum search_kind k)
-{
-	if (k == SEARCH_NONE) {
-		buf_adds(q, " AND $7::text IS NULL");
-		return;
-	}
-	buf_adds(q, " AND ");
-	buf_adds(q, search_match[k]);
-}
-
-/* A search anywhere finds its accounts through the trigram index first:
- * walking the sort order instead would test every account on the way. */
-static const char search_first[] =
-	"WITH m AS MATERIALIZED (SELECT a.id FROM kam.account a WHERE true";
-static const char search_found[] = " AND a.id IN (SELECT m.id FROM m)";
+/* A search in name order looks at the next WINDOW accounts first (the
+ * index alone, about a millisecond): when they hold a page of matches,
+ * that is the page. Else, with WALK_HITS matches or more among them, the
+ * walk goes on in name order. With fewer, the trigram index collects the
+ * matches: when they are fewer than FEW, they are sorted; when not, they
+ * are many, only not among the first accounts, and the walk goes on after
+ * all. A walk costs the rows it passes until a page is full, the index
+ * the matches it finds: each is used where it is cheap, whatever the
+ * planner guesses (under row-level security it cannot read the search
+ * text's statistics). */
+#define WINDOW "2000"
+#define WALK_HITS "10"
+#define FEW "2000"
 
 static const char page_head[] =
 	"SELECT p.k::text, p.id, l.name, l.tier, l.owner_name, l.lifecycle, "
 	"l.status, l.sla_name, f.revenue_year, f.open_amount, "
 	"to_char(l.last_contact_at, 'YYYY-MM-DD'), l.next_follow_up_on, "
-	"f.overdue_amount, l.currency, l.erp_id FROM (SELECT ";
+	"f.overdue_amount, l.currency, l.erp_id FROM (";
 /* the page's rows, then what the list shows of them */
 static const char page_rows[] =
 	") p JOIN kam.account_list l ON l.id = p.id ";
@@ -151,38 +149,130 @@ add_key(struct kam_buf *q, const struct acct_page_req *req)
 	buf_adds(q, !req->erp_figures && c->key_no_erp ? c->key_no_erp : c->key);
 }
 
-static void
-build_page(struct kam_buf *q, const struct acct_page_req *req)
+static bool
+descending(const struct acct_page_req *req)
 {
-	bool desc = req->desc != reversed(req->from);
-	const char *dir = desc ? " DESC" : "";
-	enum search_kind sk = search_kind(req->filter);
-	bool cte = sk >= SEARCH_ANYWHERE;
+	return req->desc != reversed(req->from);
+}
 
-	if (cte) {
-		buf_adds(q, search_first);
-		add_search(q, sk);
-		buf_adds(q, ") ");
-	}
-	buf_adds(q, page_head);
+/* "SELECT key AS k, a.id, more FROM kam.account a WHERE the filters, the
+ * match (if any) and the rows past the page's key", not yet in order. */
+static void
+add_selection(struct kam_buf *q, const struct acct_page_req *req,
+    const char *more, const char *match)
+{
+	buf_adds(q, "SELECT ");
 	add_key(q, req);
-	buf_adds(q, " AS k, a.id" FROM_ACCOUNTS FILTERS);
-	if (cte)
-		buf_adds(q, search_found);
-	else
-		add_search(q, sk);
-	/* names starting with the key begin where the key would sort: the
-	 * name order need not be walked from "a" to get there */
-	if (sk == SEARCH_START && req->sort == ACOL_NAME)
-		buf_adds(q, " AND kam.fold(a.name) >= kam.fold($7)");
+	buf_adds(q, " AS k, a.id");
+	buf_adds(q, more);
+	buf_adds(q, " FROM kam.account a" FILTERS);
+	if (match != NULL) {
+		buf_adds(q, " AND ");
+		buf_adds(q, match);
+	}
 	if (req->from == ACCT_AFTER || req->from == ACCT_BEFORE) {
 		buf_adds(q, " AND (");
 		add_key(q, req);
-		buf_adds(q, desc ? ", a.id) < ($9" : ", a.id) > ($9");
+		buf_adds(q, descending(req) ? ", a.id) < ($9" : ", a.id) > ($9");
 		buf_adds(q, acols[req->sort].cast);
 		buf_adds(q, ", $10::bigint)");
 	}
-	buf_addf(q, " ORDER BY 1%s, 2%s LIMIT $8::int", dir, dir);
+}
+
+static void
+add_order(struct kam_buf *q, const struct acct_page_req *req, const char *limit)
+{
+	const char *dir = descending(req) ? " DESC" : "";
+
+	buf_addf(q, " ORDER BY 1%s, 2%s LIMIT %s", dir, dir, limit);
+}
+
+/* The page in the key's order, the planner choosing how. */
+static void
+add_walk(struct kam_buf *q, const struct acct_page_req *req, const char *match)
+{
+	add_selection(q, req, "", match);
+	add_order(q, req, "$8::int");
+}
+
+/* Every match first, then the page: for a computed key, for a search by
+ * similarity (too dear to test on each row of a walk), and for matches
+ * too few to walk to. */
+static void
+add_matches(struct kam_buf *q, const struct acct_page_req *req,
+    const char *match)
+{
+	buf_adds(q, "SELECT * FROM (");
+	add_selection(q, req, "", match);
+	buf_adds(q, " OFFSET 0) m");
+	add_order(q, req, "$8::int");
+}
+
+/* The window s (see WINDOW), its matches w, the index's matches m (a
+ * CTE: planned for all of them, read only as far as needed), and in g
+ * what they tell: the window's hits, the accounts it saw, and how many
+ * matches the index found up to FEW, when it was asked. */
+static void
+add_window(struct kam_buf *q, const struct acct_page_req *req,
+    const char *match)
+{
+	buf_adds(q, "WITH s AS MATERIALIZED (");
+	add_selection(q, req, ", a.search_text", NULL);
+	add_order(q, req, WINDOW);
+	buf_adds(q, "), w AS MATERIALIZED (SELECT a.k, a.id FROM s a WHERE ");
+	buf_adds(q, match);
+	add_order(q, req, "$8::int");
+	buf_adds(q, "), m AS MATERIALIZED (");
+	add_selection(q, req, "", match);
+	buf_adds(q, "), c AS MATERIALIZED (SELECT (SELECT count(*) FROM w) AS "
+	    "hits, (SELECT count(*) FROM s) AS seen), g AS MATERIALIZED "
+	    "(SELECT hits, seen, CASE WHEN hits < " WALK_HITS " AND seen = "
+	    WINDOW " THEN (SELECT count(*) FROM (SELECT 1 FROM m LIMIT " FEW
+	    ") f) END AS found FROM c) ");
+}
+
+/* Of the three ways, the one that g says. The walk's match is hidden in a
+ * CASE, whose selectivity the planner takes as one half: it walks the
+ * name order then, rather than sort what the trigram index would find. */
+static void
+add_window_choice(struct kam_buf *q, const struct acct_page_req *req,
+    const char *match)
+{
+	struct kam_buf walk;
+
+	buf_init(&walk);
+	buf_adds(&walk, "CASE WHEN ");
+	buf_adds(&walk, match);
+	buf_adds(&walk, " THEN true END");
+	buf_adds(q, "(SELECT * FROM w WHERE (SELECT hits = $8::int OR seen < "
+	    WINDOW " FROM g)) UNION ALL (SELECT * FROM (");
+	add_walk(q, req, walk.data);
+	buf_free(&walk);
+	buf_adds(q, ") x WHERE (SELECT hits < $8::int AND seen = " WINDOW
+	    " AND (hits >= " WALK_HITS " OR found = " FEW ") FROM g)) "
+	    "UNION ALL (SELECT * FROM (SELECT * FROM m");
+	add_order(q, req, "$8::int");
+	buf_adds(q, ") y WHERE (SELECT found < " FEW " FROM g))");
+}
+
+static void
+build_page(struct kam_buf *q, const struct acct_page_req *req)
+{
+	enum search_kind sk = search_kind(req->filter);
+	const char *dir = descending(req) ? " DESC" : "";
+	const char *match = search_match[sk];
+
+	if (sk == SEARCH_NONE) {
+		buf_adds(q, page_head);
+		add_walk(q, req, match);
+	} else if (sk == SEARCH_FUZZY || req->sort != ACOL_NAME) {
+		buf_adds(q, page_head);
+		add_matches(q, req, match);
+	} else {
+		add_window(q, req, match);
+		buf_adds(q, page_head);
+		add_window_choice(q, req, match);
+	}
 	buf_adds(q, page_rows);
 	buf_adds(q, req->erp_figures ? erp_join : no_erp_join);
 	buf_addf(q, " ORDER BY p.k%s, p.id%s", dir, dir);
@@ -294,8 +384,8 @@ acct_count_send(struct kam_db *db, const struct acct_filter *f)
 	filter_params(f, p);
 	buf_init(&q);
 	/* a search counts up to the cap: past it, "more than" says enough */
-	buf_adds(&q, "SELECT count(*) FROM (SELECT 1" FROM_ACCOUNTS FILTERS);
-	add_search(&q, sk);
+	buf_adds(&q, "SELECT count(*) FROM (SELECT 1 FROM kam.account a" FILTERS " AND ");
+	buf_adds(&q, search_match[sk]);
 	buf_adds(&q, sk == SEARCH_NONE ? ") x" : " LIMIT 10001) x");
 	ok = db_send(db, q.data, NFILTERS, p);
 	buf_free(&q);

@@ -203,6 +203,14 @@ acctlist_position(const struct acctlist *l)
 	return l->base + (long)l->nav.cursor;
 }
 
+long
+acctlist_from_end(const struct acctlist *l)
+{
+	if (l->nav.n == 0 || !l->at_end)
+		return -1;
+	return (long)(l->nav.n - 1 - l->nav.cursor);
+}
+
 void
 acctlist_set_height(struct acctlist *l, size_t height)
 {

@@ -50,6 +50,9 @@ void	acctlist_set_total(struct acctlist *l, long total);
 const struct acct_row	*acctlist_selected(const struct acctlist *l);
 /* The cursor's position in the whole result (0-based), or -1. */
 long	acctlist_position(const struct acctlist *l);
+/* Rows below the cursor to the end of the result, or -1 when the window
+ * does not hold the end: a position where the count is not known. */
+long	acctlist_from_end(const struct acctlist *l);
 void	acctlist_set_height(struct acctlist *l, size_t height);
 
 #endif

@@ -65,7 +65,7 @@ req_forget(struct tui *t, struct view *owner)
 /* Whether to let a cancel request reach the server before the next
  * statement goes: not for ever, since a server under load may answer the
  * request late (a statement it then hits is sent again once). */
-bool
+static bool
 req_cancel_wait(const struct tui *t)
 {
 	return db_cancel_pending() && now_ms() - t->cancel_at < REQ_CANCEL_WAIT_MS;

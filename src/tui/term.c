@@ -204,8 +204,12 @@ term_size(struct tui *t)
 	struct winsize ws;
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS)) {
 		resize_term(ws.ws_row, ws.ws_col);
+		/* the terminal kept, cut or moved what it showed in its own
+		 * way: the next paint writes every cell, not what changed */
+		clearok(curscr, TRUE);
+	}
 	t->rows = LINES;
 	t->cols = COLS;
 }

@@ -221,7 +221,11 @@ db_timeout(const struct tui *t)
 {
 	if (t->busy)
 		return SPIN_MS;
-	if (t->nqueued > 0 && req_cancel_wait(t))
+	/* Statements wait in the queue while a cancel request goes out or
+	 * the last statement's end is read. The cancel thread that finishes
+	 * wakes nothing that poll watches (and it may finish between the
+	 * pump's look and this one): look again soon, whatever the reason. */
+	if (t->nqueued > 0 && t->dbstate == TDB_OK)
 		return 5;
 	if (t->dbstate == TDB_LOST) {
 		double wait = t->retry_at - now_ms();

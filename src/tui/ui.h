@@ -143,7 +143,6 @@ void	req_ready(struct tui *t);
 /* Esc: stops the running statement. False when none ran. */
 bool	req_cancel(struct tui *t);
 void	req_lost(struct tui *t);
-bool	req_cancel_wait(const struct tui *t);
 
 /* draw.c */
 void	draw_apply_theme(struct tui *t);

@@ -541,6 +541,7 @@ accounts_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	struct view_accounts *va = VA(v);
 	long pos = acctlist_position(&va->list);
+	long from_end = acctlist_from_end(&va->list);
 	struct kam_buf f;
 
 	(void)t;
@@ -549,8 +550,13 @@ accounts_status(struct view *v, struct tui *t, struct kam_buf *out)
 		buf_adds(out, va->list.loaded ? "none" : "...");
 	else if (pos >= 0)
 		buf_addf(out, "row %ld", pos + 1);
+	else if (from_end == 0)
+		buf_adds(out, "last row");
+	else if (from_end > 0)
+		buf_addf(out, "%ld above the last", from_end);
 	else
 		buf_adds(out, "row ?");
+	/* a search counts its matches up to the cap only */
 	if (va->capped)
 		buf_addf(out, " of %d+", ACCT_COUNT_CAP);
 	else if (va->list.total >= 0)

@@ -156,6 +156,43 @@ open_c1() {
 	[[ "$(screen_text)" == *"Name ^"* ]]
 }
 
+@test "wide and combining characters keep the columns of a tab aligned" {
+	screen_start
+	screen_keys : ; screen_type "account C5"; screen_keys Enter
+	screen_keys 2
+	[[ "$(screen_text)" == *"Contacts: row 1 of 3"* ]]
+	local email_col
+	email_col=$(screen_column 'Zoë' 'zoe@')
+	[ "$(screen_column '山田 太郎' 'yamada@')" -eq "$email_col" ]
+	[ "$(screen_column 'Nin' 'jose@')" -eq "$email_col" ]
+	[ "$(screen_column '部長' 'yamada@')" -eq "$email_col" ]
+}
+
+@test "control characters in an account's name are escaped on its screen" {
+	screen_start
+	screen_keys : ; screen_type "account C6"; screen_keys Enter
+	screen_wait "Master data"
+	[[ "$(screen_text | sed -n 1p)" == 'kam - Evil^[[31mRed<U+202E>Corp'* ]]
+	# a line break in a value continues it on the next line, in its column
+	[[ "$(screen_text)" == *'Location          Line'$'\n''                    Break, DE'* ]]
+	screen_clean
+}
+
+@test "resizing the account screen at any moment leaves no artefacts" {
+	open_c1
+	screen_keys 6
+	screen_resize 80 24
+	[[ "$(screen_text | sed -n 1p)" == "kam - Nordwind GmbH"* ]]
+	[[ "$(screen_text)" == *"History: row 1 of 200+"* ]]
+	screen_clean
+	screen_resize 132 40
+	screen_clean
+	screen_keys 1
+	screen_resize 90 26
+	[[ "$(screen_text)" == *"Master data"* ]]
+	screen_clean
+}
+
 @test ":account and :sla open accounts by name, accents forgiven" {
 	screen_start
 	screen_keys : ; screen_type "account muller gmbh"; screen_keys Enter

@@ -89,3 +89,12 @@ SELECT p.id, x.title, x.kind, u.id, current_date + x.due, x.status
   JOIN kam.account a ON a.erp_id = 'C4'
   JOIN kam.account_plan p ON p.account_id = a.id AND p.year = extract(year FROM current_date)
   LEFT JOIN kam.app_user u ON u.role_name = x.owner;
+
+-- C5: contacts in wide and combining characters
+INSERT INTO kam.contact (account_id, name, job_title, email, phone)
+SELECT a.id, c.name, c.title, c.email, '+81 3 1234'
+  FROM kam.account a, (VALUES
+	('山田 太郎', '部長', 'yamada@c5.example.com'),
+	(E'Jose\u0301 Nin\u0303o', 'Buyer', 'jose@c5.example.com'),
+	('Zoë 😀 Smith', 'CTO', 'zoe@c5.example.com')) c (name, title, email)
+ WHERE a.erp_id = 'C5';

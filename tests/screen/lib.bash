@@ -1,6 +1,8 @@
 # Screen tests: the real kam in a private tmux server, keys in, screen
 # text out (bash; sourced by tests/screen/*.bats). Each test starts its own
-# tmux server on its own socket and always kills it.
+# tmux server on its own socket and always kills it. Every wait has a
+# deadline: a kam, tmux or server that stops answering fails the test, it
+# never holds up the suite.
 
 . "$KAM_SRCDIR/tests/lib/pg.bash"
 
@@ -31,8 +33,35 @@ screen_use() {
 	SCREEN_EXIT=$BATS_TEST_TMPDIR/exit$SCREEN_WHO
 }
 
+# A tmux command; one that gets no answer in 10 s fails.
 tm() {
-	tmux -L "$(screen_socket)" -f /dev/null "$@"
+	timeout --foreground 10 tmux -L "$(screen_socket)" -f /dev/null "$@"
+}
+
+# screen_until SECONDS COMMAND...: runs COMMAND every 50 ms until it
+# succeeds; fails when SECONDS have passed first.
+screen_until() {
+	local end=$(( ${EPOCHREALTIME//[!0-9]/} + $1 * 1000000 ))
+	shift
+	until "$@"; do
+		(( ${EPOCHREALTIME//[!0-9]/} < end )) || return 1
+		sleep 0.05
+	done
+}
+
+# no_inherited_fds COMMAND...: COMMAND with only standard input, output and
+# error. bats waits for every process holding its output pipes, and a tmux
+# or PostgreSQL server keeps what it was started with: with the pipes, one
+# left behind would stall the suite for good.
+no_inherited_fds() {
+	(
+		local fd
+		for fd in /proc/"$BASHPID"/fd/*; do
+			fd=${fd##*/}
+			[ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+		done
+		"$@"
+	)
 }
 
 # screen_start [ENV=VALUE ...] [-- KAM-ARGS ...]: opens kam as $PGUSER.
@@ -45,11 +74,13 @@ screen_start() {
 	mkdir -p "$BATS_TEST_TMPDIR/xdg/kam"
 	ln -sfn "$KAM_SRCDIR/themes" "$BATS_TEST_TMPDIR/xdg/kam/themes"
 	rm -f "$SCREEN_EXIT"
-	tm -u new-session -d -x "$SCREEN_COLS" -y "$SCREEN_ROWS" \
+	no_inherited_fds timeout --foreground 10 tmux -L "$(screen_socket)" -f /dev/null \
+	    -u new-session -d -x "$SCREEN_COLS" -y "$SCREEN_ROWS" \
 	    "env LC_ALL=C.UTF-8 TERM=screen-256color XDG_CONFIG_HOME=$BATS_TEST_TMPDIR/xdg \
 	     XDG_STATE_HOME=$BATS_TEST_TMPDIR/state$SCREEN_WHO \
 	     ${envs[*]} $KAM --trace $SCREEN_TRACE ${args[*]} 2>$BATS_TEST_TMPDIR/stderr$SCREEN_WHO; \
-	     echo \$? >$SCREEN_EXIT; echo KAM-EXITED; sleep 30"
+	     echo \$? >$SCREEN_EXIT; echo KAM-EXITED; sleep 30" || return
+	screen_server_pid
 	screen_idle
 }
 
@@ -58,43 +89,71 @@ screen_kam_pid() {
 	pgrep -P "$(tm display-message -p '#{pane_pid}')"
 }
 
-screen_steady() {
-	local a b i
+# Whether the screen stays the same for 50 ms.
+screen_unchanged() {
+	local a
 	a=$(tm capture-pane -p)
-	for i in $(seq 1 20); do
-		sleep 0.05
-		b=$(tm capture-pane -p)
-		[ "$a" = "$b" ] && return 0
-		a=$b
-	done
-	return 0
+	sleep 0.05
+	[ "$a" = "$(tm capture-pane -p)" ]
 }
 
+# Until the screen stops changing, for a second at most (a spinner or a
+# countdown never does).
+screen_steady() {
+	screen_until 1 screen_unchanged || true
+}
+
+# Where the pid of the tmux server of kam WHO is kept (see screen_use).
+screen_server_file() {
+	echo "$BATS_TEST_TMPDIR/tmux-pid${SCREEN_WHO:-}"
+}
+
+screen_server_pid() {
+	tm display-message -p '#{pid}' >"$(screen_server_file)"
+}
+
+# Kills the test's tmux server, by its pid when it does not answer.
 screen_stop() {
-	tm kill-server 2>/dev/null || true
+	local file
+	file=$(screen_server_file)
+	tm kill-server 2>/dev/null || { [ -s "$file" ] && kill -KILL "$(cat "$file")" 2>/dev/null; }
+	rm -f "$file"
+	return 0
 }
 
 screen_text() {
 	tm capture-pane -p
 }
 
+painted_idle() {
+	[ -f "$SCREEN_TRACE" ] && tail -n 1 "$SCREEN_TRACE" | grep -q 'paint idle$'
+}
+
 # Waits (15 s at most: CI machines are busy) until the last paint was a
 # complete one, and tmux has shown it (it reads kam's output in its own
 # time).
 screen_idle() {
-	local i
-	for i in $(seq 1 300); do
-		[ -f "$SCREEN_TRACE" ] &&
-		    tail -n 1 "$SCREEN_TRACE" | grep -q 'paint idle$' &&
-		    screen_steady && return 0
-		sleep 0.05
-	done
+	if screen_until 15 painted_idle; then
+		screen_steady
+		return 0
+	fi
 	echo "kam did not settle; the end of its trace:" >&2
 	tail -n 5 "$SCREEN_TRACE" | sed 's/^/  /' >&2
 	[ -f "$SCREEN_EXIT" ] && echo "kam exited with status $(cat "$SCREEN_EXIT")" >&2
 	sed 's/^/  stderr: /' "$BATS_TEST_TMPDIR/stderr${SCREEN_WHO:-}" 2>/dev/null |
 	    head -n 30 >&2
+	screen_where >&2
 	return 1
+}
+
+# Where a kam that does not answer is: its state and kernel wait channel,
+# then the screen.
+screen_where() {
+	local pid
+	pid=$(screen_kam_pid) || return 0
+	echo "kam (pid $pid): $(awk '{ print "state", $3 }' "/proc/$pid/stat" 2>/dev/null)," \
+	    "waiting in $(cat "/proc/$pid/wchan" 2>/dev/null)"
+	screen_text | sed 's/^/  screen: /'
 }
 
 # screen_keys KEY...: sends tmux keys, waits until kam has read them all
@@ -109,15 +168,16 @@ keys_seen() {
 	grep -c ' key ' "$SCREEN_TRACE" || true
 }
 
+keys_read() {
+	[ "$(keys_seen)" -ge "$1" ]
+}
+
 screen_send_wait() {
-	local n=$1 want i
+	local want
+	want=$(( $(keys_seen) + $1 ))
 	shift
-	want=$(( $(keys_seen) + n ))
-	tm send-keys "$@"
-	for i in $(seq 1 500); do
-		[ "$(keys_seen)" -ge "$want" ] && break
-		sleep 0.02
-	done
+	tm send-keys "$@" || return
+	screen_until 10 keys_read "$want" || echo "kam read fewer keys than sent" >&2
 	screen_idle
 }
 
@@ -127,12 +187,12 @@ screen_type() {
 }
 
 # screen_wait TEXT [SECONDS]: until TEXT is on the screen.
+on_screen() {
+	screen_text | grep -qF -- "$1"
+}
+
 screen_wait() {
-	local i n=$(( ${2:-5} * 20 ))
-	for i in $(seq 1 $n); do
-		screen_text | grep -qF -- "$1" && return 0
-		sleep 0.05
-	done
+	screen_until "${2:-5}" on_screen "$1" && return 0
 	echo "not on the screen: $1" >&2
 	screen_text >&2
 	return 1
@@ -191,4 +251,28 @@ screen_conflict_open() {
 # shows their value, then yours, and that WHO (they, you, both) changed it.
 screen_conflict_row() {
 	[[ "$(screen_line "$1")" == *"$2"*"$3"*"$4 changed" ]]
+}
+
+# Whether the screen shows what a full repaint shows: no artefacts left
+# by a resize or a partial update. Ctrl-L repaints every cell.
+screen_clean() {
+	local before
+	before=$(screen_text)
+	screen_keys C-l
+	[ "$before" = "$(screen_text)" ] && return 0
+	diff <(echo "$before") <(screen_text) | head -n 20 >&2
+	return 1
+}
+
+# screen_resize COLS ROWS: resizes the window and waits for kam's paint.
+screen_resize() {
+	local paints
+	paints=$(grep -c ' paint ' "$SCREEN_TRACE")
+	tm resize-window -x "$1" -y "$2" || return
+	screen_until 10 painted_since "$paints" || echo "no paint after the resize" >&2
+	screen_idle
+}
+
+painted_since() {
+	[ "$(grep -c ' paint ' "$SCREEN_TRACE")" -gt "$1" ]
 }

@@ -99,7 +99,7 @@ load hooks
 	screen_keys g
 	[[ "$(screen_text)" == *"row 1 of 307"* ]]
 	[[ "$(screen_text | sed -n 3p)" == "Åhléns AB"* ]]
-	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do tm send-keys C-d; done
+	for i in $(seq 1 12); do screen_keys C-d; done
 	screen_keys j
 	[[ "$(screen_text)" == *"row 158 of 307"* ]]
 }
@@ -123,14 +123,43 @@ load hooks
 	[ "$(screen_column 'Evil^[' 'standard')" -eq "$(screen_column 'Nordwind GmbH' 'key')" ]
 }
 
+# The SGR colour codes on the screen (foreground, background; 8, 16 and
+# 256 colours), one a line.
+screen_colours() {
+	tm capture-pane -p -e | grep -oE $'\e\\[[0-9;]*m' | tr -d $'\e[m' |
+	    awk -F ';' '{ for (i = 1; i <= NF; i++)
+		if ($i ~ /^([34][0-7]|9[0-7]|10[0-7])$/) print $i
+		else if ($i ~ /^[34]8$/) { print $i ";" $(i + 1) ";" $(i + 2); i += 2 } }' |
+	    sort -u
+}
+
 @test "NO_COLOR still shows the cursor and every screen" {
 	screen_start NO_COLOR=1
 	screen_keys j
 	[[ "$(screen_text)" == *"Davids Werkstatt"* ]]
-	local shown
-	shown=$(tm capture-pane -p -e)
-	[[ "$shown" == *$'\e[7m'* ]]
-	run ! grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38|48)[;m]' <<<"$shown"
+	[[ "$(tm capture-pane -p -e)" == *$'\e[7m'* ]]
+	[ -z "$(screen_colours)" ]
+	screen_keys Enter
+	[[ "$(screen_text)" == *"Master data"* ]]
+	[ -z "$(screen_colours)" ]
+	screen_keys 6 ?
+	[[ "$(screen_text)" == *"Help: keys and commands"* ]]
+	[ -z "$(screen_colours)" ]
+}
+
+@test "every theme loads, and fits 8 or 256 colours" {
+	screen_start TERM=screen
+	for theme in default light high-contrast mono; do
+		screen_keys : ; screen_type "theme $theme"; screen_keys Enter
+		[[ "$(screen_text)" == *"Theme $theme."* ]]
+	done
+	screen_keys : ; screen_type "theme light"; screen_keys Enter
+	[ -n "$(screen_colours)" ]
+	# 8 colours: only the codes 30-37 and 40-47 (and the defaults)
+	run ! grep -vE '^[34][0-7]$' <<<"$(screen_colours)"
+	screen_stop
+	screen_start -- --theme light
+	[[ "$(screen_colours)" == *";5;"* ]]
 }
 
 @test "a bad theme is reported as file:line and the default used" {
@@ -162,9 +191,11 @@ load hooks
 	tm resize-window -x 120 -y 40
 	screen_wait "Revenue YTD"
 	[[ "$(screen_text)" == *"Nordwind GmbH"* ]]
+	screen_clean
 	tm resize-window -x 80 -y 24
 	screen_wait "row 1 of 307"
 	[ "$(screen_text | wc -l)" -eq 24 ]
+	screen_clean
 }
 
 @test "q quits and restores the terminal" {
@@ -225,4 +256,17 @@ click() {
 	screen_wait KAM-EXITED
 	[ "$(cat "$SCREEN_EXIT")" -eq 139 ]
 	[[ "$(screen_text)" != *"Key accounts"* ]]
+}
+
+@test "the status line shows when the ERP sync last succeeded" {
+	screen_start
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 -c "INSERT INTO kam.sync_run
+	    (profile, started_at, finished_at, status) VALUES
+	    ('native', '2026-03-04 10:00+00', '2026-03-04 10:05+00', 'ok'),
+	    ('native', '2026-03-05 10:00+00', '2026-03-05 10:01+00', 'failed')"
+	screen_keys C-l
+	local shown
+	shown=$(screen_text)
+	PGUSER=postgres psql -X -q -c "DELETE FROM kam.sync_run"
+	[[ "$shown" == *"| db ok | ERP sync 2026-03-04 10:05"* ]]
 }

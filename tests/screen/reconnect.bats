@@ -7,14 +7,19 @@ bats_require_minimum_version 1.5.0
 
 load hooks
 
+# A server started here outlives the test: it must not hold bats' pipes.
+db_start() {
+	no_inherited_fds pgc_start "$PG_TEST_DIR"
+}
+
 teardown() {
 	screen_stop
-	pgc_start "$PG_TEST_DIR"
+	db_start
 }
 
 # Holds a lock on the accounts for $1 seconds, in the background.
 lock_accounts() {
-	PGUSER=postgres psql -X -q -c "BEGIN; LOCK TABLE kam.account IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep($1); COMMIT;" >/dev/null 2>&1 &
+	PGUSER=postgres no_inherited_fds timeout 30 psql -X -q -c "BEGIN; LOCK TABLE kam.account IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep($1); COMMIT;" >/dev/null 2>&1 &
 	LOCKER=$!
 	sleep 0.3
 }
@@ -57,7 +62,7 @@ lock_accounts() {
 	[[ "$(screen_text)" == *"Davids Werkstatt"* ]]
 	[[ "$(screen_text)" == *"row 3 of 307"* ]]
 	sleep 1
-	pgc_start "$PG_TEST_DIR"
+	db_start
 	screen_wait "Reconnected to the database." 20
 	screen_wait "db ok"
 	screen_idle
@@ -77,7 +82,7 @@ lock_accounts() {
 	pgc_stop "$PG_TEST_DIR" fast
 	screen_wait "db LOST"
 	[[ "$(screen_text)" == *"Talk number 1 "* ]]
-	pgc_start "$PG_TEST_DIR"
+	db_start
 	screen_wait "Reconnected to the database." 20
 	screen_idle
 	[[ "$(screen_text)" == *"History: row 1 of 200+"* ]]

@@ -130,6 +130,10 @@ test_acctlist_last_page_and_back(void **state)
 	make_page(&p, 99900, ACCTLIST_PAGE);
 	acctlist_take(&l, &p, ACCT_LAST);
 	assert_int_equal(acctlist_position(&l), -1);	/* not counted yet */
+	assert_int_equal(acctlist_from_end(&l), 0);
+	acctlist_act(&l, ACT_MOVE_UP, &key);
+	assert_int_equal(acctlist_from_end(&l), 1);
+	acctlist_act(&l, ACT_MOVE_LAST, &key);
 	acctlist_set_total(&l, 100000);
 	assert_int_equal(acctlist_position(&l), 99999);
 	assert_string_equal(acctlist_selected(&l)->key.id, "99999");

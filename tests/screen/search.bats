@@ -1,0 +1,98 @@
+#!/usr/bin/env bats
+# Search as you type on the account list, over 6 000 accounts
+# (tests/screen/search.sql): what one, two and more characters match, and
+# that the page and the count are right whichever way the search is done
+# (the first 2000 accounts in name order; walking on, because they held
+# some matches or the index found many; all matches sorted, because the
+# index found few), forwards and from the end.
+
+bats_require_minimum_version 1.5.0
+
+load hooks
+
+setup_file() {
+	. "$KAM_SRCDIR/tests/screen/lib.bash"
+	pg_test_start
+	psql -X -q -v ON_ERROR_STOP=1 -f "$KAM_SRCDIR/tests/screen/search.sql"
+}
+
+# search TEXT: types / and TEXT on the list, then Enter.
+search() {
+	screen_keys /
+	screen_type "$1"
+	screen_keys Enter
+}
+
+first_row() {
+	screen_text | sed -n 3p
+}
+
+# The last account line above the status line.
+last_row() {
+	screen_text | grep -E '^(Alpha|Omega|Nordwind|Davids|Åhléns) ' | tail -n 1
+}
+
+@test "two characters start a word of the city: a page of the first accounts" {
+	screen_start
+	search bo
+	[[ "$(screen_text)" == *"row 1 of 3000 | sort name | /bo"* ]]
+	[[ "$(first_row)" == "Alpha 0001 "* ]]
+	# from the end: the last 2000 accounts hold 20 matches, the walk goes on
+	screen_keys G
+	[[ "$(screen_text)" == *"row 3000 of 3000"* ]]
+	[[ "$(last_row)" == "Omega 3000 "* ]]
+	screen_keys k
+	[[ "$(screen_text)" == *"row 2999 of 3000"* ]]
+	[[ "$(screen_line 'row 2999')" == *"/bo"* ]]
+}
+
+@test "a few matches among the first accounts: the walk goes on in name order" {
+	screen_start
+	search zw
+	[[ "$(screen_text)" == *"row 1 of 1530"* ]]
+	[[ "$(first_row)" == "Alpha 0100 "* ]]
+	screen_send_wait 31 $(printf 'j %.0s' $(seq 1 31))
+	[[ "$(screen_text)" == *"row 32 of 1530"* ]]
+	[[ "$(screen_text)" == *"Alpha 3000 "*"Omega 0001 "*"Omega 0003 "* ]]
+	screen_keys G
+	[[ "$(screen_text)" == *"row 1530 of 1530"* ]]
+	[[ "$(last_row)" == "Omega 2999 "* ]]
+}
+
+@test "no match among the first accounts but many later: the walk goes on" {
+	screen_start
+	search xy
+	[[ "$(screen_text)" == *"row 1 of 3000"* ]]
+	[[ "$(first_row)" == "Omega 0001 "* ]]
+	for i in 1 2 3 4 5; do screen_keys NPage; done
+	[[ "$(screen_line 'row ')" == *"of 3000"* ]]
+	[[ "$(screen_text)" != *"Alpha"* ]]
+	screen_keys g
+	[[ "$(first_row)" == "Omega 0001 "* ]]
+}
+
+@test "an ERP id's start, from the end: few matches, sorted backwards" {
+	screen_start
+	search s1
+	[[ "$(screen_text)" == *"row 1 of 1000"* ]]
+	[[ "$(first_row)" == "Alpha 1000 "* ]]
+	screen_keys G
+	[[ "$(screen_text)" == *"row 1000 of 1000"* ]]
+	[[ "$(last_row)" == "Alpha 1999 "* ]]
+}
+
+@test "one or two characters match word starts only, three anywhere (few, sorted)" {
+	screen_start
+	screen_keys /
+	screen_type wi
+	[[ "$(screen_text)" == *"No accounts match."* ]]
+	screen_keys BSpace BSpace
+	screen_type ick
+	[[ "$(screen_text)" == *"row 1 of 1530"* ]]
+	screen_keys Escape
+	search köl
+	[[ "$(screen_text)" == *"row 1 of 1470"* ]]
+	[[ "$(first_row)" == "Omega 0002 "* ]]
+	search kol
+	[[ "$(screen_text)" == *"row 1 of 1470"* ]]
+}
