@@ -87,7 +87,7 @@ decimal(const char *s, const struct form_field_def *def, char **out,
 	int digits = def->digits ? def->digits : 16;
 	int scale = def->type == FT_MONEY && def->scale == 0 ? 2 : def->scale;
 	size_t before = err->len;
-	struct decimal d;
+	struct decimal d = { 0 };
 	struct kam_buf b;
 
 	if (strchr(s, ',') != NULL)
