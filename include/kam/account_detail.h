@@ -45,7 +45,7 @@ enum contact_field {
  * expired; CD_SOON is t for expiring ones. */
 enum cond_field {
 	CD_STATE, CD_KIND, CD_TITLE, CD_VALUE, CD_SCOPE, CD_FROM, CD_TO,
-	CD_SOON, CD_NFIELDS
+	CD_SOON, CD_ID, CD_VERSION, CD_NFIELDS
 };
 
 enum plan_field {
@@ -54,7 +54,8 @@ enum plan_field {
 };
 
 enum action_field {
-	AC_DUE, AC_STATUS, AC_KIND, AC_TITLE, AC_OWNER, AC_DONE_ON, AC_NFIELDS
+	AC_DUE, AC_STATUS, AC_KIND, AC_TITLE, AC_OWNER, AC_DONE_ON, AC_ID,
+	AC_VERSION, AC_NFIELDS
 };
 
 /* Paged rows start with their key and id (HI_KEY, HI_ID). */

@@ -24,7 +24,10 @@
 #include "kam/buf.h"
 #include "kam/db.h"
 
-enum edit_entity { EE_INTERACTION, EE_CONTACT, EE_COUNT };
+enum edit_entity {
+	EE_INTERACTION, EE_CONTACT, EE_CONDITION, EE_SERVICE_LEVEL, EE_PLAN,
+	EE_ACTION, EE_ACCOUNT, EE_COUNT
+};
 
 /* EC_INSERT: a new row gets the column's value; EC_UPDATE: a save writes
  * it. A column with neither is read only (ERP-owned, or fixed). */
@@ -40,6 +43,8 @@ size_t				 edit_ncolumns(enum edit_entity e);
 const struct edit_column	*edit_column_at(enum edit_entity e, size_t i);
 /* The column's index, or -1. */
 int				 edit_column_find(enum edit_entity e, const char *name);
+/* Whether the client may add rows of e (accounts come from the ERP). */
+bool				 edit_can_insert(enum edit_entity e);
 
 struct edit_row {
 	enum edit_entity	 entity;
@@ -100,19 +105,34 @@ enum edit_outcome edit_check_recv(struct kam_db *db, struct edit_row *mine,
 /* The one-step changes a list offers on the row under the cursor, at the
  * version the list showed. EDIT_UNSURE: it had changed meanwhile, or the
  * user may not change it (read the list again). */
-enum edit_op { EOP_CONTACT_DEACTIVATE, EOP_COUNT };
+enum edit_op {
+	EOP_CONTACT_DEACTIVATE,
+	EOP_CONDITION_END,	/* valid_to: the value, a date */
+	EOP_ACTION_COMPLETE,	/* done, on the value's date */
+	EOP_ACTION_DROP,
+	EOP_COUNT
+};
 
 bool	edit_op_send(struct kam_db *db, enum edit_op op, const char *id,
 	    const char *version);
+/* The same for an operation that takes a value (the client's today, so
+ * that the date is the user's and not the server's). */
+bool	edit_op_send_value(struct kam_db *db, enum edit_op op, const char *id,
+	    const char *version, const char *value);
 enum edit_outcome edit_op_recv(struct kam_db *db, struct edit_error *err);
 /* After EDIT_UNSURE (or a lost reply): whether it is done by now, which
  * makes a retry harmless. SAVED: done; UNSURE: not; GONE: no such row. */
 bool	edit_op_done_send(struct kam_db *db, enum edit_op op, const char *id);
+bool	edit_op_done_send_value(struct kam_db *db, enum edit_op op, const char *id,
+	    const char *value);
 enum edit_outcome edit_op_done_recv(struct kam_db *db, struct edit_error *err);
 
 /* Rows to choose from: an account's active contacts (and current, which
- * may be inactive by now), the active kam users. */
-enum edit_pick { EP_CONTACTS, EP_USERS, EP_COUNT };
+ * may be inactive by now), the active kam managers, the managers' teams,
+ * the accounts that may head an account (its team's and the heads of
+ * groups, never itself or one below it). Teams are chosen by name, the
+ * others by id. */
+enum edit_pick { EP_CONTACTS, EP_USERS, EP_TEAMS, EP_PARENTS, EP_COUNT };
 
 struct edit_choice {
 	char	*value;
@@ -128,6 +148,19 @@ bool	edit_pick_send(struct kam_db *db, enum edit_pick p, const char *account_id,
 	    const char *current);
 bool	edit_pick_recv(struct kam_db *db, struct edit_choices *out);
 void	edit_choices_free(struct edit_choices *c);
+/* Whether the pick's values are ids (digits), else names. */
+bool	edit_pick_by_id(enum edit_pick p);
+
+/* Questions before a save, asked of the database: conditions of the same
+ * kind on the account whose validity overlaps the row's. words gets the
+ * warning, empty when there is none; false with err when the query
+ * failed. */
+enum edit_warn { EW_NONE, EW_CONDITION_OVERLAP, EW_COUNT };
+
+bool	edit_warn_send(struct kam_db *db, enum edit_warn w,
+	    const struct edit_row *row);
+bool	edit_warn_recv(struct kam_db *db, struct kam_buf *words,
+	    struct edit_error *err);
 
 /* What the database's policies let the user change on one account,
  * mirrored so that the client offers only that: write, the account's

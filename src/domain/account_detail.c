@@ -101,7 +101,8 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id" },
 	[AQ_CONDITIONS] = { 1,
 	  "SELECT s.state, s.kind, s.title, trim_scale(s.value) || ' ' || s.unit, "
-	  "s.scope, s.valid_from, s.valid_to, s.state = 'expiring' FROM (SELECT "
+	  "s.scope, s.valid_from, s.valid_to, s.state = 'expiring', s.id, "
+	  "s.version FROM (SELECT "
 	  "CASE WHEN x.valid_from > current_date THEN 'upcoming' "
 	  "WHEN x.valid_to < current_date THEN 'expired' "
 	  "WHEN x.valid_to <= current_date + 30 THEN 'expiring' "
@@ -113,8 +114,8 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "SELECT p.year, p.status, p.revenue_target, p.annual_talk_on, "
 	  "p.objectives, p.innovation_access, p.id FROM " CURRENT_PLAN },
 	[AQ_ACTIONS] = { 1,
-	  "SELECT x.due_on, x.status, x.kind, x.title, u.display_name, x.done_on "
-	  "FROM kam.plan_action x LEFT JOIN kam.app_user u ON u.id = x.owner_id "
+	  "SELECT x.due_on, x.status, x.kind, x.title, u.display_name, x.done_on, "
+	  "x.id, x.version FROM kam.plan_action x LEFT JOIN kam.app_user u ON u.id = x.owner_id "
 	  "WHERE x.plan_id = (SELECT p.id FROM " CURRENT_PLAN ") "
 	  "ORDER BY x.status = 'open' DESC, x.due_on NULLS LAST, x.id" },
 	[AQ_HISTORY] = { 6, HISTORY_COLS HISTORY_FROM

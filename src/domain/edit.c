@@ -13,20 +13,26 @@
 size_t
 edit_ncolumns(enum edit_entity e)
 {
-	return edit_entities[e].ncols;
+	return edit_entities[e]->ncols;
 }
 
 const struct edit_column *
 edit_column_at(enum edit_entity e, size_t i)
 {
-	return i < edit_entities[e].ncols ? &edit_entities[e].cols[i] : NULL;
+	return i < edit_entities[e]->ncols ? &edit_entities[e]->cols[i] : NULL;
+}
+
+bool
+edit_can_insert(enum edit_entity e)
+{
+	return edit_entities[e]->insert != NULL;
 }
 
 int
 edit_column_find(enum edit_entity e, const char *name)
 {
-	for (size_t i = 0; name != NULL && i < edit_entities[e].ncols; i++)
-		if (strcmp(edit_entities[e].cols[i].name, name) == 0)
+	for (size_t i = 0; name != NULL && i < edit_entities[e]->ncols; i++)
+		if (strcmp(edit_entities[e]->cols[i].name, name) == 0)
 			return (int)i;
 	return -1;
 }
@@ -127,7 +133,7 @@ edit_error_free(struct edit_error *err)
 static const struct edit_constraint *
 constraint_of(enum edit_entity e, const char *name)
 {
-	const struct edit_constraint *c = edit_entities[e].constraints;
+	const struct edit_constraint *c = edit_entities[e]->constraints;
 
 	for (; c != NULL && c->name != NULL; c++)
 		if (strcmp(c->name, name) == 0)
@@ -153,8 +159,9 @@ explain(struct kam_db *db, enum edit_entity e, struct edit_error *err)
 		buf_adds(&err->words, err->column >= 0 ? "is required" :
 		    db_error(db));
 	} else if (strcmp(state, "42501") == 0) {
-		buf_adds(&err->words, "The database does not let your login "
-		    "change this (your role, or not your account)");
+		buf_adds(&err->words, edit_entities[e]->refused ?
+		    edit_entities[e]->refused : "The database does not let your "
+		    "login change this (your role, or not your account)");
 	} else
 		buf_adds(&err->words, db_error(db));
 }
@@ -183,7 +190,7 @@ edit_read_send(struct kam_db *db, enum edit_entity e, const char *id)
 {
 	const char *p[] = { id };
 
-	return db_send(db, edit_entities[e].read, 1, p);
+	return db_send(db, edit_entities[e]->read, 1, p);
 }
 
 /* The version and columns of a read row into row. */
@@ -231,7 +238,7 @@ save_params(const struct edit_row *mine, const char **p)
 bool
 edit_save_send(struct kam_db *db, const struct edit_row *mine)
 {
-	const struct edit_entity_def *d = &edit_entities[mine->entity];
+	const struct edit_entity_def *d = edit_entities[mine->entity];
 	const char *p[MAX_PARAMS];
 	int n = save_params(mine, p);
 
@@ -260,7 +267,7 @@ edit_save_recv(struct kam_db *db, struct edit_row *mine, struct edit_error *err)
 bool
 edit_check_send(struct kam_db *db, const struct edit_row *mine)
 {
-	const struct edit_entity_def *d = &edit_entities[mine->entity];
+	const struct edit_entity_def *d = edit_entities[mine->entity];
 	const char *p[] = { mine->id == NULL ? mine->key : mine->id };
 
 	return db_send(db, mine->id == NULL ? d->find : d->read, 1, p);
@@ -313,20 +320,34 @@ edit_check_recv(struct kam_db *db, struct edit_row *mine, struct edit_row *their
 }
 
 bool
+edit_op_send_value(struct kam_db *db, enum edit_op op, const char *id,
+    const char *version, const char *value)
+{
+	const char *p[] = { id, version, value };
+
+	return db_send(db, edit_ops[op]->update, edit_ops[op]->valued ? 3 : 2, p);
+}
+
+bool
 edit_op_send(struct kam_db *db, enum edit_op op, const char *id,
     const char *version)
 {
-	const char *p[] = { id, version };
+	return edit_op_send_value(db, op, id, version, NULL);
+}
 
-	return db_send(db, edit_ops[op].update, 2, p);
+bool
+edit_op_done_send_value(struct kam_db *db, enum edit_op op, const char *id,
+    const char *value)
+{
+	const char *p[] = { id, value };
+
+	return db_send(db, edit_ops[op]->done, edit_ops[op]->valued ? 2 : 1, p);
 }
 
 bool
 edit_op_done_send(struct kam_db *db, enum edit_op op, const char *id)
 {
-	const char *p[] = { id };
-
-	return db_send(db, edit_ops[op].done, 1, p);
+	return edit_op_done_send_value(db, op, id, NULL);
 }
 
 /* Any row: SAVED; none: UNSURE. For an operation's update, and for its
@@ -393,6 +414,12 @@ edit_pick_recv(struct kam_db *db, struct edit_choices *out)
 	return true;
 }
 
+bool
+edit_pick_by_id(enum edit_pick p)
+{
+	return edit_pick_ids[p];
+}
+
 void
 edit_choices_free(struct edit_choices *c)
 {
@@ -402,6 +429,39 @@ edit_choices_free(struct edit_choices *c)
 	}
 	free(c->item);
 	memset(c, 0, sizeof *c);
+}
+
+bool
+edit_warn_send(struct kam_db *db, enum edit_warn w, const struct edit_row *row)
+{
+	const struct edit_warn_def *d = edit_warns[w];
+	const char *p[2 + 4] = { row->parent, row->id };
+	int n = 2;
+
+	for (const char *const *c = d->columns; *c != NULL && n < 6; c++) {
+		int col = edit_column_find(row->entity, *c);
+
+		p[n++] = col >= 0 ? row->value[col] : NULL;
+	}
+	return db_send(db, d->sql, n, p);
+}
+
+bool
+edit_warn_recv(struct kam_db *db, struct kam_buf *words, struct edit_error *err)
+{
+	struct kam_res *r = db_take(db);
+
+	buf_reset(words);
+	if (r == NULL) {
+		err->lost = !db_connected(db);
+		buf_reset(&err->words);
+		buf_adds(&err->words, db_error(db));
+		return false;
+	}
+	if (res_rows(r) > 0 && res_get(r, 0, 0) != NULL)
+		buf_adds(words, res_get(r, 0, 0));
+	res_free(r);
+	return true;
 }
 
 /* The policies of 0003_security.sql, asked of the database: they key on

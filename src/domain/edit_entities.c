@@ -1,6 +1,9 @@
-/* The entities a form changes: their columns, statements and constraints
- * in plain words (see edit_entity.h for the shape of each statement).
- * A new form's entity is one more entry here and in enum edit_entity. */
+/* The entities a form changes: the interaction and the contact, their
+ * columns, statements and constraints in plain words (see edit_entity.h
+ * for the shape of each statement), and the tables that gather every
+ * entity, operation, pick list and warning. A new form's entity is one
+ * more entry in enum edit_entity and in edit_entities[] here, defined
+ * in a file of its own when it is more than a few lines. */
 #include "edit_entity.h"
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
@@ -43,49 +46,67 @@ static const struct edit_constraint contact_constraints[] = {
 	{ NULL, NULL, NULL },
 };
 
-const struct edit_entity_def edit_entities[EE_COUNT] = {
-	[EE_INTERACTION] = {
-		"interaction", interaction_cols, N(interaction_cols),
-		"SELECT version, contact_id, " UTC_TEXT("occurred_at") ", channel, "
-		"direction, subject, body, outcome, follow_up_on, feedback "
-		"FROM kam.interaction WHERE id = $1::bigint",
-		"INSERT INTO kam.interaction (client_key, account_id, contact_id, "
-		"occurred_at, channel, direction, subject, body, outcome, "
-		"follow_up_on, feedback) VALUES ($1::uuid, $2::bigint, $3::bigint, "
-		"$4::timestamptz, $5, $6, $7, $8, $9, $10::date, $11) "
-		"ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
-		"SELECT id, version FROM kam.interaction WHERE client_key = $1::uuid",
-		"UPDATE kam.interaction SET contact_id = $3::bigint, "
-		"occurred_at = $4::timestamptz, channel = $5, direction = $6, "
-		"subject = $7, body = $8, outcome = $9, follow_up_on = $10::date, "
-		"feedback = $11 WHERE id = $1::bigint AND version = $2::int "
-		"RETURNING version",
-		interaction_constraints,
-	},
-	[EE_CONTACT] = {
-		"contact", contact_cols, N(contact_cols),
-		"SELECT version, erp_id, name, job_title, email, phone, "
-		"decision_maker, preferred_channel, active "
-		"FROM kam.contact WHERE id = $1::bigint",
-		"INSERT INTO kam.contact (client_key, account_id, name, job_title, "
-		"email, phone, decision_maker, preferred_channel, active) VALUES "
-		"($1::uuid, $2::bigint, $3, $4, $5, $6, $7::boolean, $8, $9::boolean) "
-		"ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
-		"SELECT id, version FROM kam.contact WHERE client_key = $1::uuid",
-		"UPDATE kam.contact SET name = $3, job_title = $4, email = $5, "
-		"phone = $6, decision_maker = $7::boolean, preferred_channel = $8, "
-		"active = $9::boolean WHERE id = $1::bigint AND version = $2::int "
-		"RETURNING version",
-		contact_constraints,
-	},
+static const struct edit_entity_def interaction_def = {
+	"interaction", interaction_cols, N(interaction_cols),
+	"SELECT version, contact_id, " UTC_TEXT("occurred_at") ", channel, "
+	"direction, subject, body, outcome, follow_up_on, feedback "
+	"FROM kam.interaction WHERE id = $1::bigint",
+	"INSERT INTO kam.interaction (client_key, account_id, contact_id, "
+	"occurred_at, channel, direction, subject, body, outcome, "
+	"follow_up_on, feedback) VALUES ($1::uuid, $2::bigint, $3::bigint, "
+	"$4::timestamptz, $5, $6, $7, $8, $9, $10::date, $11) "
+	"ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
+	"SELECT id, version FROM kam.interaction WHERE client_key = $1::uuid",
+	"UPDATE kam.interaction SET contact_id = $3::bigint, "
+	"occurred_at = $4::timestamptz, channel = $5, direction = $6, "
+	"subject = $7, body = $8, outcome = $9, follow_up_on = $10::date, "
+	"feedback = $11 WHERE id = $1::bigint AND version = $2::int "
+	"RETURNING version",
+	interaction_constraints, NULL,
 };
 
-const struct edit_op_def edit_ops[EOP_COUNT] = {
-	[EOP_CONTACT_DEACTIVATE] = {
-		"UPDATE kam.contact SET active = false "
-		"WHERE id = $1::bigint AND version = $2::int RETURNING version",
-		"SELECT NOT active FROM kam.contact WHERE id = $1::bigint",
-	},
+static const struct edit_entity_def contact_def = {
+	"contact", contact_cols, N(contact_cols),
+	"SELECT version, erp_id, name, job_title, email, phone, "
+	"decision_maker, preferred_channel, active "
+	"FROM kam.contact WHERE id = $1::bigint",
+	"INSERT INTO kam.contact (client_key, account_id, name, job_title, "
+	"email, phone, decision_maker, preferred_channel, active) VALUES "
+	"($1::uuid, $2::bigint, $3, $4, $5, $6, $7::boolean, $8, $9::boolean) "
+	"ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
+	"SELECT id, version FROM kam.contact WHERE client_key = $1::uuid",
+	"UPDATE kam.contact SET name = $3, job_title = $4, email = $5, "
+	"phone = $6, decision_maker = $7::boolean, preferred_channel = $8, "
+	"active = $9::boolean WHERE id = $1::bigint AND version = $2::int "
+	"RETURNING version",
+	contact_constraints, NULL,
+};
+
+const struct edit_entity_def *const edit_entities[EE_COUNT] = {
+	[EE_INTERACTION] = &interaction_def,
+	[EE_CONTACT] = &contact_def,
+	[EE_CONDITION] = &edit_condition_def,
+	[EE_SERVICE_LEVEL] = &edit_service_level_def,
+	[EE_PLAN] = &edit_plan_def,
+	[EE_ACTION] = &edit_action_def,
+	[EE_ACCOUNT] = &edit_account_def,
+};
+
+static const struct edit_op_def contact_deactivate = {
+	"UPDATE kam.contact SET active = false "
+	"WHERE id = $1::bigint AND version = $2::int RETURNING version",
+	"SELECT NOT active FROM kam.contact WHERE id = $1::bigint", false,
+};
+
+const struct edit_op_def *const edit_ops[EOP_COUNT] = {
+	[EOP_CONTACT_DEACTIVATE] = &contact_deactivate,
+	[EOP_CONDITION_END] = &edit_condition_end,
+	[EOP_ACTION_COMPLETE] = &edit_action_complete,
+	[EOP_ACTION_DROP] = &edit_action_drop,
+};
+
+const struct edit_warn_def *const edit_warns[EW_COUNT] = {
+	[EW_CONDITION_OVERLAP] = &edit_condition_overlap,
 };
 
 /* $1 the account, $2 the current value (shown even when inactive). */
@@ -101,4 +122,10 @@ const char *const edit_picks[EP_COUNT] = {
 	"WHERE (u.active AND u.kind = 'manager') OR u.id = $2::bigint "
 	"ORDER BY u.team IS NOT DISTINCT FROM (SELECT a.team FROM kam.account a "
 	"WHERE a.id = $1::bigint) DESC, u.display_name, u.id",
+	[EP_TEAMS] = edit_pick_teams,
+	[EP_PARENTS] = edit_pick_parents,
+};
+
+const bool edit_pick_ids[EP_COUNT] = {
+	[EP_CONTACTS] = true, [EP_USERS] = true, [EP_PARENTS] = true,
 };

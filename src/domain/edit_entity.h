@@ -32,17 +32,50 @@ struct edit_entity_def {
 	const char			*find;
 	const char			*update;
 	const struct edit_constraint	*constraints;	/* ends with a NULL name */
+	/* Optional: what a refusal by the table's policies means here
+	 * (NULL: the general words). */
+	const char			*refused;
 };
 
 /* An operation: its UPDATE ($1 id, $2 version, RETURNING version) and a
- * query ($1 id) that says t when it is already done. */
+ * query ($1 id) that says t when it is already done. A valued one takes
+ * the operation's value as well: $3 of the update, $2 of the query. */
 struct edit_op_def {
 	const char	*update;
 	const char	*done;
+	bool		 valued;
 };
 
-extern const struct edit_entity_def	edit_entities[EE_COUNT];
-extern const struct edit_op_def		edit_ops[EOP_COUNT];
-extern const char *const		edit_picks[EP_COUNT];
+/* A question before a save: $1 the row's account, $2 its id (NULL for a
+ * new row), then the values of columns; one row of text when there is
+ * something to warn about, none (or NULL) otherwise. */
+struct edit_warn_def {
+	const char	*sql;
+	const char	*columns[4];	/* ends with NULL */
+};
+
+/* Each entity, operation and warning is defined in the file of its
+ * entity (edit_entities.c, edit_conditions.c, edit_plan.c, ...); these
+ * tables in edit_entities.c gather them. */
+extern const struct edit_entity_def *const	edit_entities[EE_COUNT];
+extern const struct edit_op_def *const		edit_ops[EOP_COUNT];
+extern const char *const			edit_picks[EP_COUNT];
+extern const bool				edit_pick_ids[EP_COUNT];
+extern const struct edit_warn_def *const	edit_warns[EW_COUNT];
+
+extern const struct edit_entity_def	edit_condition_def, edit_service_level_def,
+					edit_plan_def, edit_action_def,
+					edit_account_def;
+extern const struct edit_op_def		edit_condition_end, edit_action_complete,
+					edit_action_drop;
+extern const struct edit_warn_def	edit_condition_overlap;
+extern const char			edit_pick_teams[], edit_pick_parents[];
+
+/* Reads of an interval as the form writes one ("1 days 4 hours"): whole
+ * minutes as days, hours and minutes. */
+#define EDIT_INTERVAL_TEXT(col) "(SELECT coalesce(nullif(concat_ws(' ', " \
+	"nullif(m / 1440, 0) || ' days', nullif(m / 60 % 24, 0) || ' hours', " \
+	"nullif(m % 60, 0) || ' minutes'), ''), '0 minutes') FROM (SELECT " \
+	"round(extract(epoch FROM " col ") / 60)::bigint AS m) AS minutes)"
 
 #endif

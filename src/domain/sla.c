@@ -41,7 +41,8 @@ static const char card_sql[] =
 "     ORDER BY w.valid_from)"
 "   FROM kam.special_condition w WHERE w.account_id = a.id AND w.kind = 'warranty'"
 "    AND w.valid_from <= current_date"
-"    AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties"
+"    AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties,"
+"  s.id AS sla_id"
 " FROM kam.account a"
 " LEFT JOIN kam.app_user o ON o.id = a.owner_id"
 " LEFT JOIN LATERAL (SELECT * FROM kam.service_level x WHERE x.account_id = a.id"
@@ -64,7 +65,8 @@ static const char card_sql[] =
 "  'goodwill_policy', c.goodwill_policy,"
 "  'valid_from', c.valid_from, 'valid_to', c.valid_to,"
 "  'warranties', CASE WHEN c.warranties IS NULL THEN '[]'::json"
-"   ELSE to_json(string_to_array(c.warranties, E'\\n')) END)"
+"   ELSE to_json(string_to_array(c.warranties, E'\\n')) END),"
+" c.sla_id"
 " FROM c";
 
 static void

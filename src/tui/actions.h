@@ -73,11 +73,16 @@
 	GROUP("Forms") \
 	ACT(FORM_LOG, "log-interaction", \
 	    "Log an interaction on this account (support: a ticket)") \
-	ACT(FORM_ADD, "add", "Add a row on this tab (on Contacts: a contact)") \
-	ACT(FORM_EDIT, "edit", "Edit the row under the cursor") \
+	ACT(FORM_ADD, "add", \
+	    "Add a row on this tab: a contact, a condition, a service level, a plan action") \
+	ACT(FORM_EDIT, "edit", \
+	    "Edit the row under the cursor; on Overview the account, on Service level the one shown") \
 	ACT(FORM_DEACTIVATE, "deactivate", \
-	    "Deactivate, end or drop the row under the cursor (asks first)") \
-	ACT(FORM_COMPLETE, "complete", "Mark the plan action under the cursor done") \
+	    "Deactivate a contact, end a condition today, drop a plan action (asks first)") \
+	ACT(FORM_COMPLETE, "complete", \
+	    "Mark the plan action under the cursor done today (asks first)") \
+	ACT(FORM_PLAN, "edit-plan", \
+	    "On the Plan tab: this year's plan, made when there is none, else edited") \
 	ACT(DRAFT_DISCARD, "discard-draft", \
 	    "On the drafts screen: discard the draft under the cursor (asks first)") \
 	ACT(FIELD_NEXT, "field-next", "Next field") \

@@ -1,5 +1,6 @@
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,19 +18,29 @@ writable(const struct form *f, const struct form_field_def *d, int col)
 {
 	unsigned want = f->row.id == NULL ? EC_INSERT : EC_UPDATE;
 
-	return !(d->flags & FF_READONLY) && col >= 0 &&
+	return !(d->flags & (FF_READONLY | FF_ERP)) && col >= 0 &&
 	    (edit_column_at(f->def->entity, (size_t)col)->flags & want);
 }
 
-/* A new row's first text: "now" is the current minute. */
+/* A new row's first text: "now" is the current minute, "today" the
+ * date, "year" the year, all when the form opens. */
 static void
 set_initial(struct form *f, struct form_field *fl)
 {
 	char now[DATETIME_STRLEN];
 	const char *init = fl->def->initial;
+	struct kam_date today = date_of(f->now);
 
 	if (init != NULL && fl->def->type == FT_DATETIME && strcmp(init, "now") == 0) {
 		datetime_format_local(f->now, now);
+		init = now;
+	} else if (init != NULL && fl->def->type == FT_DATE &&
+	    strcmp(init, "today") == 0) {
+		date_format(today, now);
+		init = now;
+	} else if (init != NULL && fl->def->type == FT_NUMBER &&
+	    strcmp(init, "year") == 0) {
+		snprintf(now, sizeof now, "%d", today.year);
 		init = now;
 	}
 	textedit_set(&fl->ed, init);
@@ -92,6 +103,10 @@ form_text_of(const struct form_field *fl, const char *sql)
 		datetime_format_local(t, local);
 		return xstrdup(local);
 	}
+	if (fl->def->type == FT_INTERVAL)
+		return form_interval_text(sql);
+	if (fl->def->type == FT_SET)
+		return form_set_text(fl->def->choices, sql);
 	return xstrdup(sql);
 }
 
@@ -403,6 +418,54 @@ form_clear_errors(struct form *f)
 		edit_str_set(&f->field[i].error, NULL);
 }
 
+const char *
+form_row_value(const struct form *f, const struct edit_row *row,
+    const char *column)
+{
+	int col = edit_column_find(f->def->entity, column);
+
+	return col >= 0 ? row->value[col] : NULL;
+}
+
+static const char *
+label_of(struct form *f, const char *column)
+{
+	struct form_field *fl = form_field_of(f, column);
+
+	return fl != NULL ? fl->def->label : column;
+}
+
+void
+form_check_both(struct form *f, const struct edit_row *row, const char *a,
+    const char *b)
+{
+	bool has_a = form_row_value(f, row, a) != NULL;
+	bool has_b = form_row_value(f, row, b) != NULL;
+
+	if (has_a && !has_b)
+		form_set_error(f, b, "goes with %s: give both or neither",
+		    label_of(f, a));
+	else if (has_b && !has_a)
+		form_set_error(f, a, "goes with %s: give both or neither",
+		    label_of(f, b));
+}
+
+void
+form_check_order(struct form *f, const struct edit_row *row, const char *first,
+    const char *second, bool strict)
+{
+	const char *x = form_row_value(f, row, first);
+	const char *y = form_row_value(f, row, second);
+	int c;
+
+	if (x == NULL || y == NULL)
+		return;
+	c = strcmp(y, x);
+	if (c < 0 || (strict && c == 0))
+		form_set_error(f, second, "is %s %s", c < 0 ? "before" : "the same as",
+		    label_of(f, first));
+}
+
 /* One field into out: an unchanged field of a row that was read keeps
  * the value as read, byte for byte. */
 static bool
@@ -505,6 +568,7 @@ form_from_draft(struct form *f, const struct kam_draft *d, struct kam_buf *err)
 	const char *form = draft_get(d, "form");
 
 	if (form == NULL || strcmp(form, f->def->name) != 0 ||
+	    (draft_get(d, "id") == NULL && !edit_can_insert(f->def->entity)) ||
 	    !digits_or_null(draft_get(d, "id")) ||
 	    !digits_or_null(draft_get(d, "version")) ||
 	    !digits_or_null(draft_get(d, "account")) ||

@@ -19,9 +19,11 @@
  * EC_INSERT nor EC_UPDATE (ERP-owned) shows read only. The steps for a
  * new form:
  *	1. the entity: enum edit_entity (kam/edit.h), its columns, fixed
- *	   statements and constraints in plain words (edit_entities.c);
- *	2. the form: a form_def in forms.c, listed in form_defs[] so that
- *	   its drafts can be resumed;
+ *	   statements and constraints in plain words (edit_entities.c, or
+ *	   a file of its own such as edit_plan.c, gathered in the table
+ *	   edit_entities[] of edit_entities.c);
+ *	2. the form: a form_def in forms.c (or forms_plan.c, ...), listed
+ *	   in form_defs[] of forms.c so that its drafts can be resumed;
  *	3. the key: a tab's action hook opens it with form_view_open()
  *	   (form_view.h) when view_account_rights() allows, and the tab's
  *	   keys go into tab_hints[] of view_account.c for the status line;
@@ -40,11 +42,17 @@
  *	FT_MONEY	a decimal amount, scale 2 unless given
  *	FT_INTERVAL	a duration: "4h", "1d 4h", "30m", "2d"
  *	FT_TIME		a time of day, HH:MM
+ *	FT_SET		some of choices, typed by value or label with commas
+ *			between ("Mon, Wed", "Mon-Fri" in the choices' order);
+ *			saved as the values in that order, comma-separated
  * Flags: FF_REQUIRED, FF_READONLY (shown, never written), FF_NONNEG (a
- * number or amount of at least 0). initial is a new row's first text
- * ("now" for the current time). A form's check hook adds checks across
- * fields with form_set_error(); setup fixes fields (form_fix) whenever
- * the form opens, also from a draft. */
+ * number or amount of at least 0), FF_ERP (read only, marked as the
+ * ERP's). initial is a new row's first text ("now" for the current time,
+ * "today" for a date, "year" for a number). A form's check hook adds
+ * checks across fields with form_set_error(); setup fixes fields
+ * (form_fix) whenever the form opens, also from a draft; warn names a
+ * question the database answers before each save (kam/edit.h), which
+ * the user may answer with "save anyway". */
 #ifndef KAM_TUI_FORM_H
 #define KAM_TUI_FORM_H
 
@@ -58,19 +66,20 @@
 
 enum field_type {
 	FT_TEXT, FT_LONGTEXT, FT_CHOICE, FT_PICK, FT_BOOL, FT_DATE, FT_DATETIME,
-	FT_NUMBER, FT_MONEY, FT_INTERVAL, FT_TIME
+	FT_NUMBER, FT_MONEY, FT_INTERVAL, FT_TIME, FT_SET
 };
 
 #define FF_REQUIRED	0x1
 #define FF_READONLY	0x2
 #define FF_NONNEG	0x4
+#define FF_ERP		0x8
 
 struct form_field_def {
 	const char		*column;
 	const char		*label;
 	enum field_type		 type;
 	unsigned		 flags;
-	const char *const	*choices;	/* FT_CHOICE */
+	const char *const	*choices;	/* FT_CHOICE, FT_SET */
 	enum edit_pick		 pick;		/* FT_PICK */
 	int			 digits, scale;	/* FT_NUMBER, FT_MONEY */
 	size_t			 maxlen;	/* bytes; 0: 500, long text 20000 */
@@ -95,6 +104,8 @@ struct form_def {
 					    const struct edit_row *row);
 	void				(*setup)(struct form *f);
 	const char			*(*note)(const struct form *f);
+	enum edit_warn			 warn;
+	const char			*warn_lead;	/* before the warning */
 };
 
 struct form_field {
@@ -154,6 +165,17 @@ bool	form_to_row(struct form *f, struct edit_row *out);
 void	form_set_error(struct form *f, const char *column, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	form_clear_errors(struct form *f);
+/* For check hooks: the value to save of column (NULL: none); a pair of
+ * columns set together or not at all, the error at the one left empty;
+ * an order of two values that compare as text (ISO dates, HH:MM), the
+ * error at the second when it comes before the first (or equals it,
+ * when strict). */
+const char *form_row_value(const struct form *f, const struct edit_row *row,
+	    const char *column);
+void	form_check_both(struct form *f, const struct edit_row *row,
+	    const char *a, const char *b);
+void	form_check_order(struct form *f, const struct edit_row *row,
+	    const char *first, const char *second, bool strict);
 /* A value as read (SQL text) as a field's text: times in the local
  * zone. NULL is empty. Returns a string the caller frees. */
 char	*form_text_of(const struct form_field *fl, const char *sql);
@@ -169,5 +191,12 @@ bool	form_from_draft(struct form *f, const struct kam_draft *d,
  * reason in err. A NULL *out is SQL NULL. */
 bool	form_value(const struct form_field *fl, time_t now, char **out,
 	    struct kam_buf *err);
+/* A duration as typed ("1d 4h") in minutes; false when it is not one. */
+bool	form_interval_minutes(const char *text, long *minutes);
+/* A value as read as the form shows it: a duration as "1d 4h", a set's
+ * values as their labels ("Mon, Tue"); anything else as it is. The
+ * caller frees the result. */
+char	*form_interval_text(const char *sql);
+char	*form_set_text(const char *const *choices, const char *sql);
 
 #endif

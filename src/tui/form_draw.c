@@ -11,6 +11,7 @@
 #define LONG_ROWS	6
 #define VALUE_MAX	72
 #define READONLY_TAG	" (read only)"
+#define ERP_TAG		" (from ERP)"	/* no longer than READONLY_TAG */
 
 static int
 field_rows(const struct form_field *fl)
@@ -106,7 +107,8 @@ draw_field(struct tui *t, int y, struct form_field *fl, bool focus, int w)
 	else
 		draw_line(t, y, fl, focus, w);
 	if (fl->readonly)
-		draw_text(t, y, LABEL_COLS + w, (int)strlen(READONLY_TAG), READONLY_TAG,
+		draw_text(t, y, LABEL_COLS + w, (int)strlen(READONLY_TAG),
+		    fl->def->flags & FF_ERP ? ERP_TAG : READONLY_TAG,
 		    TE_FIELD_READONLY, ALIGN_LEFT);
 }
 

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "form.h"
 #include "kam/date.h"
@@ -34,7 +35,8 @@ static bool
 is_option(const struct form_field *fl, const char *v)
 {
 	if (!fl->loaded)
-		return v[strspn(v, "0123456789")] == '\0';
+		return !edit_pick_by_id(fl->def->pick) ||
+		    v[strspn(v, "0123456789")] == '\0';
 	for (size_t i = 0; i < fl->options.n; i++)
 		if (strcmp(fl->options.item[i].value, v) == 0)
 			return true;
@@ -144,31 +146,192 @@ datetime_value(const char *s, time_t now, char **out, struct kam_buf *err)
 	return true;
 }
 
-/* "1d 4h 30m" as PostgreSQL reads an interval. */
+static const char *const interval_names[] = { "days", "hours", "minutes" };
+static const long interval_minutes[] = { 1440, 60, 1 };
+
+bool
+form_interval_minutes(const char *s, long *minutes)
+{
+	static const char units[] = "dhm";
+	long total = 0, n;
+	char *end;
+
+	s += strspn(s, " ");
+	if (*s == '\0')
+		return false;
+	while (*s != '\0') {
+		if (!isdigit((unsigned char)*s))
+			return false;
+		n = strtol(s, &end, 10);
+		if (n > 100000 || *end == '\0' || strchr(units, *end) == NULL ||
+		    (end[1] != ' ' && end[1] != '\0'))
+			return false;
+		total += n * interval_minutes[strchr(units, *end) - units];
+		s = end + 1 + strspn(end + 1, " ");
+	}
+	*minutes = total;
+	return true;
+}
+
+/* Whole minutes as days, hours and minutes, the way the database's read
+ * gives them back (EDIT_INTERVAL_TEXT in src/domain/edit_entity.h), so
+ * that "90m" and "1h 30m" are the same value. */
 static bool
 interval_value(const char *s, char **out, struct kam_buf *err)
 {
-	static const char units[] = "dhm";
-	static const char *const names[] = { "days", "hours", "minutes" };
+	long m, part[3];
 	struct kam_buf b;
+
+	if (!form_interval_minutes(s, &m)) {
+		buf_adds(err, "is not a duration (4h, 1d 4h, 30m)");
+		return false;
+	}
+	part[0] = m / 1440, part[1] = m / 60 % 24, part[2] = m % 60;
+	buf_init(&b);
+	for (size_t i = 0; i < 3; i++)
+		if (part[i] != 0)
+			buf_addf(&b, "%s%ld %s", b.len ? " " : "", part[i],
+			    interval_names[i]);
+	if (b.len == 0)
+		buf_adds(&b, "0 minutes");
+	*out = buf_detach(&b);
+	return true;
+}
+
+char *
+form_interval_text(const char *sql)
+{
+	static const char units[] = "dhm";
+	struct kam_buf b;
+	const char *p = sql;
 	char *end;
 	long n;
 
 	buf_init(&b);
-	while (*s != '\0') {
-		n = strtol(s, &end, 10);
-		if (end == s || n < 0 || n > 100000 || *end == '\0' ||
-		    strchr(units, *end) == NULL || (end[1] != ' ' && end[1] != '\0')) {
-			buf_free(&b);
-			buf_adds(err, "is not a duration (4h, 1d 4h, 30m)");
-			return false;
-		}
-		buf_addf(&b, "%s%ld %s", b.len ? " " : "", n,
-		    names[strchr(units, *end) - units]);
-		s = end + 1 + strspn(end + 1, " ");
+	while (*p != '\0') {
+		size_t i = 0, len;
+
+		if (!isdigit((unsigned char)*p))
+			break;
+		n = strtol(p, &end, 10);
+		if (*end != ' ')
+			break;
+		end++;
+		len = strcspn(end, " ");
+		while (i < 3 && (strlen(interval_names[i]) != len ||
+		    strncmp(end, interval_names[i], len) != 0))
+			i++;
+		if (i == 3)
+			break;
+		buf_addf(&b, "%s%ld%c", b.len ? " " : "", n, units[i]);
+		p = end + len + strspn(end + len, " ");
 	}
-	*out = buf_detach(&b);
+	if (*p != '\0' || b.len == 0) {
+		buf_free(&b);
+		return xstrdup(sql);
+	}
+	return buf_detach(&b);
+}
+
+/* The choice (a value, label pair) that tok names by value or label,
+ * case folded; -1 for none. */
+static int
+set_index(const char *const *choices, const char *tok, size_t len)
+{
+	for (int i = 0; choices != NULL && choices[2 * i] != NULL; i++)
+		for (int k = 0; k < 2; k++)
+			if (strlen(choices[2 * i + k]) == len &&
+			    strncasecmp(choices[2 * i + k], tok, len) == 0)
+				return i;
+	return -1;
+}
+
+/* One item of a set ("Mon" or "Mon-Fri") into chosen; false when it
+ * names no choice, or a range runs backwards. */
+static bool
+set_item(const char *const *choices, const char *tok, size_t len, bool *chosen)
+{
+	const char *dash = memchr(tok, '-', len);
+	int from, to;
+
+	if (dash == NULL)
+		from = to = set_index(choices, tok, len);
+	else {
+		from = set_index(choices, tok, (size_t)(dash - tok));
+		to = set_index(choices, dash + 1, len - (size_t)(dash - tok) - 1);
+	}
+	if (from < 0 || to < from)
+		return false;
+	for (int i = from; i <= to; i++)
+		chosen[i] = true;
 	return true;
+}
+
+static void
+set_error(const char *const *choices, struct kam_buf *err)
+{
+	buf_adds(err, "takes some of ");
+	for (size_t i = 0; choices[2 * i] != NULL; i++)
+		buf_addf(err, "%s%s", i ? ", " : "", choices[2 * i + 1]);
+	buf_adds(err, " (commas between; a range like ");
+	buf_addf(err, "%s-%s)", choices[1], choices[3] ? choices[3] : choices[1]);
+}
+
+/* Chosen values in the choices' order, each once, comma-separated. */
+static bool
+set_value(const struct form_field_def *d, const char *s, char **out,
+    struct kam_buf *err)
+{
+	size_t n = 0;
+	bool *chosen, ok = true;
+	struct kam_buf b;
+
+	while (d->choices[2 * n] != NULL)
+		n++;
+	chosen = xcalloc(n + 1, sizeof *chosen);
+	for (s += strspn(s, ", "); *s != '\0' && ok; s += strspn(s, ", ")) {
+		size_t len = strcspn(s, ", ");
+
+		ok = set_item(d->choices, s, len, chosen);
+		s += len;
+	}
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		if (chosen[i])
+			buf_addf(&b, "%s%s", b.len ? "," : "", d->choices[2 * i]);
+	free(chosen);
+	if (!ok || (b.len == 0 && (d->flags & FF_REQUIRED))) {
+		if (ok)
+			buf_adds(err, "is required");
+		else
+			set_error(d->choices, err);
+		buf_free(&b);
+		return false;
+	}
+	*out = b.len > 0 ? buf_detach(&b) : NULL;	/* only commas: none */
+	buf_free(&b);
+	return true;
+}
+
+char *
+form_set_text(const char *const *choices, const char *sql)
+{
+	struct kam_buf b;
+	const char *p = sql;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		size_t len = strcspn(p, ",");
+		int i = set_index(choices, p, len);
+
+		buf_adds(&b, b.len ? ", " : "");
+		if (i >= 0)
+			buf_adds(&b, choices[2 * i + 1]);
+		else
+			buf_add(&b, p, len);
+		p += len + (p[len] == ',');
+	}
+	return buf_detach(&b);
 }
 
 static bool
@@ -212,6 +375,7 @@ convert(const struct form_field *fl, const char *s, time_t now, char **out,
 	case FT_NUMBER: case FT_MONEY: return decimal(s, d, out, err);
 	case FT_INTERVAL: return interval_value(s, out, err);
 	case FT_TIME: return time_value(s, out, err);
+	case FT_SET: return set_value(d, s, out, err);
 	case FT_TEXT: case FT_LONGTEXT: break;
 	}
 	*out = xstrdup(s);

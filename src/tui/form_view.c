@@ -18,9 +18,13 @@
 
 #define TYPEAHEAD 64
 
-enum fv_state { FV_LOADING, FV_EDITING, FV_SAVING, FV_CHECKING, FV_CONFLICT };
-enum { SLOT_READ, SLOT_SAVE, SLOT_CHECK, SLOT_PICK };
-enum { ASK_DISCARD, ASK_LEAVE };
+enum fv_state {
+	FV_LOADING, FV_EDITING, FV_WARNING, FV_SAVING, FV_CHECKING, FV_CONFLICT
+};
+/* SLOT_PICK + i reads the choices of field i: a slot each, so that one
+ * field's request does not replace another's. */
+enum { SLOT_READ, SLOT_SAVE, SLOT_CHECK, SLOT_WARN, SLOT_PICK };
+enum { ASK_DISCARD, ASK_LEAVE, ASK_WARNED };
 
 struct form_view {
 	struct view	 v;
@@ -31,6 +35,7 @@ struct form_view {
 	struct edit_row	 theirs;	/* the row as someone else saved it */
 	char		*draft;		/* the draft's path, NULL: none kept */
 	bool		 draft_written;
+	bool		 stale_below;	/* the view below shows an old row */
 	int		 scroll;
 	int		 ahead[TYPEAHEAD];	/* keys typed while loading */
 	size_t		 nahead;
@@ -83,10 +88,12 @@ drop_draft(struct form_view *fv)
 }
 
 /* Closes the form (and anything above it), and has the view below read
- * its rows again. */
+ * its rows again when asked to, or when a conflict showed that they
+ * changed. */
 static void
 close_form(struct form_view *fv, struct tui *t, bool reload_below)
 {
+	reload_below = reload_below || fv->stale_below;
 	while (t->top != NULL && t->top != &fv->v)
 		tui_pop(t);
 	tui_pop(t);
@@ -134,6 +141,17 @@ show_failure(struct form_view *fv, struct tui *t, const struct edit_error *err)
 }
 
 static void
+send_save(struct form_view *fv, struct tui *t)
+{
+	fv->state = FV_SAVING;
+	keep_draft(fv, t);
+	tui_message(t, false, "Saving...");
+	req_submit(t, &fv->v, SLOT_SAVE, 0);
+}
+
+/* Checks the fields, asks the form's question of the database if it has
+ * one (the answer decides whether to save), else saves. */
+static void
 start_save(struct form_view *fv, struct tui *t)
 {
 	if (fv->f.row.id != NULL && !form_dirty(&fv->f)) {
@@ -147,10 +165,13 @@ start_save(struct form_view *fv, struct tui *t)
 		tui_message(t, true, "Not saved: %s %s.", fl->def->label, fl->error);
 		return;
 	}
-	fv->state = FV_SAVING;
-	keep_draft(fv, t);
-	tui_message(t, false, "Saving...");
-	req_submit(t, &fv->v, SLOT_SAVE, 0);
+	if (fv->f.def->warn == EW_NONE) {
+		send_save(fv, t);
+		return;
+	}
+	fv->state = FV_WARNING;
+	tui_message(t, false, "Checking...");
+	req_submit(t, &fv->v, SLOT_WARN, 0);
 }
 
 static void
@@ -158,7 +179,7 @@ load_picks(struct form_view *fv, struct tui *t)
 {
 	for (size_t i = 0; i < fv->f.n; i++)
 		if (fv->f.field[i].def->type == FT_PICK)
-			req_submit(t, &fv->v, SLOT_PICK, (int)i);
+			req_submit(t, &fv->v, SLOT_PICK + (int)i, (int)i);
 }
 
 static void
@@ -166,22 +187,30 @@ fv_reload(struct view *v, struct tui *t)
 {
 	struct form_view *fv = FV(v);
 
-	load_picks(fv, t);
+	if (fv->state != FV_LOADING)
+		load_picks(fv, t);	/* else once the row is read */
 	if (fv->state == FV_LOADING)
 		req_submit(t, v, SLOT_READ, 0);
+	else if (fv->state == FV_WARNING)
+		req_submit(t, v, SLOT_WARN, 0);
 	else if (fv->state == FV_SAVING)
 		req_submit(t, v, SLOT_SAVE, 0);
 	else if (fv->state == FV_CHECKING)
 		req_submit(t, v, SLOT_CHECK, 0);
 }
 
-/* A pick list's current value as the id the statement takes, or NULL. */
+/* A pick list's current value as the statement takes it (an id, or a
+ * name), or NULL. */
 static const char *
 pick_current(const struct form_field *fl)
 {
 	const char *s = fl->ed.text.data;
 
-	return *s != '\0' && s[strspn(s, "0123456789")] == '\0' ? s : NULL;
+	if (*s == '\0')
+		return NULL;
+	if (!edit_pick_by_id(fl->def->pick))
+		return s;
+	return s[strspn(s, "0123456789")] == '\0' ? s : NULL;
 }
 
 static bool
@@ -197,6 +226,8 @@ fv_send(struct view *v, struct tui *t, int slot, int arg)
 		return edit_save_send(t->db, &fv->mine);
 	case SLOT_CHECK:
 		return edit_check_send(t->db, &fv->mine);
+	case SLOT_WARN:
+		return edit_warn_send(t->db, fv->f.def->warn, &fv->mine);
 	default:
 		fl = &fv->f.field[arg];
 		return edit_pick_send(t->db, fl->def->pick, fv->f.row.parent,
@@ -250,6 +281,7 @@ recv_read(struct form_view *fv, struct tui *t)
 			fv->f.def->setup(&fv->f);
 		form_focus(&fv->f, 0);
 		fv->state = FV_EDITING;
+		load_picks(fv, t);	/* with the row's own values among them */
 		type_ahead(fv, t);
 	} else if (o == EDIT_GONE) {
 		close_form(fv, t, true);
@@ -273,10 +305,38 @@ recv_pick(struct form_view *fv, struct tui *t, int i)
 		tui_db_error(t);
 }
 
+/* The form's question answered: nothing to say saves at once, else the
+ * user decides. */
+static void
+recv_warn(struct form_view *fv, struct tui *t)
+{
+	struct kam_buf words;
+	struct edit_error err;
+
+	buf_init(&words);
+	edit_error_init(&err);
+	if (!edit_warn_recv(t->db, &words, &err)) {
+		if (!will_retry(t, &err)) {
+			fv->state = FV_EDITING;
+			tui_message(t, true, "Not saved: the check before saving "
+			    "failed: %s", err.words.data);
+		}
+	} else if (words.len == 0)
+		send_save(fv, t);
+	else {
+		fv->state = FV_EDITING;
+		tui_ask(t, &fv->v, ASK_WARNED, "%s %s. Save anyway?",
+		    fv->f.def->warn_lead, words.data);
+	}
+	edit_error_free(&err);
+	buf_free(&words);
+}
+
 static void
 conflict(struct form_view *fv, struct tui *t)
 {
 	fv->state = FV_CONFLICT;
+	fv->stale_below = true;
 	keep_draft(fv, t);
 	tui_push(t, view_conflict_new(&fv->v));
 	tui_message(t, true, "Not saved: someone else changed it meanwhile.");
@@ -327,8 +387,12 @@ fv_recv(struct view *v, struct tui *t, int slot, int arg)
 		recv_read(fv, t);
 		return;
 	}
-	if (slot == SLOT_PICK) {
+	if (slot >= SLOT_PICK) {
 		recv_pick(fv, t, arg);
+		return;
+	}
+	if (slot == SLOT_WARN) {
+		recv_warn(fv, t);
 		return;
 	}
 	edit_error_init(&err);
@@ -401,8 +465,8 @@ cancel(struct form_view *fv, struct tui *t)
 	}
 }
 
-/* While a save is on its way the form holds still: Esc may leave it,
- * Ctrl-S sends the save again. */
+/* While a save (or the question before it) is on its way the form holds
+ * still: Esc may leave it, Ctrl-S sends the save again. */
 static void
 busy_key(struct form_view *fv, struct tui *t, enum kam_action a)
 {
@@ -412,6 +476,9 @@ busy_key(struct form_view *fv, struct tui *t, enum kam_action a)
 		req_submit(t, &fv->v, SLOT_SAVE, 0);
 	else if (a == ACT_HELP)
 		tui_push(t, view_help_new(t));
+	else if (fv->state == FV_WARNING)
+		tui_message(t, false, "Checking before the save... (Esc asks to close "
+		    "the form)");
 	else
 		tui_message(t, false, "Saving... (Esc closes the form, the draft stays)");
 }
@@ -462,6 +529,13 @@ fv_answer(struct view *v, struct tui *t, int what, bool yes)
 {
 	struct form_view *fv = FV(v);
 
+	if (what == ASK_WARNED) {
+		if (yes)
+			send_save(fv, t);
+		else
+			tui_message(t, false, "Not saved: the form is as you left it.");
+		return;
+	}
 	if (!yes)
 		return;
 	if (what == ASK_DISCARD)
@@ -495,6 +569,11 @@ fv_status(struct view *v, struct tui *t, struct kam_buf *out)
 	if (fv->state == FV_SAVING || fv->state == FV_CHECKING) {
 		buf_adds(out, t->dbstate == TDB_OK ? " Saving..." :
 		    " Saving: waiting for the database connection");
+		return;
+	}
+	if (fv->state == FV_WARNING) {
+		buf_adds(out, t->dbstate == TDB_OK ? " Checking..." :
+		    " Checking: waiting for the database connection");
 		return;
 	}
 	keys_hint(out, ACT_FIELD_NEXT, "next");
@@ -572,9 +651,9 @@ fv_new(const struct form_def *def, const char *account_name)
 	return fv;
 }
 
-void
-form_view_open(struct tui *t, const struct form_def *def, const char *account,
-    const char *account_name, const char *id)
+static void
+open_form(struct tui *t, const struct form_def *def, const char *account,
+    const char *account_name, const char *id, const char *const *preset)
 {
 	struct form_view *fv;
 	char key[37];
@@ -586,11 +665,31 @@ form_view_open(struct tui *t, const struct form_def *def, const char *account,
 	}
 	fv = fv_new(def, account_name);
 	form_init(&fv->f, def, account, id ? NULL : key, id, time(NULL));
+	for (; preset != NULL && preset[0] != NULL; preset += 2) {
+		int col = edit_column_find(def->entity, preset[0]);
+
+		if (col >= 0)
+			edit_row_set(&fv->f.row, (size_t)col, preset[1]);
+	}
 	fv->state = id ? FV_LOADING : FV_EDITING;
 	if (id == NULL && def->setup != NULL)
 		def->setup(&fv->f);
 	fv->draft = draft_path(t, key);
 	tui_push(t, &fv->v);
+}
+
+void
+form_view_open(struct tui *t, const struct form_def *def, const char *account,
+    const char *account_name, const char *id)
+{
+	open_form(t, def, account, account_name, id, NULL);
+}
+
+void
+form_view_open_with(struct tui *t, const struct form_def *def,
+    const char *account, const char *account_name, const char *const *preset)
+{
+	open_form(t, def, account, account_name, NULL, preset);
 }
 
 static bool

@@ -13,6 +13,12 @@
  * else row id (read first). */
 void	form_view_open(struct tui *t, const struct form_def *def,
 	    const char *account, const char *account_name, const char *id);
+/* Opens a new row of account whose columns named in preset ("column",
+ * "value" pairs, NULL-ended) are given, not edited: a plan action's
+ * plan. They are kept in the form's draft. */
+void	form_view_open_with(struct tui *t, const struct form_def *def,
+	    const char *account, const char *account_name,
+	    const char *const *preset);
 /* Opens a draft (from the drafts screen); false with err when it does
  * not fit def. The draft file stays until the form is saved or its
  * changes discarded. */
@@ -37,5 +43,10 @@ struct view	*view_conflict_new(struct view *form);
 /* forms.c: the forms, by the name their drafts give. */
 const struct form_def	*form_def_find(const char *name);
 extern const struct form_def form_interaction, form_ticket, form_contact;
+/* forms_account.c, forms_conditions.c, forms_sla.c, forms_plan.c: the
+ * account's own fields, its conditions, the service level, the plan and
+ * its actions. */
+extern const struct form_def form_account, form_condition, form_service_level,
+	form_plan, form_action;
 
 #endif

@@ -58,7 +58,7 @@ interaction_check(struct form *f, const struct edit_row *row)
 const struct form_def form_interaction = {
 	"interaction", "Log an interaction", "Edit an interaction", EE_INTERACTION,
 	interaction_fields, N(interaction_fields), "Interaction logged.",
-	interaction_check, NULL, NULL,
+	interaction_check, NULL, NULL, EW_NONE, NULL,
 };
 
 /* Support logs tickets only (the database's rule, 0003_security.sql). */
@@ -71,7 +71,7 @@ ticket_setup(struct form *f)
 const struct form_def form_ticket = {
 	"ticket", "Log a ticket", "Edit a ticket", EE_INTERACTION,
 	interaction_fields, N(interaction_fields), "Ticket logged.",
-	interaction_check, ticket_setup, NULL,
+	interaction_check, ticket_setup, NULL, EW_NONE, NULL,
 };
 
 static const struct form_field_def contact_fields[] = {
@@ -120,11 +120,12 @@ contact_note(const struct form *f)
 const struct form_def form_contact = {
 	"contact", "New contact", "Edit contact", EE_CONTACT,
 	contact_fields, N(contact_fields), "Contact saved.",
-	contact_check, NULL, contact_note,
+	contact_check, NULL, contact_note, EW_NONE, NULL,
 };
 
 static const struct form_def *const form_defs[] = {
-	&form_interaction, &form_ticket, &form_contact,
+	&form_interaction, &form_ticket, &form_contact, &form_condition,
+	&form_service_level, &form_plan, &form_action, &form_account,
 };
 
 const struct form_def *

@@ -163,7 +163,8 @@ shared_action(struct tui *t, enum kam_action a, int key)
 	case ACT_SEARCH_NEXT: search_again(t, 1); break;
 	case ACT_SEARCH_PREV: search_again(t, -1); break;
 	case ACT_FORM_LOG: case ACT_FORM_ADD: case ACT_FORM_EDIT:
-	case ACT_FORM_DEACTIVATE: case ACT_FORM_COMPLETE: case ACT_DRAFT_DISCARD:
+	case ACT_FORM_DEACTIVATE: case ACT_FORM_COMPLETE: case ACT_FORM_PLAN:
+	case ACT_DRAFT_DISCARD:
 		tui_message(t, true, "%s: nothing to %s here.", t->key_name.data,
 		    keymap_action_name(a));
 		break;

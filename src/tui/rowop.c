@@ -4,9 +4,9 @@
 #include "rowop.h"
 
 void
-row_op_ask(struct row_op *o, struct tui *t, struct view *owner, int what,
-    enum edit_op op, const char *id, const char *version, const char *done,
-    const char *question)
+row_op_ask_value(struct row_op *o, struct tui *t, struct view *owner, int what,
+    enum edit_op op, const char *id, const char *version, const char *value,
+    const char *done, const char *question)
 {
 	if (o->stage == ROP_SENT || o->stage == ROP_CHECKING) {
 		tui_message(t, true, "The last change has not been answered yet.");
@@ -15,9 +15,18 @@ row_op_ask(struct row_op *o, struct tui *t, struct view *owner, int what,
 	o->op = op;
 	edit_str_set(&o->id, id);
 	edit_str_set(&o->version, version);
+	edit_str_set(&o->value, value);
 	edit_str_set(&o->done, done);
 	o->stage = ROP_ASKED;
 	tui_ask(t, owner, what, "%s", question);
+}
+
+void
+row_op_ask(struct row_op *o, struct tui *t, struct view *owner, int what,
+    enum edit_op op, const char *id, const char *version, const char *done,
+    const char *question)
+{
+	row_op_ask_value(o, t, owner, what, op, id, version, NULL, done, question);
 }
 
 void
@@ -35,8 +44,8 @@ bool
 row_op_send(struct row_op *o, struct tui *t)
 {
 	if (o->stage == ROP_CHECKING)
-		return edit_op_done_send(t->db, o->op, o->id);
-	return edit_op_send(t->db, o->op, o->id, o->version);
+		return edit_op_done_send_value(t->db, o->op, o->id, o->value);
+	return edit_op_send_value(t->db, o->op, o->id, o->version, o->value);
 }
 
 static enum row_op_next
@@ -79,6 +88,21 @@ row_op_recv(struct row_op *o, struct tui *t)
 }
 
 void
+row_op_take(struct row_op *o, struct tui *t, struct view *tab, int slot)
+{
+	switch (row_op_recv(o, t)) {
+	case ROP_FINISHED:
+		tab->parent->ops->reload(tab->parent, t);
+		break;
+	case ROP_AGAIN:
+		req_submit(t, tab, slot, 0);
+		break;
+	case ROP_LATER:
+		break;
+	}
+}
+
+void
 row_op_resend(struct row_op *o, struct tui *t, struct view *owner, int slot)
 {
 	if (o->stage == ROP_SENT || o->stage == ROP_CHECKING)
@@ -90,6 +114,7 @@ row_op_free(struct row_op *o)
 {
 	free(o->id);
 	free(o->version);
+	free(o->value);
 	free(o->done);
 	memset(o, 0, sizeof *o);
 }

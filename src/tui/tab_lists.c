@@ -5,6 +5,7 @@
 
 #include "form_view.h"
 #include "tabs.h"
+#include "kam/date.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])
 
@@ -32,18 +33,38 @@ contact_role(const struct acct_rows *r, size_t row, int field)
 	return is(r, row, CT_ACTIVE, "f") ? TE_ACCT_DORMANT : TE_NORMAL;
 }
 
-/* Whether the user may change the account's contacts; says why not. */
-static bool
-may_write(struct table_tab *tt, struct tui *t)
-{
-	const struct edit_rights *r = view_account_rights(tt->v.parent);
+/* The forms of a table's rows: a adds one, e edits the one under the
+ * cursor, D ends it (asks first). */
+struct row_forms {
+	const struct form_def	*form;
+	int			 id;		/* the rows' id field */
+	const char		*what;		/* "contacts" */
+	const char		*none;		/* "No contact under the cursor." */
+	void			(*end)(struct table_tab *tt, struct tui *t, size_t row);
+};
 
-	if (r == NULL)
-		tui_message(t, true, "Still reading what you may change here; "
-		    "try again in a moment.");
-	else if (!r->write)
-		tui_message(t, true, "Your role may not change this account's contacts.");
-	return r != NULL && r->write;
+static bool
+row_forms_action(struct table_tab *tt, struct tui *t, enum kam_action a,
+    const struct row_forms *rf)
+{
+	size_t row = tt->tb.nav.cursor;
+
+	if (a != ACT_FORM_ADD && a != ACT_FORM_EDIT && a != ACT_FORM_DEACTIVATE)
+		return false;
+	if (!tab_may_write(&tt->v, t, rf->what))
+		return true;
+	if (a == ACT_FORM_ADD)
+		form_view_open(t, rf->form, tab_account_id(&tt->v),
+		    tab_account_name(&tt->v), NULL);
+	else if (row >= tt->tb.rows.nrows)
+		tui_message(t, true, "%s", rf->none);
+	else if (a == ACT_FORM_EDIT)
+		form_view_open(t, rf->form, tab_account_id(&tt->v),
+		    tab_account_name(&tt->v),
+		    acct_rows_get(&tt->tb.rows, row, (size_t)rf->id));
+	else
+		rf->end(tt, t, row);
+	return true;
 }
 
 static void
@@ -64,26 +85,14 @@ deactivate(struct table_tab *tt, struct tui *t, size_t row)
 	buf_free(&q);
 }
 
+static const struct row_forms contact_forms = {
+	&form_contact, CT_ID, "contacts", "No contact under the cursor.", deactivate,
+};
+
 static bool
 contacts_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 {
-	size_t row = tt->tb.nav.cursor;
-
-	if (a != ACT_FORM_ADD && a != ACT_FORM_EDIT && a != ACT_FORM_DEACTIVATE)
-		return false;
-	if (!may_write(tt, t))
-		return true;
-	if (a == ACT_FORM_ADD)
-		form_view_open(t, &form_contact, tab_account_id(&tt->v),
-		    tab_account_name(&tt->v), NULL);
-	else if (row >= tt->tb.rows.nrows)
-		tui_message(t, true, "No contact under the cursor.");
-	else if (a == ACT_FORM_EDIT)
-		form_view_open(t, &form_contact, tab_account_id(&tt->v),
-		    tab_account_name(&tt->v), acct_rows_get(&tt->tb.rows, row, CT_ID));
-	else
-		deactivate(tt, t, row);
-	return true;
+	return row_forms_action(tt, t, a, &contact_forms);
 }
 
 static const struct table_tab_def contacts = {
@@ -114,10 +123,52 @@ condition_role(const struct acct_rows *r, size_t row, int field)
 	return TE_NORMAL;
 }
 
+/* D: valid to today, the user's, asked first. A condition that has not
+ * begun cannot end before it begins (valid_range); one that has ended is
+ * left as it is. */
+static void
+end_condition(struct table_tab *tt, struct tui *t, size_t row)
+{
+	const struct acct_rows *r = &tt->tb.rows;
+	const char *to = acct_rows_get(r, row, CD_TO);
+	char today[DATE_STRLEN];
+	struct kam_buf q;
+
+	date_format(date_today(), today);
+	if (strcmp(acct_rows_get(r, row, CD_FROM), today) > 0) {
+		tui_message(t, true, "This condition begins on %s: e changes its "
+		    "dates.", acct_rows_get(r, row, CD_FROM));
+		return;
+	}
+	if (to != NULL && strcmp(to, today) <= 0) {
+		tui_message(t, true, "This condition ends on %s already (e changes "
+		    "its dates).", to);
+		return;
+	}
+	buf_init(&q);
+	buf_addf(&q, "End “%s” today (%s)? It applies until then; e sets another "
+	    "date.", acct_rows_get(r, row, CD_TITLE), today);
+	table_tab_op_value(tt, t, EOP_CONDITION_END, acct_rows_get(r, row, CD_ID),
+	    acct_rows_get(r, row, CD_VERSION), today, "Condition ended today.",
+	    q.data);
+	buf_free(&q);
+}
+
+static const struct row_forms condition_forms = {
+	&form_condition, CD_ID, "conditions", "No condition under the cursor.",
+	end_condition,
+};
+
+static bool
+conditions_action(struct table_tab *tt, struct tui *t, enum kam_action a)
+{
+	return row_forms_action(tt, t, a, &condition_forms);
+}
+
 static const struct table_tab_def conditions = {
 	.what = "Conditions", .query = AQ_CONDITIONS, .cols = condition_cols,
 	.ncols = N(condition_cols), .role = condition_role,
-	.empty = "No special conditions.",
+	.empty = "No special conditions.", .action = conditions_action,
 };
 
 static const struct table_col money_cols[] = {

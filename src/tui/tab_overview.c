@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "card_tab.h"
+#include "form_view.h"
 #include "kam/sla.h"
 #include "kam/xalloc.h"
 
@@ -254,6 +255,18 @@ overview_recv(struct view *v, struct tui *t, int slot, int arg)
 	build(to);
 }
 
+/* e: the account's own fields. */
+static bool
+overview_action(struct view *v, struct tui *t, enum kam_action a)
+{
+	if (a != ACT_FORM_EDIT)
+		return card_tab_action(v, t, a);
+	if (tab_may_write(v, t, "fields"))
+		form_view_open(t, &form_account, tab_account_id(v),
+		    tab_account_name(v), tab_account_id(v));
+	return true;
+}
+
 static void
 overview_free(struct view *v)
 {
@@ -269,7 +282,7 @@ overview_free(struct view *v)
 static const struct kam_view_ops overview_ops = {
 	.name = "overview",
 	.draw = card_tab_draw,
-	.action = card_tab_action,
+	.action = overview_action,
 	.reload = overview_reload,
 	.send = overview_send,
 	.recv = overview_recv,

@@ -1,21 +1,32 @@
 /* The account plan of this year (else the latest): status, revenue
  * target, annual talk, objectives, and its actions with owner, due date
- * and status. */
+ * and status. P makes this year's plan or edits it; a adds an action to
+ * the plan shown, e edits one, x completes it, D drops it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "card.h"
+#include "form_view.h"
 #include "tabs.h"
+#include "kam/date.h"
 #include "kam/xalloc.h"
 
-enum { SLOT_PLAN, SLOT_ACTIONS };
+enum { SLOT_PLAN, SLOT_ACTIONS, SLOT_OP };
+enum { ASK_OP };
 
 struct tab_plan {
 	struct view	v;
 	struct card	card;
 	struct table	actions;
 	bool		allowed;
+	char		*plan_id;	/* the plan shown; NULL: none */
+	char		*plan_year;
+	struct row_op	op;		/* x and D on an action */
+	enum kam_action	ahead;		/* typed before the plan came */
 };
+
+static bool plan_action(struct view *v, struct tui *t, enum kam_action a);
 
 #define TP(v) ((struct tab_plan *)(v))
 
@@ -35,6 +46,8 @@ build(struct tab_plan *tp, const struct acct_rows *r)
 
 	card_clear(&tp->card);
 	tp->card.loaded = true;
+	edit_str_set(&tp->plan_id, acct_rows_get(r, 0, PL_ID));
+	edit_str_set(&tp->plan_year, acct_rows_get(r, 0, PL_YEAR));
 	if (r->nrows == 0) {
 		card_add(&tp->card, "Plan", "No account plan yet.", TE_NORMAL);
 		return;
@@ -72,6 +85,7 @@ plan_reload(struct view *v, struct tui *t)
 	}
 	req_submit(t, v, SLOT_PLAN, 0);
 	req_submit(t, v, SLOT_ACTIONS, 0);
+	row_op_resend(&tp->op, t, v, SLOT_OP);
 }
 
 static bool
@@ -81,6 +95,8 @@ plan_send(struct view *v, struct tui *t, int slot, int arg)
 	    AQ_ACTIONS, .account_id = tab_account_id(v) };
 
 	(void)arg;
+	if (slot == SLOT_OP)
+		return row_op_send(&TP(v)->op, t);
 	return acct_rows_send(t->db, &req);
 }
 
@@ -91,6 +107,10 @@ plan_recv(struct view *v, struct tui *t, int slot, int arg)
 	struct acct_rows r;
 
 	(void)arg;
+	if (slot == SLOT_OP) {
+		row_op_take(&tp->op, t, v, SLOT_OP);
+		return;
+	}
 	if (!acct_rows_recv(t->db, &r)) {
 		tp->card.loaded = tp->actions.loaded = true;
 		tui_db_error(t);
@@ -101,6 +121,12 @@ plan_recv(struct view *v, struct tui *t, int slot, int arg)
 	else
 		table_take(&tp->actions, &r, 0);
 	acct_rows_free(&r);
+	if (tp->ahead != ACT_NONE && tp->card.loaded && tp->actions.loaded) {
+		enum kam_action a = tp->ahead;
+
+		tp->ahead = ACT_NONE;
+		plan_action(v, t, a);
+	}
 }
 
 static void
@@ -117,11 +143,99 @@ plan_draw(struct view *v, struct tui *t, int y0, int height)
 		    "No actions in this plan.");
 }
 
+/* P: this year's plan, edited, or made when the plan shown is an older
+ * one or there is none. */
+static void
+open_plan(struct tab_plan *tp, struct tui *t)
+{
+	char year[16];
+	bool this_year;
+
+	snprintf(year, sizeof year, "%d", date_today().year);
+	this_year = tp->plan_year != NULL && strcmp(tp->plan_year, year) == 0;
+	form_view_open(t, &form_plan, tab_account_id(&tp->v),
+	    tab_account_name(&tp->v), this_year ? tp->plan_id : NULL);
+}
+
+static void
+add_action(struct tab_plan *tp, struct tui *t)
+{
+	const char *preset[] = { "plan_id", tp->plan_id, NULL };
+
+	if (tp->plan_id == NULL)
+		tui_message(t, true, "No plan yet: P makes this year's plan.");
+	else
+		form_view_open_with(t, &form_action, tab_account_id(&tp->v),
+		    tab_account_name(&tp->v), preset);
+}
+
+/* x and D: on open actions only, asked first; x on the user's today. */
+static void
+close_action(struct tab_plan *tp, struct tui *t, size_t row, bool done)
+{
+	const struct acct_rows *r = &tp->actions.rows;
+	char today[DATE_STRLEN];
+	struct kam_buf q;
+
+	if (strcmp(acct_rows_get(r, row, AC_STATUS), "open") != 0) {
+		tui_message(t, true, "This action is %s already (e edits it).",
+		    acct_rows_get(r, row, AC_STATUS));
+		return;
+	}
+	date_format(date_today(), today);
+	buf_init(&q);
+	if (done)
+		buf_addf(&q, "Mark “%s” done today (%s)?",
+		    acct_rows_get(r, row, AC_TITLE), today);
+	else
+		buf_addf(&q, "Drop “%s”?", acct_rows_get(r, row, AC_TITLE));
+	row_op_ask_value(&tp->op, t, &tp->v, ASK_OP, done ? EOP_ACTION_COMPLETE :
+	    EOP_ACTION_DROP, acct_rows_get(r, row, AC_ID),
+	    acct_rows_get(r, row, AC_VERSION), done ? today : NULL,
+	    done ? "Action done." : "Action dropped.", q.data);
+	buf_free(&q);
+}
+
+static bool
+is_form_action(enum kam_action a)
+{
+	return a == ACT_FORM_PLAN || a == ACT_FORM_ADD || a == ACT_FORM_EDIT ||
+	    a == ACT_FORM_COMPLETE || a == ACT_FORM_DEACTIVATE;
+}
+
 static bool
 plan_action(struct view *v, struct tui *t, enum kam_action a)
 {
-	(void)t;
-	return listnav_act(&TP(v)->actions.nav, a);
+	struct tab_plan *tp = TP(v);
+	size_t row = tp->actions.nav.cursor;
+
+	if (!is_form_action(a))
+		return listnav_act(&tp->actions.nav, a);
+	if (!tp->card.loaded || !tp->actions.loaded) {
+		tp->ahead = a;	/* for the plan and row shown, once they are */
+		return true;
+	}
+	if (!tab_may_write(v, t, "plan"))
+		return true;
+	if (a == ACT_FORM_PLAN)
+		open_plan(tp, t);
+	else if (a == ACT_FORM_ADD)
+		add_action(tp, t);
+	else if (row >= tp->actions.rows.nrows)
+		tui_message(t, true, "No plan action under the cursor.");
+	else if (a == ACT_FORM_EDIT)
+		form_view_open(t, &form_action, tab_account_id(v),
+		    tab_account_name(v), acct_rows_get(&tp->actions.rows, row, AC_ID));
+	else
+		close_action(tp, t, row, a == ACT_FORM_COMPLETE);
+	return true;
+}
+
+static void
+plan_answer(struct view *v, struct tui *t, int what, bool yes)
+{
+	(void)what;
+	row_op_answer(&TP(v)->op, t, v, SLOT_OP, yes);
 }
 
 static void
@@ -156,7 +270,7 @@ static void
 plan_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)t;
-	table_status(&TP(v)->actions, "Plan actions", out);
+	table_status(&TP(v)->actions, "Actions", out);
 }
 
 static void
@@ -166,6 +280,9 @@ plan_free(struct view *v)
 
 	card_clear(&tp->card);
 	table_free(&tp->actions);
+	row_op_free(&tp->op);
+	free(tp->plan_id);
+	free(tp->plan_year);
 	free(tp);
 }
 
@@ -182,6 +299,7 @@ static const struct kam_view_ops plan_ops = {
 	.click = plan_click,
 	.status = plan_status,
 	.free = plan_free,
+	.answer = plan_answer,
 };
 
 struct view *

@@ -4,13 +4,17 @@
 #include <stdlib.h>
 
 #include "card_tab.h"
+#include "form_view.h"
 #include "kam/sla.h"
 #include "kam/xalloc.h"
 
 struct tab_sla {
 	struct card_tab	 ct;
 	struct sla_card	 sla;
+	enum kam_action	 ahead;		/* typed before the card came */
 };
+
+static bool sla_action(struct view *v, struct tui *t, enum kam_action a);
 
 static void
 sla_reload(struct view *v, struct tui *t)
@@ -39,6 +43,36 @@ sla_recv(struct view *v, struct tui *t, int slot, int arg)
 		return;
 	}
 	card_add_sla(&ts->ct.card, &ts->sla);
+	if (ts->ahead != ACT_NONE) {
+		enum kam_action a = ts->ahead;
+
+		ts->ahead = ACT_NONE;
+		sla_action(v, t, a);
+	}
+}
+
+/* e edits the service level shown, or makes one when there is none; a
+ * adds another (the next period's). */
+static bool
+sla_action(struct view *v, struct tui *t, enum kam_action a)
+{
+	struct tab_sla *ts = (struct tab_sla *)v;
+
+	if (a != ACT_FORM_ADD && a != ACT_FORM_EDIT)
+		return card_tab_action(v, t, a);
+	if (!ts->ct.card.loaded) {
+		ts->ahead = a;	/* for the service level shown, once it is */
+		return true;
+	}
+	if (!tab_may_write(v, t, "service level"))
+		return true;
+	if (ts->sla.field[SLA_STATE] == NULL)
+		tui_message(t, true, "This account has gone, or you may not see it.");
+	else
+		form_view_open(t, &form_service_level, tab_account_id(v),
+		    tab_account_name(v), a == ACT_FORM_EDIT ?
+		    ts->sla.field[SLA_ID] : NULL);
+	return true;
 }
 
 static void
@@ -54,7 +88,7 @@ sla_free(struct view *v)
 static const struct kam_view_ops sla_ops = {
 	.name = "sla",
 	.draw = card_tab_draw,
-	.action = card_tab_action,
+	.action = sla_action,
 	.reload = sla_reload,
 	.send = sla_send,
 	.recv = sla_recv,

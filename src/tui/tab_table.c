@@ -37,10 +37,19 @@ tt_reload(struct view *v, struct tui *t)
 }
 
 void
+table_tab_op_value(struct table_tab *tt, struct tui *t, enum edit_op op,
+    const char *id, const char *version, const char *value, const char *done,
+    const char *question)
+{
+	row_op_ask_value(&tt->op, t, &tt->v, ASK_OP, op, id, version, value, done,
+	    question);
+}
+
+void
 table_tab_op(struct table_tab *tt, struct tui *t, enum edit_op op,
     const char *id, const char *version, const char *done, const char *question)
 {
-	row_op_ask(&tt->op, t, &tt->v, ASK_OP, op, id, version, done, question);
+	table_tab_op_value(tt, t, op, id, version, NULL, done, question);
 }
 
 static void
@@ -48,23 +57,6 @@ tt_answer(struct view *v, struct tui *t, int what, bool yes)
 {
 	(void)what;
 	row_op_answer(&TT(v)->op, t, v, SLOT_OP, yes);
-}
-
-/* After an operation the whole account reads again: the overview and
- * the other tabs may show what changed. */
-static void
-op_recv(struct table_tab *tt, struct tui *t)
-{
-	switch (row_op_recv(&tt->op, t)) {
-	case ROP_FINISHED:
-		tt->v.parent->ops->reload(tt->v.parent, t);
-		break;
-	case ROP_AGAIN:
-		req_submit(t, &tt->v, SLOT_OP, 0);
-		break;
-	case ROP_LATER:
-		break;
-	}
 }
 
 void
@@ -145,7 +137,7 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 
 	(void)arg;
 	if (slot == SLOT_OP) {
-		op_recv(tt, t);
+		row_op_take(&tt->op, t, v, SLOT_OP);
 		return;
 	}
 	if (!acct_rows_recv(t->db, &rows)) {

@@ -26,6 +26,10 @@ const char	*tab_account_id(const struct view *tab);
 const char	*tab_account_name(const struct view *tab);
 /* What the user may change on the account; NULL until it is known. */
 const struct edit_rights *view_account_rights(const struct view *account);
+/* Whether the user may change the account's what ("contacts") from tab;
+ * says why not. */
+bool		 tab_may_write(const struct view *tab, struct tui *t,
+		    const char *what);
 
 /* A tab that is one table (contacts, conditions, orders, history,
  * changes), or a screen that is one (the agenda). */
@@ -83,6 +87,10 @@ void		 table_tab_last_key(const struct table_tab *tt, const char **key,
 		    const char **id);
 /* Whether v is a table_tab made from def. */
 bool		 table_tab_is(const struct view *v, const struct table_tab_def *def);
+/* The same for an operation that takes a value (kam/edit.h). */
+void		 table_tab_op_value(struct table_tab *tt, struct tui *t,
+		    enum edit_op op, const char *id, const char *version,
+		    const char *value, const char *done, const char *question);
 /* Reads one history entry in full and shows it in a pager. */
 void		 table_tab_open_entry(struct table_tab *tt, struct tui *t,
 		    const char *id);

@@ -29,9 +29,18 @@ struct hint {
 	const char	*word;
 };
 
-static const struct hint tab_hints[NTABS][4] = {
+#define NHINTS 5
+
+static const struct hint tab_hints[NTABS][NHINTS] = {
+	[0] = { { ACT_FORM_EDIT, "edit" } },
 	[1] = { { ACT_FORM_ADD, "add" }, { ACT_FORM_EDIT, "edit" },
 		{ ACT_FORM_DEACTIVATE, "deactivate" } },
+	[2] = { { ACT_FORM_ADD, "add" }, { ACT_FORM_EDIT, "edit" },
+		{ ACT_FORM_DEACTIVATE, "end" } },
+	[3] = { { ACT_FORM_EDIT, "edit" }, { ACT_FORM_ADD, "add" } },
+	[4] = { { ACT_FORM_PLAN, "plan" }, { ACT_FORM_ADD, "add" },
+		{ ACT_FORM_EDIT, "edit" }, { ACT_FORM_COMPLETE, "done" },
+		{ ACT_FORM_DEACTIVATE, "drop" } },
 };
 
 #define VAC(v) ((struct view_account *)(v))
@@ -80,6 +89,20 @@ const struct edit_rights *
 view_account_rights(const struct view *account)
 {
 	return VAC(account)->have_rights ? &VAC(account)->rights : NULL;
+}
+
+bool
+tab_may_write(const struct view *tab, struct tui *t, const char *what)
+{
+	const struct edit_rights *r = view_account_rights(tab->parent);
+
+	if (r == NULL)
+		tui_message(t, true, "Still reading what you may change here; "
+		    "try again in a moment.");
+	else if (!r->write)
+		tui_message(t, true, "Your role may not change this account's %s.",
+		    what);
+	return r != NULL && r->write;
 }
 
 /* L: an interaction, or a ticket for support; nothing for whom the
@@ -305,7 +328,8 @@ account_status(struct view *v, struct tui *t, struct kam_buf *out)
 		return;
 	buf_adds(out, " |");
 	add_hint(out, ACT_FORM_LOG, va->rights.write ? "log" : "log a ticket");
-	for (int i = 0; va->rights.write && i < 4 && tab_hints[va->tab][i].word; i++)
+	for (int i = 0; va->rights.write && i < NHINTS && tab_hints[va->tab][i].word;
+	    i++)
 		add_hint(out, tab_hints[va->tab][i].action, tab_hints[va->tab][i].word);
 }
 

@@ -76,7 +76,7 @@ open_agenda() {
 	screen_wait "Agenda: row"
 	screen_keys / ; screen_type "Émoji"; screen_keys Enter Enter
 	screen_wait "kam - Émoji 😀 Café"
-	screen_wait "Plan actions:"
+	screen_wait "Actions:"
 	[[ "$(screen_text)" == *"Annual talk       "* ]]
 	screen_keys q q
 	[[ "$(screen_text)" == *"Name ^"* ]]

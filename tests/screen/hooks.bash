@@ -17,6 +17,10 @@ setup() {
 	export PGUSER=anna
 }
 
+# Both kams of a test that started two (screen_use 2).
 teardown() {
+	screen_use 2
+	screen_stop
+	screen_use
 	screen_stop
 }

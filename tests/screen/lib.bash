@@ -214,6 +214,45 @@ w = lambda c: 0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_wid
 print(sum(w(c) for c in line[:i]))' "$2"
 }
 
+# screen_open_account SEARCH [TAB [ENV=VALUE ...]]: starts kam, opens the
+# first account the search finds, on tab TAB (a digit) if given.
+screen_open_account() {
+	local search=$1 tab=${2:-}
+	shift 2 || shift
+	screen_start "$@"
+	screen_keys /
+	screen_type "$search"
+	screen_keys Enter Enter
+	screen_wait "Master data"
+	[ -z "$tab" ] || screen_keys "$tab"
+}
+
+# screen_sql SQL: one statement as the database's superuser, values only.
+screen_sql() {
+	PGUSER=postgres psql -X -q -At -v ON_ERROR_STOP=1 -c "$1"
+}
+
+# screen_find TEXT: "/" on a tab, TEXT, Enter: the cursor to its row.
+screen_find() {
+	screen_keys /
+	screen_type "$1"
+	screen_keys Enter
+}
+
+# screen_conflict_open: back in kam 1, whose save meets the change kam 2
+# saved first: the conflict dialog.
+screen_conflict_open() {
+	screen_use
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Someone else saved this while you edited it."* ]]
+}
+
+# screen_conflict_row LABEL THEIRS YOURS WHO: the dialog's row of LABEL
+# shows their value, then yours, and that WHO (they, you, both) changed it.
+screen_conflict_row() {
+	[[ "$(screen_line "$1")" == *"$2"*"$3"*"$4 changed" ]]
+}
+
 # Whether the screen shows what a full repaint shows: no artefacts left
 # by a resize or a partial update. Ctrl-L repaints every cell.
 screen_clean() {

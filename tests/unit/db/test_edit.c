@@ -14,116 +14,20 @@
 
 #include "kam/db.h"
 #include "kam/edit.h"
+#include "edittest.h"
 #include "pgtest.h"
 
 #define login pgtest_login
 #define scalar pgtest_scalar
 
-/* Waits for the statement sent, as the client's main loop would. */
-static void
-settle(struct kam_db *db)
-{
-	enum db_wait w;
-
-	while ((w = db_poll(db)) != DB_READY) {
-		struct pollfd p = { db_socket(db), w == DB_WAIT_WRITE ? POLLOUT : POLLIN, 0 };
-
-		assert_int_not_equal(w, DB_BROKEN);
-		poll(&p, 1, 5000);
-	}
-}
-
-/* Reads the end of the statement taken, so that the next may go. */
-static void
-drain(struct kam_db *db)
-{
-	while (!db_idle(db)) {
-		struct pollfd p = { db_socket(db), POLLIN, 0 };
-
-		poll(&p, 1, 5000);
-		db_poll(db);
-	}
-}
-
-static enum edit_outcome
-save(struct kam_db *db, struct edit_row *mine, struct edit_row *theirs,
-    struct edit_error *err)
-{
-	enum edit_outcome o;
-
-	assert_true(edit_save_send(db, mine));
-	settle(db);
-	o = edit_save_recv(db, mine, err);
-	drain(db);
-	if (o != EDIT_UNSURE)
-		return o;
-	assert_true(edit_check_send(db, mine));
-	settle(db);
-	o = edit_check_recv(db, mine, theirs, err);
-	drain(db);
-	return o;
-}
-
-static void
-set(struct edit_row *r, const char *column, const char *v)
-{
-	int col = edit_column_find(r->entity, column);
-
-	assert_true(col >= 0);
-	edit_row_set(r, (size_t)col, v);
-}
-
-static void
-read_row(struct kam_db *db, struct edit_row *row, enum edit_entity e,
-    const char *id)
-{
-	struct edit_error err;
-
-	edit_error_init(&err);
-	edit_row_init(row, e);
-	edit_str_set(&row->id, id);
-	assert_true(edit_read_send(db, e, id));
-	settle(db);
-	assert_int_equal(edit_read_recv(db, row, &err), EDIT_SAVED);
-	drain(db);
-	edit_error_free(&err);
-}
-
-/* One user editing one row: their connection, the row as read, what
- * a check finds, the error. */
-struct edit_case {
-	struct kam_db		*db;
-	struct edit_row		 mine, theirs;
-	struct edit_error	 err;
-};
-
-static void
-case_open(struct edit_case *c, const char *user, enum edit_entity e,
-    const char *id)
-{
-	c->db = login(user);
-	edit_error_init(&c->err);
-	edit_row_init(&c->theirs, e);
-	if (id != NULL)
-		read_row(c->db, &c->mine, e, id);
-	else
-		edit_row_init(&c->mine, e);
-}
-
-static enum edit_outcome
-case_save(struct edit_case *c)
-{
-	return save(c->db, &c->mine, &c->theirs, &c->err);
-}
-
-static void
-case_close(struct edit_case *c)
-{
-	edit_row_free(&c->mine);
-	edit_row_free(&c->theirs);
-	edit_error_free(&c->err);
-	db_close(c->db);
-}
+#define settle edittest_settle
+#define drain edittest_drain
+#define save edittest_save
+#define set edittest_set
+#define read_row edittest_read_row
+#define case_open edittest_case_open
+#define case_save edittest_case_save
+#define case_close edittest_case_close
 
 /* Anna's contact at C1 (the fixture's front desk). */
 static void

@@ -47,7 +47,7 @@ static const struct form_field_def fields[] = {
 
 static const struct form_def def = {
 	"test", "New", "Edit", EE_CONTACT, fields, N(fields), "Saved.",
-	NULL, NULL, NULL,
+	NULL, NULL, NULL, EW_NONE, NULL,
 };
 
 static int
@@ -300,7 +300,7 @@ test_datetime_in_the_local_zone(void **state)
 		{ "name", "When", FT_DATETIME, FF_REQUIRED, .initial = "now" },
 	};
 	static const struct form_def wdef = { "when", "W", "W", EE_CONTACT, when,
-	    1, "", NULL, NULL, NULL };
+	    1, "", NULL, NULL, NULL, EW_NONE, NULL };
 	struct form f;
 	struct kam_buf err;
 	char *v = NULL;

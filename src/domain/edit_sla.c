@@ -1,0 +1,70 @@
+/* The service level as its form changes it (see edit_entity.h for the
+ * statements' shape). Weekdays and channels travel as comma-separated
+ * lists, times of day as HH:MM and durations as the form writes them;
+ * values the form could not have written (seconds) are read exactly, so
+ * that a save leaves them as they were. */
+#include "edit_entity.h"
+
+#define N(a) (sizeof (a) / sizeof (a)[0])
+#define IU (EC_INSERT | EC_UPDATE)
+#define INTERVAL_OR_EXACT(col) "CASE WHEN extract(epoch FROM " col ") % 60 = 0 " \
+	"THEN " EDIT_INTERVAL_TEXT(col) " ELSE " col "::text END"
+#define TIME_OR_EXACT(col) "CASE WHEN extract(second FROM " col ") = 0 THEN " \
+	"to_char(" col ", 'HH24:MI') ELSE " col "::text END"
+
+static const struct edit_column cols[] = {
+	{ "name", IU }, { "first_response", IU }, { "resolution", IU },
+	{ "support_days", IU }, { "support_from", IU }, { "support_to", IU },
+	{ "time_zone", IU }, { "channels", IU }, { "escalation_contact_id", IU },
+	{ "escalation", IU }, { "goodwill_policy", IU }, { "valid_from", IU },
+	{ "valid_to", IU },
+};
+
+static const struct edit_constraint constraints[] = {
+	{ "service_level_name_check", "name", "must not be empty" },
+	{ "service_level_first_response_check", "first_response",
+	  "must be longer than 0" },
+	{ "resolution_after_response", "resolution",
+	  "is shorter than the first response" },
+	{ "service_level_support_days_check", "support_days",
+	  "takes weekdays from Mon to Sun, at least one" },
+	{ "service_level_channels_check", "channels",
+	  "takes phone, email, portal, chat and onsite only" },
+	{ "window_complete", "support_from",
+	  "and Support until go together: give both or neither" },
+	{ "window_order", "support_to", "must be after Support from" },
+	{ "valid_range", "valid_to", "is before Valid from" },
+	{ "service_level_time_zone_check", "time_zone",
+	  "is not a time zone the database knows (like Europe/Berlin or UTC)" },
+	{ "service_level_escalation_contact_id_account_id_fkey",
+	  "escalation_contact_id", "is not one of this account's contacts (any more)" },
+	{ "service_level_account_id_fkey", NULL, "the account has gone" },
+	{ NULL, NULL, NULL },
+};
+
+const struct edit_entity_def edit_service_level_def = {
+	"service_level", cols, N(cols),
+	"SELECT version, name, " INTERVAL_OR_EXACT("first_response") ", "
+	INTERVAL_OR_EXACT("resolution") ", array_to_string(support_days, ','), "
+	TIME_OR_EXACT("support_from") ", " TIME_OR_EXACT("support_to") ", "
+	"time_zone, array_to_string(channels, ','), escalation_contact_id, "
+	"escalation, goodwill_policy, valid_from, valid_to "
+	"FROM kam.service_level WHERE id = $1::bigint",
+	"INSERT INTO kam.service_level (client_key, account_id, name, "
+	"first_response, resolution, support_days, support_from, support_to, "
+	"time_zone, channels, escalation_contact_id, escalation, goodwill_policy, "
+	"valid_from, valid_to) VALUES ($1::uuid, $2::bigint, $3, $4::interval, "
+	"$5::interval, string_to_array($6, ',')::smallint[], $7::time, $8::time, "
+	"$9, string_to_array($10, ','), $11::bigint, $12, $13, $14::date, "
+	"$15::date) ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
+	"SELECT id, version FROM kam.service_level WHERE client_key = $1::uuid",
+	"UPDATE kam.service_level SET name = $3, first_response = $4::interval, "
+	"resolution = $5::interval, "
+	"support_days = string_to_array($6, ',')::smallint[], "
+	"support_from = $7::time, support_to = $8::time, time_zone = $9, "
+	"channels = string_to_array($10, ','), escalation_contact_id = $11::bigint, "
+	"escalation = $12, goodwill_policy = $13, valid_from = $14::date, "
+	"valid_to = $15::date WHERE id = $1::bigint AND version = $2::int "
+	"RETURNING version",
+	constraints, NULL,
+};

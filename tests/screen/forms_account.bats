@@ -1,0 +1,143 @@
+#!/usr/bin/env bats
+# The account's own fields and its service level in a real terminal:
+# edited with the ERP's fields read only, a refusal of the database in
+# plain words, a service level checked next to its fields, saved and seen
+# at once (also by kam --sla), one made where there was none; and
+# support, or a manager of another team, offered none of these edits.
+
+bats_require_minimum_version 1.5.0
+
+load hooks
+
+@test "e on the Overview: the account's own fields saved and shown at once, the ERP's read only" {
+	screen_open_account nordwind
+	[[ "$(screen_text)" == *"L log  e edit"* ]]
+	screen_keys e
+	run screen_text
+	[[ "$output" == *"Edit account - Nordwind GmbH"* ]]
+	[[ "$output" == *"Master data, credit limit, payment terms and currency come from the ERP"* ]]
+	[[ "$(screen_line 'ERP id')" == *"C1"*"(from ERP)" ]]
+	[[ "$(screen_line 'Credit limit')" == *"(from ERP)" ]]
+	[[ "$(screen_line 'Tier *')" == *"< key >"* ]]
+	screen_keys Left Tab Tab Tab r Tab a Tab
+	screen_type "Shipping"
+	screen_keys Tab Right
+	[[ "$(screen_line 'Parent')" == *"Davids Werkstatt (C3)"* ]]
+	screen_keys Tab
+	screen_type "Key for the north"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Account saved."* ]]
+	[[ "$(screen_line 'Tier ')" == *"strategic"* ]]
+	[[ "$(screen_line 'Lifecycle ')" == *"retention"* ]]
+	[[ "$(screen_line 'Status ')" == *"at_risk"* ]]
+	[[ "$(screen_line 'Industry ')" == *"Shipping"* ]]
+	[[ "$(screen_line 'Parent ')" == *"Davids Werkstatt"* ]]
+	screen_keys G
+	[[ "$(screen_line 'Notes ')" == *"Key for the north"* ]]
+	[ "$(screen_sql "SELECT a.tier || ' ' || a.status || ' ' || p.erp_id FROM kam.account a JOIN kam.account p ON p.id = a.parent_id WHERE a.erp_id = 'C1'")" = "strategic at_risk C3" ]
+}
+
+@test "handing the account to another team's manager and team is refused in plain words" {
+	screen_open_account nordwind
+	screen_keys e
+	screen_keys Tab b Tab s
+	[[ "$(screen_line 'Owner')" == *"Bo Nakamura"* ]]
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Not saved: the account must stay yours or your team's: keep yourself as owner, or your team."* ]]
+	[[ "$(screen_text)" == *"Edit account - Nordwind GmbH"* ]]
+	screen_keys Escape y
+	[ "$(screen_sql "SELECT u.role_name || ' ' || a.team FROM kam.account a JOIN kam.app_user u ON u.id = a.owner_id WHERE a.erp_id = 'C1'")" = "anna north" ]
+}
+
+@test "the service level: checked next to its fields, saved, seen at once here and by kam --sla" {
+	screen_open_account nordwind 4
+	[[ "$(screen_text)" == *"e edit  a add"* ]]
+	screen_keys e
+	run screen_text
+	[[ "$output" == *"Edit service level - Nordwind GmbH"* ]]
+	[[ "$(screen_line 'First response *')" == *"1h"* ]]
+	[[ "$(screen_line 'Resolution *')" == *"1d 4h"* ]]
+	[[ "$(screen_line 'Support days *')" == *"Mon, Tue, Wed, Thu, Fri, Sat, Sun"* ]]
+	[[ "$(screen_line 'Escalate to')" == *"Jana Novak"* ]]
+	screen_keys Tab Tab C-u
+	screen_type "30m"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"^ Resolution is shorter than the first response"* ]]
+	screen_keys C-u
+	screen_type "2d"
+	screen_keys Tab C-u
+	screen_type "Mon-Fri"
+	screen_keys Tab
+	screen_type "08:00"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"^ Support until goes with Support from: give both or neither"* ]]
+	screen_type "18:00"
+	screen_keys Tab C-u
+	screen_type "Mars/Olympus"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"^ Time zone is not a time zone the database knows (like Europe/Berlin or UTC)"* ]]
+	screen_keys C-u
+	screen_type "America/New_York"
+	screen_keys Tab C-u
+	screen_type "phone, portal"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Service level saved."* ]]
+	[[ "$(screen_line 'Resolution ')" == *"2 day"* ]]
+	[[ "$(screen_line 'Support hours')" == *"Mon-Fri 08:00-18:00 America/New_York"* ]]
+	[[ "$(screen_line 'Channels')" == *"phone, portal"* ]]
+	screen_keys 1
+	[[ "$(screen_line 'Support now')" == *"(Mon-Fri 08:00-18:00 America/New_York)"* ]]
+	run "$KAM" --sla C1
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Mon-Fri 08:00-18:00 America/New_York"* ]]
+	[ "$(screen_sql "SELECT support_days::text || ' ' || channels::text || ' ' || resolution FROM kam.service_level s JOIN kam.account a ON a.id = s.account_id WHERE a.erp_id = 'C1'")" = "{1,2,3,4,5} {phone,portal} 2 days" ]
+}
+
+@test "an account without a service level: e makes one" {
+	screen_open_account müller 4
+	screen_keys e
+	[[ "$(screen_text)" == *"New service level - Müller GmbH"* ]]
+	[[ "$(screen_line 'Support days *')" == *"Mon-Fri"* ]]
+	[[ "$(screen_line 'Time zone *')" == *"UTC"* ]]
+	screen_type "Gold"
+	screen_keys Tab
+	screen_type "4h"
+	screen_keys Tab
+	screen_type "2d"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Service level saved."* ]]
+	[[ "$(screen_line 'Service level')" == *"Gold"* ]]
+	[[ "$(screen_line 'First response')" == *"4 h"* ]]
+}
+
+# Each edit key of the four tabs, and the message instead of a form.
+refused_everywhere() {
+	screen_keys e
+	[[ "$(screen_text)" == *"Your role may not change this account's fields."* ]]
+	screen_keys 3 a
+	[[ "$(screen_text)" == *"Your role may not change this account's conditions."* ]]
+	screen_keys D
+	[[ "$(screen_text)" == *"Your role may not change this account's conditions."* ]]
+	screen_keys 4 e
+	[[ "$(screen_text)" == *"Your role may not change this account's service level."* ]]
+	screen_keys 5 P
+	[[ "$(screen_text)" == *"Your role may not change this account's plan."* ]]
+	screen_keys x
+	[[ "$(screen_text)" == *"Your role may not change this account's plan."* ]]
+}
+
+@test "support is offered none of these edits" {
+	PGUSER=sam screen_open_account nordwind
+	[[ "$(screen_text)" == *"L log a ticket"* ]]
+	[[ "$(screen_text)" != *"e edit"* ]]
+	refused_everywhere
+	[[ "$(screen_text)" == *"Your role may not read account plans."* ]]
+	screen_keys 3
+	[[ "$(screen_text)" != *"a add"* ]]
+}
+
+@test "a manager of another team is offered none of them either" {
+	PGUSER=bo screen_open_account nordwind
+	[[ "$(screen_text)" != *"e edit"* ]]
+	refused_everywhere
+}

@@ -1,0 +1,342 @@
+/* The forms of conditions, service levels, plans, actions and accounts
+ * without a terminal: sets of choices (weekdays, channels), durations as
+ * the database reads them back, first values of the day and year, the
+ * ERP's fields read only, each form's checks across fields, and no draft
+ * of a new account. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "form.h"
+#include "form_view.h"
+#include "keymap.h"
+#include "kam/draft.h"
+
+/* 2026-03-01 12:00 UTC, a Sunday */
+#define NOW ((time_t)1772366400)
+#define KEY "6f1c4a2e-0b7d-4c8e-9a3f-1d2e3f4a5b6c"
+
+static int
+setup_zone(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	return setlocale(LC_CTYPE, "C.UTF-8") == NULL;
+}
+
+static void
+open_new(struct form *f, const struct form_def *def)
+{
+	form_init(f, def, "1", KEY, NULL, NOW);
+}
+
+static void
+put(struct form *f, const char *column, const char *text)
+{
+	struct form_field *fl = form_field_of(f, column);
+
+	assert_non_null(fl);
+	textedit_set(&fl->ed, text);
+}
+
+/* What the field's text saves as; NULL with the error in err. */
+static char *
+value_of(struct form *f, const char *column, const char *text,
+    struct kam_buf *err)
+{
+	char *v;
+
+	put(f, column, text);
+	buf_reset(err);
+	if (!form_value(form_field_of(f, column), NOW, &v, err))
+		return NULL;
+	return v;
+}
+
+static void
+expect(struct form *f, const char *column, const char *text, const char *want)
+{
+	struct kam_buf err;
+	char *v;
+
+	buf_init(&err);
+	v = value_of(f, column, text, &err);
+	if (want == NULL)
+		assert_null(v);
+	else {
+		assert_non_null(v);
+		assert_string_equal(v, want);
+	}
+	free(v);
+	buf_free(&err);
+}
+
+static void
+test_sets_take_values_labels_and_ranges(void **state)
+{
+	const struct form_field_def *days;
+	struct kam_buf err;
+	struct form f;
+	char *text;
+
+	(void)state;
+	open_new(&f, &form_service_level);
+	assert_string_equal(form_field_of(&f, "support_days")->ed.text.data,
+	    "Mon-Fri");
+	expect(&f, "support_days", "Mon-Fri", "1,2,3,4,5");
+	expect(&f, "support_days", "sun, MON", "1,7");
+	expect(&f, "support_days", "1-3,Fri", "1,2,3,5");
+	expect(&f, "support_days", "Mon-Sun", "1,2,3,4,5,6,7");
+	expect(&f, "support_days", "Mon,, Tue Tue", "1,2");
+	expect(&f, "support_days", "Fri-Mon", NULL);
+	expect(&f, "support_days", "Moon", NULL);
+	expect(&f, "support_days", "Mon-", NULL);
+	expect(&f, "channels", "Email, PHONE", "phone,email");
+	buf_init(&err);
+	assert_null(value_of(&f, "support_days", "Mon-Funday", &err));
+	assert_string_equal(err.data, "takes some of Mon, Tue, Wed, Thu, Fri, "
+	    "Sat, Sun (commas between; a range like Mon-Tue)");
+	assert_null(value_of(&f, "channels", " , ", &err));
+	assert_string_equal(err.data, "is required");
+	buf_free(&err);
+	days = form_field_of(&f, "support_days")->def;
+	text = form_set_text(days->choices, "1,3,9");
+	assert_string_equal(text, "Mon, Wed, 9");
+	free(text);
+	form_free(&f);
+}
+
+static void
+test_durations_are_read_back_as_written(void **state)
+{
+	struct form f;
+	long m;
+	char *text;
+
+	(void)state;
+	open_new(&f, &form_service_level);
+	assert_true(form_interval_minutes("1d 4h", &m));
+	assert_int_equal(m, 1680);
+	assert_true(form_interval_minutes(" 30m ", &m));
+	assert_int_equal(m, 30);
+	assert_false(form_interval_minutes("4 h", &m));
+	assert_false(form_interval_minutes("-1h", &m));
+	assert_false(form_interval_minutes("", &m));
+	/* one value, one text: as EDIT_INTERVAL_TEXT reads it back */
+	expect(&f, "first_response", "90m", "1 hours 30 minutes");
+	expect(&f, "first_response", "1h 30m", "1 hours 30 minutes");
+	expect(&f, "resolution", "25h", "1 days 1 hours");
+	expect(&f, "resolution", "2d", "2 days");
+	expect(&f, "resolution", "0m", "0 minutes");
+	expect(&f, "resolution", "100001h", NULL);
+	text = form_interval_text("1 days 4 hours 30 minutes");
+	assert_string_equal(text, "1d 4h 30m");
+	free(text);
+	text = form_interval_text("01:31:30");	/* not the form's: as it is */
+	assert_string_equal(text, "01:31:30");
+	free(text);
+	text = form_interval_text("1 days 4 fortnights");
+	assert_string_equal(text, "1 days 4 fortnights");
+	free(text);
+	form_free(&f);
+}
+
+static void
+test_first_values_are_of_the_day_and_year(void **state)
+{
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_plan);
+	assert_string_equal(form_field_of(&f, "year")->ed.text.data, "2026");
+	assert_false(form_dirty(&f));
+	form_free(&f);
+	open_new(&f, &form_condition);
+	assert_string_equal(form_field_of(&f, "valid_from")->ed.text.data,
+	    "2026-03-01");
+	assert_false(form_dirty(&f));
+	form_free(&f);
+}
+
+static void
+test_erp_fields_are_read_only(void **state)
+{
+	struct form f;
+	struct edit_row row;
+
+	(void)state;
+	form_init(&f, &form_account, "1", NULL, "1", NOW);
+	edit_row_init(&row, EE_ACCOUNT);
+	edit_str_set(&row.id, "1");
+	edit_str_set(&row.version, "3");
+	edit_row_set(&row, (size_t)edit_column_find(EE_ACCOUNT, "name"), "Nordwind");
+	edit_row_set(&row, (size_t)edit_column_find(EE_ACCOUNT, "tier"), "key");
+	form_load(&f, &row);
+	assert_true(form_field_of(&f, "name")->readonly);
+	assert_true(form_field_of(&f, "credit_limit")->readonly);
+	assert_false(form_field_of(&f, "tier")->readonly);
+	/* Shift-Tab from the first field goes round to the last it may edit */
+	form_focus(&f, 0);
+	form_key(&f, KEYMAP_FKEY(0541), 40);
+	assert_string_equal(f.field[f.focus].def->column, "notes");
+	assert_int_equal(form_key(&f, 'x', 40), FE_CHANGED);
+	edit_row_free(&row);
+	form_free(&f);
+}
+
+/* The form's checks: false, and field column says why. */
+static void
+check_fails(struct form *f, const char *column, const char *words)
+{
+	struct edit_row out;
+
+	edit_row_init(&out, f->def->entity);
+	assert_false(form_to_row(f, &out));
+	assert_non_null(form_field_of(f, column)->error);
+	assert_string_equal(form_field_of(f, column)->error, words);
+	edit_row_free(&out);
+}
+
+static void
+check_passes(struct form *f)
+{
+	struct edit_row out;
+
+	edit_row_init(&out, f->def->entity);
+	assert_true(form_to_row(f, &out));
+	edit_row_free(&out);
+}
+
+static void
+test_condition_checks(void **state)
+{
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_condition);
+	put(&f, "title", "Spring");
+	put(&f, "value", "150");
+	put(&f, "unit", "percent");
+	check_fails(&f, "value", "is a percentage: at most 100");
+	put(&f, "value", "100.0");
+	check_passes(&f);
+	put(&f, "unit", "");
+	check_fails(&f, "unit", "goes with Value: give both or neither");
+	put(&f, "value", "");
+	put(&f, "unit", "days");
+	check_fails(&f, "value", "goes with Unit: give both or neither");
+	put(&f, "value", "30");
+	put(&f, "valid_to", "2026-02-28");
+	check_fails(&f, "valid_to", "is before Valid from");
+	put(&f, "valid_to", "today");		/* one day is a range */
+	check_passes(&f);
+	form_free(&f);
+}
+
+static void
+test_service_level_checks(void **state)
+{
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_service_level);
+	put(&f, "name", "Gold");
+	put(&f, "first_response", "4h");
+	put(&f, "resolution", "3h 59m");
+	check_fails(&f, "resolution", "is shorter than the first response");
+	put(&f, "first_response", "0m");
+	check_fails(&f, "first_response", "must be longer than 0");
+	put(&f, "first_response", "4h");
+	put(&f, "resolution", "4h");
+	check_passes(&f);
+	put(&f, "support_from", "08:00");
+	check_fails(&f, "support_to", "goes with Support from: give both or neither");
+	put(&f, "support_to", "07:59");
+	check_fails(&f, "support_to", "is before Support from");
+	put(&f, "support_to", "08:00");
+	check_fails(&f, "support_to", "is the same as Support from");
+	put(&f, "support_to", "18:00");
+	put(&f, "time_zone", "Europe/Bär lin");
+	check_fails(&f, "time_zone", "is not a time zone (like Europe/Berlin or UTC)");
+	put(&f, "time_zone", "America/Argentina/Buenos_Aires");
+	check_passes(&f);
+	form_free(&f);
+}
+
+static void
+test_plan_and_action_checks(void **state)
+{
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_plan);
+	put(&f, "year", "1999");
+	check_fails(&f, "year", "is a year from 2000 to 2100");
+	put(&f, "year", "2027");
+	put(&f, "revenue_target", "-5");
+	check_fails(&f, "revenue_target", "cannot be below 0");
+	put(&f, "revenue_target", "250000.00");
+	check_passes(&f);
+	form_free(&f);
+	open_new(&f, &form_action);
+	put(&f, "title", "Call the new CFO");
+	put(&f, "status", "done");
+	check_fails(&f, "done_on", "is needed when the action is done "
+	    "(today, or its date)");
+	put(&f, "done_on", "today");
+	check_passes(&f);
+	put(&f, "status", "open");
+	check_fails(&f, "done_on", "is only for actions that are done");
+	form_free(&f);
+}
+
+static void
+test_no_draft_of_a_new_account(void **state)
+{
+	struct kam_draft d;
+	struct kam_buf err;
+	struct form f;
+
+	(void)state;
+	draft_init(&d);
+	buf_init(&err);
+	draft_set(&d, "form", "account");
+	draft_set(&d, "account", "1");
+	draft_set(&d, "key", KEY);
+	form_init(&f, &form_account, "1", KEY, NULL, NOW);
+	assert_false(form_from_draft(&f, &d, &err));
+	form_free(&f);
+	draft_set(&d, "id", "1");
+	draft_set(&d, "version", "2");
+	form_init(&f, &form_account, "1", NULL, "1", NOW);
+	assert_true(form_from_draft(&f, &d, &err));
+	form_free(&f);
+	assert_ptr_equal(form_def_find("plan-action"), &form_action);
+	assert_ptr_equal(form_def_find("service-level"), &form_service_level);
+	buf_free(&err);
+	draft_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sets_take_values_labels_and_ranges),
+		cmocka_unit_test(test_durations_are_read_back_as_written),
+		cmocka_unit_test(test_first_values_are_of_the_day_and_year),
+		cmocka_unit_test(test_erp_fields_are_read_only),
+		cmocka_unit_test(test_condition_checks),
+		cmocka_unit_test(test_service_level_checks),
+		cmocka_unit_test(test_plan_and_action_checks),
+		cmocka_unit_test(test_no_draft_of_a_new_account),
+	};
+
+	return cmocka_run_group_tests(tests, setup_zone, NULL);
+}
