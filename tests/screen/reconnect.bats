@@ -91,3 +91,20 @@ lock_accounts() {
 	screen_keys q
 	[[ "$(screen_text)" == *"row 1 of 1"* ]]
 }
+
+@test "fast typing that cancels statements never leaves the screen waiting" {
+	local want
+	screen_start
+	for i in $(seq 1 15); do
+		screen_keys /
+		# each key cancels the statement before; kam must settle by itself
+		want=$(( $(keys_seen) + 14 ))
+		tm send-keys -l "nordwi"
+		tm send-keys Escape /
+		tm send-keys -l "müller"
+		screen_until 10 keys_read "$want"
+		screen_idle
+		[[ "$(screen_text)" == *"Müller GmbH"* ]]
+		screen_keys Escape
+	done
+}
