@@ -53,8 +53,7 @@ bool		 draft_write(const char *path, const struct kam_draft *d,
  * a symbolic link, at most DRAFT_MAX_BYTES. */
 bool		 draft_read(const char *path, struct kam_draft *d,
 		    struct kam_buf *err);
-/* The *.draft files of dir, sorted; free them with draft_paths_free. */
+/* The *.draft files of dir, sorted; free them with strv_free. */
 size_t		 draft_list(const char *dir, char ***paths);
-void		 draft_paths_free(char **paths, size_t n);
 
 #endif

@@ -10,5 +10,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);              /* NULL stays NULL */
 char *xstrndup(const char *s, size_t n);
+/* Frees n strings and the array that holds them. */
+void  strv_free(char **v, size_t n);
 
 #endif

@@ -364,10 +364,3 @@ draft_list(const char *dir, char ***paths)
 	return n;
 }
 
-void
-draft_paths_free(char **paths, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
-}

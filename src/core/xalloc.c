@@ -56,3 +56,11 @@ xstrdup(const char *s)
 {
 	return s == NULL ? NULL : xstrndup(s, strlen(s));
 }
+
+void
+strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

@@ -35,7 +35,7 @@ add_wrapped(struct lines *l, const char *lead, const char *value, size_t cols)
 		add(l, buf_detach(&b));
 	}
 	buf_free(&b);
-	text_lines_free(wrapped, n);
+	strv_free(wrapped, n);
 }
 
 static void

@@ -9,7 +9,7 @@
 #include "kam/account_detail.h"
 
 /* rows as AQ_CHANGE returns them (one a field); cols the width to wrap
- * to. Returns the count; free the lines with text_lines_free. */
+ * to. Returns the count; free the lines with strv_free. */
 size_t	change_lines(const struct acct_rows *rows, size_t cols, char ***lines);
 
 #endif

@@ -238,10 +238,3 @@ text_wrap(const char *s, size_t cols, char ***lines)
 	return n;
 }
 
-void
-text_lines_free(char **lines, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
-}

@@ -35,8 +35,7 @@ void	text_money(struct kam_buf *out, const char *num);
 
 /* Splits s into lines of at most cols columns, at spaces where it can,
  * at hard line breaks always. Each line is sanitised; *out is an array
- * the caller frees with text_lines_free. Returns the count. */
+ * the caller frees with strv_free. Returns the count. */
 size_t	text_wrap(const char *s, size_t cols, char ***out);
-void	text_lines_free(char **text, size_t n);
 
 #endif

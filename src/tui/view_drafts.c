@@ -244,7 +244,7 @@ view_drafts_offer(struct tui *t)
 	for (size_t i = 0; i < n; i++)
 		if (read_entry(t, paths[i], &vd->e[vd->nav.n]))
 			vd->nav.n++;
-	draft_paths_free(paths, n);
+	strv_free(paths, n);
 	if (vd->nav.n > 0)
 		tui_push(t, &vd->v);
 	else

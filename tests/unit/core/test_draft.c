@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "kam/draft.h"
+#include "kam/xalloc.h"
 
 static void
 test_format_and_parse(void **state)
@@ -113,7 +114,7 @@ test_files(void **state)
 	n = draft_list(dir.data, &paths);
 	assert_int_equal(n, 1);
 	assert_string_equal(paths[0], path);
-	draft_paths_free(paths, n);
+	strv_free(paths, n);
 	/* others may read it: refused, not shown */
 	chmod(path, 0644);
 	assert_false(draft_read(path, &back, &err));

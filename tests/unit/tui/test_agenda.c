@@ -120,7 +120,7 @@ test_change_lines_old_and_new(void **state)
 	assert_int_equal(n, 15);
 	for (size_t i = 0; i < n; i++)
 		assert_true(text_width(lines[i]) <= 30);
-	text_lines_free(lines, n);
+	strv_free(lines, n);
 	acct_rows_free(&r);
 }
 
@@ -141,7 +141,7 @@ test_change_lines_added_row(void **state)
 	assert_int_equal(n, 7);
 	assert_string_equal(lines[5], "name");
 	assert_string_equal(lines[6], "  new: Jana Novak");
-	text_lines_free(lines, n);
+	strv_free(lines, n);
 	acct_rows_free(&r);
 }
 

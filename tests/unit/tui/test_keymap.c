@@ -10,6 +10,7 @@
 
 #include "keymap.h"
 #include "text.h"
+#include "kam/xalloc.h"
 
 /* curses codes, so that no curses header is needed here */
 #define KEY_DOWN_CODE	0402
@@ -109,7 +110,7 @@ test_help_lists_every_action_once(void **state)
 	assert_true(groups >= 5);
 	assert_string_equal(lines[0], "# Moving");
 	assert_string_equal(lines[1], "j, Down\tMove the cursor one line down");
-	text_lines_free(lines, n);
+	strv_free(lines, n);
 }
 
 static void

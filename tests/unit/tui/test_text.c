@@ -10,6 +10,7 @@
 
 #include "text.h"
 #include "kam/utf8.h"
+#include "kam/xalloc.h"
 
 static int
 utf8_locale(void **state)
@@ -106,11 +107,11 @@ test_wrap(void **state)
 	assert_string_equal(lines[1], "three ");
 	assert_string_equal(lines[2], "four");
 	assert_string_equal(lines[3], "five^[");
-	text_lines_free(lines, n);
+	strv_free(lines, n);
 	n = text_wrap("abcdefghij", 4, &lines);
 	assert_int_equal(n, 3);
 	assert_string_equal(lines[2], "ij");
-	text_lines_free(lines, n);
+	strv_free(lines, n);
 }
 
 int
