@@ -188,11 +188,11 @@ screen_colours() {
 	screen_start
 	tm resize-window -x 70 -y 20
 	screen_wait "Terminal too small: 70x20, kam needs at least 80x24."
-	tm resize-window -x 120 -y 40
+	screen_resize 120 40
 	screen_wait "Revenue YTD"
 	[[ "$(screen_text)" == *"Nordwind GmbH"* ]]
 	screen_clean
-	tm resize-window -x 80 -y 24
+	screen_resize 80 24
 	screen_wait "row 1 of 307"
 	[ "$(screen_text | wc -l)" -eq 24 ]
 	screen_clean
