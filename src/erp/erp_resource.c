@@ -1,93 +1,78 @@
-/* Staging: each page is COPYed into a temporary table (COPY into a table
+/* The four ERP resources, each described once: its columns (named as in
+ * profiles and as kam's table calls them), its table and how a row is
+ * flagged gone. The statements that stage and apply a page are written
+ * from that description once a process; column names are constants of
+ * the program, never data, and every value stays a parameter or COPY data.
+ *
+ * Staging: each page is COPYed into a temporary table (COPY into a table
  * with row-level security is refused), then one statement applies it:
  * the newest version of each id wins, tombstones flag rows, upserts touch
  * only ERP-owned columns and only rows that changed, and an older version
- * never overwrites a newer one. */
+ * never overwrites a newer one -- except in a full listing, which states
+ * what the ERP holds now, even when a record's change time went back (a
+ * restore, a clock set right). */
+#include <pthread.h>
 #include <string.h>
 
 #include "erp_resource.h"
+#include "kam/buf.h"
 
-#define STAGE(t)	"pg_temp.kam_stage_" t
-#define SEEN(t)		"pg_temp.kam_seen_" t
-#define NEWEST(t) \
-	"WITH d AS (SELECT DISTINCT ON (id) * FROM " STAGE(t) \
-	" WHERE NOT invalid ORDER BY id, updated_at DESC NULLS LAST, seq DESC)"
-#define NOT_OLDER \
-	"(t.erp_updated_at IS NULL OR excluded.erp_updated_at IS NULL OR " \
-	"excluded.erp_updated_at >= t.erp_updated_at)"
-#define TOMBSTONE_NOT_OLDER \
-	"(d.updated_at IS NULL OR t.erp_updated_at IS NULL OR " \
-	"d.updated_at >= t.erp_updated_at)"
-#define LINKED \
-	", l AS (SELECT d.*, a.id AS account_id FROM d " \
-	"LEFT JOIN kam.account a ON a.erp_id = d.customer_id WHERE NOT d.deleted)"
-#define COUNTS \
-	" SELECT (SELECT count(*) FROM up WHERE inserted)," \
-	" (SELECT count(*) FROM up WHERE NOT inserted), (SELECT count(*) FROM gone),"
-#define UNKNOWN_COUNTS \
-	COUNTS " (SELECT count(*) FROM l WHERE account_id IS NULL)," \
-	" (SELECT (extract(epoch FROM min(updated_at)) * 1000000)::bigint" \
-	" FROM l WHERE account_id IS NULL)"
-#define UNKNOWN(t) \
-	NEWEST(t) " SELECT d.id, d.customer_id FROM d WHERE NOT d.deleted AND" \
-	" NOT EXISTS (SELECT 1 FROM kam.account a WHERE a.erp_id = d.customer_id)" \
-	" ORDER BY d.seq LIMIT 100"
-#define REMEMBER(t) \
-	"INSERT INTO " SEEN(t) " SELECT DISTINCT id FROM " STAGE(t) \
-	" WHERE id IS NOT NULL ON CONFLICT DO NOTHING"
-#define NOT_SEEN(t) \
-	"NOT EXISTS (SELECT 1 FROM " SEEN(t) " s WHERE s.erp_id = t.erp_id)"
+/* Columns with a role of their own; every other column is stored in the
+ * kam column of the same name. */
+#define COL_CUSTOMER	"customer_id"	/* becomes account_id, by erp_id */
+#define COL_UPDATED	"updated_at"	/* becomes erp_updated_at */
+#define COL_DELETED	"deleted"	/* a tombstone: flags the row gone */
 
 static const struct erp_column customer_cols[] = {
-	{ "id", ERP_ID, ERP_REQUIRED },
-	{ "name", ERP_TEXT, ERP_REQUIRED },
-	{ "legal_name", ERP_TEXT, 0 },
-	{ "vat_id", ERP_TEXT, 0 },
-	{ "country", ERP_COUNTRY, 0 },
-	{ "city", ERP_TEXT, 0 },
-	{ "address", ERP_TEXT, 0 },
-	{ "payment_terms", ERP_TEXT, 0 },
-	{ "credit_limit", ERP_MONEY, ERP_NONNEG },
-	{ "currency", ERP_CURRENCY, 0 },
-	{ "updated_at", ERP_TIME, 0 },
-	{ "deleted", ERP_BOOL, 0 },
+	{ "id", ERP_ID, ERP_REQUIRED, NULL },
+	{ "name", ERP_TEXT, ERP_REQUIRED, NULL },
+	{ "legal_name", ERP_TEXT, 0, NULL },
+	{ "vat_id", ERP_TEXT, 0, NULL },
+	{ "country", ERP_COUNTRY, 0, NULL },
+	{ "city", ERP_TEXT, 0, NULL },
+	{ "address", ERP_TEXT, 0, NULL },
+	{ "payment_terms", ERP_TEXT, 0, NULL },
+	{ "credit_limit", ERP_MONEY, ERP_NONNEG, NULL },
+	{ "currency", ERP_CURRENCY, 0, "'EUR'" },	/* kam.account insists */
+	{ COL_UPDATED, ERP_TIME, 0, NULL },
+	{ COL_DELETED, ERP_BOOL, 0, NULL },
 };
 
 static const struct erp_column contact_cols[] = {
-	{ "id", ERP_ID, ERP_REQUIRED },
-	{ "customer_id", ERP_ID, ERP_REQUIRED },
-	{ "name", ERP_TEXT, ERP_REQUIRED },
-	{ "job_title", ERP_TEXT, 0 },
-	{ "email", ERP_EMAIL, 0 },
-	{ "phone", ERP_TEXT, 0 },
-	{ "updated_at", ERP_TIME, 0 },
-	{ "deleted", ERP_BOOL, 0 },
+	{ "id", ERP_ID, ERP_REQUIRED, NULL },
+	{ COL_CUSTOMER, ERP_ID, ERP_REQUIRED, NULL },
+	{ "name", ERP_TEXT, ERP_REQUIRED, NULL },
+	{ "job_title", ERP_TEXT, 0, NULL },
+	{ "email", ERP_EMAIL, 0, NULL },
+	{ "phone", ERP_TEXT, 0, NULL },
+	{ COL_UPDATED, ERP_TIME, 0, NULL },
+	{ COL_DELETED, ERP_BOOL, 0, NULL },
 };
 
 static const struct erp_column order_cols[] = {
-	{ "id", ERP_ID, ERP_REQUIRED },
-	{ "customer_id", ERP_ID, ERP_REQUIRED },
-	{ "number", ERP_TEXT, ERP_REQUIRED },
-	{ "order_date", ERP_DATE, ERP_REQUIRED },
-	{ "amount", ERP_MONEY, ERP_REQUIRED },
-	{ "currency", ERP_CURRENCY, ERP_REQUIRED },
-	{ "status", ERP_TEXT, ERP_REQUIRED },
-	{ "updated_at", ERP_TIME, ERP_REQUIRED },
-	{ "deleted", ERP_BOOL, 0 },
+	{ "id", ERP_ID, ERP_REQUIRED, NULL },
+	{ COL_CUSTOMER, ERP_ID, ERP_REQUIRED, NULL },
+	{ "number", ERP_TEXT, ERP_REQUIRED, NULL },
+	{ "order_date", ERP_DATE, ERP_REQUIRED, NULL },
+	{ "amount", ERP_MONEY, ERP_REQUIRED, NULL },
+	{ "currency", ERP_CURRENCY, ERP_REQUIRED, NULL },
+	{ "status", ERP_TEXT, ERP_REQUIRED, NULL },
+	{ COL_UPDATED, ERP_TIME, ERP_REQUIRED, NULL },
+	{ COL_DELETED, ERP_BOOL, 0, NULL },
 };
 
 static const struct erp_column invoice_cols[] = {
-	{ "id", ERP_ID, ERP_REQUIRED },
-	{ "customer_id", ERP_ID, ERP_REQUIRED },
-	{ "number", ERP_TEXT, ERP_REQUIRED },
-	{ "invoice_date", ERP_DATE, ERP_REQUIRED },
-	{ "due_date", ERP_DATE, ERP_REQUIRED },
-	{ "amount", ERP_MONEY, ERP_REQUIRED },
-	{ "open_amount", ERP_MONEY, ERP_REQUIRED },
-	{ "currency", ERP_CURRENCY, ERP_REQUIRED },
-	{ "status", ERP_TEXT, ERP_REQUIRED },
-	{ "updated_at", ERP_TIME, ERP_REQUIRED },
-	{ "deleted", ERP_BOOL, 0 },
+	{ "id", ERP_ID, ERP_REQUIRED, NULL },
+	{ COL_CUSTOMER, ERP_ID, ERP_REQUIRED, NULL },
+	{ "number", ERP_TEXT, ERP_REQUIRED, NULL },
+	{ "invoice_date", ERP_DATE, ERP_REQUIRED, NULL },
+	{ "due_date", ERP_DATE, ERP_REQUIRED, NULL },
+	{ "amount", ERP_MONEY, ERP_REQUIRED, NULL },
+	{ "open_amount", ERP_MONEY, ERP_REQUIRED, NULL },
+	{ "currency", ERP_CURRENCY, ERP_REQUIRED, NULL },
+	{ "status", ERP_TEXT, ERP_REQUIRED, NULL },
+	{ COL_UPDATED, ERP_TIME, ERP_REQUIRED, NULL },
+	{ COL_DELETED, ERP_BOOL, 0, NULL },
 };
 
 /* kam.erp_invoice insists on it; better one refused record than a page */
@@ -99,171 +84,269 @@ invoice_check(char *const *v)
 	return NULL;
 }
 
-static const struct erp_resource resources[ERP_NRES] = {
-	[ERP_CUSTOMERS] = {
-		"customers", customer_cols, 12, 10, 11, -1, NULL,
-		"CREATE TEMP TABLE IF NOT EXISTS kam_stage_customers (seq integer,"
-		" invalid boolean, id text, name text, legal_name text, vat_id text,"
-		" country text, city text, address text, payment_terms text,"
-		" credit_limit numeric, currency text, updated_at timestamptz,"
-		" deleted boolean) ON COMMIT DELETE ROWS",
-		"CREATE TEMP TABLE IF NOT EXISTS kam_seen_customers (erp_id text PRIMARY KEY)",
-		"TRUNCATE " STAGE("customers"),
-		"COPY " STAGE("customers") " FROM STDIN",
-		NEWEST("customers")
-		", gone AS (UPDATE kam.account t SET erp_deleted = true,"
-		" erp_updated_at = coalesce(d.updated_at, t.erp_updated_at) FROM d"
-		" WHERE d.deleted AND t.erp_id = d.id AND NOT t.erp_deleted AND "
-		TOMBSTONE_NOT_OLDER " RETURNING 1)"
-		", up AS (INSERT INTO kam.account AS t (erp_id, name, legal_name,"
-		" vat_id, country, city, address, payment_terms, credit_limit,"
-		" currency, erp_updated_at, erp_deleted)"
-		" SELECT id, name, legal_name, vat_id, country, city, address,"
-		" payment_terms, credit_limit, coalesce(currency, 'EUR'), updated_at,"
-		" false FROM d WHERE NOT deleted"
-		" ON CONFLICT (erp_id) DO UPDATE SET name = excluded.name,"
-		" legal_name = excluded.legal_name, vat_id = excluded.vat_id,"
-		" country = excluded.country, city = excluded.city,"
-		" address = excluded.address, payment_terms = excluded.payment_terms,"
-		" credit_limit = excluded.credit_limit, currency = excluded.currency,"
-		" erp_updated_at = excluded.erp_updated_at, erp_deleted = false"
-		" WHERE (t.name, t.legal_name, t.vat_id, t.country, t.city, t.address,"
-		" t.payment_terms, t.credit_limit, t.currency, t.erp_updated_at,"
-		" t.erp_deleted) IS DISTINCT FROM (excluded.name, excluded.legal_name,"
-		" excluded.vat_id, excluded.country, excluded.city, excluded.address,"
-		" excluded.payment_terms, excluded.credit_limit, excluded.currency,"
-		" excluded.erp_updated_at, false) AND " NOT_OLDER
-		" RETURNING xmax = 0 AS inserted)"
-		COUNTS " 0, NULL::bigint",
-		NULL,
-		REMEMBER("customers"),
-		"SELECT count(*) FILTER (WHERE " NOT_SEEN("customers") "), count(*)"
-		" FROM kam.account t WHERE t.erp_id IS NOT NULL AND NOT t.erp_deleted",
-		"UPDATE kam.account t SET erp_deleted = true WHERE t.erp_id IS NOT NULL"
-		" AND NOT t.erp_deleted AND " NOT_SEEN("customers"),
-	},
-	[ERP_CONTACTS] = {
-		"contacts", contact_cols, 8, 6, 7, 1, NULL,
-		"CREATE TEMP TABLE IF NOT EXISTS kam_stage_contacts (seq integer,"
-		" invalid boolean, id text, customer_id text, name text,"
-		" job_title text, email text, phone text, updated_at timestamptz,"
-		" deleted boolean) ON COMMIT DELETE ROWS",
-		"CREATE TEMP TABLE IF NOT EXISTS kam_seen_contacts (erp_id text PRIMARY KEY)",
-		"TRUNCATE " STAGE("contacts"),
-		"COPY " STAGE("contacts") " FROM STDIN",
-		NEWEST("contacts")
-		", gone AS (UPDATE kam.contact t SET active = false,"
-		" erp_updated_at = coalesce(d.updated_at, t.erp_updated_at) FROM d"
-		" WHERE d.deleted AND t.erp_id = d.id AND t.active AND "
-		TOMBSTONE_NOT_OLDER " RETURNING 1)"
-		LINKED
-		", up AS (INSERT INTO kam.contact AS t (account_id, erp_id, name,"
-		" job_title, email, phone, erp_updated_at)"
-		" SELECT account_id, id, name, job_title, email, phone, updated_at"
-		" FROM l WHERE account_id IS NOT NULL"
-		" ON CONFLICT (erp_id) DO UPDATE SET account_id = excluded.account_id,"
-		" name = excluded.name, job_title = excluded.job_title,"
-		" email = excluded.email, phone = excluded.phone,"
-		" erp_updated_at = excluded.erp_updated_at"
-		" WHERE (t.account_id, t.name, t.job_title, t.email, t.phone,"
-		" t.erp_updated_at) IS DISTINCT FROM (excluded.account_id,"
-		" excluded.name, excluded.job_title, excluded.email, excluded.phone,"
-		" excluded.erp_updated_at) AND " NOT_OLDER
-		" RETURNING xmax = 0 AS inserted)"
-		UNKNOWN_COUNTS,
-		UNKNOWN("contacts"),
-		REMEMBER("contacts"),
-		"SELECT count(*) FILTER (WHERE " NOT_SEEN("contacts") "), count(*)"
-		" FROM kam.contact t WHERE t.erp_id IS NOT NULL AND t.active",
-		"UPDATE kam.contact t SET active = false WHERE t.erp_id IS NOT NULL"
-		" AND t.active AND " NOT_SEEN("contacts"),
-	},
-	[ERP_ORDERS] = {
-		"orders", order_cols, 9, 7, 8, 1, NULL,
-		"CREATE TEMP TABLE IF NOT EXISTS kam_stage_orders (seq integer,"
-		" invalid boolean, id text, customer_id text, number text,"
-		" order_date date, amount numeric, currency text, status text,"
-		" updated_at timestamptz, deleted boolean) ON COMMIT DELETE ROWS",
-		"CREATE TEMP TABLE IF NOT EXISTS kam_seen_orders (erp_id text PRIMARY KEY)",
-		"TRUNCATE " STAGE("orders"),
-		"COPY " STAGE("orders") " FROM STDIN",
-		NEWEST("orders")
-		", gone AS (UPDATE kam.erp_order t SET deleted = true,"
-		" erp_updated_at = coalesce(d.updated_at, t.erp_updated_at) FROM d"
-		" WHERE d.deleted AND t.erp_id = d.id AND NOT t.deleted AND "
-		TOMBSTONE_NOT_OLDER " RETURNING 1)"
-		LINKED
-		", up AS (INSERT INTO kam.erp_order AS t (erp_id, account_id, number,"
-		" order_date, amount, currency, status, deleted, erp_updated_at)"
-		" SELECT id, account_id, number, order_date, amount, currency, status,"
-		" false, updated_at FROM l WHERE account_id IS NOT NULL"
-		" ON CONFLICT (erp_id) DO UPDATE SET account_id = excluded.account_id,"
-		" number = excluded.number, order_date = excluded.order_date,"
-		" amount = excluded.amount, currency = excluded.currency,"
-		" status = excluded.status, deleted = false,"
-		" erp_updated_at = excluded.erp_updated_at"
-		" WHERE (t.account_id, t.number, t.order_date, t.amount, t.currency,"
-		" t.status, t.deleted, t.erp_updated_at) IS DISTINCT FROM"
-		" (excluded.account_id, excluded.number, excluded.order_date,"
-		" excluded.amount, excluded.currency, excluded.status, false,"
-		" excluded.erp_updated_at) AND " NOT_OLDER
-		" RETURNING xmax = 0 AS inserted)"
-		UNKNOWN_COUNTS,
-		UNKNOWN("orders"),
-		REMEMBER("orders"),
-		"SELECT count(*) FILTER (WHERE " NOT_SEEN("orders") "), count(*)"
-		" FROM kam.erp_order t WHERE NOT t.deleted",
-		"UPDATE kam.erp_order t SET deleted = true WHERE NOT t.deleted AND "
-		NOT_SEEN("orders"),
-	},
-	[ERP_INVOICES] = {
-		"invoices", invoice_cols, 11, 9, 10, 1, invoice_check,
-		"CREATE TEMP TABLE IF NOT EXISTS kam_stage_invoices (seq integer,"
-		" invalid boolean, id text, customer_id text, number text,"
-		" invoice_date date, due_date date, amount numeric,"
-		" open_amount numeric, currency text, status text,"
-		" updated_at timestamptz, deleted boolean) ON COMMIT DELETE ROWS",
-		"CREATE TEMP TABLE IF NOT EXISTS kam_seen_invoices (erp_id text PRIMARY KEY)",
-		"TRUNCATE " STAGE("invoices"),
-		"COPY " STAGE("invoices") " FROM STDIN",
-		NEWEST("invoices")
-		", gone AS (UPDATE kam.erp_invoice t SET deleted = true,"
-		" erp_updated_at = coalesce(d.updated_at, t.erp_updated_at) FROM d"
-		" WHERE d.deleted AND t.erp_id = d.id AND NOT t.deleted AND "
-		TOMBSTONE_NOT_OLDER " RETURNING 1)"
-		LINKED
-		", up AS (INSERT INTO kam.erp_invoice AS t (erp_id, account_id,"
-		" number, invoice_date, due_date, amount, open_amount, currency,"
-		" status, deleted, erp_updated_at)"
-		" SELECT id, account_id, number, invoice_date, due_date, amount,"
-		" open_amount, currency, status, false, updated_at FROM l"
-		" WHERE account_id IS NOT NULL"
-		" ON CONFLICT (erp_id) DO UPDATE SET account_id = excluded.account_id,"
-		" number = excluded.number, invoice_date = excluded.invoice_date,"
-		" due_date = excluded.due_date, amount = excluded.amount,"
-		" open_amount = excluded.open_amount, currency = excluded.currency,"
-		" status = excluded.status, deleted = false,"
-		" erp_updated_at = excluded.erp_updated_at"
-		" WHERE (t.account_id, t.number, t.invoice_date, t.due_date, t.amount,"
-		" t.open_amount, t.currency, t.status, t.deleted, t.erp_updated_at)"
-		" IS DISTINCT FROM (excluded.account_id, excluded.number,"
-		" excluded.invoice_date, excluded.due_date, excluded.amount,"
-		" excluded.open_amount, excluded.currency, excluded.status, false,"
-		" excluded.erp_updated_at) AND " NOT_OLDER
-		" RETURNING xmax = 0 AS inserted)"
-		UNKNOWN_COUNTS,
-		UNKNOWN("invoices"),
-		REMEMBER("invoices"),
-		"SELECT count(*) FILTER (WHERE " NOT_SEEN("invoices") "), count(*)"
-		" FROM kam.erp_invoice t WHERE NOT t.deleted",
-		"UPDATE kam.erp_invoice t SET deleted = true WHERE NOT t.deleted AND "
-		NOT_SEEN("invoices"),
-	},
+#define COUNT(cols)	(sizeof(cols) / sizeof((cols)[0]))
+_Static_assert(COUNT(customer_cols) <= ERP_MAXCOLS && COUNT(contact_cols) <=
+    ERP_MAXCOLS && COUNT(order_cols) <= ERP_MAXCOLS && COUNT(invoice_cols) <=
+    ERP_MAXCOLS, "a profile maps at most ERP_MAXCOLS columns");
+
+#define RESOURCE(n, cols, tbl, flag, inv, rev, chk) { .name = (n), \
+	.columns = (cols), .ncolumns = COUNT(cols), .table = (tbl), \
+	.gone_column = (flag), .gone_inverted = (inv), .revive = (rev), \
+	.check = (chk) }
+
+/* A contact the ERP deleted is made inactive; managers may do the same
+ * (kam.contact's grants), so a later change in the ERP does not make it
+ * active again. */
+static struct erp_resource resources[ERP_NRES] = {
+	[ERP_CUSTOMERS] = RESOURCE("customers", customer_cols, "kam.account",
+	    "erp_deleted", false, true, NULL),
+	[ERP_CONTACTS] = RESOURCE("contacts", contact_cols, "kam.contact",
+	    "active", true, false, NULL),
+	[ERP_ORDERS] = RESOURCE("orders", order_cols, "kam.erp_order",
+	    "deleted", false, true, NULL),
+	[ERP_INVOICES] = RESOURCE("invoices", invoice_cols, "kam.erp_invoice",
+	    "deleted", false, true, invoice_check),
 };
+
+static pthread_once_t built = PTHREAD_ONCE_INIT;
+
+static const char *
+sql_type(enum erp_type t)
+{
+	switch (t) {
+	case ERP_MONEY:	return "numeric";
+	case ERP_DATE:	return "date";
+	case ERP_TIME:	return "timestamptz";
+	case ERP_BOOL:	return "boolean";
+	default:	return "text";
+	}
+}
+
+/* A column stored under its own name (not id, link, time or tombstone). */
+static bool
+plain(const struct erp_resource *r, size_t i)
+{
+	return (int)i != ERP_COL_ID && (int)i != r->customer &&
+	    (int)i != r->updated && (int)i != r->deleted;
+}
+
+/* "t.c1, t.c2": the kam columns the sync owns, each after prefix. */
+static void
+owned_list(struct kam_buf *b, const struct erp_resource *r, const char *prefix)
+{
+	if (r->customer >= 0)
+		buf_addf(b, "%saccount_id, ", prefix);
+	for (size_t i = 0; i < r->ncolumns; i++)
+		if (plain(r, i))
+			buf_addf(b, "%s%s, ", prefix, r->columns[i].name);
+	buf_addf(b, "%serp_updated_at", prefix);
+	if (r->revive)
+		buf_addf(b, ", %s%s", prefix, r->gone_column);
+}
+
+/* The values of owned_list from the linked rows l (or d). */
+static void
+owned_values(struct kam_buf *b, const struct erp_resource *r)
+{
+	if (r->customer >= 0)
+		buf_adds(b, "account_id, ");
+	for (size_t i = 0; i < r->ncolumns; i++) {
+		const struct erp_column *c = &r->columns[i];
+
+		if (!plain(r, i))
+			continue;
+		if (c->fallback != NULL)
+			buf_addf(b, "coalesce(%s, %s), ", c->name, c->fallback);
+		else
+			buf_addf(b, "%s, ", c->name);
+	}
+	buf_adds(b, COL_UPDATED);
+	if (r->revive)
+		buf_adds(b, ", false");
+}
+
+static void
+owned_update(struct kam_buf *b, const struct erp_resource *r)
+{
+	if (r->customer >= 0)
+		buf_adds(b, "account_id = excluded.account_id, ");
+	for (size_t i = 0; i < r->ncolumns; i++)
+		if (plain(r, i))
+			buf_addf(b, "%s = excluded.%s, ", r->columns[i].name,
+			    r->columns[i].name);
+	buf_adds(b, "erp_updated_at = excluded.erp_updated_at");
+	if (r->revive)
+		buf_addf(b, ", %s = false", r->gone_column);
+}
+
+static char *
+build_stage(const struct erp_resource *r)
+{
+	struct kam_buf b;
+
+	buf_init(&b);
+	buf_addf(&b, "CREATE TEMP TABLE IF NOT EXISTS kam_stage_%s (seq integer,"
+	    " invalid boolean", r->name);
+	for (size_t i = 0; i < r->ncolumns; i++)
+		buf_addf(&b, ", %s %s", r->columns[i].name,
+		    sql_type(r->columns[i].type));
+	buf_adds(&b, ") ON COMMIT DELETE ROWS");
+	return buf_detach(&b);
+}
+
+/* The row is live: neither tombstoned nor found missing. */
+static void
+live(struct kam_buf *b, const struct erp_resource *r)
+{
+	buf_addf(b, "%st.%s", r->gone_inverted ? "" : "NOT ", r->gone_column);
+}
+
+static void
+set_gone(struct kam_buf *b, const struct erp_resource *r)
+{
+	buf_addf(b, "%s = %s", r->gone_column, r->gone_inverted ? "false" : "true");
+}
+
+/* d: the newest valid version of each id the page staged. */
+static void
+newest(struct kam_buf *b, const struct erp_resource *r)
+{
+	buf_addf(b, "WITH d AS (SELECT DISTINCT ON (id) * FROM pg_temp.kam_stage_%s"
+	    " WHERE NOT invalid ORDER BY id, updated_at DESC NULLS LAST, seq DESC)",
+	    r->name);
+}
+
+/* Ids and customers of the page's records whose customer kam does not
+ * know (yet), up to 100. */
+static char *
+build_unknown(const struct erp_resource *r)
+{
+	struct kam_buf b;
+
+	buf_init(&b);
+	newest(&b, r);
+	buf_adds(&b, " SELECT d.id, d.customer_id FROM d WHERE NOT d.deleted AND"
+	    " NOT EXISTS (SELECT 1 FROM kam.account a WHERE a.erp_id = d.customer_id)"
+	    " ORDER BY d.seq LIMIT 100");
+	return buf_detach(&b);
+}
+
+/* $1 is true in a full listing: then the ERP's version wins even when its
+ * change time is older than kam's. */
+static char *
+build_apply(const struct erp_resource *r)
+{
+	const char *from = r->customer >= 0 ? "l" : "d";
+	struct kam_buf b;
+
+	buf_init(&b);
+	newest(&b, r);
+	buf_addf(&b, ", gone AS (UPDATE %s t SET ", r->table);
+	set_gone(&b, r);
+	buf_adds(&b, ", erp_updated_at = coalesce(d.updated_at, t.erp_updated_at)"
+	    " FROM d WHERE d.deleted AND t.erp_id = d.id AND ");
+	live(&b, r);
+	buf_adds(&b, " AND ($1::boolean OR d.updated_at IS NULL OR"
+	    " t.erp_updated_at IS NULL OR d.updated_at >= t.erp_updated_at)"
+	    " RETURNING 1)");
+	if (r->customer >= 0)
+		buf_adds(&b, ", l AS (SELECT d.*, a.id AS account_id FROM d"
+		    " LEFT JOIN kam.account a ON a.erp_id = d.customer_id"
+		    " WHERE NOT d.deleted)");
+	buf_addf(&b, ", up AS (INSERT INTO %s AS t (erp_id, ", r->table);
+	owned_list(&b, r, "");
+	buf_adds(&b, ") SELECT id, ");
+	owned_values(&b, r);
+	buf_addf(&b, " FROM %s WHERE %s ON CONFLICT (erp_id) DO UPDATE SET ", from,
+	    r->customer >= 0 ? "account_id IS NOT NULL" : "NOT deleted");
+	owned_update(&b, r);
+	buf_adds(&b, " WHERE (");
+	owned_list(&b, r, "t.");
+	buf_adds(&b, ") IS DISTINCT FROM (");
+	owned_list(&b, r, "excluded.");
+	buf_adds(&b, ") AND ($1::boolean OR t.erp_updated_at IS NULL OR"
+	    " excluded.erp_updated_at IS NULL OR"
+	    " excluded.erp_updated_at >= t.erp_updated_at)"
+	    " RETURNING xmax = 0 AS inserted)"
+	    " SELECT (SELECT count(*) FROM up WHERE inserted),"
+	    " (SELECT count(*) FROM up WHERE NOT inserted),"
+	    " (SELECT count(*) FROM gone),");
+	if (r->customer >= 0)
+		buf_adds(&b, " (SELECT count(*) FROM l WHERE account_id IS NULL),"
+		    " (SELECT (extract(epoch FROM min(updated_at)) * 1000000)::bigint"
+		    " FROM l WHERE account_id IS NULL)");
+	else
+		buf_adds(&b, " 0, NULL::bigint");
+	return buf_detach(&b);
+}
+
+/* The live rows the full listing did not name: counted, then flagged. */
+static char *
+build_missing(const struct erp_resource *r, bool mark)
+{
+	struct kam_buf b;
+
+	buf_init(&b);
+	if (mark) {
+		buf_addf(&b, "UPDATE %s t SET ", r->table);
+		set_gone(&b, r);
+	} else
+		buf_addf(&b, "SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1"
+		    " FROM pg_temp.kam_seen_%s s WHERE s.erp_id = t.erp_id)),"
+		    " count(*) FROM %s t", r->name, r->table);
+	buf_adds(&b, " WHERE t.erp_id IS NOT NULL AND ");
+	live(&b, r);
+	if (mark)
+		buf_addf(&b, " AND NOT EXISTS (SELECT 1 FROM pg_temp.kam_seen_%s s"
+		    " WHERE s.erp_id = t.erp_id)", r->name);
+	return buf_detach(&b);
+}
+
+/* fmt with each %s the resource's name. */
+static char *
+sqlf(const char *fmt, const char *name)
+{
+	struct kam_buf b;
+
+	buf_init(&b);
+	buf_addf(&b, fmt, name, name);
+	return buf_detach(&b);
+}
+
+static void
+build(struct erp_resource *r)
+{
+	r->updated = erp_column_find(r, COL_UPDATED);
+	r->deleted = erp_column_find(r, COL_DELETED);
+	r->customer = erp_column_find(r, COL_CUSTOMER);
+	r->create_stage = build_stage(r);
+	r->create_seen = sqlf("CREATE TEMP TABLE IF NOT EXISTS kam_seen_%s"
+	    " (erp_id text PRIMARY KEY)", r->name);
+	r->truncate = sqlf("TRUNCATE pg_temp.kam_stage_%s", r->name);
+	/* JIT compiling a page's statements costs more than running them;
+	 * SET LOCAL lasts the page's transaction, whatever pooler is between */
+	r->copy = sqlf("SET LOCAL jit = off; COPY pg_temp.kam_stage_%s FROM STDIN",
+	    r->name);
+	r->apply = build_apply(r);
+	r->unknown = r->customer >= 0 ? build_unknown(r) : NULL;
+	r->remember = sqlf("INSERT INTO pg_temp.kam_seen_%s SELECT DISTINCT id"
+	    " FROM pg_temp.kam_stage_%s WHERE id IS NOT NULL ON CONFLICT DO NOTHING",
+	    r->name);
+	r->missing = build_missing(r, false);
+	r->mark_missing = build_missing(r, true);
+}
+
+static void
+build_all(void)
+{
+	for (int r = 0; r < ERP_NRES; r++)
+		build(&resources[r]);
+}
 
 const struct erp_resource *
 erp_resource(enum erp_res r)
 {
+	pthread_once(&built, build_all);
 	return &resources[r];
 }
 

@@ -28,28 +28,37 @@ enum erp_type {
 #define ERP_MAXCOLS	12
 
 struct erp_column {
-	const char	*name;	/* as in profiles and the native contract */
+	const char	*name;	/* as in profiles, the native contract and kam's table */
 	enum erp_type	 type;
 	unsigned	 flags;
+	const char	*fallback;	/* SQL constant stored for a null, or NULL */
 };
 
+/* Described once in erp_resource.c; the counts, the role columns' indexes
+ * and the SQL are derived from that description. */
 struct erp_resource {
 	const char		*name;		/* "orders" */
 	const struct erp_column	*columns;	/* staging order, after seq and invalid */
 	size_t			 ncolumns;
+	const char		*table;		/* "kam.erp_order" */
+	const char		*gone_column;	/* flags a row the ERP deleted */
+	bool			 gone_inverted;	/* the flag is false when gone */
+	bool			 revive;	/* a record seen again clears it */
+	/* a rule across columns, or NULL; returns why the record is refused */
+	const char		*(*check)(char *const *values);
 	int			 updated;	/* index of updated_at */
 	int			 deleted;	/* index of deleted */
 	int			 customer;	/* index of customer_id, or -1 */
-	/* a rule across columns, or NULL; returns why the record is refused */
-	const char		*(*check)(char *const *values);
 	const char		*create_stage;	/* temp tables, once a session */
 	const char		*create_seen;
 	const char		*truncate;	/* commits empty the stage anyway */
 	const char		*copy;		/* COPY ... FROM STDIN */
-	/* one row: inserted, updated, deleted, unknown customers, and the
+	/* $1: a full listing (the ERP's version wins even when older); one
+	 * row: inserted, updated, deleted, unknown customers, and the
 	 * earliest change time (epoch microseconds) of those */
 	const char		*apply;
-	const char		*unknown;	/* id, customer_id of those, up to 100 */
+	const char		*unknown;	/* id, customer_id of those, up to 100;
+						 * NULL without customer_id */
 	const char		*remember;	/* stage ids into the seen table */
 	const char		*missing;	/* count not seen, count live */
 	const char		*mark_missing;	/* flags what was not seen */

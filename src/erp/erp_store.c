@@ -21,25 +21,13 @@ erp_store_exec(struct kam_db *db, const char *sql, struct kam_buf *err)
 	return EX_OK;
 }
 
-/* The name the apply statement of r is prepared under. */
-static void
-apply_name(const struct erp_resource *r, char name[40])
-{
-	snprintf(name, 40, "kam_apply_%s", r->name);
-}
-
 int
 erp_store_prepare(struct kam_db *db, const struct erp_resource *r,
     struct kam_buf *err)
 {
-	char name[40];
-
-	apply_name(r, name);
 	if (db_command(db, r->create_stage, 0, NULL) < 0 ||
 	    db_command(db, r->create_seen, 0, NULL) < 0)
 		return db_failed(db, "cannot create the staging tables", err);
-	if (!db_prepare(db, name, r->apply, 0))
-		return db_failed(db, r->name, err);
 	return EX_OK;
 }
 
@@ -75,20 +63,22 @@ list_unknown(struct kam_db *db, const struct erp_resource *r,
 
 int
 erp_store_page(struct kam_db *db, const struct erp_resource *r,
-    struct erp_page *pg, bool remember, bool empty_first,
+    struct erp_page *pg, bool full, bool empty_first,
     struct erp_applied *out, struct kam_buf *err)
 {
+	const char *full_listing[] = { full ? "true" : "false" };
 	struct kam_res *res;
 	const char *min;
-	char name[40];
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	apply_name(r, name);
 	if ((empty_first && db_command(db, r->truncate, 0, NULL) < 0) ||
 	    !db_copy_in(db, r->copy, pg->copy.data, pg->copy.len))
 		return db_failed(db, r->name, err);
-	if ((res = db_query_prepared(db, name, 0, NULL)) == NULL)
+	/* planned for each page, never prepared: a plan made for the first
+	 * page of a first sync (an empty table) would scan the whole table
+	 * for every later page */
+	if ((res = db_query(db, r->apply, 1, full_listing)) == NULL)
 		return db_failed(db, r->name, err);
 	out->inserted = number(res, 0);
 	out->updated = number(res, 1);
@@ -101,7 +91,7 @@ erp_store_page(struct kam_db *db, const struct erp_resource *r,
 	res_free(res);
 	if (out->unknown > 0 && (rc = list_unknown(db, r, pg, err)) != EX_OK)
 		return rc;
-	if (remember && db_command(db, r->remember, 0, NULL) < 0)
+	if (full && db_command(db, r->remember, 0, NULL) < 0)
 		return db_failed(db, r->name, err);
 	return EX_OK;
 }

@@ -19,16 +19,16 @@ struct erp_applied {
 };
 
 /* Each returns an exit code; on failure err says why. */
-/* The staging tables and the prepared apply statement of r; once a
- * connection. */
+/* The staging tables of r; once a connection. */
 int	erp_store_prepare(struct kam_db *db, const struct erp_resource *r,
 	    struct kam_buf *err);
 /* Stages pg and applies it; records of unknown customers are added to
- * pg's errors. With remember, the staged ids join the seen set. Inside
- * one long transaction (a dry run), empty the stage first: only a commit
- * empties it by itself. */
+ * pg's errors. In a full listing the staged ids join the seen set and the
+ * ERP's version of a record wins even when its change time is older than
+ * kam's. Inside one long transaction (a dry run), empty the stage first:
+ * only a commit empties it by itself. */
 int	erp_store_page(struct kam_db *db, const struct erp_resource *r,
-	    struct erp_page *pg, bool remember, bool empty_first,
+	    struct erp_page *pg, bool full, bool empty_first,
 	    struct erp_applied *out, struct kam_buf *err);
 /* The high-water mark of r, if it was set by profile. */
 int	erp_store_get_mark(struct kam_db *db, const struct erp_resource *r,

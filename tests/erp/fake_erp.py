@@ -30,6 +30,7 @@ Control requests (under /_fake/) take JSON:
           (to: "same" or a URL), nextlink (to: a URL)
   mutate  {"op": "touch"|"delete"|"vanish"|"add", "resource": R,
            "ids": [...] | "fraction": F | "count": N [, "customer": ID]}
+          {"op": "backdate", "resource": R, "ids": [...], "to": RFC3339}
   clear   forgets faults and the request log; reset also the data
 """
 
@@ -226,6 +227,12 @@ class Store:
                     t.deleted.add(i)
                 elif op["op"] == "vanish":
                     t.vanished.add(i)
+                    continue
+                elif op["op"] == "backdate":
+                    # a restore or a clock set right: the record (or its
+                    # tombstone) changes, and its change time goes back
+                    t.version[i] = t.version.get(i, 0) + 1
+                    t.ts[i] = parse_utc(op["to"])
                     continue
                 else:
                     raise ValueError("unknown op " + op["op"])
