@@ -27,6 +27,9 @@ start_erp() {
 	[ -s "$port_file" ] || { echo "bench: the fake ERP did not start" >&2; exit 69; }
 	export KAM_ERP_URL=http://127.0.0.1:$(cat "$port_file")
 	export KAM_ERP_PROFILE=$PWD/profiles/$1.json
+	# Business Central's base URL ends with the company
+	[ "$1" != business-central ] || KAM_ERP_URL+=$("${PYTHON3:-python3}" -c \
+	    'import sys; sys.path[0] = "tests/erp"; import fake_erp; print(fake_erp.BC_PREFIX.rstrip("/"))')
 }
 
 stop_erp() {
