@@ -8,10 +8,9 @@
 
 #include "kam/account_list.h"
 #include "kam/buf.h"
+#include "kam/countof.h"
 #include "kam/xalloc.h"
 #include "search_sql.h"
-
-#define N(a) (sizeof (a) / sizeof (a)[0])
 
 struct acol_def {
 	const char	*name;
@@ -129,7 +128,7 @@ acol_name(enum acol c)
 int
 acol_from_name(const char *name)
 {
-	for (size_t i = 0; i < N(acols); i++)
+	for (size_t i = 0; i < countof(acols); i++)
 		if (strcmp(acols[i].name, name) == 0)
 			return (int)i;
 	return -1;

@@ -3,8 +3,7 @@
  * only. Accounts come from the ERP, so there is no insert. The pick lists
  * of teams and of accounts that may head this one. */
 #include "edit_entity.h"
-
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static const struct edit_column cols[] = {
 	{ "erp_id", 0 }, { "name", 0 }, { "legal_name", 0 }, { "vat_id", 0 },
@@ -29,7 +28,7 @@ static const struct edit_constraint constraints[] = {
 /* The policy's WITH CHECK: after the change the account must still be
  * the manager's own or their team's. */
 const struct edit_entity_def edit_account_def = {
-	"account", cols, N(cols),
+	"account", cols, countof(cols),
 	"SELECT version, erp_id, name, legal_name, vat_id, country, city, "
 	"address, currency, credit_limit, payment_terms, tier, owner_id, team, "
 	"industry, lifecycle, status, parent_id, notes FROM kam.account "

@@ -2,8 +2,8 @@
  * date (valid_to), and the warning about conditions of the same kind
  * whose validity overlaps (see edit_entity.h for the statements' shape). */
 #include "edit_entity.h"
+#include "kam/countof.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
 #define IU (EC_INSERT | EC_UPDATE)
 
 static const struct edit_column cols[] = {
@@ -27,7 +27,7 @@ static const struct edit_constraint constraints[] = {
 };
 
 const struct edit_entity_def edit_condition_def = {
-	"special_condition", cols, N(cols),
+	"special_condition", cols, countof(cols),
 	"SELECT version, kind, title, trim_scale(value)::text, unit, scope, "
 	"valid_from, valid_to, approved_by FROM kam.special_condition "
 	"WHERE id = $1::bigint",

@@ -5,8 +5,8 @@
  * more entry in enum edit_entity and in edit_entities[] here, defined
  * in a file of its own when it is more than a few lines. */
 #include "edit_entity.h"
+#include "kam/countof.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
 #define IU (EC_INSERT | EC_UPDATE)
 /* A time as the client writes it: UTC, to the second. */
 #define UTC_TEXT(col) "to_char(" col " AT TIME ZONE 'UTC', " \
@@ -47,7 +47,7 @@ static const struct edit_constraint contact_constraints[] = {
 };
 
 static const struct edit_entity_def interaction_def = {
-	"interaction", interaction_cols, N(interaction_cols),
+	"interaction", interaction_cols, countof(interaction_cols),
 	"SELECT version, contact_id, " UTC_TEXT("occurred_at") ", channel, "
 	"direction, subject, body, outcome, follow_up_on, feedback "
 	"FROM kam.interaction WHERE id = $1::bigint",
@@ -66,7 +66,7 @@ static const struct edit_entity_def interaction_def = {
 };
 
 static const struct edit_entity_def contact_def = {
-	"contact", contact_cols, N(contact_cols),
+	"contact", contact_cols, countof(contact_cols),
 	"SELECT version, erp_id, name, job_title, email, phone, "
 	"decision_maker, preferred_channel, active "
 	"FROM kam.contact WHERE id = $1::bigint",

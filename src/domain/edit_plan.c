@@ -2,8 +2,8 @@
  * changes of an action: complete it (on the user's today) and drop it
  * (see edit_entity.h for the statements' shape). */
 #include "edit_entity.h"
+#include "kam/countof.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
 #define IU (EC_INSERT | EC_UPDATE)
 
 /* The year names the plan: set when it is made. */
@@ -23,7 +23,7 @@ static const struct edit_constraint plan_constraints[] = {
 };
 
 const struct edit_entity_def edit_plan_def = {
-	"account_plan", plan_cols, N(plan_cols),
+	"account_plan", plan_cols, countof(plan_cols),
 	"SELECT version, year, annual_talk_on, trim_scale(revenue_target)::text, "
 	"objectives, innovation_access, status FROM kam.account_plan "
 	"WHERE id = $1::bigint",
@@ -58,7 +58,7 @@ static const struct edit_constraint action_constraints[] = {
 /* The plan must be the account's: a draft names both. No row when it is
  * not (or has gone), which the find by key then reports as gone. */
 const struct edit_entity_def edit_action_def = {
-	"plan_action", action_cols, N(action_cols),
+	"plan_action", action_cols, countof(action_cols),
 	"SELECT version, plan_id, title, kind, owner_id, due_on, status, done_on "
 	"FROM kam.plan_action WHERE id = $1::bigint",
 	"INSERT INTO kam.plan_action (client_key, plan_id, title, kind, owner_id, "

@@ -4,8 +4,8 @@
  * values the form could not have written (seconds) are read exactly, so
  * that a save leaves them as they were. */
 #include "edit_entity.h"
+#include "kam/countof.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
 #define IU (EC_INSERT | EC_UPDATE)
 #define INTERVAL_OR_EXACT(col) "CASE WHEN extract(epoch FROM " col ") % 60 = 0 " \
 	"THEN " EDIT_INTERVAL_TEXT(col) " ELSE " col "::text END"
@@ -43,7 +43,7 @@ static const struct edit_constraint constraints[] = {
 };
 
 const struct edit_entity_def edit_service_level_def = {
-	"service_level", cols, N(cols),
+	"service_level", cols, countof(cols),
 	"SELECT version, name, " INTERVAL_OR_EXACT("first_response") ", "
 	INTERVAL_OR_EXACT("resolution") ", array_to_string(support_days, ','), "
 	TIME_OR_EXACT("support_from") ", " TIME_OR_EXACT("support_to") ", "
