@@ -45,7 +45,8 @@ const struct edit_entity_def edit_account_def = {
 /* $1 the account, $2 its team now: the managers' teams, the account's
  * first. */
 const char edit_pick_teams[] =
-	"SELECT t.team, t.team FROM (SELECT u.team FROM kam.app_user u "
+	"SELECT t.team AS value, t.team AS label FROM (SELECT u.team "
+	"FROM kam.app_user u "
 	"WHERE u.active AND u.kind = 'manager' AND u.team IS NOT NULL "
 	"UNION SELECT $2::text WHERE $2::text IS NOT NULL) t "
 	"ORDER BY t.team IS NOT DISTINCT FROM (SELECT a.team FROM kam.account a "
@@ -58,8 +59,8 @@ const char edit_pick_parents[] =
 	"WITH RECURSIVE below AS (SELECT a.id FROM kam.account a "
 	"WHERE a.id = $1::bigint UNION SELECT c.id FROM kam.account c "
 	"JOIN below b ON c.parent_id = b.id) "
-	"SELECT p.id, p.name || coalesce(' (' || p.erp_id || ')', '') "
-	"FROM kam.account p WHERE p.id NOT IN (SELECT id FROM below) "
+	"SELECT p.id AS value, p.name || coalesce(' (' || p.erp_id || ')', '') "
+	"AS label FROM kam.account p WHERE p.id NOT IN (SELECT id FROM below) "
 	"AND (p.id = $2::bigint OR (NOT p.erp_deleted AND (p.team = "
 	"(SELECT a.team FROM kam.account a WHERE a.id = $1::bigint) "
 	"OR EXISTS (SELECT 1 FROM kam.account k WHERE k.parent_id = p.id)))) "

@@ -24,7 +24,8 @@ static const struct edit_constraint plan_constraints[] = {
 
 const struct edit_entity_def edit_plan_def = {
 	"account_plan", plan_cols, countof(plan_cols),
-	"SELECT version, year, annual_talk_on, trim_scale(revenue_target)::text, "
+	"SELECT version, year, annual_talk_on, "
+	"trim_scale(revenue_target)::text AS revenue_target, "
 	"objectives, innovation_access, status FROM kam.account_plan "
 	"WHERE id = $1::bigint",
 	"INSERT INTO kam.account_plan (client_key, account_id, year, "
@@ -77,7 +78,7 @@ const struct edit_entity_def edit_action_def = {
 const struct edit_op_def edit_action_complete = {
 	"UPDATE kam.plan_action SET status = 'done', done_on = $3::date "
 	"WHERE id = $1::bigint AND version = $2::int RETURNING version",
-	"SELECT status = 'done' AND done_on = $2::date FROM kam.plan_action "
+	"SELECT status = 'done' AND done_on = $2::date AS done FROM kam.plan_action "
 	"WHERE id = $1::bigint",
 	true,
 };
@@ -85,6 +86,7 @@ const struct edit_op_def edit_action_complete = {
 const struct edit_op_def edit_action_drop = {
 	"UPDATE kam.plan_action SET status = 'dropped', done_on = NULL "
 	"WHERE id = $1::bigint AND version = $2::int RETURNING version",
-	"SELECT status = 'dropped' FROM kam.plan_action WHERE id = $1::bigint",
+	"SELECT status = 'dropped' AS done FROM kam.plan_action "
+	"WHERE id = $1::bigint",
 	false,
 };

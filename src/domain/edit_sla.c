@@ -44,10 +44,12 @@ static const struct edit_constraint constraints[] = {
 
 const struct edit_entity_def edit_service_level_def = {
 	"service_level", cols, countof(cols),
-	"SELECT version, name, " INTERVAL_OR_EXACT("first_response") ", "
-	INTERVAL_OR_EXACT("resolution") ", array_to_string(support_days, ','), "
-	TIME_OR_EXACT("support_from") ", " TIME_OR_EXACT("support_to") ", "
-	"time_zone, array_to_string(channels, ','), escalation_contact_id, "
+	"SELECT version, name, " INTERVAL_OR_EXACT("first_response")
+	" AS first_response, " INTERVAL_OR_EXACT("resolution") " AS resolution, "
+	"array_to_string(support_days, ',') AS support_days, "
+	TIME_OR_EXACT("support_from") " AS support_from, "
+	TIME_OR_EXACT("support_to") " AS support_to, time_zone, "
+	"array_to_string(channels, ',') AS channels, escalation_contact_id, "
 	"escalation, goodwill_policy, valid_from, valid_to "
 	"FROM kam.service_level WHERE id = $1::bigint",
 	"INSERT INTO kam.service_level (client_key, account_id, name, "
