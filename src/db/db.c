@@ -5,6 +5,7 @@
 #include <sysexits.h>
 
 #include "kam/buf.h"
+#include "kam/countof.h"
 #include "kam/date.h"
 #include "kam/db.h"
 #include "kam/log.h"
@@ -62,7 +63,7 @@ connect_params(const char *conninfo, const char *over, const char *what,
 	    "application_name", "client_encoding" };
 	static const char *const own_vals[] = { NULL, "1", "30", "10", "3",
 	    "kam", "UTF8" };
-	size_t n = 0, cap = sizeof own / sizeof own[0] + 3;
+	size_t n = 0, cap = countof(own) + 3;
 	struct kam_buf msg;
 	char *why = NULL;
 
@@ -81,7 +82,7 @@ connect_params(const char *conninfo, const char *over, const char *what,
 	}
 	*keys = xcalloc(cap, sizeof **keys);
 	*vals = xcalloc(cap, sizeof **vals);
-	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++, n++) {
+	for (size_t i = 0; i < countof(own); i++, n++) {
 		(*keys)[n] = own[i];
 		(*vals)[n] = own_vals[i] ? own_vals[i] : tmo;
 	}
