@@ -3,7 +3,10 @@
  * channel and feedback filters, and one entry's full text), orders and
  * invoices. Asynchronous like kam/account_list.h: acct_rows_send() starts
  * a statement, acct_rows_recv() collects it once db_poll() says DB_READY.
- * Every value comes back as text; money keeps its exact decimal text. */
+ * Every value comes back as text; money keeps its exact decimal text.
+ * Cells are indexed by the enums below, each of which names its columns
+ * in src/domain/account_detail.c: a statement that does not return one
+ * of them fails (EX_SOFTWARE) rather than fill a cell with another. */
 #ifndef KAM_ACCOUNT_DETAIL_H
 #define KAM_ACCOUNT_DETAIL_H
 

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kam/countof.h"
+
 struct kam_db;
 struct kam_res;
 
@@ -35,6 +37,25 @@ struct kam_res	*db_query_prepared(struct kam_db *db, const char *name,
 /* Runs one statement and returns the rows it affected, or -1 on error. */
 long		 db_command(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);
+/* The columns a reader takes from a statement's rows, by name: names[i]
+ * is the column it reads as i (its enum's order, so that a table of
+ * designated initializers sits beside each enum); what names the
+ * statement in errors. Readers name their columns rather than count
+ * them: a SELECT reordered or changed cannot hand them the wrong field. */
+struct db_columns {
+	const char		*what;
+	const char *const	*names;
+	int			 n;
+};
+#define DB_COLUMNS(what, names)	{ (what), (names), (int)countof(names) }
+
+/* Checks that r (NULL is returned as it is) has each of want's columns,
+ * once; from then on res_get, res_cols and res_col_name see those columns
+ * only, in want's order. A column missing or twice means kam and its
+ * statement disagree: records the error (EX_SOFTWARE; see db_error),
+ * frees r and returns NULL. */
+struct kam_res	*res_columns(struct kam_db *db, struct kam_res *r,
+		    const struct db_columns *want);
 /* Runs a fixed, multi-statement script from the binary (migrations). */
 bool		 db_script(struct kam_db *db, const char *sql);
 
@@ -66,6 +87,10 @@ int		 db_socket(const struct kam_db *db);
 bool		 db_connected(const struct kam_db *db);
 bool		 db_send(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);
+/* db_send, and db_take then checks want as res_columns does (want must
+ * outlive the statement: a static table). */
+bool		 db_send_columns(struct kam_db *db, const char *sql, int nparams,
+		    const char *const *params, const struct db_columns *want);
 enum db_wait	 db_poll(struct kam_db *db);
 struct kam_res	*db_take(struct kam_db *db);
 void		 db_discard(struct kam_db *db);	/* takes and drops the rows */

@@ -4,6 +4,7 @@
 #include <sysexits.h>
 
 #include "kam/cli.h"
+#include "kam/countof.h"
 #include "kam/db.h"
 #include "kam/log.h"
 #include "kam/migrate.h"
@@ -88,7 +89,7 @@ cmd_db(const struct kam_opts *o, const struct kam_conf *c)
 	struct kam_db *db;
 	int rc;
 
-	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++) {
+	for (size_t i = 0; i < countof(actions); i++) {
 		if (strcmp(o->db_action, actions[i].name) != 0)
 			continue;
 		if ((rc = actions[i].usage(o)) != EX_OK)

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "kam/decimal.h"
 #include "kam/format.h"
 
 /* Spreadsheets run cells that start with = + - @ (and tab or CR before
@@ -83,43 +84,6 @@ json_string(const char *s, size_t len, struct kam_buf *out)
 	buf_addc(out, '"');
 }
 
-static size_t
-digits(const char *p, const char *end)
-{
-	size_t n = 0;
-
-	while (p + n < end && p[n] >= '0' && p[n] <= '9')
-		n++;
-	return n;
-}
-
-/* The JSON number grammar; the server's "NaN" and "Infinity" fail it. */
-static bool
-is_json_number(const char *p, size_t len)
-{
-	const char *end = p + len;
-	size_t n;
-
-	if (p < end && *p == '-')
-		p++;
-	if ((n = digits(p, end)) == 0 || (n > 1 && *p == '0'))
-		return false;
-	p += n;
-	if (p < end && *p == '.') {
-		if ((n = digits(++p, end)) == 0)
-			return false;
-		p += n;
-	}
-	if (p < end && (*p == 'e' || *p == 'E')) {
-		if (++p < end && (*p == '+' || *p == '-'))
-			p++;
-		if ((n = digits(p, end)) == 0)
-			return false;
-		p += n;
-	}
-	return p == end;
-}
-
 /* "2026-01-31 10:00:00+01" (DateStyle ISO) as ISO 8601,
  * "2026-01-31T10:00:00+01:00"; anything else ("infinity") as it is. */
 static void
@@ -150,7 +114,7 @@ json_value(const struct export_column *c, const struct copy_field *v,
 	if (v->null)
 		buf_adds(out, "null");
 	else if ((c->type == COL_INT || c->type == COL_NUMERIC) &&
-	    is_json_number(v->data, v->len))
+	    decimal_parse(v->data, v->len, DECIMAL_JSON, NULL))
 		buf_add(out, v->data, v->len);
 	else if (c->type == COL_BOOL && v->len == 1)
 		buf_adds(out, v->data[0] == 't' ? "true" : "false");

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "kam/cli.h"
+#include "kam/countof.h"
 #include "kam/erp.h"
 
 /* Usage errors are found before connecting. */
@@ -76,7 +77,7 @@ catch_stops(void)
 	sa.sa_handler = on_stop_signal;
 	sa.sa_flags = SA_RESETHAND | SA_RESTART;
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+	for (size_t i = 0; i < countof(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
 }
 

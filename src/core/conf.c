@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kam/conf.h"
+#include "kam/countof.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
 
@@ -45,14 +46,14 @@ static const struct conf_option options[] = {
 const struct conf_option *
 conf_options(size_t *n)
 {
-	*n = sizeof options / sizeof options[0];
+	*n = countof(options);
 	return options;
 }
 
 static const struct conf_option *
 conf_find(const char *name)
 {
-	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+	for (size_t i = 0; i < countof(options); i++)
 		if (strcmp(options[i].name, name) == 0)
 			return &options[i];
 	return NULL;
@@ -137,7 +138,7 @@ conf_init(struct kam_conf *c)
 
 	memset(c, 0, sizeof *c);
 	buf_init(&ignored);
-	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+	for (size_t i = 0; i < countof(options); i++)
 		if (options[i].def != NULL)
 			conf_apply(c, &options[i], options[i].def, &ignored);
 	buf_free(&ignored);
@@ -146,7 +147,7 @@ conf_init(struct kam_conf *c)
 void
 conf_free(struct kam_conf *c)
 {
-	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+	for (size_t i = 0; i < countof(options); i++) {
 		if (options[i].type == CONF_STRING)
 			free(*(char **)(void *)((char *)c + options[i].offset));
 	}
@@ -159,7 +160,7 @@ conf_load_env(struct kam_conf *c, struct kam_buf *err)
 {
 	const char *v;
 
-	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+	for (size_t i = 0; i < countof(options); i++) {
 		if (options[i].env == NULL || (v = getenv(options[i].env)) == NULL)
 			continue;
 		if (!conf_apply(c, &options[i], v, err)) {

@@ -54,6 +54,14 @@ bool
 db_send(struct kam_db *db, const char *sql, int nparams,
     const char *const *params)
 {
+	return db_send_columns(db, sql, nparams, params, NULL);
+}
+
+bool
+db_send_columns(struct kam_db *db, const char *sql, int nparams,
+    const char *const *params, const struct db_columns *want)
+{
+	db->want = want;
 	if (PQsetnonblocking(db->conn, 1) != 0 ||
 	    !PQsendQueryParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0)) {
 		db_broken(db);
@@ -89,19 +97,21 @@ db_take(struct kam_db *db)
 {
 	PGresult *res = PQgetResult(db->conn);
 	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	const struct db_columns *want = db->want;
 	struct kam_res *r;
 
 	/* the statement ends with a NULL result, which may not be here yet:
 	 * waiting for it would freeze the screen, so db_poll reads it later */
 	db->draining = res != NULL;
+	db->want = NULL;
 	drain(db);
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		db_fail(db, res);
 		return NULL;
 	}
-	r = xmalloc(sizeof *r);
+	r = xcalloc(1, sizeof *r);
 	r->res = res;
-	return r;
+	return res_columns(db, r, want);
 }
 
 void
@@ -155,6 +165,7 @@ bool
 db_reset_start(struct kam_db *db)
 {
 	db->draining = false;
+	db->want = NULL;
 	return PQresetStart(db->conn) == 1;
 }
 

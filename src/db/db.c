@@ -5,6 +5,7 @@
 #include <sysexits.h>
 
 #include "kam/buf.h"
+#include "kam/countof.h"
 #include "kam/date.h"
 #include "kam/db.h"
 #include "kam/log.h"
@@ -62,7 +63,7 @@ connect_params(const char *conninfo, const char *over, const char *what,
 	    "application_name", "client_encoding" };
 	static const char *const own_vals[] = { NULL, "1", "30", "10", "3",
 	    "kam", "UTF8" };
-	size_t n = 0, cap = sizeof own / sizeof own[0] + 3;
+	size_t n = 0, cap = countof(own) + 3;
 	struct kam_buf msg;
 	char *why = NULL;
 
@@ -81,7 +82,7 @@ connect_params(const char *conninfo, const char *over, const char *what,
 	}
 	*keys = xcalloc(cap, sizeof **keys);
 	*vals = xcalloc(cap, sizeof **vals);
-	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++, n++) {
+	for (size_t i = 0; i < countof(own); i++, n++) {
 		(*keys)[n] = own[i];
 		(*vals)[n] = own_vals[i] ? own_vals[i] : tmo;
 	}
@@ -229,7 +230,7 @@ wrap(struct kam_db *db, PGresult *res)
 
 	if (!db_result_ok(db, res))
 		return NULL;
-	r = xmalloc(sizeof *r);
+	r = xcalloc(1, sizeof *r);
 	r->res = res;
 	return r;
 }
@@ -339,21 +340,31 @@ res_rows(const struct kam_res *r)
 int
 res_cols(const struct kam_res *r)
 {
-	return PQnfields(r->res);
+	return r->col ? r->ncol : PQnfields(r->res);
+}
+
+/* The result's own column of the reader's col (see res_columns); -1,
+ * which libpq reads as no column, outside them. */
+static int
+res_col(const struct kam_res *r, int col)
+{
+	if (r->col == NULL)
+		return col;
+	return col >= 0 && col < r->ncol ? r->col[col] : -1;
 }
 
 const char *
 res_get(const struct kam_res *r, int row, int col)
 {
-	if (PQgetisnull(r->res, row, col))
+	if (PQgetisnull(r->res, row, res_col(r, col)))
 		return NULL;
-	return PQgetvalue(r->res, row, col);
+	return PQgetvalue(r->res, row, res_col(r, col));
 }
 
 const char *
 res_col_name(const struct kam_res *r, int col)
 {
-	return PQfname(r->res, col);
+	return PQfname(r->res, res_col(r, col));
 }
 
 void
@@ -362,5 +373,6 @@ res_free(struct kam_res *r)
 	if (r == NULL)
 		return;
 	PQclear(r->res);
+	free(r->col);
 	free(r);
 }

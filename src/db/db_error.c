@@ -1,6 +1,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "kam/countof.h"
 #include "db_error.h"
 
 struct error_class {
@@ -35,7 +36,7 @@ db_error_explain(struct kam_buf *out, const char *sqlstate,
 {
 	const struct error_class *c = NULL;
 
-	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+	for (size_t i = 0; i < countof(classes); i++) {
 		if (strncmp(sqlstate, classes[i].prefix,
 		    strlen(classes[i].prefix)) == 0) {
 			c = &classes[i];

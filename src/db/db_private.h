@@ -16,10 +16,14 @@ struct kam_db {
 	char		 constraint[64];	/* of the last error, or "" */
 	char		 column[64];
 	bool		 draining;	/* a taken statement's end not read yet */
+	/* the columns db_take checks of the statement sent, or NULL */
+	const struct db_columns *want;
 };
 
 struct kam_res {
 	PGresult	*res;
+	int		*col;	/* res_columns: reader's column -> res's, or NULL */
+	int		 ncol;
 };
 
 /* Records the error of res (NULL: the connection broke), frees res and

@@ -54,6 +54,15 @@ applied_free(struct applied_set *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* The columns of kam.schema_migration that applied_load reads, by name. */
+enum { AP_VERSION, AP_NAME, AP_CHECKSUM, AP_AT, AP_NCOLS };
+static const char *const applied_names[AP_NCOLS] = {
+	[AP_VERSION] = "version", [AP_NAME] = "name",
+	[AP_CHECKSUM] = "checksum", [AP_AT] = "applied_at",
+};
+static const struct db_columns applied_cols = DB_COLUMNS("applied migrations",
+    applied_names);
+
 /* Returns false on a database error; an empty set when kam's schema has
  * not been created yet. */
 static bool
@@ -71,18 +80,18 @@ applied_load(struct kam_db *db, struct applied_set *s)
 	res_free(r);
 	if (!i)
 		return true;
-	r = db_query(db, "SELECT version, name, checksum, "
-	    "to_char(applied_at, 'YYYY-MM-DD HH24:MI:SS TZH:TZM') "
-	    "FROM kam.schema_migration ORDER BY version", 0, NULL);
+	r = res_columns(db, db_query(db, "SELECT version, name, checksum, "
+	    "to_char(applied_at, 'YYYY-MM-DD HH24:MI:SS TZH:TZM') AS applied_at "
+	    "FROM kam.schema_migration ORDER BY version", 0, NULL), &applied_cols);
 	if (r == NULL)
 		return false;
 	s->n = (size_t)res_rows(r);
 	s->rows = xcalloc(s->n, sizeof *s->rows);
 	for (i = 0; i < res_rows(r); i++) {
-		s->rows[i].version = (int)strtol(res_get(r, i, 0), NULL, 10);
-		s->rows[i].name = xstrdup(res_get(r, i, 1));
-		s->rows[i].checksum = xstrdup(res_get(r, i, 2));
-		s->rows[i].at = xstrdup(res_get(r, i, 3));
+		s->rows[i].version = (int)strtol(res_get(r, i, AP_VERSION), NULL, 10);
+		s->rows[i].name = xstrdup(res_get(r, i, AP_NAME));
+		s->rows[i].checksum = xstrdup(res_get(r, i, AP_CHECKSUM));
+		s->rows[i].at = xstrdup(res_get(r, i, AP_AT));
 		if (s->rows[i].version > s->max)
 			s->max = s->rows[i].version;
 	}
@@ -244,6 +253,14 @@ migrate_apply(struct kam_db *db, FILE *out)
 	return rc;
 }
 
+/* What migrate_require reads, by name. */
+enum { MC_COUNT, MC_LATEST, MC_NCOLS };
+static const char *const count_names[MC_NCOLS] = {
+	[MC_COUNT] = "n", [MC_LATEST] = "latest",
+};
+static const struct db_columns count_cols = DB_COLUMNS("schema version",
+    count_names);
+
 /* One round trip, since every data command pays it before its real work:
  * the count tells a partly migrated database, the maximum a newer one. */
 int
@@ -252,8 +269,9 @@ migrate_require(struct kam_db *db)
 	struct kam_res *r;
 	int n, max, rc = EX_OK;
 
-	r = db_query(db, "SELECT count(*), coalesce(max(version), 0) "
-	    "FROM kam.schema_migration", 0, NULL);
+	r = res_columns(db, db_query(db, "SELECT count(*) AS n, "
+	    "coalesce(max(version), 0) AS latest FROM kam.schema_migration", 0,
+	    NULL), &count_cols);
 	if (r == NULL) {
 		const char *state = db_error_sqlstate(db);
 
@@ -262,8 +280,8 @@ migrate_require(struct kam_db *db)
 			return db_failed(db);
 		n = max = 0;
 	} else {
-		n = (int)strtol(res_get(r, 0, 0), NULL, 10);
-		max = (int)strtol(res_get(r, 0, 1), NULL, 10);
+		n = (int)strtol(res_get(r, 0, MC_COUNT), NULL, 10);
+		max = (int)strtol(res_get(r, 0, MC_LATEST), NULL, 10);
 		res_free(r);
 	}
 	if (max > migrate_latest())

@@ -5,6 +5,7 @@
 #include <sysexits.h>
 
 #include "kam/account.h"
+#include "kam/countof.h"
 #include "kam/log.h"
 #include "kam/xalloc.h"
 #include "search_sql.h"
@@ -29,6 +30,15 @@ static const char *const stages[] = {
 	"word_similarity(kam.fold($1), " SEARCH ") DESC, a.name, a.id LIMIT 10",
 };
 
+/* The columns every stage returns, by name. */
+enum { MATCH_ID, MATCH_ERP_ID, MATCH_NAME, MATCH_CITY, MATCH_NCOLS };
+static const char *const match_names[MATCH_NCOLS] = {
+	[MATCH_ID] = "id", [MATCH_ERP_ID] = "erp_id", [MATCH_NAME] = "name",
+	[MATCH_CITY] = "city",
+};
+static const struct db_columns match_cols = DB_COLUMNS("account search",
+    match_names);
+
 static bool
 all_digits(const char *s)
 {
@@ -46,10 +56,10 @@ take_rows(struct kam_res *r, struct account_matches *m)
 	m->n = (size_t)res_rows(r);
 	m->rows = xcalloc(m->n, sizeof *m->rows);
 	for (size_t i = 0; i < m->n; i++) {
-		m->rows[i].id = xstrdup(res_get(r, (int)i, 0));
-		m->rows[i].erp_id = xstrdup(res_get(r, (int)i, 1));
-		m->rows[i].name = xstrdup(res_get(r, (int)i, 2));
-		m->rows[i].city = xstrdup(res_get(r, (int)i, 3));
+		m->rows[i].id = xstrdup(res_get(r, (int)i, MATCH_ID));
+		m->rows[i].erp_id = xstrdup(res_get(r, (int)i, MATCH_ERP_ID));
+		m->rows[i].name = xstrdup(res_get(r, (int)i, MATCH_NAME));
+		m->rows[i].city = xstrdup(res_get(r, (int)i, MATCH_CITY));
 	}
 }
 
@@ -60,10 +70,11 @@ account_find(struct kam_db *db, const char *key, struct account_matches *m)
 	struct kam_res *r;
 
 	memset(m, 0, sizeof *m);
-	for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
+	for (size_t i = 0; i < countof(stages); i++) {
 		if (i == 0 && !all_digits(key))
 			continue;
-		if ((r = db_query(db, stages[i], 1, params)) == NULL) {
+		r = res_columns(db, db_query(db, stages[i], 1, params), &match_cols);
+		if (r == NULL) {
 			log_warn("%s", db_error(db));
 			return db_error_code(db);
 		}

@@ -10,19 +10,21 @@
 
 #define OVERVIEW_HEAD \
 	"SELECT a.name, ac.legal_name, a.erp_id, a.vat_id, a.tier, a.lifecycle, " \
-	"a.status, a.owner_name, o.email, a.team, a.industry, a.country, a.city, " \
-	"ac.address, pa.name, a.currency, ac.credit_limit, ac.payment_terms, " \
-	"to_char(a.last_contact_at, 'YYYY-MM-DD HH24:MI'), a.next_follow_up_on, " \
-	"a.sla_name, " \
+	"a.status, a.owner_name AS owner, o.email AS owner_email, a.team, " \
+	"a.industry, a.country, a.city, ac.address, pa.name AS parent, " \
+	"a.currency, ac.credit_limit, ac.payment_terms, " \
+	"to_char(a.last_contact_at, 'YYYY-MM-DD HH24:MI') AS last_contact, " \
+	"a.next_follow_up_on AS next_follow_up, a.sla_name AS sla, " \
 	"(SELECT string_agg(concat_ws(' ', w.title, '(' || trim_scale(w.value) " \
 	"  || ' ' || w.unit || ')', 'until ' || w.valid_to), E'\\n' " \
 	"  ORDER BY w.valid_to NULLS LAST, w.id) FROM kam.special_condition w " \
 	" WHERE w.account_id = a.id AND w.valid_from <= current_date " \
-	"  AND (w.valid_to IS NULL OR w.valid_to >= current_date)), " \
+	"  AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS conditions, " \
 	"(SELECT string_agg(c.line, E'\\n') FROM (SELECT to_char(i.occurred_at, " \
 	"  'YYYY-MM-DD') || '  ' || i.subject AS line FROM kam.interaction i " \
 	"  WHERE i.account_id = a.id AND i.feedback = 'complaint' " \
-	"  AND i.outcome IS NULL ORDER BY i.occurred_at DESC LIMIT 5) c), " \
+	"  AND i.outcome IS NULL ORDER BY i.occurred_at DESC LIMIT 5) c) " \
+	"  AS complaints, " \
 	"ac.notes, "
 #define OVERVIEW_FROM \
 	" FROM kam.account_list a JOIN kam.account ac ON ac.id = a.id " \
@@ -34,8 +36,10 @@
 	"ORDER BY p.year = extract(year FROM current_date) DESC, p.year DESC LIMIT 1"
 
 static const char overview_erp[] = OVERVIEW_HEAD
-	"f.revenue_year, f.open_amount, f.overdue_amount, pl.year, pl.status, "
-	"pl.revenue_target, pl.open_actions" OVERVIEW_FROM
+	"f.revenue_year AS revenue, f.open_amount, f.overdue_amount, "
+	"pl.year AS plan_year, pl.status AS plan_status, "
+	"pl.revenue_target AS plan_target, pl.open_actions AS plan_open_actions"
+	OVERVIEW_FROM
 	"LEFT JOIN LATERAL (SELECT * FROM kam.account_erp_figures x "
 	"WHERE x.account_id = a.id) f ON true "
 	"LEFT JOIN LATERAL (SELECT p.year, p.status, p.revenue_target, "
@@ -44,13 +48,16 @@ static const char overview_erp[] = OVERVIEW_HEAD
 	"WHERE a.id = $1::bigint";
 
 static const char overview_basic[] = OVERVIEW_HEAD
-	"NULL, NULL, NULL, NULL, NULL, NULL, NULL" OVERVIEW_FROM
+	"NULL AS revenue, NULL AS open_amount, NULL AS overdue_amount, "
+	"NULL AS plan_year, NULL AS plan_status, NULL AS plan_target, "
+	"NULL AS plan_open_actions" OVERVIEW_FROM
 	"WHERE a.id = $1::bigint";
 
 #define HISTORY_COLS \
-	"SELECT i.occurred_at::text, i.id, " \
-	"to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI'), i.channel, i.direction, " \
-	"c.name, i.subject, u.display_name, i.feedback, i.outcome, i.follow_up_on "
+	"SELECT i.occurred_at::text AS sort_key, i.id, " \
+	"to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, " \
+	"i.direction, c.name AS contact, i.subject, u.display_name AS author, " \
+	"i.feedback, i.outcome, i.follow_up_on "
 #define HISTORY_FROM \
 	"FROM kam.interaction i LEFT JOIN kam.contact c ON c.id = i.contact_id " \
 	"LEFT JOIN kam.app_user u ON u.id = i.author_id "
@@ -87,78 +94,174 @@ static const char overview_basic[] = OVERVIEW_HEAD
 	"coalesce(CASE WHEN length(" v ") > 40 THEN left(" v ", 39) || '…' " \
 	"ELSE " v " END, '(none)')"
 
+/* The columns each statement returns, named for the enum that reads them
+ * (kam/account_detail.h); checked on every result by db_take. */
+static const char *const overview_names[OV_NFIELDS] = {
+	[OV_NAME] = "name", [OV_LEGAL_NAME] = "legal_name",
+	[OV_ERP_ID] = "erp_id", [OV_VAT_ID] = "vat_id", [OV_TIER] = "tier",
+	[OV_LIFECYCLE] = "lifecycle", [OV_STATUS] = "status",
+	[OV_OWNER] = "owner", [OV_OWNER_EMAIL] = "owner_email",
+	[OV_TEAM] = "team", [OV_INDUSTRY] = "industry", [OV_COUNTRY] = "country",
+	[OV_CITY] = "city", [OV_ADDRESS] = "address", [OV_PARENT] = "parent",
+	[OV_CURRENCY] = "currency", [OV_CREDIT_LIMIT] = "credit_limit",
+	[OV_PAYMENT_TERMS] = "payment_terms", [OV_LAST_CONTACT] = "last_contact",
+	[OV_NEXT_FOLLOW_UP] = "next_follow_up", [OV_SLA] = "sla",
+	[OV_CONDITIONS] = "conditions", [OV_COMPLAINTS] = "complaints",
+	[OV_NOTES] = "notes", [OV_REVENUE] = "revenue", [OV_OPEN] = "open_amount",
+	[OV_OVERDUE] = "overdue_amount", [OV_PLAN_YEAR] = "plan_year",
+	[OV_PLAN_STATUS] = "plan_status", [OV_PLAN_TARGET] = "plan_target",
+	[OV_PLAN_OPEN_ACTIONS] = "plan_open_actions",
+};
+
+static const char *const contact_names[CT_NFIELDS] = {
+	[CT_NAME] = "name", [CT_JOB] = "job_title", [CT_EMAIL] = "email",
+	[CT_PHONE] = "phone", [CT_DECIDES] = "decision_maker",
+	[CT_CHANNEL] = "preferred_channel", [CT_ACTIVE] = "active",
+	[CT_ID] = "id", [CT_VERSION] = "version",
+};
+
+static const char *const cond_names[CD_NFIELDS] = {
+	[CD_STATE] = "state", [CD_KIND] = "kind", [CD_TITLE] = "title",
+	[CD_VALUE] = "value", [CD_SCOPE] = "scope", [CD_FROM] = "valid_from",
+	[CD_TO] = "valid_to", [CD_SOON] = "soon", [CD_ID] = "id",
+	[CD_VERSION] = "version",
+};
+
+static const char *const plan_names[PL_NFIELDS] = {
+	[PL_YEAR] = "year", [PL_STATUS] = "status",
+	[PL_TARGET] = "revenue_target", [PL_TALK_ON] = "annual_talk_on",
+	[PL_OBJECTIVES] = "objectives", [PL_INNOVATION] = "innovation_access",
+	[PL_ID] = "id",
+};
+
+static const char *const action_names[AC_NFIELDS] = {
+	[AC_DUE] = "due_on", [AC_STATUS] = "status", [AC_KIND] = "kind",
+	[AC_TITLE] = "title", [AC_OWNER] = "owner", [AC_DONE_ON] = "done_on",
+	[AC_ID] = "id", [AC_VERSION] = "version",
+};
+
+static const char *const hist_names[HI_NFIELDS] = {
+	[HI_KEY] = "sort_key", [HI_ID] = "id", [HI_AT] = "at",
+	[HI_CHANNEL] = "channel", [HI_DIRECTION] = "direction",
+	[HI_CONTACT] = "contact", [HI_SUBJECT] = "subject",
+	[HI_AUTHOR] = "author", [HI_FEEDBACK] = "feedback",
+	[HI_OUTCOME] = "outcome", [HI_FOLLOW_UP] = "follow_up_on",
+};
+
+static const char *const entry_names[EN_NFIELDS] = {
+	[EN_AT] = "at", [EN_CHANNEL] = "channel", [EN_DIRECTION] = "direction",
+	[EN_CONTACT] = "contact", [EN_SUBJECT] = "subject",
+	[EN_AUTHOR] = "author", [EN_FEEDBACK] = "feedback",
+	[EN_OUTCOME] = "outcome", [EN_FOLLOW_UP] = "follow_up_on",
+	[EN_BODY] = "body",
+};
+
+static const char *const money_names[MO_NFIELDS] = {
+	[MO_KEY] = "sort_key", [MO_ID] = "id", [MO_KIND] = "kind",
+	[MO_NUMBER] = "number", [MO_DATE] = "date", [MO_DUE] = "due",
+	[MO_AMOUNT] = "amount", [MO_OPEN] = "open_amount",
+	[MO_CURRENCY] = "currency", [MO_STATUS] = "status",
+	[MO_OVERDUE] = "overdue",
+};
+
+static const char *const change_names[CH_NFIELDS] = {
+	[CH_KEY] = "sort_key", [CH_ID] = "id", [CH_AT] = "at", [CH_WHO] = "who",
+	[CH_WHAT] = "what", [CH_CHANGE] = "change",
+};
+
+static const char *const change_entry_names[CE_NFIELDS] = {
+	[CE_AT] = "at", [CE_WHO] = "who", [CE_WHAT] = "what", [CE_OP] = "op",
+	[CE_FIELD] = "field", [CE_OLD] = "old_value", [CE_NEW] = "new_value",
+};
+
 struct query_def {
-	int		 nparams;
-	const char	*sql;
+	int			 nparams;
+	const char		*sql;
+	struct db_columns	 cols;
 };
 
 static const struct query_def queries[AQ_COUNT] = {
-	[AQ_OVERVIEW] = { 1, NULL },	/* overview_erp or overview_basic */
+	[AQ_OVERVIEW] = { 1, NULL,	/* overview_erp or overview_basic */
+	  DB_COLUMNS("overview", overview_names) },
 	[AQ_CONTACTS] = { 1,
 	  "SELECT c.name, c.job_title, c.email, c.phone, c.decision_maker, "
 	  "c.preferred_channel, c.active, c.id, c.version FROM kam.contact c "
 	  "WHERE c.account_id = $1::bigint "
-	  "ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id" },
+	  "ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id",
+	  DB_COLUMNS("contacts", contact_names) },
 	[AQ_CONDITIONS] = { 1,
-	  "SELECT s.state, s.kind, s.title, trim_scale(s.value) || ' ' || s.unit, "
-	  "s.scope, s.valid_from, s.valid_to, s.state = 'expiring', s.id, "
-	  "s.version FROM (SELECT "
+	  "SELECT s.state, s.kind, s.title, "
+	  "trim_scale(s.value) || ' ' || s.unit AS value, s.scope, s.valid_from, "
+	  "s.valid_to, s.state = 'expiring' AS soon, s.id, s.version FROM (SELECT "
 	  "CASE WHEN x.valid_from > current_date THEN 'upcoming' "
 	  "WHEN x.valid_to < current_date THEN 'expired' "
 	  "WHEN x.valid_to <= current_date + 30 THEN 'expiring' "
 	  "ELSE 'active' END AS state, x.* FROM kam.special_condition x "
 	  "WHERE x.account_id = $1::bigint) s ORDER BY array_position("
 	  "ARRAY['expiring', 'active', 'upcoming', 'expired'], s.state), "
-	  "s.valid_to NULLS LAST, s.id" },
+	  "s.valid_to NULLS LAST, s.id",
+	  DB_COLUMNS("conditions", cond_names) },
 	[AQ_PLAN] = { 1,
 	  "SELECT p.year, p.status, p.revenue_target, p.annual_talk_on, "
-	  "p.objectives, p.innovation_access, p.id FROM " CURRENT_PLAN },
+	  "p.objectives, p.innovation_access, p.id FROM " CURRENT_PLAN,
+	  DB_COLUMNS("plan", plan_names) },
 	[AQ_ACTIONS] = { 1,
-	  "SELECT x.due_on, x.status, x.kind, x.title, u.display_name, x.done_on, "
-	  "x.id, x.version FROM kam.plan_action x LEFT JOIN kam.app_user u ON u.id = x.owner_id "
+	  "SELECT x.due_on, x.status, x.kind, x.title, u.display_name AS owner, "
+	  "x.done_on, x.id, x.version FROM kam.plan_action x "
+	  "LEFT JOIN kam.app_user u ON u.id = x.owner_id "
 	  "WHERE x.plan_id = (SELECT p.id FROM " CURRENT_PLAN ") "
-	  "ORDER BY x.status = 'open' DESC, x.due_on NULLS LAST, x.id" },
+	  "ORDER BY x.status = 'open' DESC, x.due_on NULLS LAST, x.id",
+	  DB_COLUMNS("actions", action_names) },
 	[AQ_HISTORY] = { 6, HISTORY_COLS HISTORY_FROM
 	  "WHERE i.account_id = $1::bigint AND ($2::timestamptz IS NULL OR "
 	  "(i.occurred_at, i.id) < ($2::timestamptz, $3::bigint)) "
 	  "AND ($5::text IS NULL OR i.channel = $5) "
 	  "AND ($6::text IS NULL OR i.feedback = $6 "
 	  "OR ($6 = 'any' AND i.feedback <> 'none')) "
-	  "ORDER BY i.occurred_at DESC, i.id DESC LIMIT $4::int" },
+	  "ORDER BY i.occurred_at DESC, i.id DESC LIMIT $4::int",
+	  DB_COLUMNS("history", hist_names) },
 	[AQ_ENTRY] = { 1,
-	  "SELECT to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI'), i.channel, "
-	  "i.direction, c.name, i.subject, u.display_name, i.feedback, i.outcome, "
-	  "i.follow_up_on, i.body " HISTORY_FROM "WHERE i.id = $1::bigint" },
+	  "SELECT to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, "
+	  "i.direction, c.name AS contact, i.subject, u.display_name AS author, "
+	  "i.feedback, i.outcome, i.follow_up_on, i.body " HISTORY_FROM
+	  "WHERE i.id = $1::bigint",
+	  DB_COLUMNS("history entry", entry_names) },
 	[AQ_MONEY] = { 4,
 	  "SELECT * FROM (SELECT to_char(r.order_date, 'YYYY-MM-DD') || ' o ' || "
-	  "lpad(r.id::text, 19, '0') AS k, r.id, 'order', r.number, r.order_date, "
-	  "NULL::date, r.amount, NULL::numeric, r.currency, r.status, false "
+	  "lpad(r.id::text, 19, '0') AS sort_key, r.id, 'order' AS kind, r.number, "
+	  "r.order_date AS date, NULL::date AS due, r.amount, "
+	  "NULL::numeric AS open_amount, r.currency, r.status, false AS overdue "
 	  "FROM kam.erp_order r WHERE r.account_id = $1::bigint AND NOT r.deleted "
 	  "UNION ALL SELECT to_char(v.invoice_date, 'YYYY-MM-DD') || ' i ' || "
 	  "lpad(v.id::text, 19, '0'), v.id, 'invoice', v.number, v.invoice_date, "
 	  "v.due_date, v.amount, v.open_amount, v.currency, v.status, "
 	  "v.open_amount > 0 AND v.due_date < current_date FROM kam.erp_invoice v "
 	  "WHERE v.account_id = $1::bigint AND NOT v.deleted) m "
-	  "WHERE ($2::text IS NULL OR (m.k, m.id) < ($2, $3::bigint)) "
-	  "ORDER BY m.k DESC LIMIT $4::int" },
+	  "WHERE ($2::text IS NULL OR (m.sort_key, m.id) < ($2, $3::bigint)) "
+	  "ORDER BY m.sort_key DESC LIMIT $4::int",
+	  DB_COLUMNS("orders and invoices", money_names) },
 	[AQ_CHANGES] = { 4,
-	  "SELECT l.at::text, l.id, to_char(l.at, 'YYYY-MM-DD HH24:MI'), "
-	  "coalesce(u.display_name, l.actor), " CHANGE_WHAT ", "
+	  "SELECT l.at::text AS sort_key, l.id, "
+	  "to_char(l.at, 'YYYY-MM-DD HH24:MI') AS at, "
+	  "coalesce(u.display_name, l.actor) AS who, " CHANGE_WHAT " AS what, "
 	  "CASE l.op WHEN 'INSERT' THEN 'added' WHEN 'DELETE' THEN 'deleted' "
 	  "ELSE (SELECT string_agg(c.k || ': ' || " CHANGE_SHORT("c.o") " || ' → ' "
 	  "|| " CHANGE_SHORT("c.n") ", '; ' ORDER BY c.k) FROM (" CHANGE_VALUES("l.new")
-	  ") c) END " CHANGE_FROM
+	  ") c) END AS change " CHANGE_FROM
 	  /* a bound the index can use: no OR with "from the top" */
 	  "WHERE l.account_id = $1::bigint AND (l.at, l.id) < "
 	  "(coalesce($2::timestamptz, 'infinity'), coalesce($3::bigint, 0)) "
-	  "ORDER BY l.at DESC, l.id DESC LIMIT $4::int" },
+	  "ORDER BY l.at DESC, l.id DESC LIMIT $4::int",
+	  DB_COLUMNS("changes", change_names) },
 	[AQ_CHANGE] = { 1,
-	  "SELECT to_char(l.at, 'YYYY-MM-DD HH24:MI'), coalesce(u.display_name "
-	  "|| ' (' || l.actor || ')', l.actor), " CHANGE_WHAT ", CASE l.op "
-	  "WHEN 'INSERT' THEN 'added' WHEN 'DELETE' THEN 'deleted' "
-	  "ELSE 'changed' END, c.k, c.o, c.n " CHANGE_FROM "CROSS JOIN LATERAL ("
+	  "SELECT to_char(l.at, 'YYYY-MM-DD HH24:MI') AS at, coalesce(u.display_name "
+	  "|| ' (' || l.actor || ')', l.actor) AS who, " CHANGE_WHAT " AS what, "
+	  "CASE l.op WHEN 'INSERT' THEN 'added' WHEN 'DELETE' THEN 'deleted' "
+	  "ELSE 'changed' END AS op, c.k AS field, c.o AS old_value, "
+	  "c.n AS new_value " CHANGE_FROM "CROSS JOIN LATERAL ("
 	  CHANGE_VALUES("coalesce(l.new, l.old)") ") c "
-	  "WHERE l.id = $1::bigint ORDER BY c.k" },
+	  "WHERE l.id = $1::bigint ORDER BY c.k",
+	  DB_COLUMNS("change entry", change_entry_names) },
 };
 
 bool
@@ -173,7 +276,7 @@ acct_rows_send(struct kam_db *db, const struct acct_rows_req *req)
 	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 100);
 	if (req->query == AQ_OVERVIEW)
 		sql = req->erp_figures ? overview_erp : overview_basic;
-	return db_send(db, sql, q->nparams, p);
+	return db_send_columns(db, sql, q->nparams, p, &q->cols);
 }
 
 bool

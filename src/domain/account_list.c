@@ -8,10 +8,9 @@
 
 #include "kam/account_list.h"
 #include "kam/buf.h"
+#include "kam/countof.h"
 #include "kam/xalloc.h"
 #include "search_sql.h"
-
-#define N(a) (sizeof (a) / sizeof (a)[0])
 
 struct acol_def {
 	const char	*name;
@@ -106,10 +105,30 @@ search_kind(const struct acct_filter *f)
 #define FEW "2000"
 
 static const char page_head[] =
-	"SELECT p.k::text, p.id, l.name, l.tier, l.owner_name, l.lifecycle, "
-	"l.status, l.sla_name, f.revenue_year, f.open_amount, "
-	"to_char(l.last_contact_at, 'YYYY-MM-DD'), l.next_follow_up_on, "
-	"f.overdue_amount, l.currency, l.erp_id FROM (";
+	"SELECT p.k::text AS sort_key, p.id, l.name, l.tier, "
+	"l.owner_name AS owner, l.lifecycle, l.status, l.sla_name AS sla, "
+	"f.revenue_year AS revenue, f.open_amount, "
+	"to_char(l.last_contact_at, 'YYYY-MM-DD') AS last_contact, "
+	"l.next_follow_up_on AS next_follow_up, f.overdue_amount, l.currency, "
+	"l.erp_id FROM (";
+/* The columns a page's rows return: the key, then struct acct_row's
+ * fields, named; db_take checks them. */
+enum { PAGE_KEY, PAGE_ID, PAGE_FIELD, PAGE_NCOLS = PAGE_FIELD + AROW_NFIELDS };
+static const char *const page_names[PAGE_NCOLS] = {
+	[PAGE_KEY] = "sort_key", [PAGE_ID] = "id",
+	[PAGE_FIELD + ACOL_NAME] = "name", [PAGE_FIELD + ACOL_TIER] = "tier",
+	[PAGE_FIELD + ACOL_OWNER] = "owner",
+	[PAGE_FIELD + ACOL_LIFECYCLE] = "lifecycle",
+	[PAGE_FIELD + ACOL_STATUS] = "status", [PAGE_FIELD + ACOL_SLA] = "sla",
+	[PAGE_FIELD + ACOL_REVENUE] = "revenue",
+	[PAGE_FIELD + ACOL_OPEN] = "open_amount",
+	[PAGE_FIELD + ACOL_LAST_CONTACT] = "last_contact",
+	[PAGE_FIELD + ACOL_NEXT_FOLLOW_UP] = "next_follow_up",
+	[PAGE_FIELD + AROW_OVERDUE] = "overdue_amount",
+	[PAGE_FIELD + AROW_CURRENCY] = "currency",
+	[PAGE_FIELD + AROW_ERP_ID] = "erp_id",
+};
+static const struct db_columns page_cols = DB_COLUMNS("account list", page_names);
 /* the page's rows, then what the list shows of them */
 static const char page_rows[] =
 	") p JOIN kam.account_list l ON l.id = p.id ";
@@ -129,7 +148,7 @@ acol_name(enum acol c)
 int
 acol_from_name(const char *name)
 {
-	for (size_t i = 0; i < N(acols); i++)
+	for (size_t i = 0; i < countof(acols); i++)
 		if (strcmp(acols[i].name, name) == 0)
 			return (int)i;
 	return -1;
@@ -308,7 +327,7 @@ acct_page_send(struct kam_db *db, const struct acct_page_req *req)
 	}
 	buf_init(&q);
 	build_page(&q, req);
-	ok = db_send(db, q.data, n, p);
+	ok = db_send_columns(db, q.data, n, p, &page_cols);
 	buf_free(&q);
 	return ok;
 }
@@ -316,10 +335,10 @@ acct_page_send(struct kam_db *db, const struct acct_page_req *req)
 static void
 take_row(const struct kam_res *r, int i, struct acct_row *row)
 {
-	row->key.sort = xstrdup(res_get(r, i, 0));
-	row->key.id = xstrdup(res_get(r, i, 1));
+	row->key.sort = xstrdup(res_get(r, i, PAGE_KEY));
+	row->key.id = xstrdup(res_get(r, i, PAGE_ID));
 	for (int f = 0; f < AROW_NFIELDS; f++)
-		row->field[f] = xstrdup(res_get(r, i, f + 2));
+		row->field[f] = xstrdup(res_get(r, i, PAGE_FIELD + f));
 }
 
 bool
@@ -373,6 +392,10 @@ acct_page_free(struct acct_page *page)
 	memset(page, 0, sizeof *page);
 }
 
+static const char *const count_names[] = { "n" };
+static const struct db_columns count_cols = DB_COLUMNS("account count",
+    count_names);
+
 bool
 acct_count_send(struct kam_db *db, const struct acct_filter *f)
 {
@@ -384,10 +407,11 @@ acct_count_send(struct kam_db *db, const struct acct_filter *f)
 	filter_params(f, p);
 	buf_init(&q);
 	/* a search counts up to the cap: past it, "more than" says enough */
-	buf_adds(&q, "SELECT count(*) FROM (SELECT 1 FROM kam.account a" FILTERS " AND ");
+	buf_adds(&q, "SELECT count(*) AS n FROM (SELECT 1 FROM kam.account a"
+	    FILTERS " AND ");
 	buf_adds(&q, search_match[sk]);
 	buf_adds(&q, sk == SEARCH_NONE ? ") x" : " LIMIT 10001) x");
-	ok = db_send(db, q.data, NFILTERS, p);
+	ok = db_send_columns(db, q.data, NFILTERS, p, &count_cols);
 	buf_free(&q);
 	return ok;
 }
@@ -416,14 +440,23 @@ acct_count_recv(struct kam_db *db, long *n)
 	return true;
 }
 
+enum { SESSION_ERP, SESSION_SYNC, SESSION_PLANS, SESSION_AUDIT, SESSION_NCOLS };
+static const char *const session_names[SESSION_NCOLS] = {
+	[SESSION_ERP] = "erp_figures", [SESSION_SYNC] = "last_sync",
+	[SESSION_PLANS] = "plans", [SESSION_AUDIT] = "audit_log",
+};
+static const struct db_columns session_cols = DB_COLUMNS("session",
+    session_names);
+
 bool
 acct_session_send(struct kam_db *db)
 {
-	return db_send(db, "SELECT has_table_privilege('kam.erp_invoice', "
-	    "'SELECT'), (SELECT to_char(max(finished_at), 'YYYY-MM-DD HH24:MI') "
-	    "FROM kam.sync_run WHERE status = 'ok'), "
-	    "has_table_privilege('kam.plan_action', 'SELECT'), "
-	    "has_table_privilege('kam.audit_log', 'SELECT')", 0, NULL);
+	return db_send_columns(db, "SELECT has_table_privilege("
+	    "'kam.erp_invoice', 'SELECT') AS erp_figures, (SELECT "
+	    "to_char(max(finished_at), 'YYYY-MM-DD HH24:MI') FROM kam.sync_run "
+	    "WHERE status = 'ok') AS last_sync, has_table_privilege("
+	    "'kam.plan_action', 'SELECT') AS plans, has_table_privilege("
+	    "'kam.audit_log', 'SELECT') AS audit_log", 0, NULL, &session_cols);
 }
 
 bool
@@ -434,10 +467,10 @@ acct_session_recv(struct kam_db *db, struct acct_session *s)
 	memset(s, 0, sizeof *s);
 	if (r == NULL)
 		return false;
-	s->erp_figures = strcmp(res_get(r, 0, 0), "t") == 0;
-	s->last_sync = xstrdup(res_get(r, 0, 1));
-	s->plans = strcmp(res_get(r, 0, 2), "t") == 0;
-	s->audit_log = strcmp(res_get(r, 0, 3), "t") == 0;
+	s->erp_figures = strcmp(res_get(r, 0, SESSION_ERP), "t") == 0;
+	s->last_sync = xstrdup(res_get(r, 0, SESSION_SYNC));
+	s->plans = strcmp(res_get(r, 0, SESSION_PLANS), "t") == 0;
+	s->audit_log = strcmp(res_get(r, 0, SESSION_AUDIT), "t") == 0;
 	res_free(r);
 	return true;
 }

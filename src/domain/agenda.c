@@ -11,15 +11,26 @@
 /* The key sorts as bytes, whatever the database's collation. */
 static const char agenda_sql[] =
 	"SELECT * FROM (SELECT to_char(m.due, 'YYYY-MM-DD') || ' ' || m.ord || "
-	"' ' || lpad(m.id::text, 19, '0') COLLATE \"C\" AS k, m.id, m.due, "
+	"' ' || lpad(m.id::text, 19, '0') COLLATE \"C\" AS sort_key, m.id, m.due, "
 	"CASE WHEN NOT m.dated THEN 'not scheduled' "
 	"WHEN m.due = current_date THEN 'today' "
 	"WHEN m.due < current_date THEN " DAYS("current_date - m.due") " || ' late' "
-	"ELSE 'in ' || " DAYS("m.due - current_date") " END, "
+	"ELSE 'in ' || " DAYS("m.due - current_date") " END AS due_words, "
 	"m.kind, m.account, m.what, m.account_id, m.due < current_date AS overdue "
-	"FROM kam.agenda_items() m) r WHERE ($1::text IS NULL OR r.k > $1) "
+	"FROM kam.agenda_items() m) r WHERE ($1::text IS NULL OR r.sort_key > $1) "
 	"AND (NOT $3::bool OR r.overdue) AND ($4::text IS NULL OR r.kind = $4) "
-	"ORDER BY r.k LIMIT $2::int";
+	"ORDER BY r.sort_key LIMIT $2::int";
+
+/* The columns it returns, named for enum agenda_field; db_take checks
+ * them. */
+static const char *const agenda_names[AG_NFIELDS] = {
+	[AG_KEY] = "sort_key", [AG_ID] = "id", [AG_DUE] = "due",
+	[AG_WHEN] = "due_words", [AG_KIND] = "kind", [AG_ACCOUNT] = "account",
+	[AG_WHAT] = "what", [AG_ACCOUNT_ID] = "account_id",
+	[AG_OVERDUE] = "overdue",
+};
+
+static const struct db_columns agenda_cols = DB_COLUMNS("agenda", agenda_names);
 
 bool
 agenda_send(struct kam_db *db, const struct agenda_req *req)
@@ -29,5 +40,5 @@ agenda_send(struct kam_db *db, const struct agenda_req *req)
 	    req->overdue_only ? "t" : "f", req->kind };
 
 	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 100);
-	return db_send(db, agenda_sql, 4, p);
+	return db_send_columns(db, agenda_sql, 4, p, &agenda_cols);
 }

@@ -10,6 +10,32 @@
 
 #define MAX_PARAMS 32
 
+/* The columns of the statements with fixed results (edit_entity.h), by
+ * name; a read's are its entity's own. */
+enum { KEY_ID, KEY_VERSION, KEY_NCOLS };
+static const char *const key_names[KEY_NCOLS] = {
+	[KEY_ID] = "id", [KEY_VERSION] = "version",
+};
+static const struct db_columns key_cols = DB_COLUMNS("saved row", key_names);
+static const char *const version_names[] = { "version" };
+static const struct db_columns version_cols = DB_COLUMNS("update",
+    version_names);
+static const char *const done_names[] = { "done" };
+static const struct db_columns done_cols = DB_COLUMNS("done", done_names);
+enum { PICK_VALUE, PICK_LABEL, PICK_NCOLS };
+static const char *const pick_names[PICK_NCOLS] = {
+	[PICK_VALUE] = "value", [PICK_LABEL] = "label",
+};
+static const struct db_columns pick_cols = DB_COLUMNS("pick list", pick_names);
+static const char *const warn_names[] = { "warning" };
+static const struct db_columns warn_cols = DB_COLUMNS("warning", warn_names);
+enum { RIGHTS_WRITE, RIGHTS_TICKETS, RIGHTS_NCOLS };
+static const char *const rights_names[RIGHTS_NCOLS] = {
+	[RIGHTS_WRITE] = "may_write", [RIGHTS_TICKETS] = "tickets",
+};
+static const struct db_columns rights_cols = DB_COLUMNS("rights",
+    rights_names);
+
 size_t
 edit_ncolumns(enum edit_entity e)
 {
@@ -193,7 +219,24 @@ edit_read_send(struct kam_db *db, enum edit_entity e, const char *id)
 	return db_send(db, edit_entities[e]->read, 1, p);
 }
 
-/* The version and columns of a read row into row. */
+/* Checks that r, a read of e, returns the version and e's columns by
+ * their names, as res_columns does. */
+static struct kam_res *
+read_columns(struct kam_db *db, struct kam_res *r, enum edit_entity e)
+{
+	const struct edit_entity_def *d = edit_entities[e];
+	const char **names = xcalloc(d->ncols + 1, sizeof *names);
+	struct db_columns want = { d->table, names, (int)d->ncols + 1 };
+
+	names[0] = "version";
+	for (size_t i = 0; i < d->ncols; i++)
+		names[i + 1] = d->cols[i].name;
+	r = res_columns(db, r, &want);
+	free(names);
+	return r;
+}
+
+/* The version and columns of a read row (see read_columns) into row. */
 static void
 take_row(const struct kam_res *r, struct edit_row *row)
 {
@@ -205,7 +248,7 @@ take_row(const struct kam_res *r, struct edit_row *row)
 enum edit_outcome
 edit_read_recv(struct kam_db *db, struct edit_row *row, struct edit_error *err)
 {
-	struct kam_res *r = db_take(db);
+	struct kam_res *r = read_columns(db, db_take(db), row->entity);
 
 	if (r == NULL)
 		return failed(db, row->entity, err);
@@ -248,8 +291,9 @@ edit_save_send(struct kam_db *db, const struct edit_row *mine)
 enum edit_outcome
 edit_save_recv(struct kam_db *db, struct edit_row *mine, struct edit_error *err)
 {
-	struct kam_res *r = db_take(db);
 	bool insert = mine->id == NULL;
+	struct kam_res *r = res_columns(db, db_take(db),
+	    insert ? &key_cols : &version_cols);
 
 	if (r == NULL)
 		return failed(db, mine->entity, err);
@@ -258,8 +302,8 @@ edit_save_recv(struct kam_db *db, struct edit_row *mine, struct edit_error *err)
 		return EDIT_UNSURE;
 	}
 	if (insert)
-		edit_str_set(&mine->id, res_get(r, 0, 0));
-	edit_str_set(&mine->version, res_get(r, 0, insert ? 1 : 0));
+		edit_str_set(&mine->id, res_get(r, 0, KEY_ID));
+	edit_str_set(&mine->version, res_get(r, 0, insert ? KEY_VERSION : 0));
 	res_free(r);
 	return EDIT_SAVED;
 }
@@ -304,6 +348,8 @@ edit_check_recv(struct kam_db *db, struct edit_row *mine, struct edit_row *their
 	struct kam_res *r = db_take(db);
 	enum edit_outcome o;
 
+	r = mine->id != NULL ? read_columns(db, r, mine->entity) :
+	    res_columns(db, r, &key_cols);
 	if (r == NULL)
 		return failed(db, mine->entity, err);
 	if (res_rows(r) == 0)
@@ -311,8 +357,8 @@ edit_check_recv(struct kam_db *db, struct edit_row *mine, struct edit_row *their
 	else if (mine->id != NULL)
 		o = check_update(r, mine, theirs);
 	else {
-		edit_str_set(&mine->id, res_get(r, 0, 0));
-		edit_str_set(&mine->version, res_get(r, 0, 1));
+		edit_str_set(&mine->id, res_get(r, 0, KEY_ID));
+		edit_str_set(&mine->version, res_get(r, 0, KEY_VERSION));
 		o = EDIT_SAVED;
 	}
 	res_free(r);
@@ -355,7 +401,8 @@ edit_op_done_send(struct kam_db *db, enum edit_op op, const char *id)
 static enum edit_outcome
 op_result(struct kam_db *db, struct edit_error *err, bool done_query)
 {
-	struct kam_res *r = db_take(db);
+	struct kam_res *r = res_columns(db, db_take(db),
+	    done_query ? &done_cols : &version_cols);
 	enum edit_outcome o;
 
 	if (r == NULL) {
@@ -398,7 +445,7 @@ edit_pick_send(struct kam_db *db, enum edit_pick pick, const char *account_id,
 bool
 edit_pick_recv(struct kam_db *db, struct edit_choices *out)
 {
-	struct kam_res *r = db_take(db);
+	struct kam_res *r = res_columns(db, db_take(db), &pick_cols);
 
 	memset(out, 0, sizeof *out);
 	if (r == NULL)
@@ -406,9 +453,11 @@ edit_pick_recv(struct kam_db *db, struct edit_choices *out)
 	out->n = (size_t)res_rows(r);
 	out->item = xcalloc(out->n + 1, sizeof *out->item);
 	for (size_t i = 0; i < out->n; i++) {
-		out->item[i].value = xstrdup(res_get(r, (int)i, 0));
-		out->item[i].label = xstrdup(res_get(r, (int)i, 1) ?
-		    res_get(r, (int)i, 1) : res_get(r, (int)i, 0));
+		const char *value = res_get(r, (int)i, PICK_VALUE);
+		const char *label = res_get(r, (int)i, PICK_LABEL);
+
+		out->item[i].value = xstrdup(value);
+		out->item[i].label = xstrdup(label ? label : value);
 	}
 	res_free(r);
 	return true;
@@ -449,7 +498,7 @@ edit_warn_send(struct kam_db *db, enum edit_warn w, const struct edit_row *row)
 bool
 edit_warn_recv(struct kam_db *db, struct kam_buf *words, struct edit_error *err)
 {
-	struct kam_res *r = db_take(db);
+	struct kam_res *r = res_columns(db, db_take(db), &warn_cols);
 
 	buf_reset(words);
 	if (r == NULL) {
@@ -471,10 +520,10 @@ edit_rights_send(struct kam_db *db, const char *account_id)
 {
 	const char *p[] = { account_id };
 
-	return db_send(db, "SELECT pg_has_role('kam_admin', 'USAGE') OR "
+	return db_send_columns(db, "SELECT pg_has_role('kam_admin', 'USAGE') OR "
 	    "(pg_has_role('kam_manager', 'USAGE') AND "
-	    "kam.can_write_account($1::bigint)), "
-	    "pg_has_role('kam_support', 'USAGE')", 1, p);
+	    "kam.can_write_account($1::bigint)) AS may_write, "
+	    "pg_has_role('kam_support', 'USAGE') AS tickets", 1, p, &rights_cols);
 }
 
 bool
@@ -486,8 +535,8 @@ edit_rights_recv(struct kam_db *db, struct edit_rights *rights)
 	if (r == NULL)
 		return false;
 	if (res_rows(r) == 1) {
-		rights->write = strcmp(res_get(r, 0, 0), "t") == 0;
-		rights->tickets = strcmp(res_get(r, 0, 1), "t") == 0;
+		rights->write = strcmp(res_get(r, 0, RIGHTS_WRITE), "t") == 0;
+		rights->tickets = strcmp(res_get(r, 0, RIGHTS_TICKETS), "t") == 0;
 	}
 	res_free(r);
 	return true;

@@ -3,8 +3,7 @@
  * only. Accounts come from the ERP, so there is no insert. The pick lists
  * of teams and of accounts that may head this one. */
 #include "edit_entity.h"
-
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static const struct edit_column cols[] = {
 	{ "erp_id", 0 }, { "name", 0 }, { "legal_name", 0 }, { "vat_id", 0 },
@@ -29,7 +28,7 @@ static const struct edit_constraint constraints[] = {
 /* The policy's WITH CHECK: after the change the account must still be
  * the manager's own or their team's. */
 const struct edit_entity_def edit_account_def = {
-	"account", cols, N(cols),
+	"account", cols, countof(cols),
 	"SELECT version, erp_id, name, legal_name, vat_id, country, city, "
 	"address, currency, credit_limit, payment_terms, tier, owner_id, team, "
 	"industry, lifecycle, status, parent_id, notes FROM kam.account "
@@ -46,7 +45,8 @@ const struct edit_entity_def edit_account_def = {
 /* $1 the account, $2 its team now: the managers' teams, the account's
  * first. */
 const char edit_pick_teams[] =
-	"SELECT t.team, t.team FROM (SELECT u.team FROM kam.app_user u "
+	"SELECT t.team AS value, t.team AS label FROM (SELECT u.team "
+	"FROM kam.app_user u "
 	"WHERE u.active AND u.kind = 'manager' AND u.team IS NOT NULL "
 	"UNION SELECT $2::text WHERE $2::text IS NOT NULL) t "
 	"ORDER BY t.team IS NOT DISTINCT FROM (SELECT a.team FROM kam.account a "
@@ -59,8 +59,8 @@ const char edit_pick_parents[] =
 	"WITH RECURSIVE below AS (SELECT a.id FROM kam.account a "
 	"WHERE a.id = $1::bigint UNION SELECT c.id FROM kam.account c "
 	"JOIN below b ON c.parent_id = b.id) "
-	"SELECT p.id, p.name || coalesce(' (' || p.erp_id || ')', '') "
-	"FROM kam.account p WHERE p.id NOT IN (SELECT id FROM below) "
+	"SELECT p.id AS value, p.name || coalesce(' (' || p.erp_id || ')', '') "
+	"AS label FROM kam.account p WHERE p.id NOT IN (SELECT id FROM below) "
 	"AND (p.id = $2::bigint OR (NOT p.erp_deleted AND (p.team = "
 	"(SELECT a.team FROM kam.account a WHERE a.id = $1::bigint) "
 	"OR EXISTS (SELECT 1 FROM kam.account k WHERE k.parent_id = p.id)))) "

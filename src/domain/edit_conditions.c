@@ -2,8 +2,8 @@
  * date (valid_to), and the warning about conditions of the same kind
  * whose validity overlaps (see edit_entity.h for the statements' shape). */
 #include "edit_entity.h"
+#include "kam/countof.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
 #define IU (EC_INSERT | EC_UPDATE)
 
 static const struct edit_column cols[] = {
@@ -27,8 +27,8 @@ static const struct edit_constraint constraints[] = {
 };
 
 const struct edit_entity_def edit_condition_def = {
-	"special_condition", cols, N(cols),
-	"SELECT version, kind, title, trim_scale(value)::text, unit, scope, "
+	"special_condition", cols, countof(cols),
+	"SELECT version, kind, title, trim_scale(value)::text AS value, unit, scope, "
 	"valid_from, valid_to, approved_by FROM kam.special_condition "
 	"WHERE id = $1::bigint",
 	"INSERT INTO kam.special_condition (client_key, account_id, kind, title, "
@@ -47,7 +47,7 @@ const struct edit_entity_def edit_condition_def = {
 const struct edit_op_def edit_condition_end = {
 	"UPDATE kam.special_condition SET valid_to = $3::date "
 	"WHERE id = $1::bigint AND version = $2::int RETURNING version",
-	"SELECT valid_to IS NOT NULL AND valid_to <= $2::date "
+	"SELECT valid_to IS NOT NULL AND valid_to <= $2::date AS done "
 	"FROM kam.special_condition WHERE id = $1::bigint",
 	true,
 };
@@ -58,7 +58,7 @@ const struct edit_warn_def edit_condition_overlap = {
 	"SELECT CASE WHEN count(*) > 0 THEN (array_agg(format('%s (%s to %s)', "
 	"o.title, o.valid_from, coalesce(o.valid_to::text, 'open end')) "
 	"ORDER BY o.valid_from, o.id))[1] || CASE WHEN count(*) > 1 THEN "
-	"format(' and %s more', count(*) - 1) ELSE '' END END "
+	"format(' and %s more', count(*) - 1) ELSE '' END END AS warning "
 	"FROM kam.special_condition o WHERE o.account_id = $1::bigint "
 	"AND o.id IS DISTINCT FROM $2::bigint AND o.kind = $3 "
 	"AND daterange(o.valid_from, o.valid_to, '[]') && "

@@ -5,8 +5,8 @@
  * more entry in enum edit_entity and in edit_entities[] here, defined
  * in a file of its own when it is more than a few lines. */
 #include "edit_entity.h"
+#include "kam/countof.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
 #define IU (EC_INSERT | EC_UPDATE)
 /* A time as the client writes it: UTC, to the second. */
 #define UTC_TEXT(col) "to_char(" col " AT TIME ZONE 'UTC', " \
@@ -47,8 +47,9 @@ static const struct edit_constraint contact_constraints[] = {
 };
 
 static const struct edit_entity_def interaction_def = {
-	"interaction", interaction_cols, N(interaction_cols),
-	"SELECT version, contact_id, " UTC_TEXT("occurred_at") ", channel, "
+	"interaction", interaction_cols, countof(interaction_cols),
+	"SELECT version, contact_id, " UTC_TEXT("occurred_at") " AS occurred_at, "
+	"channel, "
 	"direction, subject, body, outcome, follow_up_on, feedback "
 	"FROM kam.interaction WHERE id = $1::bigint",
 	"INSERT INTO kam.interaction (client_key, account_id, contact_id, "
@@ -66,7 +67,7 @@ static const struct edit_entity_def interaction_def = {
 };
 
 static const struct edit_entity_def contact_def = {
-	"contact", contact_cols, N(contact_cols),
+	"contact", contact_cols, countof(contact_cols),
 	"SELECT version, erp_id, name, job_title, email, phone, "
 	"decision_maker, preferred_channel, active "
 	"FROM kam.contact WHERE id = $1::bigint",
@@ -95,7 +96,7 @@ const struct edit_entity_def *const edit_entities[EE_COUNT] = {
 static const struct edit_op_def contact_deactivate = {
 	"UPDATE kam.contact SET active = false "
 	"WHERE id = $1::bigint AND version = $2::int RETURNING version",
-	"SELECT NOT active FROM kam.contact WHERE id = $1::bigint", false,
+	"SELECT NOT active AS done FROM kam.contact WHERE id = $1::bigint", false,
 };
 
 const struct edit_op_def *const edit_ops[EOP_COUNT] = {
@@ -109,16 +110,18 @@ const struct edit_warn_def *const edit_warns[EW_COUNT] = {
 	[EW_CONDITION_OVERLAP] = &edit_condition_overlap,
 };
 
-/* $1 the account, $2 the current value (shown even when inactive). */
+/* $1 the account, $2 the current value (shown even when inactive); they
+ * return value and label. */
 const char *const edit_picks[EP_COUNT] = {
 	[EP_CONTACTS] =
-	"SELECT c.id, c.name || coalesce(', ' || c.job_title, '') || "
-	"CASE WHEN c.active THEN '' ELSE ' (inactive)' END FROM kam.contact c "
+	"SELECT c.id AS value, c.name || coalesce(', ' || c.job_title, '') || "
+	"CASE WHEN c.active THEN '' ELSE ' (inactive)' END AS label "
+	"FROM kam.contact c "
 	"WHERE c.account_id = $1::bigint AND (c.active OR c.id = $2::bigint) "
 	"ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id",
 	/* managers, the account's team first */
 	[EP_USERS] =
-	"SELECT u.id, u.display_name FROM kam.app_user u "
+	"SELECT u.id AS value, u.display_name AS label FROM kam.app_user u "
 	"WHERE (u.active AND u.kind = 'manager') OR u.id = $2::bigint "
 	"ORDER BY u.team IS NOT DISTINCT FROM (SELECT a.team FROM kam.account a "
 	"WHERE a.id = $1::bigint) DESC, u.display_name, u.id",

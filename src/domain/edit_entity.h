@@ -2,7 +2,7 @@
  * statements, all values as parameters. Private to src/domain.
  *
  * The statements' parameters, in this order:
- *   read	$1 id; returns version, then every column in order
+ *   read	$1 id; returns version, then every column, named as in cols
  *   insert	$1 client key, $2 account, then the EC_INSERT columns in
  *		order; ON CONFLICT (client_key) DO NOTHING RETURNING id, version
  *   find	$1 client key; returns id, version
@@ -38,7 +38,7 @@ struct edit_entity_def {
 };
 
 /* An operation: its UPDATE ($1 id, $2 version, RETURNING version) and a
- * query ($1 id) that says t when it is already done. A valued one takes
+ * query ($1 id) whose column done says t when it is already done. A valued one takes
  * the operation's value as well: $3 of the update, $2 of the query. */
 struct edit_op_def {
 	const char	*update;
@@ -47,8 +47,9 @@ struct edit_op_def {
 };
 
 /* A question before a save: $1 the row's account, $2 its id (NULL for a
- * new row), then the values of columns; one row of text when there is
- * something to warn about, none (or NULL) otherwise. */
+ * new row), then the values of columns; one row with the text of column
+ * warning when there is something to warn about, none (or NULL)
+ * otherwise. */
 struct edit_warn_def {
 	const char	*sql;
 	const char	*columns[4];	/* ends with NULL */

@@ -2,8 +2,8 @@
  * changes of an action: complete it (on the user's today) and drop it
  * (see edit_entity.h for the statements' shape). */
 #include "edit_entity.h"
+#include "kam/countof.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
 #define IU (EC_INSERT | EC_UPDATE)
 
 /* The year names the plan: set when it is made. */
@@ -23,8 +23,9 @@ static const struct edit_constraint plan_constraints[] = {
 };
 
 const struct edit_entity_def edit_plan_def = {
-	"account_plan", plan_cols, N(plan_cols),
-	"SELECT version, year, annual_talk_on, trim_scale(revenue_target)::text, "
+	"account_plan", plan_cols, countof(plan_cols),
+	"SELECT version, year, annual_talk_on, "
+	"trim_scale(revenue_target)::text AS revenue_target, "
 	"objectives, innovation_access, status FROM kam.account_plan "
 	"WHERE id = $1::bigint",
 	"INSERT INTO kam.account_plan (client_key, account_id, year, "
@@ -58,7 +59,7 @@ static const struct edit_constraint action_constraints[] = {
 /* The plan must be the account's: a draft names both. No row when it is
  * not (or has gone), which the find by key then reports as gone. */
 const struct edit_entity_def edit_action_def = {
-	"plan_action", action_cols, N(action_cols),
+	"plan_action", action_cols, countof(action_cols),
 	"SELECT version, plan_id, title, kind, owner_id, due_on, status, done_on "
 	"FROM kam.plan_action WHERE id = $1::bigint",
 	"INSERT INTO kam.plan_action (client_key, plan_id, title, kind, owner_id, "
@@ -77,7 +78,7 @@ const struct edit_entity_def edit_action_def = {
 const struct edit_op_def edit_action_complete = {
 	"UPDATE kam.plan_action SET status = 'done', done_on = $3::date "
 	"WHERE id = $1::bigint AND version = $2::int RETURNING version",
-	"SELECT status = 'done' AND done_on = $2::date FROM kam.plan_action "
+	"SELECT status = 'done' AND done_on = $2::date AS done FROM kam.plan_action "
 	"WHERE id = $1::bigint",
 	true,
 };
@@ -85,6 +86,7 @@ const struct edit_op_def edit_action_complete = {
 const struct edit_op_def edit_action_drop = {
 	"UPDATE kam.plan_action SET status = 'dropped', done_on = NULL "
 	"WHERE id = $1::bigint AND version = $2::int RETURNING version",
-	"SELECT status = 'dropped' FROM kam.plan_action WHERE id = $1::bigint",
+	"SELECT status = 'dropped' AS done FROM kam.plan_action "
+	"WHERE id = $1::bigint",
 	false,
 };

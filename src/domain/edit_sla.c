@@ -4,8 +4,8 @@
  * values the form could not have written (seconds) are read exactly, so
  * that a save leaves them as they were. */
 #include "edit_entity.h"
+#include "kam/countof.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
 #define IU (EC_INSERT | EC_UPDATE)
 #define INTERVAL_OR_EXACT(col) "CASE WHEN extract(epoch FROM " col ") % 60 = 0 " \
 	"THEN " EDIT_INTERVAL_TEXT(col) " ELSE " col "::text END"
@@ -43,11 +43,13 @@ static const struct edit_constraint constraints[] = {
 };
 
 const struct edit_entity_def edit_service_level_def = {
-	"service_level", cols, N(cols),
-	"SELECT version, name, " INTERVAL_OR_EXACT("first_response") ", "
-	INTERVAL_OR_EXACT("resolution") ", array_to_string(support_days, ','), "
-	TIME_OR_EXACT("support_from") ", " TIME_OR_EXACT("support_to") ", "
-	"time_zone, array_to_string(channels, ','), escalation_contact_id, "
+	"service_level", cols, countof(cols),
+	"SELECT version, name, " INTERVAL_OR_EXACT("first_response")
+	" AS first_response, " INTERVAL_OR_EXACT("resolution") " AS resolution, "
+	"array_to_string(support_days, ',') AS support_days, "
+	TIME_OR_EXACT("support_from") " AS support_from, "
+	TIME_OR_EXACT("support_to") " AS support_to, time_zone, "
+	"array_to_string(channels, ',') AS channels, escalation_contact_id, "
 	"escalation, goodwill_policy, valid_from, valid_to "
 	"FROM kam.service_level WHERE id = $1::bigint",
 	"INSERT INTO kam.service_level (client_key, account_id, name, "

@@ -7,6 +7,7 @@
 #include <sysexits.h>
 
 #include "kam/buf.h"
+#include "kam/countof.h"
 #include "kam/export.h"
 #include "kam/log.h"
 
@@ -78,7 +79,7 @@ add_filters(struct kam_buf *q, const struct export_request *req)
 {
 	const struct export_filter *f = &req->filter;
 
-	for (size_t i = 0; i < sizeof filter_defs / sizeof filter_defs[0]; i++)
+	for (size_t i = 0; i < countof(filter_defs); i++)
 		if (filter_value(f, &filter_defs[i]) != NULL)
 			add_condition(q, filter_defs[i].condition,
 			    req->entity->date_column);
@@ -104,7 +105,7 @@ build_copy(struct kam_buf *q, const struct export_request *req)
 static bool
 set_filters(struct kam_db *db, const struct export_filter *f)
 {
-	const char *params[sizeof filter_defs / sizeof filter_defs[0]];
+	const char *params[countof(filter_defs)];
 	struct kam_buf q;
 	int n = 0;
 	bool ok;
@@ -114,7 +115,7 @@ set_filters(struct kam_db *db, const struct export_filter *f)
 	 * PGDATESTYLE's defaults; times stay in the user's zone */
 	buf_adds(&q, "SELECT set_config('DateStyle', 'ISO, YMD', true), "
 	    "set_config('IntervalStyle', 'postgres', true)");
-	for (size_t i = 0; i < sizeof filter_defs / sizeof filter_defs[0]; i++) {
+	for (size_t i = 0; i < countof(filter_defs); i++) {
 		if ((params[n] = filter_value(f, &filter_defs[i])) == NULL)
 			continue;
 		n++;

@@ -3,8 +3,7 @@
 #include <string.h>
 
 #include "kam/export.h"
-
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 /* the account columns most entities carry along */
 #define ACCOUNT_REF \
@@ -162,46 +161,46 @@ static const struct export_column invoices[] = {
 
 static const struct export_entity entities[] = {
 	{ "accounts", "kam.account a LEFT JOIN kam.app_user o ON o.id = a.owner_id "
-	  "WHERE true", "a.updated_at", "a.id", 0, accounts, N(accounts) },
+	  "WHERE true", "a.updated_at", "a.id", 0, accounts, countof(accounts) },
 	{ "contacts", "kam.contact c JOIN kam.account a ON a.id = c.account_id "
-	  "WHERE true", "c.updated_at", "c.id", 0, contacts, N(contacts) },
+	  "WHERE true", "c.updated_at", "c.id", 0, contacts, countof(contacts) },
 	{ "conditions", "kam.special_condition s "
 	  "JOIN kam.account a ON a.id = s.account_id "
 	  "LEFT JOIN kam.app_user ap ON ap.id = s.approved_by WHERE true",
-	  "s.valid_from", "s.id", EXPORT_VALIDITY, conditions, N(conditions) },
+	  "s.valid_from", "s.id", EXPORT_VALIDITY, conditions, countof(conditions) },
 	{ "service-levels", "kam.service_level s "
 	  "JOIN kam.account a ON a.id = s.account_id "
 	  "LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id WHERE true",
 	  "s.valid_from", "s.id", EXPORT_VALIDITY, service_levels,
-	  N(service_levels) },
+	  countof(service_levels) },
 	{ "plans", "kam.account_plan p JOIN kam.account a ON a.id = p.account_id "
-	  "WHERE true", "p.annual_talk_on", "p.id", 0, plans, N(plans) },
+	  "WHERE true", "p.annual_talk_on", "p.id", 0, plans, countof(plans) },
 	{ "actions", "kam.plan_action x JOIN kam.account_plan p ON p.id = x.plan_id "
 	  "JOIN kam.account a ON a.id = p.account_id "
 	  "LEFT JOIN kam.app_user xo ON xo.id = x.owner_id WHERE true",
-	  "x.due_on", "x.id", 0, actions, N(actions) },
+	  "x.due_on", "x.id", 0, actions, countof(actions) },
 	{ "history", HISTORY_FROM, "i.occurred_at", "i.id", 0, history,
-	  N(history) },
+	  countof(history) },
 	{ "feedback", HISTORY_FROM " AND i.feedback <> 'none'", "i.occurred_at",
-	  "i.id", 0, history, N(history) },
+	  "i.id", 0, history, countof(history) },
 	{ "orders", "kam.erp_order r JOIN kam.account a ON a.id = r.account_id "
-	  "WHERE NOT r.deleted", "r.order_date", "r.id", 0, orders, N(orders) },
+	  "WHERE NOT r.deleted", "r.order_date", "r.id", 0, orders, countof(orders) },
 	{ "invoices", "kam.erp_invoice v JOIN kam.account a ON a.id = v.account_id "
 	  "WHERE NOT v.deleted", "v.invoice_date", "v.id", 0, invoices,
-	  N(invoices) },
+	  countof(invoices) },
 };
 
 const struct export_entity *
 export_entities(size_t *n)
 {
-	*n = N(entities);
+	*n = countof(entities);
 	return entities;
 }
 
 const struct export_entity *
 export_entity_find(const char *name)
 {
-	for (size_t i = 0; i < N(entities); i++)
+	for (size_t i = 0; i < countof(entities); i++)
 		if (strcmp(entities[i].name, name) == 0)
 			return &entities[i];
 	return NULL;

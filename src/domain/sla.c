@@ -65,9 +65,29 @@ static const char card_sql[] =
 "  'goodwill_policy', c.goodwill_policy,"
 "  'valid_from', c.valid_from, 'valid_to', c.valid_to,"
 "  'warranties', CASE WHEN c.warranties IS NULL THEN '[]'::json"
-"   ELSE to_json(string_to_array(c.warranties, E'\\n')) END),"
+"   ELSE to_json(string_to_array(c.warranties, E'\\n')) END) AS json,"
 " c.sla_id"
 " FROM c";
+
+/* The columns it returns, named for enum sla_field; checked on every
+ * result. */
+static const char *const card_names[SLA_NFIELDS] = {
+	[SLA_ACCOUNT] = "account", [SLA_ERP_ID] = "erp_id",
+	[SLA_OWNER] = "owner", [SLA_OWNER_EMAIL] = "owner_email",
+	[SLA_STATE] = "state", [SLA_NAME] = "name",
+	[SLA_FIRST_RESPONSE] = "first_response_s",
+	[SLA_RESOLUTION] = "resolution_s", [SLA_HOURS] = "hours",
+	[SLA_TIME_ZONE] = "time_zone", [SLA_OPEN_NOW] = "open_now",
+	[SLA_LOCAL_NOW] = "local_now", [SLA_CHANNELS] = "channels",
+	[SLA_ESC_NAME] = "esc_name", [SLA_ESC_PHONE] = "esc_phone",
+	[SLA_ESC_EMAIL] = "esc_email", [SLA_ESCALATION] = "escalation",
+	[SLA_GOODWILL] = "goodwill_policy", [SLA_VALID_FROM] = "valid_from",
+	[SLA_VALID_TO] = "valid_to", [SLA_WARRANTIES] = "warranties",
+	[SLA_JSON] = "json", [SLA_ID] = "sla_id",
+};
+
+static const struct db_columns card_cols = DB_COLUMNS("service level card",
+    card_names);
 
 static void
 card_take(const struct kam_res *r, struct sla_card *card)
@@ -83,7 +103,8 @@ sla_card_load(struct kam_db *db, const char *account_id, struct sla_card *card)
 	struct kam_res *r;
 
 	memset(card, 0, sizeof *card);
-	if ((r = db_query(db, card_sql, 1, params)) == NULL) {
+	r = res_columns(db, db_query(db, card_sql, 1, params), &card_cols);
+	if (r == NULL) {
 		log_warn("%s", db_error(db));
 		return db_error_code(db);
 	}
@@ -102,7 +123,7 @@ sla_card_send(struct kam_db *db, const char *account_id)
 {
 	const char *params[] = { account_id };
 
-	return db_send(db, card_sql, 1, params);
+	return db_send_columns(db, card_sql, 1, params, &card_cols);
 }
 
 bool

@@ -6,33 +6,52 @@
 #include "kam/user.h"
 #include "kam/xalloc.h"
 
+/* The columns each statement returns, by name. */
+enum { LOGIN_ROLE, LOGIN_SCHEMA, LOGIN_NCOLS };
+static const char *const login_names[LOGIN_NCOLS] = {
+	[LOGIN_ROLE] = "role_name", [LOGIN_SCHEMA] = "has_schema",
+};
+static const struct db_columns login_cols = DB_COLUMNS("login", login_names);
+
+enum { ME_ROLE, ME_NAME, ME_KIND, ME_TEAM, ME_EMAIL, ME_NCOLS };
+static const char *const me_names[ME_NCOLS] = {
+	[ME_ROLE] = "role_name", [ME_NAME] = "display_name", [ME_KIND] = "kind",
+	[ME_TEAM] = "team", [ME_EMAIL] = "email",
+};
+static const struct db_columns me_cols = DB_COLUMNS("user", me_names);
+
+static const char *const add_names[] = { "id" };
+static const struct db_columns add_cols = DB_COLUMNS("add user", add_names);
+
 int
 user_whoami(struct kam_db *db, struct kam_user *me)
 {
 	struct kam_res *r;
 
 	memset(me, 0, sizeof *me);
-	r = db_query(db, "SELECT current_user, "
-	    "to_regclass('kam.app_user') IS NOT NULL", 0, NULL);
-	if (r != NULL && strcmp(res_get(r, 0, 1), "f") == 0) {
+	r = res_columns(db, db_query(db, "SELECT current_user AS role_name, "
+	    "to_regclass('kam.app_user') IS NOT NULL AS has_schema", 0, NULL),
+	    &login_cols);
+	if (r != NULL && strcmp(res_get(r, 0, LOGIN_SCHEMA), "f") == 0) {
 		/* no schema yet: all there is to know is the login */
-		me->role_name = xstrdup(res_get(r, 0, 0));
+		me->role_name = xstrdup(res_get(r, 0, LOGIN_ROLE));
 		res_free(r);
 		return EX_OK;
 	}
 	res_free(r);
-	r = db_query(db, "SELECT current_user, u.display_name, u.kind, u.team, "
-	    "u.email FROM (SELECT 1) one LEFT JOIN kam.app_user u "
-	    "ON u.role_name = current_user AND u.active", 0, NULL);
+	r = res_columns(db, db_query(db, "SELECT current_user AS role_name, "
+	    "u.display_name, u.kind, u.team, u.email FROM (SELECT 1) one "
+	    "LEFT JOIN kam.app_user u ON u.role_name = current_user AND u.active",
+	    0, NULL), &me_cols);
 	if (r == NULL) {
 		log_warn("%s", db_error(db));
 		return db_error_code(db);
 	}
-	me->role_name = xstrdup(res_get(r, 0, 0));
-	me->display_name = xstrdup(res_get(r, 0, 1));
-	me->kind = xstrdup(res_get(r, 0, 2));
-	me->team = xstrdup(res_get(r, 0, 3));
-	me->email = xstrdup(res_get(r, 0, 4));
+	me->role_name = xstrdup(res_get(r, 0, ME_ROLE));
+	me->display_name = xstrdup(res_get(r, 0, ME_NAME));
+	me->kind = xstrdup(res_get(r, 0, ME_KIND));
+	me->team = xstrdup(res_get(r, 0, ME_TEAM));
+	me->email = xstrdup(res_get(r, 0, ME_EMAIL));
 	res_free(r);
 	return EX_OK;
 }
@@ -44,7 +63,8 @@ user_add(struct kam_db *db, const struct kam_user *u, long long *id)
 	    u->display_name, u->email };
 	struct kam_res *r;
 
-	r = db_query(db, "SELECT kam.add_user($1, $2, $3, $4, $5)", 5, params);
+	r = res_columns(db, db_query(db, "SELECT kam.add_user($1, $2, $3, $4, "
+	    "$5) AS id", 5, params), &add_cols);
 	if (r == NULL) {
 		log_warn("cannot add user %s: %s", u->role_name, db_error(db));
 		return db_error_code(db);

@@ -2,10 +2,12 @@
 #include <string.h>
 
 #include "erp_decimal.h"
+#include "kam/decimal.h"
 
 #define MAX_TEXT	200	/* longer is not money */
 #define MAX_SHIFT	64	/* exponents beyond this are out of range */
 
+/* The number's digits in one run, and where the point falls in it. */
 struct parts {
 	bool	 negative;
 	char	 digits[MAX_TEXT + 1];	/* integer and fraction digits */
@@ -13,64 +15,27 @@ struct parts {
 	int	 point;			/* digits before the decimal point */
 };
 
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-read_digits(const char **s, struct parts *p)
-{
-	int n = 0;
-
-	while (is_digit(**s)) {
-		p->digits[p->ndigits++] = *(*s)++;
-		n++;
-	}
-	return n;
-}
-
-/* [-+]?digits[.digits]?([eE][-+]?digits)? */
+/* [-+]?digits[.digits]?([eE][-+]?digits)?, read by kam/decimal.h */
 static bool
 split(const char *s, struct parts *p)
 {
-	int nint, nfrac = 0, esign = 1;
-	long exp = 0;
+	struct decimal d;
+	long shift;
 
 	memset(p, 0, sizeof *p);
-	if (strlen(s) > MAX_TEXT)
+	if (strlen(s) > MAX_TEXT ||
+	    !decimal_parse(s, strlen(s), DECIMAL_EXPONENT, &d))
 		return false;
-	if (*s == '-' || *s == '+')
-		p->negative = *s++ == '-';
-	nint = read_digits(&s, p);
-	if (*s == '.') {
-		s++;
-		nfrac = read_digits(&s, p);
-	}
-	if (nint + nfrac == 0)
-		return false;
-	if (*s == 'e' || *s == 'E') {
-		s++;
-		if (*s == '-' || *s == '+')
-			esign = *s++ == '-' ? -1 : 1;
-		if (!is_digit(*s))
-			return false;
-		while (is_digit(*s) && exp <= 100000)
-			exp = exp * 10 + (*s++ - '0');
-		while (is_digit(*s))
-			s++;
-	}
-	if (*s != '\0')
-		return false;
-	p->point = nint;
-	while (p->point > 0 && p->ndigits > 0 && p->digits[0] == '0') {
-		memmove(p->digits, p->digits + 1, (size_t)--p->ndigits);
-		p->point--;
-	}
-	if (exp > MAX_SHIFT + MAX_TEXT)
-		exp = MAX_SHIFT + MAX_TEXT;
-	p->point += (int)(esign * exp);
+	p->negative = d.negative;
+	memcpy(p->digits, d.int_digits, d.nint);
+	memcpy(p->digits + d.nint, d.frac_digits, d.nfrac);
+	p->ndigits = (int)(d.nint + d.nfrac);
+	shift = d.exponent;
+	if (shift > MAX_SHIFT + MAX_TEXT)
+		shift = MAX_SHIFT + MAX_TEXT;
+	if (shift < -(MAX_SHIFT + MAX_TEXT))
+		shift = -(MAX_SHIFT + MAX_TEXT);
+	p->point = (int)d.nint + (int)shift;
 	return true;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "erp_json.h"
+#include "kam/decimal.h"
 #include "kam/xalloc.h"
 
 struct span {
@@ -26,38 +27,6 @@ static bool
 is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and nothing else */
-static bool
-number_valid(const char *s, size_t n)
-{
-	size_t i = 0, d;
-
-	if (i < n && s[i] == '-')
-		i++;
-	if (i >= n || !is_digit(s[i]))
-		return false;
-	if (s[i] == '0')
-		i++;
-	else
-		while (i < n && is_digit(s[i]))
-			i++;
-	if (i < n && s[i] == '.') {
-		for (d = ++i; i < n && is_digit(s[i]); i++)
-			;
-		if (i == d)
-			return false;
-	}
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		if (++i < n && (s[i] == '+' || s[i] == '-'))
-			i++;
-		for (d = i; i < n && is_digit(s[i]); i++)
-			;
-		if (i == d)
-			return false;
-	}
-	return i == n;
 }
 
 static void
@@ -116,7 +85,7 @@ lex(const char *s, size_t len, struct tokens *t)
 			while (i < len && s[i] != '\0' &&
 			    strchr("0123456789+-eE.", s[i]) != NULL)
 				i++;
-			if (!number_valid(s + start, i - start))
+			if (!decimal_parse(s + start, i - start, DECIMAL_JSON, NULL))
 				return false;
 			push_number(t, start, i - start);
 		} else

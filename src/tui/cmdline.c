@@ -4,7 +4,7 @@
 #include "cmdline.h"
 #include "kam/xalloc.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static const struct {
 	const char	*name;
@@ -57,7 +57,7 @@ cmd_parse(char *line, struct cmd *cmd, struct kam_buf *err)
 	cmd->arg = rest;
 	if (*s == '\0')
 		return true;
-	for (size_t i = 0; i < N(commands); i++) {
+	for (size_t i = 0; i < countof(commands); i++) {
 		if (strcmp(commands[i].name, s) != 0)
 			continue;
 		if (commands[i].needs_arg && *rest == '\0') {
@@ -107,7 +107,7 @@ filter_slot(const char *key, struct acct_filter *af, struct hist_filter *hf,
 	char **slots[] = { &af->tier, &af->owner, &af->team, &af->lifecycle,
 	    &af->status, &hf->channel, &hf->feedback };
 
-	for (size_t i = 0; i < N(keys); i++) {
+	for (size_t i = 0; i < countof(keys); i++) {
 		if (strcmp(keys[i].key, key) == 0) {
 			*allowed = keys[i].ok;
 			return slots[keys[i].which];
@@ -179,7 +179,7 @@ filter_describe(struct kam_buf *out, const struct acct_filter *af)
 	    af->status };
 	size_t start = out->len;
 
-	for (size_t i = 0; i < N(names); i++)
+	for (size_t i = 0; i < countof(names); i++)
 		if (vals[i] != NULL)
 			buf_addf(out, "%s%s=%s", out->len > start ? " " : "",
 			    names[i], vals[i]);

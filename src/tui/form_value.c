@@ -8,6 +8,7 @@
 
 #include "form.h"
 #include "kam/date.h"
+#include "kam/decimal.h"
 #include "kam/xalloc.h"
 
 /* Leading and trailing spaces (and, for long text, line breaks) go. */
@@ -43,42 +44,6 @@ is_option(const struct form_field *fl, const char *v)
 	return false;
 }
 
-/* A decimal number's parts, without leading zeros before the point or
- * trailing ones after it. */
-struct decimal {
-	bool		 neg;
-	const char	*ip, *fp;	/* digits before and after the point */
-	size_t		 ni, nf;
-};
-
-static bool
-decimal_parse(const char *s, struct decimal *d)
-{
-	static const char dec[] = "0123456789";
-	const char *end;
-
-	d->neg = *s == '-';
-	d->ip = s + (*s == '-' || *s == '+');
-	d->ni = strspn(d->ip, dec);
-	d->fp = "";
-	d->nf = 0;
-	if (d->ip[d->ni] == '.') {
-		d->fp = d->ip + d->ni + 1;
-		d->nf = strspn(d->fp, dec);
-	}
-	end = d->ip[d->ni] == '.' ? d->fp + d->nf : d->ip + d->ni;
-	if (d->ni + d->nf == 0 || *end != '\0')
-		return false;
-	while (d->ni > 1 && *d->ip == '0')
-		d->ip++, d->ni--;
-	while (d->nf > 0 && d->fp[d->nf - 1] == '0')
-		d->nf--;
-	/* -0 is 0 */
-	d->neg = d->neg && !((d->ni == 0 || (d->ni == 1 && *d->ip == '0')) &&
-	    d->nf == 0);
-	return true;
-}
-
 /* A decimal of at most digits digits, scale of them after the point. */
 static bool
 decimal(const char *s, const struct form_field_def *def, char **out,
@@ -93,24 +58,24 @@ decimal(const char *s, const struct form_field_def *def, char **out,
 	if (strchr(s, ',') != NULL)
 		buf_adds(err, "takes a point for decimals and no thousands "
 		    "separators: 1234.50");
-	else if (!decimal_parse(s, &d))
+	else if (!decimal_parse(s, strlen(s), DECIMAL_PLAIN, &d))
 		buf_adds(err, "is not a number (like 1234.50)");
-	else if (d.neg && (def->flags & FF_NONNEG))
+	else if (d.negative && (def->flags & FF_NONNEG))
 		buf_adds(err, "cannot be below 0");
-	else if ((int)d.nf > scale)
+	else if ((int)d.nfrac > scale)
 		buf_addf(err, "takes at most %d digit%s after the point", scale,
 		    scale == 1 ? "" : "s");
-	else if ((int)d.ni > digits - scale && !(d.ni == 1 && *d.ip == '0'))
+	else if ((int)d.nint > digits - scale)
 		buf_addf(err, "is too large (at most %d digits before the point)",
 		    digits - scale);
 	if (err->len > before)
 		return false;
 	buf_init(&b);
-	buf_adds(&b, d.neg ? "-" : "");
-	buf_add(&b, d.ni > 0 ? d.ip : "0", d.ni > 0 ? d.ni : 1);
-	if (d.nf > 0) {
+	buf_adds(&b, d.negative ? "-" : "");
+	buf_add(&b, d.nint > 0 ? d.int_digits : "0", d.nint > 0 ? d.nint : 1);
+	if (d.nfrac > 0) {
 		buf_addc(&b, '.');
-		buf_add(&b, d.fp, d.nf);
+		buf_add(&b, d.frac_digits, d.nfrac);
 	}
 	*out = buf_detach(&b);
 	return true;

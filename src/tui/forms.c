@@ -4,7 +4,7 @@
 
 #include "form_view.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static const char *const channels[] = {
 	"call", "call", "email", "email", "meeting", "meeting", "visit", "visit",
@@ -57,7 +57,7 @@ interaction_check(struct form *f, const struct edit_row *row)
 
 const struct form_def form_interaction = {
 	"interaction", "Log an interaction", "Edit an interaction", EE_INTERACTION,
-	interaction_fields, N(interaction_fields), "Interaction logged.",
+	interaction_fields, countof(interaction_fields), "Interaction logged.",
 	interaction_check, NULL, NULL, EW_NONE, NULL,
 };
 
@@ -70,7 +70,7 @@ ticket_setup(struct form *f)
 
 const struct form_def form_ticket = {
 	"ticket", "Log a ticket", "Edit a ticket", EE_INTERACTION,
-	interaction_fields, N(interaction_fields), "Ticket logged.",
+	interaction_fields, countof(interaction_fields), "Ticket logged.",
 	interaction_check, ticket_setup, NULL, EW_NONE, NULL,
 };
 
@@ -119,7 +119,7 @@ contact_note(const struct form *f)
 
 const struct form_def form_contact = {
 	"contact", "New contact", "Edit contact", EE_CONTACT,
-	contact_fields, N(contact_fields), "Contact saved.",
+	contact_fields, countof(contact_fields), "Contact saved.",
 	contact_check, NULL, contact_note, EW_NONE, NULL,
 };
 
@@ -131,7 +131,7 @@ static const struct form_def *const form_defs[] = {
 const struct form_def *
 form_def_find(const char *name)
 {
-	for (size_t i = 0; name != NULL && i < N(form_defs); i++)
+	for (size_t i = 0; name != NULL && i < countof(form_defs); i++)
 		if (strcmp(form_defs[i]->name, name) == 0)
 			return form_defs[i];
 	return NULL;

@@ -4,7 +4,7 @@
  * form: form.h. */
 #include "form_view.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static const char *const tiers[] = {
 	"strategic", "strategic", "key", "key", "standard", "standard", NULL,
@@ -54,6 +54,6 @@ account_note(const struct form *f)
 
 const struct form_def form_account = {
 	"account", "Edit account", "Edit account", EE_ACCOUNT,
-	fields, N(fields), "Account saved.",
+	fields, countof(fields), "Account saved.",
 	NULL, NULL, account_note, EW_NONE, NULL,
 };

@@ -6,7 +6,7 @@
 
 #include "form_view.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static const char *const kinds[] = {
 	"discount", "discount", "rebate", "rebate", "price_list", "price list",
@@ -54,7 +54,7 @@ condition_check(struct form *f, const struct edit_row *row)
 
 const struct form_def form_condition = {
 	"condition", "New special condition", "Edit special condition",
-	EE_CONDITION, fields, N(fields), "Condition saved.",
+	EE_CONDITION, fields, countof(fields), "Condition saved.",
 	condition_check, NULL, NULL, EW_CONDITION_OVERLAP,
 	"Overlaps a condition of the same kind:",
 };

@@ -6,7 +6,7 @@
 
 #include "form_view.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static const char *const plan_statuses[] = {
 	"draft", "draft", "active", "active", "closed", "closed", NULL,
@@ -39,7 +39,7 @@ plan_check(struct form *f, const struct edit_row *row)
 
 const struct form_def form_plan = {
 	"plan", "New account plan", "Edit account plan", EE_PLAN,
-	plan_fields, N(plan_fields), "Plan saved.",
+	plan_fields, countof(plan_fields), "Plan saved.",
 	plan_check, NULL, NULL, EW_NONE, NULL,
 };
 
@@ -80,6 +80,6 @@ action_check(struct form *f, const struct edit_row *row)
 
 const struct form_def form_action = {
 	"plan-action", "New plan action", "Edit plan action", EE_ACTION,
-	action_fields, N(action_fields), "Plan action saved.",
+	action_fields, countof(action_fields), "Plan action saved.",
 	action_check, NULL, NULL, EW_NONE, NULL,
 };

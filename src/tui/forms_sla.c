@@ -5,7 +5,7 @@
 
 #include "form_view.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 /* ISO weekdays, as support_days holds them */
 static const char *const days[] = {
@@ -90,6 +90,6 @@ sla_check(struct form *f, const struct edit_row *row)
 
 const struct form_def form_service_level = {
 	"service-level", "New service level", "Edit service level",
-	EE_SERVICE_LEVEL, fields, N(fields), "Service level saved.",
+	EE_SERVICE_LEVEL, fields, countof(fields), "Service level saved.",
 	sla_check, NULL, NULL, EW_NONE, NULL,
 };

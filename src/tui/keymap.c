@@ -8,7 +8,7 @@
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 #define CTRL(c) ((c) & 0x1f)
 #define FK(k) KEYMAP_FKEY(k)
 
@@ -104,7 +104,7 @@ static const struct { int key; const char *name; } key_names[] = {
 enum kam_action
 keymap_action_in(enum kam_key_context ctx, int key)
 {
-	for (size_t i = 0; i < N(bindings); i++)
+	for (size_t i = 0; i < countof(bindings); i++)
 		if (bindings[i].key == key && bindings[i].ctx == ctx)
 			return bindings[i].action;
 	return ACT_NONE;
@@ -123,7 +123,7 @@ action_def(enum kam_action a)
 {
 	int n = 0;
 
-	for (size_t i = 0; i < N(defs); i++) {
+	for (size_t i = 0; i < countof(defs); i++) {
 		if (defs[i].name != NULL && ++n == (int)a)
 			return &defs[i];
 	}
@@ -158,7 +158,7 @@ keymap_action_find(const char *name)
 void
 keymap_key_name(struct kam_buf *out, int key)
 {
-	for (size_t i = 0; i < N(key_names); i++) {
+	for (size_t i = 0; i < countof(key_names); i++) {
 		if (key_names[i].key == key) {
 			buf_adds(out, key_names[i].name);
 			return;
@@ -183,7 +183,7 @@ keymap_keys(struct kam_buf *out, enum kam_action a)
 {
 	size_t start = out->len;
 
-	for (size_t i = 0; i < N(bindings); i++) {
+	for (size_t i = 0; i < countof(bindings); i++) {
 		if (bindings[i].action != a || bindings[i].hidden)
 			continue;
 		if (out->len > start)
@@ -199,9 +199,9 @@ keymap_help_lines(char ***lines)
 	size_t n = 0;
 	int a = 0;
 
-	*lines = xcalloc(N(defs), sizeof **lines);
+	*lines = xcalloc(countof(defs), sizeof **lines);
 	buf_init(&line);
-	for (size_t i = 0; i < N(defs); i++) {
+	for (size_t i = 0; i < countof(defs); i++) {
 		buf_reset(&line);
 		if (defs[i].name == NULL)
 			buf_addf(&line, "# %s", defs[i].group);
@@ -241,7 +241,7 @@ keymap_mdoc(struct kam_buf *out)
 {
 	int a = 0;
 
-	for (size_t i = 0; i < N(defs); i++) {
+	for (size_t i = 0; i < countof(defs); i++) {
 		if (defs[i].name == NULL) {
 			if (i > 0)
 				buf_adds(out, ".El\n");

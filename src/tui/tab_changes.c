@@ -4,7 +4,7 @@
 #include "change_lines.h"
 #include "tabs.h"
 
-#define N(a) (int)(sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 #define PAGE 200
 
 static const struct table_col change_cols[] = {
@@ -39,7 +39,7 @@ may_read_log(const struct tui *t)
 
 static const struct table_tab_def changes = {
 	.what = "Changes", .query = AQ_CHANGES, .cols = change_cols,
-	.ncols = N(change_cols), .page = PAGE, .empty = "No changes recorded.",
+	.ncols = (int)countof(change_cols), .page = PAGE, .empty = "No changes recorded.",
 	.enter = open_change, .entry_query = AQ_CHANGE, .show = show_change,
 	.allowed = may_read_log, .refused = "Your role may not read the change log.",
 };

@@ -7,7 +7,7 @@
 #include "tabs.h"
 #include "kam/xalloc.h"
 
-#define N(a) (int)(sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 #define PAGE 200
 
 static const struct table_col history_cols[] = {
@@ -87,14 +87,14 @@ history_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 
 static const struct table_tab_def history = {
 	.what = "History", .query = AQ_HISTORY, .cols = history_cols,
-	.ncols = N(history_cols), .role = feedback_role, .page = PAGE,
+	.ncols = (int)countof(history_cols), .role = feedback_role, .page = PAGE,
 	.empty = "No history matches.", .fill = history_fill,
 	.enter = open_entry, .action = history_action,
 };
 
 static const struct table_tab_def feedback = {
 	.what = "Feedback", .query = AQ_HISTORY, .cols = feedback_cols,
-	.ncols = N(feedback_cols), .role = feedback_role, .page = PAGE,
+	.ncols = (int)countof(feedback_cols), .role = feedback_role, .page = PAGE,
 	.empty = "No compliments, ideas or complaints match.",
 	.fill = feedback_fill, .enter = open_entry, .action = history_action,
 };

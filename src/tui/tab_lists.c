@@ -7,7 +7,7 @@
 #include "tabs.h"
 #include "kam/date.h"
 
-#define N(a) (int)(sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static bool
 is(const struct acct_rows *r, size_t row, int field, const char *v)
@@ -97,7 +97,7 @@ contacts_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 
 static const struct table_tab_def contacts = {
 	.what = "Contacts", .query = AQ_CONTACTS, .cols = contact_cols,
-	.ncols = N(contact_cols), .role = contact_role,
+	.ncols = (int)countof(contact_cols), .role = contact_role,
 	.empty = "No contacts on record.", .action = contacts_action,
 };
 
@@ -167,7 +167,7 @@ conditions_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 
 static const struct table_tab_def conditions = {
 	.what = "Conditions", .query = AQ_CONDITIONS, .cols = condition_cols,
-	.ncols = N(condition_cols), .role = condition_role,
+	.ncols = (int)countof(condition_cols), .role = condition_role,
 	.empty = "No special conditions.", .action = conditions_action,
 };
 
@@ -197,7 +197,7 @@ may_read_money(const struct tui *t)
 
 static const struct table_tab_def money = {
 	.what = "Orders & invoices", .query = AQ_MONEY, .cols = money_cols,
-	.ncols = N(money_cols), .role = money_role, .page = 200,
+	.ncols = (int)countof(money_cols), .role = money_role, .page = 200,
 	.empty = "No orders or invoices.", .allowed = may_read_money,
 	.refused = "Your role is not allowed to read orders and invoices.",
 };

@@ -12,7 +12,7 @@
 #define KAM_THEMEDIR "/usr/local/share/kam/themes"
 #endif
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 #define B THEME_BOLD
 #define D THEME_DIM
 #define U THEME_UNDERLINE
@@ -86,7 +86,7 @@ theme_elem_name(enum theme_elem e)
 int
 theme_elem_find(const char *name)
 {
-	for (size_t i = 0; i < N(elems); i++)
+	for (size_t i = 0; i < countof(elems); i++)
 		if (strcmp(elems[i].name, name) == 0)
 			return (int)i;
 	return -1;
@@ -95,14 +95,14 @@ theme_elem_find(const char *name)
 void
 theme_default(struct kam_theme *t)
 {
-	for (size_t i = 0; i < N(elems); i++)
+	for (size_t i = 0; i < countof(elems); i++)
 		t->style[i] = elems[i].dark;
 }
 
 void
 theme_mono(struct kam_theme *t)
 {
-	for (size_t i = 0; i < N(elems); i++)
+	for (size_t i = 0; i < countof(elems); i++)
 		t->style[i] = (struct theme_style){ DEF, DEF, elems[i].mono };
 }
 
@@ -134,7 +134,7 @@ parse_colour(const char *w, short *c)
 static bool
 parse_attr(const char *w, unsigned *attrs)
 {
-	for (size_t i = 0; i < N(attr_names); i++) {
+	for (size_t i = 0; i < countof(attr_names); i++) {
 		if (strcmp(w, attr_names[i].name) == 0) {
 			*attrs |= attr_names[i].bit;
 			return true;

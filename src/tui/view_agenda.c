@@ -7,7 +7,7 @@
 #include "tabs.h"
 #include "kam/agenda.h"
 
-#define N(a) (int)(sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 #define PAGE 200
 
 static const struct table_col agenda_cols[] = {
@@ -99,7 +99,7 @@ agenda_status(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 }
 
 static const struct table_tab_def agenda = {
-	.what = "Agenda", .cols = agenda_cols, .ncols = N(agenda_cols),
+	.what = "Agenda", .cols = agenda_cols, .ncols = (int)countof(agenda_cols),
 	.role = agenda_role, .page = PAGE,
 	.empty = "Nothing due: no follow-ups, plan actions or annual talks match.",
 	.enter = open_item, .action = agenda_action, .send = send_page,

@@ -29,7 +29,7 @@
 #define K_BACKSPACE	127
 #define CTRL(c)		((c) & 0x1f)
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#include "kam/countof.h"
 
 static const char *const kinds[] = { "call", "Call", "email", "Email", NULL };
 
@@ -46,7 +46,7 @@ static const struct form_field_def fields[] = {
 };
 
 static const struct form_def def = {
-	"test", "New", "Edit", EE_CONTACT, fields, N(fields), "Saved.",
+	"test", "New", "Edit", EE_CONTACT, fields, countof(fields), "Saved.",
 	NULL, NULL, NULL, EW_NONE, NULL,
 };
 
@@ -100,7 +100,7 @@ test_editing_wide_characters(void **state)
 		assert_int_equal(textedit_insert(&e, cp), TX_EDITED);
 		s += n;
 	}
-	for (size_t i = 0; i < N(moves); i++) {
+	for (size_t i = 0; i < countof(moves); i++) {
 		textedit_act(&e, moves[i]);
 		assert_true(on_char_start(&e));
 	}
@@ -191,7 +191,7 @@ test_moving_between_fields(void **state)
 	assert_int_equal(f.focus, 0);
 	form_key(&f, '\t', 40);
 	assert_int_equal(f.focus, 2);		/* the read-only ERP id is skipped */
-	keys(&f, back, N(back));
+	keys(&f, back, countof(back));
 	assert_int_equal(f.focus, f.n - 1);	/* round the end */
 	form_key(&f, K_DOWN, 40);
 	assert_int_equal(f.focus, 0);
