@@ -5,7 +5,7 @@
 
 #include "keymap.h"
 #include "trace.h"
-#include "ui.h"
+#include "view.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
 

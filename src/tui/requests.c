@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "trace.h"
-#include "ui.h"
+#include "view.h"
 
 /* A view's requests, its tabs' included. */
 static bool

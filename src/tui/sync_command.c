@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "ui.h"
+#include "view.h"
 
 #define REAP_POLL_MS	20	/* the pipe has ended, the exit is near */
 #define STOP_POLL_MS	100

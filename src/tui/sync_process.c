@@ -14,7 +14,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include "bgsync.h"
+#include "sync_process.h"
 #include "kam/xalloc.h"
 
 #define SELF		"/proc/self/exe"

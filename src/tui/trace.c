@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "trace.h"
-#include "ui.h"
+#include "view.h"
 #include "kam/tui.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"

@@ -12,7 +12,7 @@
 
 #include "keymap.h"
 #include "trace.h"
-#include "ui.h"
+#include "view.h"
 #include "kam/log.h"
 #include "kam/tui.h"
 #include "kam/utf8.h"

@@ -9,7 +9,7 @@
 
 #include "actions.h"
 #include "agenda_filter.h"
-#include "bgsync.h"
+#include "sync_process.h"
 #include "cmdline.h"
 #include "prompt.h"
 #include "text.h"

@@ -7,7 +7,7 @@
 #define KAM_TUI_FORM_VIEW_H
 
 #include "form.h"
-#include "ui.h"
+#include "view.h"
 
 /* Opens def over the top view: a new row of account when id is NULL,
  * else row id (read first). */

@@ -4,7 +4,7 @@
 
 #include "keymap.h"
 #include "trace.h"
-#include "ui.h"
+#include "view.h"
 
 static attr_t attrs_of[TE_COUNT];
 

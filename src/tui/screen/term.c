@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ui.h"
+#include "view.h"
 
 static int sig_pipe[2] = { -1, -1 };
 static struct termios saved_tty;

@@ -4,7 +4,7 @@
 #define KAM_TUI_CARD_TAB_H
 
 #include "card.h"
-#include "tabs.h"
+#include "tab.h"
 
 struct card_tab {
 	struct view	 v;

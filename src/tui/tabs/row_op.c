@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rowop.h"
+#include "row_op.h"
 
 void
 row_op_ask_value(struct row_op *o, struct tui *t, struct view *owner, int what,

@@ -6,7 +6,7 @@
 #ifndef KAM_TUI_ROWOP_H
 #define KAM_TUI_ROWOP_H
 
-#include "ui.h"
+#include "view.h"
 #include "kam/edit.h"
 
 enum row_op_stage { ROP_IDLE, ROP_ASKED, ROP_SENT, ROP_CHECKING };

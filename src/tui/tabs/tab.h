@@ -3,11 +3,11 @@
 #ifndef KAM_TUI_TABS_H
 #define KAM_TUI_TABS_H
 
-#include "rowop.h"
+#include "row_op.h"
 #include "kam/account_detail.h"
 #include "kam/edit.h"
 #include "table.h"
-#include "ui.h"
+#include "view.h"
 
 #define NTABS 9
 

@@ -2,7 +2,7 @@
  * who, which row and which fields, old and new; Enter shows an entry in
  * full. Roles that may not read the log are told so instead. */
 #include "change_lines.h"
-#include "tabs.h"
+#include "tab.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])
 #define PAGE 200

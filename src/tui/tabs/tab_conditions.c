@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "form_view.h"
-#include "tabs.h"
+#include "tab.h"
 #include "kam/date.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])

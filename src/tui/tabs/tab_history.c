@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tabs.h"
+#include "tab.h"
 #include "kam/xalloc.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])

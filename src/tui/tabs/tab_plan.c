@@ -8,7 +8,7 @@
 
 #include "card.h"
 #include "form_view.h"
-#include "tabs.h"
+#include "tab.h"
 #include "kam/date.h"
 #include "kam/xalloc.h"
 

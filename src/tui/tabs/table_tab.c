@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "pager.h"
-#include "tabs.h"
+#include "tab.h"
 #include "kam/xalloc.h"
 
 enum { SLOT_ROWS, SLOT_ENTRY, SLOT_OP };

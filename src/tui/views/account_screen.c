@@ -5,7 +5,7 @@
 
 #include "form_view.h"
 #include "keymap.h"
-#include "tabs.h"
+#include "tab.h"
 #include "kam/xalloc.h"
 
 struct view_account {

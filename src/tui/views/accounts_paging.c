@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "acctlist.h"
+#include "accounts_paging.h"
 #include "kam/xalloc.h"
 
 void

@@ -4,9 +4,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "acctlist.h"
+#include "accounts_paging.h"
 #include "trace.h"
-#include "ui.h"
+#include "view.h"
 #include "kam/xalloc.h"
 
 enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT };

@@ -4,7 +4,7 @@
  * that shows it. A table of its own, not a tab of one account. */
 #include <string.h>
 
-#include "tabs.h"
+#include "tab.h"
 #include "kam/agenda.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])

@@ -4,7 +4,7 @@
 #define KAM_TUI_CARD_H
 
 #include "listnav.h"
-#include "ui.h"
+#include "view.h"
 
 struct card_line {
 	char		*label;	/* NULL: a value's next line, or a heading */

@@ -4,7 +4,7 @@
 #define KAM_TUI_PAGER_H
 
 #include "listnav.h"
-#include "ui.h"
+#include "view.h"
 
 struct pager {
 	struct view	  v;

@@ -5,7 +5,7 @@
 #define KAM_TUI_TABLE_H
 
 #include "listnav.h"
-#include "ui.h"
+#include "view.h"
 #include "kam/account_detail.h"
 
 enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO };
