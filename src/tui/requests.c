@@ -4,8 +4,13 @@
  * so typing a search never piles up statements. */
 #include <string.h>
 
-#include "trace.h"
-#include "view.h"
+#include "client.h"
+#include "clock.h"
+#include "message.h"
+#include "requests.h"
+
+#define BACKOFF_FIRST	250.0	/* ms */
+#define BACKOFF_MAX	8000.0
 
 /* A view's requests, its tabs' included. */
 static bool
@@ -136,8 +141,32 @@ req_cancel(struct tui *t)
 }
 
 void
-req_lost(struct tui *t)
+tui_db_lost(struct tui *t)
 {
 	t->busy = false;
 	t->nqueued = 0;
+	t->dbstate = TDB_LOST;
+	t->backoff = t->backoff > 0 ? t->backoff * 2 : BACKOFF_FIRST;
+	if (t->backoff > BACKOFF_MAX)
+		t->backoff = BACKOFF_MAX;
+	t->retry_at = now_ms() + t->backoff;
+	t->dirty = true;
+}
+
+void
+tui_db_error(struct tui *t)
+{
+	if (!db_connected(t->db)) {
+		tui_message(t, true, "Lost the database connection; kam reconnects "
+		    "and reads the screen again.");
+		tui_db_lost(t);
+		return;
+	}
+	/* cancelled, but not by us: a cancel meant for the statement before */
+	if (t->in_recv && !t->inflight.retried &&
+	    strcmp(db_error_sqlstate(t->db), "57014") == 0) {
+		t->retry = true;
+		return;
+	}
+	tui_message(t, true, "%s", db_error(t->db));
 }

@@ -1,11 +1,15 @@
-/* The :sync command: an ERP sync in the background (bgsync.c), its
+/* The :sync command: an ERP sync in the background (sync_process.c), its
  * progress in the status line, its outcome on the bottom line, and the
  * screen read again afterwards. Quitting stops it between two pages and
  * waits for that, a few seconds at most; what it stored stays. */
 #include <string.h>
 #include <sys/wait.h>
 
-#include "view.h"
+#include "client.h"
+#include "clock.h"
+#include "message.h"
+#include "services.h"
+#include "sync_command.h"
 
 #define REAP_POLL_MS	20	/* the pipe has ended, the exit is near */
 #define STOP_POLL_MS	100

@@ -2,8 +2,8 @@
  * events (kam-erp(5)) and messages coming back on one pipe that the main
  * loop polls beside the terminal and the database socket. The screen
  * never waits for it. No curses here. */
-#ifndef KAM_TUI_BGSYNC_H
-#define KAM_TUI_BGSYNC_H
+#ifndef KAM_TUI_SYNC_PROCESS_H
+#define KAM_TUI_SYNC_PROCESS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -5,8 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client.h"
+#include "conflict_dialog.h"
+#include "draw.h"
 #include "form_view.h"
+#include "help_screen.h"
 #include "keymap.h"
+#include "services.h"
 #include "kam/xalloc.h"
 
 #define LABEL_COLS 18

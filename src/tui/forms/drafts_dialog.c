@@ -8,8 +8,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "account_screen.h"
+#include "client.h"
+#include "drafts_dialog.h"
+#include "draw.h"
 #include "form_view.h"
+#include "forms.h"
 #include "listnav.h"
+#include "message.h"
+#include "services.h"
 #include "kam/xalloc.h"
 
 struct draft_entry {

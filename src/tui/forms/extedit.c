@@ -1,4 +1,3 @@
-#include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -9,6 +8,7 @@
 #include <unistd.h>
 
 #include "extedit.h"
+#include "terminal.h"
 #include "textedit.h"
 #include "kam/draft.h"
 
@@ -118,12 +118,9 @@ extedit_run(const char *text, struct kam_buf *out, struct kam_buf *err)
 	buf_init(&path);
 	if ((fd = make_file(text, &path, err)) < 0)
 		goto out;
-	def_prog_mode();
-	endwin();
+	term_suspend();
 	status = run(path.data);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
+	term_resume();
 	/* editors write a new file and rename it over the old one */
 	close(fd);
 	fd = open(path.data, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);

@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client.h"
+#include "draw.h"
+#include "form_draw.h"
 #include "form_view.h"
+#include "message.h"
 #include "kam/xalloc.h"
 
 #define LABEL_COLS	20

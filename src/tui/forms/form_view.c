@@ -10,9 +10,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "client.h"
+#include "conflict_dialog.h"
+#include "draw.h"
 #include "extedit.h"
+#include "form_draw.h"
 #include "form_view.h"
+#include "help_screen.h"
 #include "keymap.h"
+#include "message.h"
+#include "requests.h"
+#include "services.h"
 #include "kam/date.h"
 #include "kam/xalloc.h"
 
@@ -97,8 +105,8 @@ close_form(struct form_view *fv, struct tui *t, bool reload_below)
 	while (t->top != NULL && t->top != &fv->v)
 		tui_pop(t);
 	tui_pop(t);
-	if (reload_below && t->top != NULL && t->top->ops->reload != NULL)
-		t->top->ops->reload(t->top, t);
+	if (reload_below && t->top != NULL)
+		tui_reload(t, t->top);
 }
 
 static void

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "form_view.h"
+#include "forms.h"
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
 

@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "kam/utf8.h"
@@ -238,3 +239,16 @@ text_wrap(const char *s, size_t cols, char ***lines)
 	return n;
 }
 
+/* Case-insensitive for ASCII; other characters must match exactly. */
+bool
+text_contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	if (hay == NULL)
+		return false;
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return false;
+}

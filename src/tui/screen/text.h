@@ -38,4 +38,7 @@ void	text_money(struct kam_buf *out, const char *num);
  * the caller frees with strv_free. Returns the count. */
 size_t	text_wrap(const char *s, size_t cols, char ***out);
 
+/* Whether hay holds needle, ignoring ASCII case (a "/" search). */
+bool	text_contains(const char *hay, const char *needle);
+
 #endif

@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "card_tab.h"
+#include "client.h"
 #include "kam/sla.h"
 
 #define CT(v) ((struct card_tab *)(v))
@@ -40,13 +41,6 @@ bool
 card_tab_search_next(struct view *v, struct tui *t, int dir)
 {
 	return card_find(&CT(v)->card, t->search, dir);
-}
-
-bool
-card_tab_command(struct view *v, struct tui *t, const struct cmd *c)
-{
-	(void)v, (void)t, (void)c;
-	return false;
 }
 
 void

@@ -18,7 +18,6 @@ void	card_tab_draw(struct view *v, struct tui *t, int y0, int height);
 bool	card_tab_action(struct view *v, struct tui *t, enum kam_action a);
 void	card_tab_search(struct view *v, struct tui *t, const char *text, bool live);
 bool	card_tab_search_next(struct view *v, struct tui *t, int dir);
-bool	card_tab_command(struct view *v, struct tui *t, const struct cmd *c);
 void	card_tab_status(struct view *v, struct tui *t, struct kam_buf *out);
 /* Frees the card; the caller frees its own state and the view. */
 void	card_tab_clear(struct view *v);

@@ -3,6 +3,7 @@
 
 #include "change_lines.h"
 #include "text.h"
+#include "kam/account_detail.h"
 #include "kam/xalloc.h"
 
 #define LABEL_COLS 13	/* "When         " */

@@ -1,7 +1,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client.h"
+#include "message.h"
+#include "requests.h"
 #include "row_op.h"
+#include "services.h"
 
 void
 row_op_ask_value(struct row_op *o, struct tui *t, struct view *owner, int what,
@@ -92,7 +96,7 @@ row_op_take(struct row_op *o, struct tui *t, struct view *tab, int slot)
 {
 	switch (row_op_recv(o, t)) {
 	case ROP_FINISHED:
-		tab->parent->ops->reload(tab->parent, t);
+		tui_reload(t, tab->parent);
 		break;
 	case ROP_AGAIN:
 		req_submit(t, tab, slot, 0);

@@ -3,10 +3,10 @@
  * sent at the version the list showed, sent again after a lost
  * connection, and a retry that finds it done counts as done. The view
  * that owns one gives it a request slot and an answer code. */
-#ifndef KAM_TUI_ROWOP_H
-#define KAM_TUI_ROWOP_H
+#ifndef KAM_TUI_ROW_OP_H
+#define KAM_TUI_ROW_OP_H
 
-#include "view.h"
+#include "client.h"
 #include "kam/edit.h"
 
 enum row_op_stage { ROP_IDLE, ROP_ASKED, ROP_SENT, ROP_CHECKING };

@@ -1,13 +1,12 @@
 /* The tabs of the account screen. Each is a view of its own (its requests
  * are its own); the account view shows one at a time. */
-#ifndef KAM_TUI_TABS_H
-#define KAM_TUI_TABS_H
+#ifndef KAM_TUI_TAB_H
+#define KAM_TUI_TAB_H
 
-#include "row_op.h"
-#include "kam/account_detail.h"
+#include <stdbool.h>
+
+#include "client.h"
 #include "kam/edit.h"
-#include "table.h"
-#include "view.h"
 
 #define NTABS 9
 
@@ -17,9 +16,19 @@ struct view	*tab_conditions_new(struct view *account);
 struct view	*tab_sla_new(struct view *account);
 struct view	*tab_plan_new(struct view *account);
 struct view	*tab_history_new(struct view *account);
-struct view	*tab_money_new(struct view *account);
+struct view	*tab_orders_new(struct view *account);
 struct view	*tab_feedback_new(struct view *account);
 struct view	*tab_changes_new(struct view *account);
+
+/* What every tab knows of its account: the account view (its parent)
+ * begins with this, so a tab reads it without the account view's code. */
+struct tab_account {
+	struct view		 v;
+	char			*id;
+	char			*name;
+	struct edit_rights	 rights;	/* what the user may change here */
+	bool			 have_rights;
+};
 
 /* The account a tab belongs to. */
 const char	*tab_account_id(const struct view *tab);
@@ -30,69 +39,5 @@ const struct edit_rights *view_account_rights(const struct view *account);
  * says why not. */
 bool		 tab_may_write(const struct view *tab, struct tui *t,
 		    const char *what);
-
-/* A tab that is one table (contacts, conditions, orders, history,
- * changes), or a screen that is one (the agenda). */
-struct table_tab;
-struct table_tab_def {
-	const char		*what;		/* "Contacts", for the status */
-	enum acct_query		 query;
-	const struct table_col	*cols;
-	int			 ncols;
-	table_role		 role;
-	int			 page;		/* rows a fetch; 0: all at once */
-	const char		*empty;		/* when there are none */
-	/* optional: more of the request (filters), Enter, other actions */
-	void	(*fill)(struct tui *t, struct acct_rows_req *req);
-	void	(*enter)(struct table_tab *tt, struct tui *t);
-	bool	(*action)(struct table_tab *tt, struct tui *t, enum kam_action a);
-	/* optional: Enter's entry in full comes from entry_query and show
-	 * puts it on the screen (else it is a history entry) */
-	enum acct_query		 entry_query;
-	void	(*show)(struct tui *t, const struct acct_rows *rows);
-	/* optional: whether the user's role may read the rows; when it may
-	 * not, or the database refuses anyway, the table says refused */
-	bool	(*allowed)(const struct tui *t);
-	const char		*refused;
-	/* optional, for a table that is a screen of its own, not a tab of
-	 * one account (the agenda): its statement, title, ":" commands and
-	 * more of the status line */
-	bool	(*send)(struct table_tab *tt, struct tui *t);
-	void	(*title)(struct table_tab *tt, struct tui *t, struct kam_buf *out);
-	bool	(*command)(struct table_tab *tt, struct tui *t, const struct cmd *c);
-	void	(*status)(struct table_tab *tt, struct tui *t, struct kam_buf *out);
-};
-
-struct table_tab {
-	struct view			 v;
-	struct table			 tb;
-	const struct table_tab_def	*def;
-	char				*entry_id;	/* the entry to read in full */
-	struct row_op			 op;		/* D and x on the row */
-	enum kam_action			 ahead;		/* typed before the rows came */
-	bool				 refused;	/* def->refused is shown */
-};
-
-struct view	*table_tab_new(struct view *account, const struct table_tab_def *def);
-/* Reads the table again from the top. */
-void		 table_tab_refetch(struct table_tab *tt, struct tui *t);
-/* Asks question, then runs op on row id at version; done is the
- * message after it. The account is read again afterwards. */
-void		 table_tab_op(struct table_tab *tt, struct tui *t, enum edit_op op,
-		    const char *id, const char *version, const char *done,
-		    const char *question);
-/* The key and id of the last row read (NULL before the first), where the
- * next page starts; id may be NULL. */
-void		 table_tab_last_key(const struct table_tab *tt, const char **key,
-		    const char **id);
-/* Whether v is a table_tab made from def. */
-bool		 table_tab_is(const struct view *v, const struct table_tab_def *def);
-/* The same for an operation that takes a value (kam/edit.h). */
-void		 table_tab_op_value(struct table_tab *tt, struct tui *t,
-		    enum edit_op op, const char *id, const char *version,
-		    const char *value, const char *done, const char *question);
-/* Reads one history entry in full and shows it in a pager. */
-void		 table_tab_open_entry(struct table_tab *tt, struct tui *t,
-		    const char *id);
 
 #endif

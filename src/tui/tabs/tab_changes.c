@@ -2,7 +2,12 @@
  * who, which row and which fields, old and new; Enter shows an entry in
  * full. Roles that may not read the log are told so instead. */
 #include "change_lines.h"
+#include "client.h"
+#include "pager.h"
+#include "services.h"
 #include "tab.h"
+#include "table_tab.h"
+#include "kam/account_detail.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])
 #define PAGE 200

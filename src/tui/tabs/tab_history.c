@@ -1,14 +1,16 @@
-/* History and Feedback: the account's timeline, newest first, a page at a
+/* The History tab: the account's timeline, newest first, a page at a
  * time, filtered by channel and feedback kind; Enter shows an entry in
- * full. Feedback is the same timeline, only entries with feedback. */
+ * full. The Feedback tab (tab_feedback.c) is the same timeline. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "tab.h"
+#include "client.h"
+#include "tab_history.h"
+#include "table_tab.h"
+#include "kam/account_detail.h"
 #include "kam/xalloc.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])
-#define PAGE 200
 
 static const struct table_col history_cols[] = {
 	{ "When", HI_AT, 16, ALIGN_LEFT, TC_TEXT },
@@ -18,16 +20,8 @@ static const struct table_col history_cols[] = {
 	{ "Feedback", HI_FEEDBACK, 10, ALIGN_LEFT, TC_TEXT },
 };
 
-static const struct table_col feedback_cols[] = {
-	{ "When", HI_AT, 16, ALIGN_LEFT, TC_TEXT },
-	{ "Kind", HI_FEEDBACK, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Channel", HI_CHANNEL, 7, ALIGN_LEFT, TC_TEXT },
-	{ "Contact", HI_CONTACT, 14, ALIGN_LEFT, TC_TEXT },
-	{ "Subject", HI_SUBJECT, 0, ALIGN_LEFT, TC_TEXT },
-};
-
-static enum theme_elem
-feedback_role(const struct acct_rows *r, size_t row, int field)
+enum theme_elem
+history_feedback_role(const struct acct_rows *r, size_t row, int field)
 {
 	const char *f = acct_rows_get(r, row, HI_FEEDBACK);
 
@@ -49,15 +43,8 @@ history_fill(struct tui *t, struct acct_rows_req *req)
 	req->feedback = t->hist.feedback;
 }
 
-static void
-feedback_fill(struct tui *t, struct acct_rows_req *req)
-{
-	req->channel = t->hist.channel;
-	req->feedback = t->hist.feedback ? t->hist.feedback : "any";
-}
-
-static void
-open_entry(struct table_tab *tt, struct tui *t)
+void
+history_open_entry(struct table_tab *tt, struct tui *t)
 {
 	table_tab_open_entry(tt, t, acct_rows_get(&tt->tb.rows, tt->tb.nav.cursor,
 	    HI_ID));
@@ -72,7 +59,7 @@ cycle(char **slot, const char *const *values)
 	*slot = xstrdup(next);
 }
 
-static bool
+bool
 history_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 {
 	if (a == ACT_FILTER_CHANNEL)
@@ -87,26 +74,13 @@ history_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 
 static const struct table_tab_def history = {
 	.what = "History", .query = AQ_HISTORY, .cols = history_cols,
-	.ncols = N(history_cols), .role = feedback_role, .page = PAGE,
+	.ncols = N(history_cols), .role = history_feedback_role, .page = HISTORY_PAGE,
 	.empty = "No history matches.", .fill = history_fill,
-	.enter = open_entry, .action = history_action,
-};
-
-static const struct table_tab_def feedback = {
-	.what = "Feedback", .query = AQ_HISTORY, .cols = feedback_cols,
-	.ncols = N(feedback_cols), .role = feedback_role, .page = PAGE,
-	.empty = "No compliments, ideas or complaints match.",
-	.fill = feedback_fill, .enter = open_entry, .action = history_action,
+	.enter = history_open_entry, .action = history_action,
 };
 
 struct view *
 tab_history_new(struct view *account)
 {
 	return table_tab_new(account, &history);
-}
-
-struct view *
-tab_feedback_new(struct view *account)
-{
-	return table_tab_new(account, &feedback);
 }

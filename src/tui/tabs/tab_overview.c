@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include "card_tab.h"
+#include "client.h"
 #include "form_view.h"
+#include "forms.h"
+#include "requests.h"
+#include "kam/account_detail.h"
 #include "kam/sla.h"
 #include "kam/xalloc.h"
 
@@ -288,7 +292,6 @@ static const struct kam_view_ops overview_ops = {
 	.recv = overview_recv,
 	.search = card_tab_search,
 	.search_next = card_tab_search_next,
-	.command = card_tab_command,
 	.status = card_tab_status,
 	.free = overview_free,
 };

@@ -7,8 +7,15 @@
 #include <string.h>
 
 #include "card.h"
+#include "client.h"
 #include "form_view.h"
+#include "forms.h"
+#include "message.h"
+#include "requests.h"
+#include "row_op.h"
 #include "tab.h"
+#include "table.h"
+#include "kam/account_detail.h"
 #include "kam/date.h"
 #include "kam/xalloc.h"
 
@@ -252,13 +259,6 @@ plan_search_next(struct view *v, struct tui *t, int dir)
 	return table_find(&TP(v)->actions, t->search, dir, false);
 }
 
-static bool
-plan_command(struct view *v, struct tui *t, const struct cmd *c)
-{
-	(void)v, (void)t, (void)c;
-	return false;
-}
-
 static void
 plan_click(struct view *v, struct tui *t, int y, int x)
 {
@@ -295,7 +295,6 @@ static const struct kam_view_ops plan_ops = {
 	.recv = plan_recv,
 	.search = plan_search,
 	.search_next = plan_search_next,
-	.command = plan_command,
 	.click = plan_click,
 	.status = plan_status,
 	.free = plan_free,

@@ -4,7 +4,11 @@
 #include <stdlib.h>
 
 #include "card_tab.h"
+#include "client.h"
 #include "form_view.h"
+#include "forms.h"
+#include "message.h"
+#include "requests.h"
 #include "kam/sla.h"
 #include "kam/xalloc.h"
 
@@ -94,7 +98,6 @@ static const struct kam_view_ops sla_ops = {
 	.recv = sla_recv,
 	.search = card_tab_search,
 	.search_next = card_tab_search_next,
-	.command = card_tab_command,
 	.status = card_tab_status,
 	.free = sla_free,
 };

@@ -4,8 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client.h"
+#include "message.h"
 #include "pager.h"
+#include "requests.h"
+#include "services.h"
 #include "tab.h"
+#include "table_tab.h"
+#include "kam/account_detail.h"
 #include "kam/xalloc.h"
 
 enum { SLOT_ROWS, SLOT_ENTRY, SLOT_OP };
@@ -342,4 +348,13 @@ table_tab_new(struct view *account, const struct table_tab_def *def)
 	tt->def = def;
 	table_init(&tt->tb, def->cols, def->ncols, def->role);
 	return &tt->v;
+}
+
+bool
+table_cell_is(const struct acct_rows *rows, size_t row, int field,
+    const char *v)
+{
+	const char *s = acct_rows_get(rows, row, (size_t)field);
+
+	return s != NULL && strcmp(s, v) == 0;
 }

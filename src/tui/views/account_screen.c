@@ -3,21 +3,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "account_screen.h"
+#include "client.h"
+#include "draw.h"
 #include "form_view.h"
+#include "forms.h"
 #include "keymap.h"
+#include "message.h"
+#include "requests.h"
+#include "services.h"
 #include "tab.h"
 #include "kam/xalloc.h"
 
 struct view_account {
-	struct view	 v;
-	char		*id;
-	char		*name;
+	struct tab_account	 acct;		/* first: what its tabs read */
 	int		 tab;
 	struct view	*tabs[NTABS];
 	int		 tab_x[NTABS + 1];	/* where each title starts */
 	int		 y0;
-	struct edit_rights rights;		/* what the user may change here */
-	bool		 have_rights;
 };
 
 enum { SLOT_RIGHTS };
@@ -47,7 +50,7 @@ static const struct hint tab_hints[NTABS][NHINTS] = {
 
 static struct view *(*const makers[NTABS])(struct view *) = {
 	tab_overview_new, tab_contacts_new, tab_conditions_new, tab_sla_new,
-	tab_plan_new, tab_history_new, tab_money_new, tab_feedback_new,
+	tab_plan_new, tab_history_new, tab_orders_new, tab_feedback_new,
 	tab_changes_new,
 };
 
@@ -73,50 +76,18 @@ static const struct tab_style {
 };
 #define NSTYLES (int)(sizeof styles / sizeof styles[0])
 
-const char *
-tab_account_id(const struct view *tab)
-{
-	return VAC(tab->parent)->id;
-}
-
-const char *
-tab_account_name(const struct view *tab)
-{
-	return VAC(tab->parent)->name;
-}
-
-const struct edit_rights *
-view_account_rights(const struct view *account)
-{
-	return VAC(account)->have_rights ? &VAC(account)->rights : NULL;
-}
-
-bool
-tab_may_write(const struct view *tab, struct tui *t, const char *what)
-{
-	const struct edit_rights *r = view_account_rights(tab->parent);
-
-	if (r == NULL)
-		tui_message(t, true, "Still reading what you may change here; "
-		    "try again in a moment.");
-	else if (!r->write)
-		tui_message(t, true, "Your role may not change this account's %s.",
-		    what);
-	return r != NULL && r->write;
-}
-
 /* L: an interaction, or a ticket for support; nothing for whom the
  * database would refuse both. */
 static void
 log_interaction(struct view_account *va, struct tui *t)
 {
-	if (!va->have_rights)
+	if (!va->acct.have_rights)
 		tui_message(t, true, "Still reading what you may change here; "
 		    "try again in a moment.");
-	else if (va->rights.write)
-		form_view_open(t, &form_interaction, va->id, va->name, NULL);
-	else if (va->rights.tickets)
-		form_view_open(t, &form_ticket, va->id, va->name, NULL);
+	else if (va->acct.rights.write)
+		form_view_open(t, &form_interaction, va->acct.id, va->acct.name, NULL);
+	else if (va->acct.rights.tickets)
+		form_view_open(t, &form_ticket, va->acct.id, va->acct.name, NULL);
 	else
 		tui_message(t, true, "Your role may not log interactions on this "
 		    "account.");
@@ -128,9 +99,9 @@ current(struct view_account *va, struct tui *t)
 	struct view *tv = va->tabs[va->tab];
 
 	if (tv == NULL) {
-		tv = va->tabs[va->tab] = makers[va->tab](&va->v);
-		tv->parent = &va->v;
-		tv->ops->reload(tv, t);
+		tv = va->tabs[va->tab] = makers[va->tab](&va->acct.v);
+		tv->parent = &va->acct.v;
+		tui_reload(t, tv);
 	}
 	return tv;
 }
@@ -241,7 +212,7 @@ account_reload(struct view *v, struct tui *t)
 
 	for (int i = 0; i < NTABS; i++)
 		if (va->tabs[i] != NULL)
-			va->tabs[i]->ops->reload(va->tabs[i], t);
+			tui_reload(t, va->tabs[i]);
 	current(va, t);
 	req_submit(t, v, SLOT_RIGHTS, 0);
 }
@@ -250,7 +221,7 @@ static bool
 account_send(struct view *v, struct tui *t, int slot, int arg)
 {
 	(void)slot, (void)arg;
-	return edit_rights_send(t->db, VAC(v)->id);
+	return edit_rights_send(t->db, VAC(v)->acct.id);
 }
 
 static void
@@ -259,8 +230,8 @@ account_recv(struct view *v, struct tui *t, int slot, int arg)
 	struct view_account *va = VAC(v);
 
 	(void)slot, (void)arg;
-	va->have_rights = edit_rights_recv(t->db, &va->rights);
-	if (!va->have_rights)
+	va->acct.have_rights = edit_rights_recv(t->db, &va->acct.rights);
+	if (!va->acct.have_rights)
 		tui_db_error(t);
 }
 
@@ -269,7 +240,8 @@ account_search(struct view *v, struct tui *t, const char *text, bool live)
 {
 	struct view *tv = current(VAC(v), t);
 
-	tv->ops->search(tv, t, text, live);
+	if (tv->ops->search != NULL)
+		tv->ops->search(tv, t, text, live);
 }
 
 static bool
@@ -277,7 +249,7 @@ account_search_next(struct view *v, struct tui *t, int dir)
 {
 	struct view *tv = current(VAC(v), t);
 
-	return tv->ops->search_next(tv, t, dir);
+	return tv->ops->search_next != NULL && tv->ops->search_next(tv, t, dir);
 }
 
 static bool
@@ -290,7 +262,7 @@ account_command(struct view *v, struct tui *t, const struct cmd *c)
 		view_account_tab(v, t, TAB_SLA);
 		return true;
 	}
-	return tv->ops->command(tv, t, c);
+	return tv->ops->command != NULL && tv->ops->command(tv, t, c);
 }
 
 static void
@@ -324,11 +296,11 @@ account_status(struct view *v, struct tui *t, struct kam_buf *out)
 	struct view *tv = current(va, t);
 
 	tv->ops->status(tv, t, out);
-	if (!va->have_rights || (!va->rights.write && !va->rights.tickets))
+	if (!va->acct.have_rights || (!va->acct.rights.write && !va->acct.rights.tickets))
 		return;
 	buf_adds(out, " |");
-	add_hint(out, ACT_FORM_LOG, va->rights.write ? "log" : "log a ticket");
-	for (int i = 0; va->rights.write && i < NHINTS && tab_hints[va->tab][i].word;
+	add_hint(out, ACT_FORM_LOG, va->acct.rights.write ? "log" : "log a ticket");
+	for (int i = 0; va->acct.rights.write && i < NHINTS && tab_hints[va->tab][i].word;
 	    i++)
 		add_hint(out, tab_hints[va->tab][i].action, tab_hints[va->tab][i].word);
 }
@@ -337,7 +309,7 @@ static void
 account_title(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)t;
-	buf_adds(out, VAC(v)->name);
+	buf_adds(out, VAC(v)->acct.name);
 }
 
 static void
@@ -348,8 +320,8 @@ account_free(struct view *v)
 	for (int i = 0; i < NTABS; i++)
 		if (va->tabs[i] != NULL)
 			va->tabs[i]->ops->free(va->tabs[i]);
-	free(va->id);
-	free(va->name);
+	free(va->acct.id);
+	free(va->acct.name);
 	free(va);
 }
 
@@ -375,10 +347,10 @@ view_account_new(struct tui *t, const char *id, const char *name)
 	struct view_account *va = xcalloc(1, sizeof *va);
 
 	(void)t;
-	va->v.ops = &account_ops;
-	va->id = xstrdup(id);
-	va->name = xstrdup(name);
-	return &va->v;
+	va->acct.v.ops = &account_ops;
+	va->acct.id = xstrdup(id);
+	va->acct.name = xstrdup(name);
+	return &va->acct.v;
 }
 
 /* The tab is chosen before the view is shown, so that only its rows are

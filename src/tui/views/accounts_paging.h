@@ -2,8 +2,8 @@
  * 100 000 long, where it sits in the result, the cursor, and which page to
  * fetch next. Keys move within the window; near its edges the window
  * asks for the neighbouring page. No curses, no database. */
-#ifndef KAM_TUI_ACCTLIST_H
-#define KAM_TUI_ACCTLIST_H
+#ifndef KAM_TUI_ACCOUNTS_PAGING_H
+#define KAM_TUI_ACCOUNTS_PAGING_H
 
 #include <stdbool.h>
 #include <stddef.h>

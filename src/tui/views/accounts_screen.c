@@ -4,9 +4,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "account_screen.h"
 #include "accounts_paging.h"
+#include "accounts_screen.h"
+#include "client.h"
+#include "draw.h"
+#include "message.h"
+#include "requests.h"
 #include "trace.h"
-#include "view.h"
 #include "kam/xalloc.h"
 
 enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT };

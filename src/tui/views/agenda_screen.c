@@ -4,7 +4,14 @@
  * that shows it. A table of its own, not a tab of one account. */
 #include <string.h>
 
+#include "account_screen.h"
+#include "agenda_screen.h"
+#include "client.h"
+#include "message.h"
+#include "services.h"
 #include "tab.h"
+#include "table_tab.h"
+#include "kam/account_detail.h"
 #include "kam/agenda.h"
 
 #define N(a) (int)(sizeof (a) / sizeof (a)[0])
@@ -110,7 +117,7 @@ void
 view_agenda_show(struct tui *t)
 {
 	if (table_tab_is(t->top, &agenda))
-		t->top->ops->reload(t->top, t);
+		tui_reload(t, t->top);
 	else
 		tui_push(t, table_tab_new(NULL, &agenda));
 }

@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "client.h"
+#include "draw.h"
+#include "help_screen.h"
 #include "keymap.h"
 #include "pager.h"
 #include "kam/xalloc.h"

@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "card.h"
+#include "client.h"
+#include "draw.h"
 #include "pager.h"
 #include "kam/xalloc.h"
 

@@ -4,7 +4,8 @@
 #define KAM_TUI_CARD_H
 
 #include "listnav.h"
-#include "view.h"
+#include "client.h"
+#include "text.h"
 
 struct card_line {
 	char		*label;	/* NULL: a value's next line, or a heading */

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "client.h"
+#include "draw.h"
 #include "listnav.h"
 #include "pager.h"
 #include "kam/xalloc.h"
@@ -49,20 +51,6 @@ pager_action(struct view *v, struct tui *t, enum kam_action a)
 {
 	(void)t;
 	return listnav_act(&((struct pager *)v)->nav, a);
-}
-
-/* Case-insensitive for ASCII; other characters must match exactly. */
-bool
-text_contains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	if (hay == NULL)
-		return false;
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
 }
 
 static bool
@@ -112,13 +100,6 @@ pager_title(struct view *v, struct tui *t, struct kam_buf *out)
 	buf_adds(out, ((struct pager *)v)->title);
 }
 
-static bool
-pager_command(struct view *v, struct tui *t, const struct cmd *c)
-{
-	(void)v, (void)t, (void)c;
-	return false;
-}
-
 static void
 pager_free(struct view *v)
 {
@@ -137,7 +118,6 @@ static const struct kam_view_ops pager_ops = {
 	.action = pager_action,
 	.search = pager_search,
 	.search_next = pager_search_next,
-	.command = pager_command,
 	.status = pager_status,
 	.title = pager_title,
 	.free = pager_free,

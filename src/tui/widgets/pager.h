@@ -4,7 +4,7 @@
 #define KAM_TUI_PAGER_H
 
 #include "listnav.h"
-#include "view.h"
+#include "client.h"
 
 struct pager {
 	struct view	  v;
@@ -18,7 +18,9 @@ struct pager {
 /* Whether v is a pager (the help is one, with its own line drawing). */
 bool	pager_is(const struct view *v);
 
-/* Whether hay holds needle, ignoring ASCII case. */
-bool	text_contains(const char *hay, const char *needle);
+/* A pager over lines of text: the help, a history or audit entry in
+ * full. */
+struct view	*view_pager_new(struct tui *t, const char *title, char **text,
+		    size_t n);
 
 #endif

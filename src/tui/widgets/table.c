@@ -1,7 +1,10 @@
 #include <string.h>
 
+#include "client.h"
+#include "draw.h"
 #include "pager.h"
 #include "table.h"
+#include "kam/account_detail.h"
 
 void
 table_init(struct table *tb, const struct table_col *cols, int ncols,

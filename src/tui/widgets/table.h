@@ -5,7 +5,8 @@
 #define KAM_TUI_TABLE_H
 
 #include "listnav.h"
-#include "view.h"
+#include "client.h"
+#include "text.h"
 #include "kam/account_detail.h"
 
 enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO };

@@ -1,7 +1,6 @@
 /* The terminal: curses on and off, and restored however kam ends. Signals
  * only write their number to a pipe that the main loop polls; fatal ones
  * put the terminal back with async-signal-safe calls and die as before. */
-#include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -10,10 +9,12 @@
 #include <sys/ioctl.h>
 #include <term.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "view.h"
+#include "client.h"
+#include "draw.h"
+#include "keymap.h"
+#include "terminal.h"
 
 static int sig_pipe[2] = { -1, -1 };
 static struct termios saved_tty;
@@ -24,15 +25,6 @@ static SCREEN *screen;
 
 static const int quiet_signals[] = { SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-
-double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
 
 static void
 on_signal(int sig)
@@ -229,4 +221,51 @@ term_take_signal(int *sig)
 		return false;
 	*sig = c;
 	return true;
+}
+
+bool
+term_read_key(int *key)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+
+	if (r == ERR)
+		return false;
+	*key = r == KEY_CODE_YES ? KEYMAP_FKEY((int)wc) : (int)wc;
+	return true;
+}
+
+enum term_mouse
+term_mouse(int *y, int *x)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return MOUSE_NONE;
+	*y = ev.y;
+	*x = ev.x;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return MOUSE_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return MOUSE_WHEEL_DOWN;
+#endif
+	return ev.bstate & BUTTON1_PRESSED ? MOUSE_CLICK : MOUSE_NONE;
+}
+
+void
+term_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+/* The other program left the screen as it liked: every cell is
+ * written again. */
+void
+term_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
 }
