@@ -2,9 +2,9 @@
 #include <string.h>
 
 #include "card.h"
+#include "text.h"
 #include "client.h"
 #include "draw.h"
-#include "pager.h"
 #include "kam/xalloc.h"
 
 #define LABEL_COLS 20

@@ -2,8 +2,8 @@
 
 #include "client.h"
 #include "draw.h"
-#include "pager.h"
 #include "table.h"
+#include "text.h"
 #include "kam/account_detail.h"
 
 void
@@ -138,6 +138,8 @@ table_find(struct table *tb, const char *text, int dir, bool here)
 {
 	size_t n = tb->nav.n;
 
+	if (n == 0)	/* nothing to find, and no row count to wrap by */
+		return false;
 	for (size_t step = here ? 0 : 1; text && step <= n; step++) {
 		size_t k = (tb->nav.cursor + n + (size_t)dir * step) % n;
 
