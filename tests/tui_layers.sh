@@ -42,16 +42,13 @@ symbols=$(nm -A "$lib" 2>/dev/null | awk '
 
 curses_lib=$(ldd "$KAM" | awk '/ncursesw|tinfo/ { print $3 }')
 curses_syms=$(for l in $curses_lib; do nm -D --defined-only "$l"; done |
-	awk '{ print $NF }' | sort -u)
+	awk '{ n = $NF; sub(/@.*/, "", n); print n }' | sort -u)
 check "only the drawing unit ($drawing_unit) calls curses" \
-    "$(printf '%s\n' "$symbols" | awk -v allowed="$drawing_unit" '
+    "$( { printf '%s\n' "$curses_syms" | sed 's/^/C - /'; printf '%s\n' "$symbols"; } |
+	awk -v allowed="$drawing_unit" '
 	BEGIN { split(allowed, a, " "); for (i in a) ok[a[i]] = 1 }
-	FNR == NR { curses[$1] = 1; next }
-	$1 == "U" && ($3 in curses) && !($2 in ok) { print $2 ": " $3 }' \
-	/dev/stdin <<EOF
-$curses_syms
-EOF
-)"
+	$1 == "C" { curses[$3] = 1; next }
+	$1 == "U" && ($3 in curses) && !($2 in ok) { print $2 ": " $3 }')"
 
 # The units that reach each other both ways (by the symbols they use)
 # form a circle; each is listed once, with its members.
@@ -80,6 +77,16 @@ circles=$(printf '%s\n' "$symbols" | awk '
 		[ "$sorted" = "$dialogs" ] || echo "$sorted"
 	done)
 check "no circle of units but a parent view and its child dialog" "$circles"
+
+# A widget's test links the widget and what it draws with, not the
+# client: no view, no service, no curses (tests/unit/tui/fake_screen.c).
+for t in test_table test_widgets; do
+	bin=$builddir/tests/unit/tui/$t
+	[ -x "$bin" ] || continue
+	check "$t links no view, service or curses" \
+	    "$(nm "$bin" | awk '$2 == "T" && $3 ~ /^(tui_|req_|form_|tab_|view_(account|agenda|help|drafts|conflict))/ { print $3 }
+		$2 == "U" && $3 ~ /^(newterm|initscr|wmove|waddnstr)/ { print $3 }')"
+done
 
 echo "1..$n"
 exit $failed

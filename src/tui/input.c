@@ -160,7 +160,7 @@ shared_action(struct tui *t, enum kam_action a, int key)
 			tui_push(t, view_help_new(t));
 		break;
 	case ACT_RELOAD:
-		clearok(curscr, TRUE);
+		draw_repaint_all();
 		tui_message(t, false, "%s", "");
 		tui_reload(t, t->top);
 		break;

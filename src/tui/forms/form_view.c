@@ -500,7 +500,7 @@ form_event(struct form_view *fv, struct tui *t, enum form_event e)
 	case FE_CANCEL: cancel(fv, t); break;
 	case FE_EDITOR: run_editor(fv, t); break;
 	case FE_HELP: tui_push(t, view_help_new(t)); break;
-	case FE_RELOAD: clearok(curscr, TRUE); load_picks(fv, t); break;
+	case FE_RELOAD: draw_repaint_all(); load_picks(fv, t); break;
 	case FE_REFUSED:
 		tui_message(t, true, "%s cannot be changed here.",
 		    fv->f.field[fv->f.focus].def->label);

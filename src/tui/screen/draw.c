@@ -115,6 +115,12 @@ draw_erase(void)
 }
 
 void
+draw_repaint_all(void)
+{
+	clearok(curscr, TRUE);
+}
+
+void
 draw_refresh(void)
 {
 	refresh();

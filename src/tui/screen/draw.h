@@ -21,6 +21,9 @@ void	draw_fill(struct tui *t, int y, int x, int cols, enum theme_elem role);
 /* The cursor at (y, x), or hidden. */
 void	draw_cursor(int y, int x, bool visible);
 void	draw_erase(void);
+/* The next paint writes every cell, not only what changed (Ctrl-L: the
+ * terminal may show something else). */
+void	draw_repaint_all(void);
 void	draw_refresh(void);
 
 #endif

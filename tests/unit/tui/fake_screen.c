@@ -86,6 +86,11 @@ draw_refresh(void)
 }
 
 void
+draw_repaint_all(void)
+{
+}
+
+void
 fake_screen_clear(void)
 {
 	memset(grid, ' ', sizeof grid);
