@@ -1,4 +1,4 @@
-/* The default keys. Curses is here only for its KEY_* codes. */
+/* The default keys. draw.h is here only for curses' KEY_* codes. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
