@@ -13,7 +13,6 @@
 #include "client.h"
 #include "clock.h"
 #include "drafts_dialog.h"
-#include "draw.h"
 #include "input.h"
 #include "keymap.h"
 #include "message.h"
@@ -25,7 +24,6 @@
 #include "trace.h"
 #include "kam/log.h"
 #include "kam/tui.h"
-#include "kam/xalloc.h"
 
 #define SPIN_MS		100
 
@@ -168,23 +166,14 @@ wait_events(struct tui *t)
 	req_pump(t);
 }
 
+/* The theme once the terminal can show it: a bad one is said on the
+ * bottom line, and the default is used. */
 static bool
 start(struct tui *t)
 {
-	struct kam_buf err;
-	bool theme_ok;
-
-	buf_init(&err);
-	theme_ok = theme_load(&t->theme, t->conf->ui_theme, &err);
-	t->theme_name = xstrdup(theme_ok ? t->conf->ui_theme : "default");
-	if (!term_start(t)) {
-		buf_free(&err);
+	if (!term_start(t))
 		return false;
-	}
-	draw_apply_theme(t);
-	if (!theme_ok)
-		tui_message(t, true, "%s; using the default theme", err.data);
-	buf_free(&err);
+	tui_set_theme(t, t->conf->ui_theme);
 	tui_push(t, view_accounts_new(t));
 	view_drafts_offer(t);
 	return true;
