@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -23,6 +24,7 @@
 #include "services.h"
 #include "status_line.h"
 #include "table_tab.h"
+#include "kam/draft.h"
 #include "kam/xalloc.h"
 
 static void
@@ -54,6 +56,33 @@ queued_for(const struct tui *t, const struct view *v)
 		if (t->queue[i].owner == v || t->queue[i].owner->parent == v)
 			return true;
 	return false;
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+/* A fresh XDG_STATE_HOME for drafts; rm_state takes it away again. */
+static char *
+new_state(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xcalloc(1, 4096);
+
+	snprintf(dir, 4096, "%s/kam-test-views-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_STATE_HOME", dir, 1);
+	return dir;
+}
+
+static void
+rm_state(char *dir)
+{
+	assert_int_equal(nftw(dir, remove_one, 8, FTW_DEPTH | FTW_PHYS), 0);
+	free(dir);
 }
 
 static int
@@ -214,14 +243,83 @@ static void
 test_no_drafts_no_dialog(void **state)
 {
 	struct tui *t = *state;
-	char dir[] = "/tmp/kam-test-views-XXXXXX";
+	char *dir = new_state();
 
-	assert_non_null(mkdtemp(dir));
-	setenv("XDG_STATE_HOME", dir, 1);
 	tui_push(t, view_accounts_new(t));
 	view_drafts_offer(t);
 	assert_null(t->top->below);		/* nothing offered */
-	rmdir(dir);
+	rm_state(dir);
+}
+
+static void
+write_draft(const char *dir, const char *name, const char *user,
+    const char *subject)
+{
+	struct kam_draft d;
+	struct kam_buf path, err;
+
+	draft_init(&d);
+	buf_init(&path);
+	buf_init(&err);
+	draft_set(&d, "user", user);
+	draft_set(&d, "form", "interaction");
+	draft_set(&d, "account", "42");
+	draft_set(&d, "account-name", "Müller GmbH");
+	draft_set(&d, "field.subject", subject);
+	buf_addf(&path, "%s/%s.draft", dir, name);
+	assert_true(draft_write(path.data, &d, &err));
+	draft_free(&d);
+	buf_free(&path);
+	buf_free(&err);
+}
+
+/* The drafts dialog: this login's drafts only, j moves, d asks before it
+ * discards, Esc keeps the rest for the next start. */
+static void
+test_drafts_dialog(void **state)
+{
+	struct tui *t = *state;
+	char *state_dir = new_state();
+	struct kam_buf dir, err, gone;
+
+	buf_init(&dir);
+	buf_init(&err);
+	buf_init(&gone);
+	assert_true(draft_dir(&dir, &err));
+	write_draft(dir.data, "a", "anna", "Send the offer");
+	write_draft(dir.data, "b", "anna", "Call back");
+	write_draft(dir.data, "c", "bo", "Not anna's");
+	tui_push(t, view_accounts_new(t));
+	view_drafts_offer(t);
+	assert_non_null(t->top->below);
+	assert_non_null(strstr(painted(t, 0), "Unsaved drafts"));
+	assert_non_null(strstr(fake_screen_line(28), "Draft 1 of 2"));
+	assert_false(fake_screen_has("Not anna's"));
+	keys(t, "j");
+	assert_non_null(strstr(painted(t, 28), "Draft 2 of 2"));
+	keys(t, "dn");				/* asked, and kept */
+	assert_non_null(strstr(painted(t, 28), "Draft 2 of 2"));
+	keys(t, "d");
+	assert_string_equal(painted(t, 29), "Discard this draft for good? (y/n)");
+	keys(t, "y");
+	assert_string_equal(t->message.data, "Draft discarded.");
+	assert_non_null(strstr(painted(t, 28), "Draft 1 of 1"));
+	keys(t, "\033");
+	assert_null(t->top->below);
+	assert_string_equal(t->message.data, "The drafts stay for the next start.");
+	/* one of the two is gone from the disk, bo's is untouched */
+	buf_addf(&gone, "%s/a.draft", dir.data);
+	assert_int_equal(access(gone.data, F_OK), 0);
+	buf_reset(&gone);
+	buf_addf(&gone, "%s/b.draft", dir.data);
+	assert_int_not_equal(access(gone.data, F_OK), 0);
+	buf_reset(&gone);
+	buf_addf(&gone, "%s/c.draft", dir.data);
+	assert_int_equal(access(gone.data, F_OK), 0);
+	buf_free(&dir);
+	buf_free(&err);
+	buf_free(&gone);
+	rm_state(state_dir);
 }
 
 int
@@ -237,6 +335,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_empty_agenda, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_drafts_no_dialog, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_drafts_dialog, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
