@@ -3,9 +3,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda_screen.h"
+#include "client.h"
+#include "draw.h"
+#include "help_screen.h"
+#include "input.h"
 #include "keymap.h"
+#include "message.h"
+#include "requests.h"
+#include "services.h"
+#include "sync_command.h"
+#include "terminal.h"
 #include "trace.h"
-#include "ui.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
 
@@ -151,10 +160,9 @@ shared_action(struct tui *t, enum kam_action a, int key)
 			tui_push(t, view_help_new(t));
 		break;
 	case ACT_RELOAD:
-		clearok(curscr, TRUE);
+		draw_repaint_all();
 		tui_message(t, false, "%s", "");
-		if (t->top->ops->reload != NULL)
-			t->top->ops->reload(t->top, t);
+		tui_reload(t, t->top);
 		break;
 	case ACT_AGENDA: view_agenda_show(t); break;
 	case ACT_SEARCH: open_prompt(t, '/', ""); break;
@@ -176,19 +184,18 @@ shared_action(struct tui *t, enum kam_action a, int key)
 static void
 mouse(struct tui *t)
 {
-	MEVENT ev;
 	enum kam_action a = ACT_NONE;
+	int y = 0, x = 0;
 
-	if (getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & BUTTON4_PRESSED)
-		a = ACT_MOVE_UP;
-#ifdef BUTTON5_PRESSED
-	else if (ev.bstate & BUTTON5_PRESSED)
-		a = ACT_MOVE_DOWN;
-#endif
-	else if ((ev.bstate & BUTTON1_PRESSED) && t->top->ops->click != NULL)
-		t->top->ops->click(t->top, t, ev.y, ev.x);
+	switch (term_mouse(&y, &x)) {
+	case MOUSE_WHEEL_UP: a = ACT_MOVE_UP; break;
+	case MOUSE_WHEEL_DOWN: a = ACT_MOVE_DOWN; break;
+	case MOUSE_CLICK:
+		if (t->top->ops->click != NULL)
+			t->top->ops->click(t->top, t, y, x);
+		break;
+	case MOUSE_NONE: break;
+	}
 	for (int i = 0; i < 3 && a != ACT_NONE; i++)
 		t->top->ops->action(t->top, t, a);
 	t->dirty = true;

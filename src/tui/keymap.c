@@ -1,9 +1,10 @@
-/* The default keys. Curses is here only for its KEY_* codes. */
+/* The default keys. draw.h is here only for curses' KEY_* codes. */
 #include <ctype.h>
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw.h"
+#include "draw.h"
 #include "keymap.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"

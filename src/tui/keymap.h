@@ -28,7 +28,7 @@ void		 keymap_key_name(struct kam_buf *out, int key);
 
 /* The help as lines: a group title is "# Title", an action line holds
  * the keys, a tab, and the help text. Free them with strv_free. */
-size_t		 keymap_help_lines(char ***lines);
+size_t		 keymap_help_lines(char ***out);
 /* The key list of kam(1) in mdoc, from the same table. */
 void		 keymap_mdoc(struct kam_buf *out);
 

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "trace.h"
-#include "ui.h"
 #include "kam/tui.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"

@@ -4,152 +4,28 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "accounts_screen.h"
+#include "client.h"
+#include "clock.h"
+#include "drafts_dialog.h"
+#include "input.h"
 #include "keymap.h"
+#include "message.h"
+#include "requests.h"
+#include "services.h"
+#include "status_line.h"
+#include "sync_command.h"
+#include "terminal.h"
 #include "trace.h"
-#include "ui.h"
 #include "kam/log.h"
 #include "kam/tui.h"
-#include "kam/utf8.h"
-#include "kam/xalloc.h"
 
-#define BACKOFF_FIRST	250.0	/* ms */
-#define BACKOFF_MAX	8000.0
 #define SPIN_MS		100
-
-void
-tui_message(struct tui *t, bool error, const char *fmt, ...)
-{
-	va_list ap;
-
-	buf_reset(&t->message);
-	va_start(ap, fmt);
-	buf_vaddf(&t->message, fmt, ap);
-	va_end(ap);
-	t->message_error = error;
-	t->dirty = true;
-}
-
-void
-tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
-{
-	va_list ap;
-
-	buf_reset(&t->ask.question);
-	va_start(ap, fmt);
-	buf_vaddf(&t->ask.question, fmt, ap);
-	va_end(ap);
-	buf_adds(&t->ask.question, " (y/n)");
-	t->ask.active = true;
-	t->ask.owner = owner;
-	t->ask.what = what;
-	t->dirty = true;
-}
-
-void
-tui_cursor(struct tui *t, int y, int x)
-{
-	t->cursor_on = true;
-	t->cursor_y = y;
-	t->cursor_x = x;
-}
-
-int
-tui_body_rows(const struct tui *t)
-{
-	return t->rows - 3;
-}
-
-void
-tui_push(struct tui *t, struct view *v)
-{
-	v->below = t->top;
-	t->top = v;
-	t->dirty = true;
-	if (v->ops->reload != NULL)
-		v->ops->reload(v, t);
-}
-
-void
-tui_pop(struct tui *t)
-{
-	struct view *v = t->top;
-
-	if (v == NULL)
-		return;
-	t->top = v->below;
-	req_forget(t, v);
-	if (t->ask.active && (t->ask.owner == v || t->ask.owner->parent == v))
-		t->ask.active = false;
-	v->ops->free(v);
-	t->dirty = true;
-}
-
-static void
-lost(struct tui *t)
-{
-	t->dbstate = TDB_LOST;
-	t->backoff = t->backoff > 0 ? t->backoff * 2 : BACKOFF_FIRST;
-	if (t->backoff > BACKOFF_MAX)
-		t->backoff = BACKOFF_MAX;
-	t->retry_at = now_ms() + t->backoff;
-	req_lost(t);
-	t->dirty = true;
-}
-
-void
-tui_db_error(struct tui *t)
-{
-	if (!db_connected(t->db)) {
-		tui_message(t, true, "Lost the database connection; kam reconnects "
-		    "and reads the screen again.");
-		lost(t);
-		return;
-	}
-	/* cancelled, but not by us: a cancel meant for the statement before */
-	if (t->in_recv && !t->inflight.retried &&
-	    strcmp(db_error_sqlstate(t->db), "57014") == 0) {
-		t->retry = true;
-		return;
-	}
-	tui_message(t, true, "%s", db_error(t->db));
-}
-
-bool
-tui_set_theme(struct tui *t, const char *name)
-{
-	struct kam_buf err;
-	bool ok;
-
-	buf_init(&err);
-	ok = theme_load(&t->theme, name, &err);
-	if (!ok)
-		tui_message(t, true, "%s; using the default theme", err.data);
-	free(t->theme_name);
-	t->theme_name = xstrdup(ok ? name : "default");
-	buf_free(&err);
-	draw_apply_theme(t);
-	t->dirty = true;
-	return ok;
-}
-
-void
-tui_reload_all(struct tui *t)
-{
-	struct view *stack[32];
-	int n = 0;
-
-	for (struct view *v = t->top; v != NULL && n < 32; v = v->below)
-		stack[n++] = v;
-	while (n-- > 0)
-		if (stack[n]->ops->reload != NULL)
-			stack[n]->ops->reload(stack[n], t);
-}
 
 static void
 reconnected(struct tui *t)
@@ -183,7 +59,7 @@ db_activity(struct tui *t)
 		if (reset_wait == DB_READY)
 			reconnected(t);
 		else if (reset_wait == DB_BROKEN)
-			lost(t);
+			tui_db_lost(t);
 		t->dirty = true;
 		return;
 	}
@@ -208,7 +84,7 @@ timers(struct tui *t)
 		if (now < t->retry_at)
 			return;
 		if (!db_reset_start(t->db)) {
-			lost(t);
+			tui_db_lost(t);
 			return;
 		}
 		t->dbstate = TDB_RESETTING;
@@ -261,11 +137,10 @@ on_signal(struct tui *t, int sig)
 static void
 read_keys(struct tui *t)
 {
-	wint_t wc;
-	int r;
+	int key;
 
-	while (!t->quit && (r = get_wch(&wc)) != ERR)
-		tui_key(t, r == KEY_CODE_YES ? KEYMAP_FKEY((int)wc) : (int)wc);
+	while (!t->quit && term_read_key(&key))
+		tui_key(t, key);
 }
 
 static void
@@ -291,23 +166,14 @@ wait_events(struct tui *t)
 	req_pump(t);
 }
 
+/* The theme once the terminal can show it: a bad one is said on the
+ * bottom line, and the default is used. */
 static bool
 start(struct tui *t)
 {
-	struct kam_buf err;
-	bool theme_ok;
-
-	buf_init(&err);
-	theme_ok = theme_load(&t->theme, t->conf->ui_theme, &err);
-	t->theme_name = xstrdup(theme_ok ? t->conf->ui_theme : "default");
-	if (!term_start(t)) {
-		buf_free(&err);
+	if (!term_start(t))
 		return false;
-	}
-	draw_apply_theme(t);
-	if (!theme_ok)
-		tui_message(t, true, "%s; using the default theme", err.data);
-	buf_free(&err);
+	tui_set_theme(t, t->conf->ui_theme);
 	tui_push(t, view_accounts_new(t));
 	view_drafts_offer(t);
 	return true;

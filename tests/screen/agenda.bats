@@ -99,3 +99,15 @@ open_agenda() {
 	[[ "$(screen_line 'Sam checks the spare part')" == *"4 days late"*"follow-up"*"Åhléns AB"*"(ticket)"* ]]
 	[[ "$output" == *"Agenda: row 1 of 1 "* ]]
 }
+
+@test "a search in an empty agenda says not found and kam lives on (issue 12)" {
+	open_agenda
+	screen_keys : ; screen_type "filter overdue kind=talk"; screen_keys Enter
+	screen_wait "Nothing due"
+	screen_keys / ; screen_type "x"; screen_keys Enter
+	screen_keys n
+	screen_wait "Not found: x"
+	[ ! -f "$SCREEN_EXIT" ]
+	screen_keys q
+	screen_wait "Name ^"
+}

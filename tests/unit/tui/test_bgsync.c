@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "bgsync.h"
+#include "sync_process.h"
 
 /* A real wait status: a child that exits with code, or dies of sig. */
 static int

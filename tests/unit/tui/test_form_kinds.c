@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "form.h"
-#include "form_view.h"
+#include "forms.h"
 #include "keymap.h"
 #include "kam/draft.h"
 

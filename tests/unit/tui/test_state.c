@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "acctlist.h"
+#include "accounts_paging.h"
 #include "cmdline.h"
 #include "listnav.h"
 #include "prompt.h"

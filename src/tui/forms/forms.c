@@ -1,0 +1,139 @@
+/* The forms of the account screen: log an interaction (a ticket for
+ * support), add and edit a contact. How to define one: form.h. */
+#include <string.h>
+
+#include "form_view.h"
+#include "forms.h"
+
+#include "kam/countof.h"
+
+static const char *const channels[] = {
+	"call", "call", "email", "email", "meeting", "meeting", "visit", "visit",
+	"ticket", "ticket", "chat", "chat", NULL,
+};
+static const char *const directions[] = {
+	"outbound", "outbound", "inbound", "inbound", "internal", "internal", NULL,
+};
+static const char *const feedback_kinds[] = {
+	"none", "none", "compliment", "compliment", "idea", "idea",
+	"complaint", "complaint", NULL,
+};
+static const char *const contact_channels[] = {
+	"phone", "phone", "email", "email", "meeting", "meeting", "visit", "visit",
+	"chat", "chat", NULL,
+};
+
+static const struct form_field_def interaction_fields[] = {
+	{ "contact_id", "Contact", FT_PICK, 0, .pick = EP_CONTACTS,
+	  .hint = "Left and Right choose, a letter jumps" },
+	{ "channel", "Channel", FT_CHOICE, FF_REQUIRED, .choices = channels,
+	  .initial = "call", .hint = "Left and Right choose" },
+	{ "direction", "Direction", FT_CHOICE, FF_REQUIRED, .choices = directions,
+	  .initial = "outbound" },
+	{ "occurred_at", "When", FT_DATETIME, FF_REQUIRED, .initial = "now",
+	  .hint = "2026-03-31 14:30, now, 09:15, yesterday 16:00 (your time zone)" },
+	{ "subject", "Subject", FT_TEXT, FF_REQUIRED, .maxlen = 300 },
+	{ "body", "Notes", FT_LONGTEXT, 0,
+	  .hint = "Enter starts a new line" },
+	{ "outcome", "Outcome", FT_TEXT, 0, .maxlen = 300 },
+	{ "follow_up_on", "Follow-up", FT_DATE, 0,
+	  .hint = "a date: 2026-04-15, tomorrow, +7d, +2w" },
+	{ "feedback", "Feedback", FT_CHOICE, FF_REQUIRED, .choices = feedback_kinds,
+	  .initial = "none", .hint = "compliment, idea or complaint for the Feedback tab" },
+};
+
+/* A follow-up is after the talk, not before it. */
+static void
+interaction_check(struct form *f, const struct edit_row *row)
+{
+	int at = edit_column_find(EE_INTERACTION, "occurred_at");
+	int fu = edit_column_find(EE_INTERACTION, "follow_up_on");
+	const char *when = row->value[at], *follow = row->value[fu];
+	struct form_field *fl = form_field_of(f, "follow_up_on");
+
+	if (when != NULL && follow != NULL && form_field_dirty(fl) &&
+	    strncmp(follow, when, 10) < 0)
+		form_set_error(f, "follow_up_on", "is before the interaction itself");
+}
+
+const struct form_def form_interaction = {
+	"interaction", "Log an interaction", "Edit an interaction", EE_INTERACTION,
+	interaction_fields, countof(interaction_fields), "Interaction logged.",
+	interaction_check, NULL, NULL, EW_NONE, NULL,
+};
+
+/* Support logs tickets only (the database's rule, 0003_security.sql). */
+static void
+ticket_setup(struct form *f)
+{
+	form_fix(f, "channel", "ticket");
+}
+
+const struct form_def form_ticket = {
+	"ticket", "Log a ticket", "Edit a ticket", EE_INTERACTION,
+	interaction_fields, countof(interaction_fields), "Ticket logged.",
+	interaction_check, ticket_setup, NULL, EW_NONE, NULL,
+};
+
+static const struct form_field_def contact_fields[] = {
+	{ "name", "Name", FT_TEXT, FF_REQUIRED, .maxlen = 200 },
+	{ "job_title", "Job title", FT_TEXT, 0, .maxlen = 200 },
+	{ "email", "Email", FT_TEXT, 0, .maxlen = 254, .hint = "name@example.com" },
+	{ "phone", "Phone", FT_TEXT, 0, .maxlen = 50 },
+	{ "decision_maker", "Decides", FT_BOOL, 0, .initial = "f",
+	  .hint = "Space: yes or no" },
+	{ "preferred_channel", "Prefers", FT_CHOICE, 0, .choices = contact_channels },
+	{ "active", "Active", FT_BOOL, 0, .initial = "t", .hint = "Space: yes or no" },
+	{ "erp_id", "ERP id", FT_TEXT, FF_READONLY, .maxlen = 100 },
+};
+
+/* As the database checks it: something, an @, something, no spaces. */
+static bool
+looks_like_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at != NULL && at > s && at[1] != '\0' && strchr(at + 1, '@') == NULL &&
+	    strpbrk(s, " \t\n") == NULL;
+}
+
+static void
+contact_check(struct form *f, const struct edit_row *row)
+{
+	const char *email = row->value[edit_column_find(EE_CONTACT, "email")];
+
+	if (email != NULL && !looks_like_email(email))
+		form_set_error(f, "email", "is not an email address (name@example.com)");
+}
+
+/* The sync writes what the ERP sends into these columns, as 0003 grants
+ * it; a manager may change them too, and should know the next change in
+ * the ERP wins. */
+static const char *
+contact_note(const struct form *f)
+{
+	const char *erp = f->row.value[edit_column_find(EE_CONTACT, "erp_id")];
+
+	return erp != NULL ? "From the ERP: a change there overwrites name, job "
+	    "title, email and phone at the next sync." : NULL;
+}
+
+const struct form_def form_contact = {
+	"contact", "New contact", "Edit contact", EE_CONTACT,
+	contact_fields, countof(contact_fields), "Contact saved.",
+	contact_check, NULL, contact_note, EW_NONE, NULL,
+};
+
+static const struct form_def *const form_defs[] = {
+	&form_interaction, &form_ticket, &form_contact, &form_condition,
+	&form_service_level, &form_plan, &form_action, &form_account,
+};
+
+const struct form_def *
+form_def_find(const char *name)
+{
+	for (size_t i = 0; name != NULL && i < countof(form_defs); i++)
+		if (strcmp(form_defs[i]->name, name) == 0)
+			return form_defs[i];
+	return NULL;
+}

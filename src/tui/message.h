@@ -1,0 +1,19 @@
+/* The bottom line as the views use it: a message (an error or news), a
+ * yes/no question for a view, and where the cursor goes after a paint. */
+#ifndef KAM_TUI_MESSAGE_H
+#define KAM_TUI_MESSAGE_H
+
+#include <stdbool.h>
+
+#include "client.h"
+
+void	tui_message(struct tui *t, bool error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Asks owner's question on the bottom line; y or n answers it through
+ * owner's answer operation. */
+void	tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+/* Shows the cursor at (y, x) after this paint (for a view's draw). */
+void	tui_cursor(struct tui *t, int y, int x);
+
+#endif

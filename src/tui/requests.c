@@ -1,0 +1,172 @@
+/* Requests to the database: one statement runs at a time on the
+ * connection, the rest wait in a short queue. A newer request from the
+ * same view and slot replaces a waiting one and cancels a running one,
+ * so typing a search never piles up statements. */
+#include <string.h>
+
+#include "client.h"
+#include "clock.h"
+#include "message.h"
+#include "requests.h"
+
+#define BACKOFF_FIRST	250.0	/* ms */
+#define BACKOFF_MAX	8000.0
+
+/* A view's requests, its tabs' included. */
+static bool
+owned_by(const struct req *r, const struct view *v)
+{
+	return r->owner == v || r->owner->parent == v;
+}
+
+static bool
+same(const struct req *r, struct view *owner, int slot)
+{
+	return r->owner == owner && r->slot == slot;
+}
+
+static void
+drop_queued(struct tui *t, int i)
+{
+	memmove(&t->queue[i], &t->queue[i + 1],
+	    (size_t)(t->nqueued - i - 1) * sizeof t->queue[0]);
+	t->nqueued--;
+}
+
+static void
+abandon_inflight(struct tui *t)
+{
+	if (t->busy && !t->inflight.abandoned) {
+		t->inflight.abandoned = true;
+		t->cancel_at = now_ms();
+		db_cancel(t->db);
+	}
+}
+
+void
+req_submit(struct tui *t, struct view *owner, int slot, int arg)
+{
+	for (int i = t->nqueued - 1; i >= 0; i--)
+		if (same(&t->queue[i], owner, slot))
+			drop_queued(t, i);
+	if (t->busy && same(&t->inflight, owner, slot))
+		abandon_inflight(t);
+	if (t->nqueued == REQ_QUEUE_MAX)
+		drop_queued(t, 0);	/* cannot happen with kam's views */
+	t->queue[t->nqueued++] = (struct req){ owner, slot, arg, false, false };
+	req_pump(t);
+}
+
+void
+req_forget(struct tui *t, struct view *owner)
+{
+	for (int i = t->nqueued - 1; i >= 0; i--)
+		if (owned_by(&t->queue[i], owner))
+			drop_queued(t, i);
+	if (t->busy && owned_by(&t->inflight, owner))
+		abandon_inflight(t);
+}
+
+/* Whether to let a cancel request reach the server before the next
+ * statement goes: not for ever, since a server under load may answer the
+ * request late (a statement it then hits is sent again once). */
+static bool
+req_cancel_wait(const struct tui *t)
+{
+	return db_cancel_pending() && now_ms() - t->cancel_at < REQ_CANCEL_WAIT_MS;
+}
+
+void
+req_pump(struct tui *t)
+{
+	struct req r;
+
+	if (t->busy || t->nqueued == 0 || t->dbstate != TDB_OK ||
+	    !db_idle(t->db) || req_cancel_wait(t))
+		return;
+	r = t->queue[0];
+	drop_queued(t, 0);
+	if (!r.owner->ops->send(r.owner, t, r.slot, r.arg)) {
+		tui_db_error(t);
+		return;
+	}
+	t->inflight = r;
+	t->busy = true;
+	t->busy_since = now_ms();
+}
+
+/* A statement that a late cancel request meant for its predecessor hit:
+ * it goes again, first. */
+static void
+requeue(struct tui *t, struct req r)
+{
+	if (t->nqueued == REQ_QUEUE_MAX)
+		t->nqueued--;
+	memmove(&t->queue[1], &t->queue[0], (size_t)t->nqueued * sizeof t->queue[0]);
+	r.retried = true;
+	t->queue[0] = r;
+	t->nqueued++;
+}
+
+void
+req_ready(struct tui *t)
+{
+	struct req r = t->inflight;
+
+	t->busy = false;
+	if (r.abandoned)
+		db_discard(t->db);
+	else {
+		t->in_recv = true;
+		t->retry = false;
+		r.owner->ops->recv(r.owner, t, r.slot, r.arg);
+		t->in_recv = false;
+		if (t->retry)
+			requeue(t, r);
+	}
+	t->dirty = true;
+	if (t->dbstate == TDB_OK && !db_connected(t->db))
+		tui_db_error(t);
+	req_pump(t);
+}
+
+bool
+req_cancel(struct tui *t)
+{
+	bool any = t->busy && !t->inflight.abandoned;
+
+	abandon_inflight(t);
+	t->nqueued = 0;
+	return any;
+}
+
+void
+tui_db_lost(struct tui *t)
+{
+	t->busy = false;
+	t->nqueued = 0;
+	t->dbstate = TDB_LOST;
+	t->backoff = t->backoff > 0 ? t->backoff * 2 : BACKOFF_FIRST;
+	if (t->backoff > BACKOFF_MAX)
+		t->backoff = BACKOFF_MAX;
+	t->retry_at = now_ms() + t->backoff;
+	t->dirty = true;
+}
+
+void
+tui_db_error(struct tui *t)
+{
+	if (!db_connected(t->db)) {
+		tui_message(t, true, "Lost the database connection; kam reconnects "
+		    "and reads the screen again.");
+		tui_db_lost(t);
+		return;
+	}
+	/* cancelled, but not by us: a cancel meant for the statement before */
+	if (t->in_recv && !t->inflight.retried &&
+	    strcmp(db_error_sqlstate(t->db), "57014") == 0) {
+		t->retry = true;
+		return;
+	}
+	tui_message(t, true, "%s", db_error(t->db));
+}

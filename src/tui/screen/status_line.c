@@ -1,0 +1,142 @@
+/* The frame around the view in front: the title line, the status line
+ * and the bottom line. The status line holds the view's part on the
+ * left; the work in progress, the user's role, the database's state and
+ * the sync's on the right, in an alarm colour while the database is
+ * away. */
+#include "client.h"
+#include "clock.h"
+#include "draw.h"
+#include "services.h"
+#include "status_line.h"
+#include "sync_command.h"
+#include "trace.h"
+
+static void
+draw_too_small(struct tui *t)
+{
+	struct kam_buf msg;
+	int y = t->rows / 2;
+
+	buf_init(&msg);
+	buf_addf(&msg, "Terminal too small: %dx%d, kam needs at least %dx%d.",
+	    t->cols, t->rows, TUI_MIN_COLS, TUI_MIN_ROWS);
+	draw_text(t, y > 0 ? y - 1 : 0, 0, t->cols, msg.data, TE_STATUS_ERROR,
+	    ALIGN_LEFT);
+	if (y + 1 < t->rows)
+		draw_text(t, y + 1, 0, t->cols, "Enlarge the window, or press Q to quit.",
+		    TE_NORMAL, ALIGN_LEFT);
+	buf_free(&msg);
+}
+
+static void
+draw_title(struct tui *t)
+{
+	struct kam_buf title;
+
+	buf_init(&title);
+	buf_adds(&title, "kam");
+	if (t->top->ops->title != NULL) {
+		buf_adds(&title, " - ");
+		t->top->ops->title(t->top, t, &title);
+	}
+	draw_text(t, 0, 0, t->cols - 9, title.data, TE_TITLE, ALIGN_LEFT);
+	draw_text(t, 0, t->cols - 9, 9, "? help ", TE_TITLE, ALIGN_RIGHT);
+	buf_free(&title);
+}
+
+static const char *
+db_state_text(const struct tui *t, struct kam_buf *b)
+{
+	double wait = (t->retry_at - now_ms()) / 1000.0;
+
+	switch (t->dbstate) {
+	case TDB_OK:
+		return "db ok";
+	case TDB_RESETTING:
+		return "db reconnecting";
+	case TDB_LOST:
+		buf_addf(b, "db LOST, retry in %.0fs", wait > 0 ? wait + 0.5 : 0);
+		return b->data;
+	}
+	return "";
+}
+
+static void
+status_right(struct tui *t, struct kam_buf *out)
+{
+	static const char spin[] = "-\\|/";
+	struct kam_buf db;
+
+	buf_init(&db);
+	if (t->busy && now_ms() - t->busy_since > 100)
+		buf_addf(out, "[%c] working, Esc cancels  ", spin[t->spinner % 4]);
+	buf_addf(out, "%s | %s | ", t->user.role_name, db_state_text(t, &db));
+	tui_sync_status(t, out);
+	buf_addc(out, ' ');
+	buf_free(&db);
+}
+
+static void
+draw_status(struct tui *t)
+{
+	struct kam_buf left, right;
+	int y = t->rows - 2, rw;
+	enum theme_elem role = t->dbstate != TDB_OK ? TE_STATUS_ERROR :
+	    t->busy && now_ms() - t->busy_since > 100 ? TE_STATUS_BUSY : TE_STATUS;
+
+	buf_init(&left);
+	buf_init(&right);
+	t->top->ops->status(t->top, t, &left);
+	status_right(t, &right);
+	rw = (int)text_width(right.data);
+	if (rw > t->cols - 20)
+		rw = t->cols - 20;
+	draw_text(t, y, 0, t->cols - rw, left.data, TE_STATUS, ALIGN_LEFT);
+	draw_text(t, y, t->cols - rw, rw, right.data, role, ALIGN_RIGHT);
+	buf_free(&left);
+	buf_free(&right);
+}
+
+static void
+draw_bottom(struct tui *t)
+{
+	int y = t->rows - 1;
+	char lead[2] = { t->prompt.lead, '\0' };
+	struct textedit *ed = &t->prompt.ed;
+	size_t col;
+
+	if (t->ask.active) {
+		draw_text(t, y, 0, t->cols, t->ask.question.data, TE_PROMPT, ALIGN_LEFT);
+		draw_cursor(0, 0, false);
+		return;
+	}
+	if (!t->prompt.active) {
+		draw_text(t, y, 0, t->cols, t->message.data,
+		    t->message_error ? TE_STATUS_ERROR : TE_NORMAL, ALIGN_LEFT);
+		draw_cursor(t->cursor_y, t->cursor_x, t->cursor_on);
+		return;
+	}
+	col = textedit_view(ed, (size_t)t->cols - 1);
+	draw_text(t, y, 0, 1, lead, TE_PROMPT, ALIGN_LEFT);
+	draw_text(t, y, 1, t->cols - 1, ed->text.data + ed->scroll, TE_PROMPT,
+	    ALIGN_LEFT);
+	draw_cursor(y, 1 + (int)col, true);
+}
+
+void
+draw_screen(struct tui *t)
+{
+	draw_erase();
+	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS)
+		draw_too_small(t);
+	else {
+		draw_title(t);
+		t->cursor_on = false;
+		t->top->ops->draw(t->top, t, 1, tui_body_rows(t));
+		draw_status(t);
+		draw_bottom(t);
+	}
+	draw_refresh();
+	trace_event(t->trace, "paint", t->busy || t->nqueued ? "busy" : "idle");
+	t->dirty = false;
+}

@@ -1,0 +1,66 @@
+/* The Contacts tab: the account's people, inactive ones dimmed; a adds,
+ * e edits, D deactivates (asked first). */
+#include "client.h"
+#include "forms.h"
+#include "message.h"
+#include "row_forms.h"
+#include "table_tab.h"
+#include "kam/account_detail.h"
+
+#include "kam/countof.h"
+
+static const struct table_col contact_cols[] = {
+	{ "Name", CT_NAME, 20, ALIGN_LEFT, TC_TEXT },
+	{ "Job title", CT_JOB, 14, ALIGN_LEFT, TC_TEXT },
+	{ "Email", CT_EMAIL, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Phone", CT_PHONE, 15, ALIGN_LEFT, TC_TEXT },
+	{ "Decides", CT_DECIDES, 7, ALIGN_LEFT, TC_YESNO },
+	{ "Active", CT_ACTIVE, 6, ALIGN_LEFT, TC_YESNO },
+};
+
+static enum theme_elem
+contact_role(const struct acct_rows *r, size_t row, int field)
+{
+	(void)field;
+	return table_cell_is(r, row, CT_ACTIVE, "f") ? TE_ACCT_DORMANT : TE_NORMAL;
+}
+
+static void
+deactivate(struct table_tab *tt, struct tui *t, size_t row)
+{
+	struct kam_buf q;
+
+	if (table_cell_is(&tt->tb.rows, row, CT_ACTIVE, "f")) {
+		tui_message(t, true, "This contact is inactive already (e edits it).");
+		return;
+	}
+	buf_init(&q);
+	buf_addf(&q, "Deactivate %s?", acct_rows_get(&tt->tb.rows, row, CT_NAME));
+	table_tab_op(tt, t, EOP_CONTACT_DEACTIVATE,
+	    acct_rows_get(&tt->tb.rows, row, CT_ID),
+	    acct_rows_get(&tt->tb.rows, row, CT_VERSION), "Contact deactivated.",
+	    q.data);
+	buf_free(&q);
+}
+
+static const struct row_forms contact_forms = {
+	&form_contact, CT_ID, "contacts", "No contact under the cursor.", deactivate,
+};
+
+static bool
+contacts_action(struct table_tab *tt, struct tui *t, enum kam_action a)
+{
+	return row_forms_action(tt, t, a, &contact_forms);
+}
+
+static const struct table_tab_def contacts = {
+	.what = "Contacts", .query = AQ_CONTACTS, .cols = contact_cols,
+	.ncols = (int)countof(contact_cols), .role = contact_role,
+	.empty = "No contacts on record.", .action = contacts_action,
+};
+
+struct view *
+tab_contacts_new(struct view *account)
+{
+	return table_tab_new(account, &contacts);
+}

@@ -1,0 +1,45 @@
+/* The Orders tab: the account's orders and invoices from the ERP, a
+ * page at a time, overdue ones marked; only for roles that may read the
+ * ERP's figures. */
+#include "client.h"
+#include "table_tab.h"
+#include "kam/account_detail.h"
+
+#include "kam/countof.h"
+
+static const struct table_col orders_cols[] = {
+	{ "Kind", MO_KIND, 7, ALIGN_LEFT, TC_TEXT },
+	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Date", MO_DATE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "Due", MO_DUE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "Amount", MO_AMOUNT, 13, ALIGN_RIGHT, TC_MONEY },
+	{ "Open", MO_OPEN, 13, ALIGN_RIGHT, TC_MONEY },
+	{ "Status", MO_STATUS, 7, ALIGN_LEFT, TC_TEXT },
+	{ "Late", MO_OVERDUE, 4, ALIGN_LEFT, TC_YESNO },
+};
+
+static enum theme_elem
+orders_role(const struct acct_rows *r, size_t row, int field)
+{
+	(void)field;
+	return table_cell_is(r, row, MO_OVERDUE, "t") ? TE_OVERDUE : TE_NORMAL;
+}
+
+static bool
+may_read_orders(const struct tui *t)
+{
+	return t->session.erp_figures;
+}
+
+static const struct table_tab_def orders = {
+	.what = "Orders & invoices", .query = AQ_MONEY, .cols = orders_cols,
+	.ncols = (int)countof(orders_cols), .role = orders_role, .page = 200,
+	.empty = "No orders or invoices.", .allowed = may_read_orders,
+	.refused = "Your role is not allowed to read orders and invoices.",
+};
+
+struct view *
+tab_orders_new(struct view *account)
+{
+	return table_tab_new(account, &orders);
+}

@@ -1,0 +1,307 @@
+/* The 360-degree view of an account: master data, owner and team, tier,
+ * lifecycle, ERP figures (revenue this year against the plan's target,
+ * open and overdue invoices), contact dates, the service level in short,
+ * active conditions, plan status and open complaints. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card_tab.h"
+#include "client.h"
+#include "form_view.h"
+#include "forms.h"
+#include "requests.h"
+#include "kam/account_detail.h"
+#include "kam/sla.h"
+#include "kam/xalloc.h"
+
+enum { SLOT_OVERVIEW, SLOT_SLA };
+
+struct tab_overview {
+	struct card_tab		 ct;
+	struct acct_rows	 ov;
+	struct sla_card		 sla;
+	bool			 have_ov, have_sla;
+	struct kam_buf		 b;
+};
+
+#define TO(v) ((struct tab_overview *)(v))
+
+static const char *
+f(const struct tab_overview *to, enum ov_field k)
+{
+	return acct_rows_get(&to->ov, 0, (size_t)k);
+}
+
+static void
+add(struct tab_overview *to, const char *label, const char *value,
+    enum theme_elem role)
+{
+	card_add(&to->ct.card, label, value, role);
+}
+
+/* Formats into the scratch buffer and adds the line. */
+static void
+addf(struct tab_overview *to, const char *label, enum theme_elem role,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+addf(struct tab_overview *to, const char *label, enum theme_elem role,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	buf_reset(&to->b);
+	va_start(ap, fmt);
+	buf_vaddf(&to->b, fmt, ap);
+	va_end(ap);
+	add(to, label, to->b.data, role);
+}
+
+static const char *
+money(struct kam_buf *b, const char *num)
+{
+	buf_reset(b);
+	text_money(b, num);
+	return b->data;
+}
+
+static void
+master_data(struct tab_overview *to)
+{
+	struct kam_buf m;
+
+	buf_init(&m);
+	card_heading(&to->ct.card, "Master data");
+	addf(to, "Account", TE_NORMAL, "%s%s%s%s", f(to, OV_NAME),
+	    f(to, OV_ERP_ID) ? " (ERP " : "", f(to, OV_ERP_ID) ? f(to, OV_ERP_ID) : "",
+	    f(to, OV_ERP_ID) ? ")" : "");
+	add(to, "Legal name", f(to, OV_LEGAL_NAME), TE_NORMAL);
+	add(to, "VAT id", f(to, OV_VAT_ID), TE_NORMAL);
+	add(to, "Industry", f(to, OV_INDUSTRY), TE_NORMAL);
+	addf(to, "Location", TE_NORMAL, "%s%s%s", f(to, OV_CITY) ? f(to, OV_CITY) : "",
+	    f(to, OV_CITY) && f(to, OV_COUNTRY) ? ", " : "",
+	    f(to, OV_COUNTRY) ? f(to, OV_COUNTRY) : "");
+	add(to, "Address", f(to, OV_ADDRESS), TE_NORMAL);
+	add(to, "Parent", f(to, OV_PARENT), TE_NORMAL);
+	if (f(to, OV_CREDIT_LIMIT))
+		addf(to, "Credit limit", TE_NORMAL, "%s %s",
+		    money(&m, f(to, OV_CREDIT_LIMIT)), f(to, OV_CURRENCY));
+	add(to, "Payment terms", f(to, OV_PAYMENT_TERMS), TE_NORMAL);
+	buf_free(&m);
+}
+
+static enum theme_elem
+status_role(const char *s)
+{
+	if (s == NULL || strcmp(s, "active") == 0)
+		return TE_ACCT_ACTIVE;
+	if (strcmp(s, "at_risk") == 0)
+		return TE_ACCT_AT_RISK;
+	return strcmp(s, "dormant") == 0 ? TE_ACCT_DORMANT : TE_ACCT_CHURNED;
+}
+
+static void
+relationship(struct tab_overview *to)
+{
+	const char *tier = f(to, OV_TIER);
+
+	card_heading(&to->ct.card, "Relationship");
+	add(to, "Tier", tier, tier && strcmp(tier, "strategic") == 0 ?
+	    TE_TIER_STRATEGIC : tier && strcmp(tier, "key") == 0 ? TE_TIER_KEY :
+	    TE_TIER_STANDARD);
+	add(to, "Lifecycle", f(to, OV_LIFECYCLE), TE_NORMAL);
+	add(to, "Status", f(to, OV_STATUS), status_role(f(to, OV_STATUS)));
+	if (f(to, OV_OWNER))
+		addf(to, "Owner", TE_NORMAL, "%s%s%s%s", f(to, OV_OWNER),
+		    f(to, OV_OWNER_EMAIL) ? " <" : "",
+		    f(to, OV_OWNER_EMAIL) ? f(to, OV_OWNER_EMAIL) : "",
+		    f(to, OV_OWNER_EMAIL) ? ">" : "");
+	add(to, "Team", f(to, OV_TEAM), TE_NORMAL);
+	add(to, "Last contact", f(to, OV_LAST_CONTACT) ? f(to, OV_LAST_CONTACT) :
+	    "none on record", TE_NORMAL);
+	add(to, "Next follow-up", f(to, OV_NEXT_FOLLOW_UP) ?
+	    f(to, OV_NEXT_FOLLOW_UP) : "none planned", TE_NORMAL);
+}
+
+static bool
+nonzero(const char *num)
+{
+	return num != NULL && strspn(num, "-0.") != strlen(num);
+}
+
+static void
+erp_figures(struct tab_overview *to)
+{
+	struct kam_buf a, b;
+
+	if (f(to, OV_REVENUE) == NULL)
+		return;	/* this user's role may not read ERP figures */
+	buf_init(&a);
+	buf_init(&b);
+	card_heading(&to->ct.card, "ERP figures");
+	if (f(to, OV_PLAN_TARGET))
+		addf(to, "Revenue this year", TE_NORMAL, "%s of %s target (plan %s)",
+		    money(&a, f(to, OV_REVENUE)), money(&b, f(to, OV_PLAN_TARGET)),
+		    f(to, OV_PLAN_YEAR));
+	else
+		addf(to, "Revenue this year", TE_NORMAL, "%s (no plan target)",
+		    money(&a, f(to, OV_REVENUE)));
+	add(to, "Open invoices", money(&a, f(to, OV_OPEN)), TE_NORMAL);
+	add(to, "Overdue", money(&a, f(to, OV_OVERDUE)),
+	    nonzero(f(to, OV_OVERDUE)) ? TE_OVERDUE : TE_NORMAL);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+static void
+service_level(struct tab_overview *to)
+{
+	const struct sla_card *s = &to->sla;
+	struct kam_buf d;
+	bool open;
+
+	card_heading(&to->ct.card, "Service level (tab 4 has it all)");
+	if (!to->have_sla || s->field[SLA_STATE] == NULL)
+		return;
+	if (s->field[SLA_NAME] == NULL) {
+		add(to, "Service level", "none on record: standard support applies",
+		    TE_STATUS_ERROR);
+		return;
+	}
+	buf_init(&d);
+	sla_duration(&d, s->field[SLA_FIRST_RESPONSE]);
+	addf(to, "Service level", strcmp(s->field[SLA_STATE], "valid") == 0 ?
+	    TE_NORMAL : TE_STATUS_ERROR, "%s (%s), first response %s",
+	    s->field[SLA_NAME], s->field[SLA_STATE], d.data);
+	open = s->field[SLA_OPEN_NOW] && strcmp(s->field[SLA_OPEN_NOW], "t") == 0;
+	addf(to, "Support now", open ? TE_SLA_OPEN : TE_SLA_CLOSED, "%s (%s %s)",
+	    open ? "OPEN" : "CLOSED", s->field[SLA_HOURS] ? s->field[SLA_HOURS] : "",
+	    s->field[SLA_TIME_ZONE] ? s->field[SLA_TIME_ZONE] : "");
+	buf_free(&d);
+}
+
+static void
+commitments(struct tab_overview *to)
+{
+	card_heading(&to->ct.card, "Conditions, plan and complaints");
+	add(to, "Active conditions", f(to, OV_CONDITIONS) ? f(to, OV_CONDITIONS) :
+	    "none", TE_NORMAL);
+	if (f(to, OV_PLAN_YEAR))
+		addf(to, "Plan", TE_NORMAL, "%s, %s, %s open action%s",
+		    f(to, OV_PLAN_YEAR), f(to, OV_PLAN_STATUS),
+		    f(to, OV_PLAN_OPEN_ACTIONS), strcmp(f(to, OV_PLAN_OPEN_ACTIONS),
+		    "1") == 0 ? "" : "s");
+	else if (f(to, OV_REVENUE) != NULL)
+		add(to, "Plan", "no plan yet", TE_NORMAL);
+	add(to, "Open complaints", f(to, OV_COMPLAINTS) ? f(to, OV_COMPLAINTS) :
+	    "none", f(to, OV_COMPLAINTS) ? TE_FB_COMPLAINT : TE_NORMAL);
+	add(to, "Notes", f(to, OV_NOTES), TE_NORMAL);
+}
+
+static void
+build(struct tab_overview *to)
+{
+	size_t top = to->ct.card.nav.top;
+
+	card_clear(&to->ct.card);
+	to->ct.card.loaded = to->have_ov;
+	if (!to->have_ov)
+		return;
+	if (to->ov.nrows == 0) {
+		add(to, "Account", "This account has gone, or you may not see it.",
+		    TE_STATUS_ERROR);
+		return;
+	}
+	master_data(to);
+	relationship(to);
+	erp_figures(to);
+	service_level(to);
+	commitments(to);
+	to->ct.card.nav.top = top;
+}
+
+static void
+overview_reload(struct view *v, struct tui *t)
+{
+	req_submit(t, v, SLOT_OVERVIEW, 0);
+	req_submit(t, v, SLOT_SLA, 0);
+}
+
+static bool
+overview_send(struct view *v, struct tui *t, int slot, int arg)
+{
+	struct acct_rows_req req = { .query = AQ_OVERVIEW,
+	    .account_id = tab_account_id(v), .erp_figures = t->session.erp_figures };
+
+	(void)arg;
+	if (slot == SLOT_SLA)
+		return sla_card_send(t->db, tab_account_id(v));
+	return acct_rows_send(t->db, &req);
+}
+
+static void
+overview_recv(struct view *v, struct tui *t, int slot, int arg)
+{
+	struct tab_overview *to = TO(v);
+	bool ok;
+
+	(void)arg;
+	if (slot == SLOT_SLA) {
+		sla_card_free(&to->sla);
+		ok = to->have_sla = sla_card_recv(t->db, &to->sla);
+	} else {
+		acct_rows_free(&to->ov);
+		ok = to->have_ov = acct_rows_recv(t->db, &to->ov);
+	}
+	if (!ok)
+		tui_db_error(t);
+	build(to);
+}
+
+/* e: the account's own fields. */
+static bool
+overview_action(struct view *v, struct tui *t, enum kam_action a)
+{
+	if (a != ACT_FORM_EDIT)
+		return card_tab_action(v, t, a);
+	if (tab_may_write(v, t, "fields"))
+		form_view_open(t, &form_account, tab_account_id(v),
+		    tab_account_name(v), tab_account_id(v));
+	return true;
+}
+
+static void
+overview_free(struct view *v)
+{
+	struct tab_overview *to = TO(v);
+
+	card_tab_clear(v);
+	acct_rows_free(&to->ov);
+	sla_card_free(&to->sla);
+	buf_free(&to->b);
+	free(to);
+}
+
+static const struct kam_view_ops overview_ops = {
+	.name = "overview",
+	.draw = card_tab_draw,
+	.action = overview_action,
+	.reload = overview_reload,
+	.send = overview_send,
+	.recv = overview_recv,
+	.search = card_tab_search,
+	.search_next = card_tab_search_next,
+	.status = card_tab_status,
+	.free = overview_free,
+};
+
+struct view *
+tab_overview_new(struct view *account)
+{
+	struct tab_overview *to = xcalloc(1, sizeof *to);
+
+	card_tab_init(&to->ct, &overview_ops, account, "Overview");
+	buf_init(&to->b);
+	return &to->ct.v;
+}

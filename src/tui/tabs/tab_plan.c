@@ -1,0 +1,315 @@
+/* The account plan of this year (else the latest): status, revenue
+ * target, annual talk, objectives, and its actions with owner, due date
+ * and status. P makes this year's plan or edits it; a adds an action to
+ * the plan shown, e edits one, x completes it, D drops it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card.h"
+#include "client.h"
+#include "form_view.h"
+#include "forms.h"
+#include "message.h"
+#include "requests.h"
+#include "row_op.h"
+#include "tab.h"
+#include "table.h"
+#include "kam/account_detail.h"
+#include "kam/date.h"
+#include "kam/xalloc.h"
+
+enum { SLOT_PLAN, SLOT_ACTIONS, SLOT_OP };
+enum { ASK_OP };
+
+struct tab_plan {
+	struct view	v;
+	struct card	card;
+	struct table	actions;
+	bool		allowed;
+	char		*plan_id;	/* the plan shown; NULL: none */
+	char		*plan_year;
+	struct row_op	op;		/* x and D on an action */
+	enum kam_action	ahead;		/* typed before the plan came */
+};
+
+static bool plan_action(struct view *v, struct tui *t, enum kam_action a);
+
+#define TP(v) ((struct tab_plan *)(v))
+
+static const struct table_col action_cols[] = {
+	{ "Due", AC_DUE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "Status", AC_STATUS, 7, ALIGN_LEFT, TC_TEXT },
+	{ "Kind", AC_KIND, 11, ALIGN_LEFT, TC_TEXT },
+	{ "Action", AC_TITLE, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Owner", AC_OWNER, 16, ALIGN_LEFT, TC_TEXT },
+	{ "Done", AC_DONE_ON, 10, ALIGN_LEFT, TC_TEXT },
+};
+
+static void
+build(struct tab_plan *tp, const struct acct_rows *r)
+{
+	struct kam_buf b;
+
+	card_clear(&tp->card);
+	tp->card.loaded = true;
+	edit_str_set(&tp->plan_id, acct_rows_get(r, 0, PL_ID));
+	edit_str_set(&tp->plan_year, acct_rows_get(r, 0, PL_YEAR));
+	if (r->nrows == 0) {
+		card_add(&tp->card, "Plan", "No account plan yet.", TE_NORMAL);
+		return;
+	}
+	buf_init(&b);
+	buf_addf(&b, "%s, %s", acct_rows_get(r, 0, PL_YEAR),
+	    acct_rows_get(r, 0, PL_STATUS));
+	card_add(&tp->card, "Plan", b.data, TE_NORMAL);
+	buf_reset(&b);
+	text_money(&b, acct_rows_get(r, 0, PL_TARGET));
+	card_add(&tp->card, "Revenue target", b.data, TE_NORMAL);
+	card_add(&tp->card, "Annual talk", acct_rows_get(r, 0, PL_TALK_ON) ?
+	    acct_rows_get(r, 0, PL_TALK_ON) : "not set", TE_NORMAL);
+	card_add(&tp->card, "Innovation", strcmp(acct_rows_get(r, 0, PL_INNOVATION),
+	    "t") == 0 ? "priority access to new products" : "no priority access",
+	    TE_NORMAL);
+	card_add(&tp->card, "Objectives", acct_rows_get(r, 0, PL_OBJECTIVES),
+	    TE_NORMAL);
+	buf_free(&b);
+}
+
+static void
+plan_reload(struct view *v, struct tui *t)
+{
+	struct tab_plan *tp = TP(v);
+
+	tp->allowed = t->session.erp_figures;
+	card_clear(&tp->card);
+	table_clear(&tp->actions);
+	if (!tp->allowed) {
+		tp->card.loaded = tp->actions.loaded = true;
+		card_add(&tp->card, "Plan", "Your role may not read account plans.",
+		    TE_NORMAL);
+		return;
+	}
+	req_submit(t, v, SLOT_PLAN, 0);
+	req_submit(t, v, SLOT_ACTIONS, 0);
+	row_op_resend(&tp->op, t, v, SLOT_OP);
+}
+
+static bool
+plan_send(struct view *v, struct tui *t, int slot, int arg)
+{
+	struct acct_rows_req req = { .query = slot == SLOT_PLAN ? AQ_PLAN :
+	    AQ_ACTIONS, .account_id = tab_account_id(v) };
+
+	(void)arg;
+	if (slot == SLOT_OP)
+		return row_op_send(&TP(v)->op, t);
+	return acct_rows_send(t->db, &req);
+}
+
+static void
+plan_recv(struct view *v, struct tui *t, int slot, int arg)
+{
+	struct tab_plan *tp = TP(v);
+	struct acct_rows r;
+
+	(void)arg;
+	if (slot == SLOT_OP) {
+		row_op_take(&tp->op, t, v, SLOT_OP);
+		return;
+	}
+	if (!acct_rows_recv(t->db, &r)) {
+		tp->card.loaded = tp->actions.loaded = true;
+		tui_db_error(t);
+		return;
+	}
+	if (slot == SLOT_PLAN)
+		build(tp, &r);
+	else
+		table_take(&tp->actions, &r, 0);
+	acct_rows_free(&r);
+	if (tp->ahead != ACT_NONE && tp->card.loaded && tp->actions.loaded) {
+		enum kam_action a = tp->ahead;
+
+		tp->ahead = ACT_NONE;
+		plan_action(v, t, a);
+	}
+}
+
+static void
+plan_draw(struct view *v, struct tui *t, int y0, int height)
+{
+	struct tab_plan *tp = TP(v);
+	int top = (int)tp->card.nav.n + 1;
+
+	if (top > height / 2)
+		top = height / 2;
+	card_draw(t, &tp->card, y0, top);
+	if (tp->allowed)
+		table_draw(t, &tp->actions, y0 + top, height - top,
+		    "No actions in this plan.");
+}
+
+/* P: this year's plan, edited, or made when the plan shown is an older
+ * one or there is none. */
+static void
+open_plan(struct tab_plan *tp, struct tui *t)
+{
+	char year[16];
+	bool this_year;
+
+	snprintf(year, sizeof year, "%d", date_today().year);
+	this_year = tp->plan_year != NULL && strcmp(tp->plan_year, year) == 0;
+	form_view_open(t, &form_plan, tab_account_id(&tp->v),
+	    tab_account_name(&tp->v), this_year ? tp->plan_id : NULL);
+}
+
+static void
+add_action(struct tab_plan *tp, struct tui *t)
+{
+	const char *preset[] = { "plan_id", tp->plan_id, NULL };
+
+	if (tp->plan_id == NULL)
+		tui_message(t, true, "No plan yet: P makes this year's plan.");
+	else
+		form_view_open_with(t, &form_action, tab_account_id(&tp->v),
+		    tab_account_name(&tp->v), preset);
+}
+
+/* x and D: on open actions only, asked first; x on the user's today. */
+static void
+close_action(struct tab_plan *tp, struct tui *t, size_t row, bool done)
+{
+	const struct acct_rows *r = &tp->actions.rows;
+	char today[DATE_STRLEN];
+	struct kam_buf q;
+
+	if (strcmp(acct_rows_get(r, row, AC_STATUS), "open") != 0) {
+		tui_message(t, true, "This action is %s already (e edits it).",
+		    acct_rows_get(r, row, AC_STATUS));
+		return;
+	}
+	date_format(date_today(), today);
+	buf_init(&q);
+	if (done)
+		buf_addf(&q, "Mark “%s” done today (%s)?",
+		    acct_rows_get(r, row, AC_TITLE), today);
+	else
+		buf_addf(&q, "Drop “%s”?", acct_rows_get(r, row, AC_TITLE));
+	row_op_ask_value(&tp->op, t, &tp->v, ASK_OP, done ? EOP_ACTION_COMPLETE :
+	    EOP_ACTION_DROP, acct_rows_get(r, row, AC_ID),
+	    acct_rows_get(r, row, AC_VERSION), done ? today : NULL,
+	    done ? "Action done." : "Action dropped.", q.data);
+	buf_free(&q);
+}
+
+static bool
+is_form_action(enum kam_action a)
+{
+	return a == ACT_FORM_PLAN || a == ACT_FORM_ADD || a == ACT_FORM_EDIT ||
+	    a == ACT_FORM_COMPLETE || a == ACT_FORM_DEACTIVATE;
+}
+
+static bool
+plan_action(struct view *v, struct tui *t, enum kam_action a)
+{
+	struct tab_plan *tp = TP(v);
+	size_t row = tp->actions.nav.cursor;
+
+	if (!is_form_action(a))
+		return listnav_act(&tp->actions.nav, a);
+	if (!tp->card.loaded || !tp->actions.loaded) {
+		tp->ahead = a;	/* for the plan and row shown, once they are */
+		return true;
+	}
+	if (!tab_may_write(v, t, "plan"))
+		return true;
+	if (a == ACT_FORM_PLAN)
+		open_plan(tp, t);
+	else if (a == ACT_FORM_ADD)
+		add_action(tp, t);
+	else if (row >= tp->actions.rows.nrows)
+		tui_message(t, true, "No plan action under the cursor.");
+	else if (a == ACT_FORM_EDIT)
+		form_view_open(t, &form_action, tab_account_id(v),
+		    tab_account_name(v), acct_rows_get(&tp->actions.rows, row, AC_ID));
+	else
+		close_action(tp, t, row, a == ACT_FORM_COMPLETE);
+	return true;
+}
+
+static void
+plan_answer(struct view *v, struct tui *t, int what, bool yes)
+{
+	(void)what;
+	row_op_answer(&TP(v)->op, t, v, SLOT_OP, yes);
+}
+
+static void
+plan_search(struct view *v, struct tui *t, const char *text, bool live)
+{
+	(void)t;
+	if (!live && text != NULL && *text != '\0')
+		table_find(&TP(v)->actions, text, 1, true);
+}
+
+static bool
+plan_search_next(struct view *v, struct tui *t, int dir)
+{
+	return table_find(&TP(v)->actions, t->search, dir, false);
+}
+
+static void
+plan_click(struct view *v, struct tui *t, int y, int x)
+{
+	(void)t, (void)x;
+	table_click(&TP(v)->actions, y);
+}
+
+static void
+plan_status(struct view *v, struct tui *t, struct kam_buf *out)
+{
+	(void)t;
+	table_status(&TP(v)->actions, "Actions", out);
+}
+
+static void
+plan_free(struct view *v)
+{
+	struct tab_plan *tp = TP(v);
+
+	card_clear(&tp->card);
+	table_free(&tp->actions);
+	row_op_free(&tp->op);
+	free(tp->plan_id);
+	free(tp->plan_year);
+	free(tp);
+}
+
+static const struct kam_view_ops plan_ops = {
+	.name = "plan",
+	.draw = plan_draw,
+	.action = plan_action,
+	.reload = plan_reload,
+	.send = plan_send,
+	.recv = plan_recv,
+	.search = plan_search,
+	.search_next = plan_search_next,
+	.click = plan_click,
+	.status = plan_status,
+	.free = plan_free,
+	.answer = plan_answer,
+};
+
+struct view *
+tab_plan_new(struct view *account)
+{
+	struct tab_plan *tp = xcalloc(1, sizeof *tp);
+
+	tp->v.ops = &plan_ops;
+	tp->v.parent = account;
+	card_init(&tp->card);
+	table_init(&tp->actions, action_cols,
+	    (int)(sizeof action_cols / sizeof action_cols[0]), NULL);
+	return &tp->v;
+}

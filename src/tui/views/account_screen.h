@@ -1,0 +1,18 @@
+/* The account screen: a tab bar over the tab in front (tabs/tab.h). */
+#ifndef KAM_TUI_ACCOUNT_SCREEN_H
+#define KAM_TUI_ACCOUNT_SCREEN_H
+
+#include "client.h"
+
+#define TAB_SLA 3
+#define TAB_PLAN 4
+#define TAB_HISTORY 5
+
+struct view	*view_account_new(struct tui *t, const char *id, const char *name);
+/* Shows tab (0-8) of an account view. */
+void		 view_account_tab(struct view *v, struct tui *t, int which);
+/* Makes an account view and shows it on tab which. */
+struct view	*view_account_open(struct tui *t, const char *id, const char *name,
+		    int which);
+
+#endif

@@ -1,0 +1,624 @@
+/* The start screen: every key account in one list, in any column's order,
+ * filtered and searched as you type, a page at a time. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "account_screen.h"
+#include "accounts_paging.h"
+#include "accounts_screen.h"
+#include "client.h"
+#include "draw.h"
+#include "message.h"
+#include "requests.h"
+#include "trace.h"
+#include "kam/xalloc.h"
+
+enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT };
+#define RELOAD_FLAG 0x10	/* a page request that replaces the window */
+
+struct lcol {
+	enum acol	 col;
+	const char	*title;
+	int		 width;		/* 0: the name, which takes what is left */
+	enum text_align	 align;
+};
+
+static const struct lcol lcols[] = {
+	{ ACOL_NAME, "Name", 0, ALIGN_LEFT },
+	{ ACOL_TIER, "Tier", 9, ALIGN_LEFT },
+	{ ACOL_OWNER, "Owner", 16, ALIGN_LEFT },
+	{ ACOL_LIFECYCLE, "Lifecycle", 11, ALIGN_LEFT },
+	{ ACOL_STATUS, "Status", 8, ALIGN_LEFT },
+	{ ACOL_SLA, "SLA", 10, ALIGN_LEFT },
+	{ ACOL_REVENUE, "Revenue YTD", 14, ALIGN_RIGHT },
+	{ ACOL_OPEN, "Open (overdue)", 27, ALIGN_RIGHT },
+	{ ACOL_LAST_CONTACT, "Last contact", 12, ALIGN_LEFT },
+	{ ACOL_NEXT_FOLLOW_UP, "Follow-up", 10, ALIGN_LEFT },
+};
+#define NLCOLS (int)(sizeof lcols / sizeof lcols[0])
+
+struct placed {
+	int	col;	/* index into lcols */
+	int	x, w;
+};
+
+struct view_accounts {
+	struct view		 v;
+	struct acctlist		 list;
+	struct acct_filter	 filter;
+	enum acol		 sort;
+	bool			 desc;
+	int			 hscroll;	/* columns scrolled off left */
+	int			 fetching;	/* the page asked for, or -1 */
+	int			 sent;		/* ... as it was sent */
+	struct placed		 placed[NLCOLS];
+	int			 nplaced;
+	int			 y0;		/* the header's screen line */
+	char			*open_name;	/* :account waiting for rows */
+	int			 open_tab;
+	bool			 capped;	/* more rows than were counted */
+	bool			 enter_pending;	/* Enter came before the rows */
+};
+
+#define VA(v) ((struct view_accounts *)(v))
+
+static void
+submit_page(struct view_accounts *va, struct tui *t, int from)
+{
+	if (va->fetching == from)
+		return;
+	va->fetching = from;
+	req_submit(t, &va->v, SLOT_PAGE, from);
+}
+
+/* After a new order, filter or search: read from the top, count again. */
+static void
+refetch(struct view_accounts *va, struct tui *t, bool recount)
+{
+	va->fetching = -1;
+	va->enter_pending = false;
+	va->list.nav.cursor = va->list.nav.top = 0;
+	submit_page(va, t, ACCT_FIRST);
+	if (recount) {
+		va->list.total = -1;
+		va->capped = false;
+		req_submit(t, &va->v, SLOT_COUNT, 0);
+	}
+}
+
+static void
+accounts_reload(struct view *v, struct tui *t)
+{
+	struct view_accounts *va = VA(v);
+	struct acctlist *l = &va->list;
+
+	req_submit(t, v, SLOT_SESSION, 0);
+	va->fetching = -1;
+	submit_page(va, t, (l->nav.top > 0 ? ACCT_AFTER : ACCT_FIRST) | RELOAD_FLAG);
+	req_submit(t, v, SLOT_COUNT, 0);
+}
+
+/* The key a page request starts from; NULL when the window it was meant
+ * for has gone (the request then reads from the top). */
+static const struct acct_key *
+edge_key(const struct acctlist *l, int arg)
+{
+	if (l->nav.n == 0)
+		return NULL;
+	if (arg & RELOAD_FLAG)
+		return l->nav.top > 0 ? &l->rows[l->nav.top - 1].key : NULL;
+	if (arg == ACCT_AFTER)
+		return &l->rows[l->nav.n - 1].key;
+	if (arg == ACCT_BEFORE)
+		return &l->rows[0].key;
+	return NULL;
+}
+
+static bool
+send_page(struct view_accounts *va, struct tui *t, int arg)
+{
+	struct acct_page_req req = {
+		.filter = &va->filter, .sort = va->sort, .desc = va->desc,
+		.from = (enum acct_from)(arg & ~RELOAD_FLAG), .limit = ACCTLIST_PAGE,
+		.erp_figures = t->session.erp_figures,
+	};
+
+	req.key = edge_key(&va->list, arg);
+	if (req.key == NULL && req.from != ACCT_LAST)
+		req.from = ACCT_FIRST;
+	va->sent = (req.key != NULL ? arg : (int)req.from) | (arg & RELOAD_FLAG);
+	return acct_page_send(t->db, &req);
+}
+
+static bool
+accounts_send(struct view *v, struct tui *t, int slot, int arg)
+{
+	struct view_accounts *va = VA(v);
+
+	if (slot == SLOT_SESSION)
+		return acct_session_send(t->db);
+	if (slot == SLOT_COUNT)
+		return acct_count_send(t->db, &va->filter);
+	return send_page(va, t, arg);
+}
+
+static void
+open_account(struct tui *t, const struct acct_row *r, int tab)
+{
+	view_account_open(t, r->key.id, r->field[ACOL_NAME], tab);
+}
+
+/* :account NAME: one row, or one whose ERP id or name is NAME exactly. */
+static const struct acct_row *
+pick_named(const struct acctlist *l, const char *name)
+{
+	const struct acct_row *hit = NULL;
+	int hits = 0;
+
+	if (l->nav.n == 1)
+		return &l->rows[0];
+	for (size_t i = 0; i < l->nav.n; i++) {
+		const struct acct_row *r = &l->rows[i];
+
+		if ((r->field[AROW_ERP_ID] && strcmp(r->field[AROW_ERP_ID], name) == 0) ||
+		    strcasecmp(r->field[ACOL_NAME], name) == 0) {
+			hit = r;
+			hits++;
+		}
+	}
+	return hits == 1 ? hit : NULL;
+}
+
+static void
+open_pending(struct view_accounts *va, struct tui *t)
+{
+	const struct acct_row *r = pick_named(&va->list, va->open_name);
+
+	if (r != NULL)
+		open_account(t, r, va->open_tab);
+	else if (va->list.nav.n == 0)
+		tui_message(t, true, "No account matches '%s'.", va->open_name);
+	else
+		tui_message(t, false, "Several accounts match '%s': pick one and "
+		    "press Enter.", va->open_name);
+	free(va->open_name);
+	va->open_name = NULL;
+}
+
+static void
+recv_page(struct view_accounts *va, struct tui *t)
+{
+	struct acctlist *l = &va->list;
+	int arg = va->sent;
+	enum acct_from from = (enum acct_from)(arg & ~RELOAD_FLAG);
+	struct acct_page page;
+	const struct acct_key *key;
+	int need;
+
+	va->fetching = -1;
+	if (!acct_page_recv(t->db, from, &page)) {
+		tui_db_error(t);
+		return;
+	}
+	trace_event(t->trace, "rows", "accounts");
+	if (arg & RELOAD_FLAG)
+		acctlist_take_reload(l, &page, from, from == ACCT_FIRST ? 0 :
+		    l->base + (long)l->nav.top, l->nav.cursor - l->nav.top);
+	else
+		acctlist_take(l, &page, from);
+	if (va->open_name != NULL)
+		open_pending(va, t);
+	else if (va->enter_pending && (from == ACCT_FIRST) && l->nav.n > 0) {
+		va->enter_pending = false;
+		open_account(t, acctlist_selected(l), 0);
+	}
+	else if ((need = acctlist_prefetch(l, &key)) >= 0)
+		submit_page(va, t, need);
+}
+
+static void
+accounts_recv(struct view *v, struct tui *t, int slot, int arg)
+{
+	struct view_accounts *va = VA(v);
+	long n;
+
+	(void)arg;
+	if (slot == SLOT_PAGE)
+		recv_page(va, t);
+	else if (slot == SLOT_COUNT) {
+		if (acct_count_recv(t->db, &n)) {
+			/* past the cap the count is no position to count from */
+			va->capped = n > ACCT_COUNT_CAP;
+			acctlist_set_total(&va->list, va->capped ? -1 : n);
+		}
+		else
+			tui_db_error(t);
+	} else {
+		acct_session_free(&t->session);
+		if (!acct_session_recv(t->db, &t->session))
+			tui_db_error(t);
+	}
+}
+
+/* Which columns fit, from the name and the first scrolled one on. */
+static void
+layout(struct view_accounts *va, int cols)
+{
+	int used = 0, name_w = cols / 3 < 34 ? cols / 3 : 34, x;
+
+	if (name_w < 20)
+		name_w = 20;
+	va->nplaced = 1;
+	used = name_w + 1;
+	for (int c = 1 + va->hscroll; c < NLCOLS; c++) {
+		if (used + lcols[c].width + 1 > cols)
+			break;
+		va->placed[va->nplaced++] = (struct placed){ c, used, lcols[c].width };
+		used += lcols[c].width + 1;
+	}
+	/* what is left widens the name */
+	name_w += cols - used;
+	va->placed[0] = (struct placed){ 0, 0, name_w };
+	x = name_w + 1;
+	for (int i = 1; i < va->nplaced; i++) {
+		va->placed[i].x = x;
+		x += va->placed[i].w + 1;
+	}
+}
+
+static void
+draw_header(struct view_accounts *va, struct tui *t, int y)
+{
+	struct kam_buf title;
+
+	buf_init(&title);
+	draw_fill(t, y, 0, t->cols, TE_HEADER);
+	for (int i = 0; i < va->nplaced; i++) {
+		const struct lcol *c = &lcols[va->placed[i].col];
+		bool sorted = c->col == va->sort;
+
+		buf_reset(&title);
+		buf_addf(&title, "%s%s", c->title, sorted ? va->desc ? " v" : " ^" : "");
+		if (i == 0 && va->hscroll > 0)
+			buf_adds(&title, "  <");
+		draw_text(t, y, va->placed[i].x, va->placed[i].w, title.data,
+		    sorted ? TE_HEADER_SORTED : TE_HEADER, c->align);
+	}
+	buf_free(&title);
+}
+
+static enum theme_elem
+value_role(enum acol col, const char *v)
+{
+	static const struct { enum acol col; const char *v; enum theme_elem e; } map[] = {
+		{ ACOL_TIER, "strategic", TE_TIER_STRATEGIC },
+		{ ACOL_TIER, "key", TE_TIER_KEY },
+		{ ACOL_TIER, "standard", TE_TIER_STANDARD },
+		{ ACOL_STATUS, "active", TE_ACCT_ACTIVE },
+		{ ACOL_STATUS, "at_risk", TE_ACCT_AT_RISK },
+		{ ACOL_STATUS, "dormant", TE_ACCT_DORMANT },
+		{ ACOL_STATUS, "churned", TE_ACCT_CHURNED },
+	};
+
+	for (size_t i = 0; v && i < sizeof map / sizeof map[0]; i++)
+		if (map[i].col == col && strcmp(map[i].v, v) == 0)
+			return map[i].e;
+	return TE_NORMAL;
+}
+
+static bool
+nonzero(const char *num)
+{
+	return num != NULL && strspn(num, "-0.") != strlen(num);
+}
+
+/* The cell's text and its role. */
+static enum theme_elem
+cell(const struct acct_row *r, enum acol col, struct kam_buf *out)
+{
+	const char *v = r->field[col];
+
+	if (col == ACOL_REVENUE)
+		text_money(out, v);
+	else if (col == ACOL_OPEN) {
+		text_money(out, v);
+		if (nonzero(r->field[AROW_OVERDUE])) {
+			buf_adds(out, " (");
+			text_money(out, r->field[AROW_OVERDUE]);
+			buf_adds(out, ")");
+			return TE_OVERDUE;
+		}
+	} else
+		buf_adds(out, v ? v : "");
+	return value_role(col, v);
+}
+
+static void
+draw_row(struct view_accounts *va, struct tui *t, int y, size_t i)
+{
+	const struct acct_row *r = &va->list.rows[i];
+	bool selected = i == va->list.nav.cursor;
+	struct kam_buf text;
+	enum theme_elem role;
+
+	buf_init(&text);
+	draw_fill(t, y, 0, t->cols, selected ? TE_SELECTED : TE_NORMAL);
+	for (int k = 0; k < va->nplaced; k++) {
+		const struct lcol *c = &lcols[va->placed[k].col];
+
+		buf_reset(&text);
+		role = cell(r, c->col, &text);
+		draw_text(t, y, va->placed[k].x, va->placed[k].w, text.data,
+		    selected ? TE_SELECTED : role, c->align);
+	}
+	buf_free(&text);
+}
+
+static void
+accounts_draw(struct view *v, struct tui *t, int y0, int height)
+{
+	struct view_accounts *va = VA(v);
+	struct acctlist *l = &va->list;
+
+	va->y0 = y0;
+	acctlist_set_height(l, (size_t)(height - 1));
+	layout(va, t->cols);
+	draw_header(va, t, y0);
+	if (l->nav.n == 0) {
+		draw_text(t, y0 + 2, 2, t->cols - 2, !l->loaded ? "Loading accounts..." :
+		    "No accounts match.", TE_NORMAL, ALIGN_LEFT);
+		return;
+	}
+	for (int i = 0; i < height - 1 && l->nav.top + (size_t)i < l->nav.n; i++)
+		draw_row(va, t, y0 + 1 + i, l->nav.top + (size_t)i);
+}
+
+static void
+list_move(struct view_accounts *va, struct tui *t, enum kam_action a)
+{
+	const struct acct_key *key;
+	int need = acctlist_act(&va->list, a, &key);
+
+	if (need >= 0)
+		submit_page(va, t, need);
+}
+
+static void
+sort_by(struct view_accounts *va, struct tui *t, int col, bool desc)
+{
+	va->sort = (enum acol)col;
+	va->desc = desc;
+	refetch(va, t, false);
+}
+
+static bool
+accounts_action(struct view *v, struct tui *t, enum kam_action a)
+{
+	struct view_accounts *va = VA(v);
+	const struct acct_row *r = acctlist_selected(&va->list);
+
+	switch (a) {
+	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_MOVE_HALF_DOWN:
+	case ACT_MOVE_HALF_UP: case ACT_MOVE_PAGE_DOWN: case ACT_MOVE_PAGE_UP:
+	case ACT_MOVE_FIRST: case ACT_MOVE_LAST:
+		list_move(va, t, a);
+		return true;
+	case ACT_MOVE_LEFT:
+		va->hscroll -= va->hscroll > 0;
+		return true;
+	case ACT_MOVE_RIGHT:
+		va->hscroll += va->nplaced > 1 &&
+		    va->placed[va->nplaced - 1].col < NLCOLS - 1;
+		return true;
+	case ACT_ENTER:
+		/* typed ahead of a new search's rows: open what it finds */
+		if (va->fetching == ACCT_FIRST)
+			va->enter_pending = true;
+		else if (r != NULL)
+			open_account(t, r, 0);
+		return true;
+	case ACT_SORT_NEXT: sort_by(va, t, (va->sort + 1) % ACOL_COUNT, false); return true;
+	case ACT_SORT_PREV:
+		sort_by(va, t, (va->sort + ACOL_COUNT - 1) % ACOL_COUNT, false);
+		return true;
+	case ACT_SORT_REVERSE: sort_by(va, t, (int)va->sort, !va->desc); return true;
+	case ACT_FILTER_MINE:
+		va->filter.mine = !va->filter.mine;
+		refetch(va, t, true);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+accounts_search(struct view *v, struct tui *t, const char *text, bool live)
+{
+	struct view_accounts *va = VA(v);
+	const char *old = va->filter.search;
+
+	(void)live;
+	if ((old == NULL && (text == NULL || *text == '\0')) ||
+	    (old != NULL && text != NULL && strcmp(old, text) == 0))
+		return;
+	free(va->filter.search);
+	va->filter.search = text && *text ? xstrdup(text) : NULL;
+	va->filter.search_anywhere = false;
+	refetch(va, t, true);
+}
+
+/* Every row matches the list's search: n and N step through them. */
+static bool
+accounts_search_next(struct view *v, struct tui *t, int dir)
+{
+	list_move(VA(v), t, dir > 0 ? ACT_MOVE_DOWN : ACT_MOVE_UP);
+	return VA(v)->list.nav.n > 0;
+}
+
+static bool
+command_sort(struct view_accounts *va, struct tui *t, const char *arg)
+{
+	char *copy = xstrdup(arg), *sp = strchr(copy, ' ');
+	int col;
+
+	if (sp != NULL)
+		*sp++ = '\0';
+	if ((col = acol_from_name(copy)) < 0)
+		tui_message(t, true, "no column '%s' to sort by", copy);
+	else
+		sort_by(va, t, col, sp != NULL && strcmp(sp, "desc") == 0);
+	free(copy);
+	return true;
+}
+
+static bool
+command_open(struct view_accounts *va, struct tui *t, const struct cmd *c)
+{
+	const struct acct_row *r = acctlist_selected(&va->list);
+
+	if (*c->arg == '\0') {	/* :sla on the list: the selected account */
+		if (r != NULL)
+			open_account(t, r, TAB_SLA);
+		return true;
+	}
+	free(va->open_name);
+	va->open_name = xstrdup(c->arg);
+	va->open_tab = c->kind == CMD_SLA ? TAB_SLA : 0;
+	free(va->filter.search);
+	va->filter.search = xstrdup(c->arg);
+	va->filter.search_anywhere = true;	/* "C1" is an ERP id too */
+	free(t->search);
+	t->search = xstrdup(c->arg);
+	refetch(va, t, true);
+	return true;
+}
+
+static bool
+accounts_command(struct view *v, struct tui *t, const struct cmd *c)
+{
+	struct view_accounts *va = VA(v);
+	struct kam_buf err;
+	bool ok;
+
+	switch (c->kind) {
+	case CMD_FILTER:
+		buf_init(&err);
+		if ((ok = filter_parse(c->arg, &va->filter, &t->hist, &err)))
+			refetch(va, t, true);
+		else
+			tui_message(t, true, "%s", err.data);
+		buf_free(&err);
+		return true;
+	case CMD_SORT:
+		return command_sort(va, t, c->arg);
+	case CMD_ACCOUNT: case CMD_SLA:
+		return command_open(va, t, c);
+	default:
+		return false;
+	}
+}
+
+static void
+accounts_click(struct view *v, struct tui *t, int y, int x)
+{
+	struct view_accounts *va = VA(v);
+	size_t row;
+
+	if (y == va->y0) {
+		for (int i = 0; i < va->nplaced; i++)
+			if (x >= va->placed[i].x && x < va->placed[i].x + va->placed[i].w)
+				sort_by(va, t, (int)lcols[va->placed[i].col].col,
+				    lcols[va->placed[i].col].col == va->sort && !va->desc);
+		return;
+	}
+	row = va->list.nav.top + (size_t)(y - va->y0 - 1);
+	if (y <= va->y0 || row >= va->list.nav.n)
+		return;
+	if (row == va->list.nav.cursor)
+		accounts_action(v, t, ACT_ENTER);
+	else
+		listnav_set(&va->list.nav, row);
+}
+
+static void
+accounts_status(struct view *v, struct tui *t, struct kam_buf *out)
+{
+	struct view_accounts *va = VA(v);
+	long pos = acctlist_position(&va->list);
+	long from_end = acctlist_from_end(&va->list);
+	struct kam_buf f;
+
+	(void)t;
+	buf_adds(out, " Accounts: ");
+	if (va->list.nav.n == 0)
+		buf_adds(out, va->list.loaded ? "none" : "...");
+	else if (pos >= 0)
+		buf_addf(out, "row %ld", pos + 1);
+	else if (from_end == 0)
+		buf_adds(out, "last row");
+	else if (from_end > 0)
+		buf_addf(out, "%ld above the last", from_end);
+	else
+		buf_adds(out, "row ?");
+	/* a search counts its matches up to the cap only */
+	if (va->capped)
+		buf_addf(out, " of %d+", ACCT_COUNT_CAP);
+	else if (va->list.total >= 0)
+		buf_addf(out, " of %ld", va->list.total);
+	buf_addf(out, " | sort %s%s", acol_name(va->sort), va->desc ? " desc" : "");
+	buf_init(&f);
+	filter_describe(&f, &va->filter);
+	if (f.len > 0)
+		buf_addf(out, " | filter: %s", f.data);
+	buf_free(&f);
+	if (va->filter.search != NULL)
+		buf_addf(out, " | /%s", va->filter.search);
+}
+
+static void
+accounts_title(struct view *v, struct tui *t, struct kam_buf *out)
+{
+	(void)v;
+	buf_addf(out, "Key accounts - %s", t->user.display_name ?
+	    t->user.display_name : t->user.role_name);
+}
+
+static void
+accounts_free(struct view *v)
+{
+	struct view_accounts *va = VA(v);
+
+	acctlist_free(&va->list);
+	acct_filter_free(&va->filter);
+	free(va->open_name);
+	free(va);
+}
+
+static const struct kam_view_ops accounts_ops = {
+	.name = "accounts",
+	.draw = accounts_draw,
+	.action = accounts_action,
+	.reload = accounts_reload,
+	.send = accounts_send,
+	.recv = accounts_recv,
+	.search = accounts_search,
+	.search_next = accounts_search_next,
+	.command = accounts_command,
+	.click = accounts_click,
+	.status = accounts_status,
+	.title = accounts_title,
+	.free = accounts_free,
+};
+
+struct view *
+view_accounts_new(struct tui *t)
+{
+	struct view_accounts *va = xcalloc(1, sizeof *va);
+
+	(void)t;
+	va->v.ops = &accounts_ops;
+	va->fetching = -1;
+	acctlist_init(&va->list);
+	return &va->v;
+}

@@ -1,0 +1,123 @@
+/* The agenda: the user's follow-ups, plan actions and annual talks that
+ * are due (see kam/agenda.h for whose), in date order, overdue ones
+ * marked, a page at a time. Enter opens the item's account on the tab
+ * that shows it. A table of its own, not a tab of one account. */
+#include <string.h>
+
+#include "account_screen.h"
+#include "agenda_screen.h"
+#include "client.h"
+#include "message.h"
+#include "services.h"
+#include "tab.h"
+#include "table_tab.h"
+#include "kam/account_detail.h"
+#include "kam/agenda.h"
+
+#include "kam/countof.h"
+#define PAGE 200
+
+static const struct table_col agenda_cols[] = {
+	{ "Due", AG_DUE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "When", AG_WHEN, 13, ALIGN_LEFT, TC_TEXT },
+	{ "Kind", AG_KIND, 9, ALIGN_LEFT, TC_TEXT },
+	{ "Account", AG_ACCOUNT, 24, ALIGN_LEFT, TC_TEXT },
+	{ "What", AG_WHAT, 0, ALIGN_LEFT, TC_TEXT },
+};
+
+static enum theme_elem
+agenda_role(const struct acct_rows *r, size_t row, int field)
+{
+	const char *overdue = acct_rows_get(r, row, AG_OVERDUE);
+
+	(void)field;
+	return overdue && strcmp(overdue, "t") == 0 ? TE_AGENDA_OVERDUE : TE_NORMAL;
+}
+
+static bool
+send_page(struct table_tab *tt, struct tui *t)
+{
+	struct agenda_req req = { .limit = PAGE,
+	    .overdue_only = t->agenda.overdue, .kind = t->agenda.kind };
+
+	table_tab_last_key(tt, &req.after_key, NULL);
+	return agenda_send(t->db, &req);
+}
+
+static void
+open_item(struct table_tab *tt, struct tui *t)
+{
+	const struct acct_rows *r = &tt->tb.rows;
+	size_t i = tt->tb.nav.cursor;
+	const char *kind = acct_rows_get(r, i, AG_KIND);
+
+	view_account_open(t, acct_rows_get(r, i, AG_ACCOUNT_ID),
+	    acct_rows_get(r, i, AG_ACCOUNT),
+	    kind && strcmp(kind, AGENDA_FOLLOW_UP) == 0 ? TAB_HISTORY : TAB_PLAN);
+}
+
+static bool
+agenda_action(struct table_tab *tt, struct tui *t, enum kam_action a)
+{
+	if (a != ACT_FILTER_OVERDUE)
+		return false;
+	t->agenda.overdue = !t->agenda.overdue;
+	table_tab_refetch(tt, t);
+	return true;
+}
+
+static bool
+agenda_command(struct table_tab *tt, struct tui *t, const struct cmd *c)
+{
+	struct kam_buf err;
+
+	if (c->kind != CMD_FILTER)
+		return false;
+	buf_init(&err);
+	if (agenda_filter_parse(c->arg, &t->agenda, &err))
+		table_tab_refetch(tt, t);
+	else
+		tui_message(t, true, "%s", err.data);
+	buf_free(&err);
+	return true;
+}
+
+static void
+agenda_title(struct table_tab *tt, struct tui *t, struct kam_buf *out)
+{
+	(void)tt;
+	buf_addf(out, "Agenda - %s", t->user.display_name ?
+	    t->user.display_name : t->user.role_name);
+	if (!t->session.plans)
+		buf_adds(out, " (follow-ups only: your role has no account plans)");
+}
+
+static void
+agenda_status(struct table_tab *tt, struct tui *t, struct kam_buf *out)
+{
+	struct kam_buf f;
+
+	(void)tt;
+	buf_init(&f);
+	agenda_filter_describe(&f, &t->agenda);
+	if (f.len > 0)
+		buf_addf(out, " | filter: %s", f.data);
+	buf_free(&f);
+}
+
+static const struct table_tab_def agenda = {
+	.what = "Agenda", .cols = agenda_cols, .ncols = (int)countof(agenda_cols),
+	.role = agenda_role, .page = PAGE,
+	.empty = "Nothing due: no follow-ups, plan actions or annual talks match.",
+	.enter = open_item, .action = agenda_action, .send = send_page,
+	.title = agenda_title, .command = agenda_command, .status = agenda_status,
+};
+
+void
+view_agenda_show(struct tui *t)
+{
+	if (table_tab_is(t->top, &agenda))
+		tui_reload(t, t->top);
+	else
+		tui_push(t, table_tab_new(NULL, &agenda));
+}

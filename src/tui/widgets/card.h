@@ -1,0 +1,34 @@
+/* A card: label and value lines that scroll, for the overview, the
+ * service level and the plan. Values may span lines. */
+#ifndef KAM_TUI_CARD_H
+#define KAM_TUI_CARD_H
+
+#include "listnav.h"
+#include "client.h"
+#include "text.h"
+
+struct card_line {
+	char		*label;	/* NULL: a value's next line, or a heading */
+	char		*value;
+	enum theme_elem	 role;
+};
+
+struct card {
+	struct card_line	*lines;
+	size_t			 cap;
+	struct listnav		 nav;
+	bool			 loaded;
+};
+
+void	card_init(struct card *c);
+void	card_clear(struct card *c);
+/* Adds label and value (NULL or empty values are left out); a value with
+ * line breaks gives several lines. */
+void	card_add(struct card *c, const char *label, const char *value,
+	    enum theme_elem role);
+/* A heading line. */
+void	card_heading(struct card *c, const char *text);
+void	card_draw(struct tui *t, struct card *c, int y0, int height);
+bool	card_find(struct card *c, const char *text, int dir);
+
+#endif

@@ -1,0 +1,179 @@
+#include <string.h>
+
+#include "client.h"
+#include "draw.h"
+#include "table.h"
+#include "text.h"
+#include "kam/account_detail.h"
+
+void
+table_init(struct table *tb, const struct table_col *cols, int ncols,
+    table_role role)
+{
+	memset(tb, 0, sizeof *tb);
+	tb->cols = cols;
+	tb->ncols = ncols;
+	tb->role = role;
+}
+
+void
+table_clear(struct table *tb)
+{
+	acct_rows_free(&tb->rows);
+	tb->nav.n = 0;
+	tb->loaded = tb->more = tb->fetching = false;
+}
+
+void
+table_free(struct table *tb)
+{
+	table_clear(tb);
+}
+
+static int
+flex_width(const struct table *tb, int cols)
+{
+	int used = 0;
+
+	for (int i = 0; i < tb->ncols; i++)
+		used += tb->cols[i].width + 1;
+	return cols - used > 8 ? cols - used : 8;
+}
+
+static void
+cell_text(const struct table_col *c, const char *v, struct kam_buf *out)
+{
+	if (c->kind == TC_MONEY)
+		text_money(out, v);
+	else if (c->kind == TC_YESNO)
+		buf_adds(out, v == NULL ? "" : strcmp(v, "t") == 0 ? "yes" : "no");
+	else
+		buf_adds(out, v ? v : "");
+}
+
+static void
+draw_cells(struct tui *t, const struct table *tb, int y, size_t row, int flex)
+{
+	bool header = row == (size_t)-1, selected = row == tb->nav.cursor;
+	struct kam_buf text;
+	int x = 0, w;
+
+	buf_init(&text);
+	for (int i = 0; i < tb->ncols && x < t->cols; i++) {
+		const struct table_col *c = &tb->cols[i];
+		const char *v = header ? c->title : acct_rows_get(&tb->rows, row,
+		    (size_t)c->field);
+		enum theme_elem role = header ? TE_HEADER : selected ? TE_SELECTED :
+		    tb->role ? tb->role(&tb->rows, row, c->field) : TE_NORMAL;
+
+		w = c->width ? c->width : flex;
+		if (x + w > t->cols)
+			w = t->cols - x;
+		buf_reset(&text);
+		if (header)
+			buf_adds(&text, v);
+		else
+			cell_text(c, v, &text);
+		draw_text(t, y, x, w, text.data, role, c->align);
+		x += w + 1;
+	}
+	buf_free(&text);
+}
+
+void
+table_draw(struct tui *t, struct table *tb, int y0, int height,
+    const char *empty)
+{
+	int flex = flex_width(tb, t->cols);
+
+	tb->y0 = y0;
+	tb->nav.height = (size_t)(height > 1 ? height - 1 : 1);
+	listnav_fix(&tb->nav);
+	draw_fill(t, y0, 0, t->cols, TE_HEADER);
+	draw_cells(t, tb, y0, (size_t)-1, flex);
+	if (tb->nav.n == 0) {
+		draw_text(t, y0 + 2, 2, t->cols - 2, tb->loaded ? empty : "Loading...",
+		    TE_NORMAL, ALIGN_LEFT);
+		return;
+	}
+	for (int i = 0; i + 1 < height && tb->nav.top + (size_t)i < tb->nav.n; i++) {
+		size_t row = tb->nav.top + (size_t)i;
+
+		draw_fill(t, y0 + 1 + i, 0, t->cols,
+		    row == tb->nav.cursor ? TE_SELECTED : TE_NORMAL);
+		draw_cells(t, tb, y0 + 1 + i, row, flex);
+	}
+}
+
+void
+table_take(struct table *tb, struct acct_rows *page, int page_size)
+{
+	tb->more = page_size > 0 && page->nrows >= (size_t)page_size;
+	acct_rows_append(&tb->rows, page);
+	tb->nav.n = tb->rows.nrows;
+	tb->loaded = true;
+	tb->fetching = false;
+	listnav_fix(&tb->nav);
+}
+
+bool
+table_wants_more(const struct table *tb)
+{
+	return tb->more && !tb->fetching &&
+	    tb->nav.cursor + tb->nav.height * 2 >= tb->nav.n;
+}
+
+static bool
+row_matches(const struct table *tb, size_t row, const char *text)
+{
+	for (int i = 0; i < tb->ncols; i++)
+		if (text_contains(acct_rows_get(&tb->rows, row,
+		    (size_t)tb->cols[i].field), text))
+			return true;
+	return false;
+}
+
+bool
+table_find(struct table *tb, const char *text, int dir, bool here)
+{
+	size_t n = tb->nav.n;
+
+	if (n == 0)	/* nothing to find, and no row count to wrap by */
+		return false;
+	for (size_t step = here ? 0 : 1; text && step <= n; step++) {
+		size_t k = (tb->nav.cursor + n + (size_t)dir * step) % n;
+
+		if (row_matches(tb, k, text)) {
+			listnav_set(&tb->nav, k);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+table_click(struct table *tb, int y)
+{
+	size_t row;
+
+	if (y <= tb->y0)
+		return false;
+	row = tb->nav.top + (size_t)(y - tb->y0 - 1);
+	if (row >= tb->nav.n)
+		return false;
+	if (row == tb->nav.cursor)
+		return true;
+	listnav_set(&tb->nav, row);
+	return false;
+}
+
+void
+table_status(const struct table *tb, const char *what, struct kam_buf *out)
+{
+	buf_addf(out, " %s: ", what);
+	if (tb->nav.n == 0)
+		buf_adds(out, tb->loaded ? "none" : "...");
+	else
+		buf_addf(out, "row %zu of %zu%s", tb->nav.cursor + 1, tb->nav.n,
+		    tb->more ? "+" : "");
+}

@@ -1,0 +1,58 @@
+/* A table of rows from the database with a cursor: the tabs of the
+ * account screen that list things (contacts, conditions, actions,
+ * history, orders and invoices). */
+#ifndef KAM_TUI_TABLE_H
+#define KAM_TUI_TABLE_H
+
+#include "listnav.h"
+#include "client.h"
+#include "text.h"
+#include "kam/account_detail.h"
+
+enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO };
+
+struct table_col {
+	const char	*title;
+	int		 field;		/* column of the rows */
+	int		 width;		/* 0: takes what the others leave */
+	enum text_align	 align;
+	enum table_kind	 kind;
+};
+
+/* The role of one cell; NULL: TE_NORMAL everywhere. */
+typedef enum theme_elem (*table_role)(const struct acct_rows *rows, size_t row,
+    int field);
+
+struct table {
+	const struct table_col	*cols;
+	int			 ncols;
+	table_role		 role;
+	struct acct_rows	 rows;
+	struct listnav		 nav;
+	bool			 loaded;
+	bool			 more;		/* a full page came: there may be more */
+	bool			 fetching;
+	bool			 want_last;	/* G: read on to the end */
+	int			 y0;		/* the header's screen line */
+};
+
+void	table_init(struct table *tb, const struct table_col *cols, int ncols,
+	    table_role role);
+void	table_free(struct table *tb);
+/* Forgets the rows, for a reload. */
+void	table_clear(struct table *tb);
+void	table_draw(struct tui *t, struct table *tb, int y0, int height,
+	    const char *empty);
+/* Takes the page (emptied); page_size says whether more may follow. */
+void	table_take(struct table *tb, struct acct_rows *page, int page_size);
+/* Whether the cursor is near the end of what is loaded, and more may be. */
+bool	table_wants_more(const struct table *tb);
+/* Moves to the next row holding text in direction dir, starting at the
+ * cursor's own row when here. False when none does. */
+bool	table_find(struct table *tb, const char *text, int dir, bool here);
+/* A click on screen line y: selects, and true when on the selected row. */
+bool	table_click(struct table *tb, int y);
+void	table_status(const struct table *tb, const char *what,
+	    struct kam_buf *out);
+
+#endif

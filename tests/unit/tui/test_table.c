@@ -1,0 +1,211 @@
+/* The table widget without a terminal (fake_screen.c draws): finding,
+ * scrolling, an empty table, a single row, and a change of height. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fake_screen.h"
+#include "table.h"
+#include "kam/xalloc.h"
+
+enum { F_NAME, F_CITY, NF };
+
+static const struct table_col cols[] = {
+	{ "Name", F_NAME, 0, ALIGN_LEFT, TC_TEXT },
+	{ "City", F_CITY, 12, ALIGN_LEFT, TC_TEXT },
+};
+
+/* n rows "name<i>" in "city<i % 7>"; row 57 is "Zebra" in "Oslo". */
+static void
+fill(struct table *tb, size_t n)
+{
+	struct acct_rows page = { n, NF, xcalloc(n * NF + 1, sizeof (char *)) };
+	char s[32];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(s, sizeof s, "name%zu", i);
+		page.cell[i * NF + F_NAME] = xstrdup(i == 57 ? "Zebra" : s);
+		snprintf(s, sizeof s, "city%zu", i % 7);
+		page.cell[i * NF + F_CITY] = xstrdup(i == 57 ? "Oslo" : s);
+	}
+	table_take(tb, &page, 0);
+	acct_rows_free(&page);
+}
+
+struct fixture {
+	struct tui	t;
+	struct table	tb;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+
+	fake_screen_tui(&f->t, 80, 24);
+	table_init(&f->tb, cols, 2, NULL);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	table_free(&f->tb);
+	free(f);
+	return 0;
+}
+
+/* issue 12: "/x" then Enter on an empty table divided by zero rows */
+static void
+test_find_in_empty_table(void **state)
+{
+	struct fixture *f = *state;
+
+	fill(&f->tb, 0);
+	assert_false(table_find(&f->tb, "x", 1, true));
+	assert_false(table_find(&f->tb, "x", 1, false));
+	assert_false(table_find(&f->tb, "x", -1, false));
+	assert_int_equal(f->tb.nav.cursor, 0);
+	assert_false(table_click(&f->tb, 3));
+	assert_false(table_wants_more(&f->tb));
+	table_draw(&f->t, &f->tb, 1, 20, "No rows here.");
+	assert_true(fake_screen_has("No rows here."));
+}
+
+static void
+test_loading_before_rows(void **state)
+{
+	struct fixture *f = *state;
+
+	table_draw(&f->t, &f->tb, 1, 20, "No rows here.");
+	assert_true(fake_screen_has("Loading..."));
+	assert_false(fake_screen_has("No rows here."));
+}
+
+static void
+test_one_row(void **state)
+{
+	struct fixture *f = *state;
+
+	fill(&f->tb, 1);
+	assert_true(table_find(&f->tb, "NAME0", 1, true));
+	assert_true(table_find(&f->tb, "city0", 1, false));
+	assert_true(table_find(&f->tb, "name", -1, false));
+	assert_int_equal(f->tb.nav.cursor, 0);
+	assert_false(table_find(&f->tb, "nowhere", 1, true));
+	table_draw(&f->t, &f->tb, 1, 20, "none");
+	assert_non_null(strstr(fake_screen_line(1), "Name"));
+	assert_non_null(strstr(fake_screen_line(2), "name0"));
+	assert_string_equal(fake_screen_line(3), "");
+	assert_true(table_click(&f->tb, 2));	/* on the selected row */
+	assert_false(table_click(&f->tb, 3));	/* below the last */
+}
+
+static void
+test_find_scrolls_and_wraps(void **state)
+{
+	struct fixture *f = *state;
+
+	fill(&f->tb, 100);
+	table_draw(&f->t, &f->tb, 1, 11, "none");	/* 10 rows shown */
+	assert_true(table_find(&f->tb, "zebra", 1, true));
+	assert_int_equal(f->tb.nav.cursor, 57);
+	assert_true(f->tb.nav.top <= 57 && 57 < f->tb.nav.top + 10);
+	fake_screen_clear();
+	table_draw(&f->t, &f->tb, 1, 11, "none");
+	assert_true(fake_screen_has("Zebra"));
+	assert_false(fake_screen_has("name0 "));
+	/* from the cursor on: the next match, wrapping past the end */
+	assert_true(table_find(&f->tb, "city6", 1, false));
+	assert_int_equal(f->tb.nav.cursor, 62);
+	listnav_set(&f->tb.nav, 99);
+	assert_true(table_find(&f->tb, "city0", 1, false));
+	assert_int_equal(f->tb.nav.cursor, 0);
+	assert_true(table_find(&f->tb, "oslo", -1, false));
+	assert_int_equal(f->tb.nav.cursor, 57);
+	/* here: the cursor's own row first */
+	assert_true(table_find(&f->tb, "oslo", 1, true));
+	assert_int_equal(f->tb.nav.cursor, 57);
+}
+
+static void
+test_scroll_by_actions(void **state)
+{
+	struct fixture *f = *state;
+
+	fill(&f->tb, 100);
+	table_draw(&f->t, &f->tb, 1, 11, "none");
+	listnav_act(&f->tb.nav, ACT_MOVE_LAST);
+	assert_int_equal(f->tb.nav.cursor, 99);
+	assert_int_equal(f->tb.nav.top, 90);
+	fake_screen_clear();
+	table_draw(&f->t, &f->tb, 1, 11, "none");
+	assert_non_null(strstr(fake_screen_line(11), "name99"));
+	listnav_act(&f->tb.nav, ACT_MOVE_FIRST);
+	assert_int_equal(f->tb.nav.top, 0);
+}
+
+/* A smaller window keeps the cursor in view; a larger one shows more. */
+static void
+test_resize_keeps_cursor_in_view(void **state)
+{
+	struct fixture *f = *state;
+
+	fill(&f->tb, 100);
+	table_draw(&f->t, &f->tb, 1, 31, "none");
+	listnav_set(&f->tb.nav, 25);
+	table_draw(&f->t, &f->tb, 1, 6, "none");	/* 5 rows */
+	assert_int_equal(f->tb.nav.height, 5);
+	assert_true(f->tb.nav.top <= 25 && 25 < f->tb.nav.top + 5);
+	f->t.cols = 120;
+	fake_screen_clear();
+	table_draw(&f->t, &f->tb, 1, 31, "none");
+	assert_int_equal(f->tb.nav.height, 30);
+	assert_int_equal(f->tb.nav.cursor, 25);
+	/* the flexible column takes the wider screen; City stays right */
+	assert_non_null(strstr(fake_screen_line(1), "City"));
+	assert_true(strstr(fake_screen_line(1), "City") - fake_screen_line(1) > 90);
+}
+
+static void
+test_pages_append(void **state)
+{
+	struct fixture *f = *state;
+	/* as acct_rows_recv makes it */
+	struct acct_rows page = { 0, NF, xcalloc(1, sizeof (char *)) };
+
+	table_draw(&f->t, &f->tb, 1, 11, "none");
+	fill(&f->tb, 50);
+	f->tb.more = true;
+	listnav_set(&f->tb.nav, 35);
+	assert_true(table_wants_more(&f->tb));
+	table_take(&f->tb, &page, 50);	/* an empty page: the end */
+	assert_false(f->tb.more);
+	assert_false(table_wants_more(&f->tb));
+	assert_int_equal(f->tb.nav.n, 50);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_find_in_empty_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_loading_before_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_one_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_find_scrolls_and_wraps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scroll_by_actions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resize_keeps_cursor_in_view, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_pages_append, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
