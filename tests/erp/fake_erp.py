@@ -169,10 +169,13 @@ class Store:
                 self.tables[res] = Table(res, len(lines), ts)
                 self.tables[res].deleted = set(gone)
         else:
-            self.tables = {r: Table(r, getattr(args, r), same=args.same_time)
-                           for r in RESOURCES}
+            # contacts that are not ours come after the others
+            self.tables = {r: Table(r, getattr(args, r) + (
+                args.foreign_contacts if r == "contacts" else 0),
+                same=args.same_time) for r in RESOURCES}
         self.clock = 0
         self.ncust0 = args.customers
+        self.ncontacts0 = args.contacts
         self.link = {}      # (resource, index) -> customer index
         self.currencies = {}
 
@@ -197,6 +200,10 @@ class Store:
             rec["id"] = rid
         rec["updated_at"] = t.ts[i]
         return rec
+
+    def foreign(self, res, i):
+        """A contact of no customer: of a supplier, or of no company."""
+        return res == "contacts" and i >= self.ncontacts0 and not self.data
 
     def customer_of(self, res, i):
         """The customer a record belongs to: fixed at start, or given
@@ -573,9 +580,10 @@ class ERPNext(Dialect):
                        payment_terms=rec["payment_terms"],
                        default_currency=rec["currency"])
         elif res == "contacts":
+            foreign = self.store.foreign(res, int(rec["id"][1:]) - 1)
             out.update(name="CONT-%06d" % int(rec["id"][1:]),
-                       link_doctype="Customer",
-                       link_name=c(rec["customer_id"]),
+                       link_doctype="Supplier" if foreign else "Customer",
+                       link_name="SUP-0001" if foreign else c(rec["customer_id"]),
                        first_name=rec["first_name"], last_name=rec["last_name"],
                        designation=rec["job_title"], email_id=rec["email"],
                        phone=rec["phone"])
@@ -753,7 +761,8 @@ class Dolibarr(Dialect):
                        multicurrency_code=rec["currency"], client="1",
                        status="1")
         elif res == "contacts":
-            out.update(socid=int(num(rec["customer_id"])),
+            foreign = self.store.foreign(res, int(rec["id"][1:]) - 1)
+            out.update(socid=None if foreign else int(num(rec["customer_id"])),
                        firstname=rec["first_name"], lastname=rec["last_name"],
                        poste=rec["job_title"], email=rec["email"],
                        phone_pro=rec["phone"])
@@ -823,7 +832,10 @@ class Dolibarr(Dialect):
         if field == "t.rowid":
             return i + 1
         if field in ("t.fk_soc", "s.client"):
-            # contacts of the fake all belong to customers (client 1)
+            # contacts belong to customers (client 1), foreign ones to no
+            # company (the LEFT JOIN leaves NULL)
+            if self.store.foreign(res, i):
+                return None
             return 1 if field == "s.client" else self.store.customer_of(res, i) + 1
         raise KeyError(field)
 
@@ -860,7 +872,9 @@ class Dolibarr(Dialect):
             if i in t.deleted:
                 continue
             if check is not None:
-                T = [op(self.value(res, i, field), v) for field, op, v in check[0]]
+                # SQL: a comparison with NULL is not true
+                T = [(lambda x: x is not None and op(x, v))(self.value(res, i, field))
+                     for field, op, v in check[0]]
                 if not eval(check[1], {"__builtins__": {}}, {"T": T}):
                     continue
             if seen < start:
@@ -1395,6 +1409,9 @@ def main():
     s.add_argument("--contacts", type=int, default=40)
     s.add_argument("--orders", type=int, default=60)
     s.add_argument("--invoices", type=int, default=40)
+    s.add_argument("--foreign-contacts", type=int, default=0, metavar="N",
+                   help="N more contacts that are not of a customer "
+                   "(ERPNext: of a supplier; Dolibarr: of no company)")
     s.add_argument("--same-time", type=int, default=0, metavar="N",
                    help="N records share each change time (a bulk import)")
     s.add_argument("--time-zone", default="Europe/Berlin")

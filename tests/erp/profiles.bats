@@ -219,3 +219,63 @@ PY
 		erp_stop
 	done
 }
+
+# profile_edit FILE PYTHON: a copy of the style's profile in FILE, changed
+# by PYTHON (p is the profile as JSON); kam uses it.
+profile_edit() {
+	"$PYTHON3" - "$KAM_ERP_PROFILE" "$1" "$2" <<'PY'
+import json, sys
+src, dst, code = sys.argv[1:4]
+p = json.load(open(src))
+exec(code)
+json.dump(p, open(dst, "w"), ensure_ascii=False)
+PY
+	export KAM_ERP_PROFILE=$1
+}
+
+@test "ERPNext: a field the DocType lacks is refused with 417, as Frappe does" {
+	dialect erpnext erpnext
+	# the shipped profile of old asked a Customer for its country
+	profile_edit "$BATS_TEST_TMPDIR/old.json" '
+q = p["resources"]["customers"]["query"]
+q["fields"] = q["fields"].replace("\"tax_id\"", "\"tax_id\",\"country\"")'
+	sync
+	[ "$status" -ne 0 ]
+	[[ "$stderr" == *"customers: the ERP refused the request (HTTP 417): frappe.exceptions.DataError: Field not permitted in query: country"* ]]
+}
+
+@test "ERPNext: contacts of no customer stay out by their Dynamic Link" {
+	dialect erpnext erpnext --foreign-contacts 4
+	sync
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == "contacts  fetched 40, inserted 40, updated 0, unchanged 0, deleted 0, errors 0" ]]
+	# the link filter is there from the first page on, without {since}
+	erp_ctl log | grep -m1 '/api/resource/Contact?' |
+	    grep -q 'filters=%5B%5B%22Dynamic%20Link%22%2C%22link_doctype%22%2C%22%3D%22%2C%22Customer%22%5D%5D&'
+}
+
+@test "Dolibarr: contacts that are not ours: filtered from page 1 on, or skipped and counted, never errors" {
+	dialect dolibarr dolibarr --foreign-contacts 4
+	sync
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == "contacts  fetched 40, inserted 40, updated 0, unchanged 0, deleted 0, errors 0" ]]
+	# the first page has no {since}: the customers-only filter still goes
+	erp_ctl log | grep -m1 '/api/index.php/contacts?' |
+	    grep -q 'sqlfilters=%28%28s.client%3A%3D%3A1%29%20or%20%28s.client%3A%3D%3A3%29%29'
+	# without that filter every contact comes; "skip" says which are not ours
+	profile_edit "$BATS_TEST_TMPDIR/skip.json" '
+c = p["resources"]["contacts"]
+c["query"]["sqlfilters"] = [f.replace(" and ((s.client:=:1) or (s.client:=:3))", "")
+                            for f in c["query"]["sqlfilters"][:2]]
+c["skip"] = {"customer_id": [None, "0"]}'
+	erp_forget
+	sync
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == "contacts  fetched 44, inserted 40, updated 0, unchanged 0, deleted 0, errors 0, skipped 4 (not ours)" ]]
+	# before "skip", they were errors on every run
+	profile_edit "$BATS_TEST_TMPDIR/noskip.json" 'del p["resources"]["contacts"]["skip"]'
+	erp_forget
+	sync
+	[ "$status" -eq 65 ]
+	[[ "${lines[1]}" == "contacts  fetched 44, inserted 40, "*", errors 4" ]]
+}
