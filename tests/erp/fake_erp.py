@@ -903,7 +903,7 @@ class BusinessCentral(Dialect):
     def guid(rid):
         n = int(rid[1:])
         return "%08x-%04x-4%03x-8%03x-%012x" % (
-            n, "CPOI".index(rid[0]), n % 4096, n % 4093, h("g", rid) % 2**48)
+            n, "CPOIT".index(rid[0]), n % 4096, n % 4093, h("g", rid) % 2**48)
 
     def render(self, rec):
         res = rec["_res"]
@@ -915,12 +915,19 @@ class BusinessCentral(Dialect):
                        country=rec["country"], city=rec["city"],
                        addressLine1=rec["address"].split("\n")[0],
                        addressLine2=rec["address"].split("\n")[1],
-                       paymentTermsCode=rec["payment_terms"],
+                       # a GUID of the paymentTerms entity, not a code
+                       # (Microsoft Learn, API v2.0 "customer resource
+                       # type": paymentTermsId)
+                       paymentTermsId=self.guid("T%d" % int(
+                           rec["payment_terms"].split()[0])),
                        creditLimit=NUM(rec["credit_limit"]),
                        currencyCode=rec["currency"])
         elif res == "contacts":
-            out.update(customerId=self.guid(rec["customer_id"]),
-                       displayName=rec["name"], jobTitle=rec["job_title"],
+            # "contact resource type" (API v2.0, page 30071 "APIV2 -
+            # Contacts"): no customerId and no job title; the link to a
+            # customer is customers(id)/contactsInformation
+            out.update(number="CT%06d" % int(rec["id"][1:]), type="Person",
+                       displayName=rec["name"], companyName="",
                        email=rec["email"], phoneNumber=rec["phone"])
         elif res == "orders":
             out.update(customerId=self.guid(rec["customer_id"]),
@@ -936,7 +943,10 @@ class BusinessCentral(Dialect):
                        totalAmountIncludingTax=NUM(rec["amount"]),
                        remainingAmount=NUM(rec["open_amount"]),
                        currencyCode=rec["currency"],
-                       status=rec["status"].title())
+                       # enum "Invoice Entity Aggregate Status": " ",
+                       # Draft, In Review, Open, Paid, Canceled,
+                       # Corrective; overdue and partly paid are Open
+                       status="Paid" if rec["status"] == "paid" else "Open")
         return out
 
     def page(self, res, q, ctx):

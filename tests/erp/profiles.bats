@@ -57,23 +57,29 @@ dialect() {
 # address as HTML; Dolibarr gives a payment term's id, not its words, has no
 # "open" order apart from a validated one, and no overdue or partly paid
 # invoice status (validated: 1).
+# Business Central gives a payment term's id, has no link from a contact
+# to its customer (contacts are not synced), and no overdue or partly paid
+# invoice status (Open).
 # canon DB [DIALECT]: the rows of kam_DB as DIALECT (default DB) says them.
 canon() {
-	local erpnext=false dolibarr=false
-	case ${2:-$1} in erpnext) erpnext=true ;; dolibarr) dolibarr=true ;; esac
+	local erpnext=false dolibarr=false bc=false
+	case ${2:-$1} in
+	erpnext) erpnext=true ;; dolibarr) dolibarr=true ;; bc) bc=true ;;
+	esac
 	PGUSER=postgres psql -X -At -F '|' -v ON_ERROR_STOP=1 -d "kam_$1" \
-	    -v erpnext=$erpnext -v dolibarr=$dolibarr <<'SQL'
+	    -v erpnext=$erpnext -v dolibarr=$dolibarr -v bc=$bc <<'SQL'
 SELECT 'a', name, vat_id,
        CASE WHEN :erpnext THEN NULL ELSE country END,
        CASE WHEN :erpnext THEN NULL ELSE city END,
        CASE WHEN :erpnext THEN NULL ELSE address END,
-       CASE WHEN :dolibarr THEN NULL ELSE payment_terms END,
+       CASE WHEN :dolibarr OR :bc THEN NULL ELSE payment_terms END,
        CASE WHEN :erpnext THEN NULL ELSE credit_limit::numeric(20, 2) END,
        currency, date_trunc('second', erp_updated_at), erp_deleted
   FROM kam.account ORDER BY name;
 SELECT 'c', c.name, a.name, c.job_title, c.email, c.phone, c.active,
        date_trunc('second', c.erp_updated_at)
-  FROM kam.contact c JOIN kam.account a ON a.id = c.account_id ORDER BY c.email;
+  FROM kam.contact c JOIN kam.account a ON a.id = c.account_id
+ WHERE NOT :bc ORDER BY c.email;
 SELECT 'o', number, a.name, order_date, amount::numeric(20, 2), o.currency,
        CASE WHEN :dolibarr AND o.status = 'open' THEN 'confirmed'
             ELSE o.status END, deleted,
@@ -81,7 +87,7 @@ SELECT 'o', number, a.name, order_date, amount::numeric(20, 2), o.currency,
   FROM kam.erp_order o JOIN kam.account a ON a.id = o.account_id ORDER BY number;
 SELECT 'i', number, a.name, invoice_date, due_date, amount::numeric(20, 2),
        open_amount::numeric(20, 2), i.currency,
-       CASE WHEN :dolibarr AND i.status IN ('overdue', 'partly_paid')
+       CASE WHEN (:dolibarr OR :bc) AND i.status IN ('overdue', 'partly_paid')
             THEN 'open' ELSE i.status END,
        deleted, date_trunc('second', i.erp_updated_at)
   FROM kam.erp_invoice i JOIN kam.account a ON a.id = i.account_id ORDER BY number;
@@ -94,7 +100,7 @@ reference() {
 	dialect native native
 	sync
 	[ "$status" -eq 0 ]
-	for d in erpnext dolibarr; do
+	for d in erpnext dolibarr bc; do
 		canon native "$d" > "$BATS_FILE_TMPDIR/native-$d"
 	done
 	canon native > "$BATS_FILE_TMPDIR/native"
@@ -189,7 +195,8 @@ PY
 	same_as_native bc
 	erp_ctl log | grep -q 'skiptoken'
 	# not sorted by time: the mark moves only once a stream is complete
-	[ "$(PGUSER=postgres psql -X -At -d kam_bc -c "SELECT count(*) FROM kam.sync_state")" -eq 4 ]
+	# (contacts are not synced: no link from a contact to its customer)
+	[ "$(PGUSER=postgres psql -X -At -d kam_bc -c "SELECT count(*) FROM kam.sync_state")" -eq 3 ]
 }
 
 @test "Business Central: a next link to another host is refused" {
@@ -208,14 +215,14 @@ PY
 		[ "$status" -eq 0 ]
 		sync
 		[ "$status" -eq 0 ]
-		for l in 0 1 2 3; do
-			[[ "${lines[$l]}" == *", inserted 0, updated 0, unchanged "*", deleted 0, errors 0" ]]
+		for l in "${lines[@]}"; do
+			[[ "$l" == *", inserted 0, updated 0, unchanged "*", deleted 0, errors 0" ]]
 		done
 		erp_ctl mutate '{"op": "touch", "resource": "invoices", "ids": [3, 4]}' >/dev/null
 		sleep 1.1	# Dolibarr's times have whole seconds
 		sync
 		[ "$status" -eq 0 ]
-		[[ "${lines[3]}" == "invoices  fetched "*", inserted 0, updated 2, "* ]]
+		[[ "${lines[-1]}" == "invoices  fetched "*", inserted 0, updated 2, "* ]]
 		erp_stop
 	done
 }
