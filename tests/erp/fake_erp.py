@@ -725,6 +725,20 @@ class Dolibarr(Dialect):
     def auth_ok(self, headers, token):
         return headers.get("DOLAPIKEY") == token
 
+    def auth_error(self, headers):
+        # htdocs/api/class/api_access.class.php __isAllowed(): no key is
+        # RestException(401, "Failed to login to API. No parameter
+        # 'HTTP_DOLAPIKEY' ..."); a key that matches no user returns false,
+        # which Restler answers 401 Unauthorized. Restler's body is
+        # {"error": {"code", "message"}, "debug": {...}}.
+        why = "Unauthorized"
+        if headers.get("DOLAPIKEY") is None:
+            why += (": Failed to login to API. No parameter 'HTTP_DOLAPIKEY' "
+                    "on HTTP header (and no parameter DOLAPIKEY in URL).")
+        return 401, dump({"error": {"code": 401, "message": why},
+                          "debug": {"source": "api_access.class.php",
+                                    "stages": {"failure": ["authenticate"]}}})
+
     def unix_date(self, day):
         day = datetime.date.fromisoformat(day)
         t = datetime.datetime(day.year, day.month, day.day, tzinfo=self.tz)

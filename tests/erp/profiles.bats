@@ -286,3 +286,15 @@ c["skip"] = {"customer_id": [None, "0"]}'
 	[ "$status" -eq 65 ]
 	[[ "${lines[1]}" == "contacts  fetched 44, inserted 40, "*", errors 4" ]]
 }
+
+@test "a wrong key, as ERPNext and Dolibarr answer it: exit 77 with their words" {
+	dialect erpnext erpnext
+	KAM_ERP_TOKEN=wrong:secret sync
+	[ "$status" -eq 77 ]
+	[[ "$stderr" == *"(HTTP 401); check KAM_ERP_TOKEN or erp.token_file: frappe.exceptions.AuthenticationError: Invalid API key or secret"* ]]
+	erp_stop
+	dialect dolibarr dolibarr
+	KAM_ERP_TOKEN=wrong sync
+	[ "$status" -eq 77 ]
+	[[ "$stderr" == *"(HTTP 401); check KAM_ERP_TOKEN or erp.token_file: Unauthorized"* ]]
+}
