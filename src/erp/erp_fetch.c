@@ -40,14 +40,33 @@ struct erp_fetch {
 	bool				 ended;
 };
 
+/* The key for {after} as it can stand inside a JSON string or a quoted
+ * filter value: backslash and double quote escaped, control characters
+ * as \u00XX. */
+static void
+key_text(struct kam_buf *b, const char *key)
+{
+	for (const unsigned char *s = (const unsigned char *)key; *s; s++)
+		if (*s == '"' || *s == '\\')
+			buf_addf(b, "\\%c", *s);
+		else if (*s < 0x20)
+			buf_addf(b, "\\u%04x", *s);
+		else
+			buf_addc(b, (char)*s);
+}
+
 /* The placeholder values for the page to fetch next. */
 static void
 page_vars(struct erp_fetch *f, char limit[24], char since[ERP_TIME_LEN],
-    char offset[24], char page[24], struct erp_vars *v)
+    char offset[24], char page[24], struct kam_buf *after, struct erp_vars *v)
 {
 	const struct erp_pager *p = &f->pager;
 
 	memset(v, 0, sizeof *v);
+	if (p->after != NULL) {
+		key_text(after, p->after);
+		v->after = after->data;
+	}
 	snprintf(limit, 24, "%ld", f->c.limit);
 	v->limit = limit;
 	if (p->has_since) {
@@ -67,11 +86,14 @@ build_request(struct erp_fetch *f, struct kam_buf *url, struct curl_slist **hdr)
 {
 	char limit[24], since[ERP_TIME_LEN], offset[24], page[24];
 	const struct erp_profile *pr = f->c.profile;
-	struct kam_buf b;
+	const struct erp_kv *q = f->rp->query;
+	struct kam_buf b, after;
 	struct erp_vars v;
+	bool sent = false;
 	size_t n;
 
-	page_vars(f, limit, since, offset, page, &v);
+	buf_init(&after);
+	page_vars(f, limit, since, offset, page, &after, &v);
 	buf_init(&b);
 	if (f->pager.link != NULL)
 		buf_adds(url, f->pager.link);
@@ -79,10 +101,15 @@ build_request(struct erp_fetch *f, struct kam_buf *url, struct curl_slist **hdr)
 		n = strlen(f->c.base_url);
 		buf_add(url, f->c.base_url, n > 0 && f->c.base_url[n - 1] == '/' ? n - 1 : n);
 		erp_url_path(url, f->rp->path);
-		for (size_t i = 0; i < f->rp->nquery; i++, buf_reset(&b))
-			if (erp_template(f->rp->query[i].value, &v, &b))
-				erp_url_param(url, f->rp->query[i].name, b.data);
+		/* of alternatives (one name in a row), the first that fits */
+		for (size_t i = 0; i < f->rp->nquery; i++, buf_reset(&b)) {
+			if (i == 0 || strcmp(q[i - 1].name, q[i].name) != 0)
+				sent = false;
+			if (!sent && (sent = erp_template(q[i].value, &v, &b)))
+				erp_url_param(url, q[i].name, b.data);
+		}
 	}
+	buf_free(&after);
 	*hdr = curl_slist_append(NULL, "Accept: application/json");
 	for (size_t i = 0; i < f->rp->nheaders; i++, buf_reset(&b)) {
 		buf_addf(&b, "%s: ", f->rp->headers[i].name);
@@ -126,29 +153,63 @@ fail(struct erp_page *pg, int code, const char *fmt, ...)
 	return false;
 }
 
+/* The ids the pager needs, owned here. */
+struct page_ids {
+	char	*first;		/* of the first record */
+	char	*last;		/* of the last record with a change time */
+};
+
+/* True when the profile's "skip" says the record is not ours. */
+static bool
+not_ours(const struct erp_fetch *f, const cJSON *rec)
+{
+	const struct erp_kv *k;
+	const cJSON *v;
+	const char *text;
+	int col;
+
+	for (size_t i = 0; i < f->rp->nskip; i++) {
+		k = &f->rp->skip[i];
+		col = erp_column_find(f->r, k->name);
+		v = erp_json_get(rec, f->rp->fields[col].path[0]);
+		text = cJSON_IsString(v) ? v->valuestring : erp_json_number_text(v);
+		if (v == NULL || cJSON_IsNull(v) ? k->value == NULL :
+		    k->value != NULL && text != NULL && strcmp(k->value, text) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Maps one record into the page; keeps the keyset bookkeeping. */
 static void
 take_record(struct erp_fetch *f, struct erp_page *pg, const cJSON *rec,
-    struct erp_page_seen *seen, int digits)
+    struct erp_page_seen *seen, struct page_ids *ids, int digits)
 {
 	struct kam_buf why;
 	struct erp_row row;
 	char pos[48];
-	bool ok;
+	bool ok, skip;
 
 	buf_init(&why);
 	ok = erp_map_record(f->r, f->rp, f->c.profile->tz, rec, &row, &why);
-	if (!ok) {
+	skip = f->rp->nskip > 0 && cJSON_IsObject(rec) && not_ours(f, rec);
+	if (skip)
+		pg->skipped++;		/* its time and id still page */
+	else if (!ok) {
 		snprintf(pos, sizeof pos, "#%ld of page %ld", seen->records + 1, pg->number);
 		erp_page_error(pg, row.values[ERP_COL_ID] ? row.values[ERP_COL_ID] : pos,
 		    why.data);
 		pg->unidentified |= row.values[ERP_COL_ID] == NULL;
 	}
-	if (row.values[ERP_COL_ID] != NULL) {
+	if (row.values[ERP_COL_ID] != NULL && !skip) {
 		erp_row_copy_line(&pg->copy, f->r, seen->records, &row, !ok);
 		pg->staged++;
 	}
+	if (seen->records == 0 && row.values[ERP_COL_ID] != NULL)
+		ids->first = xstrdup(row.values[ERP_COL_ID]);
 	if (row.has_updated) {
+		free(ids->last);
+		ids->last = row.values[ERP_COL_ID] ? xstrdup(row.values[ERP_COL_ID]) : NULL;
 		if (!f->has_max || row.updated_us > f->max_us)
 			f->max_us = row.updated_us;
 		f->has_max = true;
@@ -192,7 +253,7 @@ next_of(struct erp_fetch *f, struct erp_page *pg, const cJSON *root,
 /* Turns an answer into the page's rows; false when the page is unusable. */
 static bool
 read_answer(struct erp_fetch *f, struct erp_page *pg, struct kam_buf *body,
-    struct erp_page_seen *seen, char **next)
+    struct erp_page_seen *seen, struct page_ids *ids, char **next)
 {
 	const cJSON *list, *rec, *total;
 	struct kam_buf why;
@@ -212,7 +273,7 @@ read_answer(struct erp_fetch *f, struct erp_page *pg, struct kam_buf *body,
 		    "records at '%s'", f->r->name, pg->number, f->rp->records);
 	else if ((ok = next_of(f, pg, root, next))) {
 		cJSON_ArrayForEach(rec, list)
-			take_record(f, pg, rec, seen, f->pager.digits);
+			take_record(f, pg, rec, seen, ids, f->pager.digits);
 		if (f->rp->total && (total = erp_json_get(root, f->rp->total)) &&
 		    erp_json_number_text(total) != NULL)
 			pg->total = strtol(erp_json_number_text(total), NULL, 10);
@@ -226,6 +287,7 @@ fetch_page(struct erp_fetch *f)
 {
 	struct erp_page *pg = erp_page_new(++f->number);
 	struct erp_page_seen seen = { 0 };
+	struct page_ids ids = { NULL, NULL };
 	struct curl_slist *hdr = NULL;
 	struct erp_reply reply;
 	struct kam_buf url, err;
@@ -243,12 +305,25 @@ fetch_page(struct erp_fetch *f)
 	headers_free(hdr);
 	if (rc != EX_OK)
 		fail(pg, rc, "%s", err.data);
-	else if (empty || read_answer(f, pg, &reply.body, &seen, &next)) {
+	else if (empty || read_answer(f, pg, &reply.body, &seen, &ids, &next)) {
 		pg->records = seen.records;
 		seen.next = next;
-		if (!erp_pager_next(&f->pager, &seen))
-			fail(pg, EX_DATAERR, "%s page %ld: the ERP sent the same cursor "
-			    "again", f->r->name, pg->number);
+		seen.first_id = ids.first;
+		seen.last_id = ids.last;
+		switch (erp_pager_next(&f->pager, &seen)) {
+		case ERP_PAGER_STUCK:
+			fail(pg, EX_DATAERR, "%s page %ld: the ERP sent the same %s "
+			    "again", f->r->name, pg->number, f->pager.by_key ?
+			    "page (does it ignore the key filter?)" : "cursor");
+			break;
+		case ERP_PAGER_MOVING:
+			fail(pg, EX_TEMPFAIL, "%s page %ld: the ERP kept moving rows "
+			    "while kam read them by offset (%d times); try again later",
+			    f->r->name, pg->number, ERP_PAGER_REREADS);
+			break;
+		case ERP_PAGER_ON:
+			break;
+		}
 		pg->last = f->pager.done || pg->code != EX_OK;
 		/* sorted streams may advance page by page, others when complete */
 		pg->has_mark = f->has_max && (f->rp->sorted || pg->last) &&
@@ -256,6 +331,8 @@ fetch_page(struct erp_fetch *f)
 		pg->mark_us = f->max_us;
 	}
 	free(next);
+	free(ids.first);
+	free(ids.last);
 	erp_reply_free(&reply);
 	buf_free(&url);
 	buf_free(&err);

@@ -298,10 +298,14 @@ erp_map_record(const struct erp_resource *r, const struct erp_rprofile *rp,
 		buf_adds(why, "id: is missing");
 		return false;
 	}
+	/* the change time first: paging by (time, key) goes on from a
+	 * record refused for another field (erp_pager.h) */
+	if (!map_or_say(r, rp, tz, rec, r->updated, row, why))
+		return false;
 	for (int i = 1; i < (int)r->ncolumns; i++) {
 		if (i == r->deleted || (row->deleted && i != r->updated))
 			continue;
-		if (!map_or_say(r, rp, tz, rec, i, row, why))
+		if (i != r->updated && !map_or_say(r, rp, tz, rec, i, row, why))
 			return false;
 		if (row->values[i] == NULL && !row->deleted &&
 		    (r->columns[i].flags & ERP_REQUIRED)) {

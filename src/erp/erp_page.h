@@ -18,6 +18,7 @@ struct erp_page {
 	long		  number;	/* 1, 2, ... within the resource */
 	long		  records;	/* records the ERP sent */
 	long		  staged;	/* lines in copy */
+	long		  skipped;	/* records not ours (profile "skip") */
 	struct kam_buf	  copy;
 	struct erp_error *errors;
 	size_t		  nerrors, caperrors;

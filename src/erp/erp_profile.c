@@ -119,7 +119,7 @@ static bool
 template_ok(struct pctx *c, const char *where, const char *t)
 {
 	static const char *const names[] = { "{limit}", "{since}", "{cursor}",
-	    "{offset}", "{page}", NULL };
+	    "{offset}", "{page}", "{after}", NULL };
 	const char *p = t;
 	size_t i;
 
@@ -131,7 +131,7 @@ template_ok(struct pctx *c, const char *where, const char *t)
 				break;
 		if (names[i] == NULL)
 			return fail(c, where, "unknown placeholder in '%s' (known: "
-			    "{limit} {since} {cursor} {offset} {page})", t);
+			    "{limit} {since} {cursor} {offset} {page} {after})", t);
 		p += strlen(names[i]);
 	}
 	return true;
@@ -149,29 +149,64 @@ header_name_ok(const char *s)
 	return true;
 }
 
-/* {"name": "value", ...} with string (or number) values. */
-static bool
-kv_object(struct pctx *c, const char *where, const cJSON *obj, bool templates,
-    struct erp_kv **out, size_t *n)
+/* What a kv_object holds: plain text, templates, or (query parameters)
+ * templates and lists of alternative templates. */
+enum kv_kind { KV_TEXT, KV_TEMPLATE, KV_CHOICE };
+
+static size_t
+kv_count(const cJSON *obj)
 {
 	const cJSON *m;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(m, obj)
+		n += cJSON_IsArray(m) ? (size_t)cJSON_GetArraySize(m) : 1;
+	return n;
+}
+
+static bool
+kv_add(struct pctx *c, const char *where, const cJSON *m, const cJSON *item,
+    enum kv_kind kind, struct erp_kv *out, size_t *n)
+{
 	const char *v;
+
+	if ((v = scalar_text(item)) == NULL)
+		return fail(c, where, "'%s' must be a string%s", m->string,
+		    kind == KV_CHOICE ? " or a list of strings" : "");
+	if (kind != KV_TEXT && !template_ok(c, where, v))
+		return false;
+	if (kind != KV_TEXT && !header_name_ok(m->string) && m->string[0] != '$')
+		return fail(c, where, "'%s' is not a usable name", m->string);
+	out[*n].name = xstrdup(m->string);
+	out[*n].value = xstrdup(v);
+	(*n)++;
+	return true;
+}
+
+/* {"name": "value", ...} with string (or number) values; for KV_CHOICE
+ * also "name": ["first choice", "second", ...]. */
+static bool
+kv_object(struct pctx *c, const char *where, const cJSON *obj,
+    enum kv_kind kind, struct erp_kv **out, size_t *n)
+{
+	const cJSON *m, *item;
 
 	if (obj == NULL)
 		return true;
 	if (!cJSON_IsObject(obj))
 		return fail(c, where, "must be an object");
-	*out = xcalloc((size_t)cJSON_GetArraySize(obj) + 1, sizeof **out);
+	*out = xcalloc(kv_count(obj) + 1, sizeof **out);
 	cJSON_ArrayForEach(m, obj) {
-		if ((v = scalar_text(m)) == NULL)
-			return fail(c, where, "'%s' must be a string", m->string);
-		if (templates && !template_ok(c, where, v))
-			return false;
-		if (templates && !header_name_ok(m->string) && m->string[0] != '$')
-			return fail(c, where, "'%s' is not a usable name", m->string);
-		(*out)[*n].name = xstrdup(m->string);
-		(*out)[*n].value = xstrdup(v);
-		(*n)++;
+		if (kind != KV_CHOICE || !cJSON_IsArray(m)) {
+			if (!kv_add(c, where, m, m, kind, *out, n))
+				return false;
+			continue;
+		}
+		if (cJSON_GetArraySize(m) == 0)
+			return fail(c, where, "'%s' is an empty list", m->string);
+		cJSON_ArrayForEach(item, m)
+			if (!kv_add(c, where, m, item, kind, *out, n))
+				return false;
 	}
 	return true;
 }
@@ -220,7 +255,7 @@ field_spec(struct pctx *c, const char *where, const cJSON *v,
 	if (!field_paths(c, where, cJSON_GetObjectItemCaseSensitive(v, "path"), f) ||
 	    !opt_string(c, where, v, "sep", &f->sep) ||
 	    !opt_string(c, where, v, "default", &f->def) ||
-	    !kv_object(c, where, cJSON_GetObjectItemCaseSensitive(v, "map"), false,
+	    !kv_object(c, where, cJSON_GetObjectItemCaseSensitive(v, "map"), KV_TEXT,
 	    &f->map, &f->nmap))
 		return false;
 	if ((eq = cJSON_GetObjectItemCaseSensitive(v, "equals")) != NULL) {
@@ -300,6 +335,12 @@ parse_paging(struct pctx *c, const char *where, const cJSON *obj,
 		    styles[i], needs[i]);
 	if ((i == 0 || i == 3) && rp->next == NULL)
 		return fail(c, where, "%s paging needs 'next'", styles[i]);
+	rp->keyed = uses(rp, "{after}");
+	/* pages of fixed windows cannot overlap: without a key a row moving
+	 * inside a block of equal times would be skipped (design.md §5) */
+	if (rp->paging == ERP_PAGE_NUMBER && rp->sorted && !rp->keyed)
+		return fail(c, where, "sorted page paging needs a key filter: "
+		    "{after} in 'query'");
 	return true;
 }
 
@@ -333,13 +374,63 @@ parse_since(struct pctx *c, const char *where, const cJSON *obj,
 	return true;
 }
 
+/* "skip": {"column": [value or null, ...]}: records that are not ours
+ * (a contact of no customer, of a supplier), skipped and counted as
+ * such, not as errors. The column's field in the record is compared as
+ * text; null matches a field that is missing or null. */
+static bool
+parse_skip(struct pctx *c, const char *res, const cJSON *obj,
+    struct erp_rprofile *rp)
+{
+	char where[160];
+	const cJSON *m, *v;
+
+	snprintf(where, sizeof where, "resources.%s.skip", res);
+	if (obj == NULL)
+		return true;
+	if (!cJSON_IsObject(obj))
+		return fail(c, where, "must be an object");
+	rp->skip = xcalloc(kv_count(obj) + 1, sizeof *rp->skip);
+	cJSON_ArrayForEach(m, obj) {
+		if (!cJSON_IsArray(m))
+			return fail(c, where, "'%s' must be a list of values", m->string);
+		cJSON_ArrayForEach(v, m) {
+			if (!cJSON_IsNull(v) && scalar_text(v) == NULL)
+				return fail(c, where, "'%s' must hold strings, numbers "
+				    "or null", m->string);
+			rp->skip[rp->nskip].name = xstrdup(m->string);
+			rp->skip[rp->nskip].value = cJSON_IsNull(v) ? NULL :
+			    xstrdup(scalar_text(v));
+			rp->nskip++;
+		}
+	}
+	return true;
+}
+
+/* After the fields: every skip column must be one with a field. */
+static bool
+skip_columns_ok(struct pctx *c, const char *res, const struct erp_resource *r,
+    const struct erp_rprofile *rp)
+{
+	char where[160];
+	int col;
+
+	snprintf(where, sizeof where, "resources.%s.skip", res);
+	for (size_t i = 0; i < rp->nskip; i++)
+		if ((col = erp_column_find(r, rp->skip[i].name)) < 0 ||
+		    !rp->fields[col].set)
+			return fail(c, where, "'%s' is not a mapped column of %s",
+			    rp->skip[i].name, res);
+	return true;
+}
+
 static bool
 parse_resource(struct pctx *c, enum erp_res r, const cJSON *obj,
     struct erp_rprofile *rp)
 {
 	static const char *const keys[] = { "path", "query", "headers", "records",
 	    "paging", "next", "first_page", "empty_status", "since", "sorted",
-	    "total", "fields", NULL };
+	    "total", "fields", "skip", NULL };
 	const char *res = erp_resource(r)->name;
 	char where[160];
 
@@ -351,9 +442,9 @@ parse_resource(struct pctx *c, enum erp_res r, const cJSON *obj,
 	if (!known_keys(c, where, obj, keys) ||
 	    !opt_string(c, where, obj, "path", &rp->path) ||
 	    !kv_object(c, where, cJSON_GetObjectItemCaseSensitive(obj, "query"),
-	    true, &rp->query, &rp->nquery) ||
+	    KV_CHOICE, &rp->query, &rp->nquery) ||
 	    !kv_object(c, where, cJSON_GetObjectItemCaseSensitive(obj, "headers"),
-	    true, &rp->headers, &rp->nheaders) ||
+	    KV_TEMPLATE, &rp->headers, &rp->nheaders) ||
 	    !opt_string(c, where, obj, "next", &rp->next) ||
 	    !opt_string(c, where, obj, "total", &rp->total) ||
 	    !opt_long(c, where, obj, "first_page", 0, 1, &rp->first_page) ||
@@ -370,8 +461,9 @@ parse_resource(struct pctx *c, enum erp_res r, const cJSON *obj,
 	}
 	if (rp->path == NULL || rp->path[0] != '/' || !no_line_breaks(rp->path))
 		return fail(c, where, "'path' must start with /");
-	return parse_fields(c, res, cJSON_GetObjectItemCaseSensitive(obj, "fields"),
-	    erp_resource(r), rp);
+	return parse_skip(c, res, cJSON_GetObjectItemCaseSensitive(obj, "skip"), rp) &&
+	    parse_fields(c, res, cJSON_GetObjectItemCaseSensitive(obj, "fields"),
+	    erp_resource(r), rp) && skip_columns_ok(c, res, erp_resource(r), rp);
 }
 
 static bool
@@ -573,6 +665,7 @@ rprofile_free(struct erp_rprofile *rp)
 	free(rp->path);
 	kv_free(rp->query, rp->nquery);
 	kv_free(rp->headers, rp->nheaders);
+	kv_free(rp->skip, rp->nskip);
 	free(rp->records);
 	free(rp->next);
 	free(rp->total);

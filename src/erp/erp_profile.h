@@ -18,7 +18,10 @@ enum erp_paging { ERP_PAGE_CURSOR, ERP_PAGE_OFFSET, ERP_PAGE_NUMBER, ERP_PAGE_LI
 
 struct erp_kv {
 	char	*name;
-	char	*value;	/* may hold {limit} {since} {cursor} {offset} {page} */
+	char	*value;	/* may hold {limit} {since} {cursor} {offset} {page}
+			 * {after}; in a query, entries of one name in a
+			 * row are alternatives: the first that can be
+			 * filled in is sent */
 };
 
 /* Where one column's value comes from. */
@@ -49,7 +52,10 @@ struct erp_rprofile {
 	enum erp_time_style	 since_style;
 	int			 since_digits;
 	bool			 sorted;	/* by (change time, id) */
+	bool			 keyed;		/* the query names {after} */
 	char			*total;		/* record count in the body */
+	struct erp_kv		*skip;		/* column, value: not ours */
+	size_t			 nskip;
 	struct erp_field	 fields[ERP_MAXCOLS];
 };
 

@@ -17,6 +17,7 @@ counts_add(struct erp_counts *a, const struct erp_counts *b)
 	a->unchanged += b->unchanged;
 	a->deleted += b->deleted;
 	a->errors += b->errors;
+	a->skipped += b->skipped;
 }
 
 void
@@ -126,9 +127,12 @@ erp_tally_summary(const struct erp_tally *t, FILE *out, bool dry_run)
 		if (!t->ran[r])
 			continue;
 		fprintf(out, "%s%-9s fetched %ld, inserted %ld, updated %ld, "
-		    "unchanged %ld, deleted %ld, errors %ld\n", dry_run ?
+		    "unchanged %ld, deleted %ld, errors %ld", dry_run ?
 		    "(dry run) " : "", erp_resource(r)->name, c->fetched,
 		    c->inserted, c->updated, c->unchanged, c->deleted, c->errors);
+		if (c->skipped > 0)
+			fprintf(out, ", skipped %ld (not ours)", c->skipped);
+		fputc('\n', out);
 	}
 	if (t->total.errors > printed)
 		log_warn("%ld more record errors not shown (kam --sync --status "

@@ -11,6 +11,7 @@
 
 struct erp_counts {
 	long	fetched, inserted, updated, unchanged, deleted, errors;
+	long	skipped;	/* not ours, by the profile's "skip" */
 };
 
 /* EX_NOPERM, in words, when the login is not a member of kam_sync. */

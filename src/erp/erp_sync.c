@@ -130,7 +130,9 @@ page_counts(const struct erp_page *pg, long refused, const struct erp_applied *a
 	c->updated = a->updated;
 	c->deleted = a->deleted;
 	c->errors = refused + a->unknown;
-	c->unchanged = c->fetched - c->inserted - c->updated - c->deleted - c->errors;
+	c->skipped = pg->skipped;
+	c->unchanged = c->fetched - c->inserted - c->updated - c->deleted -
+	    c->errors - c->skipped;
 	if (c->unchanged < 0)
 		c->unchanged = 0;
 }

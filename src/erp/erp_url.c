@@ -16,6 +16,7 @@ var(const struct erp_vars *v, const char *name, size_t n)
 		{ "cursor", offsetof(struct erp_vars, cursor) },
 		{ "offset", offsetof(struct erp_vars, offset) },
 		{ "page", offsetof(struct erp_vars, page) },
+		{ "after", offsetof(struct erp_vars, after) },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -9,7 +9,7 @@
 
 /* Values of the placeholders; NULL ones are not set. */
 struct erp_vars {
-	const char	*limit, *since, *cursor, *offset, *page;
+	const char	*limit, *since, *cursor, *offset, *page, *after;
 };
 
 /* Expands {limit}, {since}, ... in tmpl into out; false (out unchanged)

@@ -25,7 +25,8 @@ Control requests (under /_fake/) take JSON:
 
   fault   {"kind": K, "resource": R, "page": N, "times": N, ...}
           kinds: latency (ms), status (status, retry_after, html), html,
-          truncate, garbage, duplicates, changing (count), invalid_utf8,
+          truncate, garbage, duplicates, changing (count), boundary
+          (count), invalid_utf8,
           wrong_types, huge_page (mb), huge_field (mb), redirect
           (to: "same" or a URL), nextlink (to: a URL)
   mutate  {"op": "touch"|"delete"|"vanish"|"add", "resource": R,
@@ -89,13 +90,19 @@ class Table:
     """One resource: timestamps, versions and flags per index, kept in
     (updated_at, index) order."""
 
-    def __init__(self, name, n, ts=None):
+    def __init__(self, name, n, ts=None, same=0):
         self.name = name
         self.n = n
+        if ts is None and same:
+            # blocks of `same` records with one change time, as a bulk
+            # import leaves them
+            ts = array("q", (BASE_US + (i // same) * 1000000
+                             for i in range(n)))
         self.ts = ts if ts is not None else array(
             "q", (BASE_US + (i // 3) * 1000000 + (i % 3) * 250000
                   if i % 7 else BASE_US + (i // 3) * 1000000
                   for i in range(n)))
+        self.precision = 1   # set by the dialect
         self.version = {}
         self.deleted = set()
         self.vanished = set()
@@ -103,13 +110,17 @@ class Table:
         self.keys = None
 
     def sort(self):
+        # in (change time, index) order, the change time at the precision
+        # the ERP keeps: Dolibarr's tms has whole seconds, so its rows of
+        # one second come in rowid order, whatever the fake's microseconds
         if self.order is not None:
             return
+        p = self.precision
         idx = [i for i in range(self.n) if i not in self.vanished]
-        if any(self.ts[i] < self.ts[j] for i, j in zip(idx[1:], idx)):
-            idx.sort(key=lambda i: (self.ts[i], i))
+        if any(self.ts[i] // p < self.ts[j] // p for i, j in zip(idx[1:], idx)):
+            idx.sort(key=lambda i: (self.ts[i] // p, i))
         self.order = array("q", idx)
-        self.keys = array("q", (self.ts[i] for i in idx))
+        self.keys = array("q", (self.ts[i] // p * p for i in idx))
 
     def changed(self):
         self.order = None
@@ -123,6 +134,7 @@ class Table:
     def after(self, ts_us, index):
         """Position of the first record after (ts_us, index)."""
         self.sort()
+        ts_us = ts_us // self.precision * self.precision
         pos = bisect.bisect_left(self.keys, ts_us)
         while pos < len(self.order) and self.keys[pos] == ts_us and \
                 self.order[pos] <= index:
@@ -158,14 +170,13 @@ class Store:
                 self.tables[res] = Table(res, len(lines), ts)
                 self.tables[res].deleted = set(gone)
         else:
-            self.tables = {
-                "customers": Table("customers", args.customers),
-                "contacts": Table("contacts", args.contacts),
-                "orders": Table("orders", args.orders),
-                "invoices": Table("invoices", args.invoices),
-            }
+            # contacts that are not ours come after the others
+            self.tables = {r: Table(r, getattr(args, r) + (
+                args.foreign_contacts if r == "contacts" else 0),
+                same=args.same_time) for r in RESOURCES}
         self.clock = 0
         self.ncust0 = args.customers
+        self.ncontacts0 = args.contacts
         self.link = {}      # (resource, index) -> customer index
         self.currencies = {}
 
@@ -191,6 +202,10 @@ class Store:
         rec["updated_at"] = t.ts[i]
         return rec
 
+    def foreign(self, res, i):
+        """A contact of no customer: of a supplier, or of no company."""
+        return res == "contacts" and i >= self.ncontacts0 and not self.data
+
     def customer_of(self, res, i):
         """The customer a record belongs to: fixed at start, or given
         when the record was added."""
@@ -208,6 +223,8 @@ class Store:
     def mutate(self, op):
         with self.lock:
             t = self.tables[op["resource"]]
+            if op["op"] == "boundary":
+                return self.boundary(t, op)
             if op["op"] == "add":
                 if self.data:
                     raise ValueError("add: the records come from --data")
@@ -240,6 +257,19 @@ class Store:
             t.changed()
             t.sort()  # now, not in the next client's time
             return {"changed": len(idx)}
+
+    def boundary(self, t, op):
+        """See Handler.boundary: some saved later, some new at the edge."""
+        for i in (int(x) - 1 for x in op["ids"]):
+            t.version[i] = t.version.get(i, 0) + 1
+            t.ts[i] = self.now_us()
+        first = t.n
+        grow(t, int(op["count"]), self)
+        for i in range(first, t.n):
+            t.ts[i] = int(op["edge"])
+        t.changed()
+        t.sort()
+        return {"changed": len(op["ids"]), "n": t.n}
 
     def pick(self, t, op):
         if "ids" in op:
@@ -379,6 +409,8 @@ class Dialect:
     """How one ERP names things. render() turns a native record into the
     dialect's JSON object; page() answers one list request."""
 
+    precision_us = 1    # of the change times the ERP keeps
+
     def __init__(self, store, args):
         self.store = store
         self.tz = zoneinfo.ZoneInfo(args.time_zone)
@@ -441,66 +473,258 @@ def decode_cursor(text):
     return int(ts), int(index)
 
 
+class FrappeError(Exception):
+    """An error as Frappe's REST layer answers it: frappe.throw raises an
+    exception class whose http_status_code becomes the status, and the
+    body carries exc_type, exception and _server_messages
+    (frappe/exceptions.py: ValidationError and its subclass DataError are
+    417, AuthenticationError 401, PermissionError 403; frappe/utils/
+    response.py report_error)."""
+
+    def __init__(self, status, exc_type, message):
+        super().__init__(message)
+        self.status = status
+        self.body = {
+            "exc_type": exc_type,
+            "exception": "frappe.exceptions.%s: %s" % (exc_type, message),
+            "_server_messages": json.dumps([json.dumps({"message": message})]),
+        }
+
+
 class ERPNext(Dialect):
+    """ERPNext 15 on Frappe 15, GET /api/resource/<DocType> (frappe/api/
+    v1.py document_list -> frappe.client.get_list -> frappe/desk/
+    reportview.py validate_args, frappe/model/db_query.py)."""
+
     doctypes = {"Customer": "customers", "Contact": "contacts",
                 "Sales Order": "orders", "Sales Invoice": "invoices"}
     paths = {"/api/resource/" + urllib.parse.quote(d): r
              for d, r in doctypes.items()}
+    by_res = {r: d for d, r in doctypes.items()}
+
+    # Standard columns every DocType has (frappe/model/__init__.py
+    # default_fields, child_table_fields, optional_fields): reportview's
+    # is_standard() lets them through without a look at the DocType.
+    standard = {"doctype", "name", "owner", "creation", "modified",
+                "modified_by", "docstatus", "idx", "parent", "parentfield",
+                "parenttype", "_user_tags", "_comments", "_assign",
+                "_liked_by", "_seen"}
+    # The fields of each DocType that the fake knows, from the DocType
+    # definitions: erpnext/selling/doctype/customer/customer.py (types
+    # block), frappe/contacts/doctype/contact/contact.json, erpnext/selling/
+    # doctype/sales_order/sales_order.json, erpnext/accounts/doctype/
+    # sales_invoice/sales_invoice.json; child tables by their table field.
+    # Customer has no country, city or credit_limit: addresses are Address
+    # documents linked to it, credit limits the child table credit_limits.
+    fields = {
+        "Customer": {"customer_name", "customer_type", "customer_group",
+                     "territory", "tax_id", "customer_details",
+                     "customer_primary_address", "primary_address",
+                     "customer_primary_contact", "payment_terms",
+                     "default_currency", "disabled", "email_id",
+                     "mobile_no", "website", "language", "credit_limits"},
+        "Contact": {"first_name", "middle_name", "last_name", "full_name",
+                    "email_id", "phone", "mobile_no", "designation",
+                    "department", "company_name", "status", "salutation",
+                    "user", "is_primary_contact", "address", "links",
+                    "unsubscribed"},
+        "Sales Order": {"customer", "customer_name", "order_type",
+                        "transaction_date", "delivery_date", "company",
+                        "currency", "grand_total", "rounded_total",
+                        "net_total", "status", "delivery_status",
+                        "billing_status", "per_delivered", "per_billed"},
+        "Sales Invoice": {"customer", "customer_name", "posting_date",
+                          "due_date", "company", "currency", "grand_total",
+                          "rounded_total", "net_total", "outstanding_amount",
+                          "status", "is_return"},
+        "Dynamic Link": {"link_doctype", "link_name", "link_title"},
+        "Customer Credit Limit": {"company", "credit_limit",
+                                  "bypass_credit_limit_check"},
+    }
+    tables = {("Contact", "links"): "Dynamic Link",
+              ("Customer", "credit_limits"): "Customer Credit Limit"}
+
+    # Sales Order status options (sales_order.json): the fake's order
+    # states as ERPNext names them.
+    order_status = {"open": "To Deliver and Bill", "confirmed": "To Deliver",
+                    "shipped": "To Bill", "closed": "Completed",
+                    "cancelled": "Cancelled"}
+    # Sales Invoice status options (sales_invoice.json, set_status()).
+    invoice_status = {"open": "Unpaid", "paid": "Paid", "overdue": "Overdue",
+                      "partly_paid": "Partly Paid"}
 
     def auth_ok(self, headers, token):
         return headers.get("Authorization") == "token " + token
 
+    def auth_error(self, headers):
+        # frappe/auth.py validate_auth: a wrong key or secret raises
+        # AuthenticationError; no credentials at all leave the Guest user,
+        # whom get_list refuses with PermissionError.
+        if headers.get("Authorization") is None:
+            e = FrappeError(403, "PermissionError", "Insufficient Permission")
+        else:
+            e = FrappeError(401, "AuthenticationError",
+                            "Invalid API key or secret")
+        return e.status, dump(e.body)
+
+    @staticmethod
+    def money(text):
+        # Currency fields are DECIMAL in MariaDB and leave as JSON numbers
+        # through frappe's json_handler (Decimal -> float)
+        return NUM(repr(float(text)))
+
     def render(self, rec):
         c = lambda x: "CUST-%05d" % int(x[1:])
         res = rec["_res"]
-        out = {"modified": self.local(rec["updated_at"])}
+        out = {"modified": self.local(rec["updated_at"]), "docstatus": 0}
         if res == "customers":
             out.update(name=c(rec["id"]), customer_name=rec["name"],
+                       customer_type="Company",
                        customer_details=rec["legal_name"],
-                       tax_id=rec["vat_id"], country=rec["country"],
-                       city=rec["city"], primary_address=rec["address"],
+                       tax_id=rec["vat_id"],
+                       primary_address=rec["address"].replace("\n", "<br>")
+                       + "<br>",
                        payment_terms=rec["payment_terms"],
-                       credit_limit=NUM(rec["credit_limit"]),
                        default_currency=rec["currency"])
         elif res == "contacts":
+            foreign = self.store.foreign(res, int(rec["id"][1:]) - 1)
             out.update(name="CONT-%06d" % int(rec["id"][1:]),
-                       link_name=c(rec["customer_id"]),
+                       link_doctype="Supplier" if foreign else "Customer",
+                       link_name="SUP-0001" if foreign else c(rec["customer_id"]),
                        first_name=rec["first_name"], last_name=rec["last_name"],
                        designation=rec["job_title"], email_id=rec["email"],
                        phone=rec["phone"])
         elif res == "orders":
             # a document's name is its number
-            out.update(name=rec["number"],
+            out.update(name=rec["number"], docstatus=1,
                        customer=c(rec["customer_id"]),
                        transaction_date=str(rec["order_date"]),
-                       grand_total=NUM(rec["amount"]),
-                       currency=rec["currency"], status=rec["status"].title())
+                       grand_total=self.money(rec["amount"]),
+                       currency=rec["currency"],
+                       status=self.order_status[rec["status"]])
         else:
-            out.update(name=rec["number"],
+            out.update(name=rec["number"], docstatus=1,
                        customer=c(rec["customer_id"]),
                        posting_date=str(rec["invoice_date"]),
                        due_date=str(rec["due_date"]),
-                       grand_total=NUM(rec["amount"]),
-                       outstanding_amount=NUM(rec["open_amount"]),
-                       currency=rec["currency"], status=rec["status"].title())
+                       grand_total=self.money(rec["amount"]),
+                       outstanding_amount=self.money(rec["open_amount"]),
+                       currency=rec["currency"],
+                       status=self.invoice_status[rec["status"]])
         return out
 
+    def column(self, doctype, field):
+        """The column a field names, as reportview.get_meta_and_docfield
+        finds it: plain, `tabChild`.field, or tablefield.field; raises
+        DataError "Field not permitted in query" for anything else."""
+        name = field.split(" as ")[0].strip()
+        table, col = doctype, name
+        if "." in name:
+            head, col = name.split(".", 1)
+            col = col.strip("`")
+            if head.startswith("`tab"):
+                table = head[4:-1]
+            else:
+                table = self.tables.get((doctype, head))
+        col = col.strip("`")
+        if col in self.standard and table in (doctype, None) or \
+                table is not None and col in self.fields.get(table, ()):
+            return col
+        raise FrappeError(417, "DataError",
+                          "Field not permitted in query: " + col)
+
+    def condition(self, doctype, f):
+        """[field, op, value] or [doctype, field, op, value] as a test of
+        a rendered record (db_query.prepare_filter_condition)."""
+        if isinstance(f, list) and len(f) == 4:
+            field = "`tab%s`.%s" % (f[0], f[1]) if f[0] != doctype else f[1]
+            f = [field, f[2], f[3]]
+        if not isinstance(f, list) or len(f) != 3:
+            raise FrappeError(417, "ValidationError", "Invalid filter: %r" % (f,))
+        col = self.column(doctype, f[0])
+        op, value = f[1].lower(), f[2]
+        tests = {"=": lambda a, b: a == b, "!=": lambda a, b: a != b,
+                 ">": lambda a, b: a > b, "<": lambda a, b: a < b,
+                 ">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b,
+                 "in": lambda a, b: a in b, "not in": lambda a, b: a not in b}
+        if op not in tests:
+            raise FrappeError(417, "ValidationError", "Invalid operator " + op)
+        if op in ("in", "not in") and isinstance(value, str):
+            value = [v.strip() for v in value.split(",")]
+        if col == "modified":
+            value = self.parse_local(value)
+        return col, tests[op], value
+
     def page(self, res, q, ctx):
+        doctype = self.by_res[res]
         t = self.store.tables[res]
         t.sort()
+        try:
+            fields = json.loads(q.get("fields", '["name"]'))
+            cols = [self.column(doctype, f) for f in fields]
+            ands = [self.condition(doctype, f)
+                    for f in json.loads(q.get("filters") or "[]")]
+            ors = [self.condition(doctype, f)
+                   for f in json.loads(q.get("or_filters") or "[]")]
+        except FrappeError as e:
+            return e.status, e.body, None
+        order = re.sub(r"`tab[^`]*`\.|`", "", q.get("order_by", "modified desc"))
+        if re.sub(r"\s+", " ", order.strip().lower()) != "modified asc, name asc":
+            # the fake keeps one order; a real site would sort otherwise
+            return 400, {"exc_type": "ValidationError",
+                         "exception": "fake ERP: order_by must be "
+                         "'modified asc, name asc'"}, None
+        # the rows worth looking at start at the lowest modified asked for
         pos = 0
-        for field, op, value in json.loads(q.get("filters", "[]")):
-            if field != "modified" or op not in (">=", ">"):
-                return 417, {"exc_type": "DataError",
-                             "exception": "unsupported filter"}, None
-            pos = t.first_at(self.parse_local(value) + (op == ">"))
-        pos += int(q.get("limit_start", 0))
-        pos = max(0, pos - ctx.overlap)
-        limit = self.limit(q, "limit_page_length", 20)
-        return 200, {"data": list(t.order[pos:pos + limit])}, "data"
+        for col, test, value in ands:
+            if col == "modified" and test(value + 1, value) and not test(value - 1, value):
+                pos = max(pos, t.first_at(value + (not test(value, value))))
+        start = int(q.get("limit_start") or 0)
+        # frappe/api/v1.py: 20 unless asked; 0 means all, no cap
+        limit = int(q.get("limit_page_length", 20)) or len(t.order)
+        idx, skipped = [], 0
+        while pos < len(t.order) and len(idx) < limit:
+            i = t.order[pos]
+            pos += 1
+            if i in t.deleted:
+                continue
+            if self.matches(res, i, ands, ors):
+                if skipped < start:
+                    skipped += 1
+                else:
+                    idx.append(i)
+        ctx.select = cols
+        if ctx.overlap and idx:
+            idx = idx[:ctx.overlap] + idx
+        return 200, {"data": idx}, "data"
+
+    @staticmethod
+    def name_of(res, i):
+        """render()'s name, without rendering."""
+        return {"customers": "CUST-%05d", "contacts": "CONT-%06d",
+                "orders": "SO-%07d", "invoices": "INV-%07d"}[res] % (i + 1)
+
+    def matches(self, res, i, ands, ors):
+        t = self.store.tables[res]
+        rec = None
+        def value(col):
+            nonlocal rec
+            if col == "modified":
+                return t.ts[i]
+            if col == "name" and not self.store.data:
+                return self.name_of(res, i)
+            if rec is None:
+                r = self.store.record(res, i)
+                r["_res"] = res
+                rec = self.render(r)
+            return rec.get(col)
+        if not all(test(value(col), v) for col, test, v in ands):
+            return False
+        return not ors or any(test(value(col), v) for col, test, v in ors)
 
 
 class Dolibarr(Dialect):
+    precision_us = 1000000
     paths = {"/api/index.php/" + p: r for p, r in
              (("thirdparties", "customers"), ("contacts", "contacts"),
               ("orders", "orders"), ("invoices", "invoices"))}
@@ -508,25 +732,58 @@ class Dolibarr(Dialect):
     def auth_ok(self, headers, token):
         return headers.get("DOLAPIKEY") == token
 
+    def auth_error(self, headers):
+        # htdocs/api/class/api_access.class.php __isAllowed(): no key is
+        # RestException(401, "Failed to login to API. No parameter
+        # 'HTTP_DOLAPIKEY' ..."); a key that matches no user returns false,
+        # which Restler answers 401 Unauthorized. Restler's body is
+        # {"error": {"code", "message"}, "debug": {...}}.
+        why = "Unauthorized"
+        if headers.get("DOLAPIKEY") is None:
+            why += (": Failed to login to API. No parameter 'HTTP_DOLAPIKEY' "
+                    "on HTTP header (and no parameter DOLAPIKEY in URL).")
+        return 401, dump({"error": {"code": 401, "message": why},
+                          "debug": {"source": "api_access.class.php",
+                                    "stages": {"failure": ["authenticate"]}}})
+
     def unix_date(self, day):
         day = datetime.date.fromisoformat(day)
         t = datetime.datetime(day.year, day.month, day.day, tzinfo=self.tz)
         return int(t.timestamp())
 
+    # Order statut (htdocs/commande/class/commande.class.php constants):
+    # -1 canceled, 0 draft, 1 validated, 2 shipment in process, 3 closed.
+    order_statut = {"open": "1", "confirmed": "1", "shipped": "2",
+                    "closed": "3", "cancelled": "-1"}
+    # Invoice statut (htdocs/compta/facture/class/facture.class.php):
+    # 0 draft, 1 validated (to be paid, partly paid or overdue: overdue is
+    # date_lim_reglement in the past, no status), 2 paid, 3 abandoned.
+    invoice_statut = {"open": "1", "overdue": "1", "partly_paid": "1",
+                      "paid": "2"}
+
     def render(self, rec):
+        # The API answers with the object's properties as the database
+        # driver left them: ids, amounts (DECIMAL(24,8)) and statuses as
+        # strings, dates as unix seconds (jdate()), the change time as
+        # date_modification from tms.
         res = rec["_res"]
         num = lambda x: str(int(x[1:]))
         out = {"id": num(rec["id"]),
                "date_modification": rec["updated_at"] // 1000000}
         if res == "customers":
+            # a thirdparty carries the id of its payment term
+            # (llx_c_payment_term: 2 is 30D), not a code
+            days = int(rec["payment_terms"].split()[0])
             out.update(name=rec["name"], name_alias=rec["legal_name"],
                        tva_intra=rec["vat_id"], country_code=rec["country"],
                        town=rec["city"], address=rec["address"],
-                       cond_reglement_code=rec["payment_terms"],
+                       cond_reglement_id=str(days // 15),
                        outstanding_limit="%s" % rec["credit_limit"],
-                       multicurrency_code=rec["currency"], status="1")
+                       multicurrency_code=rec["currency"], client="1",
+                       status="1")
         elif res == "contacts":
-            out.update(socid=int(num(rec["customer_id"])),
+            foreign = self.store.foreign(res, int(rec["id"][1:]) - 1)
+            out.update(socid=None if foreign else int(num(rec["customer_id"])),
                        firstname=rec["first_name"], lastname=rec["last_name"],
                        poste=rec["job_title"], email=rec["email"],
                        phone_pro=rec["phone"])
@@ -535,7 +792,7 @@ class Dolibarr(Dialect):
                        date=self.unix_date(rec["order_date"]),
                        total_ttc=rec["amount"] + "000000",
                        multicurrency_code=rec["currency"],
-                       statut=str(ORDER_STATUS.index(rec["status"])))
+                       statut=self.order_statut[rec["status"]])
         else:
             out.update(socid=num(rec["customer_id"]), ref=rec["number"],
                        date=self.unix_date(rec["invoice_date"]),
@@ -543,25 +800,110 @@ class Dolibarr(Dialect):
                        total_ttc=rec["amount"] + "000000",
                        remaintopay=rec["open_amount"] + "000000",
                        multicurrency_code=rec["currency"],
-                       statut=str(INVOICE_STATUS.index(rec["status"])
-                                  if rec["status"] in INVOICE_STATUS else 2))
+                       statut=self.invoice_statut[rec["status"]])
         return out
 
+    # Dolibarr's universal search criteria (htdocs/api/class/api.class.php
+    # _checkFilters and _forge_criteria_callback; core/lib/functions.lib.php
+    # forgeSQLFromUniversalSearchCriteria in later versions): criteria
+    # (field:operator:value) joined by and/or inside parentheses.
+    criterion = re.compile(r"\(([^:'()]+):([^:'()]+):([^()]+)\)")
+    ops = {"=": lambda a, b: a == b, "!=": lambda a, b: a != b,
+           "<>": lambda a, b: a != b, ">": lambda a, b: a > b,
+           "<": lambda a, b: a < b, ">=": lambda a, b: a >= b,
+           "<=": lambda a, b: a <= b, "in": lambda a, b: a in b}
+
+    def filters(self, text):
+        """sqlfilters as (tests, expression) or None when malformed; the
+        expression refers to the tests as T[0], T[1], ..."""
+        tests = []
+
+        def one(m):
+            field, op, value = m.group(1).strip(), m.group(2).strip().lower(), \
+                m.group(3).strip()
+            if op not in self.ops or field not in ("t.tms", "t.rowid",
+                                                    "t.fk_soc", "s.client"):
+                raise ValueError(field)
+            if op == "in":
+                value = {int(v) for v in value.strip("()").split(",")}
+            elif value.startswith("'") and value.endswith("'"):
+                value = value[1:-1]
+                if field == "t.tms":
+                    value = self.parse_local(value) // 1000000
+            else:
+                value = int(value)
+            tests.append((field, self.ops[op], value))
+            return " T[%d] " % (len(tests) - 1)
+        try:
+            expr = self.criterion.sub(one, text).strip()
+        except ValueError:
+            return None
+        if re.fullmatch(r"(\s|\(|\)|and|or|T\[\d+\])*", expr) is None:
+            return None
+        try:
+            compile(expr, "sqlfilters", "eval")
+        except SyntaxError:
+            return None
+        return tests, expr
+
+    def value(self, res, i, field):
+        t = self.store.tables[res]
+        if field == "t.tms":
+            return t.ts[i] // 1000000
+        if field == "t.rowid":
+            return i + 1
+        if field in ("t.fk_soc", "s.client"):
+            # contacts belong to customers (client 1), foreign ones to no
+            # company (the LEFT JOIN leaves NULL)
+            if self.store.foreign(res, i):
+                return None
+            return 1 if field == "s.client" else self.store.customer_of(res, i) + 1
+        raise KeyError(field)
+
     def page(self, res, q, ctx):
+        # htdocs/societe/class/api_thirdparties.class.php index() and its
+        # siblings: sortfield/sortorder, limit (100 unless asked), page
+        # from 0, sqlfilters; rows sorted by the sort fields; no rows is
+        # RestException(404, "No ... found").
         t = self.store.tables[res]
         t.sort()
-        pos = 0
+        pos, check = 0, None
         f = q.get("sqlfilters")
         if f:
-            m = re.fullmatch(r"\(t\.tms:>=:'([0-9: -]+)'\)", f)
-            if not m:
-                return 400, {"error": {"code": 400,
-                                       "message": "Bad syntax of sqlfilters"}}, None
-            pos = t.first_at(self.parse_local(m.group(1)))
+            check = self.filters(f)
+            if check is None:
+                return 400, {"error": {"code": 400, "message": "Bad Request: "
+                                       "Error when validating parameter "
+                                       "sqlfilters -> " + f}}, None
+            bounds = [v for field, op, v in check[0] if field == "t.tms"
+                      and op in (self.ops["="], self.ops[">="], self.ops[">"])]
+            if bounds and all(field != "t.tms" or op in (
+                    self.ops["="], self.ops[">="], self.ops[">"])
+                    for field, op, v in check[0]):
+                pos = t.first_at(min(bounds) * 1000000)
+        if re.sub(r"\s", "", q.get("sortfield", "t.rowid")) != "t.tms,t.rowid":
+            return 400, {"error": {"code": 400, "message": "fake ERP: "
+                                   "sortfield must be t.tms,t.rowid"}}, None
         limit = self.limit(q, "limit", 100)
-        pos += int(q.get("page", 0)) * limit
-        pos = max(0, pos - ctx.overlap)
-        idx = list(t.order[pos:pos + limit])
+        start = int(q.get("page", 0)) * limit
+        idx, seen = [], 0
+        while pos < len(t.order) and len(idx) < limit:
+            i = t.order[pos]
+            pos += 1
+            if i in t.deleted:
+                continue
+            if check is not None:
+                # SQL: a comparison with NULL is not true
+                T = [(lambda x: x is not None and op(x, v))(self.value(res, i, field))
+                     for field, op, v in check[0]]
+                if not eval(check[1], {"__builtins__": {}}, {"T": T}):
+                    continue
+            if seen < start:
+                seen += 1
+                continue
+            idx.append(i)
+        if ctx.overlap and idx:
+            idx = idx[:ctx.overlap] + idx
         if not idx:
             return 404, {"error": {"code": 404,
                                    "message": "Not Found: No %s found" % res}}, None
@@ -569,6 +911,7 @@ class Dolibarr(Dialect):
 
 
 class BusinessCentral(Dialect):
+    precision_us = 1000
     entities = {"customers": "customers", "contacts": "contacts",
                 "salesOrders": "orders", "salesInvoices": "invoices"}
     prefix = BC_PREFIX
@@ -581,7 +924,7 @@ class BusinessCentral(Dialect):
     def guid(rid):
         n = int(rid[1:])
         return "%08x-%04x-4%03x-8%03x-%012x" % (
-            n, "CPOI".index(rid[0]), n % 4096, n % 4093, h("g", rid) % 2**48)
+            n, "CPOIT".index(rid[0]), n % 4096, n % 4093, h("g", rid) % 2**48)
 
     def render(self, rec):
         res = rec["_res"]
@@ -593,12 +936,19 @@ class BusinessCentral(Dialect):
                        country=rec["country"], city=rec["city"],
                        addressLine1=rec["address"].split("\n")[0],
                        addressLine2=rec["address"].split("\n")[1],
-                       paymentTermsCode=rec["payment_terms"],
+                       # a GUID of the paymentTerms entity, not a code
+                       # (Microsoft Learn, API v2.0 "customer resource
+                       # type": paymentTermsId)
+                       paymentTermsId=self.guid("T%d" % int(
+                           rec["payment_terms"].split()[0])),
                        creditLimit=NUM(rec["credit_limit"]),
                        currencyCode=rec["currency"])
         elif res == "contacts":
-            out.update(customerId=self.guid(rec["customer_id"]),
-                       displayName=rec["name"], jobTitle=rec["job_title"],
+            # "contact resource type" (API v2.0, page 30071 "APIV2 -
+            # Contacts"): no customerId and no job title; the link to a
+            # customer is customers(id)/contactsInformation
+            out.update(number="CT%06d" % int(rec["id"][1:]), type="Person",
+                       displayName=rec["name"], companyName="",
                        email=rec["email"], phoneNumber=rec["phone"])
         elif res == "orders":
             out.update(customerId=self.guid(rec["customer_id"]),
@@ -614,7 +964,10 @@ class BusinessCentral(Dialect):
                        totalAmountIncludingTax=NUM(rec["amount"]),
                        remainingAmount=NUM(rec["open_amount"]),
                        currencyCode=rec["currency"],
-                       status=rec["status"].title())
+                       # enum "Invoice Entity Aggregate Status": " ",
+                       # Draft, In Review, Open, Paid, Canceled,
+                       # Corrective; overdue and partly paid are Open
+                       status="Paid" if rec["status"] == "paid" else "Open")
         return out
 
     def page(self, res, q, ctx):
@@ -776,6 +1129,8 @@ class Handler(BaseHTTPRequestHandler):
         if res is None:
             return self.send(404, b'{"error":{"code":"not_found","message":"no such path"}}')
         if not srv.dialect.auth_ok(self.headers, srv.token):
+            if hasattr(srv.dialect, "auth_error"):
+                return self.send(*srv.dialect.auth_error(self.headers))
             return self.send(401, b'{"error":{"code":"unauthorized","message":"bad credentials"}}')
         q = dict(urllib.parse.parse_qsl(url.query, keep_blank_values=True))
         page_no, faults = srv.faults.take(res)
@@ -795,7 +1150,7 @@ class Handler(BaseHTTPRequestHandler):
     def fill(self, res, body, key, ctx):
         """Turns the indexes of a page into the dialect's records."""
         store, d = self.server.store, self.server.dialect
-        idx = body[key] if key else body
+        idx = list(body[key] if key else body)
         recs = []
         for i in idx:
             rec = store.record(res, i)
@@ -807,12 +1162,16 @@ class Handler(BaseHTTPRequestHandler):
                              "updated_at": utc_text(rec["updated_at"])})
             else:
                 recs.append(d.render(rec))
+        if ctx.select is not None:
+            recs = [{k: r.get(k) for k in ctx.select} for r in recs]
         for f in ctx.faults:
             recs = self.record_fault(f, recs, ctx)
         if key:
             body[key] = recs
         else:
             body[:] = recs
+        if ctx.boundary_fault and idx:
+            ctx.changing.append(self.boundary(res, idx, ctx.boundary_fault))
         if ctx.changing_fault and idx:
             # rows already served, and the rows right after this page,
             # change while the client is between two pages
@@ -822,6 +1181,21 @@ class Handler(BaseHTTPRequestHandler):
             moved = list(idx[:count]) + list(t.order[nxt:nxt + count])
             ctx.changing.append({"op": "touch", "resource": res,
                                  "ids": [i + 1 for i in moved]})
+
+    def boundary(self, res, idx, f):
+        """Saves made between this page and the next request, at the
+        page's boundary: the first `count` records of the page's last
+        block of equal change times (at the dialect's precision) are
+        saved again later and leave the block, and `count` new records
+        are saved with the boundary time itself. Paging by offset or page
+        number then skips records; paging by (time, key) must not."""
+        store, d = self.server.store, self.server.dialect
+        t = store.tables[res]
+        count = int(f.get("count", 2))
+        edge = t.ts[idx[-1]]
+        block = [i for i in idx if t.ts[i] // d.precision_us == edge // d.precision_us]
+        return {"op": "boundary", "resource": res, "edge": edge,
+                "ids": [i + 1 for i in block[:count]], "count": count}
 
     def record_fault(self, f, recs, ctx):
         k = f["kind"]
@@ -882,6 +1256,8 @@ class Handler(BaseHTTPRequestHandler):
             return True
         elif k == "changing":
             ctx.changing_fault = f
+        elif k == "boundary":
+            ctx.boundary_fault = f
         elif k == "duplicates":
             ctx.overlap = int(f.get("count", 2))
         elif k in ("truncate", "garbage", "nextlink"):
@@ -947,6 +1323,8 @@ class Context:
         self.faults = faults
         self.overlap = 0
         self.changing_fault = None
+        self.boundary_fault = None
+        self.select = None  # the fields asked for, where the ERP lets one
         self.changing = []
         self.post = []
 
@@ -960,6 +1338,7 @@ class Server(ThreadingHTTPServer):
         self.store = Store(self.args)
         self.dialect = DIALECTS[self.args.style](self.store, self.args)
         for t in self.store.tables.values():
+            t.precision = self.dialect.precision_us
             t.sort()
 
 
@@ -1061,6 +1440,11 @@ def main():
     s.add_argument("--contacts", type=int, default=40)
     s.add_argument("--orders", type=int, default=60)
     s.add_argument("--invoices", type=int, default=40)
+    s.add_argument("--foreign-contacts", type=int, default=0, metavar="N",
+                   help="N more contacts that are not of a customer "
+                   "(ERPNext: of a supplier; Dolibarr: of no company)")
+    s.add_argument("--same-time", type=int, default=0, metavar="N",
+                   help="N records share each change time (a bulk import)")
     s.add_argument("--time-zone", default="Europe/Berlin")
     s.add_argument("--max-limit", type=int, default=1000)
     s.add_argument("--tls", action="store_true",
