@@ -375,7 +375,9 @@ finish(struct sync *s)
 	    s->error.len ? s->error.data : NULL, &err);
 	if (rc != EX_OK)
 		log_warn("%s", err.data);
-	erp_tally_summary(&s->tally, stdout, s->opt->dry_run);
+	/* stdout is for data: what a failed run got as far as is a message */
+	erp_tally_summary(&s->tally, s->error.len > 0 || rc != EX_OK ? stderr :
+	    stdout, s->opt->dry_run);
 	if (s->opt->events != NULL) {
 		erp_tally_events(&s->tally, s->opt->events);
 		if (s->error.len > 0)

@@ -196,6 +196,14 @@ SQL
 	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
 }
 
+@test "a failed sync prints nothing on stdout: its summary goes to stderr" {
+	erp_ctl fault '{"kind": "status", "status": 401, "times": 1, "resource": "contacts"}' >/dev/null
+	sync
+	[ "$status" -eq 77 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"customers fetched 30, inserted 30, "*"contacts  fetched 0, "* ]]
+}
+
 @test "a token file must be the user's own, mode 0600, not a link" {
 	tf=$BATS_TEST_TMPDIR/token
 	printf '%s\n' "$ERP_TOKEN" > "$tf"
