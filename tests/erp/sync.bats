@@ -244,6 +244,21 @@ SQL
 	[[ "$stderr" == *"cannot reach the ERP"*"gave up after 5 tries"* ]]
 }
 
+@test "plain http goes to this machine only: never a hostile name, never through a proxy" {
+	for url in http://127.example.com:$ERP_PORT http://127.0.0.1.nip.io:$ERP_PORT \
+	    http://localhost.example.com:$ERP_PORT; do
+		KAM_ERP_URL=$url run --separate-stderr "$KAM" --sync --resource customers
+		[ "$status" -eq 78 ]
+		[[ "$stderr" == *"erp.base_url must use https (plain http is allowed only to this machine"* ]]
+	done
+	[ "$(erp_ctl log | grep -c '"path"')" -eq 0 ]
+	# a proxy would read the token: plain http to this machine goes direct
+	port=$("$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	http_proxy=http://127.0.0.1:$port HTTP_PROXY=http://127.0.0.1:$port \
+	    ALL_PROXY=http://127.0.0.1:$port sync --resource customers
+	[ "$status" -eq 0 ]
+}
+
 @test "a user without the sync role is refused with 77" {
 	PGUSER=anna run --separate-stderr "$KAM" --sync --resource customers
 	[ "$status" -eq 77 ]
