@@ -279,6 +279,49 @@ SQL
 	wait "$pid"
 }
 
+@test "a manager login cannot block the sync: the lock is kam_sync's alone" {
+	# the old lock: an advisory key any login could take
+	PGUSER=anna psql -X -q -c "SELECT pg_advisory_lock(7037293, 1), pg_sleep(30)" >/dev/null 2>&1 &
+	locker=$!
+	for _ in $(seq 50); do
+		[ "$(q "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7037293")" -eq 1 ] && break
+		sleep 0.1
+	done
+	sync --resource customers
+	kill "$locker"
+	wait "$locker" || true
+	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7037293" >/dev/null
+	[ "$status" -eq 0 ]
+	# the new one: a manager may not take it, in any mode
+	for mode in "EXCLUSIVE MODE NOWAIT" "ACCESS SHARE MODE" "ROW SHARE MODE"; do
+		run env PGUSER=anna psql -X -q -v ON_ERROR_STOP=1 -c "BEGIN" -c "LOCK TABLE kam.sync_lock IN $mode"
+		[ "$status" -ne 0 ]
+		[[ "$output" == *"permission denied for table sync_lock"* ]]
+	done
+	run env PGUSER=bo psql -X -q -v ON_ERROR_STOP=1 -c "SELECT * FROM kam.sync_lock FOR UPDATE"
+	[ "$status" -ne 0 ]
+}
+
+@test "a sync that never took the lock lets nothing go" {
+	erp_ctl fault '{"kind": "latency", "ms": 6000, "times": 1}' >/dev/null
+	"$KAM" --sync --resource customers >/dev/null 2>&1 3>&- &
+	pid=$!
+	for _ in $(seq 50); do
+		[ "$(q "SELECT count(*) FROM kam.sync_run WHERE status = 'running'")" -eq 1 ] && break
+		sleep 0.1
+	done
+	before=$(grep -c "you don't own a lock" "$PG_TEST_DIR/log" || true)
+	run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 75 ]
+	PGUSER=anna run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 77 ]
+	# the first still holds it
+	run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 75 ]
+	wait "$pid"
+	[ "$(grep -c "you don't own a lock" "$PG_TEST_DIR/log" || true)" -eq "$before" ]
+}
+
 @test "a sync killed mid-run is closed as interrupted by the next" {
 	erp_ctl fault '{"kind": "latency", "ms": 3000, "times": 1}' >/dev/null
 	"$KAM" --sync >/dev/null 2>&1 3>&- &
