@@ -259,6 +259,29 @@ SQL
 	[ "$status" -eq 0 ]
 }
 
+@test "profile = native, the default, is found: in the build tree, through KAM_DATADIR, the user's own first" {
+	# the kam built here, not installed, finds its own profiles
+	KAM_ERP_PROFILE=native sync --resource customers
+	[ "$status" -eq 0 ]
+	(unset KAM_ERP_PROFILE; "$KAM" --sync --resource customers >/dev/null)
+	# KAM_DATADIR names kam's folder instead
+	mkdir -p "$BATS_TEST_TMPDIR/data/profiles" "$BATS_TEST_TMPDIR/xdg/kam/profiles"
+	sed 's|"/customers"|"/nowhere"|' "$KAM_SRCDIR/profiles/native.json" \
+	    > "$BATS_TEST_TMPDIR/data/profiles/native.json"
+	KAM_DATADIR=$BATS_TEST_TMPDIR/data KAM_ERP_PROFILE=native sync --resource customers
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"customers: the ERP has no such path (HTTP 404)"* ]]
+	# the user's own profile comes before kam's
+	cp "$KAM_SRCDIR/profiles/native.json" "$BATS_TEST_TMPDIR/xdg/kam/profiles/"
+	XDG_CONFIG_HOME=$BATS_TEST_TMPDIR/xdg KAM_DATADIR=$BATS_TEST_TMPDIR/data \
+	    KAM_ERP_PROFILE=native sync --resource customers
+	[ "$status" -eq 0 ]
+	# none anywhere: where kam looked
+	KAM_DATADIR=$BATS_TEST_TMPDIR/none KAM_ERP_PROFILE=native sync --resource customers
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"erp.profile: no such profile 'native' (looked for "*"/kam/profiles/native.json or $BATS_TEST_TMPDIR/none/profiles/native.json; KAM_DATADIR names kam's data folder)"* ]]
+}
+
 @test "a user without the sync role is refused with 77" {
 	PGUSER=anna run --separate-stderr "$KAM" --sync --resource customers
 	[ "$status" -eq 77 ]
