@@ -345,6 +345,26 @@ SQL
 	[ "$(grep -c "you don't own a lock" "$PG_TEST_DIR/log" || true)" -eq "$before" ]
 }
 
+@test "a sync that loses its lock stops before its next page is stored" {
+	printf '[erp]\npage_size = 10\n' > "$BATS_TEST_TMPDIR/kam.conf"
+	erp_ctl fault '{"kind": "latency", "ms": 500, "times": 0, "resource": "orders"}' >/dev/null
+	KAM_CONFIG=$BATS_TEST_TMPDIR/kam.conf "$KAM" --sync >"$BATS_TEST_TMPDIR/out" \
+	    2>"$BATS_TEST_TMPDIR/err" 3>&- &
+	pid=$!
+	for _ in $(seq 100); do
+		[ "$(q "SELECT count(*) FROM kam.erp_order")" -gt 0 ] && break
+		sleep 0.1
+	done
+	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE relation = 'kam.sync_lock'::regclass" >/dev/null
+	rc=0
+	wait "$pid" || rc=$?
+	cat "$BATS_TEST_TMPDIR/err"
+	[ "$rc" -eq 75 ]
+	grep -q "the sync lost its lock (" "$BATS_TEST_TMPDIR/err"
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -lt 200 ]
+	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
+}
+
 @test "a sync killed mid-run is closed as interrupted by the next" {
 	erp_ctl fault '{"kind": "latency", "ms": 3000, "times": 1}' >/dev/null
 	"$KAM" --sync >/dev/null 2>&1 3>&- &
