@@ -65,16 +65,15 @@ demo_erp_stop() {
 }
 
 # demo_erp_conf CONF DIR: CONF's [erp] section points at DIR's server and
-# token with the checkout's native profile (the demo's kam is not
-# installed), and the sync logs in as the demo's sync login; a server
-# that came up on another port is followed.
+# token with the native profile (the demo's kam, built and not installed,
+# finds the checkout's profiles and themes itself), and the sync logs in as
+# the demo's sync login; a server that came up on another port is followed.
 demo_erp_conf() {
 	local conf=$1 dir=$2 url
 	url=http://127.0.0.1:$(cat "$dir/port")
 	if ! grep -q '^\[erp\]' "$conf"; then
-		printf '\n[erp]\nprofile = %s\nbase_url = %s\ntoken_file = %s\nconninfo = user=kamsync\n' \
-		    "$demo_erp_top/profiles/native.json" "$url" \
-		    "$(cd "$dir" && pwd)/token" >>"$conf"
+		printf '\n[erp]\nprofile = native\nbase_url = %s\ntoken_file = %s\nconninfo = user=kamsync\n' \
+		    "$url" "$(cd "$dir" && pwd)/token" >>"$conf"
 	elif ! grep -qxF "base_url = $url" "$conf"; then
 		sed -i "s|^base_url = http://127\.0\.0\.1:[0-9]*\$|base_url = $url|" "$conf"
 	fi

@@ -252,21 +252,12 @@ next_of(struct erp_fetch *f, struct erp_page *pg, const cJSON *root,
 
 /* Turns an answer into the page's rows; false when the page is unusable. */
 static bool
-read_answer(struct erp_fetch *f, struct erp_page *pg, struct kam_buf *body,
+read_answer(struct erp_fetch *f, struct erp_page *pg, const cJSON *root,
     struct erp_page_seen *seen, struct page_ids *ids, char **next)
 {
 	const cJSON *list, *rec, *total;
-	struct kam_buf why;
-	cJSON *root;
 	bool ok;
 
-	buf_init(&why);
-	root = erp_json_parse(body->data, body->len, &why);
-	ok = root != NULL || fail(pg, EX_DATAERR, "%s page %ld: %s", f->r->name,
-	    pg->number, why.data);
-	buf_free(&why);
-	if (!ok)
-		return false;
 	list = erp_json_get(root, f->rp->records ? f->rp->records : "");
 	if (!cJSON_IsArray(list))
 		ok = fail(pg, EX_DATAERR, "%s page %ld: the answer has no list of "
@@ -278,7 +269,6 @@ read_answer(struct erp_fetch *f, struct erp_page *pg, struct kam_buf *body,
 		    erp_json_number_text(total) != NULL)
 			pg->total = strtol(erp_json_number_text(total), NULL, 10);
 	}
-	cJSON_Delete(root);
 	return ok;
 }
 
@@ -291,8 +281,8 @@ fetch_page(struct erp_fetch *f)
 	struct curl_slist *hdr = NULL;
 	struct erp_reply reply;
 	struct kam_buf url, err;
+	cJSON *root = NULL;
 	char *next = NULL;
-	bool empty;
 	int rc;
 
 	buf_init(&url);
@@ -301,11 +291,12 @@ fetch_page(struct erp_fetch *f)
 	build_request(f, &url, &hdr);
 	free(f->url);
 	f->url = xstrdup(url.data);
-	rc = erp_request_get(&f->req, url.data, hdr, &reply, &empty, &err);
+	f->req.page = pg->number;
+	rc = erp_request_get(&f->req, url.data, hdr, &reply, &root, &err);
 	headers_free(hdr);
 	if (rc != EX_OK)
 		fail(pg, rc, "%s", err.data);
-	else if (empty || read_answer(f, pg, &reply.body, &seen, &ids, &next)) {
+	else if (root == NULL || read_answer(f, pg, root, &seen, &ids, &next)) {
 		pg->records = seen.records;
 		seen.next = next;
 		seen.first_id = ids.first;
@@ -330,6 +321,7 @@ fetch_page(struct erp_fetch *f)
 		    pg->code == EX_OK;
 		pg->mark_us = f->max_us;
 	}
+	cJSON_Delete(root);
 	free(next);
 	free(ids.first);
 	free(ids.last);
@@ -391,7 +383,8 @@ erp_fetch_start(const struct erp_fetch_config *c, struct kam_buf *err)
 		return NULL;
 	}
 	f->req = (struct erp_request){ f->http, c->base_url, f->rp->empty_status,
-	    c->attempts, &f->stop, f->r->name, (unsigned)time(NULL) ^ (unsigned)c->res };
+	    c->attempts, &f->stop, f->r->name, 0,
+	    (unsigned)time(NULL) ^ (unsigned)c->res };
 	erp_pager_start(&f->pager, f->rp, c->has_since, c->since_us);
 	pthread_mutex_init(&f->mu, NULL);
 	pthread_cond_init(&f->cv, NULL);

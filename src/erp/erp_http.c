@@ -195,6 +195,11 @@ erp_http_get(struct erp_http *h, const char *url,
 	erp_reply_free(r);
 	h->reply = r;
 	curl_easy_setopt(h->curl, CURLOPT_URL, url);
+	/* plain http is only ever to this machine (erp_url_check_base): a
+	 * proxy from http_proxy would read the token, so go direct; https
+	 * may take the user's proxy, which sees only a tunnel */
+	curl_easy_setopt(h->curl, CURLOPT_PROXY, strncasecmp(url, "http:", 5) == 0 ?
+	    "" : NULL);
 	curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, headers);
 	curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, r->message);
 	rc = curl_easy_perform(h->curl);

@@ -149,7 +149,8 @@ looks_cut(const char *s, size_t len)
 	return depth > 0;
 }
 
-static void
+/* Says why text is not JSON; true when it was cut short. */
+static bool
 parse_error(struct kam_buf *err, const char *text, size_t len,
     const char *end)
 {
@@ -157,24 +158,36 @@ parse_error(struct kam_buf *err, const char *text, size_t len,
 
 	if (len == 0)
 		buf_adds(err, "the answer is empty, not JSON");
-	else if (at >= len || looks_cut(text, len))
+	else if (at >= len || looks_cut(text, len)) {
 		buf_adds(err, "the answer ends in the middle of its JSON "
 		    "(truncated)");
-	else
+		return true;
+	} else
 		buf_addf(err, "the answer is not valid JSON (at byte %zu)", at);
+	return false;
 }
 
 cJSON *
 erp_json_parse(const char *text, size_t len, struct kam_buf *err)
+{
+	bool cut;
+
+	return erp_json_parse_answer(text, len, &cut, err);
+}
+
+cJSON *
+erp_json_parse_answer(const char *text, size_t len, bool *cut,
+    struct kam_buf *err)
 {
 	struct tokens t = { 0 };
 	const char *end = NULL;
 	cJSON *root;
 	bool ok;
 
+	*cut = false;
 	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
 	if (root == NULL) {
-		parse_error(err, text, len, end);
+		*cut = parse_error(err, text, len, end);
 		return NULL;
 	}
 	ok = lex(text, len, &t) && annotate(root, &t, text) &&

@@ -14,6 +14,10 @@
  * The whole text must be one JSON value. On failure returns NULL with the
  * reason in err. Free the tree with cJSON_Delete. */
 cJSON		*erp_json_parse(const char *text, size_t len, struct kam_buf *err);
+/* The same, and *cut tells a failure that is an answer cut short (open
+ * brackets or a string at the end), which is worth asking again. */
+cJSON		*erp_json_parse_answer(const char *text, size_t len, bool *cut,
+		    struct kam_buf *err);
 
 /* A number's text exactly as the ERP wrote it; NULL for other types. */
 const char	*erp_json_number_text(const cJSON *item);

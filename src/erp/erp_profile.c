@@ -8,7 +8,7 @@
 #include "erp_file.h"
 #include "erp_json.h"
 #include "erp_profile.h"
-#include "kam/conf.h"
+#include "kam/datafile.h"
 #include "kam/xalloc.h"
 
 #define PROFILE_MAX_BYTES	(1 << 20)
@@ -590,25 +590,20 @@ read_file(const char *path, size_t *len, struct kam_buf *err)
 	return buf_detach(&b);
 }
 
-/* $XDG_CONFIG_HOME/kam/profiles/NAME.json, then the installed one. */
+/* The user's own profile, else kam's (datafile.h); NULL with err empty
+ * and where kam looked in path when there is none. */
 static char *
 find_profile(const char *name, size_t *len, struct kam_buf *path,
     struct kam_buf *err)
 {
-	char *conf = conf_default_path(), *text = NULL, *slash;
+	struct kam_buf file;
+	bool found;
 
-	if (conf != NULL && (slash = strrchr(conf, '/')) != NULL) {
-		*slash = '\0';
-		buf_addf(path, "%s/profiles/%s.json", conf, name);
-		text = read_file(path->data, len, err);
-	}
-	free(conf);
-	if (text == NULL && err->len == 0) {
-		buf_reset(path);
-		buf_addf(path, "%s/%s.json", KAM_PROFILEDIR, name);
-		text = read_file(path->data, len, err);
-	}
-	return text;
+	buf_init(&file);
+	buf_addf(&file, "%s.json", name);
+	found = datafile_find("profiles", file.data, path);
+	buf_free(&file);
+	return found ? read_file(path->data, len, err) : NULL;
 }
 
 static bool
@@ -634,12 +629,14 @@ erp_profile_load(const char *name, struct erp_profile **out,
 	if (name == NULL || *name == '\0' || !plain_name(name)) {
 		buf_adds(&path, name ? name : "");
 		text = path.len ? read_file(path.data, &len, err) : NULL;
-	} else
-		text = find_profile(name, &len, &path, err);
-	if (text == NULL) {
-		if (err->len == 0)
+		if (text == NULL && err->len == 0)
 			buf_addf(err, "erp.profile: cannot read '%s' (no such profile)",
-			    path.len ? path.data : "");
+			    path.data);
+	} else if ((text = find_profile(name, &len, &path, err)) == NULL &&
+	    err->len == 0)
+		buf_addf(err, "erp.profile: no such profile '%s' (looked for %s; "
+		    "KAM_DATADIR names kam's data folder)", name, path.data);
+	if (text == NULL) {
 		buf_free(&path);
 		return EX_CONFIG;
 	}

@@ -2,12 +2,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "erp_runlog.h"
 #include "kam/xalloc.h"
 
-/* pg_try_advisory_lock(int4, int4): "kam", then 1 for the sync */
-#define LOCK_KEYS	"7037293, 1"
+/* How often, at most, a running sync checks that its lock is still held:
+ * a statement on the lock's connection every few seconds costs nothing
+ * and keeps a pooler's idle-in-transaction timer from running out. */
+#define LOCK_CHECK_S	5
+
+struct erp_lock {
+	struct kam_db	*db;		/* its own connection, in its transaction */
+	time_t		 checked;
+};
 
 static int
 failed(struct kam_db *db, struct kam_buf *err)
@@ -26,8 +34,10 @@ name_holder(struct kam_db *db, struct kam_buf *err)
 	    " r.started_by FROM kam.sync_run r WHERE r.status = 'running'"
 	    " ORDER BY r.started_at DESC LIMIT 1)"
 	    " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-	    " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 7037293"
-	    " AND l.objid = 1 AND l.objsubid = 2", 0, NULL);
+	    " WHERE l.locktype = 'relation' AND l.granted"
+	    " AND l.mode = 'ExclusiveLock' AND l.relation = 'kam.sync_lock'::regclass"
+	    " AND l.database = (SELECT oid FROM pg_database"
+	    " WHERE datname = current_database())", 0, NULL);
 
 	buf_adds(err, "another sync is running");
 	if (res != NULL && res_rows(res) > 0) {
@@ -61,29 +71,79 @@ erp_runlog_may_sync(struct kam_db *db, struct kam_buf *err)
 	return rc;
 }
 
-int
-erp_runlog_lock(struct kam_db *db, struct kam_buf *err)
+/* Takes the table lock of migration 0012 in a transaction left open:
+ * no timeout of the server's may end it while the sync runs, and no
+ * waiting when another sync holds it. */
+static int
+take(struct kam_db *db, struct kam_buf *err)
 {
-	struct kam_res *res = db_query(db,
-	    "SELECT pg_try_advisory_lock(" LOCK_KEYS ")", 0, NULL);
-	const char *got;
+	const char *state;
 
-	if (res == NULL)
-		return failed(db, err);
-	got = res_get(res, 0, 0);
-	if (got != NULL && got[0] == 't') {
-		res_free(res);
+	if (db_script(db, "BEGIN;"
+	    " SET LOCAL idle_in_transaction_session_timeout = 0;"
+	    " LOCK TABLE kam.sync_lock IN EXCLUSIVE MODE NOWAIT"))
 		return EX_OK;
+	state = db_error_sqlstate(db);
+	if (state == NULL || strcmp(state, "55P03") != 0) {
+		buf_addf(err, "the sync's lock: %s", db_error(db));
+		return db_error_code(db);
 	}
-	res_free(res);
+	db_script(db, "ROLLBACK");
 	name_holder(db, err);
 	return EX_TEMPFAIL;
 }
 
-void
-erp_runlog_unlock(struct kam_db *db)
+int
+erp_runlog_lock(const struct kam_conf *c, struct erp_lock **out,
+    struct kam_buf *err)
 {
-	res_free(db_query(db, "SELECT pg_advisory_unlock(" LOCK_KEYS ")", 0, NULL));
+	struct erp_lock *lock;
+	struct kam_db *db;
+	int rc;
+
+	*out = NULL;
+	if ((db = db_connect_over(c->db_conninfo, c->erp_conninfo, "erp.conninfo",
+	    c->db_connect_timeout, &rc)) == NULL) {
+		buf_adds(err, "cannot connect for the sync's lock (see above)");
+		return rc;
+	}
+	if ((rc = take(db, err)) != EX_OK) {
+		db_close(db);
+		return rc;
+	}
+	lock = xcalloc(1, sizeof *lock);
+	lock->db = db;
+	lock->checked = time(NULL);
+	*out = lock;
+	return EX_OK;
+}
+
+int
+erp_runlog_held(struct erp_lock *lock, struct kam_buf *err)
+{
+	time_t now = time(NULL);
+	struct kam_res *res;
+
+	if (now - lock->checked < LOCK_CHECK_S)
+		return EX_OK;
+	if ((res = db_query(lock->db, "SELECT 1", 0, NULL)) == NULL) {
+		buf_addf(err, "the sync lost its lock (%s); stopped, so that no "
+		    "two syncs run at once", db_error(lock->db));
+		return EX_TEMPFAIL;
+	}
+	res_free(res);
+	lock->checked = now;
+	return EX_OK;
+}
+
+void
+erp_runlog_unlock(struct erp_lock *lock)
+{
+	if (lock == NULL)
+		return;
+	db_script(lock->db, "ROLLBACK");
+	db_close(lock->db);
+	free(lock);
 }
 
 int

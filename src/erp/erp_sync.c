@@ -30,6 +30,7 @@ struct sync {
 	struct erp_profile		*profile;
 	char				*token;
 	char				*run_id;
+	struct erp_lock			*lock;
 	int64_t				 started_us;
 	struct erp_tally		 tally;
 	bool				 has_hold;	/* earliest unknown link */
@@ -161,7 +162,8 @@ apply_page(struct sync *s, enum erp_res r, struct erp_page *pg)
 		erp_tally_keep(&s->tally, r, pg);
 		if (!s->opt->dry_run && page_mark(s, pg, &mark))
 			rc = erp_store_set_mark(s->db, res, s->profile->name, mark, &err);
-		if (rc == EX_OK && (rc = update_run(s, &err)) == EX_OK)
+		if (rc == EX_OK && (rc = update_run(s, &err)) == EX_OK &&
+		    (rc = erp_runlog_held(s->lock, &err)) == EX_OK)
 			rc = commit(s, &err);
 	}
 	if (rc != EX_OK) {
@@ -377,7 +379,9 @@ finish(struct sync *s)
 	    s->error.len ? s->error.data : NULL, &err);
 	if (rc != EX_OK)
 		log_warn("%s", err.data);
-	erp_tally_summary(&s->tally, stdout, s->opt->dry_run);
+	/* stdout is for data: what a failed run got as far as is a message */
+	erp_tally_summary(&s->tally, s->error.len > 0 || rc != EX_OK ? stderr :
+	    stdout, s->opt->dry_run);
 	if (s->opt->events != NULL) {
 		erp_tally_events(&s->tally, s->opt->events);
 		if (s->error.len > 0)
@@ -408,7 +412,7 @@ erp_sync(struct kam_db *db, const struct kam_conf *c, const struct erp_options *
 		rc = EX_SOFTWARE;
 	} else {
 		if ((rc = erp_runlog_may_sync(db, &err)) != EX_OK ||
-		    (rc = erp_runlog_lock(db, &err)) != EX_OK)
+		    (rc = erp_runlog_lock(c, &s.lock, &err)) != EX_OK)
 			log_warn("%s", err.data);
 		else if ((rc = erp_runlog_start(db, s.profile->name, o->resource,
 		    o->full, o->dry_run, &s.run_id, &err)) != EX_OK)
@@ -417,7 +421,7 @@ erp_sync(struct kam_db *db, const struct kam_conf *c, const struct erp_options *
 			run_all(&s);
 			rc = finish(&s);
 		}
-		erp_runlog_unlock(db);
+		erp_runlog_unlock(s.lock);
 		curl_global_cleanup();
 	}
 	erp_tally_free(&s.tally);

@@ -1,3 +1,5 @@
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -121,11 +123,31 @@ erp_url_same_origin(const char *a, const char *b)
 	return same;
 }
 
+/* Whether host (as libcurl gives it, IPv6 in brackets) is this machine
+ * by its literal: an IPv4 address in 127.0.0.0/8, IPv6 ::1 or 127/8
+ * mapped into IPv6, or the name "localhost", which libcurl (7.78 on)
+ * answers with 127.0.0.1 and ::1 itself, never asking a resolver, a
+ * hosts file or DNS (lib/hostip.c, get_localhost). Any other name is
+ * refused, whatever it starts with: "127.example.com" resolves wherever
+ * its owner likes. */
 static bool
 loopback(const char *host)
 {
-	return strcasecmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0 ||
-	    strncmp(host, "127.", 4) == 0;
+	char text[INET6_ADDRSTRLEN + 2];
+	struct in6_addr a6;
+	struct in_addr a4;
+	size_t n = strlen(host);
+
+	if (strcasecmp(host, "localhost") == 0)
+		return true;
+	if (inet_pton(AF_INET, host, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	if (n < 3 || n >= sizeof text || host[0] != '[' || host[n - 1] != ']')
+		return false;
+	memcpy(text, host + 1, n - 2);
+	text[n - 2] = '\0';
+	return inet_pton(AF_INET6, text, &a6) == 1 && (IN6_IS_ADDR_LOOPBACK(&a6) ||
+	    (IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127));
 }
 
 bool

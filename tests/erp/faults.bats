@@ -98,11 +98,28 @@ complete() {
 	complete
 }
 
-@test "JSON cut short without a length stops the run; the pages before stay" {
-	fault '{"kind": "truncate", "length": false, "times": 1, "resource": "orders", "page": 3}'
+# The fake counts requests: the retries of kam's page 3 are its 4, 5, ...
+cut_requests() {
+	local pages=() p
+	for p in "$@"; do
+		pages+=("{\"kind\": \"truncate\", \"length\": false, \"resource\": \"orders\", \"page\": $p}")
+	done
+	fault "[$(IFS=,; echo "${pages[*]}")]"
+}
+
+@test "JSON cut short without a length is asked again (kam-erp(5))" {
+	cut_requests 3 4
 	sync
-	[ "$status" -eq 65 ]
-	[[ "$stderr" == *"kam: orders page 3: the answer ends in the middle of its JSON (truncated)"* ]]
+	[ "$status" -eq 0 ]
+	[ "$(grep -c 'orders page 3: the answer ends in the middle of its JSON (truncated); trying again in' <<< "$stderr")" -eq 2 ]
+	complete
+}
+
+@test "JSON cut short every time: given up after 5 tries, the pages before stay" {
+	cut_requests 3 4 5 6 7
+	sync
+	[ "$status" -eq 69 ]
+	[[ "$stderr" == *"kam: orders page 3: the answer ends in the middle of its JSON (truncated) (gave up after 5 tries)"* ]]
 	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 14 ]
 	[ "$(q "SELECT count(*) FROM kam.erp_invoice")" -eq 0 ]
 	sync

@@ -196,6 +196,14 @@ SQL
 	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
 }
 
+@test "a failed sync prints nothing on stdout: its summary goes to stderr" {
+	erp_ctl fault '{"kind": "status", "status": 401, "times": 1, "resource": "contacts"}' >/dev/null
+	sync
+	[ "$status" -eq 77 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"customers fetched 30, inserted 30, "*"contacts  fetched 0, "* ]]
+}
+
 @test "a token file must be the user's own, mode 0600, not a link" {
 	tf=$BATS_TEST_TMPDIR/token
 	printf '%s\n' "$ERP_TOKEN" > "$tf"
@@ -236,6 +244,44 @@ SQL
 	[[ "$stderr" == *"cannot reach the ERP"*"gave up after 5 tries"* ]]
 }
 
+@test "plain http goes to this machine only: never a hostile name, never through a proxy" {
+	for url in http://127.example.com:$ERP_PORT http://127.0.0.1.nip.io:$ERP_PORT \
+	    http://localhost.example.com:$ERP_PORT; do
+		KAM_ERP_URL=$url run --separate-stderr "$KAM" --sync --resource customers
+		[ "$status" -eq 78 ]
+		[[ "$stderr" == *"erp.base_url must use https (plain http is allowed only to this machine"* ]]
+	done
+	[ "$(erp_ctl log | grep -c '"path"')" -eq 0 ]
+	# a proxy would read the token: plain http to this machine goes direct
+	port=$("$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	http_proxy=http://127.0.0.1:$port HTTP_PROXY=http://127.0.0.1:$port \
+	    ALL_PROXY=http://127.0.0.1:$port sync --resource customers
+	[ "$status" -eq 0 ]
+}
+
+@test "profile = native, the default, is found: in the build tree, through KAM_DATADIR, the user's own first" {
+	# the kam built here, not installed, finds its own profiles
+	KAM_ERP_PROFILE=native sync --resource customers
+	[ "$status" -eq 0 ]
+	(unset KAM_ERP_PROFILE; "$KAM" --sync --resource customers >/dev/null)
+	# KAM_DATADIR names kam's folder instead
+	mkdir -p "$BATS_TEST_TMPDIR/data/profiles" "$BATS_TEST_TMPDIR/xdg/kam/profiles"
+	sed 's|"/customers"|"/nowhere"|' "$KAM_SRCDIR/profiles/native.json" \
+	    > "$BATS_TEST_TMPDIR/data/profiles/native.json"
+	KAM_DATADIR=$BATS_TEST_TMPDIR/data KAM_ERP_PROFILE=native sync --resource customers
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"customers: the ERP has no such path (HTTP 404)"* ]]
+	# the user's own profile comes before kam's
+	cp "$KAM_SRCDIR/profiles/native.json" "$BATS_TEST_TMPDIR/xdg/kam/profiles/"
+	XDG_CONFIG_HOME=$BATS_TEST_TMPDIR/xdg KAM_DATADIR=$BATS_TEST_TMPDIR/data \
+	    KAM_ERP_PROFILE=native sync --resource customers
+	[ "$status" -eq 0 ]
+	# none anywhere: where kam looked
+	KAM_DATADIR=$BATS_TEST_TMPDIR/none KAM_ERP_PROFILE=native sync --resource customers
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"erp.profile: no such profile 'native' (looked for "*"/kam/profiles/native.json or $BATS_TEST_TMPDIR/none/profiles/native.json; KAM_DATADIR names kam's data folder)"* ]]
+}
+
 @test "a user without the sync role is refused with 77" {
 	PGUSER=anna run --separate-stderr "$KAM" --sync --resource customers
 	[ "$status" -eq 77 ]
@@ -254,6 +300,69 @@ SQL
 	[ "$status" -eq 75 ]
 	[[ "$stderr" == *"another sync is running (server process "*", user erpsync, connected "*"; started "*" by erpsync); try again when it has finished"* ]]
 	wait "$pid"
+}
+
+@test "a manager login cannot block the sync: the lock is kam_sync's alone" {
+	# the old lock: an advisory key any login could take
+	PGUSER=anna psql -X -q -c "SELECT pg_advisory_lock(7037293, 1), pg_sleep(30)" >/dev/null 2>&1 &
+	locker=$!
+	for _ in $(seq 50); do
+		[ "$(q "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7037293")" -eq 1 ] && break
+		sleep 0.1
+	done
+	sync --resource customers
+	kill "$locker"
+	wait "$locker" || true
+	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7037293" >/dev/null
+	[ "$status" -eq 0 ]
+	# the new one: a manager may not take it, in any mode
+	for mode in "EXCLUSIVE MODE NOWAIT" "ACCESS SHARE MODE" "ROW SHARE MODE"; do
+		run env PGUSER=anna psql -X -q -v ON_ERROR_STOP=1 -c "BEGIN" -c "LOCK TABLE kam.sync_lock IN $mode"
+		[ "$status" -ne 0 ]
+		[[ "$output" == *"permission denied for table sync_lock"* ]]
+	done
+	run env PGUSER=bo psql -X -q -v ON_ERROR_STOP=1 -c "SELECT * FROM kam.sync_lock FOR UPDATE"
+	[ "$status" -ne 0 ]
+}
+
+@test "a sync that never took the lock lets nothing go" {
+	erp_ctl fault '{"kind": "latency", "ms": 6000, "times": 1}' >/dev/null
+	"$KAM" --sync --resource customers >/dev/null 2>&1 3>&- &
+	pid=$!
+	for _ in $(seq 50); do
+		[ "$(q "SELECT count(*) FROM kam.sync_run WHERE status = 'running'")" -eq 1 ] && break
+		sleep 0.1
+	done
+	before=$(grep -c "you don't own a lock" "$PG_TEST_DIR/log" || true)
+	run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 75 ]
+	PGUSER=anna run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 77 ]
+	# the first still holds it
+	run --separate-stderr "$KAM" --sync
+	[ "$status" -eq 75 ]
+	wait "$pid"
+	[ "$(grep -c "you don't own a lock" "$PG_TEST_DIR/log" || true)" -eq "$before" ]
+}
+
+@test "a sync that loses its lock stops before its next page is stored" {
+	printf '[erp]\npage_size = 10\n' > "$BATS_TEST_TMPDIR/kam.conf"
+	erp_ctl fault '{"kind": "latency", "ms": 500, "times": 0, "resource": "orders"}' >/dev/null
+	KAM_CONFIG=$BATS_TEST_TMPDIR/kam.conf "$KAM" --sync >"$BATS_TEST_TMPDIR/out" \
+	    2>"$BATS_TEST_TMPDIR/err" 3>&- &
+	pid=$!
+	for _ in $(seq 100); do
+		[ "$(q "SELECT count(*) FROM kam.erp_order")" -gt 0 ] && break
+		sleep 0.1
+	done
+	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE relation = 'kam.sync_lock'::regclass" >/dev/null
+	rc=0
+	wait "$pid" || rc=$?
+	cat "$BATS_TEST_TMPDIR/err"
+	[ "$rc" -eq 75 ]
+	grep -q "the sync lost its lock (" "$BATS_TEST_TMPDIR/err"
+	[ "$(q "SELECT count(*) FROM kam.erp_order")" -lt 200 ]
+	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
 }
 
 @test "a sync killed mid-run is closed as interrupted by the next" {

@@ -72,7 +72,6 @@ screen_start() {
 	args=("$@")
 	screen_use "${SCREEN_WHO:-}"
 	mkdir -p "$BATS_TEST_TMPDIR/xdg/kam"
-	ln -sfn "$KAM_SRCDIR/themes" "$BATS_TEST_TMPDIR/xdg/kam/themes"
 	rm -f "$SCREEN_EXIT"
 	no_inherited_fds timeout --foreground 10 tmux -L "$(screen_socket)" -f /dev/null \
 	    -u new-session -d -x "$SCREEN_COLS" -y "$SCREEN_ROWS" \

@@ -162,6 +162,21 @@ screen_colours() {
 	[[ "$(screen_colours)" == *";5;"* ]]
 }
 
+@test "themes: the user's own first, then kam's folder (KAM_DATADIR, else the build tree)" {
+	mkdir -p "$BATS_TEST_TMPDIR/data/themes" "$BATS_TEST_TMPDIR/xdg/kam/themes"
+	printf 'normal = default default\n' >"$BATS_TEST_TMPDIR/data/themes/plain.theme"
+	printf 'normal = default default\nlist.selected = purple cyan\n' \
+	    >"$BATS_TEST_TMPDIR/xdg/kam/themes/light.theme"
+	screen_start KAM_DATADIR=$BATS_TEST_TMPDIR/data -- --theme plain
+	[[ "$(screen_text)" == *"Nordwind GmbH"* ]]
+	[[ "$(screen_text)" != *"no theme"* ]]
+	screen_keys : ; screen_type "theme light"; screen_keys Enter
+	[[ "$(screen_text)" == *"xdg/kam/themes/light.theme:2: 'purple' is not a colour"* ]]
+	screen_keys : ; screen_type "theme mono"; screen_keys Enter
+	# where kam looked (the long paths run off the status line)
+	[[ "$(screen_text)" == *"no theme 'mono' ("*"/xdg/kam/themes/mono.theme or "* ]]
+}
+
 @test "a bad theme is reported as file:line and the default used" {
 	printf 'normal = default default\nlist.selected = purple cyan\n' >"$BATS_TEST_TMPDIR/bad.theme"
 	screen_start -- --theme "$BATS_TEST_TMPDIR/bad.theme"

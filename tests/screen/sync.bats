@@ -130,11 +130,15 @@ slow_sync_running() {
 	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
 }
 
+# the sync's lock (migration 0012) is held by some session
+sync_lock_held="SELECT count(*) FROM pg_locks WHERE relation = 'kam.sync_lock'::regclass AND mode = 'ExclusiveLock' AND granted"
+
 @test "another sync running is named, and nothing waits for it" {
-	PGUSER=postgres psql -X -q -c "SELECT pg_advisory_lock(7037293, 1), pg_sleep(20)" >/dev/null 2>&1 &
+	PGUSER=postgres psql -X -q -c "BEGIN" -c "LOCK TABLE kam.sync_lock IN EXCLUSIVE MODE" \
+	    -c "SELECT pg_sleep(20)" >/dev/null 2>&1 &
 	locker=$!
 	for _ in $(seq 50); do
-		[ "$(q "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7037293")" -eq 1 ] && break
+		[ "$(q "$sync_lock_held")" -eq 1 ] && break
 		sleep 0.1
 	done
 	screen_start
@@ -144,7 +148,7 @@ slow_sync_running() {
 	screen_wait "ERP sync failed: another sync is running (server process " 20
 	kill "$locker"
 	wait "$locker" || true
-	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7037293" >/dev/null
+	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE relation = 'kam.sync_lock'::regclass" >/dev/null
 }
 
 @test ":sync stop stops it between pages; what was stored stays" {
@@ -163,7 +167,7 @@ slow_sync_running() {
 	screen_wait "KAM-EXITED" 20
 	[ "$(cat "$SCREEN_EXIT")" -eq 0 ]
 	[[ "$(q "SELECT status || ': ' || error FROM kam.sync_run")" == "failed: stopped before the end, as asked"* ]]
-	[ "$(q "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7037293")" -eq 0 ]
+	[ "$(q "$sync_lock_held")" -eq 0 ]
 	# the next sync goes on from where it stopped
 	PGUSER=erpsync run "$KAM" --sync
 	[ "$status" -eq 0 ]

@@ -6,11 +6,8 @@
 #include <string.h>
 
 #include "theme.h"
+#include "kam/datafile.h"
 #include "kam/xalloc.h"
-
-#ifndef KAM_THEMEDIR
-#define KAM_THEMEDIR "/usr/local/share/kam/themes"
-#endif
 
 #include "kam/countof.h"
 #define B THEME_BOLD
@@ -225,26 +222,23 @@ valid_name(const char *name)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == strlen(name);
 }
 
-/* The user's own folder first, then the installed themes. */
+/* A path as given, else the user's own theme, else kam's (datafile.h);
+ * NULL with where kam looked in path when there is none. */
 static FILE *
 theme_open(const char *name, struct kam_buf *path)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	FILE *f;
+	struct kam_buf file;
+	bool found;
 
 	if (strchr(name, '/') != NULL) {
 		buf_adds(path, name);
 		return fopen(name, "r");
 	}
-	if (xdg != NULL && xdg[0] == '/')
-		buf_addf(path, "%s/kam/themes/%s.theme", xdg, name);
-	else if (home != NULL && home[0] != '\0')
-		buf_addf(path, "%s/.config/kam/themes/%s.theme", home, name);
-	if (path->len > 0 && (f = fopen(path->data, "r")) != NULL)
-		return f;
-	buf_reset(path);
-	buf_addf(path, "%s/%s.theme", KAM_THEMEDIR, name);
-	return fopen(path->data, "r");
+	buf_init(&file);
+	buf_addf(&file, "%s.theme", name);
+	found = datafile_find("themes", file.data, path);
+	buf_free(&file);
+	return found ? fopen(path->data, "r") : NULL;
 }
 
 static bool

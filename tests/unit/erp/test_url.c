@@ -100,6 +100,41 @@ test_base_url_rules(void **state)
 	buf_free(&e);
 }
 
+/* Plain http goes only to this machine, decided on the literal address:
+ * a name is a name, whatever it starts with, and only the resolver-free
+ * "localhost" stands for one. */
+static void
+test_plain_http_only_to_loopback(void **state)
+{
+	static const char *const ok[] = { "http://127.0.0.1:8000/",
+	    "http://127.255.255.254/", "http://127.1/", "http://[::1]:8000/api",
+	    "http://[0:0:0:0:0:0:0:1]/", "http://[::ffff:127.0.0.1]/",
+	    "http://LOCALHOST/", "HTTP://127.0.0.1/" };
+	static const char *const hostile[] = { "http://127.example.com/",
+	    "http://127.0.0.1.example.com/", "http://127.0.0.1.nip.io:8000/",
+	    "http://localhost.example.com/", "http://localhost.evil/",
+	    "http://127-0-0-1.example.com/", "http://128.0.0.1/",
+	    "http://10.0.0.1/", "http://[::2]/", "http://[::ffff:10.0.0.1]/",
+	    "http://0.0.0.0/", "http://[::]/", "http://evil.localhost.com/",
+	    "http://127.0.0.1@evil.example.com/", "http://xn--127-0.com/" };
+	struct kam_buf e;
+
+	(void)state;
+	buf_init(&e);
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		buf_reset(&e);
+		if (!erp_url_check_base(ok[i], &e))
+			fail_msg("%s refused: %s", ok[i], e.data);
+	}
+	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+		buf_reset(&e);
+		if (erp_url_check_base(hostile[i], &e))
+			fail_msg("%s taken for this machine", hostile[i]);
+		assert_non_null(strstr(e.data, "must use https"));
+	}
+	buf_free(&e);
+}
+
 int
 main(void)
 {
@@ -108,6 +143,7 @@ main(void)
 		cmocka_unit_test(test_parameters_are_encoded),
 		cmocka_unit_test(test_origins),
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_plain_http_only_to_loopback),
 		cmocka_unit_test(test_base_url_rules),
 	};
 
