@@ -318,9 +318,10 @@ parse_since(struct pctx *c, const char *where, const cJSON *obj,
 		return true;
 	if (!cJSON_IsObject(obj))
 		return fail(c, where, "must be an object");
+	/* the string last: nothing to free when a check before it fails */
 	if (!known_keys(c, where, obj, keys) ||
-	    !opt_string(c, where, obj, "format", &format) ||
-	    !opt_long(c, where, obj, "digits", 0, 6, &digits))
+	    !opt_long(c, where, obj, "digits", 0, 6, &digits) ||
+	    !opt_string(c, where, obj, "format", &format))
 		return false;
 	for (i = 0; i < 3 && format != NULL; i++)
 		if (strcmp(format, styles[i]) == 0)
