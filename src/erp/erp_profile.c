@@ -408,6 +408,9 @@ parse_resources(struct pctx *c, const cJSON *obj, struct erp_profile *p)
 		if ((r = erp_resource_find(m->string)) == ERP_NRES)
 			return fail(c, "resources", "'%s' is not customers, contacts, "
 			    "orders or invoices", m->string);
+		/* JSON lets a name come twice; it would be parsed into one place */
+		if (p->res[r].present)
+			return fail(c, "resources", "'%s' is named twice", m->string);
 		if (!parse_resource(c, r, m, &p->res[r]))
 			return false;
 		n++;

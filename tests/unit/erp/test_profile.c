@@ -217,6 +217,25 @@ test_bad_since_digits(void **state)
 		fail_msg("%s", err);
 }
 
+/* Found by fuzz/profile.c: a resource named twice was parsed twice into
+ * one place, its query written past the end of the first's (ASan:
+ * heap-buffer-overflow). */
+static void
+test_a_resource_named_twice(void **state)
+{
+	char text[2048];
+	const char *orders = "\"orders\": {\"path\": \"/o\", \"query\":"
+	    " {\"c\": \"{cursor}\"}, \"paging\": \"cursor\", \"next\": \"n\","
+	    " \"fields\": {" ORDERS_FIELDS "}}";
+
+	(void)state;
+	snprintf(text, sizeof text, "{\"name\": \"t\", \"auth\": \"bearer\","
+	    " \"resources\": {%s, %s}}", orders, orders);
+	assert_null(parse(text));
+	if (strstr(err, "twice") == NULL)
+		fail_msg("%s", err);
+}
+
 static void
 test_missing_profile(void **state)
 {
@@ -235,6 +254,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bad_since_digits),
+		cmocka_unit_test(test_a_resource_named_twice),
 		cmocka_unit_test(test_shipped_profiles_load),
 		cmocka_unit_test(test_native_details),
 		cmocka_unit_test(test_a_good_small_profile),
