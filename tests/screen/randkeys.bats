@@ -43,7 +43,11 @@ randkeys_check() {
 	local want=$1 code
 	screen_until 3 randkeys_read_or_ended "$want" ||
 	    screen_until 30 randkeys_idle_or_ended || {
-		randkeys_report "kam stopped reading keys: $(screen_where)"
+		if tm has-session 2>/dev/null; then
+			randkeys_report "kam stopped reading keys: $(screen_where)"
+		else
+			randkeys_report "the tmux server is gone, and kam's terminal with it"
+		fi
 		return 1
 	}
 	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' \
