@@ -12,7 +12,7 @@ check() {	# check DESCRIPTION OFFENDING-LINES
 		failed=1
 	fi
 }
-csrc=$(find src include tests/unit -name '*.[ch]' | sort)
+csrc=$(find src include tests/unit fuzz -name '*.[ch]' | sort)
 
 check "no banned unsafe functions" "$(grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|atof|strtok|tmpnam)\(' $csrc)"
 check "curses is included only under src/tui" \

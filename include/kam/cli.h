@@ -6,7 +6,9 @@
 #include <stdbool.h>
 
 #include "kam/conf.h"
+#include "kam/date.h"
 #include "kam/db.h"
+#include "kam/export.h"
 
 struct kam_opts {
 	const char	*config;	/* --config */
@@ -49,6 +51,12 @@ int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sync(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_tui(const struct kam_opts *o, const struct kam_conf *c);
+
+/* The export --export and its options ask for, checked before any
+ * database is asked (fuzz/export.c feeds it anything); EX_USAGE says why
+ * on stderr. The caller frees r->columns. */
+int	cli_export_request(const struct kam_opts *o, struct export_request *r,
+	    char since[DATE_STRLEN], char until[DATE_STRLEN]);
 
 /* Connects and checks the schema; NULL (and *code) on failure. */
 struct kam_db	*cli_connect(const struct kam_conf *c, int *code);

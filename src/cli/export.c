@@ -184,8 +184,8 @@ check_filters(const struct kam_opts *o, struct export_request *r,
 	return EX_OK;
 }
 
-static int
-build_request(const struct kam_opts *o, struct export_request *r,
+int
+cli_export_request(const struct kam_opts *o, struct export_request *r,
     char since[DATE_STRLEN], char until[DATE_STRLEN])
 {
 	size_t n;
@@ -289,7 +289,7 @@ cmd_export(const struct kam_opts *o, const struct kam_conf *c)
 	char *account = NULL;
 	int rc;
 
-	if ((rc = build_request(o, &r, since, until)) != EX_OK)
+	if ((rc = cli_export_request(o, &r, since, until)) != EX_OK)
 		goto out;
 	/* a reader that goes away (| head) ends the export quietly */
 	signal(SIGPIPE, SIG_IGN);

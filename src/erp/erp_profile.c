@@ -359,9 +359,10 @@ parse_since(struct pctx *c, const char *where, const cJSON *obj,
 		return true;
 	if (!cJSON_IsObject(obj))
 		return fail(c, where, "must be an object");
+	/* the string last: nothing to free when a check before it fails */
 	if (!known_keys(c, where, obj, keys) ||
-	    !opt_string(c, where, obj, "format", &format) ||
-	    !opt_long(c, where, obj, "digits", 0, 6, &digits))
+	    !opt_long(c, where, obj, "digits", 0, 6, &digits) ||
+	    !opt_string(c, where, obj, "format", &format))
 		return false;
 	for (i = 0; i < 3 && format != NULL; i++)
 		if (strcmp(format, styles[i]) == 0)
@@ -499,6 +500,9 @@ parse_resources(struct pctx *c, const cJSON *obj, struct erp_profile *p)
 		if ((r = erp_resource_find(m->string)) == ERP_NRES)
 			return fail(c, "resources", "'%s' is not customers, contacts, "
 			    "orders or invoices", m->string);
+		/* JSON lets a name come twice; it would be parsed into one place */
+		if (p->res[r].present)
+			return fail(c, "resources", "'%s' is named twice", m->string);
 		if (!parse_resource(c, r, m, &p->res[r]))
 			return false;
 		n++;

@@ -5,6 +5,10 @@
 #include "erp_time.h"
 
 #define US	1000000LL
+/* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z: what is written
+ * back as YYYY-MM-DD (fuzz/erp_time.c found a year written mod 10000) */
+#define MIN_US	(-62135596800LL * US)
+#define MAX_US	(253402300800LL * US - 1)
 
 static bool
 digits(const char *s, int n, int *out)
@@ -110,7 +114,7 @@ erp_time_parse_iso(const char *s, const struct erp_tz *tz, int64_t *out)
 		*out = (local - off) * US + us;
 	else
 		*out = erp_tz_to_utc(tz, local) * US + us;
-	return true;
+	return *out >= MIN_US && *out <= MAX_US;
 }
 
 bool
@@ -132,7 +136,7 @@ erp_time_parse_unix(const char *s, int64_t *out)
 	if ((p = fraction(p, &us)) == NULL || *p != '\0')
 		return false;
 	*out = neg ? -(secs * US + us) : secs * US + us;
-	return true;
+	return *out >= MIN_US && *out <= MAX_US;
 }
 
 int64_t

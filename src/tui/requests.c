@@ -63,7 +63,8 @@ req_forget(struct tui *t, struct view *owner)
 	for (int i = t->nqueued - 1; i >= 0; i--)
 		if (owned_by(&t->queue[i], owner))
 			drop_queued(t, i);
-	if (t->busy && owned_by(&t->inflight, owner))
+	/* an abandoned statement's owner may have been freed already */
+	if (t->busy && !t->inflight.abandoned && owned_by(&t->inflight, owner))
 		abandon_inflight(t);
 }
 

@@ -214,6 +214,26 @@ conflict() {
 	[[ "$(screen_text)" != *"Unsaved forms"* ]]
 }
 
+# Found by tests/screen/randkeys.bats (seed 12): Esc closed a form that
+# was still reading its row, and the key handler then read the freed form
+# (ASan: heap-use-after-free in fv_key).
+@test "Esc while an edit form still reads its row closes it" {
+	open_c1 2
+	# the form's read of the contact waits for this lock
+	sql "BEGIN; LOCK TABLE kam.contact IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(3); COMMIT;" \
+	    >/dev/null 2>&1 &
+	sleep 0.5
+	local want=$(( $(keys_seen) + 1 ))
+	tm send-keys e
+	screen_until 5 keys_read "$want"
+	tm send-keys Escape
+	wait || true
+	screen_idle
+	[ ! -f "$SCREEN_EXIT" ]
+	[[ "$(screen_text)" == *"a add  e edit  D deactivate"* ]]
+	[[ "$(screen_text)" != *"Edit contact"* ]]
+}
+
 @test "a database restart during a save: the save waits, then lands once" {
 	open_c1
 	screen_keys L Tab Tab Tab Tab

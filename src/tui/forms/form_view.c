@@ -516,9 +516,11 @@ fv_key(struct view *v, struct tui *t, int key)
 
 	if (key == KEYMAP_FKEY(KEY_MOUSE) || key == KEYMAP_FKEY(KEY_RESIZE))
 		return false;
-	if (fv->state == FV_LOADING && keymap_action_in(KC_EDIT, key) == ACT_CANCEL)
+	if (fv->state == FV_LOADING && keymap_action_in(KC_EDIT, key) == ACT_CANCEL) {
 		close_form(fv, t, false);
-	else if (fv->state == FV_LOADING && fv->nahead < TYPEAHEAD)
+		return true;	/* fv is freed */
+	}
+	if (fv->state == FV_LOADING && fv->nahead < TYPEAHEAD)
 		fv->ahead[fv->nahead++] = key;
 	if (fv->state == FV_LOADING || fv->state == FV_CONFLICT)
 		return true;

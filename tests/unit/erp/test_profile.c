@@ -244,6 +244,39 @@ test_the_man_page_example_loads(void **state)
 	buf_free(&text);
 }
 
+/* Found by fuzz/profile.c: a since object whose digits are out of range
+ * leaked its format (LeakSanitizer fails this test when it does). */
+static void
+test_bad_since_digits(void **state)
+{
+	(void)state;
+	assert_null(orders("\"bearer\"",
+	    "\"query\": {\"page\": \"{page}\"}, \"paging\": \"page\","
+	    " \"since\": {\"format\": \"unix\", \"digits\": 9},",
+	    ORDERS_FIELDS));
+	if (strstr(err, "digits") == NULL)
+		fail_msg("%s", err);
+}
+
+/* Found by fuzz/profile.c: a resource named twice was parsed twice into
+ * one place, its query written past the end of the first's (ASan:
+ * heap-buffer-overflow). */
+static void
+test_a_resource_named_twice(void **state)
+{
+	char text[2048];
+	const char *orders = "\"orders\": {\"path\": \"/o\", \"query\":"
+	    " {\"c\": \"{cursor}\"}, \"paging\": \"cursor\", \"next\": \"n\","
+	    " \"fields\": {" ORDERS_FIELDS "}}";
+
+	(void)state;
+	snprintf(text, sizeof text, "{\"name\": \"t\", \"auth\": \"bearer\","
+	    " \"resources\": {%s, %s}}", orders, orders);
+	assert_null(parse(text));
+	if (strstr(err, "twice") == NULL)
+		fail_msg("%s", err);
+}
+
 static void
 test_missing_profile(void **state)
 {
@@ -261,6 +294,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_since_digits),
+		cmocka_unit_test(test_a_resource_named_twice),
 		cmocka_unit_test(test_shipped_profiles_load),
 		cmocka_unit_test(test_native_details),
 		cmocka_unit_test(test_a_good_small_profile),

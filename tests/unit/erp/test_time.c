@@ -140,6 +140,28 @@ test_unix_and_floor(void **state)
 	erp_tz_free(ber);
 }
 
+/* Found by fuzz/erp_time.c: an instant outside the years 1-9999 was
+ * written with a wrong year (unix -63135596800 as 7265-04-24), so an ERP's
+ * odd change time became a far-future sync watermark. */
+static void
+test_years_out_of_range(void **state)
+{
+	struct erp_tz *utc = zone("UTC"), *tokyo = zone("Asia/Tokyo");
+	int64_t us;
+
+	(void)state;
+	assert_false(erp_time_parse_unix("-63135596800.5", &us));
+	assert_false(erp_time_parse_unix("-62135596801", &us));
+	assert_true(erp_time_parse_unix("-62135596800", &us));
+	assert_false(erp_time_parse_iso("0001-01-01T00:00:00+01:00", utc, &us));
+	assert_false(erp_time_parse_iso("0001-01-01 05:00", tokyo, &us));
+	assert_false(erp_time_parse_iso("9999-12-31T23:59:59-14:00", utc, &us));
+	assert_true(erp_time_parse_iso("9999-12-31T23:59:59.999999Z", utc, &us));
+	assert_true(erp_time_parse_iso("0001-01-01T00:00:00Z", utc, &us));
+	erp_tz_free(utc);
+	erp_tz_free(tokyo);
+}
+
 static void
 test_bad_zone_names(void **state)
 {
@@ -165,6 +187,7 @@ main(void)
 		cmocka_unit_test(test_formats_round_trip),
 		cmocka_unit_test(test_unix_and_floor),
 		cmocka_unit_test(test_bad_zone_names),
+		cmocka_unit_test(test_years_out_of_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

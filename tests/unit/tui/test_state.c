@@ -14,6 +14,7 @@
 #include "cmdline.h"
 #include "listnav.h"
 #include "prompt.h"
+#include "ui.h"
 #include "kam/xalloc.h"
 
 static void
@@ -253,6 +254,27 @@ test_filters(void **state)
 	buf_free(&d);
 }
 
+/* Found by tests/screen/randkeys.bats (seed 2): ":sort name" over two
+ * account views popped the first, whose tab's statement was running, and
+ * then asked that freed tab, still the abandoned statement's owner,
+ * whether it belonged to the second (ASan: heap-use-after-free). */
+static void
+test_forget_after_the_owner_is_gone(void **state)
+{
+	struct view account = { 0 }, other = { 0 };
+	struct view *tab = xcalloc(1, sizeof *tab);
+	struct tui *t = xcalloc(1, sizeof *t);
+
+	(void)state;
+	tab->parent = &account;
+	t->busy = true;
+	t->inflight = (struct req){ .owner = tab, .abandoned = true };
+	free(tab);
+	req_forget(t, &other);
+	assert_true(t->inflight.abandoned);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -265,6 +287,7 @@ main(void)
 		cmocka_unit_test(test_prompt_edits_utf8),
 		cmocka_unit_test(test_commands),
 		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_forget_after_the_owner_is_gone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

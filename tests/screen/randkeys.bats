@@ -1,0 +1,112 @@
+#!/usr/bin/env bats
+# Random keys (issue 12): kam under ASan and UBSan in tmux gets a few
+# thousand steps drawn from its own key table (kam --help-keys), editing
+# keys, text in several scripts and window resizes, as a user of the
+# seed's choosing, on every screen and form the keys reach. A signal, a
+# sanitizer report or a kam that stops reading keys fails the test, which
+# then prints the seed and the steps that led there. A kam that quits
+# (q, Esc on the list) is started again.
+#   KAM_RANDKEYS_SEED     the seed (default: new each run; printed)
+#   KAM_RANDKEYS_STEPS    steps at most (default 3000)
+#   KAM_RANDKEYS_SECONDS  time at most (default 120)
+
+bats_require_minimum_version 1.5.0
+
+load hooks
+
+randkeys_start() {
+	screen_stop
+	echo "# start at $size" >>"$BATS_TEST_TMPDIR/steps"
+	SCREEN_COLS=${size%x*} SCREEN_ROWS=${size#*x} screen_start EDITOR=true VISUAL=true \
+	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
+}
+
+# What went wrong, with the seed and the last steps.
+randkeys_report() {
+	echo "$1"
+	echo "seed $seed as $PGUSER at $size: repeat with" \
+	    "KAM_RANDKEYS_SEED=$seed make check TESTS=tests/screen/randkeys.bats"
+	echo "the steps since kam last started (of $nsteps), oldest first:"
+	sed -n '/^# start/h; /^# start/!H; ${x;p}' "$BATS_TEST_TMPDIR/steps" |
+	    sed 's/^/  /'
+	echo "kam's stderr:"
+	head -n 60 "$BATS_TEST_TMPDIR/stderr" | sed 's/^/  /'
+	echo "the screen:"
+	screen_text 2>/dev/null | sed 's/^/  /'
+}
+
+# After a batch: kam has read it (or merged some keys, as Esc and the next
+# can be, and sits idle), or it ended well (started again), or what
+# happened fails the test.
+randkeys_check() {
+	local want=$1 code
+	screen_until 3 randkeys_read_or_ended "$want" ||
+	    screen_until 30 randkeys_idle_or_ended || {
+		if tm has-session 2>/dev/null; then
+			randkeys_report "kam stopped reading keys: $(screen_where)"
+		else
+			randkeys_report "the tmux server is gone, and kam's terminal with it"
+		fi
+		return 1
+	}
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' \
+	    "$BATS_TEST_TMPDIR/stderr"; then
+		screen_until 5 test -f "$SCREEN_EXIT" || true
+		randkeys_report "a sanitizer report; $(randkeys_status)"
+		return 1
+	fi
+	[ -f "$SCREEN_EXIT" ] || return 0
+	if [ "$(cat "$SCREEN_EXIT")" != 0 ]; then
+		randkeys_report "$(randkeys_status)"
+		return 1
+	fi
+	randkeys_start
+}
+
+randkeys_status() {
+	local code
+	code=$(cat "$SCREEN_EXIT" 2>/dev/null) || { echo "kam still runs"; return; }
+	echo "kam exited with status $code$( ((code > 128)) &&
+	    echo " (SIG$(kill -l $((code - 128))))")"
+}
+
+randkeys_read_or_ended() {
+	[ -f "$SCREEN_EXIT" ] || keys_read "$1"
+}
+
+randkeys_idle_or_ended() {
+	[ -f "$SCREEN_EXIT" ] || painted_idle
+}
+
+@test "random keys, texts and resizes on every screen never crash kam" {
+	local users=(anna anna bo sam kamadmin) sizes=(100x30 80x24 120x40)
+	local steps=${KAM_RANDKEYS_STEPS:-3000} secs=${KAM_RANDKEYS_SECONDS:-120}
+	local nsteps=0 end want s
+	seed=${KAM_RANDKEYS_SEED:-$(( $(date +%s%N) % 1000000 ))}
+	. "$KAM_SRCDIR/tests/screen/randkeys.bash"
+	mapfile -t RANDKEYS_KEYS < <(randkeys_table)
+	mapfile -t RANDKEYS_EDIT < <(randkeys_table Editing)
+	[ ${#RANDKEYS_KEYS[@]} -gt 40 ] && [ ${#RANDKEYS_EDIT[@]} -gt 8 ]
+	RANDOM=$seed
+	export PGUSER=${users[RANDOM % ${#users[@]}]}
+	size=${sizes[RANDOM % ${#sizes[@]}]}
+	echo "# seed $seed, $PGUSER, $size" >&3
+	: >"$BATS_TEST_TMPDIR/steps"
+	randkeys_start
+	end=$((SECONDS + secs))
+	while ((nsteps < steps && SECONDS < end)); do
+		STEP=()
+		while ((${#STEP[@]} < 10)); do randkeys_step; done
+		printf '%s\n' "${STEP[@]}" >>"$BATS_TEST_TMPDIR/steps"
+		for s in "${STEP[@]}"; do
+			if [[ $s == resize* ]]; then size=${s#resize }; fi
+		done
+		randkeys_batch "${STEP[@]}"
+		want=$(( $(keys_seen) + KEYS ))
+		tm "${TMUX_ARGS[@]}" || true
+		nsteps=$((nsteps + ${#STEP[@]}))
+		randkeys_check "$want"
+	done
+	echo "# $nsteps steps in $((secs - (end - SECONDS))) s" >&3
+}
