@@ -176,6 +176,71 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	[[ "$stderr" == *"No space left on device"* ]]
 }
 
+@test "-o over an existing file keeps its mode and owner" {
+	f=$BATS_TEST_TMPDIR/keep.csv
+	echo old > "$f"
+	chmod 0640 "$f"
+	# as root, a file of another user (daemon), which kam must hand back as it was
+	if [ "$(id -u)" -eq 0 ]; then chown 1:1 "$f"; fi
+	owner=$(stat -c %u:%g "$f")
+	run "$KAM" -e accounts -o "$f"
+	[ "$status" -eq 0 ]
+	[ "$(stat -c %a "$f")" = 640 ]
+	[ "$(stat -c %u:%g "$f")" = "$owner" ]
+	[ "$(head -c 3 "$f")" = id, ]
+}
+
+@test "-o writes straight into a FIFO, a device, a link to stdout and >(gzip), replacing none" {
+	d=$BATS_TEST_TMPDIR
+	mkfifo "$d/fifo"
+	timeout 30 cat "$d/fifo" > "$d/from-fifo" &
+	reader=$!
+	run "$KAM" -e accounts -f tsv -o "$d/fifo"
+	wait "$reader" || true
+	[ "$status" -eq 0 ]
+	[ -p "$d/fifo" ]
+	[ "$(wc -l < "$d/from-fifo")" -eq 4 ]
+	# devices only for writing: as root the test makes its own nodes, so
+	# that a kam that renames over its target can replace only those
+	if [ "$(id -u)" -eq 0 ]; then
+		mknod "$d/null" c 1 3 && mknod "$d/full" c 1 7
+		null=$d/null full=$d/full
+	else
+		null=/dev/null full=/dev/full
+	fi
+	run "$KAM" -e accounts -o "$null"
+	[ "$status" -eq 0 ]
+	[ -c "$null" ]
+	run --separate-stderr "$KAM" -e accounts -o "$full"
+	[ "$status" -eq 74 ]
+	[[ "$stderr" == *"No space left on device"* ]]
+	[ -c "$full" ]
+	ln -s /proc/self/fd/1 "$d/stdout"
+	"$KAM" -e accounts -f tsv -o "$d/stdout" > "$d/via-link.csv"
+	[ -L "$d/stdout" ]
+	[ "$(wc -l < "$d/via-link.csv")" -eq 4 ]
+	run bash -c '"$KAM" -e accounts -f tsv -o >(gzip > "$1/a.csv.gz"); s=$?; wait; exit $s' sh "$d"
+	[ "$status" -eq 0 ]
+	sleep 0.2
+	[ "$(gzip -dc "$d/a.csv.gz" | wc -l)" -eq 4 ]
+	[ -z "$(ls "$d" | grep 'kam-')" ]
+}
+
+@test "-o through a symbolic link writes the file it names and keeps the link" {
+	d=$BATS_TEST_TMPDIR
+	echo old > "$d/target.csv"
+	ln -s target.csv "$d/link.csv"
+	run "$KAM" -e accounts -f tsv -o "$d/link.csv"
+	[ "$status" -eq 0 ]
+	[ -L "$d/link.csv" ]
+	[ "$(wc -l < "$d/target.csv")" -eq 4 ]
+	ln -s nowhere.csv "$d/dangling.csv"
+	run --separate-stderr "$KAM" -e accounts -o "$d/dangling.csv"
+	[ "$status" -eq 73 ]
+	[ -L "$d/dangling.csv" ]
+	[ ! -e "$d/nowhere.csv" ]
+}
+
 @test "exit codes: 64 bad flags, 66 no account, 65 ambiguous, 77 denied, 69 unreachable" {
 	run --separate-stderr "$KAM" -e widgets
 	[ "$status" -eq 64 ]
