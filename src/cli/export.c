@@ -34,9 +34,10 @@ sink_write(struct sink *s, const char *data, size_t len)
 {
 	if (fwrite(data, 1, len, s->fp) == len)
 		return true;
-	if (errno == EPIPE)
+	if (errno == EPIPE) {
 		s->broken_pipe = true;
-	else
+		clearerr(s->fp);	/* an end, not an error */
+	} else
 		s->error = errno ? errno : EIO;
 	return false;
 }
@@ -225,9 +226,10 @@ stream(struct kam_db *db, const struct kam_opts *o,
 	if (rc == EX_OK && !s->bad_row && sink_start(s) && json)
 		sink_write(s, s->rows ? "\n]\n" : "]\n", s->rows ? 3 : 2);
 	if (rc == EX_OK && !s->broken_pipe && !s->error && fflush(s->fp) != 0) {
-		if (errno == EPIPE)
+		if (errno == EPIPE) {
 			s->broken_pipe = true;
-		else
+			clearerr(s->fp);
+		} else
 			s->error = errno;
 	}
 	return rc;

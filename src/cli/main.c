@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdbool.h>
@@ -187,6 +188,25 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	return cmd_db(&(struct kam_opts){ .db_action = "status" }, c);
 }
 
+/* Every command's data went out, or kam says it did not: a full disk or
+ * a device that fails is exit 74, whatever printed it. A reader that went
+ * away (EPIPE) is not an error. */
+static int
+output_checked(int rc)
+{
+	int err = 0;
+
+	if (fflush(stdout) != 0)
+		err = errno;
+	else if (ferror(stdout))
+		err = EIO;
+	/* a command that failed has said why already */
+	if (err == 0 || err == EPIPE || rc != EX_OK)
+		return rc;
+	log_warn("cannot write standard output: %s", strerror(err));
+	return EX_IOERR;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -198,7 +218,7 @@ main(int argc, char **argv)
 	/* LC_CTYPE only: LC_NUMERIC must stay "C" so numbers keep their dot. */
 	setlocale(LC_CTYPE, "");
 	if ((rc = parse_options(argc, argv, &o)) >= 0)
-		return rc;
+		return output_checked(rc);
 	conf_init(&c);
 	buf_init(&err);
 	if (!conf_load_all(&c, &o, &err)) {
@@ -208,5 +228,5 @@ main(int argc, char **argv)
 		rc = run(&o, &c);
 	buf_free(&err);
 	conf_free(&c);
-	return rc;
+	return output_checked(rc);
 }

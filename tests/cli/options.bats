@@ -17,6 +17,14 @@ bats_require_minimum_version 1.5.0
 	[[ "$output" =~ ^kam\ [0-9]+\.[0-9]+\.[0-9]+\ \(schema\ version\ [0-9]+\)$ ]]
 }
 
+@test "--help, --version and --help-keys report a write error: exit 74" {
+	for args in --help --version --help-keys; do
+		run --separate-stderr bash -c "\"\$KAM\" $args > /dev/full"
+		[ "$status" -eq 74 ]
+		[[ "$stderr" == *"cannot write standard output: No space left on device"* ]]
+	done
+}
+
 @test "an unknown option exits 64 and points to --help" {
 	run --separate-stderr "$KAM" --frobnicate
 	[ "$status" -eq 64 ]

@@ -138,3 +138,12 @@ assert isinstance(c["channels"], list) and "phone" in c["channels"], c'
 	run "$KAM" --sla C1
 	[[ "$output" == *"Goodwill        ok^[[2J<U+202E>gone"* ]]
 }
+
+@test "a write error on standard output is exit 74 for every command" {
+	for args in "--sla C1" "--sla C1 -f json" "--db status" "-d user=postgres --sync --status"; do
+		run --separate-stderr bash -c "\"\$KAM\" $args > /dev/full"
+		echo "$args: $status $stderr"
+		[ "$status" -eq 74 ]
+		[[ "$stderr" == *"cannot write standard output: No space left on device"* ]]
+	done
+}
