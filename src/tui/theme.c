@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "theme.h"
+#include "kam/regfile.h"
 #include "kam/xalloc.h"
 
 #ifndef KAM_THEMEDIR
@@ -234,17 +235,17 @@ theme_open(const char *name, struct kam_buf *path)
 
 	if (strchr(name, '/') != NULL) {
 		buf_adds(path, name);
-		return fopen(name, "r");
+		return regfile_fopen(name, 0);
 	}
 	if (xdg != NULL && xdg[0] == '/')
 		buf_addf(path, "%s/kam/themes/%s.theme", xdg, name);
 	else if (home != NULL && home[0] != '\0')
 		buf_addf(path, "%s/.config/kam/themes/%s.theme", home, name);
-	if (path->len > 0 && (f = fopen(path->data, "r")) != NULL)
+	if (path->len > 0 && (f = regfile_fopen(path->data, 0)) != NULL)
 		return f;
 	buf_reset(path);
 	buf_addf(path, "%s/%s.theme", KAM_THEMEDIR, name);
-	return fopen(path->data, "r");
+	return regfile_fopen(path->data, 0);
 }
 
 static bool
@@ -276,7 +277,9 @@ theme_load(struct kam_theme *t, const char *name, struct kam_buf *err)
 	else if ((f = theme_open(name, &path)) == NULL) {
 		/* the default theme is built in, installed or not */
 		ok = strcmp(name, "default") == 0;
-		if (!ok)
+		if (!ok && errno == EINVAL)
+			buf_addf(err, "%s: not a regular file", path.data);
+		else if (!ok)
 			buf_addf(err, "no theme '%s' (%s)", name, path.data);
 	} else {
 		if (!read_all(f, &text))
