@@ -60,13 +60,7 @@ textedit_set(struct textedit *e, const char *s)
 	buf_init(&clean);
 	if (s != NULL)
 		textedit_clean(&clean, s, strlen(s), e->multiline);
-	/* too long: cut at a character start */
-	cut = clean.len;
-	if (cut > e->max) {
-		cut = e->max;
-		while (cut > 0 && ((unsigned char)clean.data[cut] & 0xc0) == 0x80)
-			cut--;
-	}
+	cut = utf8_cut(clean.data, clean.len, e->max);
 	buf_reset(&e->text);
 	buf_add(&e->text, clean.data, cut);
 	buf_free(&clean);
