@@ -241,6 +241,26 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	[ ! -e "$d/nowhere.csv" ]
 }
 
+@test "stored escape sequences reach a terminal only made visible" {
+	# OSC 52 would set the reader's clipboard
+	PGUSER=postgres psql -X -q -c "UPDATE kam.account SET notes = E'x\\033]52;c;cHduZWQ=\\007\\r\\u009b2J' WHERE erp_id = 'C3'"
+	run script -qec "$KAM -e accounts --account C3 --columns erp_id,notes" /dev/null
+	[[ "$output" == *'C3,"x^[]52;c;cHduZWQ=^G^M<U+009B>2J"'* ]]
+	[[ "$output" != *$'\e'* ]]
+	[[ "$output" != *$'\a'* ]]
+	# not a terminal: the data as stored
+	run "$KAM" -e accounts --account C3 --columns notes --no-header
+	[[ "$output" == $'"x\e]52;c;cHduZWQ=\a\r'* ]]
+}
+
+@test "JSON escapes C0 and C1 controls and bidi overrides, and keeps the data" {
+	PGUSER=postgres psql -X -q -c "UPDATE kam.account SET notes = E'a\\u0085b\\u202Ec\\u009b\\u007f\\u2067d' WHERE erp_id = 'C3'"
+	"$KAM" -e accounts --account C3 --columns notes -f jsonl > "$BATS_TEST_TMPDIR/c.jsonl"
+	[ "$(cat "$BATS_TEST_TMPDIR/c.jsonl")" = '{"notes":"a\u0085b\u202ec\u009b\u007f\u2067d"}' ]
+	run "$PYTHON3" -c 'import json,sys; print(json.load(open(sys.argv[1]))["notes"] == "a\x85b\u202ec\x9b\x7f\u2067d")' "$BATS_TEST_TMPDIR/c.jsonl"
+	[ "$output" = True ]
+}
+
 @test "exit codes: 64 bad flags, 66 no account, 65 ambiguous, 77 denied, 69 unreachable" {
 	run --separate-stderr "$KAM" -e widgets
 	[ "$status" -eq 64 ]

@@ -147,3 +147,14 @@ assert isinstance(c["channels"], list) and "phone" in c["channels"], c'
 		[[ "$stderr" == *"cannot write standard output: No space left on device"* ]]
 	done
 }
+
+@test "JSON escapes C1 controls and bidi overrides, still the same data" {
+	PGUSER=postgres psql -X -q -c "UPDATE kam.service_level SET goodwill_policy = E'ok\\u009b2J\\u202Egone\\u0085' WHERE name = 'Platinum'"
+	run "$KAM" --sla C1 -f json
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'ok\u009b2J\u202egone\u0085'* ]]
+	echo "$output" | "$PYTHON3" -c '
+import json, sys
+c = json.load(sys.stdin)
+assert c["goodwill_policy"] == "ok\x9b2J\u202egone\x85", c'
+}
