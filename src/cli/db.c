@@ -74,7 +74,7 @@ db_add_user(const struct kam_opts *o, struct kam_db *db)
 
 	if ((rc = migrate_require(db)) != EX_OK)
 		return rc;
-	if ((rc = user_add(db, &u, &id)) != EX_OK)
+	if ((rc = user_add(db, &u, o->adopt, &id)) != EX_OK)
 		return rc;
 	printf("added %s as %s (user %lld)\n", u.role_name, u.kind, id);
 	return EX_OK;

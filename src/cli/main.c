@@ -19,12 +19,13 @@ enum {
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
-	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD
+	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT
 };
 
 static const struct option long_options[] = {
 	{ "account",	required_argument, NULL, OPT_ACCOUNT },
 	{ "active",	no_argument,       NULL, OPT_ACTIVE },
+	{ "adopt",	no_argument,       NULL, OPT_ADOPT },
 	{ "columns",	required_argument, NULL, OPT_COLUMNS },
 	{ "config",	required_argument, NULL, 'c' },
 	{ "database",	required_argument, NULL, 'd' },
@@ -121,6 +122,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case 'V': cli_version(); return EX_OK;
 		case OPT_HELP_KEYS: tui_keys_mdoc(stdout); return EX_OK;
 		case OPT_ACTIVE: o->active = true; break;
+		case OPT_ADOPT: o->adopt = true; break;
 		case OPT_NO_HEADER: o->no_header = true; break;
 		case OPT_RAW: o->raw = true; break;
 		case OPT_SYNC: o->sync = true; break;
@@ -170,6 +172,9 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --dry-run, --force, "
 		    "--status and --progress-fd go with --sync");
+	if (o->adopt && (o->db_action == NULL ||
+	    strcmp(o->db_action, "add-user") != 0))
+		return cli_usage_error("--adopt goes with --db add-user");
 	if (o->sync)
 		return cmd_sync(o, c);
 	if (o->export != NULL || o->sla != NULL) {
