@@ -25,7 +25,8 @@ size_t	 utf8_cut(const char *s, size_t len, size_t max);
  * controls, DEL, and the bidirectional overrides and isolates. */
 bool	 utf8_is_unsafe(uint32_t cp);
 
-/* Columns a safe character takes: 0 (combining), 1 or 2 (wide). */
+/* Columns a character takes on a terminal: 0 (combining), 1 or 2 (wide);
+ * an unsafe one, the columns of the form utf8_sanitize shows it as. */
 int	 utf8_cp_width(uint32_t cp);
 
 /* Appends s to out with every unsafe character made visible (^[ for ESC,
