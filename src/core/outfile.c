@@ -49,6 +49,7 @@ static bool
 take_over_attributes(int fd, const char *path, const struct stat *old,
     struct kam_buf *err)
 {
+	struct stat now;
 	mode_t mask;
 
 	if (old == NULL) {
@@ -58,8 +59,10 @@ take_over_attributes(int fd, const char *path, const struct stat *old,
 		fchmod(fd, 0666 & ~mask);
 		return true;
 	}
-	if ((old->st_uid != geteuid() || old->st_gid != getegid()) &&
-	    fchown(fd, old->st_uid, old->st_gid) != 0) {
+	/* the new file's group may be the folder's (set-group-ID) */
+	if (fstat(fd, &now) != 0 || ((old->st_uid != now.st_uid ||
+	    old->st_gid != now.st_gid) &&
+	    fchown(fd, old->st_uid, old->st_gid) != 0)) {
 		buf_addf(err, "cannot replace %s: it belongs to another user or "
 		    "group, which kam cannot give the new file (%s)", path,
 		    strerror(errno));

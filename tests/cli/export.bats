@@ -146,7 +146,12 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	PGUSER=postgres psql -X -q -c "INSERT INTO kam.interaction (account_id, channel, subject, body, author_id) SELECT a.id, 'email', 'bulk ' || g, repeat('x', 200), a.owner_id FROM kam.account a, generate_series(1, 200000) g" >/dev/null
 	"$KAM" -e history -o "$BATS_TEST_TMPDIR/h.csv" &
 	pid=$!
-	sleep 0.3
+	# once the temporary file is there: before, a background job still
+	# ignores SIGINT as the shell set it, and a slow start lost the race
+	for _ in $(seq 100); do
+		ls "$BATS_TEST_TMPDIR" | grep -q 'h.csv.kam-' && break
+		sleep 0.05
+	done
 	kill -INT "$pid"
 	wait "$pid" || true
 	[ ! -e "$BATS_TEST_TMPDIR/h.csv" ]
