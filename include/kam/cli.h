@@ -20,6 +20,7 @@ struct kam_opts {
 	const char	*team;		/* --team (add-user) */
 	const char	*name;		/* --name (add-user) */
 	const char	*email;		/* --email (add-user) */
+	bool		 adopt;		/* --adopt (add-user) */
 	const char	*export;	/* --export ENTITY */
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*format;	/* --format */

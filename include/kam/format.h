@@ -24,4 +24,9 @@ void	format_header(const struct format *f, struct kam_buf *out);
 void	format_row(const struct format *f, const struct copy_field *fields,
 	    struct kam_buf *out);
 
+/* Appends JSON text made elsewhere (the server's) with every raw control
+ * and bidi override inside its strings written as a \u escape: the same
+ * JSON, safe on a terminal. */
+void	format_json_safe(struct kam_buf *out, const char *json, size_t len);
+
 #endif

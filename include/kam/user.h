@@ -17,8 +17,11 @@ struct kam_user {
  * user with only role_name set. Returns an exit code. */
 int	user_whoami(struct kam_db *db, struct kam_user *me);
 /* Creates the login role and its app_user row; u->role_name, kind and
- * display_name are required. *id receives the new app_user id. */
-int	user_add(struct kam_db *db, const struct kam_user *u, long long *id);
+ * display_name are required. With adopt, an existing login kam did not
+ * make, with no rights of its own, becomes the user instead (its password
+ * untouched). *id receives the new app_user id. */
+int	user_add(struct kam_db *db, const struct kam_user *u, bool adopt,
+	    long long *id);
 void	user_free(struct kam_user *u);
 
 #endif

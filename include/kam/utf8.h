@@ -17,11 +17,16 @@ bool	 utf8_valid(const char *s, size_t len);
 /* Writes cp (at most U+10FFFF) as UTF-8; returns the bytes written. */
 int	 utf8_encode(uint32_t cp, char out[4]);
 
+/* The longest start of s (len bytes) of at most max bytes that does not
+ * split a character. */
+size_t	 utf8_cut(const char *s, size_t len, size_t max);
+
 /* True for characters that must never reach a terminal raw: C0 and C1
  * controls, DEL, and the bidirectional overrides and isolates. */
 bool	 utf8_is_unsafe(uint32_t cp);
 
-/* Columns a safe character takes: 0 (combining), 1 or 2 (wide). */
+/* Columns a character takes on a terminal: 0 (combining), 1 or 2 (wide);
+ * an unsafe one, the columns of the form utf8_sanitize shows it as. */
 int	 utf8_cp_width(uint32_t cp);
 
 /* Appends s to out with every unsafe character made visible (^[ for ESC,

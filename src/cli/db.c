@@ -9,21 +9,29 @@
 #include "kam/log.h"
 #include "kam/migrate.h"
 #include "kam/user.h"
+#include "kam/utf8.h"
 
 static int
 db_status(const struct kam_opts *o, struct kam_db *db)
 {
+	struct kam_buf line, safe;
 	struct kam_user me;
 	int rc;
 
 	(void)o;
 	if ((rc = user_whoami(db, &me)) != EX_OK)
 		return rc;
-	printf("database %s as %s", db_name(db), me.role_name);
+	buf_init(&line);
+	buf_addf(&line, "database %s as %s", db_name(db), me.role_name);
 	if (me.kind != NULL)
-		printf(" (%s, %s%s%s)", me.display_name, me.kind,
+		buf_addf(&line, " (%s, %s%s%s)", me.display_name, me.kind,
 		    me.team ? ", team " : "", me.team ? me.team : "");
-	printf("\n");
+	/* names come from the database: shown, never sent to the terminal */
+	buf_init(&safe);
+	utf8_sanitize(&safe, line.data, line.len);
+	printf("%s\n", safe.data);
+	buf_free(&line);
+	buf_free(&safe);
 	user_free(&me);
 	return migrate_status(db, stdout);
 }
@@ -67,7 +75,7 @@ db_add_user(const struct kam_opts *o, struct kam_db *db)
 
 	if ((rc = migrate_require(db)) != EX_OK)
 		return rc;
-	if ((rc = user_add(db, &u, &id)) != EX_OK)
+	if ((rc = user_add(db, &u, o->adopt, &id)) != EX_OK)
 		return rc;
 	printf("added %s as %s (user %lld)\n", u.role_name, u.kind, id);
 	return EX_OK;

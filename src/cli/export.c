@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "kam/buf.h"
 #include "kam/cli.h"
@@ -14,6 +15,7 @@
 #include "kam/format.h"
 #include "kam/log.h"
 #include "kam/outfile.h"
+#include "kam/utf8.h"
 #include "kam/xalloc.h"
 
 struct sink {
@@ -24,19 +26,49 @@ struct sink {
 	bool			 header;	/* CSV/TSV header wanted */
 	bool			 started;	/* header or "[" written */
 	unsigned long		 rows;
+	bool			 terminal;	/* a person reads: controls shown */
+	struct kam_buf		 shown;		/* one row, as shown there */
 	bool			 broken_pipe;	/* the reader went away: fine */
 	bool			 bad_row;	/* a row not in COPY's format */
 	int			 error;		/* errno of a failed write */
 };
 
+/* On a terminal, data shows as the client shows it: controls and bidi
+ * overrides made visible by the one sanitiser (stored escape sequences
+ * would otherwise drive the reader's terminal). Line breaks and tabs
+ * still lay the rows out. */
+static void
+show_safely(struct kam_buf *out, const char *data, size_t len)
+{
+	size_t run;
+
+	buf_reset(out);
+	while (len > 0) {
+		for (run = 0; run < len && data[run] != '\n' && data[run] != '\t';
+		    run++)
+			;
+		utf8_sanitize(out, data, run);
+		if (run < len)
+			buf_addc(out, data[run++]);
+		data += run;
+		len -= run;
+	}
+}
+
 static bool
 sink_write(struct sink *s, const char *data, size_t len)
 {
+	if (s->terminal) {
+		show_safely(&s->shown, data, len);
+		data = s->shown.data;
+		len = s->shown.len;
+	}
 	if (fwrite(data, 1, len, s->fp) == len)
 		return true;
-	if (errno == EPIPE)
+	if (errno == EPIPE) {
 		s->broken_pipe = true;
-	else
+		clearerr(s->fp);	/* an end, not an error */
+	} else
 		s->error = errno ? errno : EIO;
 	return false;
 }
@@ -225,9 +257,10 @@ stream(struct kam_db *db, const struct kam_opts *o,
 	if (rc == EX_OK && !s->bad_row && sink_start(s) && json)
 		sink_write(s, s->rows ? "\n]\n" : "]\n", s->rows ? 3 : 2);
 	if (rc == EX_OK && !s->broken_pipe && !s->error && fflush(s->fp) != 0) {
-		if (errno == EPIPE)
+		if (errno == EPIPE) {
 			s->broken_pipe = true;
-		else
+			clearerr(s->fp);
+		} else
 			s->error = errno;
 	}
 	return rc;
@@ -248,6 +281,7 @@ run_export(struct kam_db *db, const struct kam_opts *o, struct export_request *r
 
 	buf_init(&err);
 	buf_init(&s.line);
+	buf_init(&s.shown);
 	if (o->output != NULL) {
 		if (!outfile_open(&out, o->output, &err)) {
 			log_warn("%s", err.data);
@@ -256,6 +290,7 @@ run_export(struct kam_db *db, const struct kam_opts *o, struct export_request *r
 		}
 		s.fp = out.fp;
 	}
+	s.terminal = isatty(fileno(s.fp));
 	setvbuf(s.fp, NULL, _IOFBF, 1 << 16);
 	rc = stream(db, o, r, &s);
 	if (rc == EX_OK && s.bad_row)
@@ -276,6 +311,7 @@ run_export(struct kam_db *db, const struct kam_opts *o, struct export_request *r
 out:
 	buf_free(&err);
 	buf_free(&s.line);
+	buf_free(&s.shown);
 	free(s.fields);
 	return rc;
 }

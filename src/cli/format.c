@@ -2,6 +2,7 @@
 
 #include "kam/decimal.h"
 #include "kam/format.h"
+#include "kam/utf8.h"
 
 /* Spreadsheets run cells that start with = + - @ (and tab or CR before
  * them); a leading apostrophe makes them text. */
@@ -51,37 +52,72 @@ tsv_cell(const struct format *f, const struct export_column *c,
 	copytext_escape(out, v->data, v->len);
 }
 
+/* C0 and C1 controls, DEL and the bidi overrides as \u escapes, so that
+ * JSON shown on a terminal cannot drive it; all of them are in the BMP. */
+static void
+json_u_escape(struct kam_buf *out, uint32_t cp)
+{
+	buf_addf(out, "\\u%04x", (unsigned)cp);
+}
+
+/* The character at p needs escaping in a JSON string: *cp is set, *len
+ * its bytes. */
+static bool
+json_needs_escape(const char *p, const char *end, uint32_t *cp, int *len)
+{
+	if ((*len = utf8_decode(p, (size_t)(end - p), cp)) < 0) {
+		*len = 1;	/* invalid bytes cannot come from the server */
+		return false;
+	}
+	return *cp == '"' || *cp == '\\' || utf8_is_unsafe(*cp);
+}
+
 static void
 json_string(const char *s, size_t len, struct kam_buf *out)
 {
-	static const char hex[] = "0123456789abcdef";
 	const char *p = s, *end = s + len, *run = s;
+	uint32_t cp;
+	int n;
 
 	buf_addc(out, '"');
-	for (; p < end; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if (ch >= 0x20 && ch != '"' && ch != '\\')
+	for (; p < end; p += n) {
+		if (!json_needs_escape(p, end, &cp, &n))
 			continue;
 		buf_add(out, run, (size_t)(p - run));
-		run = p + 1;
-		if (ch == '"' || ch == '\\') {
+		run = p + n;
+		if (cp == '"' || cp == '\\') {
 			buf_addc(out, '\\');
-			buf_addc(out, (char)ch);
-		} else if (ch == '\n')
+			buf_addc(out, (char)cp);
+		} else if (cp == '\n')
 			buf_adds(out, "\\n");
-		else if (ch == '\t')
+		else if (cp == '\t')
 			buf_adds(out, "\\t");
-		else if (ch == '\r')
+		else if (cp == '\r')
 			buf_adds(out, "\\r");
-		else {
-			char u[6] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15] };
-
-			buf_add(out, u, sizeof u);
-		}
+		else
+			json_u_escape(out, cp);
 	}
 	buf_add(out, run, (size_t)(end - run));
 	buf_addc(out, '"');
+}
+
+void
+format_json_safe(struct kam_buf *out, const char *json, size_t len)
+{
+	const char *p = json, *end = json + len, *run = json;
+	uint32_t cp;
+	int n;
+
+	for (; p < end; p += n) {
+		/* outside strings only whitespace may be a control */
+		if (!json_needs_escape(p, end, &cp, &n) || cp == '"' ||
+		    cp == '\\' || cp == '\n' || cp == '\t' || cp == '\r')
+			continue;
+		buf_add(out, run, (size_t)(p - run));
+		run = p + n;
+		json_u_escape(out, cp);
+	}
+	buf_add(out, run, (size_t)(end - run));
 }
 
 /* "2026-01-31 10:00:00+01" (DateStyle ISO) as ISO 8601,

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdbool.h>
@@ -18,12 +19,13 @@ enum {
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
-	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD
+	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT
 };
 
 static const struct option long_options[] = {
 	{ "account",	required_argument, NULL, OPT_ACCOUNT },
 	{ "active",	no_argument,       NULL, OPT_ACTIVE },
+	{ "adopt",	no_argument,       NULL, OPT_ADOPT },
 	{ "columns",	required_argument, NULL, OPT_COLUMNS },
 	{ "config",	required_argument, NULL, 'c' },
 	{ "database",	required_argument, NULL, 'd' },
@@ -120,6 +122,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case 'V': cli_version(); return EX_OK;
 		case OPT_HELP_KEYS: tui_keys_mdoc(stdout); return EX_OK;
 		case OPT_ACTIVE: o->active = true; break;
+		case OPT_ADOPT: o->adopt = true; break;
 		case OPT_NO_HEADER: o->no_header = true; break;
 		case OPT_RAW: o->raw = true; break;
 		case OPT_SYNC: o->sync = true; break;
@@ -169,6 +172,9 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --dry-run, --force, "
 		    "--status and --progress-fd go with --sync");
+	if (o->adopt && (o->db_action == NULL ||
+	    strcmp(o->db_action, "add-user") != 0))
+		return cli_usage_error("--adopt goes with --db add-user");
 	if (o->sync)
 		return cmd_sync(o, c);
 	if (o->export != NULL || o->sla != NULL) {
@@ -187,6 +193,25 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	return cmd_db(&(struct kam_opts){ .db_action = "status" }, c);
 }
 
+/* Every command's data went out, or kam says it did not: a full disk or
+ * a device that fails is exit 74, whatever printed it. A reader that went
+ * away (EPIPE) is not an error. */
+static int
+output_checked(int rc)
+{
+	int err = 0;
+
+	if (fflush(stdout) != 0)
+		err = errno;
+	else if (ferror(stdout))
+		err = EIO;
+	/* a command that failed has said why already */
+	if (err == 0 || err == EPIPE || rc != EX_OK)
+		return rc;
+	log_warn("cannot write standard output: %s", strerror(err));
+	return EX_IOERR;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -198,7 +223,7 @@ main(int argc, char **argv)
 	/* LC_CTYPE only: LC_NUMERIC must stay "C" so numbers keep their dot. */
 	setlocale(LC_CTYPE, "");
 	if ((rc = parse_options(argc, argv, &o)) >= 0)
-		return rc;
+		return output_checked(rc);
 	conf_init(&c);
 	buf_init(&err);
 	if (!conf_load_all(&c, &o, &err)) {
@@ -208,5 +233,5 @@ main(int argc, char **argv)
 		rc = run(&o, &c);
 	buf_free(&err);
 	conf_free(&c);
-	return rc;
+	return output_checked(rc);
 }

@@ -8,6 +8,7 @@
 
 #include "kam/buf.h"
 #include "kam/cli.h"
+#include "kam/format.h"
 #include "kam/sla.h"
 #include "kam/utf8.h"
 
@@ -39,6 +40,17 @@ print_card(struct sla_card *c)
 	sla_card_lines(c, put, &o);
 }
 
+static void
+print_json(const char *json)
+{
+	struct kam_buf safe;
+
+	buf_init(&safe);
+	format_json_safe(&safe, json, strlen(json));
+	printf("%s\n", safe.data);
+	buf_free(&safe);
+}
+
 int
 cmd_sla(const struct kam_opts *o, const struct kam_conf *c)
 {
@@ -59,7 +71,7 @@ cmd_sla(const struct kam_opts *o, const struct kam_conf *c)
 	if ((id = cli_resolve_account(db, o->sla, &rc)) != NULL &&
 	    (rc = sla_card_load(db, id, &card)) == EX_OK) {
 		if (json)
-			printf("%s\n", card.field[SLA_JSON]);
+			print_json(card.field[SLA_JSON]);
 		else
 			print_card(&card);
 		sla_card_free(&card);

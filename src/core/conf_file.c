@@ -140,13 +140,41 @@ read_line(struct reader *r, struct kam_conf *c, char *line, size_t len)
 	return read_setting(r, c, s);
 }
 
+/* One line into line (LINE_MAX_BYTES + 1 bytes), without its '\n'.
+ * Reading stops at the cap, so a file without line breaks (/dev/zero) is
+ * not read whole first. Returns the length, LINE_MAX_BYTES + 1 for a
+ * line too long, or -1 at the end. */
+static ssize_t
+read_capped(FILE *f, char *line)
+{
+	size_t n = 0;
+	int c;
+
+	while ((c = getc(f)) != EOF && c != '\n') {
+		if (n == LINE_MAX_BYTES)
+			return LINE_MAX_BYTES + 1;
+		line[n++] = (char)c;
+	}
+	if (c == EOF && n == 0)
+		return -1;
+	line[n] = '\0';
+	return (ssize_t)n;
+}
+
+/* Editors on Windows start UTF-8 files with a byte order mark. */
+static size_t
+bom_length(const char *line, size_t len)
+{
+	return len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 bool
 conf_load_file(struct kam_conf *c, const char *path, bool must_exist,
     struct kam_buf *err)
 {
 	struct reader r = { .path = path, .err = err };
-	char *line = NULL;
-	size_t cap = 0;
+	char line[LINE_MAX_BYTES + 1];
+	size_t skip;
 	ssize_t n;
 	FILE *f;
 	bool ok = true;
@@ -157,19 +185,19 @@ conf_load_file(struct kam_conf *c, const char *path, bool must_exist,
 		buf_addf(err, "%s: %s", path, strerror(errno));
 		return false;
 	}
-	while (ok && (n = getline(&line, &cap, f)) != -1) {
-		r.line++;
-		if (n > 0 && line[n - 1] == '\n')
+	while (ok && (n = read_capped(f, line)) != -1) {
+		if (++r.line == 1 && n <= LINE_MAX_BYTES)
+			skip = bom_length(line, (size_t)n);
+		else
+			skip = 0;
+		if (n > 0 && n <= LINE_MAX_BYTES && line[n - 1] == '\r')
 			line[--n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[--n] = '\0';
-		ok = read_line(&r, c, line, (size_t)n);
+		ok = read_line(&r, c, line + skip, (size_t)n - skip);
 	}
 	if (ok && ferror(f)) {
 		buf_addf(err, "%s: %s", path, strerror(errno));
 		ok = false;
 	}
-	free(line);
 	fclose(f);
 	if (ok) {
 		free(c->path);

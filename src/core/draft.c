@@ -1,6 +1,5 @@
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 
 #include "kam/copytext.h"
 #include "kam/draft.h"
+#include "kam/regfile.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
 
@@ -309,11 +309,9 @@ draft_read(const char *path, struct kam_draft *d, struct kam_buf *err)
 	draft_init(d);
 	buf_init(&text);
 	buf_init(&why);
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY |
-	    O_NONBLOCK)) < 0)
-		buf_adds(&why, strerror(errno));
-	else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-		buf_adds(&why, "not a regular file");
+	if ((fd = regfile_open(path, REGFILE_NOFOLLOW, &st)) < 0)
+		buf_adds(&why, errno == EINVAL ? "not a regular file" :
+		    strerror(errno));
 	else if (st.st_uid != geteuid() || (st.st_mode & 077) != 0)
 		buf_adds(&why, "not private to you (mode 0600, yours)");
 	else if (!read_fd(fd, &text))

@@ -6,6 +6,9 @@
 #include "kam/log.h"
 #include "kam/utf8.h"
 
+/* A message echoes arguments and data: a 100 kB argument is cut. */
+#define MESSAGE_MAX	1024
+
 static int verbose;
 
 void
@@ -33,6 +36,11 @@ log_emit(const char *prefix, const char *fmt, va_list ap)
 	while (raw.len > 0 && raw.data[raw.len - 1] == '\n')
 		raw.data[--raw.len] = '\0';
 	utf8_sanitize(&safe, raw.data, raw.len);
+	if (safe.len > MESSAGE_MAX) {
+		safe.len = utf8_cut(safe.data, safe.len, MESSAGE_MAX);
+		safe.data[safe.len] = '\0';
+		buf_adds(&safe, "...(cut)");
+	}
 	fprintf(stderr, "%s%s\n", prefix, safe.data);
 	fflush(stderr);
 	buf_free(&raw);

@@ -42,14 +42,47 @@ unguard(void)
 	pending[0] = '\0';
 }
 
-bool
-outfile_open(struct outfile *o, const char *path, struct kam_buf *err)
+/* Gives the temporary file the replaced file's owner and permission bits
+ * (a new file's follow the umask). A file kam cannot hand back to its
+ * owner is not replaced. */
+static bool
+take_over_attributes(int fd, const char *path, const struct stat *old,
+    struct kam_buf *err)
+{
+	struct stat now;
+	mode_t mask;
+
+	if (old == NULL) {
+		/* mkstemp makes 0600; the result should look like any new file */
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+		return true;
+	}
+	/* the new file's group may be the folder's (set-group-ID) */
+	if (fstat(fd, &now) != 0 || ((old->st_uid != now.st_uid ||
+	    old->st_gid != now.st_gid) &&
+	    fchown(fd, old->st_uid, old->st_gid) != 0)) {
+		buf_addf(err, "cannot replace %s: it belongs to another user or "
+		    "group, which kam cannot give the new file (%s)", path,
+		    strerror(errno));
+		return false;
+	}
+	if (fchmod(fd, old->st_mode & 0777) != 0) {
+		buf_addf(err, "cannot replace %s: %s", path, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+/* A regular file, or nothing yet: a temporary file beside it. */
+static bool
+open_replacing(struct outfile *o, const char *path, const struct stat *old,
+    struct kam_buf *err)
 {
 	struct kam_buf tmp;
-	mode_t mask;
 	int fd;
 
-	memset(o, 0, sizeof *o);
 	buf_init(&tmp);
 	buf_addf(&tmp, "%s.kam-XXXXXX", path);
 	if (tmp.len >= sizeof pending) {
@@ -62,15 +95,56 @@ outfile_open(struct outfile *o, const char *path, struct kam_buf *err)
 		buf_free(&tmp);
 		return false;
 	}
-	/* mkstemp makes 0600; the result should look like any new file */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	if (!take_over_attributes(fd, path, old, err)) {
+		close(fd);
+		unlink(tmp.data);
+		buf_free(&tmp);
+		return false;
+	}
 	guard(tmp.data);
 	o->fp = fdopen(fd, "w");
 	o->path = xstrdup(path);
 	o->tmp = buf_detach(&tmp);
+	if ((o->existed = old != NULL)) {
+		o->dev = old->st_dev;
+		o->ino = old->st_ino;
+	}
 	return true;
+}
+
+/* A pipe, a terminal, a device or a symbolic link: written straight, as
+ * the shell's ">" would, and never replaced. A link that leads nowhere
+ * creates nothing. */
+static bool
+open_straight(struct outfile *o, const char *path, struct kam_buf *err)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0) {
+		buf_addf(err, "cannot write %s: %s", path, errno == ENOENT ?
+		    "a symbolic link to nothing (kam creates no file through "
+		    "a link)" : strerror(errno));
+		return false;
+	}
+	o->fp = fdopen(fd, "w");
+	o->path = xstrdup(path);
+	return true;
+}
+
+bool
+outfile_open(struct outfile *o, const char *path, struct kam_buf *err)
+{
+	struct stat st;
+
+	memset(o, 0, sizeof *o);
+	if (lstat(path, &st) == 0)
+		return S_ISREG(st.st_mode) ? open_replacing(o, path, &st, err) :
+		    open_straight(o, path, err);
+	if (errno != ENOENT) {
+		buf_addf(err, "cannot create %s: %s", path, strerror(errno));
+		return false;
+	}
+	return open_replacing(o, path, NULL, err);
 }
 
 static void
@@ -82,18 +156,69 @@ outfile_release(struct outfile *o)
 	memset(o, 0, sizeof *o);
 }
 
+/* What is at path now is still the file that was there when the export
+ * began, or still nothing: else it is left alone. */
+static bool
+target_unchanged(const struct outfile *o)
+{
+	struct stat st;
+
+	if (lstat(o->path, &st) != 0)
+		return errno == ENOENT && !o->existed;
+	return o->existed && S_ISREG(st.st_mode) && st.st_dev == o->dev &&
+	    st.st_ino == o->ino;
+}
+
+/* A new file never replaces one that appeared meanwhile: link() refuses
+ * to; a file system without hard links gets a rename. */
+static bool
+put_in_place(const struct outfile *o)
+{
+	if (o->existed)
+		return rename(o->tmp, o->path) == 0;
+	if (link(o->tmp, o->path) == 0) {
+		unlink(o->tmp);
+		return true;
+	}
+	if (errno == EEXIST)
+		return false;
+	return rename(o->tmp, o->path) == 0;
+}
+
+static bool
+commit_straight(struct outfile *o, struct kam_buf *err)
+{
+	bool ok = fflush(o->fp) == 0 || errno == EPIPE;
+
+	if (!ok)
+		buf_addf(err, "cannot write %s: %s", o->path, strerror(errno));
+	if (fclose(o->fp) != 0 && ok && errno != EPIPE) {
+		buf_addf(err, "cannot write %s: %s", o->path, strerror(errno));
+		ok = false;
+	}
+	outfile_release(o);
+	return ok;
+}
+
 bool
 outfile_commit(struct outfile *o, struct kam_buf *err)
 {
-	bool ok = fflush(o->fp) == 0 && fsync(fileno(o->fp)) == 0;
+	bool ok;
 
+	if (o->tmp == NULL)
+		return commit_straight(o, err);
+	ok = fflush(o->fp) == 0 && fsync(fileno(o->fp)) == 0;
 	if (!ok)
 		buf_addf(err, "cannot write %s: %s", o->path, strerror(errno));
 	if (fclose(o->fp) != 0 && ok) {
 		buf_addf(err, "cannot write %s: %s", o->path, strerror(errno));
 		ok = false;
 	}
-	if (ok && rename(o->tmp, o->path) != 0) {
+	if (ok && !target_unchanged(o)) {
+		buf_addf(err, "cannot create %s: something else took its place "
+		    "while the export ran; it is left as it is", o->path);
+		ok = false;
+	} else if (ok && !put_in_place(o)) {
 		buf_addf(err, "cannot create %s: %s", o->path, strerror(errno));
 		ok = false;
 	}
@@ -109,6 +234,7 @@ outfile_abort(struct outfile *o)
 	if (o->fp == NULL)
 		return;
 	fclose(o->fp);
-	unlink(o->tmp);
+	if (o->tmp != NULL)
+		unlink(o->tmp);
 	outfile_release(o);
 }

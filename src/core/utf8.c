@@ -78,6 +78,16 @@ utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+size_t
+utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
 static bool
 is_bidi_control(uint32_t cp)
 {
@@ -92,11 +102,26 @@ utf8_is_unsafe(uint32_t cp)
 	    is_bidi_control(cp);
 }
 
+/* The visible form of an unsafe character: ^[ for ESC, ^? for DEL,
+ * <U+202E> for the others. ASCII, so its length is its width. */
+static int
+shown_form(uint32_t cp, char out[16])
+{
+	if (cp < 0x20)
+		return snprintf(out, 16, "^%c", (char)(cp + '@'));
+	if (cp == 0x7f)
+		return snprintf(out, 16, "^?");
+	return snprintf(out, 16, "<U+%04X>", (unsigned)cp);
+}
+
 int
 utf8_cp_width(uint32_t cp)
 {
+	char shown[16];
 	int w;
 
+	if (utf8_is_unsafe(cp))
+		return shown_form(cp, shown);
 	if (cp < 0x7f)
 		return 1;
 	w = wcwidth((wchar_t)cp);
@@ -108,12 +133,9 @@ utf8_cp_width(uint32_t cp)
 static void
 sanitize_cp(struct kam_buf *out, uint32_t cp)
 {
-	if (cp < 0x20)
-		buf_addf(out, "^%c", (char)(cp + '@'));
-	else if (cp == 0x7f)
-		buf_adds(out, "^?");
-	else
-		buf_addf(out, "<U+%04X>", (unsigned)cp);
+	char shown[16];
+
+	buf_add(out, shown, (size_t)shown_form(cp, shown));
 }
 
 void

@@ -57,14 +57,15 @@ user_whoami(struct kam_db *db, struct kam_user *me)
 }
 
 int
-user_add(struct kam_db *db, const struct kam_user *u, long long *id)
+user_add(struct kam_db *db, const struct kam_user *u, bool adopt,
+    long long *id)
 {
 	const char *params[] = { u->role_name, u->kind, u->team,
-	    u->display_name, u->email };
+	    u->display_name, u->email, adopt ? "t" : "f" };
 	struct kam_res *r;
 
 	r = res_columns(db, db_query(db, "SELECT kam.add_user($1, $2, $3, $4, "
-	    "$5) AS id", 5, params), &add_cols);
+	    "$5, NULL, $6) AS id", 6, params), &add_cols);
 	if (r == NULL) {
 		log_warn("cannot add user %s: %s", u->role_name, db_error(db));
 		return db_error_code(db);

@@ -1,9 +1,8 @@
 #include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "erp_file.h"
+#include "kam/regfile.h"
 
 bool
 erp_file_read(const char *path, size_t max, struct kam_buf *out)
@@ -14,13 +13,9 @@ erp_file_read(const char *path, size_t max, struct kam_buf *out)
 	ssize_t n = 0;
 	int fd, saved = 0;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = regfile_open(path, 0, &st)) < 0)
 		return false;
-	if (fstat(fd, &st) != 0)
-		saved = errno;
-	else if (!S_ISREG(st.st_mode))
-		saved = EINVAL;
-	else if ((size_t)st.st_size > max)
+	if ((size_t)st.st_size > max)
 		saved = EFBIG;
 	/* the file may grow while it is read: the limit holds all the same */
 	while (saved == 0 && (n = read(fd, chunk, sizeof chunk)) > 0)

@@ -1,5 +1,4 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include <unistd.h>
 
 #include "erp_token.h"
+#include "kam/regfile.h"
 #include "kam/xalloc.h"
 
 #define TOKEN_MAX	4096
@@ -33,30 +33,21 @@ wipe(char *p, size_t n)
 		*v++ = 0;
 }
 
+/* The file regfile_open let through: the user's own, and private. */
 static int
-check_file(int fd, const char *path, struct kam_buf *err)
+check_file(const struct stat *st, const char *path, struct kam_buf *err)
 {
-	struct stat st;
-
-	if (fstat(fd, &st) != 0) {
-		buf_addf(err, "erp.token_file %s: %s", path, strerror(errno));
-		return EX_IOERR;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		buf_addf(err, "erp.token_file %s is not a regular file", path);
-		return EX_CONFIG;
-	}
-	if (st.st_uid != geteuid()) {
+	if (st->st_uid != geteuid()) {
 		buf_addf(err, "erp.token_file %s belongs to someone else; "
 		    "kam reads only your own", path);
 		return EX_NOPERM;
 	}
-	if ((st.st_mode & 077) != 0) {
+	if ((st->st_mode & 077) != 0) {
 		buf_addf(err, "erp.token_file %s may be read by others (mode %03o); "
-		    "chmod 600 it", path, (unsigned)(st.st_mode & 0777));
+		    "chmod 600 it", path, (unsigned)(st->st_mode & 0777));
 		return EX_NOPERM;
 	}
-	if (st.st_size > TOKEN_MAX) {
+	if (st->st_size > TOKEN_MAX) {
 		buf_addf(err, "erp.token_file %s is larger than a token", path);
 		return EX_CONFIG;
 	}
@@ -67,15 +58,20 @@ static int
 read_token_file(const char *path, char **token, struct kam_buf *err)
 {
 	char buf[TOKEN_MAX + 1];
+	struct stat st;
 	ssize_t n;
 	int fd, rc;
 
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)) < 0) {
-		buf_addf(err, "erp.token_file %s: %s", path, errno == ELOOP ?
-		    "is a symbolic link, which kam does not follow" : strerror(errno));
+	if ((fd = regfile_open(path, REGFILE_NOFOLLOW, &st)) < 0) {
+		if (errno == ELOOP || errno == EINVAL)
+			buf_addf(err, "erp.token_file %s %s", path, errno == ELOOP ?
+			    "is a symbolic link, which kam does not follow" :
+			    "is not a regular file");
+		else
+			buf_addf(err, "erp.token_file %s: %s", path, strerror(errno));
 		return errno == ELOOP ? EX_NOPERM : EX_CONFIG;
 	}
-	if ((rc = check_file(fd, path, err)) != EX_OK) {
+	if ((rc = check_file(&st, path, err)) != EX_OK) {
 		close(fd);
 		return rc;
 	}

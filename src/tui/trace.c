@@ -1,6 +1,9 @@
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "trace.h"
@@ -13,11 +16,32 @@ struct tui_trace {
 	double	 t0;
 };
 
+/* The trace records every key typed, so all text the user writes: it
+ * is the user's alone (0600, also when it existed), and a link is not
+ * followed. */
+static FILE *
+open_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC |
+	    O_NOCTTY, 0600);
+	struct stat st;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || (S_ISREG(st.st_mode) && fchmod(fd, 0600) != 0) ||
+	    (f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	return f;
+}
+
 struct tui_trace *
 tui_trace_open(const char *path)
 {
 	struct tui_trace *tr;
-	FILE *f = fopen(path, "w");
+	FILE *f = open_private(path);
 
 	if (f == NULL)
 		return NULL;

@@ -69,3 +69,23 @@ setup() {
 	run --separate-stderr "$KAM" -c "$CONF" -d 'host=/nonexistent connect_timeout=1' --db status
 	[ "$status" -eq 69 ]
 }
+
+@test "a line without end is cut while reading, not read whole first" {
+	# a FIFO in the test's folder: 8 kB without a line break, then nothing
+	# for a while; kam must stop at the cap, not wait for the line's end
+	mkfifo "$BATS_TEST_TMPDIR/conf"
+	bash -c 'head -c 8192 /dev/zero | tr "\\0" x; exec sleep 30' > "$BATS_TEST_TMPDIR/conf" &
+	writer=$!
+	run --separate-stderr timeout -s KILL 15 "$KAM" --config "$BATS_TEST_TMPDIR/conf" --db status
+	kill "$writer" 2>/dev/null || true
+	wait "$writer" || true
+	[ "$status" -eq 78 ]
+	[ "$stderr" = "$BATS_TEST_TMPDIR/conf:1: line too long" ]
+}
+
+@test "a config file may start with a UTF-8 byte order mark" {
+	printf '\357\273\277[ui]\nmouse = perhaps\n' > "$CONF"
+	run --separate-stderr "$KAM" --config "$CONF" --db status
+	[ "$status" -eq 78 ]
+	[ "$stderr" = "$CONF:2: ui.mouse: 'perhaps' is not yes or no" ]
+}

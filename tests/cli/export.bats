@@ -146,7 +146,12 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	PGUSER=postgres psql -X -q -c "INSERT INTO kam.interaction (account_id, channel, subject, body, author_id) SELECT a.id, 'email', 'bulk ' || g, repeat('x', 200), a.owner_id FROM kam.account a, generate_series(1, 200000) g" >/dev/null
 	"$KAM" -e history -o "$BATS_TEST_TMPDIR/h.csv" &
 	pid=$!
-	sleep 0.3
+	# once the temporary file is there: before, a background job still
+	# ignores SIGINT as the shell set it, and a slow start lost the race
+	for _ in $(seq 100); do
+		ls "$BATS_TEST_TMPDIR" | grep -q 'h.csv.kam-' && break
+		sleep 0.05
+	done
 	kill -INT "$pid"
 	wait "$pid" || true
 	[ ! -e "$BATS_TEST_TMPDIR/h.csv" ]
@@ -174,6 +179,91 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	run --separate-stderr bash -c '"$KAM" -e accounts > /dev/full'
 	[ "$status" -eq 74 ]
 	[[ "$stderr" == *"No space left on device"* ]]
+}
+
+@test "-o over an existing file keeps its mode and owner" {
+	f=$BATS_TEST_TMPDIR/keep.csv
+	echo old > "$f"
+	chmod 0640 "$f"
+	# as root, a file of another user (daemon), which kam must hand back as it was
+	if [ "$(id -u)" -eq 0 ]; then chown 1:1 "$f"; fi
+	owner=$(stat -c %u:%g "$f")
+	run "$KAM" -e accounts -o "$f"
+	[ "$status" -eq 0 ]
+	[ "$(stat -c %a "$f")" = 640 ]
+	[ "$(stat -c %u:%g "$f")" = "$owner" ]
+	[ "$(head -c 3 "$f")" = id, ]
+}
+
+@test "-o writes straight into a FIFO, a device, a link to stdout and >(gzip), replacing none" {
+	d=$BATS_TEST_TMPDIR
+	mkfifo "$d/fifo"
+	timeout 30 cat "$d/fifo" > "$d/from-fifo" &
+	reader=$!
+	run "$KAM" -e accounts -f tsv -o "$d/fifo"
+	wait "$reader" || true
+	[ "$status" -eq 0 ]
+	[ -p "$d/fifo" ]
+	[ "$(wc -l < "$d/from-fifo")" -eq 4 ]
+	# devices only for writing: as root the test makes its own nodes, so
+	# that a kam that renames over its target can replace only those
+	if [ "$(id -u)" -eq 0 ]; then
+		mknod "$d/null" c 1 3 && mknod "$d/full" c 1 7
+		null=$d/null full=$d/full
+	else
+		null=/dev/null full=/dev/full
+	fi
+	run "$KAM" -e accounts -o "$null"
+	[ "$status" -eq 0 ]
+	[ -c "$null" ]
+	run --separate-stderr "$KAM" -e accounts -o "$full"
+	[ "$status" -eq 74 ]
+	[[ "$stderr" == *"No space left on device"* ]]
+	[ -c "$full" ]
+	ln -s /proc/self/fd/1 "$d/stdout"
+	"$KAM" -e accounts -f tsv -o "$d/stdout" > "$d/via-link.csv"
+	[ -L "$d/stdout" ]
+	[ "$(wc -l < "$d/via-link.csv")" -eq 4 ]
+	run bash -c '"$KAM" -e accounts -f tsv -o >(gzip > "$1/a.csv.gz"); s=$?; wait; exit $s' sh "$d"
+	[ "$status" -eq 0 ]
+	sleep 0.2
+	[ "$(gzip -dc "$d/a.csv.gz" | wc -l)" -eq 4 ]
+	[ -z "$(ls "$d" | grep 'kam-')" ]
+}
+
+@test "-o through a symbolic link writes the file it names and keeps the link" {
+	d=$BATS_TEST_TMPDIR
+	echo old > "$d/target.csv"
+	ln -s target.csv "$d/link.csv"
+	run "$KAM" -e accounts -f tsv -o "$d/link.csv"
+	[ "$status" -eq 0 ]
+	[ -L "$d/link.csv" ]
+	[ "$(wc -l < "$d/target.csv")" -eq 4 ]
+	ln -s nowhere.csv "$d/dangling.csv"
+	run --separate-stderr "$KAM" -e accounts -o "$d/dangling.csv"
+	[ "$status" -eq 73 ]
+	[ -L "$d/dangling.csv" ]
+	[ ! -e "$d/nowhere.csv" ]
+}
+
+@test "stored escape sequences reach a terminal only made visible" {
+	# OSC 52 would set the reader's clipboard
+	PGUSER=postgres psql -X -q -c "UPDATE kam.account SET notes = E'x\\033]52;c;cHduZWQ=\\007\\r\\u009b2J' WHERE erp_id = 'C3'"
+	run script -qec "$KAM -e accounts --account C3 --columns erp_id,notes" /dev/null
+	[[ "$output" == *'C3,"x^[]52;c;cHduZWQ=^G^M<U+009B>2J"'* ]]
+	[[ "$output" != *$'\e'* ]]
+	[[ "$output" != *$'\a'* ]]
+	# not a terminal: the data as stored
+	run "$KAM" -e accounts --account C3 --columns notes --no-header
+	[[ "$output" == $'"x\e]52;c;cHduZWQ=\a\r'* ]]
+}
+
+@test "JSON escapes C0 and C1 controls and bidi overrides, and keeps the data" {
+	PGUSER=postgres psql -X -q -c "UPDATE kam.account SET notes = E'a\\u0085b\\u202Ec\\u009b\\u007f\\u2067d' WHERE erp_id = 'C3'"
+	"$KAM" -e accounts --account C3 --columns notes -f jsonl > "$BATS_TEST_TMPDIR/c.jsonl"
+	[ "$(cat "$BATS_TEST_TMPDIR/c.jsonl")" = '{"notes":"a\u0085b\u202ec\u009b\u007f\u2067d"}' ]
+	run "$PYTHON3" -c 'import json,sys; print(json.load(open(sys.argv[1]))["notes"] == "a\x85b\u202ec\x9b\x7f\u2067d")' "$BATS_TEST_TMPDIR/c.jsonl"
+	[ "$output" = True ]
 }
 
 @test "exit codes: 64 bad flags, 66 no account, 65 ambiguous, 77 denied, 69 unreachable" {

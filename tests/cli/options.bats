@@ -17,6 +17,15 @@ bats_require_minimum_version 1.5.0
 	[[ "$output" =~ ^kam\ [0-9]+\.[0-9]+\.[0-9]+\ \(schema\ version\ [0-9]+\)$ ]]
 }
 
+@test "--help, --version and --help-keys report a write error: exit 74" {
+	for args in --help --version --help-keys; do
+		run --separate-stderr bash -c "\"\$KAM\" $args > /dev/full"
+		[ "$status" -eq 74 ]
+		# errno is known only when the last write failed
+		[[ "$stderr" == "kam: cannot write standard output: "* ]]
+	done
+}
+
 @test "an unknown option exits 64 and points to --help" {
 	run --separate-stderr "$KAM" --frobnicate
 	[ "$status" -eq 64 ]
@@ -36,6 +45,13 @@ bats_require_minimum_version 1.5.0
 	[ "$status" -eq 64 ]
 	[[ "$stderr" == *"'--^[[2Jevil'"* ]]
 	[[ "$stderr" != *$'\e'* ]]
+}
+
+@test "a huge bad argument is cut in the message" {
+	run --separate-stderr "$KAM" "--$(head -c 100000 /dev/zero | tr '\0' x)"
+	[ "$status" -eq 64 ]
+	[ "${#stderr}" -lt 2000 ]
+	[[ "$stderr" == *"unknown option '--xxxx"*"(cut)"* ]]
 }
 
 @test "an unknown --db action exits 64" {

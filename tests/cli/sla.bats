@@ -138,3 +138,23 @@ assert isinstance(c["channels"], list) and "phone" in c["channels"], c'
 	run "$KAM" --sla C1
 	[[ "$output" == *"Goodwill        ok^[[2J<U+202E>gone"* ]]
 }
+
+@test "a write error on standard output is exit 74 for every command" {
+	for args in "--sla C1" "--sla C1 -f json" "--db status" "-d user=postgres --sync --status"; do
+		run --separate-stderr bash -c "\"\$KAM\" $args > /dev/full"
+		echo "$args: $status $stderr"
+		[ "$status" -eq 74 ]
+		[[ "$stderr" == *"cannot write standard output: No space left on device"* ]]
+	done
+}
+
+@test "JSON escapes C1 controls and bidi overrides, still the same data" {
+	PGUSER=postgres psql -X -q -c "UPDATE kam.service_level SET goodwill_policy = E'ok\\u009b2J\\u202Egone\\u0085' WHERE name = 'Platinum'"
+	run "$KAM" --sla C1 -f json
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'ok\u009b2J\u202egone\u0085'* ]]
+	echo "$output" | "$PYTHON3" -c '
+import json, sys
+c = json.load(sys.stdin)
+assert c["goodwill_policy"] == "ok\x9b2J\u202egone\x85", c'
+}

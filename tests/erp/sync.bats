@@ -218,6 +218,12 @@ SQL
 	KAM_ERP_TOKEN= run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/link.conf" --sync
 	[ "$status" -eq 77 ]
 	[[ "$stderr" == *"is a symbolic link"* ]]
+	# a FIFO used to block kam in open() until SIGKILL
+	mkfifo -m 600 "$BATS_TEST_TMPDIR/fifo"
+	printf '[erp]\ntoken_file = %s\n' "$BATS_TEST_TMPDIR/fifo" > "$BATS_TEST_TMPDIR/fifo.conf"
+	KAM_ERP_TOKEN= run --separate-stderr timeout -s KILL 20 "$KAM" -c "$BATS_TEST_TMPDIR/fifo.conf" --sync
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"fifo is not a regular file"* ]]
 	KAM_ERP_TOKEN= run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync --resource customers
 	[ "$status" -eq 0 ]
 	KAM_ERP_TOKEN= run --separate-stderr "$KAM" --sync

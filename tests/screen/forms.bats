@@ -255,7 +255,7 @@ conflict() {
 	[ "$(drafts)" -eq 0 ]
 }
 
-@test "Ctrl-E edits notes in \$EDITOR; what comes back is made safe" {
+@test "Ctrl-E edits notes in \$EDITOR; what comes back is kept, and shown safely" {
 	printf '#!/bin/sh\nprintf "from the editor \\033[31mred\\342\\200\\256 \\377 end\\n" >>"$1"\n' \
 	    >"$BATS_TEST_TMPDIR/ed.sh"
 	chmod +x "$BATS_TEST_TMPDIR/ed.sh"
@@ -266,10 +266,10 @@ conflict() {
 	screen_type "typed here"
 	screen_keys C-e
 	[[ "$(screen_line 'Notes')" == *"typed here"* ]]
-	[[ "$(screen_text)" == *"from the editor [31mred � end"* ]]
+	[[ "$(screen_text)" == *"from the editor ^[[31mred<U+202E> � end"* ]]
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Interaction logged."* ]]
-	[ "$(sql "SELECT body FROM kam.interaction WHERE subject = 'Edited elsewhere'")" = $'typed here\nfrom the editor [31mred \uFFFD end' ]
+	[ "$(sql "SELECT body FROM kam.interaction WHERE subject = 'Edited elsewhere'")" = $'typed here\nfrom the editor \e[31mred\u202e \uFFFD end' ]
 }
 
 @test "support is offered ticket logging only" {

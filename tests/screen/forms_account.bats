@@ -141,3 +141,16 @@ refused_everywhere() {
 	[[ "$(screen_text)" != *"e edit"* ]]
 	refused_everywhere
 }
+
+@test "editing the notes keeps the tabs, line ends and controls stored in them" {
+	screen_sql "UPDATE kam.account SET notes = E'a\tb\r\nc\x1b[1m\u202Ed' WHERE erp_id = 'C1'"
+	screen_open_account nordwind
+	screen_keys e Tab Tab Tab Tab Tab Tab Tab
+	# shown as the sanitiser shows them
+	[[ "$(screen_text)" == *"a^Ib^M"* ]]
+	[[ "$(screen_text)" == *"c^[[1m<U+202E>d"* ]]
+	screen_type "!"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Account saved."* ]]
+	[ "$(screen_sql "SELECT notes <> E'a\tb\r\nc\x1b[1m\u202Ed' AND replace(notes, '!', '') = E'a\tb\r\nc\x1b[1m\u202Ed' FROM kam.account WHERE erp_id = 'C1'")" = t ]
+}

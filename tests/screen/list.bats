@@ -26,6 +26,8 @@ load hooks
 	[[ "${lines[0]}" == *" start" ]]
 	[[ "$output" == *"paint idle"* ]]
 	[[ "$output" == *"key j"* ]]
+	# it records every key typed: for the user's eyes only
+	[ "$(stat -c %a "$SCREEN_TRACE")" = 600 ]
 }
 
 @test "scrolling right shows the ERP and contact columns" {

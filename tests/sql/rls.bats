@@ -134,3 +134,17 @@ cond_of() {	# the condition's UPDATE statement for an account's ERP id
 	run pg_as anna -c "UPDATE kam.account SET notes = 'v2' WHERE erp_id = 'C1' RETURNING version > 1, updated_at > created_at"
 	[ "$output" = "t|t" ]
 }
+
+@test "support cannot read the sync's record errors, which carry ERP data" {
+	psql -X -q -c "INSERT INTO kam.sync_run (profile, status, finished_at, error, details) VALUES ('native', 'ok', now(), 'ERP said: customer Geheim AG', '{\"errors\": [{\"id\": \"C9\", \"message\": \"credit_limit of Geheim AG\"}]}')"
+	run pg_as sam -c "SELECT details FROM kam.sync_run"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"permission denied"* ]]
+	run pg_as sam -c "SELECT error FROM kam.sync_run"
+	[ "$status" -ne 0 ]
+	run pg_as sam -c "SELECT status, errors FROM kam.sync_run WHERE finished_at IS NOT NULL"
+	[ "$status" -eq 0 ]
+	[ "$output" = "ok|0" ]
+	run pg_as anna -c "SELECT details->'errors'->0->>'id' FROM kam.sync_run"
+	[ "$output" = C9 ]
+}

@@ -46,11 +46,11 @@ setup() {
 
 @test "EXECUTE on add_user alone does not make a manager an admin" {
 	# the function re-checks kam_admin itself, so EXECUTE alone is not enough
-	psql -X -q -c "GRANT EXECUTE ON FUNCTION kam.add_user(text, text, text, text, text, text) TO anna"
+	psql -X -q -c "GRANT EXECUTE ON FUNCTION kam.add_user(text, text, text, text, text, text, boolean) TO anna"
 	run pg_as anna -c "SELECT kam.add_user('eve', 'admin', NULL, 'Eve')"
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"only kam administrators may add users"* ]]
-	psql -X -q -c "REVOKE EXECUTE ON FUNCTION kam.add_user(text, text, text, text, text, text) FROM anna"
+	psql -X -q -c "REVOKE EXECUTE ON FUNCTION kam.add_user(text, text, text, text, text, text, boolean) FROM anna"
 }
 
 @test "an unknown kind is refused: exit 65" {
@@ -70,4 +70,51 @@ setup() {
 @test "a support user's status shows the kind" {
 	run "$KAM" -d user=sam --db status
 	[[ "${lines[0]}" == "database kam as sam (Sam Okafor, support)" ]]
+}
+
+password_of() {	# the stored password hash of a role
+	psql -X -At -c "SELECT rolpassword FROM pg_authid WHERE rolname = '$1'"
+}
+
+@test "add_user does not take over a role kam did not create" {
+	psql -X -q -c "CREATE ROLE opsbackup LOGIN PASSWORD 'orig' IN ROLE pg_read_server_files"
+	before=$(password_of opsbackup)
+	run pg_as kamadmin -c "SELECT kam.add_user('opsbackup','admin',NULL,'Ops',NULL,'admin-chosen')"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *'role "opsbackup" exists and was not made by kam'* ]]
+	[ "$(password_of opsbackup)" = "$before" ]
+	[ "$(psql -X -At -c "SELECT pg_has_role('opsbackup', 'kam_admin', 'MEMBER')")" = f ]
+	# asked to adopt it: still refused, it has rights of its own
+	run pg_as kamadmin -c "SELECT kam.add_user('opsbackup','admin',NULL,'Ops',NULL,NULL,true)"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"has rights of its own"* ]]
+	run --separate-stderr "$KAM" -d user=kamadmin --db add-user opsbackup --kind admin --name Ops
+	[ "$status" -eq 65 ]
+	[ "$(password_of opsbackup)" = "$before" ]
+	[ "$(psql -X -At -c "SELECT count(*) FROM kam.app_user WHERE role_name = 'opsbackup'")" -eq 0 ]
+}
+
+@test "a bare existing login is added only with --adopt, its password untouched" {
+	psql -X -q -c "CREATE ROLE plainlogin LOGIN PASSWORD 'orig'"
+	before=$(password_of plainlogin)
+	run --separate-stderr "$KAM" -d user=kamadmin --db add-user plainlogin --kind support --name Plain
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"--adopt"* ]]
+	run pg_as kamadmin -c "SELECT kam.add_user('plainlogin','support',NULL,'Plain',NULL,'new',true)"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"does not set the password of a role it did not make"* ]]
+	run --separate-stderr "$KAM" -d user=kamadmin --db add-user plainlogin --kind support --name Plain --adopt
+	[ "$status" -eq 0 ]
+	[ "$(password_of plainlogin)" = "$before" ]
+	[ "$(psql -X -At -c "SELECT pg_has_role('plainlogin', 'kam_support', 'MEMBER')")" = t ]
+}
+
+@test "a role kam made may get its password again" {
+	run pg_as kamadmin -c "SELECT kam.add_user('remade','manager','west','Remade',NULL,'first')"
+	[ "$status" -eq 0 ]
+	psql -X -q -c "DELETE FROM kam.app_user WHERE role_name = 'remade'"
+	before=$(password_of remade)
+	run pg_as kamadmin -c "SELECT kam.add_user('remade','manager','west','Remade',NULL,'second')"
+	[ "$status" -eq 0 ]
+	[ "$(password_of remade)" != "$before" ]
 }

@@ -97,10 +97,11 @@ take_back(int fd, struct kam_buf *out, struct kam_buf *err)
 			buf_add(&raw, chunk, (size_t)n);
 	}
 	if (ok) {
-		while (raw.len > 0 && (raw.data[raw.len - 1] == '\n' ||
-		    raw.data[raw.len - 1] == '\r'))
+		/* only the line break make_file added (or the editor did) goes:
+		 * a CR or line break the text had stays */
+		if (raw.len > 0 && raw.data[raw.len - 1] == '\n')
 			raw.data[--raw.len] = '\0';
-		textedit_clean(out, raw.data, raw.len, true);
+		textedit_clean(out, raw.data, raw.len);
 	} else
 		buf_adds(err, "The editor's text is too large or cannot be read; "
 		    "the field is unchanged.");

@@ -7,6 +7,7 @@
 
 #include "theme.h"
 #include "kam/datafile.h"
+#include "kam/regfile.h"
 #include "kam/xalloc.h"
 
 #include "kam/countof.h"
@@ -232,13 +233,13 @@ theme_open(const char *name, struct kam_buf *path)
 
 	if (strchr(name, '/') != NULL) {
 		buf_adds(path, name);
-		return fopen(name, "r");
+		return regfile_fopen(name, 0);
 	}
 	buf_init(&file);
 	buf_addf(&file, "%s.theme", name);
 	found = datafile_find("themes", file.data, path);
 	buf_free(&file);
-	return found ? fopen(path->data, "r") : NULL;
+	return found ? regfile_fopen(path->data, 0) : NULL;
 }
 
 static bool
@@ -270,7 +271,9 @@ theme_load(struct kam_theme *t, const char *name, struct kam_buf *err)
 	else if ((f = theme_open(name, &path)) == NULL) {
 		/* the default theme is built in, installed or not */
 		ok = strcmp(name, "default") == 0;
-		if (!ok)
+		if (!ok && errno == EINVAL)
+			buf_addf(err, "%s: not a regular file", path.data);
+		else if (!ok)
 			buf_addf(err, "no theme '%s' (%s)", name, path.data);
 	} else {
 		if (!read_all(f, &text))

@@ -30,7 +30,7 @@ allowed(uint32_t cp, bool multiline)
 }
 
 void
-textedit_clean(struct kam_buf *out, const char *s, size_t len, bool multiline)
+textedit_clean(struct kam_buf *out, const char *s, size_t len)
 {
 	static const char replacement[] = "\xef\xbf\xbd";
 	uint32_t cp;
@@ -40,13 +40,7 @@ textedit_clean(struct kam_buf *out, const char *s, size_t len, bool multiline)
 		if ((n = utf8_decode(s + i, len - i, &cp)) < 0) {
 			buf_adds(out, replacement);
 			n = 1;
-			continue;
-		}
-		if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
-			continue;
-		if (cp == '\t' || cp == '\r' || (cp == '\n' && !multiline))
-			buf_addc(out, cp == '\r' && multiline ? '\n' : ' ');
-		else if (allowed(cp, multiline))
+		} else
 			buf_add(out, s + i, (size_t)n);
 	}
 }
@@ -59,14 +53,8 @@ textedit_set(struct textedit *e, const char *s)
 
 	buf_init(&clean);
 	if (s != NULL)
-		textedit_clean(&clean, s, strlen(s), e->multiline);
-	/* too long: cut at a character start */
-	cut = clean.len;
-	if (cut > e->max) {
-		cut = e->max;
-		while (cut > 0 && ((unsigned char)clean.data[cut] & 0xc0) == 0x80)
-			cut--;
-	}
+		textedit_clean(&clean, s, strlen(s));
+	cut = utf8_cut(clean.data, clean.len, e->max);
 	buf_reset(&e->text);
 	buf_add(&e->text, clean.data, cut);
 	buf_free(&clean);

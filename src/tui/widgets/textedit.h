@@ -1,4 +1,4 @@
-/* The line editor of prompts and form fields: valid, safe UTF-8 text, a
+/* The line editor of prompts and form fields: valid UTF-8 text, a
  * cursor that never splits a character, the editing actions of the key
  * table's "Editing" group, and for long text the display rows it wraps
  * into. No curses. */
@@ -24,7 +24,7 @@ enum tx_result { TX_NONE, TX_MOVED, TX_EDITED };
 
 void	textedit_init(struct textedit *e, size_t max, bool multiline);
 void	textedit_free(struct textedit *e);
-/* Replaces the text with s, made safe (see textedit_clean); the cursor
+/* Replaces the text with s, made valid (see textedit_clean); the cursor
  * goes to the end. NULL is empty. */
 void	textedit_set(struct textedit *e, const char *s);
 /* A typed character; controls and bidi overrides are refused, and so is
@@ -33,12 +33,12 @@ enum tx_result textedit_insert(struct textedit *e, uint32_t cp);
 /* The actions CURSOR_*, ERASE, DELETE, KILL_TO_*, ERASE_WORD. */
 enum tx_result textedit_act(struct textedit *e, enum kam_action a);
 
-/* Untrusted text (a file, a draft, $EDITOR's output) as text an editor
- * holds: invalid bytes become U+FFFD, CR LF and tabs become a line break
- * and a space, other controls and bidi overrides are dropped; without
- * multiline, line breaks become spaces. */
-void	textedit_clean(struct kam_buf *out, const char *s, size_t len,
-	    bool multiline);
+/* Text from outside (the database, a draft, $EDITOR's output) as text an
+ * editor holds: invalid bytes become U+FFFD, and nothing else changes.
+ * Tabs, CR, controls and bidi characters that were stored stay stored
+ * (issue 13): the user did not type them away. Drawing shows them as the
+ * sanitiser does, and the widths here count that form. */
+void	textedit_clean(struct kam_buf *out, const char *s, size_t len);
 
 /* Long text as display rows of at most cols - 1 columns (the last
  * column is kept for the cursor): byte ranges, '\n' not included.

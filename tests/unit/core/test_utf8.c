@@ -84,6 +84,12 @@ test_width(void **state)
 	assert_int_equal(utf8_width("🚀", strlen("🚀")), 2);
 	assert_int_equal(utf8_width("e\xcc\x81", 3), 1);	/* e + combining acute */
 	assert_int_equal(utf8_width("\x1b", 1), 2);		/* shown as ^[ */
+	/* a character's width is that of its visible form, as the editor
+	 * must count it */
+	assert_int_equal(utf8_cp_width('\t'), 2);		/* ^I */
+	assert_int_equal(utf8_cp_width(0x7f), 2);		/* ^? */
+	assert_int_equal(utf8_cp_width(0x9b), 8);		/* <U+009B> */
+	assert_int_equal(utf8_cp_width(0x202e), 8);		/* <U+202E> */
 }
 
 static void

@@ -157,6 +157,7 @@ test_long_text_rows(void **state)
 	textedit_free(&e);
 }
 
+/* Text from outside stays as it was, but for bytes that are not UTF-8. */
 static void
 test_clean_untrusted_text(void **state)
 {
@@ -165,12 +166,42 @@ test_clean_untrusted_text(void **state)
 
 	(void)state;
 	buf_init(&b);
-	textedit_clean(&b, raw, sizeof raw - 1, true);
-	assert_string_equal(b.data, "a\nb c[31m\xef\xbf\xbd" "d\xef\xbf\xbd");
-	buf_reset(&b);
-	textedit_clean(&b, "x\ny", 3, false);
-	assert_string_equal(b.data, "x y");
+	textedit_clean(&b, raw, sizeof raw - 1);
+	assert_string_equal(b.data,
+	    "a\r\nb\tc\x1b[31m\xef\xbf\xbd\xe2\x80\xae" "d\xef\xbf\xbd");
 	buf_free(&b);
+}
+
+/* Editing a long text keeps what the user did not touch: tabs, CR and
+ * CR LF, controls and bidi characters (issue 13); they are measured as
+ * the sanitiser shows them, so the cursor stays where it is drawn. */
+static void
+test_untouched_text_kept(void **state)
+{
+	static const char stored[] = "a\tb\r\nline\rtwo\x1b]52;c;eA==\x07"
+	    "\xe2\x80\xae" "end";
+	struct tx_row *rows;
+	struct textedit e;
+	size_t n, col;
+
+	(void)state;
+	textedit_init(&e, 1000, true);
+	textedit_set(&e, stored);
+	assert_string_equal(e.text.data, stored);
+	assert_int_equal(textedit_insert(&e, '!'), TX_EDITED);
+	assert_int_equal(memcmp(e.text.data, stored, sizeof stored - 1), 0);
+	assert_string_equal(e.text.data + sizeof stored - 1, "!");
+	textedit_set(&e, "a\tb");		/* shown a^Ib */
+	n = textedit_rows(&e, 80, &rows);
+	textedit_row_of(&e, rows, n, e.cursor, &col);
+	assert_int_equal(col, 4);
+	free(rows);
+	textedit_set(&e, "\xe2\x80\xae");	/* shown <U+202E> */
+	n = textedit_rows(&e, 80, &rows);
+	textedit_row_of(&e, rows, n, e.cursor, &col);
+	assert_int_equal(col, 8);
+	free(rows);
+	textedit_free(&e);
 }
 
 static void
@@ -418,9 +449,10 @@ test_hostile_draft_fields(void **state)
 	assert_true(draft_parse(text, sizeof text - 1, &d, &err));
 	new_form(&f);
 	assert_true(form_from_draft(&f, &d, &err));
-	assert_string_equal(f.field[0].ed.text.data, "[2Jevil");
+	/* kept as written, shown safely */
+	assert_string_equal(f.field[0].ed.text.data, "\x1b[2Jevil\x07");
 	assert_string_equal(f.field[1].ed.text.data, "");	/* read only */
-	assert_string_equal(f.field[2].ed.text.data, "a\nb");
+	assert_string_equal(f.field[2].ed.text.data, "a\nb\x1b");
 	form_free(&f);
 	draft_free(&d);
 	buf_free(&err);
@@ -433,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_editing_wide_characters),
 		cmocka_unit_test(test_long_text_rows),
 		cmocka_unit_test(test_clean_untrusted_text),
+		cmocka_unit_test(test_untouched_text_kept),
 		cmocka_unit_test(test_moving_between_fields),
 		cmocka_unit_test(test_choices_and_bools),
 		cmocka_unit_test(test_checks_of_every_type),

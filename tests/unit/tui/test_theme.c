@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "theme.h"
 
@@ -115,6 +117,31 @@ test_load_falls_back_to_default(void **state)
 	buf_free(&err);
 }
 
+/* A FIFO named as the theme would block kam for good; an alarm turns
+ * such a hang into a failure. */
+static void
+test_load_refuses_a_fifo(void **state)
+{
+	char dir[] = "/tmp/kam-theme-XXXXXX";
+	struct kam_theme t;
+	struct kam_buf err, path;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	buf_init(&path);
+	buf_init(&err);
+	buf_addf(&path, "%s/fifo.theme", dir);
+	assert_int_equal(mkfifo(path.data, 0600), 0);
+	alarm(10);
+	assert_false(theme_load(&t, path.data, &err));
+	alarm(0);
+	assert_non_null(strstr(err.data, "not a regular file"));
+	unlink(path.data);
+	rmdir(dir);
+	buf_free(&err);
+	buf_free(&path);
+}
+
 static void
 test_fit_colour(void **state)
 {
@@ -138,6 +165,7 @@ main(void)
 		cmocka_unit_test(test_parse_line),
 		cmocka_unit_test(test_bad_lines_name_file_and_line),
 		cmocka_unit_test(test_shipped_themes),
+		cmocka_unit_test(test_load_refuses_a_fifo),
 		cmocka_unit_test(test_load_falls_back_to_default),
 		cmocka_unit_test(test_fit_colour),
 	};
