@@ -49,8 +49,8 @@ columns=$(awk '
 	inent && /^[ \t]*\{ "[a-z-]+",/ {
 		split($0, f, "\""); ent[++nent] = f[2]
 	}
-	inent && match($0, /N\([a-z_]+\)/) {
-		of[ent[nent]] = substr($0, RSTART + 2, RLENGTH - 3)
+	inent && match($0, /countof\([a-z_]+\)/) {
+		of[ent[nent]] = substr($0, RSTART + 8, RLENGTH - 9)
 	}
 	{	# col_type_name(): [COL_X] = "name"
 		line = $0
