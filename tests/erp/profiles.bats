@@ -61,14 +61,16 @@ dialect() {
 # customer's contact (customerContacts has none), only Draft, In Review
 # and Open for an order (the fake: open, confirmed, and released), and no
 # overdue or partly paid invoice status (Open).
-# canon DB [DIALECT]: the rows of kam_DB as DIALECT (default DB) says them.
+# canon DB [DIALECT]: the rows of kam_DB as DIALECT (default DB) says them;
+# a word of the native contract said in DIALECT's words where they differ.
 canon() {
 	local erpnext=false dolibarr=false bc=false
 	case ${2:-$1} in
 	erpnext) erpnext=true ;; dolibarr) dolibarr=true ;; bc) bc=true ;;
 	esac
 	PGUSER=postgres psql -X -At -F '|' -v ON_ERROR_STOP=1 -d "kam_$1" \
-	    -v erpnext=$erpnext -v dolibarr=$dolibarr -v bc=$bc <<'SQL'
+	    -v erpnext=$erpnext -v dolibarr=$dolibarr -v bc=$bc \
+	    -v native=$([ "$1" = native ] && echo true || echo false) <<'SQL'
 SELECT 'a', name, vat_id,
        CASE WHEN :erpnext THEN NULL ELSE country END,
        CASE WHEN :erpnext THEN NULL ELSE city END,
@@ -83,9 +85,8 @@ SELECT 'c', c.name, a.name, c.job_title, c.email, c.phone, c.active,
  ORDER BY c.email;
 SELECT 'o', number, a.name, order_date, amount::numeric(20, 2), o.currency,
        CASE WHEN :dolibarr AND o.status = 'open' THEN 'confirmed'
-            WHEN :bc AND o.status IN ('open', 'draft') THEN 'draft'
-            WHEN :bc AND o.status IN ('confirmed', 'in_review') THEN 'in_review'
-            WHEN :bc THEN 'open'
+            WHEN :bc AND :native THEN CASE o.status WHEN 'open' THEN 'draft'
+                 WHEN 'confirmed' THEN 'in_review' ELSE 'open' END
             ELSE o.status END, deleted,
        date_trunc('second', o.erp_updated_at)
   FROM kam.erp_order o JOIN kam.account a ON a.id = o.account_id ORDER BY number;
