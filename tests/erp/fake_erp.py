@@ -436,7 +436,8 @@ class Native(Dialect):
     def auth_ok(self, headers, token):
         return headers.get("Authorization") == "Bearer " + token
 
-    skip = frozenset(("first_name", "last_name", "_res", "updated_at"))
+    skip = frozenset(("first_name", "last_name", "_res", "_index",
+                      "updated_at"))
 
     def render(self, rec):
         out = {k: v if type(v) is str else str(v)
@@ -912,8 +913,46 @@ class Dolibarr(Dialect):
 
 class BusinessCentral(Dialect):
     precision_us = 1000
+    # contacts come twice, as BC 25+ serves them: "contacts" (page 30071
+    # "APIV2 - Contacts": every contact, a change time, no customer) and
+    # "customerContacts" (page 30089 "APIV2 - CustContacts": persons whose
+    # business relation is Customer, with customerId, no change time).
+    # ALAppExtensions Apps/W1/APIV2/app/src/pages/APIV2Contacts.Page.al,
+    # APIV2CustContacts.Page.al; Microsoft Learn, API v2.0 "contact" and
+    # "customerContact resource type".
     entities = {"customers": "customers", "contacts": "contacts",
+                "customerContacts": "contacts",
                 "salesOrders": "orders", "salesInvoices": "invoices"}
+    # the properties of each entity a $filter, $select or $expand may name
+    # (the pages' fields and parts); any other name is refused as the
+    # OData URI parser does, HTTP 400 BadRequest
+    properties = {
+        "customers": {"id", "number", "displayName", "taxRegistrationNumber",
+                      "country", "city", "addressLine1", "addressLine2",
+                      "paymentTermsId", "creditLimit", "currencyCode",
+                      "lastModifiedDateTime", "contactsInformation"},
+        "contacts": {"id", "number", "type", "displayName", "jobTitle",
+                     "companyNumber", "companyName",
+                     "contactBusinessRelation", "email", "phoneNumber",
+                     "lastModifiedDateTime", "picture"},
+        "customerContacts": {"id", "email", "firstName", "lastName",
+                             "professionalTitle", "customerId",
+                             "customerName", "primaryPhoneNumber",
+                             "pdfDocument"},
+        "salesOrders": {"id", "number", "customerId", "orderDate",
+                        "totalAmountIncludingTax", "currencyCode", "status",
+                        "lastModifiedDateTime", "salesOrderLines"},
+        "salesInvoices": {"id", "number", "customerId", "invoiceDate",
+                          "dueDate", "totalAmountIncludingTax",
+                          "remainingAmount", "currencyCode", "status",
+                          "lastModifiedDateTime", "salesInvoiceLines"},
+    }
+    # the entity type names of $metadata, for the refusals' words
+    types = {"customers": "customer", "contacts": "contact",
+             "customerContacts": "customerContact",
+             "salesOrders": "salesOrder", "salesInvoices": "salesInvoice"}
+    NO_GUID = "00000000-0000-0000-0000-000000000000"
+    entity = None   # of the request being answered (under the store lock)
     prefix = BC_PREFIX
     paths = {BC_PREFIX + e: r for e, r in entities.items()}
 
@@ -930,6 +969,8 @@ class BusinessCentral(Dialect):
         res = rec["_res"]
         out = {"@odata.etag": 'W/"JzQ0OzE7Jw=="', "id": self.guid(rec["id"]),
                "lastModifiedDateTime": utc_text(rec["updated_at"], 3)}
+        if self.entity == "customerContacts":
+            return self.customer_contact(rec, out)
         if res == "customers":
             out.update(number=rec["id"], displayName=rec["name"],
                        taxRegistrationNumber=rec["vat_id"],
@@ -945,17 +986,27 @@ class BusinessCentral(Dialect):
                        currencyCode=rec["currency"])
         elif res == "contacts":
             # "contact resource type" (API v2.0, page 30071 "APIV2 -
-            # Contacts"): no customerId and no job title; the link to a
-            # customer is customers(id)/contactsInformation
+            # Contacts"): no customerId; the only part is picture, so
+            # contactsInformation cannot be expanded from here
+            foreign = self.store.foreign("contacts", rec["_index"])
             out.update(number="CT%06d" % int(rec["id"][1:]), type="Person",
-                       displayName=rec["name"], companyName="",
-                       email=rec["email"], phoneNumber=rec["phone"])
+                       displayName=rec["name"], jobTitle=rec["job_title"],
+                       companyName="", email=rec["email"],
+                       phoneNumber=rec["phone"],
+                       contactBusinessRelation="Vendor" if foreign
+                       else "Customer")
         elif res == "orders":
+            # enum "Sales Order Entity Buffer Status" (page 30028 "APIV2 -
+            # Sales Orders", field status): Draft, In Review, Open; JSON
+            # spells a space of a member name _x0020_ as in $metadata. An
+            # order shipped, closed or cancelled is no longer a sales
+            # order; the fake's other orders are released: Open.
             out.update(customerId=self.guid(rec["customer_id"]),
                        number=rec["number"], orderDate=str(rec["order_date"]),
                        totalAmountIncludingTax=NUM(rec["amount"]),
                        currencyCode=rec["currency"],
-                       status=rec["status"].title())
+                       status={"open": "Draft", "confirmed": "In_x0020_Review"}
+                       .get(rec["status"], "Open"))
         else:
             out.update(customerId=self.guid(rec["customer_id"]),
                        number=rec["number"],
@@ -970,9 +1021,49 @@ class BusinessCentral(Dialect):
                        status="Paid" if rec["status"] == "paid" else "Open")
         return out
 
+    def customer_contact(self, rec, out):
+        """A person of a customer as page 30089 shows it: first and last
+        name, customerId found through the company's business relation,
+        the cleared GUID when the company has none (the page never
+        clears it between records, so BC may repeat the customer of the
+        record before; the fake gives the cleared one)."""
+        del out["lastModifiedDateTime"]
+        foreign = self.store.foreign("contacts", rec["_index"])
+        out.update(email=rec["email"], firstName=rec["first_name"],
+                   lastName=rec["last_name"],
+                   professionalTitle=rec["job_title"],
+                   customerId=self.NO_GUID if foreign
+                   else self.guid(rec["customer_id"]),
+                   customerName="", primaryPhoneNumber=rec["phone"])
+        return out
+
+    @staticmethod
+    def refuse(name, etype):
+        # Microsoft.OData.Core's words for a name the type does not
+        # declare; BC adds the correlation id
+        return 400, {"error": {"code": "BadRequest", "message":
+                               "Could not find a property named '%s' on type "
+                               "'Microsoft.NAV.%s'.  CorrelationId:  "
+                               "5d0c2a41-9e7b-4c1f-8a3e-2b6f0d9c7e15." %
+                               (name, etype)}}, None
+
+    def unknown_name(self, entity, q):
+        """The first name in $filter, $select or $expand the entity does
+        not have."""
+        names = re.findall(r"([A-Za-z_]\w*)\s+(?:gt|ge|lt|le|eq|ne)\s",
+                           q.get("$filter", ""))
+        for k in ("$select", "$expand"):
+            names += [n.strip() for n in q.get(k, "").split(",") if n.strip()]
+        return next((n for n in names if n not in self.properties[entity]),
+                    None)
+
     def page(self, res, q, ctx):
         # Business Central pages by id, not by time: a filtered listing
         # comes back in id order, and the next link carries the last id.
+        self.entity = ctx.path[len(self.prefix):]
+        bad = self.unknown_name(self.entity, q)
+        if bad is not None:
+            return self.refuse(bad, self.types[self.entity])
         t = self.store.tables[res]
         t.sort()
         since = None
@@ -988,13 +1079,15 @@ class BusinessCentral(Dialect):
         limit = self.limit({"n": m.group(1)} if m else {}, "n", 20000)
         idx = []
         i = start
+        listed = self.listed(res, since)
         while i < t.n and len(idx) < limit:
-            if i not in t.vanished and (since is None or t.ts[i] > since):
+            if listed(i):
                 idx.append(i)
             i += 1
-        body = {"@odata.context": ctx.base + self.prefix + "$metadata#" + res,
+        body = {"@odata.context": ctx.base + self.prefix + "$metadata#" +
+                self.entity,
                 "value": idx}
-        while i < t.n and (i in t.vanished or (since is not None and t.ts[i] <= since)):
+        while i < t.n and not listed(i):
             i += 1
         if i < t.n:
             q2 = {k: v for k, v in q.items() if k != "$skiptoken"}
@@ -1002,6 +1095,16 @@ class BusinessCentral(Dialect):
             body["@odata.nextLink"] = ctx.base + ctx.path + "?" + \
                 urllib.parse.urlencode(q2, quote_via=urllib.parse.quote)
         return 200, body, "value"
+
+    def listed(self, res, since):
+        """Which rows the listing holds: customerContacts opens with a
+        filter to persons whose business relation is Customer (page
+        30089, OnOpenPage); a vendor's contact is not there."""
+        t = self.store.tables[res]
+        vendor = self.entity == "customerContacts"
+        return lambda i: i not in t.vanished and (
+            since is None or t.ts[i] > since) and not (
+            vendor and self.store.foreign(res, i) and i % 2 == 0)
 
 
 DIALECTS = {"native": Native, "erpnext": ERPNext, "dolibarr": Dolibarr,
@@ -1155,6 +1258,7 @@ class Handler(BaseHTTPRequestHandler):
         for i in idx:
             rec = store.record(res, i)
             rec["_res"] = res
+            rec["_index"] = i
             if rec.get("deleted"):
                 if not isinstance(d, Native):
                     continue

@@ -91,3 +91,12 @@ BOUNDARY='{"kind": "boundary", "count": 2, "times": 6, "resource": "orders"}'
 	start business-central --fault "$BOUNDARY"
 	no_loss 162
 }
+
+@test "Business Central: contacts saved while kam pages customerContacts lose nothing" {
+	start business-central --fault "$BOUNDARY" \
+	    --fault '{"kind": "changing", "count": 2, "times": 4, "resource": "contacts"}'
+	no_loss 162
+	# customerContacts has no change time: read whole on every run, in id
+	# order through the next links
+	[ "$(grep -c '^c|' "$BATS_TEST_TMPDIR/incremental")" -eq 40 ]
+}

@@ -73,10 +73,8 @@ test_shipped_profiles_load(void **state)
 		if (erp_profile_load(path, &p, &e) != EX_OK)
 			fail_msg("%s", e.data);
 		assert_string_equal(p->name, names[i]);
-		/* Business Central's contact has no link to its customer */
 		for (int r = 0; r < ERP_NRES; r++)
-			assert_true(p->res[r].present || (r == ERP_CONTACTS &&
-			    strcmp(names[i], "business-central") == 0));
+			assert_true(p->res[r].present);
 		erp_profile_free(p);
 		buf_free(&e);
 	}
