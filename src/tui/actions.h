@@ -20,7 +20,8 @@
 	    "Scroll the list's columns right; the next tab on the account screen") \
 	GROUP("Screens") \
 	ACT(ENTER, "enter", "Open what is under the cursor: an account, an entry in full") \
-	ACT(BACK, "back", "Cancel the running query, else go back (quit on the list)") \
+	ACT(BACK, "back", \
+	    "Cancel the running query, else go back; on the list Esc clears the search, q quits") \
 	ACT(QUIT, "quit", "Quit kam") \
 	ACT(TAB_NEXT, "tab-next", "Next tab of the account screen") \
 	ACT(TAB_PREV, "tab-prev", "Previous tab of the account screen") \
@@ -34,7 +35,7 @@
 	ACT(TAB_8, "tab-feedback", "Feedback tab") \
 	ACT(TAB_9, "tab-changes", "Changes tab: who changed what, old and new values") \
 	ACT(HELP, "help", "Show this help") \
-	ACT(RELOAD, "reload", "Redraw the screen and read it again from the database") \
+	ACT(RELOAD, "reload", "Redraw the screen and read every open screen again from the database") \
 	GROUP("Searching and commands") \
 	ACT(SEARCH, "search", \
 	    "Search: on the list as you type (name, ERP id, city, VAT id), else the lines shown") \
