@@ -47,7 +47,7 @@
 	ACT(SORT_PREV, "sort-prev", "Sort by the previous column") \
 	ACT(SORT_REVERSE, "sort-reverse", "Reverse the sort order") \
 	ACT(FILTER_MINE, "filter-mine", "Show only my accounts, or all again") \
-	ACT(FILTER, "filter", "Start a :filter command") \
+	ACT(FILTER, "filter", "Start a :filter command; on the list it holds the filter in force, to add to") \
 	GROUP("History and feedback") \
 	ACT(FILTER_CHANNEL, "filter-channel", "Show the next channel only (call, email, ...), then all") \
 	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \

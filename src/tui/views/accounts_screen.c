@@ -10,6 +10,7 @@
 #include "client.h"
 #include "draw.h"
 #include "message.h"
+#include "prompt.h"
 #include "requests.h"
 #include "trace.h"
 #include "kam/xalloc.h"
@@ -411,6 +412,22 @@ sort_by(struct view_accounts *va, struct tui *t, int col, bool desc)
 	refetch(va, t, false);
 }
 
+/* F: the filter words in force stand in the prompt, so that what is
+ * typed adds to them ("mine" stays) and any can be taken out. */
+static void
+filter_prompt(struct view_accounts *va, struct tui *t)
+{
+	struct kam_buf line;
+
+	buf_init(&line);
+	buf_adds(&line, "filter ");
+	filter_describe(&line, &va->filter);
+	if (line.len > strlen("filter "))
+		buf_adds(&line, " ");
+	prompt_open(&t->prompt, ':', line.data);
+	buf_free(&line);
+}
+
 static bool
 accounts_action(struct view *v, struct tui *t, enum kam_action a)
 {
@@ -445,6 +462,9 @@ accounts_action(struct view *v, struct tui *t, enum kam_action a)
 	case ACT_FILTER_MINE:
 		va->filter.mine = !va->filter.mine;
 		refetch(va, t, true);
+		return true;
+	case ACT_FILTER:
+		filter_prompt(va, t);
 		return true;
 	default:
 		return false;
