@@ -1,11 +1,9 @@
 /* The grid holds one byte per column: tests draw ASCII, and text wider
  * than that is only counted (text_walk measures it as draw.c would). */
-#include <stdlib.h>
 #include <string.h>
 
 #include "draw.h"
 #include "fake_screen.h"
-#include "kam/xalloc.h"
 
 static char grid[FAKE_ROWS][FAKE_COLS + 1];
 static char line[FAKE_COLS + 1];
@@ -120,34 +118,10 @@ fake_screen_has(const char *text)
 }
 
 void
-fake_tui_init(struct tui *t, int cols, int rows)
+fake_screen_tui(struct tui *t, int cols, int rows)
 {
 	memset(t, 0, sizeof *t);
 	t->cols = cols;
 	t->rows = rows;
-	t->dbstate = TDB_LOST;
-	t->retry_at = 1e300;	/* never: there is no database to reach */
-	buf_init(&t->message);
-	buf_init(&t->key_name);
-	buf_init(&t->ask.question);
-	prompt_init(&t->prompt);
 	fake_screen_clear();
-}
-
-void
-fake_tui_free(struct tui *t)
-{
-	while (t->top != NULL) {
-		struct view *v = t->top;
-
-		t->top = v->below;
-		v->ops->free(v);
-	}
-	buf_free(&t->message);
-	buf_free(&t->key_name);
-	buf_free(&t->ask.question);
-	prompt_free(&t->prompt);
-	free(t->search);
-	free(t->search_before);
-	hist_filter_free(&t->hist);
 }

@@ -12,8 +12,12 @@
 #define FAKE_ROWS 60
 #define FAKE_COLS 200
 
-/* Sets t up for views: a screen of cols x rows, no database (requests
- * stay queued, since the connection counts as lost), empty messages. */
+/* An empty screen of cols x rows, and t zeroed but for its size: enough
+ * for a widget. */
+void		 fake_screen_tui(struct tui *t, int cols, int rows);
+/* fake_tui.c: t set up for views on such a screen, with no database
+ * (requests stay queued, since the connection counts as lost), empty
+ * messages and prompt; fake_tui_free closes the views left open. */
 void		 fake_tui_init(struct tui *t, int cols, int rows);
 void		 fake_tui_free(struct tui *t);
 /* Line y as drawn since the last fake_screen_clear, trailing spaces

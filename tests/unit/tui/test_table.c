@@ -47,7 +47,7 @@ setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof *f);
 
-	fake_tui_init(&f->t, 80, 24);
+	fake_screen_tui(&f->t, 80, 24);
 	table_init(&f->tb, cols, 2, NULL);
 	*state = f;
 	return 0;
@@ -59,7 +59,6 @@ teardown(void **state)
 	struct fixture *f = *state;
 
 	table_free(&f->tb);
-	fake_tui_free(&f->t);
 	free(f);
 	return 0;
 }

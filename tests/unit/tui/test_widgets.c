@@ -22,7 +22,7 @@ test_card_lines_and_headings(void **state)
 	struct card c;
 
 	(void)state;
-	fake_tui_init(&t, 80, 24);
+	fake_screen_tui(&t, 80, 24);
 	card_init(&c);
 	card_heading(&c, "Master data");
 	card_add(&c, "Tier", "key", TE_NORMAL);
@@ -45,7 +45,6 @@ test_card_lines_and_headings(void **state)
 	card_clear(&c);
 	assert_int_equal(c.nav.n, 0);
 	assert_false(c.loaded);
-	fake_tui_free(&t);
 }
 
 static void
@@ -56,7 +55,7 @@ test_card_find_and_scroll(void **state)
 	char label[16];
 
 	(void)state;
-	fake_tui_init(&t, 80, 24);
+	fake_screen_tui(&t, 80, 24);
 	card_init(&c);
 	assert_false(card_find(&c, "x", 1));	/* an empty card */
 	for (int i = 0; i < 40; i++) {
@@ -78,7 +77,6 @@ test_card_find_and_scroll(void **state)
 	card_draw(&t, &c, 1, 40);			/* a taller window */
 	assert_int_equal(c.nav.top, 0);
 	card_clear(&c);
-	fake_tui_free(&t);
 }
 
 static void
@@ -173,7 +171,7 @@ test_pager_moves_and_finds(void **state)
 	struct kam_buf status;
 
 	(void)state;
-	fake_tui_init(&t, 80, 24);
+	fake_screen_tui(&t, 80, 24);
 	buf_init(&status);
 	v = view_pager_new(&t, "Entry", lines_of(100), 100);
 	assert_true(pager_is(v));
@@ -197,8 +195,8 @@ test_pager_moves_and_finds(void **state)
 	v->ops->status(v, &t, &status);
 	assert_string_equal(status.data, " lines 81-100 of 100");
 	buf_free(&status);
+	free(t.search);
 	v->ops->free(v);
-	fake_tui_free(&t);
 }
 
 static void
@@ -208,7 +206,7 @@ test_empty_pager(void **state)
 	struct view *v;
 
 	(void)state;
-	fake_tui_init(&t, 80, 24);
+	fake_screen_tui(&t, 80, 24);
 	v = view_pager_new(&t, "Nothing", lines_of(0), 0);
 	t.search = xstrdup("x");
 	v->ops->search(v, &t, "x", false);
@@ -216,8 +214,8 @@ test_empty_pager(void **state)
 	v->ops->action(v, &t, ACT_MOVE_LAST);
 	v->ops->draw(v, &t, 1, 20);
 	assert_string_equal(fake_screen_line(1), "");
+	free(t.search);
 	v->ops->free(v);
-	fake_tui_free(&t);
 }
 
 int
