@@ -21,7 +21,7 @@
 	GROUP("Screens") \
 	ACT(ENTER, "enter", "Open what is under the cursor: an account, an entry in full") \
 	ACT(BACK, "back", \
-	    "Cancel the running query, else go back; on the list Esc clears the search, q quits") \
+	    "On the list q quits and Esc clears the search; else back, or cancel a running query") \
 	ACT(QUIT, "quit", "Quit kam") \
 	ACT(TAB_NEXT, "tab-next", "Next tab of the account screen") \
 	ACT(TAB_PREV, "tab-prev", "Previous tab of the account screen") \

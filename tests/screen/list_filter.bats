@@ -11,7 +11,7 @@ load hooks
 	screen_keys m
 	[[ "$(screen_text)" == *"filter: mine"* ]]
 	screen_keys F
-	[[ "$(screen_text)" == *":filter mine "* ]]
+	[[ "$(screen_text)" == *":filter mine"* ]]
 	screen_type "tier=key"
 	screen_keys Enter
 	[[ "$(screen_text)" == *"filter: tier=key mine"* ]]
