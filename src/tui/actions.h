@@ -20,7 +20,8 @@
 	    "Scroll the list's columns right; the next tab on the account screen") \
 	GROUP("Screens") \
 	ACT(ENTER, "enter", "Open what is under the cursor: an account, an entry in full") \
-	ACT(BACK, "back", "Cancel the running query, else go back (quit on the list)") \
+	ACT(BACK, "back", \
+	    "On the list q quits and Esc clears the search; else back, or cancel a running query") \
 	ACT(QUIT, "quit", "Quit kam") \
 	ACT(TAB_NEXT, "tab-next", "Next tab of the account screen") \
 	ACT(TAB_PREV, "tab-prev", "Previous tab of the account screen") \
@@ -34,7 +35,7 @@
 	ACT(TAB_8, "tab-feedback", "Feedback tab") \
 	ACT(TAB_9, "tab-changes", "Changes tab: who changed what, old and new values") \
 	ACT(HELP, "help", "Show this help") \
-	ACT(RELOAD, "reload", "Redraw the screen and read it again from the database") \
+	ACT(RELOAD, "reload", "Redraw the screen and read every open screen again from the database") \
 	GROUP("Searching and commands") \
 	ACT(SEARCH, "search", \
 	    "Search: on the list as you type (name, ERP id, city, VAT id), else the lines shown") \
@@ -46,7 +47,7 @@
 	ACT(SORT_PREV, "sort-prev", "Sort by the previous column") \
 	ACT(SORT_REVERSE, "sort-reverse", "Reverse the sort order") \
 	ACT(FILTER_MINE, "filter-mine", "Show only my accounts, or all again") \
-	ACT(FILTER, "filter", "Start a :filter command") \
+	ACT(FILTER, "filter", "Start a :filter command; on the list it holds the filter in force, to add to") \
 	GROUP("History and feedback") \
 	ACT(FILTER_CHANNEL, "filter-channel", "Show the next channel only (call, email, ...), then all") \
 	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \

@@ -138,6 +138,8 @@ search_again(struct tui *t, int dir)
 		tui_message(t, true, "Not found: %s", t->search);
 }
 
+/* Esc goes back, clears or cancels, and never leaves kam: only q on the
+ * list (and :q, Q) do. */
 static void
 back(struct tui *t, int key)
 {
@@ -145,8 +147,14 @@ back(struct tui *t, int key)
 		tui_message(t, false, "Cancelled. Ctrl-L reads the screen again.");
 	else if (t->top->below != NULL)
 		tui_pop(t);
-	else
+	else if (key != 27)
 		t->quit = true;
+	else if (t->search != NULL) {
+		set_search(t, NULL);
+		view_search(t, NULL, false);
+		tui_message(t, false, "Search cleared.");
+	} else
+		tui_message(t, false, "q quits kam.");
 }
 
 static void
@@ -162,7 +170,7 @@ shared_action(struct tui *t, enum kam_action a, int key)
 	case ACT_RELOAD:
 		draw_repaint_all();
 		tui_message(t, false, "%s", "");
-		tui_reload(t, t->top);
+		tui_reload_all(t);	/* the status line's sync time too */
 		break;
 	case ACT_AGENDA: view_agenda_show(t); break;
 	case ACT_SEARCH: open_prompt(t, '/', ""); break;
@@ -173,8 +181,8 @@ shared_action(struct tui *t, enum kam_action a, int key)
 	case ACT_FORM_LOG: case ACT_FORM_ADD: case ACT_FORM_EDIT:
 	case ACT_FORM_DEACTIVATE: case ACT_FORM_COMPLETE: case ACT_FORM_PLAN:
 	case ACT_DRAFT_DISCARD:
-		tui_message(t, true, "%s: nothing to %s here.", t->key_name.data,
-		    keymap_action_name(a));
+		tui_message(t, true, "%s does nothing on this screen; ? shows "
+		    "what each key does.", t->key_name.data);
 		break;
 	default: return;
 	}
@@ -220,6 +228,25 @@ too_small(const struct tui *t)
 	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
 }
 
+/* The key goes to whoever holds the input: a question, the prompt, the
+ * view in front, then the actions all screens share. */
+static void
+dispatch_key(struct tui *t, int key, enum kam_action a)
+{
+	if (t->ask.active)
+		ask_key(t, key);
+	else if (t->prompt.active)
+		prompt_key(t, key);
+	else if (t->top->ops->key != NULL && t->top->ops->key(t->top, t, key))
+		t->dirty = true;
+	else if (a != ACT_NONE) {
+		if (t->top->ops->action(t->top, t, a))
+			t->dirty = true;
+		else
+			shared_action(t, a, key);
+	}
+}
+
 void
 tui_key(struct tui *t, int key)
 {
@@ -228,25 +255,19 @@ tui_key(struct tui *t, int key)
 	buf_reset(&t->key_name);
 	keymap_key_name(&t->key_name, key);
 	trace_event(t->trace, "key", t->key_name.data);
-	if (key == KEYMAP_FKEY(KEY_RESIZE)) {
+	if (key == KEYMAP_UNKNOWN)
+		t->dirty = true;	/* ignored, but --trace shows a paint after it */
+	else if (key == KEYMAP_FKEY(KEY_RESIZE)) {
 		term_size(t);
 		t->dirty = true;
 	} else if (too_small(t)) {
 		t->quit = a == ACT_QUIT;
 	} else if (key == KEYMAP_FKEY(KEY_MOUSE))
 		mouse(t);
-	else if (t->ask.active)
-		ask_key(t, key);
-	else if (t->prompt.active)
-		prompt_key(t, key);
-	else if (t->top->ops->key != NULL && t->top->ops->key(t->top, t, key))
-		t->dirty = true;
-	else if (a != ACT_NONE) {
-		if (t->message.len > 0 && !t->message_error)
+	else {
+		/* a message, error or not, lasts until the next key */
+		if (t->message.len > 0)
 			tui_message(t, false, "%s", "");
-		if (t->top->ops->action(t->top, t, a))
-			t->dirty = true;
-		else
-			shared_action(t, a, key);
+		dispatch_key(t, key, a);
 	}
 }

@@ -100,6 +100,7 @@ static const struct { int key; const char *name; } key_names[] = {
 	{ FK(KEY_DC), "Delete" }, { FK(KEY_F(1)), "F1" },
 	{ FK(KEY_MOUSE), "Mouse" }, { '\r', "Enter" }, { 27, "Esc" },
 	{ '\t', "Tab" }, { ' ', "Space" }, { 127, "Backspace" },
+	{ KEYMAP_UNKNOWN, "Unknown" },
 };
 
 enum kam_action

@@ -13,6 +13,8 @@
 
 #define KEYMAP_FKEY_BASE	0x110000
 #define KEYMAP_FKEY(code)	(KEYMAP_FKEY_BASE + (code))
+/* An escape sequence or Alt key that kam has no use for: ignored. */
+#define KEYMAP_UNKNOWN		KEYMAP_FKEY(0)
 
 /* The action of key on the screens (KC_SCREEN), or in context ctx. */
 enum kam_action	 keymap_action(int key);

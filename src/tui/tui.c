@@ -129,6 +129,13 @@ on_signal(struct tui *t, int sig)
 		t->dirty = true;
 		return;
 	}
+	/* Ctrl-C in a form or on a screen above the list does what Esc
+	 * does there: asks before changes are lost, or goes back */
+	if (sig == SIGINT && t->top->below != NULL) {
+		trace_event(t->trace, "signal", "INT");
+		tui_key(t, 27);
+		return;
+	}
 	t->quit = true;
 	trace_event(t->trace, "signal", sig == SIGINT ? "INT" :
 	    sig == SIGTERM ? "TERM" : sig == SIGHUP ? "HUP" : "QUIT");

@@ -111,3 +111,19 @@ open_agenda() {
 	screen_keys q
 	screen_wait "Name ^"
 }
+
+# Last in the file: it logs an entry, which answers a follow-up.
+@test "logging from the agenda: back there, the answered follow-up is gone (issue 12)" {
+	open_agenda
+	[[ "$(screen_text)" == *"Send the revised offer"* ]]
+	screen_keys / ; screen_type "revised"; screen_keys Enter Enter
+	screen_wait "History: row 1 of"
+	# the first save names the missing subject and goes to it
+	screen_keys L C-s
+	screen_type "Offer sent again"
+	screen_keys C-s
+	screen_wait "Interaction logged."
+	screen_keys q
+	screen_wait "Agenda: row"
+	[[ "$(screen_text)" != *"Send the revised offer"* ]]
+}

@@ -85,7 +85,8 @@ drafts() {
 	[[ "$(screen_text)" == *"Discard your changes? (y/n)"* ]]
 	screen_keys n
 	[[ "$(screen_text)" == *"Log an interaction"* ]]
-	screen_keys Escape y
+	screen_keys Escape
+	screen_keys y
 	[[ "$(screen_text)" == *"Master data"* ]]
 	[ "$(drafts)" -eq 0 ]
 }
@@ -116,11 +117,13 @@ drafts() {
 	screen_keys Tab Space Enter
 	[[ "$(screen_text)" == *"Contact saved."* ]]
 	[[ "$(screen_line 'Åsa Öberg')" == *"+46 8 123"*"yes     yes" ]]
-	# decision makers first: Jana, then Åsa
-	screen_keys j D
+	# decision makers first: Jana, then Åsa; the cursor stayed on row 2
+	[[ "$(screen_text)" == *"row 2 of"* ]]
+	screen_keys D
 	[[ "$(screen_text)" == *"Deactivate Åsa Öberg? (y/n)"* ]]
 	screen_keys y
 	[[ "$(screen_text)" == *"Contact deactivated."* ]]
+	[[ "$(screen_text)" == *"row 2 of"* ]]
 	[[ "$(screen_line 'Åsa Öberg')" == *"yes     no" ]]
 	[ "$(sql "SELECT active FROM kam.contact WHERE name = 'Åsa Öberg'")" = f ]
 }

@@ -45,7 +45,8 @@ load hooks
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Not saved: the account must stay yours or your team's: keep yourself as owner, or your team."* ]]
 	[[ "$(screen_text)" == *"Edit account - Nordwind GmbH"* ]]
-	screen_keys Escape y
+	screen_keys Escape
+	screen_keys y
 	[ "$(screen_sql "SELECT u.role_name || ' ' || a.team FROM kam.account a JOIN kam.app_user u ON u.id = a.owner_id WHERE a.erp_id = 'C1'")" = "anna north" ]
 }
 

@@ -59,7 +59,8 @@ c1_plan() {
 	screen_type "$((YEAR - 1))"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"^ Year has a plan on this account already: one plan per account and year"* ]]
-	screen_keys Escape y
+	screen_keys Escape
+	screen_keys y
 	[ "$(screen_sql "SELECT count(*) FROM kam.account_plan p JOIN kam.account a ON a.id = p.account_id WHERE a.erp_id = 'C4'")" -eq 1 ]
 }
 

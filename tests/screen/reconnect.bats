@@ -100,7 +100,10 @@ lock_accounts() {
 		# each key cancels the statement before; kam must settle by itself
 		want=$(( $(keys_seen) + 14 ))
 		tm send-keys -l "nordwi"
-		tm send-keys Escape /
+		# an Esc the next key follows at once is an Alt key: read alone
+		tm send-keys Escape
+		screen_until 10 keys_read $(( want - 7 ))
+		tm send-keys /
 		tm send-keys -l "müller"
 		screen_until 10 keys_read "$want"
 		screen_idle

@@ -95,9 +95,10 @@ drop_draft(struct form_view *fv)
 	fv->draft_written = false;
 }
 
-/* Closes the form (and anything above it), and has the view below read
- * its rows again when asked to, or when a conflict showed that they
- * changed. */
+/* Closes the form (and anything above it), and has the views below read
+ * their rows again when asked to, or when a conflict showed that they
+ * changed: every one of them, as the agenda or the list under the
+ * account may show the row too. */
 static void
 close_form(struct form_view *fv, struct tui *t, bool reload_below)
 {
@@ -106,7 +107,7 @@ close_form(struct form_view *fv, struct tui *t, bool reload_below)
 		tui_pop(t);
 	tui_pop(t);
 	if (reload_below && t->top != NULL)
-		tui_reload(t, t->top);
+		tui_reload_all(t);
 }
 
 static void

@@ -223,15 +223,37 @@ term_take_signal(int *sig)
 	return true;
 }
 
+/* The rest of an escape sequence curses did not know, already waiting
+ * after the Esc: a control sequence (ECMA-48 5.4: ESC [ or ESC O, then
+ * parameter and intermediate bytes up to one final byte 0x40-0x7E, as a
+ * mouse report an unasked mode sends) or one Alt-modified key. */
+static void
+skip_sequence(wint_t first)
+{
+	wint_t wc = first;
+
+	if (first != '[' && first != 'O')
+		return;
+	while (get_wch(&wc) == OK && !(wc >= 0x40 && wc <= 0x7e))
+		continue;
+}
+
+/* An Esc that the next character follows at once (within the escape
+ * delay curses already waited) began a sequence or an Alt key: that
+ * is KEYMAP_UNKNOWN, never Esc, so it cannot go back or quit. */
 bool
 term_read_key(int *key)
 {
-	wint_t wc;
+	wint_t wc, next;
 	int r = get_wch(&wc);
 
 	if (r == ERR)
 		return false;
 	*key = r == KEY_CODE_YES ? KEYMAP_FKEY((int)wc) : (int)wc;
+	if (*key == 27 && get_wch(&next) != ERR) {
+		skip_sequence(next);
+		*key = KEYMAP_UNKNOWN;
+	}
 	return true;
 }
 

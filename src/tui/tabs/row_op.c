@@ -96,7 +96,7 @@ row_op_take(struct row_op *o, struct tui *t, struct view *tab, int slot)
 {
 	switch (row_op_recv(o, t)) {
 	case ROP_FINISHED:
-		tui_reload(t, tab->parent);
+		tui_reload_all(t);	/* the screens below may show the row */
 		break;
 	case ROP_AGAIN:
 		req_submit(t, tab, slot, 0);

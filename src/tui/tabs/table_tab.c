@@ -20,11 +20,14 @@ enum { ASK_OP };
 
 static bool tt_action(struct view *v, struct tui *t, enum kam_action a);
 
-void
-table_tab_refetch(struct table_tab *tt, struct tui *t)
+/* keep: the same rows again, the cursor on its line; else from the top */
+static void
+fetch(struct table_tab *tt, struct tui *t, bool keep)
 {
-	table_clear(&tt->tb);
-	tt->tb.nav.cursor = tt->tb.nav.top = 0;
+	if (keep)
+		table_clear(&tt->tb);
+	else
+		table_restart(&tt->tb);
 	tt->refused = tt->def->allowed != NULL && !tt->def->allowed(t);
 	/* what the role may not read is not asked for */
 	if (tt->refused) {
@@ -35,10 +38,16 @@ table_tab_refetch(struct table_tab *tt, struct tui *t)
 	req_submit(t, &tt->v, SLOT_ROWS, 0);
 }
 
+void
+table_tab_refetch(struct table_tab *tt, struct tui *t)
+{
+	fetch(tt, t, false);
+}
+
 static void
 tt_reload(struct view *v, struct tui *t)
 {
-	table_tab_refetch(TT(v), t);
+	fetch(TT(v), t, true);
 	row_op_resend(&TT(v)->op, t, v, SLOT_OP);
 }
 

@@ -10,6 +10,7 @@
 #include "client.h"
 #include "draw.h"
 #include "message.h"
+#include "prompt.h"
 #include "requests.h"
 #include "trace.h"
 #include "kam/xalloc.h"
@@ -149,6 +150,16 @@ open_account(struct tui *t, const struct acct_row *r, int tab)
 	view_account_open(t, r->key.id, r->field[ACOL_NAME], tab);
 }
 
+static void
+set_list_search(struct view_accounts *va, const char *text, bool anywhere)
+{
+	char *copy = text && *text ? xstrdup(text) : NULL;
+
+	free(va->filter.search);
+	va->filter.search = copy;
+	va->filter.search_anywhere = anywhere;
+}
+
 /* :account NAME: one row, or one whose ERP id or name is NAME exactly. */
 static const struct acct_row *
 pick_named(const struct acctlist *l, const char *name)
@@ -175,13 +186,22 @@ open_pending(struct view_accounts *va, struct tui *t)
 {
 	const struct acct_row *r = pick_named(&va->list, va->open_name);
 
-	if (r != NULL)
-		open_account(t, r, va->open_tab);
-	else if (va->list.nav.n == 0)
-		tui_message(t, true, "No account matches '%s'.", va->open_name);
-	else
+	if (r != NULL || va->list.nav.n == 0) {
+		if (r != NULL)
+			open_account(t, r, va->open_tab);
+		else
+			tui_message(t, true, "No account matches '%s'.", va->open_name);
+		/* the name was only a way to the account: the list goes
+		 * back to the search it had */
+		set_list_search(va, t->search, false);
+		refetch(va, t, true);
+	} else {
+		/* the candidates stay listed: that is now the list's search */
+		free(t->search);
+		t->search = xstrdup(va->open_name);
 		tui_message(t, false, "Several accounts match '%s': pick one and "
 		    "press Enter.", va->open_name);
+	}
 	free(va->open_name);
 	va->open_name = NULL;
 }
@@ -392,6 +412,22 @@ sort_by(struct view_accounts *va, struct tui *t, int col, bool desc)
 	refetch(va, t, false);
 }
 
+/* F: the filter words in force stand in the prompt, so that what is
+ * typed adds to them ("mine" stays) and any can be taken out. */
+static void
+filter_prompt(struct view_accounts *va, struct tui *t)
+{
+	struct kam_buf line;
+
+	buf_init(&line);
+	buf_adds(&line, "filter ");
+	filter_describe(&line, &va->filter);
+	if (line.len > strlen("filter "))
+		buf_adds(&line, " ");
+	prompt_open(&t->prompt, ':', line.data);
+	buf_free(&line);
+}
+
 static bool
 accounts_action(struct view *v, struct tui *t, enum kam_action a)
 {
@@ -427,6 +463,9 @@ accounts_action(struct view *v, struct tui *t, enum kam_action a)
 		va->filter.mine = !va->filter.mine;
 		refetch(va, t, true);
 		return true;
+	case ACT_FILTER:
+		filter_prompt(va, t);
+		return true;
 	default:
 		return false;
 	}
@@ -442,9 +481,7 @@ accounts_search(struct view *v, struct tui *t, const char *text, bool live)
 	if ((old == NULL && (text == NULL || *text == '\0')) ||
 	    (old != NULL && text != NULL && strcmp(old, text) == 0))
 		return;
-	free(va->filter.search);
-	va->filter.search = text && *text ? xstrdup(text) : NULL;
-	va->filter.search_anywhere = false;
+	set_list_search(va, text, false);
 	refetch(va, t, true);
 }
 
@@ -485,11 +522,7 @@ command_open(struct view_accounts *va, struct tui *t, const struct cmd *c)
 	free(va->open_name);
 	va->open_name = xstrdup(c->arg);
 	va->open_tab = c->kind == CMD_SLA ? TAB_SLA : 0;
-	free(va->filter.search);
-	va->filter.search = xstrdup(c->arg);
-	va->filter.search_anywhere = true;	/* "C1" is an ERP id too */
-	free(t->search);
-	t->search = xstrdup(c->arg);
+	set_list_search(va, c->arg, true);	/* "C1" is an ERP id too */
 	refetch(va, t, true);
 	return true;
 }

@@ -19,9 +19,19 @@ table_init(struct table *tb, const struct table_col *cols, int ncols,
 void
 table_clear(struct table *tb)
 {
+	if (tb->nav.n > 0)
+		tb->kept = tb->nav;
 	acct_rows_free(&tb->rows);
 	tb->nav.n = 0;
 	tb->loaded = tb->more = tb->fetching = false;
+}
+
+void
+table_restart(struct table *tb)
+{
+	table_clear(tb);
+	tb->nav.cursor = tb->nav.top = 0;
+	tb->kept = tb->nav;
 }
 
 void
@@ -113,6 +123,11 @@ table_take(struct table *tb, struct acct_rows *page, int page_size)
 	tb->nav.n = tb->rows.nrows;
 	tb->loaded = true;
 	tb->fetching = false;
+	if (tb->kept.cursor > 0) {	/* a reload: back to the same line */
+		tb->nav.cursor = tb->kept.cursor;
+		tb->nav.top = tb->kept.top;
+		tb->kept.cursor = tb->kept.top = 0;
+	}
 	listnav_fix(&tb->nav);
 }
 

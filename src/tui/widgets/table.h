@@ -29,6 +29,7 @@ struct table {
 	table_role		 role;
 	struct acct_rows	 rows;
 	struct listnav		 nav;
+	struct listnav		 kept;		/* the cursor before a reload */
 	bool			 loaded;
 	bool			 more;		/* a full page came: there may be more */
 	bool			 fetching;
@@ -39,8 +40,11 @@ struct table {
 void	table_init(struct table *tb, const struct table_col *cols, int ncols,
 	    table_role role);
 void	table_free(struct table *tb);
-/* Forgets the rows, for a reload. */
+/* Forgets the rows, for a reload; the cursor goes back to its line
+ * when they come again (table_take). */
 void	table_clear(struct table *tb);
+/* Forgets the rows and the cursor: other rows will come (a filter). */
+void	table_restart(struct table *tb);
 void	table_draw(struct tui *t, struct table *tb, int y0, int height,
 	    const char *empty);
 /* Takes the page (emptied); page_size says whether more may follow. */

@@ -142,7 +142,7 @@ test_help_opens_once_finds_and_closes(void **state)
 	assert_false(view_is_help(t->top->below));
 	keys(t, "/quit\r");
 	assert_string_equal(t->search, "quit");
-	assert_non_null(strstr(painted(t, 1), "quit on the list"));
+	assert_non_null(strstr(painted(t, 1), "On the list q quits"));
 	keys(t, "n");
 	assert_string_equal(t->message.data, "");	/* found again */
 	keys(t, "/no such thing\r");
