@@ -14,7 +14,8 @@
 #include "cmdline.h"
 #include "listnav.h"
 #include "prompt.h"
-#include "ui.h"
+#include "client.h"
+#include "requests.h"
 #include "kam/xalloc.h"
 
 static void
