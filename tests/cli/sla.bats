@@ -118,6 +118,15 @@ assert isinstance(c["channels"], list) and "phone" in c["channels"], c'
 	[ ! -e card.txt ]
 }
 
+@test "an empty or blank account is a usage error, 64 before connecting" {
+	run --separate-stderr "$KAM" --sla '' -d 'host=/nonexistent connect_timeout=1'
+	[ "$status" -eq 64 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"--sla needs an account"* ]]
+	run --separate-stderr "$KAM" --sla '  '
+	[ "$status" -eq 64 ]
+}
+
 @test "no match exits 66" {
 	run --separate-stderr "$KAM" --sla 'Nonexistent Industries'
 	[ "$status" -eq 66 ]
