@@ -82,6 +82,44 @@ lines_of() {
 	[[ "${lines[2]}" == "orders    fetched "*", inserted 0, updated 2, "* ]]
 }
 
+# The id of a live record of the demo's ERP whose digits are not its place
+# in the file, so that naming it by number would hit another record.
+id_not_at_its_place() {
+	"$PYTHON3" -c '
+import json, re, sys
+for n, line in enumerate(open(sys.argv[1]), 1):
+    r = json.loads(line)
+    if not r.get("deleted") and int(re.sub(r"\D", "", r["id"])) != n:
+        print(r["id"]); break' "$DEMO_DIR/erp/data/$1.jsonl"
+}
+
+erp_ctl() {
+	"$PYTHON3" "$KAM_SRCDIR/tests/erp/fake_erp.py" ctl --port-file "$DEMO_DIR/erp/port" "$@" >/dev/null
+}
+
+@test "a touch changes what a user sees; a delete removes the record it names" {
+	oid=$(id_not_at_its_place orders)
+	pid=$(id_not_at_its_place contacts)
+	[ -n "$oid" ] && [ -n "$pid" ]
+	order_before=$(q "SELECT status FROM kam.erp_order WHERE erp_id = '$oid'")
+	terms_before=$(q "SELECT payment_terms FROM kam.account WHERE erp_id = 'C000003'")
+	active_before=$(q "SELECT count(*) FROM kam.contact WHERE active")
+	erp_ctl mutate "{\"op\": \"touch\", \"resource\": \"orders\", \"ids\": [\"$oid\"]}"
+	erp_ctl mutate '{"op": "touch", "resource": "customers", "ids": ["C000003"]}'
+	erp_ctl mutate "{\"op\": \"delete\", \"resource\": \"contacts\", \"ids\": [\"$pid\"]}"
+	demo_sync
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT status FROM kam.erp_order WHERE erp_id = '$oid'")" != "$order_before" ]
+	[ "$(q "SELECT payment_terms FROM kam.account WHERE erp_id = 'C000003'")" != "$terms_before" ]
+	[ "$(q "SELECT active FROM kam.contact WHERE erp_id = '$pid'")" = f ]
+	[ "$(q "SELECT count(*) FROM kam.contact WHERE active")" -eq $((active_before - 1)) ]
+	# an id the ERP never had is refused, not taken for another record
+	run "$PYTHON3" "$KAM_SRCDIR/tests/erp/fake_erp.py" ctl --port-file "$DEMO_DIR/erp/port" \
+	    mutate '{"op": "delete", "resource": "contacts", "ids": ["P9999999"]}'
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"no record P9999999"* ]]
+}
+
 @test "the token is the user's own file, never on the command line" {
 	[ "$(stat -c %a "$DEMO_DIR/erp/token")" = 600 ]
 	token=$(cat "$DEMO_DIR/erp/token")
