@@ -150,3 +150,55 @@ erp_ctl() {
 	demo_erp_start "$DEMO_DIR/erp"
 	[ "$(cat "$DEMO_DIR/erp/pid")" = "$pid" ]
 }
+
+# A copy of the demo's scripts in the test's folder, so that what the demo
+# writes (.demo/, _build/) stays there; its bootstrap installs nothing.
+demo_tree() {
+	tree=$BATS_TEST_TMPDIR/tree
+	mkdir -p "$tree/tests/gen"
+	cp -r "$KAM_SRCDIR/scripts" "$tree/"
+	cp "$KAM_SRCDIR/tests/gen/load" "$tree/tests/gen/"
+	printf '#!/bin/sh\nexit 0\n' > "$tree/scripts/bootstrap"
+}
+
+@test "scripts/demo --as a stranger stops at once, before building, in plain words" {
+	demo_tree
+	run --separate-stderr "$tree/scripts/demo" --as nobody --no-ui
+	[ "$status" -eq 67 ]
+	[[ "$stderr" == *"no demo user 'nobody'"* ]]
+	[[ "$stderr" != *FATAL* ]]
+	[ ! -e "$tree/_build" ]
+	run --separate-stderr "$tree/scripts/demo" --as nobody --env
+	[ "$status" -eq 67 ]
+	[ -z "$output" ]
+}
+
+@test "after eval \"\$(scripts/demo --env)\" the bare kam is the demo's" {
+	demo_tree
+	mkdir -p "$tree/_build/demo"
+	printf '#!/bin/sh\n' > "$tree/_build/demo/kam"
+	chmod +x "$tree/_build/demo/kam"
+	run --separate-stderr "$tree/scripts/demo" --as sam --env
+	[ "$status" -eq 0 ]
+	eval "$output"
+	[ "$(type -P kam)" = "$tree/_build/demo/kam" ]
+	[ "$PGUSER" = sam ]
+}
+
+@test "the build says nothing while autoreconf goes well, everything when it fails" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p bin src
+	printf '#!/bin/sh\necho "configure.ac:8: installing '\''build-aux/missing'\''" >&2\nprintf "#!/bin/sh\\nprintf \\"all:\\\\\\\\n\\" > Makefile\\n" > configure\nchmod +x configure\nexit ${FAIL:-0}\n' > bin/autoreconf
+	chmod +x bin/autoreconf
+	touch src/configure.ac src/Makefile.am
+	cd src
+	. "$KAM_SRCDIR/scripts/lib/build.sh"
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kam_build out
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -f out/Makefile ]
+	rm configure
+	FAIL=1 PATH=$BATS_TEST_TMPDIR/bin:$PATH run kam_build out
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"installing 'build-aux/missing'"* ]]
+}
