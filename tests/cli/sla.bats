@@ -11,7 +11,8 @@ setup_file() {
 INSERT INTO kam.account (erp_id, name, country, city, owner_id, team)
 SELECT v.erp_id, v.name, 'DE', v.city, u.id, 'north'
   FROM (VALUES ('C4', 'Müller GmbH', 'Berlin'), ('C5', 'Müller & Söhne KG', 'Köln'),
-               ('C6', 'Tōkyō Seiki 株式会社', 'Tokyo')) v (erp_id, name, city),
+               ('C6', 'Tōkyō Seiki 株式会社', 'Tokyo'), ('C7', 'Bengtsons Trä AB', 'Göteborg'),
+               ('C10', '푸른바다 주식회사', '부산')) v (erp_id, name, city),
        kam.app_user u WHERE u.role_name = 'anna';
 UPDATE kam.contact SET phone = '+49 40 1234', name = 'Jana Novak' WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'C1');
 -- C1: valid around the clock, with escalation and a warranty
@@ -96,6 +97,16 @@ assert isinstance(c["channels"], list) and "phone" in c["channels"], c'
 	[[ "$output" == *"Nordwind GmbH (C1)"* ]]
 	run "$KAM" --sla 'tokyo seiki'
 	[[ "$output" == *"株式会社 (C6)"* ]]
+}
+
+@test "exact ids first, then word starts, then two swapped letters" {
+	run "$KAM" --sla c1
+	[[ "$output" == *"Nordwind GmbH (C1)"* ]]
+	run "$KAM" --sla Bengstons
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Bengtsons Trä AB (C7)"* ]]
+	run "$KAM" --sla 푸른
+	[[ "$output" == *"푸른바다 주식회사 (C10)"* ]]
 }
 
 @test "an exact name wins over names that contain it" {
