@@ -35,10 +35,10 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	    "THEN 1 WHEN 'development' THEN 2 ELSE 3 END", NULL, "::int" },
 	[ACOL_STATUS] = { "status", "CASE a.status WHEN 'active' THEN 1 "
 	    "WHEN 'at_risk' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END", NULL, "::int" },
-	[ACOL_SLA] = { "sla", "coalesce((SELECT x.name FROM kam.service_level x "
-	    "WHERE x.account_id = a.id AND x.valid_from <= current_date AND "
-	    "(x.valid_to IS NULL OR x.valid_to >= current_date) "
-	    "ORDER BY x.valid_from DESC, x.id DESC LIMIT 1), '')", NULL, "::text" },
+	/* the service level in force, by the one rule (migration 0015) */
+	[ACOL_SLA] = { "sla", "coalesce((SELECT x.name FROM "
+	    "kam.account_service_level(a.id) f JOIN kam.service_level x "
+	    "ON x.id = f.id WHERE f.state = 'valid'), '')", NULL, "::text" },
 	[ACOL_REVENUE] = { "revenue", ERP_FIGURE("revenue_year"), "0::numeric",
 	    "::numeric" },
 	[ACOL_OPEN] = { "open", ERP_FIGURE("open_amount"), "0::numeric",

@@ -70,6 +70,23 @@ setup() {
 	[[ "$output" == *"Service level   Silver"* ]]
 }
 
+@test "an expired SLA never says that support is open" {
+	run "$KAM" --sla C4
+	[[ "$output" != *"Support now"* ]]
+	run "$KAM" --sla C4 -f json
+	[[ "$output" == *'"open_now" : null'* ]]
+}
+
+@test "overlapping service levels: the latest start applies, the others are named" {
+	PGUSER=postgres psql -X -q -c "INSERT INTO kam.service_level (account_id, name, first_response, resolution, valid_from)
+	    SELECT id, 'Gold', '4 hours', '2 days', current_date - 10 FROM kam.account WHERE erp_id = 'C1'"
+	run "$KAM" --sla C1
+	PGUSER=postgres psql -X -q -c "DELETE FROM kam.service_level WHERE name = 'Gold' AND account_id = (SELECT id FROM kam.account WHERE erp_id = 'C1')"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Service level   Gold"* ]]
+	[[ "$output" == *"also in force: Platinum (2025-01-01 to open end)"* ]]
+}
+
 @test "a missing SLA says so" {
 	run "$KAM" --sla C2
 	[ "$status" -eq 0 ]
