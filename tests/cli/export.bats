@@ -219,7 +219,7 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	[ "$status" -eq 64 ]
 	[ -z "$output" ]
 	[[ "$stderr" == *"--since"*"after"*"--until"* ]]
-	run --separate-stderr "$KAM" -e history --since today --until today
+	run --separate-stderr "$KAM" -e history --since today --until today --columns id --account C3
 	[ "$status" -eq 0 ]
 	run --separate-stderr "$KAM" -e history --account ''
 	[ "$status" -eq 64 ]
