@@ -33,7 +33,9 @@ static const char find_sql[] =
 	"SELECT id, erp_id, name, city, 1 AS t, 0::real AS o FROM e "
 	"WHERE r = (SELECT min(r) FROM e) "
 	"UNION ALL SELECT *, 2, 0 FROM w UNION ALL SELECT *, 3, 0 FROM c "
-	"UNION ALL SELECT id, erp_id, name, city, 4, sim FROM s) x "
+	"UNION ALL SELECT id, erp_id, name, city, 4, sim FROM s "
+	/* of close spellings, the closest: a typo names one account */
+	"WHERE sim > (SELECT max(sim) FROM s) - 0.1) x "
 	"ORDER BY t, o DESC, name, id LIMIT 10";
 
 static void
