@@ -3,6 +3,7 @@
 #ifndef KAM_ACCOUNT_H
 #define KAM_ACCOUNT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "kam/db.h"
@@ -19,11 +20,17 @@ struct account_matches {
 	size_t			 n;
 };
 
-/* Fills m with the accounts key names: an exact id or ERP id, else an
- * exact name, else names containing key, else the closest names by
- * trigram similarity; ignoring case and accents. At most 10 candidates.
- * Returns an exit code (database errors are printed). */
+/* Fills m with the accounts key names, in the tiers of the account
+ * search (kam(1), "Finding an account"): an exact id, ERP id, VAT id or
+ * name, else names with a word that starts with key, else names
+ * containing key, else the closest names; ignoring case and accents.
+ * The whole database as far as the login may read it, whatever a list
+ * shows. At most 10 candidates. Returns an exit code (database errors
+ * are printed). */
 int	account_find(struct kam_db *db, const char *key, struct account_matches *m);
+/* The same, sent without waiting (the client's :account and :sla). */
+bool	account_find_send(struct kam_db *db, const char *key);
+bool	account_find_recv(struct kam_db *db, struct account_matches *m);
 void	account_matches_free(struct account_matches *m);
 
 #endif

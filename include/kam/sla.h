@@ -14,11 +14,13 @@ enum sla_field {
 	SLA_NAME, SLA_FIRST_RESPONSE, SLA_RESOLUTION, SLA_HOURS, SLA_TIME_ZONE,
 	SLA_OPEN_NOW, SLA_LOCAL_NOW, SLA_CHANNELS, SLA_ESC_NAME, SLA_ESC_PHONE,
 	SLA_ESC_EMAIL, SLA_ESCALATION, SLA_GOODWILL, SLA_VALID_FROM,
-	SLA_VALID_TO, SLA_WARRANTIES, SLA_JSON, SLA_ID, SLA_NFIELDS
+	SLA_VALID_TO, SLA_WARRANTIES, SLA_ALSO_VALID, SLA_JSON, SLA_ID, SLA_NFIELDS
 };
 
 /* Values as text (NULL when absent); SLA_STATE is valid, expired,
- * upcoming or missing; SLA_ID is the service level's row (NULL: none); SLA_OPEN_NOW is t or f; SLA_WARRANTIES holds one
+ * upcoming or missing; SLA_ID is the service level's row (NULL: none); SLA_OPEN_NOW is t or f, NULL
+ * when no service level is in force; SLA_ALSO_VALID names the others in
+ * force today (NULL: none); SLA_WARRANTIES holds one
  * warranty a line; SLA_JSON is the whole card as one JSON object. */
 struct sla_card {
 	char	*field[SLA_NFIELDS];

@@ -3,6 +3,8 @@
 #ifndef KAM_USER_H
 #define KAM_USER_H
 
+#include <stdbool.h>
+
 #include "kam/db.h"
 
 struct kam_user {
@@ -22,6 +24,10 @@ int	user_whoami(struct kam_db *db, struct kam_user *me);
  * untouched). *id receives the new app_user id. */
 int	user_add(struct kam_db *db, const struct kam_user *u, bool adopt,
 	    long long *id);
+/* Whether a kam user of that login name, or a team of that name, exists
+ * (as far as the login may see). Return an exit code. */
+int	user_exists(struct kam_db *db, const char *role_name, bool *yes);
+int	user_team_exists(struct kam_db *db, const char *team, bool *yes);
 void	user_free(struct kam_user *u);
 
 #endif

@@ -6,7 +6,9 @@ kam_build() {
 	top=$(pwd)
 	if [ ! -x configure ] || [ configure.ac -nt configure ] ||
 	    [ Makefile.am -nt Makefile.in ]; then
-		autoreconf -fi >/dev/null || return
+		# its "installing ..." lines are news only when it fails
+		local out
+		out=$(autoreconf -fi 2>&1) || { printf '%s\n' "$out" >&2; return 1; }
 	fi
 	mkdir -p "$dir"
 	if [ ! -f "$dir/Makefile" ] || [ configure -nt "$dir/config.status" ]; then

@@ -16,6 +16,7 @@
 #include "kam/log.h"
 #include "kam/outfile.h"
 #include "kam/utf8.h"
+#include "kam/user.h"
 #include "kam/xalloc.h"
 
 struct sink {
@@ -208,6 +209,10 @@ check_filters(const struct kam_opts *o, struct export_request *r,
 	if ((rc = parse_date_flag("--since", o->since, since)) != EX_OK ||
 	    (rc = parse_date_flag("--until", o->until, until)) != EX_OK)
 		return rc;
+	/* ISO dates order as text */
+	if (o->since && o->until && strcmp(since, until) > 0)
+		return cli_usage_error("--since %s is after --until %s: no day "
+		    "lies between", since, until);
 	r->filter = (struct export_filter){
 		.owner = o->owner, .team = o->team, .tier = o->tier,
 		.since = o->since ? since : NULL, .until = o->until ? until : NULL,
@@ -316,6 +321,29 @@ out:
 	return rc;
 }
 
+/* An owner or team that does not exist is a typo, not an empty result. */
+static int
+check_names(struct kam_db *db, const struct export_filter *f)
+{
+	bool yes = true;
+	int rc;
+
+	if (f->owner && (rc = user_exists(db, f->owner, &yes)) != EX_OK)
+		return rc;
+	if (!yes) {
+		log_warn("--owner: there is no user '%s' (kam --db status lists "
+		    "who you are; managers are named by login)", f->owner);
+		return EX_NOINPUT;
+	}
+	if (f->team && (rc = user_team_exists(db, f->team, &yes)) != EX_OK)
+		return rc;
+	if (!yes) {
+		log_warn("--team: there is no team '%s'", f->team);
+		return EX_NOINPUT;
+	}
+	return EX_OK;
+}
+
 int
 cmd_export(const struct kam_opts *o, const struct kam_conf *c)
 {
@@ -331,8 +359,9 @@ cmd_export(const struct kam_opts *o, const struct kam_conf *c)
 	signal(SIGPIPE, SIG_IGN);
 	if ((db = cli_connect(c, &rc)) == NULL)
 		goto out;
-	if (o->account != NULL &&
-	    (account = cli_resolve_account(db, o->account, &rc)) == NULL) {
+	if ((rc = check_names(db, &r.filter)) != EX_OK ||
+	    (o->account != NULL &&
+	    (account = cli_resolve_account(db, o->account, &rc)) == NULL)) {
 		db_close(db);
 		goto out;
 	}

@@ -162,9 +162,19 @@ conf_load_all(struct kam_conf *c, const struct kam_opts *o,
 	return ok;
 }
 
+/* Nothing to look up: an empty name would match every account. */
+static bool
+blank(const char *s)
+{
+	return s != NULL && s[strspn(s, " \t")] == '\0';
+}
+
 static int
 run(const struct kam_opts *o, const struct kam_conf *c)
 {
+	if (blank(o->sla) || blank(o->account))
+		return cli_usage_error("%s needs an account: an id, ERP id or name",
+		    blank(o->sla) ? "--sla" : "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
 	    o->sync > 1)
 		return cli_usage_error("--db, --export, --sla and --sync go one at a time");

@@ -1,4 +1,3 @@
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,25 +9,35 @@
 #include "kam/xalloc.h"
 #include "search_sql.h"
 
-#define COLS "SELECT a.id, a.erp_id, a.name, a.city FROM kam.account a "
-#define SEARCH SEARCH_TEXT
-#define CONTAINS SEARCH_CONTAINS("$1")
+#define COLS "SELECT a.id, a.erp_id, a.name, a.city"
+#define NONE_YET(cte) " AND NOT EXISTS (SELECT 1 FROM " cte ")"
 
-/* Tried in order; the first that finds anything decides. Names compare
- * folded (lower case, no accents), through the trigram index. */
-static const char *const stages[] = {
-	COLS "WHERE a.id = $1::bigint",
-	/* an ERP id, else the whole name folded: one round trip, the ERP id
-	 * winning; materialised, so that no plan walks the name index in
-	 * order and folds every name on the way */
-	"WITH m AS MATERIALIZED (" COLS "WHERE a.erp_id = $1 UNION "
-	COLS "WHERE kam.fold(a.name) = kam.fold($1)) "
-	"SELECT * FROM m WHERE erp_id = $1 OR NOT EXISTS "
-	"(SELECT 1 FROM m WHERE erp_id = $1) ORDER BY name, id LIMIT 10",
-	COLS "WHERE " CONTAINS " ORDER BY a.name, a.id LIMIT 10",
-	COLS "WHERE " SEARCH_SIMILAR("$1") " ORDER BY "
-	"word_similarity(kam.fold($1), " SEARCH ") DESC, a.name, a.id LIMIT 10",
-};
+/* The tiers of search_sql.h in one statement, so that the client can send
+ * it without waiting: each tier runs only when the ones before found
+ * nothing (the NOT EXISTS are one-time filters), and the first that
+ * finds anything decides. Names compare folded (lower case, no accents).
+ * Materialised, so that no plan walks the name index in order and folds
+ * every name on the way. */
+static const char find_sql[] =
+	"WITH e AS MATERIALIZED (" COLS ", " SEARCH_EXACT_RANK("$1") " AS r "
+	"FROM kam.account a WHERE " SEARCH_EXACT("$1") "), "
+	"w AS MATERIALIZED (" COLS " FROM kam.account a WHERE "
+	SEARCH_WORD_START("$1") NONE_YET("e") " ORDER BY a.name, a.id LIMIT 10), "
+	"c AS MATERIALIZED (" COLS " FROM kam.account a WHERE "
+	SEARCH_CONTAINS("$1") NONE_YET("e") NONE_YET("w")
+	" ORDER BY a.name, a.id LIMIT 10), "
+	"s AS MATERIALIZED (" COLS ", word_similarity(kam.fold($1), "
+	SEARCH_TEXT ") AS sim FROM kam.account a WHERE " SEARCH_SIMILAR("$1")
+	NONE_YET("e") NONE_YET("w") NONE_YET("c")
+	" ORDER BY sim DESC, a.name, a.id LIMIT 10) "
+	"SELECT id, erp_id, name, city FROM ("
+	"SELECT id, erp_id, name, city, 1 AS t, 0::real AS o FROM e "
+	"WHERE r = (SELECT min(r) FROM e) "
+	"UNION ALL SELECT *, 2, 0 FROM w UNION ALL SELECT *, 3, 0 FROM c "
+	"UNION ALL SELECT id, erp_id, name, city, 4, sim FROM s "
+	/* of close spellings, the closest: a typo names one account */
+	"WHERE sim > (SELECT max(sim) FROM s) - 0.1) x "
+	"ORDER BY t, o DESC, name, id LIMIT 10";
 
 /* The columns every stage returns, by name. */
 enum { MATCH_ID, MATCH_ERP_ID, MATCH_NAME, MATCH_CITY, MATCH_NCOLS };
@@ -38,17 +47,6 @@ static const char *const match_names[MATCH_NCOLS] = {
 };
 static const struct db_columns match_cols = DB_COLUMNS("account search",
     match_names);
-
-static bool
-all_digits(const char *s)
-{
-	if (*s == '\0' || strlen(s) > 18)
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
-}
 
 static void
 take_rows(struct kam_res *r, struct account_matches *m)
@@ -70,22 +68,35 @@ account_find(struct kam_db *db, const char *key, struct account_matches *m)
 	struct kam_res *r;
 
 	memset(m, 0, sizeof *m);
-	for (size_t i = 0; i < countof(stages); i++) {
-		if (i == 0 && !all_digits(key))
-			continue;
-		r = res_columns(db, db_query(db, stages[i], 1, params), &match_cols);
-		if (r == NULL) {
-			log_warn("%s", db_error(db));
-			return db_error_code(db);
-		}
-		if (res_rows(r) > 0) {
-			take_rows(r, m);
-			res_free(r);
-			return EX_OK;
-		}
-		res_free(r);
+	if ((r = res_columns(db, db_query(db, find_sql, 1, params),
+	    &match_cols)) == NULL) {
+		log_warn("%s", db_error(db));
+		return db_error_code(db);
 	}
+	take_rows(r, m);
+	res_free(r);
 	return EX_OK;
+}
+
+bool
+account_find_send(struct kam_db *db, const char *key)
+{
+	const char *params[] = { key };
+
+	return db_send_columns(db, find_sql, 1, params, &match_cols);
+}
+
+bool
+account_find_recv(struct kam_db *db, struct account_matches *m)
+{
+	struct kam_res *r = db_take(db);
+
+	memset(m, 0, sizeof *m);
+	if (r == NULL)
+		return false;
+	take_rows(r, m);
+	res_free(r);
+	return true;
 }
 
 void

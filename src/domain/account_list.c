@@ -34,10 +34,10 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	    "THEN 1 WHEN 'development' THEN 2 ELSE 3 END", NULL, "::int" },
 	[ACOL_STATUS] = { "status", "CASE a.status WHEN 'active' THEN 1 "
 	    "WHEN 'at_risk' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END", NULL, "::int" },
-	[ACOL_SLA] = { "sla", "coalesce((SELECT x.name FROM kam.service_level x "
-	    "WHERE x.account_id = a.id AND x.valid_from <= current_date AND "
-	    "(x.valid_to IS NULL OR x.valid_to >= current_date) "
-	    "ORDER BY x.valid_from DESC, x.id DESC LIMIT 1), '')", NULL, "::text" },
+	/* the service level in force, by the one rule (migration 0015) */
+	[ACOL_SLA] = { "sla", "coalesce((SELECT x.name FROM "
+	    "kam.account_service_level(a.id) f JOIN kam.service_level x "
+	    "ON x.id = f.id WHERE f.state = 'valid'), '')", NULL, "::text" },
 	[ACOL_REVENUE] = { "revenue", ERP_FIGURE("revenue_year"), "0::numeric",
 	    "::numeric" },
 	[ACOL_OPEN] = { "open", ERP_FIGURE("open_amount"), "0::numeric",
@@ -60,21 +60,42 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	" AND ($4::text IS NULL OR a.lifecycle = $4)" \
 	" AND ($5::text IS NULL OR a.status = $5)" \
 	" AND (NOT $6::bool OR a.owner_id = kam.my_user_id())"
-/* $7 the search, in three strengths by its length: one or two
- * characters start a word of the name or the city, or the ERP id or the
- * VAT id; from three on they match anywhere in these; from five on
- * names spelt a little differently match too. */
-#define SEARCH_TYPO "(" SEARCH_CONTAINS("$7") " OR " SEARCH_SIMILAR("$7") ")"
+/* $7 the search, in the tiers of search_sql.h: an account whose id, ERP
+ * id, VAT id or name is the key; else words that start with it (of the
+ * name or the city, or the ERP id or the VAT id); else, from three
+ * characters on, or for one or two of a script that does not space its
+ * words (CJK), the key anywhere; from five on, names spelt a little
+ * differently too. TIER is the first tier that has an account among the
+ * filtered ones: an uncorrelated subquery, computed once. */
+#define TIER "(SELECT CASE WHEN EXISTS (SELECT 1 FROM kam.account a" FILTERS \
+	" AND " SEARCH_EXACT("$7") ") THEN 1 WHEN EXISTS (SELECT 1 FROM " \
+	"kam.account a" FILTERS " AND " SEARCH_WORD_START("$7") ") THEN 2 " \
+	"ELSE 3 END)"
+#define TIERS_12 "((" TIER " = 1 AND " SEARCH_EXACT("$7") ") OR (" TIER \
+	" = 2 AND " SEARCH_WORD_START("$7") ")"
 #define NFILTERS 7
 
 enum search_kind { SEARCH_NONE, SEARCH_WORD, SEARCH_ANYWHERE, SEARCH_FUZZY };
 
 static const char *const search_match[] = {
 	[SEARCH_NONE] = "$7::text IS NULL",
-	[SEARCH_WORD] = SEARCH_WORD_START("$7"),
-	[SEARCH_ANYWHERE] = SEARCH_CONTAINS("$7"),
-	[SEARCH_FUZZY] = SEARCH_TYPO,
+	[SEARCH_WORD] = TIERS_12 ")",
+	[SEARCH_ANYWHERE] = TIERS_12 " OR (" TIER " = 3 AND " SEARCH_CONTAINS("$7") "))",
+	[SEARCH_FUZZY] = TIERS_12 " OR (" TIER " = 3 AND (" SEARCH_CONTAINS("$7")
+	    " OR " SEARCH_SIMILAR("$7") ")))",
 };
+
+/* One or two characters of a script written without spaces between
+ * words (three or four bytes in UTF-8: CJK, Thai, Hangul and the like)
+ * have no word starts to match. */
+static bool
+unspaced_script(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0xe0)
+			return true;
+	return false;
+}
 
 static enum search_kind
 search_kind(const struct acct_filter *f)
@@ -85,7 +106,7 @@ search_kind(const struct acct_filter *f)
 		return SEARCH_NONE;
 	for (const char *p = f->search; *p; p++)
 		chars += ((unsigned char)*p & 0xc0) != 0x80;
-	if (chars < 3 && !f->search_anywhere)
+	if (chars < 3 && !f->search_anywhere && !unspaced_script(f->search))
 		return SEARCH_WORD;
 	return chars < 5 ? SEARCH_ANYWHERE : SEARCH_FUZZY;
 }
@@ -236,7 +257,8 @@ add_window(struct kam_buf *q, const struct acct_page_req *req,
     const char *match)
 {
 	buf_adds(q, "WITH s AS MATERIALIZED (");
-	add_selection(q, req, ", a.search_text", NULL);
+	add_selection(q, req, ", a.search_text, a.erp_id, a.vat_id, a.name_key",
+	    NULL);
 	add_order(q, req, WINDOW);
 	buf_adds(q, "), w AS MATERIALIZED (SELECT a.k, a.id FROM s a WHERE ");
 	buf_adds(q, match);

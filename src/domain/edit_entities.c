@@ -108,6 +108,7 @@ const struct edit_op_def *const edit_ops[EOP_COUNT] = {
 
 const struct edit_warn_def *const edit_warns[EW_COUNT] = {
 	[EW_CONDITION_OVERLAP] = &edit_condition_overlap,
+	[EW_SLA_OVERLAP] = &edit_sla_overlap,
 };
 
 /* $1 the account, $2 the current value (shown even when inactive); they

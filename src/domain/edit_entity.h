@@ -69,7 +69,7 @@ extern const struct edit_entity_def	edit_condition_def, edit_service_level_def,
 					edit_account_def;
 extern const struct edit_op_def		edit_condition_end, edit_action_complete,
 					edit_action_drop;
-extern const struct edit_warn_def	edit_condition_overlap;
+extern const struct edit_warn_def	edit_condition_overlap, edit_sla_overlap;
 extern const char			edit_pick_teams[], edit_pick_parents[];
 
 /* Reads of an interval as the form writes one ("1 days 4 hours"): whole

@@ -70,3 +70,19 @@ const struct edit_entity_def edit_service_level_def = {
 	"RETURNING version",
 	constraints, NULL,
 };
+
+/* Service levels of the account whose validity overlaps the row's, as
+ * for conditions (inclusive at both ends, no end open): the first by
+ * start, and how many more. Which one then applies is the rule of
+ * kam.account_service_level (migration 0015). */
+const struct edit_warn_def edit_sla_overlap = {
+	"SELECT CASE WHEN count(*) > 0 THEN (array_agg(format('%s (%s to %s)', "
+	"o.name, o.valid_from, coalesce(o.valid_to::text, 'open end')) "
+	"ORDER BY o.valid_from, o.id))[1] || CASE WHEN count(*) > 1 THEN "
+	"format(' and %s more', count(*) - 1) ELSE '' END END "
+	"FROM kam.service_level o WHERE o.account_id = $1::bigint "
+	"AND o.id IS DISTINCT FROM $2::bigint "
+	"AND daterange(o.valid_from, o.valid_to, '[]') && "
+	"daterange($3::date, $4::date, '[]')",
+	{ "valid_from", "valid_to", NULL },
+};

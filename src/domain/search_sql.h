@@ -1,5 +1,8 @@
-/* The SQL text of kam's fuzzy account search, shared by the modules of
- * src/domain that match accounts. Fixed text: the key is always $N. */
+/* The SQL text of kam's account search, shared by the modules of
+ * src/domain that match accounts (the list's search, kam --sla, :account).
+ * It goes in tiers, the first that finds anything deciding: SEARCH_EXACT,
+ * then SEARCH_WORD_START, then SEARCH_CONTAINS or SEARCH_SIMILAR. Fixed
+ * text over kam.account a: the key is always $N. */
 #ifndef KAM_SEARCH_SQL_H
 #define KAM_SEARCH_SQL_H
 
@@ -14,7 +17,21 @@
  * word-start trigrams answer this) */
 #define SEARCH_WORD_START(p) "(" SEARCH_TEXT " LIKE " SEARCH_PATTERN(p) " || '%' OR " \
 	SEARCH_TEXT " LIKE '% ' || " SEARCH_PATTERN(p) " || '%')"
-/* close in spelling: trigram word similarity, through the same index */
-#define SEARCH_SIMILAR(p) "kam.fold(" p ") <% " SEARCH_TEXT
+/* close in spelling: a word similar enough for two swapped letters
+ * (kam.account_near, migration 0014), through the same index */
+#define SEARCH_SIMILAR(p) "a.id = ANY (ARRAY(SELECT kam.account_near(" p "::text)))"
+/* the whole of a kam id, ERP id, VAT id or name (ids through their own
+ * indexes, case and accents aside), and which of them, when several
+ * accounts match in different ways: the id wins over the ERP id, which
+ * wins over the VAT id, which wins over the name */
+#define SEARCH_IS_ID(p) "a.id = CASE WHEN " p "::text ~ '^[0-9]{1,18}$' " \
+	"THEN " p "::text::bigint END"
+#define SEARCH_IS_ERP_ID(p) "kam.fold(a.erp_id) = kam.fold(" p ")"
+#define SEARCH_IS_VAT_ID(p) "kam.fold(a.vat_id) = kam.fold(" p ")"
+#define SEARCH_IS_NAME(p) "a.name_key = kam.fold(" p ")"
+#define SEARCH_EXACT(p) "(" SEARCH_IS_ID(p) " OR " SEARCH_IS_ERP_ID(p) " OR " \
+	SEARCH_IS_VAT_ID(p) " OR " SEARCH_IS_NAME(p) ")"
+#define SEARCH_EXACT_RANK(p) "CASE WHEN " SEARCH_IS_ID(p) " THEN 1 WHEN " \
+	SEARCH_IS_ERP_ID(p) " THEN 2 WHEN " SEARCH_IS_VAT_ID(p) " THEN 3 ELSE 4 END"
 
 #endif

@@ -6,16 +6,16 @@
 #include "kam/sla.h"
 #include "kam/xalloc.h"
 
-/* The SLA in force today, else the latest one. Durations come as seconds,
+/* The SLA that applies today by kam.account_service_level (migration
+ * 0015, the one definition of it), else the latest one; support is open
+ * only under one in force. Durations come as seconds,
  * support hours as one readable line, the JSON as the database writes it,
  * so money and times keep their exact text. */
 static const char card_sql[] =
 "WITH c AS ("
 " SELECT a.name AS account, a.erp_id, o.display_name AS owner,"
 "  o.email AS owner_email,"
-"  CASE WHEN s.id IS NULL THEN 'missing'"
-"   WHEN s.valid_to < current_date THEN 'expired'"
-"   WHEN s.valid_from > current_date THEN 'upcoming' ELSE 'valid' END AS state,"
+"  coalesce(f.state, 'missing') AS state, f.also_valid,"
 "  s.name, extract(epoch FROM s.first_response)::bigint AS first_response_s,"
 "  extract(epoch FROM s.resolution)::bigint AS resolution_s,"
 "  CASE WHEN s.id IS NULL THEN NULL ELSE concat_ws(' ',"
@@ -28,10 +28,11 @@ static const char card_sql[] =
 "    ELSE to_char(s.support_from, 'HH24:MI') || '-' || to_char(s.support_to, 'HH24:MI') END)"
 "  END AS hours,"
 "  s.time_zone,"
-"  (extract(isodow FROM now() AT TIME ZONE s.time_zone)::int = ANY (s.support_days)"
+"  CASE WHEN f.state = 'valid' THEN"
+"   (extract(isodow FROM now() AT TIME ZONE s.time_zone)::int = ANY (s.support_days)"
 "   AND (s.support_from IS NULL OR ((now() AT TIME ZONE s.time_zone)::time"
 "        >= s.support_from AND (now() AT TIME ZONE s.time_zone)::time < s.support_to)))"
-"   AS open_now,"
+"   END AS open_now,"
 "  to_char(now() AT TIME ZONE s.time_zone, 'Dy HH24:MI') AS local_now,"
 "  array_to_string(s.channels, ', ') AS channels,"
 "  ec.name AS esc_name, ec.phone AS esc_phone, ec.email AS esc_email,"
@@ -45,15 +46,14 @@ static const char card_sql[] =
 "  s.id AS sla_id"
 " FROM kam.account a"
 " LEFT JOIN kam.app_user o ON o.id = a.owner_id"
-" LEFT JOIN LATERAL (SELECT * FROM kam.service_level x WHERE x.account_id = a.id"
-"   ORDER BY (x.valid_from <= current_date AND (x.valid_to IS NULL"
-"    OR x.valid_to >= current_date)) DESC, x.valid_from DESC, x.id DESC LIMIT 1) s ON true"
+" LEFT JOIN LATERAL kam.account_service_level(a.id) f ON true"
+" LEFT JOIN kam.service_level s ON s.id = f.id"
 " LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id"
 " WHERE a.id = $1::bigint)"
 "SELECT c.account, c.erp_id, c.owner, c.owner_email, c.state, c.name,"
 " c.first_response_s, c.resolution_s, c.hours, c.time_zone, c.open_now,"
 " c.local_now, c.channels, c.esc_name, c.esc_phone, c.esc_email, c.escalation,"
-" c.goodwill_policy, c.valid_from, c.valid_to, c.warranties,"
+" c.goodwill_policy, c.valid_from, c.valid_to, c.warranties, c.also_valid,"
 " json_build_object('account', c.account, 'erp_id', c.erp_id,"
 "  'owner', c.owner, 'owner_email', c.owner_email, 'state', c.state,"
 "  'service_level', c.name, 'first_response_seconds', c.first_response_s,"
@@ -64,6 +64,7 @@ static const char card_sql[] =
 "  'channels', to_json(string_to_array(c.channels, ', ')),"
 "  'goodwill_policy', c.goodwill_policy,"
 "  'valid_from', c.valid_from, 'valid_to', c.valid_to,"
+"  'also_valid', c.also_valid,"
 "  'warranties', CASE WHEN c.warranties IS NULL THEN '[]'::json"
 "   ELSE to_json(string_to_array(c.warranties, E'\\n')) END) AS json,"
 " c.sla_id"
@@ -183,6 +184,11 @@ lines_state(struct lines *l, const struct sla_card *c)
 	else if (strcmp(state, "upcoming") == 0)
 		buf_addf(&l->line, "service level starts on %s", c->field[SLA_VALID_FROM]);
 	put(l, "WARNING", l->line.data, SLA_LINE_WARNING);
+	buf_reset(&l->line);
+	if (c->field[SLA_ALSO_VALID] != NULL)
+		buf_addf(&l->line, "also in force: %s (the latest start applies)",
+		    c->field[SLA_ALSO_VALID]);
+	put(l, "NOTE", l->line.data, SLA_LINE_WARNING);
 }
 
 static void
@@ -195,6 +201,8 @@ lines_hours(struct lines *l, const struct sla_card *c)
 	buf_reset(&l->line);
 	buf_addf(&l->line, "%s %s", c->field[SLA_HOURS], c->field[SLA_TIME_ZONE]);
 	put(l, "Support hours", l->line.data, SLA_LINE_TEXT);
+	if (c->field[SLA_OPEN_NOW] == NULL)	/* no service level in force */
+		return;
 	buf_reset(&l->line);
 	buf_addf(&l->line, "%s (%s there)", open ? "OPEN" : "CLOSED",
 	    c->field[SLA_LOCAL_NOW]);

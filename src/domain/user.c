@@ -1,3 +1,4 @@
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -73,6 +74,38 @@ user_add(struct kam_db *db, const struct kam_user *u, bool adopt,
 	*id = strtoll(res_get(r, 0, 0), NULL, 10);
 	res_free(r);
 	return EX_OK;
+}
+
+/* One yes-or-no question about the users, asked with one parameter. */
+static int
+ask(struct kam_db *db, const char *sql, const char *value, bool *yes)
+{
+	const char *params[] = { value };
+	struct kam_res *r = db_query(db, sql, 1, params);
+
+	if (r == NULL) {
+		log_warn("%s", db_error(db));
+		return db_error_code(db);
+	}
+	*yes = strcmp(res_get(r, 0, 0), "t") == 0;
+	res_free(r);
+	return EX_OK;
+}
+
+int
+user_exists(struct kam_db *db, const char *role_name, bool *yes)
+{
+	return ask(db, "SELECT EXISTS (SELECT 1 FROM kam.app_user "
+	    "WHERE role_name = $1)", role_name, yes);
+}
+
+/* A team is whatever people or accounts are filed under, even before
+ * anybody joins it. */
+int
+user_team_exists(struct kam_db *db, const char *team, bool *yes)
+{
+	return ask(db, "SELECT EXISTS (SELECT 1 FROM kam.app_user WHERE team = $1)"
+	    " OR EXISTS (SELECT 1 FROM kam.account WHERE team = $1)", team, yes);
 }
 
 void

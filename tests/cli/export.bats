@@ -289,3 +289,28 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	[ "$status" -eq 69 ]
 	[ -z "$output" ]
 }
+
+@test "filters that name nobody: unknown owner or team exit 66, an empty date range 64" {
+	run --separate-stderr "$KAM" -e accounts --owner nobody
+	[ "$status" -eq 66 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"no user 'nobody'"* ]]
+	run --separate-stderr "$KAM" -e history --team mars
+	[ "$status" -eq 66 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"no team 'mars'"* ]]
+	# a team with accounts but nobody in it yet is still a team
+	PGUSER=postgres psql -X -q -c "UPDATE kam.account SET team = 'west' WHERE erp_id = 'C3'"
+	run --separate-stderr "$KAM" -e accounts --team west --columns erp_id --no-header
+	PGUSER=postgres psql -X -q -c "UPDATE kam.account SET team = 'north' WHERE erp_id = 'C3'"
+	[ "$status" -eq 0 ]
+	[ "$output" = C3 ]
+	run --separate-stderr "$KAM" -e history --since tomorrow --until yesterday
+	[ "$status" -eq 64 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"--since"*"after"*"--until"* ]]
+	run --separate-stderr "$KAM" -e history --since today --until today --columns id --account C3
+	[ "$status" -eq 0 ]
+	run --separate-stderr "$KAM" -e history --account ''
+	[ "$status" -eq 64 ]
+}

@@ -11,7 +11,8 @@ setup_file() {
 INSERT INTO kam.account (erp_id, name, country, city, owner_id, team)
 SELECT v.erp_id, v.name, 'DE', v.city, u.id, 'north'
   FROM (VALUES ('C4', 'Müller GmbH', 'Berlin'), ('C5', 'Müller & Söhne KG', 'Köln'),
-               ('C6', 'Tōkyō Seiki 株式会社', 'Tokyo')) v (erp_id, name, city),
+               ('C6', 'Tōkyō Seiki 株式会社', 'Tokyo'), ('C7', 'Bengtsons Trä AB', 'Göteborg'),
+               ('C10', '푸른바다 주식회사', '부산')) v (erp_id, name, city),
        kam.app_user u WHERE u.role_name = 'anna';
 UPDATE kam.contact SET phone = '+49 40 1234', name = 'Jana Novak' WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'C1');
 -- C1: valid around the clock, with escalation and a warranty
@@ -69,6 +70,23 @@ setup() {
 	[[ "$output" == *"Service level   Silver"* ]]
 }
 
+@test "an expired SLA never says that support is open" {
+	run "$KAM" --sla C4
+	[[ "$output" != *"Support now"* ]]
+	run "$KAM" --sla C4 -f json
+	[[ "$output" == *'"open_now" : null'* ]]
+}
+
+@test "overlapping service levels: the latest start applies, the others are named" {
+	PGUSER=postgres psql -X -q -c "INSERT INTO kam.service_level (account_id, name, first_response, resolution, valid_from)
+	    SELECT id, 'Gold', '4 hours', '2 days', current_date - 10 FROM kam.account WHERE erp_id = 'C1'"
+	run "$KAM" --sla C1
+	PGUSER=postgres psql -X -q -c "DELETE FROM kam.service_level WHERE name = 'Gold' AND account_id = (SELECT id FROM kam.account WHERE erp_id = 'C1')"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Service level   Gold"* ]]
+	[[ "$output" == *"also in force: Platinum (2025-01-01 to open end)"* ]]
+}
+
 @test "a missing SLA says so" {
 	run "$KAM" --sla C2
 	[ "$status" -eq 0 ]
@@ -98,6 +116,16 @@ assert isinstance(c["channels"], list) and "phone" in c["channels"], c'
 	[[ "$output" == *"株式会社 (C6)"* ]]
 }
 
+@test "exact ids first, then word starts, then two swapped letters" {
+	run "$KAM" --sla c1
+	[[ "$output" == *"Nordwind GmbH (C1)"* ]]
+	run "$KAM" --sla Bengstons
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Bengtsons Trä AB (C7)"* ]]
+	run "$KAM" --sla 푸른
+	[[ "$output" == *"푸른바다 주식회사 (C10)"* ]]
+}
+
 @test "an exact name wins over names that contain it" {
 	run "$KAM" --sla 'müller gmbh'
 	[ "$status" -eq 0 ]
@@ -116,6 +144,15 @@ assert isinstance(c["channels"], list) and "phone" in c["channels"], c'
 	run --separate-stderr "$KAM" --sla C1 -o card.txt
 	[ "$status" -eq 64 ]
 	[ ! -e card.txt ]
+}
+
+@test "an empty or blank account is a usage error, 64 before connecting" {
+	run --separate-stderr "$KAM" --sla '' -d 'host=/nonexistent connect_timeout=1'
+	[ "$status" -eq 64 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"--sla needs an account"* ]]
+	run --separate-stderr "$KAM" --sla '  '
+	[ "$status" -eq 64 ]
 }
 
 @test "no match exits 66" {

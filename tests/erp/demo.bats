@@ -82,6 +82,44 @@ lines_of() {
 	[[ "${lines[2]}" == "orders    fetched "*", inserted 0, updated 2, "* ]]
 }
 
+# The id of a live record of the demo's ERP whose digits are not its place
+# in the file, so that naming it by number would hit another record.
+id_not_at_its_place() {
+	"$PYTHON3" -c '
+import json, re, sys
+for n, line in enumerate(open(sys.argv[1]), 1):
+    r = json.loads(line)
+    if not r.get("deleted") and int(re.sub(r"\D", "", r["id"])) != n:
+        print(r["id"]); break' "$DEMO_DIR/erp/data/$1.jsonl"
+}
+
+erp_ctl() {
+	"$PYTHON3" "$KAM_SRCDIR/tests/erp/fake_erp.py" ctl --port-file "$DEMO_DIR/erp/port" "$@" >/dev/null
+}
+
+@test "a touch changes what a user sees; a delete removes the record it names" {
+	oid=$(id_not_at_its_place orders)
+	pid=$(id_not_at_its_place contacts)
+	[ -n "$oid" ] && [ -n "$pid" ]
+	order_before=$(q "SELECT status FROM kam.erp_order WHERE erp_id = '$oid'")
+	terms_before=$(q "SELECT payment_terms FROM kam.account WHERE erp_id = 'C000003'")
+	active_before=$(q "SELECT count(*) FROM kam.contact WHERE active")
+	erp_ctl mutate "{\"op\": \"touch\", \"resource\": \"orders\", \"ids\": [\"$oid\"]}"
+	erp_ctl mutate '{"op": "touch", "resource": "customers", "ids": ["C000003"]}'
+	erp_ctl mutate "{\"op\": \"delete\", \"resource\": \"contacts\", \"ids\": [\"$pid\"]}"
+	demo_sync
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT status FROM kam.erp_order WHERE erp_id = '$oid'")" != "$order_before" ]
+	[ "$(q "SELECT payment_terms FROM kam.account WHERE erp_id = 'C000003'")" != "$terms_before" ]
+	[ "$(q "SELECT active FROM kam.contact WHERE erp_id = '$pid'")" = f ]
+	[ "$(q "SELECT count(*) FROM kam.contact WHERE active")" -eq $((active_before - 1)) ]
+	# an id the ERP never had is refused, not taken for another record
+	run "$PYTHON3" "$KAM_SRCDIR/tests/erp/fake_erp.py" ctl --port-file "$DEMO_DIR/erp/port" \
+	    mutate '{"op": "delete", "resource": "contacts", "ids": ["P9999999"]}'
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"no record P9999999"* ]]
+}
+
 @test "the token is the user's own file, never on the command line" {
 	[ "$(stat -c %a "$DEMO_DIR/erp/token")" = 600 ]
 	token=$(cat "$DEMO_DIR/erp/token")
@@ -111,4 +149,56 @@ lines_of() {
 	pid=$(cat "$DEMO_DIR/erp/pid")
 	demo_erp_start "$DEMO_DIR/erp"
 	[ "$(cat "$DEMO_DIR/erp/pid")" = "$pid" ]
+}
+
+# A copy of the demo's scripts in the test's folder, so that what the demo
+# writes (.demo/, _build/) stays there; its bootstrap installs nothing.
+demo_tree() {
+	tree=$BATS_TEST_TMPDIR/tree
+	mkdir -p "$tree/tests/gen"
+	cp -r "$KAM_SRCDIR/scripts" "$tree/"
+	cp "$KAM_SRCDIR/tests/gen/load" "$tree/tests/gen/"
+	printf '#!/bin/sh\nexit 0\n' > "$tree/scripts/bootstrap"
+}
+
+@test "scripts/demo --as a stranger stops at once, before building, in plain words" {
+	demo_tree
+	run --separate-stderr "$tree/scripts/demo" --as nobody --no-ui
+	[ "$status" -eq 67 ]
+	[[ "$stderr" == *"no demo user 'nobody'"* ]]
+	[[ "$stderr" != *FATAL* ]]
+	[ ! -e "$tree/_build" ]
+	run --separate-stderr "$tree/scripts/demo" --as nobody --env
+	[ "$status" -eq 67 ]
+	[ -z "$output" ]
+}
+
+@test "after eval \"\$(scripts/demo --env)\" the bare kam is the demo's" {
+	demo_tree
+	mkdir -p "$tree/_build/demo"
+	printf '#!/bin/sh\n' > "$tree/_build/demo/kam"
+	chmod +x "$tree/_build/demo/kam"
+	run --separate-stderr "$tree/scripts/demo" --as sam --env
+	[ "$status" -eq 0 ]
+	eval "$output"
+	[ "$(type -P kam)" = "$tree/_build/demo/kam" ]
+	[ "$PGUSER" = sam ]
+}
+
+@test "the build says nothing while autoreconf goes well, everything when it fails" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p bin src
+	printf '#!/bin/sh\necho "configure.ac:8: installing '\''build-aux/missing'\''" >&2\nprintf "#!/bin/sh\\nprintf \\"all:\\\\\\\\n\\" > Makefile\\n" > configure\nchmod +x configure\nexit ${FAIL:-0}\n' > bin/autoreconf
+	chmod +x bin/autoreconf
+	touch src/configure.ac src/Makefile.am
+	cd src
+	. "$KAM_SRCDIR/scripts/lib/build.sh"
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kam_build out
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -f out/Makefile ]
+	rm configure
+	FAIL=1 PATH=$BATS_TEST_TMPDIR/bin:$PATH run kam_build out
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"installing 'build-aux/missing'"* ]]
 }

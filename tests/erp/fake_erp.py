@@ -19,7 +19,9 @@ Records are a function of (resource, index, version), so a million orders
 cost a few arrays, not a million dictionaries. With --data DIR they are
 the lines of DIR/customers.jsonl, contacts.jsonl, orders.jsonl and
 invoices.jsonl instead, native records as tests/gen/kamgen.py --erp
-writes them (the demo's ERP); a touch then changes only updated_at. Each resource is kept in
+writes them (the demo's ERP); a touch then moves one field on (payment
+terms, job title, order or invoice status) and ids name records by their
+own id, a number by its place. Each resource is kept in
 (updated_at, index) order, which is also id order for untouched records.
 Control requests (under /_fake/) take JSON:
 
@@ -179,6 +181,7 @@ class Store:
         self.ncontacts0 = args.contacts
         self.link = {}      # (resource, index) -> customer index
         self.currencies = {}
+        self.ids = {}       # resource -> {id of --data: index}
 
     def now_us(self):
         """Wall-clock microseconds, strictly increasing across calls."""
@@ -199,12 +202,31 @@ class Store:
         if not self.data:
             rec = GENERATORS[res](self, i, v)
             rec["id"] = rid
+        elif v:
+            self.revise(res, rec, v)
         rec["updated_at"] = t.ts[i]
         return rec
 
     def foreign(self, res, i):
         """A contact of no customer: of a supplier, or of no company."""
         return res == "contacts" and i >= self.ncontacts0 and not self.data
+
+    @staticmethod
+    def revise(res, rec, v):
+        """A record of --data after v touches: one field a user sees moves
+        on, as in an ERP someone works in (so a sync has news to show)."""
+        if res == "customers":
+            rec["payment_terms"] = "%d days net" % (30 + 15 * v)
+        elif res == "contacts" and rec.get("job_title"):
+            rec["job_title"] += " (acting)" if v % 2 else ""
+        elif res == "contacts":
+            rec["job_title"] = "Buyer" if v % 2 else None
+        else:
+            states = ORDER_STATUS if res == "orders" else INVOICE_STATUS
+            k = states.index(rec["status"]) if rec.get("status") in states else 0
+            rec["status"] = states[(k + v) % len(states)]
+            if rec["status"] == "paid":
+                rec["open_amount"] = "0.00"
 
     def customer_of(self, res, i):
         """The customer a record belongs to: fixed at start, or given
@@ -219,6 +241,24 @@ class Store:
         if cur is None:
             cur = self.currencies[c] = CURRENCIES[h(self.seed, "c", c) % len(COUNTRIES)]
         return cur
+
+    def index_of(self, t, x):
+        """The index of a record named by its id ("O00000042") or by its
+        number (42, the 42nd record). The ids of --data are their own:
+        their digits need not be the line number."""
+        if isinstance(x, str) and self.data:
+            ids = self.ids.get(t.name)
+            if ids is None:
+                ids = self.ids[t.name] = {
+                    json.loads(line)["id"]: i
+                    for i, line in enumerate(self.data[t.name][0])}
+            if x not in ids:
+                raise ValueError("%s: no record %s" % (t.name, x))
+            return ids[x]
+        i = int(re.sub(r"\D", "", str(x))) - 1
+        if not 0 <= i < t.n:
+            raise ValueError("%s: no record %s" % (t.name, x))
+        return i
 
     def mutate(self, op):
         with self.lock:
@@ -273,8 +313,7 @@ class Store:
 
     def pick(self, t, op):
         if "ids" in op:
-            # record numbers, or ids whose digits are the number
-            return [int(re.sub(r"\D", "", str(x))) - 1 for x in op["ids"]]
+            return [self.index_of(t, x) for x in op["ids"]]
         frac = float(op.get("fraction", 0))
         step = max(1, round(1 / frac)) if frac > 0 else 0
         if step:

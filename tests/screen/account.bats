@@ -208,6 +208,22 @@ open_c1() {
 	screen_wait KAM-EXITED
 }
 
+@test ":account looks in the whole database, whatever the list shows" {
+	screen_start
+	screen_keys : ; screen_type "filter mine"; screen_keys Enter
+	screen_wait "filter: mine"
+	screen_keys : ; screen_type "account davids"; screen_keys Enter
+	screen_wait "kam - Davids Werkstatt"
+	screen_keys Escape
+	screen_wait "filter: mine"
+	screen_keys : ; screen_type "account $(psql -X -At -c "SELECT id FROM kam.account WHERE erp_id = 'C2'")"; screen_keys Enter
+	screen_wait "kam - Åhléns AB"
+	screen_keys Escape
+	screen_keys : ; screen_type "account zeta paging"; screen_keys Enter
+	screen_wait "Several accounts match 'zeta paging'"
+	[[ "$(screen_text)" != *"/zeta"* ]]
+}
+
 @test "support reads accounts and service levels, not plans or invoices" {
 	PGUSER=sam open_c1
 	run screen_text

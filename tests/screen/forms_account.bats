@@ -111,6 +111,22 @@ load hooks
 	[[ "$(screen_line 'First response')" == *"4 h"* ]]
 }
 
+@test "a service level over another in force asks first, as conditions do" {
+	screen_sql "INSERT INTO kam.service_level (account_id, name, first_response, resolution, valid_from) SELECT id, 'Silver', '8 hours', '5 days', DATE '2025-01-01' FROM kam.account WHERE name = 'Müller GmbH'"
+	screen_open_account müller 4
+	# the one that started last applies: the Gold of the test before
+	[[ "$(screen_line 'Service level')" == *"Gold"* ]]
+	[[ "$(screen_text)" == *"also in force: Silver (2025-01-01 to open end)"* ]]
+	screen_keys e C-u
+	screen_type "Gold Plus"
+	screen_keys C-s
+	screen_wait "Save anyway?"
+	[[ "$(screen_text)" == *"Overlaps another service level: Silver (2025-01-01 to open end)"* ]]
+	screen_keys y
+	screen_wait "Service level saved."
+	screen_sql "DELETE FROM kam.service_level WHERE name = 'Silver'"
+}
+
 # Each edit key of the four tabs, and the message instead of a form.
 refused_everywhere() {
 	screen_keys e

@@ -96,3 +96,28 @@ last_row() {
 	search kol
 	[[ "$(screen_text)" == *"row 1 of 1470"* ]]
 }
+
+@test "an exact ERP id, VAT id or kam id finds that account alone" {
+	screen_start
+	search S0001
+	[[ "$(screen_text)" == *"row 1 of 1 "* ]]
+	[[ "$(first_row)" == "Alpha 0001 "* ]]
+	search xy0002
+	[[ "$(screen_text)" == *"row 1 of 1 "* ]]
+	[[ "$(first_row)" == "Omega 0002 "* ]]
+	search "$(psql -X -At -c "SELECT id FROM kam.account WHERE erp_id = 'T0007'")"
+	[[ "$(screen_text)" == *"row 1 of 1 "* ]]
+	[[ "$(first_row)" == "Omega 0007 "* ]]
+}
+
+@test "two swapped letters still find the name; CJK matches inside words" {
+	screen_start
+	search Bengstons
+	[[ "$(screen_text)" == *"row 1 of 1 "* ]]
+	[[ "$(first_row)" == "Bengtsons Trä AB "* ]]
+	search 푸른
+	[[ "$(screen_text)" == *"row 1 of 1 "* ]]
+	[[ "$(first_row)" == "푸른바다 주식회사 "* ]]
+	search 바다
+	[[ "$(screen_text)" == *"row 1 of 1 "* ]]
+}

@@ -16,3 +16,11 @@ SELECT s.erp_id, s.name, 'standard', u.id, u.team, 'DE', s.city, s.vat
 	  FROM generate_series(1, 3000) g) AS s (erp_id, name, city, vat)
   JOIN kam.app_user u ON u.role_name = 'david';
 ANALYZE kam.account;
+-- The tiers of a search (issue 12): a name two swapped letters away, and a
+-- name in a script that does not space its words.
+INSERT INTO kam.account (erp_id, name, tier, owner_id, team, country, city, vat_id)
+SELECT v.erp_id, v.name, 'standard', u.id, u.team, v.country, v.city, v.vat
+  FROM (VALUES ('B0001', 'Bengtsons Trä AB', 'SE', 'Göteborg', 'SE556677'),
+               ('K0001', '푸른바다 주식회사', 'KR', '부산', NULL))
+       AS v (erp_id, name, country, city, vat)
+  JOIN kam.app_user u ON u.role_name = 'david';

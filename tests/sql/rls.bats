@@ -148,3 +148,29 @@ cond_of() {	# the condition's UPDATE statement for an account's ERP id
 	run pg_as anna -c "SELECT details->'errors'->0->>'id' FROM kam.sync_run"
 	[ "$output" = C9 ]
 }
+
+@test "support reads order and invoice numbers, dates and status; amounts only when the company allows" {
+	PGUSER=postgres psql -X -q -c "INSERT INTO kam.erp_order (erp_id, account_id, number, order_date, amount, currency, status, erp_updated_at) SELECT 'O1', id, '10000392', DATE '2026-11-02', 1500000, 'EUR', 'shipped', now() FROM kam.account WHERE erp_id = 'C1'"
+	run pg_as sam -c "SELECT number || ' ' || order_date || ' ' || status FROM kam.erp_order"
+	[ "$status" -eq 0 ]
+	[ "$output" = "10000392 2026-11-02 shipped" ]
+	run pg_as sam -c "SELECT count(number || due_date || status) FROM kam.erp_invoice"
+	[ "$status" -eq 0 ]
+	run pg_as sam -c "SELECT amount FROM kam.erp_order"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"permission denied"* ]]
+	[ "$(pg_as sam -c "SELECT kam.support_sees_amounts()")" = f ]
+	# only an administrator changes the setting, and it is logged
+	run pg_as anna -c "SELECT kam.set_support_sees_amounts(true)"
+	[ "$status" -ne 0 ]
+	run pg_as sam -c "SELECT kam.set_support_sees_amounts(true)"
+	[ "$status" -ne 0 ]
+	pg_as kamadmin -c "SELECT kam.set_support_sees_amounts(true)"
+	[ "$(pg_as sam -c "SELECT amount FROM kam.erp_order")" = 1500000.00 ]
+	[ "$(pg_as sam -c "SELECT count(open_amount) FROM kam.erp_invoice")" = 0 ]
+	pg_as kamadmin -c "SELECT kam.set_support_sees_amounts(false)"
+	run pg_as sam -c "SELECT amount FROM kam.erp_order"
+	[ "$status" -ne 0 ]
+	[ "$(PGUSER=postgres psql -X -At -c "SELECT actor || ' ' || (new->>'support_sees_amounts') FROM kam.audit_log WHERE table_name = 'setting' ORDER BY id")" = $'kamadmin true\nkamadmin false' ]
+	PGUSER=postgres psql -X -q -c "DELETE FROM kam.erp_order WHERE erp_id = 'O1'"
+}

@@ -91,5 +91,6 @@ sla_check(struct form *f, const struct edit_row *row)
 const struct form_def form_service_level = {
 	"service-level", "New service level", "Edit service level",
 	EE_SERVICE_LEVEL, fields, countof(fields), "Service level saved.",
-	sla_check, NULL, NULL, EW_NONE, NULL,
+	sla_check, NULL, NULL, EW_SLA_OVERLAP,
+	"Overlaps another service level:",
 };

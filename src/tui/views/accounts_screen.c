@@ -2,7 +2,6 @@
  * filtered and searched as you type, a page at a time. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "account_screen.h"
 #include "accounts_paging.h"
@@ -13,9 +12,10 @@
 #include "prompt.h"
 #include "requests.h"
 #include "trace.h"
+#include "kam/account.h"
 #include "kam/xalloc.h"
 
-enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT };
+enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT, SLOT_FIND };
 #define RELOAD_FLAG 0x10	/* a page request that replaces the window */
 
 struct lcol {
@@ -56,7 +56,7 @@ struct view_accounts {
 	struct placed		 placed[NLCOLS];
 	int			 nplaced;
 	int			 y0;		/* the header's screen line */
-	char			*open_name;	/* :account waiting for rows */
+	char			*open_name;	/* :account being looked up */
 	int			 open_tab;
 	bool			 capped;	/* more rows than were counted */
 	bool			 enter_pending;	/* Enter came before the rows */
@@ -141,6 +141,8 @@ accounts_send(struct view *v, struct tui *t, int slot, int arg)
 		return acct_session_send(t->db);
 	if (slot == SLOT_COUNT)
 		return acct_count_send(t->db, &va->filter);
+	if (slot == SLOT_FIND)
+		return account_find_send(t->db, va->open_name);
 	return send_page(va, t, arg);
 }
 
@@ -160,48 +162,31 @@ set_list_search(struct view_accounts *va, const char *text, bool anywhere)
 	va->filter.search_anywhere = anywhere;
 }
 
-/* :account NAME: one row, or one whose ERP id or name is NAME exactly. */
-static const struct acct_row *
-pick_named(const struct acctlist *l, const char *name)
-{
-	const struct acct_row *hit = NULL;
-	int hits = 0;
-
-	if (l->nav.n == 1)
-		return &l->rows[0];
-	for (size_t i = 0; i < l->nav.n; i++) {
-		const struct acct_row *r = &l->rows[i];
-
-		if ((r->field[AROW_ERP_ID] && strcmp(r->field[AROW_ERP_ID], name) == 0) ||
-		    strcasecmp(r->field[ACOL_NAME], name) == 0) {
-			hit = r;
-			hits++;
-		}
-	}
-	return hits == 1 ? hit : NULL;
-}
-
+/* :account NAME and :sla NAME, looked up in the whole database as kam
+ * --sla does (account_find), whatever the list's filter and search. */
 static void
-open_pending(struct view_accounts *va, struct tui *t)
+open_found(struct view_accounts *va, struct tui *t)
 {
-	const struct acct_row *r = pick_named(&va->list, va->open_name);
+	struct account_matches m;
+	struct kam_buf some;
 
-	if (r != NULL || va->list.nav.n == 0) {
-		if (r != NULL)
-			open_account(t, r, va->open_tab);
-		else
-			tui_message(t, true, "No account matches '%s'.", va->open_name);
-		/* the name was only a way to the account: the list goes
-		 * back to the search it had */
-		set_list_search(va, t->search, false);
-		refetch(va, t, true);
-	} else {
-		/* the candidates stay listed: that is now the list's search */
-		free(t->search);
-		t->search = xstrdup(va->open_name);
-		tui_message(t, false, "Several accounts match '%s': pick one and "
-		    "press Enter.", va->open_name);
+	if (!account_find_recv(t->db, &m))
+		tui_db_error(t);
+	else if (m.n == 1)
+		view_account_open(t, m.rows[0].id, m.rows[0].name, va->open_tab);
+	else if (m.n == 0)
+		tui_message(t, true, "No account matches '%s'.", va->open_name);
+	else {
+		buf_init(&some);
+		for (size_t i = 0; i < m.n && i < 3; i++)
+			buf_addf(&some, "%s%s %s", i ? ", " : "", m.rows[i].erp_id ?
+			    m.rows[i].erp_id : m.rows[i].id, m.rows[i].name);
+		tui_message(t, false, "Several accounts match '%s': %s%s; "
+		    ":account with an ERP id opens one.", va->open_name, some.data,
+		    m.n > 3 ? ", ..." : "");
+		buf_free(&some);
 	}
+	account_matches_free(&m);
 	free(va->open_name);
 	va->open_name = NULL;
 }
@@ -227,9 +212,7 @@ recv_page(struct view_accounts *va, struct tui *t)
 		    l->base + (long)l->nav.top, l->nav.cursor - l->nav.top);
 	else
 		acctlist_take(l, &page, from);
-	if (va->open_name != NULL)
-		open_pending(va, t);
-	else if (va->enter_pending && (from == ACCT_FIRST) && l->nav.n > 0) {
+	if (va->enter_pending && (from == ACCT_FIRST) && l->nav.n > 0) {
 		va->enter_pending = false;
 		open_account(t, acctlist_selected(l), 0);
 	}
@@ -246,6 +229,8 @@ accounts_recv(struct view *v, struct tui *t, int slot, int arg)
 	(void)arg;
 	if (slot == SLOT_PAGE)
 		recv_page(va, t);
+	else if (slot == SLOT_FIND)
+		open_found(va, t);
 	else if (slot == SLOT_COUNT) {
 		if (acct_count_recv(t->db, &n)) {
 			/* past the cap the count is no position to count from */
@@ -522,8 +507,7 @@ command_open(struct view_accounts *va, struct tui *t, const struct cmd *c)
 	free(va->open_name);
 	va->open_name = xstrdup(c->arg);
 	va->open_tab = c->kind == CMD_SLA ? TAB_SLA : 0;
-	set_list_search(va, c->arg, true);	/* "C1" is an ERP id too */
-	refetch(va, t, true);
+	req_submit(t, &va->v, SLOT_FIND, 0);
 	return true;
 }
 
