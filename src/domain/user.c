@@ -24,6 +24,10 @@ static const struct db_columns me_cols = DB_COLUMNS("user", me_names);
 static const char *const add_names[] = { "id" };
 static const struct db_columns add_cols = DB_COLUMNS("add user", add_names);
 
+static const char *const ask_names[] = { "yes" };
+static const struct db_columns ask_cols = DB_COLUMNS("user question",
+    ask_names);
+
 int
 user_whoami(struct kam_db *db, struct kam_user *me)
 {
@@ -81,7 +85,8 @@ static int
 ask(struct kam_db *db, const char *sql, const char *value, bool *yes)
 {
 	const char *params[] = { value };
-	struct kam_res *r = db_query(db, sql, 1, params);
+	struct kam_res *r = res_columns(db, db_query(db, sql, 1, params),
+	    &ask_cols);
 
 	if (r == NULL) {
 		log_warn("%s", db_error(db));
@@ -96,7 +101,7 @@ int
 user_exists(struct kam_db *db, const char *role_name, bool *yes)
 {
 	return ask(db, "SELECT EXISTS (SELECT 1 FROM kam.app_user "
-	    "WHERE role_name = $1)", role_name, yes);
+	    "WHERE role_name = $1) AS yes", role_name, yes);
 }
 
 /* A team is whatever people or accounts are filed under, even before
@@ -105,7 +110,8 @@ int
 user_team_exists(struct kam_db *db, const char *team, bool *yes)
 {
 	return ask(db, "SELECT EXISTS (SELECT 1 FROM kam.app_user WHERE team = $1)"
-	    " OR EXISTS (SELECT 1 FROM kam.account WHERE team = $1)", team, yes);
+	    " OR EXISTS (SELECT 1 FROM kam.account WHERE team = $1) AS yes", team,
+	    yes);
 }
 
 void
