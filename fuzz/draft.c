@@ -5,6 +5,7 @@
 
 #include "form.h"
 #include "form_view.h"
+#include "forms.h"
 #include "fuzz.h"
 #include "kam/draft.h"
 

@@ -7,6 +7,7 @@
 
 #include "form.h"
 #include "form_view.h"
+#include "forms.h"
 #include "fuzz.h"
 
 static const struct form_def *const forms[] = {

@@ -239,7 +239,11 @@ theme_open(const char *name, struct kam_buf *path)
 	buf_addf(&file, "%s.theme", name);
 	found = datafile_find("themes", file.data, path);
 	buf_free(&file);
-	return found ? regfile_fopen(path->data, 0) : NULL;
+	if (!found) {
+		errno = ENOENT;	/* not a stale EINVAL: nothing was opened */
+		return NULL;
+	}
+	return regfile_fopen(path->data, 0);
 }
 
 static bool
