@@ -84,6 +84,7 @@ static const char *const card_names[SLA_NFIELDS] = {
 	[SLA_ESC_EMAIL] = "esc_email", [SLA_ESCALATION] = "escalation",
 	[SLA_GOODWILL] = "goodwill_policy", [SLA_VALID_FROM] = "valid_from",
 	[SLA_VALID_TO] = "valid_to", [SLA_WARRANTIES] = "warranties",
+	[SLA_ALSO_VALID] = "also_valid",
 	[SLA_JSON] = "json", [SLA_ID] = "sla_id",
 };
 
