@@ -193,7 +193,9 @@ demo_tree() {
 	touch src/configure.ac src/Makefile.am
 	cd src
 	. "$KAM_SRCDIR/scripts/lib/build.sh"
-	PATH=$BATS_TEST_TMPDIR/bin:$PATH run kam_build out
+	# not the jobserver of the make that runs this test: its -j warning is
+	# not the build speaking
+	MAKEFLAGS= MFLAGS= MAKELEVEL= PATH=$BATS_TEST_TMPDIR/bin:$PATH run kam_build out
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
 	[ -f out/Makefile ]
