@@ -7,6 +7,11 @@
 SET LOCAL ROLE kam_owner;
 SET LOCAL search_path = kam, public;
 
+-- A session that did not create pg_trgm has not loaded it, and then the
+-- SET below would name an unknown parameter, which PostgreSQL 15 refuses
+-- to anyone but a superuser: any call into pg_trgm loads it first.
+SELECT public.similarity('', '');
+
 CREATE INDEX account_erp_id_folded ON account (fold(erp_id));
 CREATE INDEX account_vat_id_folded ON account (fold(vat_id));
 
