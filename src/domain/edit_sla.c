@@ -79,7 +79,7 @@ const struct edit_warn_def edit_sla_overlap = {
 	"SELECT CASE WHEN count(*) > 0 THEN (array_agg(format('%s (%s to %s)', "
 	"o.name, o.valid_from, coalesce(o.valid_to::text, 'open end')) "
 	"ORDER BY o.valid_from, o.id))[1] || CASE WHEN count(*) > 1 THEN "
-	"format(' and %s more', count(*) - 1) ELSE '' END END "
+	"format(' and %s more', count(*) - 1) ELSE '' END END AS warning "
 	"FROM kam.service_level o WHERE o.account_id = $1::bigint "
 	"AND o.id IS DISTINCT FROM $2::bigint "
 	"AND daterange(o.valid_from, o.valid_to, '[]') && "
