@@ -8,6 +8,7 @@
 #include "erp_json.h"
 #include "erp_map.h"
 #include "fuzz.h"
+#include "fuzz_tz.h"
 #include "kam/copytext.h"
 
 static const char *const profile_names[] = {
@@ -43,12 +44,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 			abort();
 		}
 	}
-	for (size_t i = 0; i < NZONES; i++)
-		if ((zones[i] = erp_tz_load(zone_names[i], &err)) == NULL) {
-			fprintf(stderr, "%s\n", err.data);
-			abort();
-		}
 	buf_free(&err);
+	fuzz_load_zones(zone_names, zones, NZONES);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
  * style the sync sends; RFC 3339 text must read back as the same instant. */
 #include "erp_time.h"
 #include "fuzz.h"
+#include "fuzz_tz.h"
 
 static const char *const zone_names[] = {
 	"UTC", "Europe/Berlin", "America/St_Johns", "Australia/Lord_Howe",
@@ -17,17 +18,9 @@ int	LLVMFuzzerInitialize(int *argc, char ***argv);
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct kam_buf err;
-
 	(void)argc;
 	(void)argv;
-	buf_init(&err);
-	for (size_t i = 0; i < NZONES; i++)
-		if ((zones[i] = erp_tz_load(zone_names[i], &err)) == NULL) {
-			fprintf(stderr, "%s\n", err.data);
-			abort();
-		}
-	buf_free(&err);
+	fuzz_load_zones(zone_names, zones, NZONES);
 	return 0;
 }
 
