@@ -20,9 +20,6 @@ setup() {
 	erp_fresh
 }
 
-q() {
-	PGUSER=postgres psql -X -At -c "$1"
-}
 
 @test "--full takes the ERP's record even when its change time went back" {
 	sync

@@ -35,9 +35,6 @@ setup() {
 	. "$KAM_SRCDIR/scripts/lib/demo_erp.sh"
 }
 
-q() {
-	PGUSER=postgres psql -X -At -c "$1"
-}
 
 # kam --sync as anna's demo does it: her login, the demo's kam.conf.
 demo_sync() {

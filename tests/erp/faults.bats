@@ -29,9 +29,6 @@ fault() {
 	erp_ctl fault "$1" >/dev/null
 }
 
-q() {
-	PGUSER=postgres psql -X -At -c "$1"
-}
 
 complete() {
 	PGUSER=postgres "$PYTHON3" "$KAM_SRCDIR/tests/erp/compare.py" "$KAM_ERP_URL" "$KAM_ERP_TOKEN"

@@ -21,9 +21,6 @@ setup() {
 	erp_fresh
 }
 
-q() {
-	PGUSER=postgres psql -X -At -c "$1"
-}
 
 @test "a first sync brings every record, money exact, links right" {
 	sync

@@ -26,9 +26,6 @@ gen() {
 	"$PYTHON3" "$KAM_SRCDIR/tests/gen/kamgen.py" --users "$USERS" --today 2026-11-22 "$@"
 }
 
-q() {
-	psql -X -At -c "$1"
-}
 
 @test "the same seed gives the same bytes, another seed other bytes" {
 	a=$(gen --seed 3 --accounts 25 | sha256sum)

@@ -30,3 +30,9 @@ pg_as() {
 	local who=$1; shift
 	PGUSER=$who psql -X -q -v ON_ERROR_STOP=1 -At "$@"
 }
+
+# q SQL: one statement as the superuser, its rows unaligned (for checks
+# on what kam stored, past row-level security).
+q() {
+	PGUSER=postgres psql -X -At -c "$1"
+}

@@ -36,9 +36,6 @@ teardown() {
 	screen_stop
 }
 
-q() {
-	PGUSER=postgres psql -X -At -c "$1"
-}
 
 # What a sync brought from the fake ERP (its ids have more digits than
 # the screen data's), and the record of the runs.
