@@ -67,7 +67,7 @@ static const char overview_basic[] = OVERVIEW_HEAD
 	"to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, " \
 	"i.direction, c.name AS contact, i.subject, u.display_name AS author, " \
 	"i.feedback, i.outcome, i.follow_up_on, " \
-	"concat_ws(', ', CASE " FOLLOW_UP_STATE " WHEN 'done' THEN 'follow-up done' " \
+	"concat_ws(', ', CASE " FOLLOW_UP_STATE " WHEN 'done' THEN 'done' " \
 	"WHEN 'open' THEN 'follow-up' END, " COMPLAINT_STATE ", " \
 	"CASE WHEN i.corrected_at IS NOT NULL THEN 'corrected' END) AS state, " \
 	FOLLOW_UP_STATE " AS follow_up_state, " COMPLAINT_STATE " AS complaint, " \

@@ -5,8 +5,12 @@
 #include "edit_entity.h"
 #include "kam/countof.h"
 
+/* The outcome to close with starts empty, so that closing is a change to
+ * save even when the entry had one (a reopened complaint); that one is
+ * shown beside it, read only. A closed complaint reads its outcome, so a
+ * save whose reply was lost reads as done. */
 static const struct edit_column complaint_cols[] = {
-	{ "outcome", EC_UPDATE },
+	{ "outcome", EC_UPDATE }, { "outcome_before", 0 },
 };
 
 static const struct edit_constraint complaint_constraints[] = {
@@ -19,7 +23,8 @@ static const struct edit_constraint complaint_constraints[] = {
  * change (a conflict), one that is no complaint any more has gone. */
 const struct edit_entity_def edit_complaint_def = {
 	"interaction", complaint_cols, countof(complaint_cols),
-	"SELECT version, outcome FROM kam.interaction "
+	"SELECT version, CASE WHEN complaint_closed_at IS NOT NULL THEN outcome "
+	"END AS outcome, outcome AS outcome_before FROM kam.interaction "
 	"WHERE id = $1::bigint AND feedback = 'complaint'",
 	NULL, NULL,
 	"UPDATE kam.interaction SET outcome = $3, complaint_closed_at = now() "
