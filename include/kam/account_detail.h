@@ -62,8 +62,8 @@ enum action_field {
 };
 
 /* Paged rows start with their key and id (HI_KEY, HI_ID). HI_STATE says
- * in words whether its follow-up is open or done, its complaint open or
- * closed, and that it was corrected; HI_FOLLOW_UP_STATE is open, done or
+ * in words whether its follow-up is open ("follow-up") or done ("done"),
+ * its complaint "open" or "closed", and that it was "corrected"; HI_FOLLOW_UP_STATE is open, done or
  * NULL (no follow-up), HI_COMPLAINT open, closed or NULL (no complaint);
  * HI_MINE is t when the user wrote it. */
 enum hist_field {
