@@ -15,10 +15,10 @@ WITH a AS (INSERT INTO kam.account (erp_id, name, tier, owner_id, team, country,
 	SELECT 'BENCH-HEAVY', '$heavy', 'strategic', u.id, u.team, 'DE', 'Hamburg'
 	  FROM kam.app_user u WHERE u.role_name = 'anna' RETURNING id, owner_id)
 INSERT INTO kam.interaction (account_id, occurred_at, channel, subject, body,
-	author_id, feedback)
+	author_id, follow_up_owner_id, feedback)
 SELECT a.id, timestamptz '2026-11-22 12:00' - (g || ' hours')::interval,
        (ARRAY['call','email','meeting','visit','ticket','chat'])[1 + g % 6],
-       'Bench entry ' || g, repeat('Body text. ', 20), a.owner_id,
+       'Bench entry ' || g, repeat('Body text. ', 20), a.owner_id, a.owner_id,
        (ARRAY['none','none','none','compliment','idea','complaint'])[1 + g % 6]
   FROM a, generate_series(1, 5000) g;
 ANALYZE kam.account;

@@ -61,15 +61,24 @@ enum action_field {
 	AC_VERSION, AC_NFIELDS
 };
 
-/* Paged rows start with their key and id (HI_KEY, HI_ID). */
+/* Paged rows start with their key and id (HI_KEY, HI_ID). HI_STATE says
+ * in words whether its follow-up is open ("follow-up") or done ("done"),
+ * its complaint "open" or "closed", and that it was "corrected"; HI_FOLLOW_UP_STATE is open, done or
+ * NULL (no follow-up), HI_COMPLAINT open, closed or NULL (no complaint);
+ * HI_MINE is t when the user wrote it. */
 enum hist_field {
 	HI_KEY, HI_ID, HI_AT, HI_CHANNEL, HI_DIRECTION, HI_CONTACT, HI_SUBJECT,
-	HI_AUTHOR, HI_FEEDBACK, HI_OUTCOME, HI_FOLLOW_UP, HI_NFIELDS
+	HI_AUTHOR, HI_FEEDBACK, HI_OUTCOME, HI_FOLLOW_UP, HI_STATE,
+	HI_FOLLOW_UP_STATE, HI_COMPLAINT, HI_MINE, HI_VERSION, HI_NFIELDS
 };
 
+/* EN_DONE, EN_COMPLAINT and EN_CORRECTED: when and by whom ("2026-03-02
+ * 14:00 by Anna Lindqvist"), the complaint's state first ("open",
+ * "closed 2026-..."); NULL when they do not apply. */
 enum entry_field {
 	EN_AT, EN_CHANNEL, EN_DIRECTION, EN_CONTACT, EN_SUBJECT, EN_AUTHOR,
-	EN_FEEDBACK, EN_OUTCOME, EN_FOLLOW_UP, EN_BODY, EN_NFIELDS
+	EN_FEEDBACK, EN_OUTCOME, EN_FOLLOW_UP, EN_DONE, EN_COMPLAINT,
+	EN_CORRECTED, EN_BODY, EN_NFIELDS
 };
 
 /* MO_KIND is order or invoice; MO_OVERDUE t for an open invoice past due. */

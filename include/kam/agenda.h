@@ -3,9 +3,10 @@
  * date, a page at a time. Asynchronous like kam/account_detail.h:
  * agenda_send() starts the statement, acct_rows_recv() collects it.
  *
- * Whose items (kam.agenda_items(), migration 0008): follow-ups due today
- * or earlier that the user logged, or that anyone logged on an account
- * the user owns, until the author or the user logs a later entry on that
+ * Whose items (kam.agenda_items(), migrations 0008 and 0018): follow-ups
+ * due today or earlier and not done that the user is to follow up (logged,
+ * or handed over with an account), or that anyone logged on an account the
+ * user owns, until the author or the user logs a later entry on that
  * account; open plan actions due today or earlier that the user owns, and
  * unassigned ones on the user's accounts; this year's annual talks on the
  * user's accounts that are not set or not past yet (a plan that is closed
@@ -21,10 +22,11 @@
 /* AG_KEY orders the list; AG_DUE is the date (a talk not set yet is due
  * by the end of the year); AG_WHEN says it in words ("3 days late",
  * "today", "in 5 days", "not scheduled"); AG_KIND is one of the kinds
- * below; AG_OVERDUE is t when the date has passed. */
+ * below; AG_OVERDUE is t when the date has passed; AG_VERSION is the
+ * version of a follow-up's entry (for x), else NULL. */
 enum agenda_field {
 	AG_KEY, AG_ID, AG_DUE, AG_WHEN, AG_KIND, AG_ACCOUNT, AG_WHAT,
-	AG_ACCOUNT_ID, AG_OVERDUE, AG_NFIELDS
+	AG_ACCOUNT_ID, AG_OVERDUE, AG_VERSION, AG_NFIELDS
 };
 
 /* the kinds, as kam.agenda_items() names them */

@@ -26,7 +26,9 @@
 
 enum edit_entity {
 	EE_INTERACTION, EE_CONTACT, EE_CONDITION, EE_SERVICE_LEVEL, EE_PLAN,
-	EE_ACTION, EE_ACCOUNT, EE_COUNT
+	EE_ACTION, EE_ACCOUNT,
+	EE_COMPLAINT,	/* closing a complaint: its outcome (no new rows) */
+	EE_COUNT
 };
 
 /* EC_INSERT: a new row gets the column's value; EC_UPDATE: a save writes
@@ -110,6 +112,9 @@ enum edit_op {
 	EOP_CONDITION_END,	/* valid_to: the value, a date */
 	EOP_ACTION_COMPLETE,	/* done, on the value's date */
 	EOP_ACTION_DROP,
+	EOP_FOLLOW_UP_DONE,	/* an entry's follow-up done (who, when: the database's) */
+	EOP_FOLLOW_UP_REOPEN,	/* ... not done after all */
+	EOP_COMPLAINT_REOPEN,	/* a closed complaint open again */
 	EOP_COUNT
 };
 

@@ -14,7 +14,9 @@
 	"a.industry, a.country, a.city, ac.address, pa.name AS parent, " \
 	"a.currency, ac.credit_limit, ac.payment_terms, " \
 	"to_char(a.last_contact_at, 'YYYY-MM-DD HH24:MI') AS last_contact, " \
-	"a.next_follow_up_on AS next_follow_up, a.sla_name AS sla, " \
+	"(SELECT min(i.follow_up_on) FROM kam.interaction i " \
+	"  WHERE i.account_id = a.id AND i.follow_up_on >= current_date " \
+	"  AND i.follow_up_done_at IS NULL) AS next_follow_up, a.sla_name AS sla, " \
 	"(SELECT string_agg(concat_ws(' ', w.title, '(' || trim_scale(w.value) " \
 	"  || ' ' || w.unit || ')', 'until ' || w.valid_to), E'\\n' " \
 	"  ORDER BY w.valid_to NULLS LAST, w.id) FROM kam.special_condition w " \
@@ -23,7 +25,7 @@
 	"(SELECT string_agg(c.line, E'\\n') FROM (SELECT to_char(i.occurred_at, " \
 	"  'YYYY-MM-DD') || '  ' || i.subject AS line FROM kam.interaction i " \
 	"  WHERE i.account_id = a.id AND i.feedback = 'complaint' " \
-	"  AND i.outcome IS NULL ORDER BY i.occurred_at DESC LIMIT 5) c) " \
+	"  AND i.complaint_closed_at IS NULL ORDER BY i.occurred_at DESC LIMIT 5) c) " \
 	"  AS complaints, " \
 	"ac.notes, "
 #define OVERVIEW_FROM \
@@ -53,14 +55,30 @@ static const char overview_basic[] = OVERVIEW_HEAD
 	"NULL AS plan_open_actions" OVERVIEW_FROM
 	"WHERE a.id = $1::bigint";
 
+/* An entry's follow-up and complaint states (0018_entry_lifecycle.sql). */
+#define FOLLOW_UP_STATE \
+	"CASE WHEN i.follow_up_done_at IS NOT NULL THEN 'done' " \
+	"WHEN i.follow_up_on IS NOT NULL THEN 'open' END"
+#define COMPLAINT_STATE \
+	"CASE WHEN i.feedback <> 'complaint' THEN NULL " \
+	"WHEN i.complaint_closed_at IS NULL THEN 'open' ELSE 'closed' END"
 #define HISTORY_COLS \
 	"SELECT i.occurred_at::text AS sort_key, i.id, " \
 	"to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, " \
 	"i.direction, c.name AS contact, i.subject, u.display_name AS author, " \
-	"i.feedback, i.outcome, i.follow_up_on "
+	"i.feedback, i.outcome, i.follow_up_on, " \
+	"concat_ws(', ', CASE " FOLLOW_UP_STATE " WHEN 'done' THEN 'done' " \
+	"WHEN 'open' THEN 'follow-up' END, " COMPLAINT_STATE ", " \
+	"CASE WHEN i.corrected_at IS NOT NULL THEN 'corrected' END) AS state, " \
+	FOLLOW_UP_STATE " AS follow_up_state, " COMPLAINT_STATE " AS complaint, " \
+	"i.author_id = kam.my_user_id() AS mine, i.version "
 #define HISTORY_FROM \
 	"FROM kam.interaction i LEFT JOIN kam.contact c ON c.id = i.contact_id " \
 	"LEFT JOIN kam.app_user u ON u.id = i.author_id "
+/* "2026-03-02 14:00 by Anna Lindqvist" of a stamp (at, by) */
+#define STAMP(at, by) \
+	"to_char(" at ", 'YYYY-MM-DD HH24:MI') || coalesce(' by ' || " \
+	"(SELECT s.display_name FROM kam.app_user s WHERE s.id = " by "), '')"
 
 /* The audit log: who in words (the app_user's name, else the role), the
  * row in words (its current name, else the one the entry recorded), and
@@ -146,6 +164,9 @@ static const char *const hist_names[HI_NFIELDS] = {
 	[HI_CONTACT] = "contact", [HI_SUBJECT] = "subject",
 	[HI_AUTHOR] = "author", [HI_FEEDBACK] = "feedback",
 	[HI_OUTCOME] = "outcome", [HI_FOLLOW_UP] = "follow_up_on",
+	[HI_STATE] = "state", [HI_FOLLOW_UP_STATE] = "follow_up_state",
+	[HI_COMPLAINT] = "complaint", [HI_MINE] = "mine",
+	[HI_VERSION] = "version",
 };
 
 static const char *const entry_names[EN_NFIELDS] = {
@@ -153,7 +174,8 @@ static const char *const entry_names[EN_NFIELDS] = {
 	[EN_CONTACT] = "contact", [EN_SUBJECT] = "subject",
 	[EN_AUTHOR] = "author", [EN_FEEDBACK] = "feedback",
 	[EN_OUTCOME] = "outcome", [EN_FOLLOW_UP] = "follow_up_on",
-	[EN_BODY] = "body",
+	[EN_DONE] = "done", [EN_COMPLAINT] = "complaint",
+	[EN_CORRECTED] = "corrected", [EN_BODY] = "body",
 };
 
 static const char *const money_names[MO_NFIELDS] = {
@@ -223,7 +245,13 @@ static const struct query_def queries[AQ_COUNT] = {
 	[AQ_ENTRY] = { 1,
 	  "SELECT to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, "
 	  "i.direction, c.name AS contact, i.subject, u.display_name AS author, "
-	  "i.feedback, i.outcome, i.follow_up_on, i.body " HISTORY_FROM
+	  "i.feedback, i.outcome, i.follow_up_on, "
+	  STAMP("i.follow_up_done_at", "i.follow_up_done_by") " AS done, "
+	  "CASE " COMPLAINT_STATE " WHEN 'open' THEN 'open' WHEN 'closed' THEN "
+	  "'closed ' || " STAMP("i.complaint_closed_at", "i.complaint_closed_by")
+	  " END AS complaint, "
+	  STAMP("i.corrected_at", "i.corrected_by") " AS corrected, "
+	  "i.body " HISTORY_FROM
 	  "WHERE i.id = $1::bigint",
 	  DB_COLUMNS("history entry", entry_names) },
 	[AQ_MONEY] = { 4,

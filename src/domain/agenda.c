@@ -16,7 +16,9 @@ static const char agenda_sql[] =
 	"WHEN m.due = current_date THEN 'today' "
 	"WHEN m.due < current_date THEN " DAYS("current_date - m.due") " || ' late' "
 	"ELSE 'in ' || " DAYS("m.due - current_date") " END AS due_words, "
-	"m.kind, m.account, m.what, m.account_id, m.due < current_date AS overdue "
+	"m.kind, m.account, m.what, m.account_id, m.due < current_date AS overdue, "
+	"CASE m.kind WHEN 'follow-up' THEN (SELECT i.version FROM kam.interaction i "
+	"WHERE i.id = m.id) END AS version "
 	"FROM kam.agenda_items() m) r WHERE ($1::text IS NULL OR r.sort_key > $1) "
 	"AND (NOT $3::bool OR r.overdue) AND ($4::text IS NULL OR r.kind = $4) "
 	"ORDER BY r.sort_key LIMIT $2::int";
@@ -27,7 +29,7 @@ static const char *const agenda_names[AG_NFIELDS] = {
 	[AG_KEY] = "sort_key", [AG_ID] = "id", [AG_DUE] = "due",
 	[AG_WHEN] = "due_words", [AG_KIND] = "kind", [AG_ACCOUNT] = "account",
 	[AG_WHAT] = "what", [AG_ACCOUNT_ID] = "account_id",
-	[AG_OVERDUE] = "overdue",
+	[AG_OVERDUE] = "overdue", [AG_VERSION] = "version",
 };
 
 static const struct db_columns agenda_cols = DB_COLUMNS("agenda", agenda_names);

@@ -28,6 +28,8 @@ static const struct edit_constraint interaction_constraints[] = {
 	{ "interaction_account_id_fkey", NULL, "the account has gone" },
 	{ "interaction_author_id_fkey", NULL,
 	  "your login is not a kam user (ask an administrator)" },
+	{ "complaint_closed_with_outcome", "outcome",
+	  "is what a closed complaint came to: reopen it (C) before you clear it" },
 	{ NULL, NULL, NULL },
 };
 
@@ -63,7 +65,7 @@ static const struct edit_entity_def interaction_def = {
 	"subject = $7, body = $8, outcome = $9, follow_up_on = $10::date, "
 	"feedback = $11 WHERE id = $1::bigint AND version = $2::int "
 	"RETURNING version",
-	interaction_constraints, NULL,
+	interaction_constraints, EDIT_CORRECT_REFUSED,
 };
 
 static const struct edit_entity_def contact_def = {
@@ -91,6 +93,7 @@ const struct edit_entity_def *const edit_entities[EE_COUNT] = {
 	[EE_PLAN] = &edit_plan_def,
 	[EE_ACTION] = &edit_action_def,
 	[EE_ACCOUNT] = &edit_account_def,
+	[EE_COMPLAINT] = &edit_complaint_def,
 };
 
 static const struct edit_op_def contact_deactivate = {
@@ -104,6 +107,9 @@ const struct edit_op_def *const edit_ops[EOP_COUNT] = {
 	[EOP_CONDITION_END] = &edit_condition_end,
 	[EOP_ACTION_COMPLETE] = &edit_action_complete,
 	[EOP_ACTION_DROP] = &edit_action_drop,
+	[EOP_FOLLOW_UP_DONE] = &edit_follow_up_done,
+	[EOP_FOLLOW_UP_REOPEN] = &edit_follow_up_reopen,
+	[EOP_COMPLAINT_REOPEN] = &edit_complaint_reopen,
 };
 
 const struct edit_warn_def *const edit_warns[EW_COUNT] = {

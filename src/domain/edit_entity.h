@@ -66,11 +66,19 @@ extern const struct edit_warn_def *const	edit_warns[EW_COUNT];
 
 extern const struct edit_entity_def	edit_condition_def, edit_service_level_def,
 					edit_plan_def, edit_action_def,
-					edit_account_def;
+					edit_account_def, edit_complaint_def;
 extern const struct edit_op_def		edit_condition_end, edit_action_complete,
-					edit_action_drop;
+					edit_action_drop, edit_follow_up_done,
+					edit_follow_up_reopen,
+					edit_complaint_reopen;
 extern const struct edit_warn_def	edit_condition_overlap, edit_sla_overlap;
 extern const char			edit_pick_teams[], edit_pick_parents[];
+
+/* An entry refused: the database lets its author (or an administrator)
+ * correct it, on an account they may write (0018_entry_lifecycle.sql). */
+#define EDIT_CORRECT_REFUSED "The database does not let your login change " \
+	"this: an entry is corrected by its author or an administrator only " \
+	"(log a new entry instead), on an account they may write"
 
 /* Reads of an interval as the form writes one ("1 days 4 hours"): whole
  * minutes as days, hours and minutes. */

@@ -77,11 +77,16 @@
 	ACT(FORM_ADD, "add", \
 	    "Add a row on this tab: a contact, a condition, a service level, a plan action") \
 	ACT(FORM_EDIT, "edit", \
-	    "Edit the row under the cursor; on Overview the account, on Service level the one shown") \
+	    "Edit the row under the cursor; on Overview the account, on Service level the one shown; " \
+	    "on History and Feedback correct your own entry") \
 	ACT(FORM_DEACTIVATE, "deactivate", \
 	    "Deactivate a contact, end a condition today, drop a plan action (asks first)") \
 	ACT(FORM_COMPLETE, "complete", \
-	    "Mark the plan action under the cursor done today (asks first)") \
+	    "Mark the plan action under the cursor done today, or the follow-up under the cursor " \
+	    "done (on the agenda and History; a done one not done again); asks first") \
+	ACT(FORM_CLOSE_COMPLAINT, "close-complaint", \
+	    "On History and Feedback: close the complaint under the cursor with its outcome, " \
+	    "or reopen a closed one") \
 	ACT(FORM_PLAN, "edit-plan", \
 	    "On the Plan tab: this year's plan, made when there is none, else edited") \
 	ACT(DRAFT_DISCARD, "discard-draft", \

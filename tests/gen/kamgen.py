@@ -1784,7 +1784,9 @@ class Gen:
         self.begin('interaction', ['id', 'account_id', 'contact_id',
                                    'occurred_at', 'channel', 'direction',
                                    'subject', 'body', 'author_id', 'outcome',
-                                   'follow_up_on', 'feedback'], 7)
+                                   'follow_up_on', 'feedback',
+                                   'follow_up_owner_id', 'complaint_closed_at'],
+                   7)
         DAY, T = self.DAY, self.T
         CHT = CHANNEL_TABLE
         nch = len(CHT)
@@ -1857,10 +1859,14 @@ class Gen:
                     subj = sl[int(r() * len(sl))]
                 outc = OUT[int(r() * no)] if r() < 0.65 else NULL
                 fu = DAY[d + 2 + int(r() * 40)] if r() < 0.18 else NULL
-                app('%d\t%d\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' % (
+                # the author follows up (0018_entry_lifecycle.sql); a
+                # complaint with its outcome was closed when it was logged
+                closed = '%s %s' % (DAY[d], tm) \
+                    if fb == 'complaint' and outc != NULL else NULL
+                app('%d\t%d\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' % (
                     idbase + k, aid, contact, DAY[d], tm, chname[ch],
                     DIRT[ch][int(r() * 20)], subj, body, author, outc, fu,
-                    fb))
+                    fb, author, closed))
             if len(buf) >= 8000:
                 self.w(''.join(buf))
                 buf.clear()

@@ -1,5 +1,6 @@
 /* The forms of the account screen: log an interaction (a ticket for
- * support), add and edit a contact. How to define one: form.h. */
+ * support) or correct one, close a complaint, add and edit a contact.
+ * How to define one: form.h. */
 #include <string.h>
 
 #include "form_view.h"
@@ -75,6 +76,42 @@ const struct form_def form_ticket = {
 	interaction_check, ticket_setup, NULL, EW_NONE, NULL,
 };
 
+/* An entry corrected by its author (the database lets no one else,
+ * 0018_entry_lifecycle.sql): the same fields, its own words, and drafts
+ * of their own name. */
+const struct form_def form_correct_interaction = {
+	"correction", "Correct an entry", "Correct an entry", EE_INTERACTION,
+	interaction_fields, countof(interaction_fields), "Entry corrected.",
+	interaction_check, NULL, NULL, EW_NONE, NULL,
+};
+
+const struct form_def form_correct_ticket = {
+	"ticket-correction", "Correct a ticket", "Correct a ticket", EE_INTERACTION,
+	interaction_fields, countof(interaction_fields), "Ticket corrected.",
+	interaction_check, ticket_setup, NULL, EW_NONE, NULL,
+};
+
+/* Closing a complaint asks what it came to; the database stamps who
+ * closed it and when (0018_entry_lifecycle.sql). */
+static const struct form_field_def complaint_fields[] = {
+	{ "outcome", "Outcome", FT_TEXT, FF_REQUIRED, .maxlen = 300,
+	  .hint = "what the complaint came to: a refund, a repair, no fault found" },
+	{ "outcome_before", "Noted before", FT_TEXT, FF_READONLY, .maxlen = 300 },
+};
+
+static const char *
+complaint_note(const struct form *f)
+{
+	(void)f;
+	return "Closes the complaint with what it came to (Esc leaves it open).";
+}
+
+const struct form_def form_complaint = {
+	"complaint", "Close the complaint", "Close the complaint", EE_COMPLAINT,
+	complaint_fields, countof(complaint_fields), "Complaint closed.",
+	NULL, NULL, complaint_note, EW_NONE, NULL,
+};
+
 static const struct form_field_def contact_fields[] = {
 	{ "name", "Name", FT_TEXT, FF_REQUIRED, .maxlen = 200 },
 	{ "job_title", "Job title", FT_TEXT, 0, .maxlen = 200 },
@@ -125,7 +162,8 @@ const struct form_def form_contact = {
 };
 
 static const struct form_def *const form_defs[] = {
-	&form_interaction, &form_ticket, &form_contact, &form_condition,
+	&form_interaction, &form_ticket, &form_correct_interaction,
+	&form_correct_ticket, &form_complaint, &form_contact, &form_condition,
 	&form_service_level, &form_plan, &form_action, &form_account,
 };
 

@@ -7,7 +7,9 @@
 
 /* The forms, by the name their drafts give. */
 const struct form_def	*form_def_find(const char *name);
-extern const struct form_def form_interaction, form_ticket, form_contact;
+extern const struct form_def form_interaction, form_ticket,
+	form_correct_interaction, form_correct_ticket, form_complaint,
+	form_contact;
 /* forms_account.c, forms_conditions.c, forms_sla.c, forms_plan.c: the
  * account's own fields, its conditions, the service level, the plan and
  * its actions. */

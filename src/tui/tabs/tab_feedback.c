@@ -13,6 +13,7 @@ static const struct table_col feedback_cols[] = {
 	{ "Channel", HI_CHANNEL, 7, ALIGN_LEFT, TC_TEXT },
 	{ "Contact", HI_CONTACT, 14, ALIGN_LEFT, TC_TEXT },
 	{ "Subject", HI_SUBJECT, 0, ALIGN_LEFT, TC_TEXT },
+	{ "State", HI_STATE, 20, ALIGN_LEFT, TC_TEXT },
 };
 
 static void

@@ -1,10 +1,13 @@
 /* The History tab: the account's timeline, newest first, a page at a
- * time, filtered by channel and feedback kind; Enter shows an entry in
- * full. The Feedback tab (tab_feedback.c) is the same timeline. */
+ * time, filtered by channel and feedback kind, with each entry's state
+ * (its follow-up, its complaint, corrected); Enter shows an entry in
+ * full, e, x and C correct and close it (entry_ops.c). The Feedback tab
+ * (tab_feedback.c) is the same timeline. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "client.h"
+#include "entry_ops.h"
 #include "tab_history.h"
 #include "table_tab.h"
 #include "kam/account_detail.h"
@@ -18,6 +21,7 @@ static const struct table_col history_cols[] = {
 	{ "Contact", HI_CONTACT, 14, ALIGN_LEFT, TC_TEXT },
 	{ "Subject", HI_SUBJECT, 0, ALIGN_LEFT, TC_TEXT },
 	{ "Feedback", HI_FEEDBACK, 10, ALIGN_LEFT, TC_TEXT },
+	{ "State", HI_STATE, 20, ALIGN_LEFT, TC_TEXT },
 };
 
 enum theme_elem
@@ -67,7 +71,7 @@ history_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 	else if (a == ACT_FILTER_FEEDBACK)
 		cycle(&t->hist.feedback, hist_feedbacks);
 	else
-		return false;
+		return entry_ops_action(tt, t, a);
 	table_tab_refetch(tt, t);
 	return true;
 }

@@ -12,7 +12,8 @@ enum theme_elem	history_feedback_role(const struct acct_rows *r, size_t row,
 		    int field);
 /* Enter: the entry under the cursor in full. */
 void		history_open_entry(struct table_tab *tt, struct tui *t);
-/* c and f cycle the channel and feedback filters. */
+/* c and f cycle the channel and feedback filters; e, x and C correct and
+ * close the entry under the cursor (entry_ops.h). */
 bool		history_action(struct table_tab *tt, struct tui *t,
 		    enum kam_action a);
 

@@ -128,7 +128,8 @@ static void
 show_entry(struct tui *t, const struct acct_rows *r)
 {
 	static const char *const labels[] = { "When", "Channel", "Direction",
-	    "Contact", "Subject", "Author", "Feedback", "Outcome", "Follow-up" };
+	    "Contact", "Subject", "Author", "Feedback", "Outcome", "Follow-up",
+	    "Done", "Complaint", "Corrected" };
 	char **lines = NULL, **body;
 	size_t n = 0, nb;
 
@@ -214,7 +215,8 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 	struct table_tab *tt = TT(v);
 
 	if (!tt->tb.loaded && (a == ACT_ENTER || a == ACT_FORM_EDIT ||
-	    a == ACT_FORM_DEACTIVATE || a == ACT_FORM_COMPLETE)) {
+	    a == ACT_FORM_DEACTIVATE || a == ACT_FORM_COMPLETE ||
+	    a == ACT_FORM_CLOSE_COMPLAINT)) {
 		tt->ahead = a;	/* for the row under the cursor, once there is one */
 		return true;
 	}

@@ -44,6 +44,9 @@ static const struct hint tab_hints[NTABS][NHINTS] = {
 	[4] = { { ACT_FORM_PLAN, "plan" }, { ACT_FORM_ADD, "add" },
 		{ ACT_FORM_EDIT, "edit" }, { ACT_FORM_COMPLETE, "done" },
 		{ ACT_FORM_DEACTIVATE, "drop" } },
+	[5] = { { ACT_FORM_EDIT, "correct" }, { ACT_FORM_COMPLETE, "done" },
+		{ ACT_FORM_CLOSE_COMPLAINT, "close" } },
+	[7] = { { ACT_FORM_EDIT, "correct" }, { ACT_FORM_CLOSE_COMPLAINT, "close" } },
 };
 
 #define VAC(v) ((struct view_account *)(v))

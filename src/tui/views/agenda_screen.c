@@ -1,7 +1,8 @@
 /* The agenda: the user's follow-ups, plan actions and annual talks that
  * are due (see kam/agenda.h for whose), in date order, overdue ones
  * marked, a page at a time. Enter opens the item's account on the tab
- * that shows it. A table of its own, not a tab of one account. */
+ * that shows it; x marks a follow-up done. A table of its own, not a tab
+ * of one account. */
 #include <string.h>
 
 #include "account_screen.h"
@@ -56,9 +57,38 @@ open_item(struct table_tab *tt, struct tui *t)
 	    kind && strcmp(kind, AGENDA_FOLLOW_UP) == 0 ? TAB_HISTORY : TAB_PLAN);
 }
 
+/* x: the follow-up under the cursor done, asked first; back from the
+ * database, the agenda reads again and it has gone. */
+static void
+follow_up_done(struct table_tab *tt, struct tui *t)
+{
+	const struct acct_rows *r = &tt->tb.rows;
+	size_t i = tt->tb.nav.cursor;
+	struct kam_buf q;
+
+	if (i >= r->nrows) {
+		tui_message(t, true, "Nothing under the cursor.");
+		return;
+	}
+	if (!table_cell_is(r, i, AG_KIND, AGENDA_FOLLOW_UP)) {
+		tui_message(t, true, "x marks a follow-up done here; Enter opens "
+		    "the plan this item belongs to.");
+		return;
+	}
+	buf_init(&q);
+	buf_addf(&q, "Mark the follow-up “%s” done?", acct_rows_get(r, i, AG_WHAT));
+	table_tab_op(tt, t, EOP_FOLLOW_UP_DONE, acct_rows_get(r, i, AG_ID),
+	    acct_rows_get(r, i, AG_VERSION), "Follow-up done.", q.data);
+	buf_free(&q);
+}
+
 static bool
 agenda_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 {
+	if (a == ACT_FORM_COMPLETE) {
+		follow_up_done(tt, t);
+		return true;
+	}
 	if (a != ACT_FILTER_OVERDUE)
 		return false;
 	t->agenda.overdue = !t->agenda.overdue;
