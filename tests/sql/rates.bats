@@ -46,7 +46,7 @@ conv() {	# conv AMOUNT FROM TO DAY: kam.convert_amount as anna sees it
 	[ "$(conv 1000 SEK EUR 2026-02-15)" = 90.00 ]
 	[ "$(conv 1000 SEK EUR 2026-03-01)" = 80.00 ]
 	[ "$(conv 1000 SEK EUR 2025-12-31)" = NULL ]
-	[ "$(conv 1000.5 EUR EUR 2020-01-01)" = 1000.5 ]
+	[ "$(conv 1000.5 EUR EUR 2020-01-01)" = 1000.50 ]
 }
 
 @test "a rate serves the other way round and through a common currency" {
