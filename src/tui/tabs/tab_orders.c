@@ -12,9 +12,9 @@ static const struct table_col orders_cols[] = {
 	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT },
 	{ "Date", MO_DATE, 10, ALIGN_LEFT, TC_TEXT },
 	{ "Due", MO_DUE, 10, ALIGN_LEFT, TC_TEXT },
-	/* each amount with its own currency: "58,000,000.00 KRW" */
-	{ "Amount", MO_AMOUNT, 17, ALIGN_RIGHT, TC_MONEY },
-	{ "Open", MO_OPEN, 17, ALIGN_RIGHT, TC_MONEY },
+	/* each amount with its own currency: "1,234,567,890.00 KRW" */
+	{ "Amount", MO_AMOUNT, 20, ALIGN_RIGHT, TC_MONEY },
+	{ "Open", MO_OPEN, 20, ALIGN_RIGHT, TC_MONEY },
 	{ "Status", MO_STATUS, 7, ALIGN_LEFT, TC_TEXT },
 	{ "Late", MO_OVERDUE, 4, ALIGN_LEFT, TC_YESNO },
 };
