@@ -17,7 +17,11 @@ CREATE TABLE company_setting (
 );
 INSERT INTO company_setting DEFAULT VALUES;
 
--- 1 currency = rate quote, from valid_on until the next rate of the pair.
+-- 1 currency = rate quote, from valid_on until the next rate of the pair
+-- (as ERPNext's Currency Exchange doctype keeps them: from_currency,
+-- to_currency, exchange_rate, date; erpnext/setup/doctype/currency_exchange).
+-- source says who set it: 'admin' (kam --import rates, psql) or 'erp',
+-- which kam --sync does not write yet.
 -- A rate is read in both directions (the inverse serves the other way)
 -- and through one common currency (X to EUR and USD to EUR give X to USD),
 -- so rates kept against one currency serve any reporting currency.
