@@ -145,3 +145,17 @@ for i in range(20000):
 	[ "$(rates)" = "EUR>USD@2026-01-01=1.08" ]
 	"$KAM" -d user=kamadmin --db reporting-currency EUR >/dev/null
 }
+
+@test "plans export their target's currency and the target in the reporting currency" {
+	psql -X -q -v ON_ERROR_STOP=1 -c "UPDATE kam.account SET currency = 'SEK' WHERE id = (SELECT account_id FROM kam.account_plan ORDER BY id LIMIT 1)"
+	printf 'date,currency,rate\n2020-01-01,SEK,0.1\n' >"$BATS_TEST_TMPDIR/r.csv"
+	"$KAM" -d user=kamadmin --import rates "$BATS_TEST_TMPDIR/r.csv" >/dev/null
+	run --separate-stderr "$KAM" -d user=anna -e plans --columns revenue_target,currency,reporting_currency,revenue_target_reporting
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "revenue_target,currency,reporting_currency,revenue_target_reporting" ]
+	target=$(psql -X -At -c "SELECT revenue_target FROM kam.account_plan ORDER BY id LIMIT 1")
+	[[ "$output" == *"$target,SEK,EUR,$(psql -X -At -c "SELECT round($target * 0.1, 2)")"* ]]
+	psql -X -q -c "DELETE FROM kam.exchange_rate"
+	run --separate-stderr "$KAM" -d user=anna -e plans --columns currency,revenue_target_reporting
+	[[ "$output" == *"SEK,"$'\n'* || "$output" == *"SEK," ]]
+}
