@@ -119,29 +119,35 @@ AS $$
 $$;
 
 -- What 1 p_from is in p_to on p_on, and the day of the rate used (the
--- older leg's, through a common currency); no row when there is none.
--- The same currency is 1, of no day.
+-- older leg's, through a common currency); NULLs when there is none. The
+-- same currency is 1, of no day. A direct rate is looked for first: the
+-- way through another currency costs a walk over the pairs, and a list
+-- sorted by converted revenue asks once or twice an account.
 CREATE FUNCTION exchange_rate_on(p_from text, p_to text, p_on date,
     OUT rate numeric, OUT valid_on date)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
-	SELECT 1::numeric, NULL::date WHERE p_from = p_to
-	UNION ALL
-	(SELECT c.rate, c.valid_on FROM (
-		SELECT d.rate, d.valid_on, 0 AS hops
-		  FROM kam.rate_leg(p_from, p_to, p_on) d
-		UNION ALL
-		SELECT a.rate * b.rate, least(a.valid_on, b.valid_on), 1
-		  FROM (SELECT r.quote AS via FROM kam.exchange_rate r
-		         WHERE r.currency = p_from
-		        UNION
-		        SELECT r.currency FROM kam.exchange_rate r
-		         WHERE r.quote = p_from) v
-		 CROSS JOIN LATERAL kam.rate_leg(p_from, v.via, p_on) a
-		 CROSS JOIN LATERAL kam.rate_leg(v.via, p_to, p_on) b
-		 WHERE v.via <> p_to) c
-	  WHERE p_from <> p_to AND c.rate IS NOT NULL
-	  ORDER BY c.hops, c.valid_on DESC LIMIT 1)
+BEGIN
+	IF p_from = p_to THEN
+		rate := 1;
+		RETURN;
+	END IF;
+	SELECT d.rate, d.valid_on INTO rate, valid_on
+	  FROM kam.rate_leg(p_from, p_to, p_on) d;
+	IF rate IS NOT NULL THEN
+		RETURN;
+	END IF;
+	SELECT a.rate * b.rate, least(a.valid_on, b.valid_on) INTO rate, valid_on
+	  FROM (SELECT r.quote AS via FROM kam.exchange_rate r
+	         WHERE r.currency = p_from
+	        UNION
+	        SELECT r.currency FROM kam.exchange_rate r
+	         WHERE r.quote = p_from) v
+	 CROSS JOIN LATERAL kam.rate_leg(p_from, v.via, p_on) a
+	 CROSS JOIN LATERAL kam.rate_leg(v.via, p_to, p_on) b
+	 WHERE v.via <> p_to AND a.rate IS NOT NULL AND b.rate IS NOT NULL
+	 ORDER BY least(a.valid_on, b.valid_on) DESC, v.via LIMIT 1;
+END
 $$;
 
 -- p_amount in p_to at the latest rate on or before p_on, to the cent;
