@@ -17,8 +17,11 @@ enum acol {
 	ACOL_COUNT
 };
 
-/* Extra values of a row beside the columns. */
-enum { AROW_OVERDUE = ACOL_COUNT, AROW_CURRENCY, AROW_ERP_ID, AROW_NFIELDS };
+/* Extra values of a row beside the columns. Revenue, open and overdue
+ * are in AROW_MONEY_CURRENCY: the reporting currency, else (AROW_NO_RATE
+ * names the currency without a rate) the account's own. */
+enum { AROW_OVERDUE = ACOL_COUNT, AROW_CURRENCY, AROW_ERP_ID,
+	AROW_MONEY_CURRENCY, AROW_NO_RATE, AROW_NFIELDS };
 
 /* Every member may be NULL (no filter); values reach SQL as parameters. */
 struct acct_filter {
@@ -82,13 +85,18 @@ bool	 acct_count_send(struct kam_db *db, const struct acct_filter *f);
 bool	 acct_count_recv(struct kam_db *db, long *n);
 
 /* Whether the user may see ERP figures, plans and the audit log, the time
- * of the last successful ERP sync and the user's display name, in one
- * statement. */
+ * of the last successful ERP sync, the reporting currency and the rates
+ * of today, in one statement. */
 struct acct_session {
 	bool	 erp_figures;
 	bool	 plans;		/* may read account plans and their actions */
 	bool	 audit_log;	/* may read the audit log */
 	char	*last_sync;	/* "YYYY-MM-DD HH:MM" or NULL */
+	char	*reporting;	/* the reporting currency ("EUR") */
+	char	*rates_from;	/* the oldest and newest rate the list uses */
+	char	*rates_to;	/* today ("YYYY-MM-DD"), or NULL: none */
+	char	*no_rate;	/* "KRW, JPY": account currencies without a
+				 * rate today, or NULL */
 };
 bool	 acct_session_send(struct kam_db *db);
 bool	 acct_session_recv(struct kam_db *db, struct acct_session *s);

@@ -22,6 +22,7 @@ struct kam_opts {
 	const char	*email;		/* --email (add-user) */
 	bool		 adopt;		/* --adopt (add-user) */
 	const char	*export;	/* --export ENTITY */
+	const char	*import;	/* --import WHAT (rates) */
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*format;	/* --format */
 	const char	*output;	/* --output */
@@ -38,7 +39,7 @@ struct kam_opts {
 	bool		 sync;		/* --sync */
 	const char	*resource;	/* --resource (sync) */
 	bool		 full;		/* --full (sync) */
-	bool		 dry_run;	/* --dry-run (sync) */
+	bool		 dry_run;	/* --dry-run (sync, import) */
 	bool		 force;		/* --force (sync) */
 	bool		 sync_status;	/* --status (sync) */
 	const char	*progress_fd;	/* --progress-fd N (sync) */
@@ -49,6 +50,7 @@ struct kam_opts {
 /* Each returns a sysexits code. */
 int	cmd_db(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_import(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sync(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_tui(const struct kam_opts *o, const struct kam_conf *c);

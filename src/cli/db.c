@@ -1,4 +1,4 @@
-/* kam --db migrate | status | add-user */
+/* kam --db migrate | status | add-user | reporting-currency */
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -8,6 +8,8 @@
 #include "kam/db.h"
 #include "kam/log.h"
 #include "kam/migrate.h"
+#include "kam/money.h"
+#include "kam/rates.h"
 #include "kam/user.h"
 #include "kam/utf8.h"
 
@@ -81,6 +83,35 @@ db_add_user(const struct kam_opts *o, struct kam_db *db)
 	return EX_OK;
 }
 
+static int
+reporting_usage(const struct kam_opts *o)
+{
+	if (o->nargs > 1)
+		return cli_usage_error("--db reporting-currency takes one currency "
+		    "code, or none to show it");
+	if (o->nargs == 1 && !currency_known(o->args[0]))
+		return cli_usage_error("'%s' is not an ISO 4217 currency code such "
+		    "as EUR", o->args[0]);
+	return EX_OK;
+}
+
+/* Shows the reporting currency, or sets it and says so. */
+static int
+db_reporting(const struct kam_opts *o, struct kam_db *db)
+{
+	char code[4];
+	int rc;
+
+	if ((rc = migrate_require(db)) != EX_OK)
+		return rc;
+	if (o->nargs == 1 && (rc = rates_reporting_set(db, o->args[0])) != EX_OK)
+		return rc;
+	if ((rc = rates_reporting_get(db, code)) != EX_OK)
+		return rc;
+	printf("reporting currency %s\n", code);
+	return EX_OK;
+}
+
 static const struct {
 	const char	*name;
 	int		(*usage)(const struct kam_opts *);
@@ -89,6 +120,7 @@ static const struct {
 	{ "migrate",	no_operands,	db_migrate },
 	{ "status",	no_operands,	db_status },
 	{ "add-user",	add_user_usage,	db_add_user },
+	{ "reporting-currency", reporting_usage, db_reporting },
 };
 
 int
@@ -108,6 +140,6 @@ cmd_db(const struct kam_opts *o, const struct kam_conf *c)
 		db_close(db);
 		return rc;
 	}
-	return cli_usage_error("unknown --db action '%s' (migrate, status, add-user)",
-	    o->db_action);
+	return cli_usage_error("unknown --db action '%s' (migrate, status, "
+	    "add-user, reporting-currency)", o->db_action);
 }

@@ -19,7 +19,7 @@ enum {
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
-	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT
+	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT
 };
 
 static const struct option long_options[] = {
@@ -39,6 +39,7 @@ static const struct option long_options[] = {
 	{ "full",	no_argument,       NULL, OPT_FULL },
 	{ "help",	no_argument,       NULL, 'h' },
 	{ "help-keys",	no_argument,       NULL, OPT_HELP_KEYS },
+	{ "import",	required_argument, NULL, OPT_IMPORT },
 	{ "kind",	required_argument, NULL, OPT_KIND },
 	{ "name",	required_argument, NULL, OPT_NAME },
 	{ "no-header",	no_argument,       NULL, OPT_NO_HEADER },
@@ -83,6 +84,7 @@ value_slot(struct kam_opts *o, int c)
 	case 'o': return &o->output;
 	case OPT_THEME: return &o->theme;
 	case OPT_DB: return &o->db_action;
+	case OPT_IMPORT: return &o->import;
 	case OPT_KIND: return &o->kind;
 	case OPT_TEAM: return &o->team;
 	case OPT_NAME: return &o->name;
@@ -176,12 +178,17 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("%s needs an account: an id, ERP id or name",
 		    blank(o->sla) ? "--sla" : "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
-	    o->sync > 1)
-		return cli_usage_error("--db, --export, --sla and --sync go one at a time");
-	if (!o->sync && (o->resource || o->full || o->dry_run || o->force ||
+	    (o->import != NULL) + o->sync > 1)
+		return cli_usage_error("--db, --export, --import, --sla and --sync "
+		    "go one at a time");
+	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
-		return cli_usage_error("--resource, --full, --dry-run, --force, "
+		return cli_usage_error("--resource, --full, --force, "
 		    "--status and --progress-fd go with --sync");
+	if (o->dry_run && !o->sync && o->import == NULL)
+		return cli_usage_error("--dry-run goes with --sync or --import");
+	if (o->import != NULL)
+		return cmd_import(o, c);
 	if (o->adopt && (o->db_action == NULL ||
 	    strcmp(o->db_action, "add-user") != 0))
 		return cli_usage_error("--adopt goes with --db add-user");

@@ -40,9 +40,12 @@
 static const char overview_erp[] = OVERVIEW_HEAD
 	"f.revenue_year AS revenue, f.open_amount, f.overdue_amount, "
 	"pl.year AS plan_year, pl.status AS plan_status, "
-	"pl.revenue_target AS plan_target, pl.open_actions AS plan_open_actions"
+	"pl.revenue_target AS plan_target, pl.open_actions AS plan_open_actions, "
+	"f.reporting_currency AS reporting, f.revenue_reporting, "
+	"f.open_reporting, f.missing_rate, f.rate_on"
 	OVERVIEW_FROM
-	"LEFT JOIN LATERAL (SELECT * FROM kam.account_erp_figures x "
+	/* figures in the account's currency and the reporting one (0017) */
+	"LEFT JOIN LATERAL (SELECT * FROM kam.account_money x "
 	"WHERE x.account_id = a.id) f ON true "
 	"LEFT JOIN LATERAL (SELECT p.year, p.status, p.revenue_target, "
 	"(SELECT count(*) FROM kam.plan_action x WHERE x.plan_id = p.id "
@@ -52,7 +55,9 @@ static const char overview_erp[] = OVERVIEW_HEAD
 static const char overview_basic[] = OVERVIEW_HEAD
 	"NULL AS revenue, NULL AS open_amount, NULL AS overdue_amount, "
 	"NULL AS plan_year, NULL AS plan_status, NULL AS plan_target, "
-	"NULL AS plan_open_actions" OVERVIEW_FROM
+	"NULL AS plan_open_actions, NULL AS reporting, NULL AS revenue_reporting, "
+	"NULL AS open_reporting, NULL AS missing_rate, NULL AS rate_on"
+	OVERVIEW_FROM
 	"WHERE a.id = $1::bigint";
 
 /* An entry's follow-up and complaint states (0018_entry_lifecycle.sql). */
@@ -129,6 +134,9 @@ static const char *const overview_names[OV_NFIELDS] = {
 	[OV_OVERDUE] = "overdue_amount", [OV_PLAN_YEAR] = "plan_year",
 	[OV_PLAN_STATUS] = "plan_status", [OV_PLAN_TARGET] = "plan_target",
 	[OV_PLAN_OPEN_ACTIONS] = "plan_open_actions",
+	[OV_REPORTING] = "reporting", [OV_REVENUE_REPORTING] = "revenue_reporting",
+	[OV_OPEN_REPORTING] = "open_reporting", [OV_MISSING_RATE] = "missing_rate",
+	[OV_RATE_ON] = "rate_on",
 };
 
 static const char *const contact_names[CT_NFIELDS] = {
@@ -149,7 +157,7 @@ static const char *const plan_names[PL_NFIELDS] = {
 	[PL_YEAR] = "year", [PL_STATUS] = "status",
 	[PL_TARGET] = "revenue_target", [PL_TALK_ON] = "annual_talk_on",
 	[PL_OBJECTIVES] = "objectives", [PL_INNOVATION] = "innovation_access",
-	[PL_ID] = "id",
+	[PL_ID] = "id", [PL_CURRENCY] = "currency",
 };
 
 static const char *const action_names[AC_NFIELDS] = {
@@ -225,7 +233,8 @@ static const struct query_def queries[AQ_COUNT] = {
 	  DB_COLUMNS("conditions", cond_names) },
 	[AQ_PLAN] = { 1,
 	  "SELECT p.year, p.status, p.revenue_target, p.annual_talk_on, "
-	  "p.objectives, p.innovation_access, p.id FROM " CURRENT_PLAN,
+	  "p.objectives, p.innovation_access, p.id, (SELECT a.currency FROM "
+	  "kam.account a WHERE a.id = p.account_id) AS currency FROM " CURRENT_PLAN,
 	  DB_COLUMNS("plan", plan_names) },
 	[AQ_ACTIONS] = { 1,
 	  "SELECT x.due_on, x.status, x.kind, x.title, u.display_name AS owner, "

@@ -17,10 +17,16 @@ struct acol_def {
 	const char	*key;	/* never NULL, so keyset comparisons hold */
 	const char	*key_no_erp;	/* for users who may not read invoices */
 	const char	*cast;	/* the key's type, for the parameter */
+	const char	*key_desc;	/* descending, when not key */
 };
 
-#define ERP_FIGURE(col) "coalesce((SELECT f." col " FROM kam.account_erp_figures f " \
-	"WHERE f.account_id = a.id), 0)"
+/* A figure in the reporting currency (migration 0017). Accounts whose
+ * currency has no rate sort last either way: a bound beyond any amount
+ * stands in for theirs, on the side the order ends with. */
+#define MONEY_KEY(col, last) "coalesce((SELECT m." col " FROM " \
+	"kam.account_money m WHERE m.account_id = a.id), " last ")"
+#define MONEY_LAST_ASC "1e100"
+#define MONEY_LAST_DESC "-1e100"
 
 /* Keys over kam.account a; the computed columns are scalar subqueries,
  * evaluated only when the list is sorted by them. */
@@ -38,10 +44,12 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	[ACOL_SLA] = { "sla", "coalesce((SELECT x.name FROM "
 	    "kam.account_service_level(a.id) f JOIN kam.service_level x "
 	    "ON x.id = f.id WHERE f.state = 'valid'), '')", NULL, "::text" },
-	[ACOL_REVENUE] = { "revenue", ERP_FIGURE("revenue_year"), "0::numeric",
-	    "::numeric" },
-	[ACOL_OPEN] = { "open", ERP_FIGURE("open_amount"), "0::numeric",
-	    "::numeric" },
+	[ACOL_REVENUE] = { "revenue", MONEY_KEY("revenue_reporting",
+	    MONEY_LAST_ASC), "0::numeric", "::numeric",
+	    MONEY_KEY("revenue_reporting", MONEY_LAST_DESC) },
+	[ACOL_OPEN] = { "open", MONEY_KEY("open_reporting", MONEY_LAST_ASC),
+	    "0::numeric", "::numeric", MONEY_KEY("open_reporting",
+	    MONEY_LAST_DESC) },
 	[ACOL_LAST_CONTACT] = { "last-contact", "coalesce((SELECT max(i.occurred_at) "
 	    "FROM kam.interaction i WHERE i.account_id = a.id), '-infinity')", NULL,
 	    "::timestamptz" },
@@ -128,10 +136,15 @@ search_kind(const struct acct_filter *f)
 static const char page_head[] =
 	"SELECT p.k::text AS sort_key, p.id, l.name, l.tier, "
 	"l.owner_name AS owner, l.lifecycle, l.status, l.sla_name AS sla, "
-	"f.revenue_year AS revenue, f.open_amount, "
+	/* whole units: a list compares, the account's Overview has the cents */
+	"round(coalesce(f.revenue_reporting, f.revenue_year)) AS revenue, "
+	"round(coalesce(f.open_reporting, f.open_amount)) AS open_amount, "
 	"to_char(l.last_contact_at, 'YYYY-MM-DD') AS last_contact, "
-	"l.next_follow_up_on AS next_follow_up, f.overdue_amount, l.currency, "
-	"l.erp_id FROM (";
+	"l.next_follow_up_on AS next_follow_up, "
+	"round(coalesce(f.overdue_reporting, f.overdue_amount)) AS overdue_amount, "
+	"l.currency, l.erp_id, CASE WHEN f.missing_rate IS NULL THEN "
+	"f.reporting_currency ELSE l.currency END AS money_currency, "
+	"f.missing_rate FROM (";
 /* The columns a page's rows return: the key, then struct acct_row's
  * fields, named; db_take checks them. */
 enum { PAGE_KEY, PAGE_ID, PAGE_FIELD, PAGE_NCOLS = PAGE_FIELD + AROW_NFIELDS };
@@ -148,17 +161,22 @@ static const char *const page_names[PAGE_NCOLS] = {
 	[PAGE_FIELD + AROW_OVERDUE] = "overdue_amount",
 	[PAGE_FIELD + AROW_CURRENCY] = "currency",
 	[PAGE_FIELD + AROW_ERP_ID] = "erp_id",
+	[PAGE_FIELD + AROW_MONEY_CURRENCY] = "money_currency",
+	[PAGE_FIELD + AROW_NO_RATE] = "missing_rate",
 };
 static const struct db_columns page_cols = DB_COLUMNS("account list", page_names);
 /* the page's rows, then what the list shows of them */
 static const char page_rows[] =
 	") p JOIN kam.account_list l ON l.id = p.id ";
 static const char erp_join[] =
-	"LEFT JOIN LATERAL (SELECT * FROM kam.account_erp_figures x "
+	"LEFT JOIN LATERAL (SELECT * FROM kam.account_money x "
 	"WHERE x.account_id = l.id) f ON true";
 static const char no_erp_join[] =
 	"CROSS JOIN (SELECT NULL::numeric AS revenue_year, NULL::numeric AS "
-	"open_amount, NULL::numeric AS overdue_amount) f";
+	"open_amount, NULL::numeric AS overdue_amount, NULL::numeric AS "
+	"revenue_reporting, NULL::numeric AS open_reporting, NULL::numeric AS "
+	"overdue_reporting, NULL::text AS reporting_currency, NULL::text AS "
+	"missing_rate) f";
 
 const char *
 acol_name(enum acol c)
@@ -186,7 +204,10 @@ add_key(struct kam_buf *q, const struct acct_page_req *req)
 {
 	const struct acol_def *c = &acols[req->sort];
 
-	buf_adds(q, !req->erp_figures && c->key_no_erp ? c->key_no_erp : c->key);
+	if (!req->erp_figures && c->key_no_erp)
+		buf_adds(q, c->key_no_erp);
+	else
+		buf_adds(q, req->desc && c->key_desc ? c->key_desc : c->key);
 }
 
 static bool
@@ -462,10 +483,14 @@ acct_count_recv(struct kam_db *db, long *n)
 	return true;
 }
 
-enum { SESSION_ERP, SESSION_SYNC, SESSION_PLANS, SESSION_AUDIT, SESSION_NCOLS };
+enum { SESSION_ERP, SESSION_SYNC, SESSION_PLANS, SESSION_AUDIT,
+	SESSION_REPORTING, SESSION_RATES_FROM, SESSION_RATES_TO,
+	SESSION_NO_RATE, SESSION_NCOLS };
 static const char *const session_names[SESSION_NCOLS] = {
 	[SESSION_ERP] = "erp_figures", [SESSION_SYNC] = "last_sync",
 	[SESSION_PLANS] = "plans", [SESSION_AUDIT] = "audit_log",
+	[SESSION_REPORTING] = "reporting", [SESSION_RATES_FROM] = "rates_from",
+	[SESSION_RATES_TO] = "rates_to", [SESSION_NO_RATE] = "no_rate",
 };
 static const struct db_columns session_cols = DB_COLUMNS("session",
     session_names);
@@ -478,7 +503,11 @@ acct_session_send(struct kam_db *db)
 	    "to_char(max(finished_at), 'YYYY-MM-DD HH24:MI') FROM kam.sync_run "
 	    "WHERE status = 'ok') AS last_sync, has_table_privilege("
 	    "'kam.plan_action', 'SELECT') AS plans, has_table_privilege("
-	    "'kam.audit_log', 'SELECT') AS audit_log", 0, NULL, &session_cols);
+	    "'kam.audit_log', 'SELECT') AS audit_log, kam.reporting_currency() "
+	    "AS reporting, r.rates_from, r.rates_to, r.no_rate FROM (SELECT "
+	    "min(valid_on) AS rates_from, max(valid_on) AS rates_to, "
+	    "string_agg(currency, ', ' ORDER BY currency) FILTER (WHERE rate IS "
+	    "NULL) AS no_rate FROM kam.reporting_rate) r", 0, NULL, &session_cols);
 }
 
 bool
@@ -493,6 +522,10 @@ acct_session_recv(struct kam_db *db, struct acct_session *s)
 	s->last_sync = xstrdup(res_get(r, 0, SESSION_SYNC));
 	s->plans = strcmp(res_get(r, 0, SESSION_PLANS), "t") == 0;
 	s->audit_log = strcmp(res_get(r, 0, SESSION_AUDIT), "t") == 0;
+	s->reporting = xstrdup(res_get(r, 0, SESSION_REPORTING));
+	s->rates_from = xstrdup(res_get(r, 0, SESSION_RATES_FROM));
+	s->rates_to = xstrdup(res_get(r, 0, SESSION_RATES_TO));
+	s->no_rate = xstrdup(res_get(r, 0, SESSION_NO_RATE));
 	res_free(r);
 	return true;
 }
@@ -501,6 +534,10 @@ void
 acct_session_free(struct acct_session *s)
 {
 	free(s->last_sync);
+	free(s->reporting);
+	free(s->rates_from);
+	free(s->rates_to);
+	free(s->no_rate);
 	memset(s, 0, sizeof *s);
 }
 

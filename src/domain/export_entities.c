@@ -95,6 +95,13 @@ static const struct export_column plans[] = {
 	{ "innovation_access", COL_BOOL, "p.innovation_access" },
 	{ "status", COL_CODE, "p.status" },
 	{ "updated_at", COL_TIMESTAMP, "p.updated_at" },
+	/* a target is in its account's currency; compared across accounts
+	 * only in the reporting currency (migration 0017), empty when no
+	 * rate exists */
+	{ "currency", COL_CODE, "a.currency" },
+	{ "reporting_currency", COL_CODE, "kam.reporting_currency()" },
+	{ "revenue_target_reporting", COL_NUMERIC, "kam.convert_amount("
+	  "p.revenue_target, a.currency, kam.reporting_currency(), current_date)" },
 };
 
 static const struct export_column actions[] = {

@@ -1982,6 +1982,35 @@ class Gen:
                 buf.clear()
         self.end(buf, copy=not self.erp)
 
+    def rates(self):
+        """Exchange rates to EUR (the reporting currency by default) for
+        every currency but EUR: the first of each month for two years and
+        today, around the countries' scale, so that the account list sorts
+        revenue in one currency (issue 12, item 5). An administrator's data,
+        not the ERP's: in the script either way."""
+        r = self.rng.random
+        self.begin('exchange_rate', ['currency', 'quote', 'valid_on', 'rate'],
+                   10)
+        days = []
+        d = datetime.date(self.today.year - 2, self.today.month, 1)
+        while d <= self.today:
+            days.append(d)
+            d = (d + datetime.timedelta(days=32)).replace(day=1)
+        if days[-1] != self.today:
+            days.append(self.today)
+        scales = {}
+        for co in COUNTRIES:
+            if co.currency != 'EUR':
+                scales.setdefault(co.currency, co.scale)
+        buf = []
+        for cur in sorted(scales):
+            for day in days:
+                # within 3 % of the scale either way
+                rate = (1 + (r() - 0.5) * 0.06) / scales[cur]
+                buf.append('%s\tEUR\t%s\t%s\n' % (
+                    cur, day.isoformat(), ('%.12f' % rate).rstrip('0')))
+        self.end(buf)
+
     def run(self):
         self.w('-- kam demo data: kamgen.py --seed %d --accounts %d '
                '--today %s\n' % (self.seed, self.n, self.today.isoformat()))
@@ -1995,6 +2024,7 @@ class Gen:
         self.interactions()
         self.orders()
         self.invoices()
+        self.rates()
         if self.erp:
             self.erp.close()
         for t in ('account', 'contact', 'special_condition', 'service_level',

@@ -138,42 +138,6 @@ text_width(const char *s)
 	return s ? text_walk(s, strlen(s), (size_t)-1 / 2, emit_none, NULL) : 0;
 }
 
-static bool
-plain_decimal(const char *s, size_t *int_start, size_t *int_len)
-{
-	size_t i = (*s == '-'), digits;
-
-	*int_start = i;
-	digits = strspn(s + i, "0123456789");
-	*int_len = digits;
-	if (digits == 0)
-		return false;
-	i += digits;
-	if (s[i] == '.')
-		i += 1 + strspn(s + i + 1, "0123456789");
-	return s[i] == '\0';
-}
-
-void
-text_money(struct kam_buf *out, const char *num)
-{
-	size_t start, len;
-
-	if (num == NULL)
-		return;
-	if (!plain_decimal(num, &start, &len)) {
-		buf_adds(out, num);
-		return;
-	}
-	buf_add(out, num, start);
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf_addc(out, ',');
-		buf_addc(out, num[start + i]);
-	}
-	buf_adds(out, num + start + len);
-}
-
 /* Bytes of the sanitised line s that fit in cols, broken after the last
  * space when there is one. Always at least one character. */
 static size_t

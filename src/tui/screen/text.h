@@ -29,10 +29,6 @@ void	text_fit(struct kam_buf *out, const char *s, size_t cols,
 /* Display width after sanitising. */
 size_t	text_width(const char *s);
 
-/* "1234567.50" as "1,234,567.50"; anything not a plain decimal number
- * is copied unchanged. NULL is empty. */
-void	text_money(struct kam_buf *out, const char *num);
-
 /* Splits s into lines of at most cols columns, at spaces where it can,
  * at hard line breaks always. Each line is sanitised; *out is an array
  * the caller frees with strv_free. Returns the count. */

@@ -12,8 +12,9 @@ static const struct table_col orders_cols[] = {
 	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT },
 	{ "Date", MO_DATE, 10, ALIGN_LEFT, TC_TEXT },
 	{ "Due", MO_DUE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Amount", MO_AMOUNT, 13, ALIGN_RIGHT, TC_MONEY },
-	{ "Open", MO_OPEN, 13, ALIGN_RIGHT, TC_MONEY },
+	/* each amount with its own currency: "1,234,567,890.00 KRW" */
+	{ "Amount", MO_AMOUNT, 20, ALIGN_RIGHT, TC_MONEY },
+	{ "Open", MO_OPEN, 20, ALIGN_RIGHT, TC_MONEY },
 	{ "Status", MO_STATUS, 7, ALIGN_LEFT, TC_TEXT },
 	{ "Late", MO_OVERDUE, 4, ALIGN_LEFT, TC_YESNO },
 };
@@ -36,6 +37,7 @@ static const struct table_tab_def orders = {
 	.ncols = (int)countof(orders_cols), .role = orders_role, .page = 200,
 	.empty = "No orders or invoices.", .allowed = may_read_orders,
 	.refused = "Your role is not allowed to read orders and invoices.",
+	.currency = MO_CURRENCY,
 };
 
 struct view *

@@ -12,6 +12,7 @@
 #include "forms.h"
 #include "requests.h"
 #include "kam/account_detail.h"
+#include "kam/money.h"
 #include "kam/sla.h"
 #include "kam/xalloc.h"
 
@@ -58,11 +59,12 @@ addf(struct tab_overview *to, const char *label, enum theme_elem role,
 	add(to, label, to->b.data, role);
 }
 
+/* The amount with its currency (kam/money.h), in b. */
 static const char *
-money(struct kam_buf *b, const char *num)
+money(struct kam_buf *b, const char *num, const char *currency)
 {
 	buf_reset(b);
-	text_money(b, num);
+	money_format(b, num, currency);
 	return b->data;
 }
 
@@ -85,8 +87,8 @@ master_data(struct tab_overview *to)
 	add(to, "Address", f(to, OV_ADDRESS), TE_NORMAL);
 	add(to, "Parent", f(to, OV_PARENT), TE_NORMAL);
 	if (f(to, OV_CREDIT_LIMIT))
-		addf(to, "Credit limit", TE_NORMAL, "%s %s",
-		    money(&m, f(to, OV_CREDIT_LIMIT)), f(to, OV_CURRENCY));
+		add(to, "Credit limit", money(&m, f(to, OV_CREDIT_LIMIT),
+		    f(to, OV_CURRENCY)), TE_NORMAL);
 	add(to, "Payment terms", f(to, OV_PAYMENT_TERMS), TE_NORMAL);
 	buf_free(&m);
 }
@@ -130,26 +132,54 @@ nonzero(const char *num)
 	return num != NULL && strspn(num, "-0.") != strlen(num);
 }
 
+/* The figures in the reporting currency, and the day of the rate; or
+ * which currency has no rate, rather than a sum of two currencies. */
+static void
+reporting_figures(struct tab_overview *to, struct kam_buf *a,
+    struct kam_buf *b)
+{
+	const char *rep = f(to, OV_REPORTING);
+
+	if (f(to, OV_MISSING_RATE) != NULL) {
+		addf(to, "In reporting currency", TE_STATUS_ERROR, "not converted: "
+		    "no exchange rate from %s to %s", f(to, OV_MISSING_RATE), rep);
+		return;
+	}
+	if (strcmp(rep, f(to, OV_CURRENCY)) == 0 && f(to, OV_RATE_ON) == NULL)
+		return;	/* the account's own currency is the reporting one */
+	money(a, f(to, OV_REVENUE_REPORTING), rep);
+	addf(to, "In reporting currency", TE_NORMAL, "%s revenue, %s open "
+	    "(rates of %s)", a->data, money(b, f(to, OV_OPEN_REPORTING), rep),
+	    f(to, OV_RATE_ON));
+}
+
 static void
 erp_figures(struct tab_overview *to)
 {
+	const char *cur = f(to, OV_CURRENCY);
 	struct kam_buf a, b;
 
-	if (f(to, OV_REVENUE) == NULL)
+	if (f(to, OV_REPORTING) == NULL)
 		return;	/* this user's role may not read ERP figures */
 	buf_init(&a);
 	buf_init(&b);
 	card_heading(&to->ct.card, "ERP figures");
-	if (f(to, OV_PLAN_TARGET))
+	if (f(to, OV_REVENUE) == NULL)
+		addf(to, "Revenue this year", TE_STATUS_ERROR, "not summed: no "
+		    "exchange rate from %s to %s", f(to, OV_MISSING_RATE), cur);
+	else if (f(to, OV_PLAN_TARGET))
 		addf(to, "Revenue this year", TE_NORMAL, "%s of %s target (plan %s)",
-		    money(&a, f(to, OV_REVENUE)), money(&b, f(to, OV_PLAN_TARGET)),
-		    f(to, OV_PLAN_YEAR));
+		    money(&a, f(to, OV_REVENUE), cur),
+		    money(&b, f(to, OV_PLAN_TARGET), cur), f(to, OV_PLAN_YEAR));
 	else
 		addf(to, "Revenue this year", TE_NORMAL, "%s (no plan target)",
-		    money(&a, f(to, OV_REVENUE)));
-	add(to, "Open invoices", money(&a, f(to, OV_OPEN)), TE_NORMAL);
-	add(to, "Overdue", money(&a, f(to, OV_OVERDUE)),
-	    nonzero(f(to, OV_OVERDUE)) ? TE_OVERDUE : TE_NORMAL);
+		    money(&a, f(to, OV_REVENUE), cur));
+	if (f(to, OV_OPEN) != NULL) {
+		add(to, "Open invoices", money(&a, f(to, OV_OPEN), cur), TE_NORMAL);
+		add(to, "Overdue", money(&a, f(to, OV_OVERDUE), cur),
+		    nonzero(f(to, OV_OVERDUE)) ? TE_OVERDUE : TE_NORMAL);
+	}
+	reporting_figures(to, &a, &b);
 	buf_free(&a);
 	buf_free(&b);
 }
@@ -192,7 +222,7 @@ commitments(struct tab_overview *to)
 		    f(to, OV_PLAN_YEAR), f(to, OV_PLAN_STATUS),
 		    f(to, OV_PLAN_OPEN_ACTIONS), strcmp(f(to, OV_PLAN_OPEN_ACTIONS),
 		    "1") == 0 ? "" : "s");
-	else if (f(to, OV_REVENUE) != NULL)
+	else if (f(to, OV_REPORTING) != NULL)
 		add(to, "Plan", "no plan yet", TE_NORMAL);
 	add(to, "Open complaints", f(to, OV_COMPLAINTS) ? f(to, OV_COMPLAINTS) :
 	    "none", f(to, OV_COMPLAINTS) ? TE_FB_COMPLAINT : TE_NORMAL);

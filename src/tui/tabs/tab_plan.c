@@ -16,6 +16,7 @@
 #include "tab.h"
 #include "table.h"
 #include "kam/account_detail.h"
+#include "kam/money.h"
 #include "kam/date.h"
 #include "kam/xalloc.h"
 
@@ -64,7 +65,8 @@ build(struct tab_plan *tp, const struct acct_rows *r)
 	    acct_rows_get(r, 0, PL_STATUS));
 	card_add(&tp->card, "Plan", b.data, TE_NORMAL);
 	buf_reset(&b);
-	text_money(&b, acct_rows_get(r, 0, PL_TARGET));
+	money_format(&b, acct_rows_get(r, 0, PL_TARGET),
+	    acct_rows_get(r, 0, PL_CURRENCY));
 	card_add(&tp->card, "Revenue target", b.data, TE_NORMAL);
 	card_add(&tp->card, "Annual talk", acct_rows_get(r, 0, PL_TALK_ON) ?
 	    acct_rows_get(r, 0, PL_TALK_ON) : "not set", TE_NORMAL);

@@ -358,6 +358,8 @@ table_tab_new(struct view *account, const struct table_tab_def *def)
 	tt->v.parent = account;
 	tt->def = def;
 	table_init(&tt->tb, def->cols, def->ncols, def->role);
+	if (def->currency > 0)
+		table_set_currency(&tt->tb, def->currency);
 	return &tt->v;
 }
 

@@ -16,6 +16,7 @@ struct table_tab_def {
 	const char		*what;		/* "Contacts", for the status */
 	enum acct_query		 query;
 	const struct table_col	*cols;
+	int			 currency;	/* of TC_MONEY columns; 0: none */
 	int			 ncols;
 	table_role		 role;
 	int			 page;		/* rows a fetch; 0: all at once */

@@ -13,6 +13,7 @@
 #include "requests.h"
 #include "trace.h"
 #include "kam/account.h"
+#include "kam/money.h"
 #include "kam/xalloc.h"
 
 enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT, SLOT_FIND };
@@ -32,7 +33,8 @@ static const struct lcol lcols[] = {
 	{ ACOL_LIFECYCLE, "Lifecycle", 11, ALIGN_LEFT },
 	{ ACOL_STATUS, "Status", 8, ALIGN_LEFT },
 	{ ACOL_SLA, "SLA", 10, ALIGN_LEFT },
-	{ ACOL_REVENUE, "Revenue YTD", 14, ALIGN_RIGHT },
+	/* "127,000,000 KRW no rate": an amount, its currency, the marker */
+	{ ACOL_REVENUE, "Revenue YTD", 23, ALIGN_RIGHT },
 	{ ACOL_OPEN, "Open (overdue)", 27, ALIGN_RIGHT },
 	{ ACOL_LAST_CONTACT, "Last contact", 12, ALIGN_LEFT },
 	{ ACOL_NEXT_FOLLOW_UP, "Follow-up", 10, ALIGN_LEFT },
@@ -318,23 +320,38 @@ nonzero(const char *num)
 	return num != NULL && strspn(num, "-0.") != strlen(num);
 }
 
+/* An amount in the reporting currency; else in the account's own, said
+ * to have no rate, never summed or sorted with the others. */
+static enum theme_elem
+money_cell(const struct acct_row *r, enum acol col, struct kam_buf *out)
+{
+	const char *cur = r->field[AROW_MONEY_CURRENCY];
+
+	money_format(out, r->field[col], cur);
+	if (r->field[AROW_NO_RATE] != NULL) {
+		if (r->field[col] == NULL)
+			buf_adds(out, r->field[AROW_NO_RATE]);
+		buf_adds(out, " no rate");
+		return TE_STATUS_ERROR;
+	}
+	if (col == ACOL_OPEN && nonzero(r->field[AROW_OVERDUE])) {
+		buf_adds(out, " (");
+		money_format(out, r->field[AROW_OVERDUE], cur);
+		buf_adds(out, ")");
+		return TE_OVERDUE;
+	}
+	return TE_NORMAL;
+}
+
 /* The cell's text and its role. */
 static enum theme_elem
 cell(const struct acct_row *r, enum acol col, struct kam_buf *out)
 {
 	const char *v = r->field[col];
 
-	if (col == ACOL_REVENUE)
-		text_money(out, v);
-	else if (col == ACOL_OPEN) {
-		text_money(out, v);
-		if (nonzero(r->field[AROW_OVERDUE])) {
-			buf_adds(out, " (");
-			text_money(out, r->field[AROW_OVERDUE]);
-			buf_adds(out, ")");
-			return TE_OVERDUE;
-		}
-	} else
+	if (col == ACOL_REVENUE || col == ACOL_OPEN)
+		return money_cell(r, col, out);
+	else
 		buf_adds(out, v ? v : "");
 	return value_role(col, v);
 }
@@ -593,12 +610,30 @@ accounts_status(struct view *v, struct tui *t, struct kam_buf *out)
 		buf_addf(out, " | /%s", va->filter.search);
 }
 
+/* Which currency the list's amounts are in, and the rates' days. */
+static void
+money_note(const struct acct_session *s, struct kam_buf *out)
+{
+	if (!s->erp_figures || s->reporting == NULL)
+		return;
+	buf_addf(out, " | in %s", s->reporting);
+	if (s->rates_to == NULL)
+		;	/* every account's currency is the reporting one */
+	else if (strcmp(s->rates_from, s->rates_to) == 0)
+		buf_addf(out, ", rates of %s", s->rates_to);
+	else
+		buf_addf(out, ", rates %s..%s", s->rates_from, s->rates_to);
+	if (s->no_rate != NULL)
+		buf_addf(out, "; no rate for %s", s->no_rate);
+}
+
 static void
 accounts_title(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	(void)v;
 	buf_addf(out, "Key accounts - %s", t->user.display_name ?
 	    t->user.display_name : t->user.role_name);
+	money_note(&t->session, out);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "table.h"
 #include "text.h"
 #include "kam/account_detail.h"
+#include "kam/money.h"
 
 void
 table_init(struct table *tb, const struct table_col *cols, int ncols,
@@ -14,6 +15,12 @@ table_init(struct table *tb, const struct table_col *cols, int ncols,
 	tb->cols = cols;
 	tb->ncols = ncols;
 	tb->role = role;
+}
+
+void
+table_set_currency(struct table *tb, int field)
+{
+	tb->currency = field;
 }
 
 void
@@ -51,10 +58,12 @@ flex_width(const struct table *tb, int cols)
 }
 
 static void
-cell_text(const struct table_col *c, const char *v, struct kam_buf *out)
+cell_text(const struct table *tb, size_t row, const struct table_col *c,
+    const char *v, struct kam_buf *out)
 {
 	if (c->kind == TC_MONEY)
-		text_money(out, v);
+		money_format(out, v, acct_rows_get(&tb->rows, row,
+		    (size_t)tb->currency));
 	else if (c->kind == TC_YESNO)
 		buf_adds(out, v == NULL ? "" : strcmp(v, "t") == 0 ? "yes" : "no");
 	else
@@ -83,7 +92,7 @@ draw_cells(struct tui *t, const struct table *tb, int y, size_t row, int flex)
 		if (header)
 			buf_adds(&text, v);
 		else
-			cell_text(c, v, &text);
+			cell_text(tb, row, c, v, &text);
 		draw_text(t, y, x, w, text.data, role, c->align);
 		x += w + 1;
 	}

@@ -27,6 +27,8 @@ struct table {
 	const struct table_col	*cols;
 	int			 ncols;
 	table_role		 role;
+	int			 currency;	/* TC_MONEY cells: the rows'
+						 * column of their currency */
 	struct acct_rows	 rows;
 	struct listnav		 nav;
 	struct listnav		 kept;		/* the cursor before a reload */
@@ -40,6 +42,8 @@ struct table {
 void	table_init(struct table *tb, const struct table_col *cols, int ncols,
 	    table_role role);
 void	table_free(struct table *tb);
+/* Money cells show the currency in the rows' column field after them. */
+void	table_set_currency(struct table *tb, int field);
 /* Forgets the rows, for a reload; the cursor goes back to its line
  * when they come again (table_take). */
 void	table_clear(struct table *tb);

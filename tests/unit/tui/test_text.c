@@ -1,5 +1,5 @@
 /* What reaches the screen: sanitised, exact widths with wide characters,
- * cut without splitting one; money grouping; wrapping. */
+ * cut without splitting one; wrapping. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -71,30 +71,6 @@ test_controls_made_visible(void **state)
 }
 
 static void
-test_money(void **state)
-{
-	static const struct { const char *in, *out; } cases[] = {
-		{ "0", "0" }, { "999.50", "999.50" }, { "1000.00", "1,000.00" },
-		{ "1234567.89", "1,234,567.89" }, { "-12345", "-12,345" },
-		{ "12.3456", "12.3456" }, { "abc", "abc" }, { "1e5", "1e5" },
-		{ "", "" },
-	};
-	struct kam_buf b;
-
-	(void)state;
-	buf_init(&b);
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		buf_reset(&b);
-		text_money(&b, cases[i].in);
-		assert_string_equal(b.data, cases[i].out);
-	}
-	buf_reset(&b);
-	text_money(&b, NULL);
-	assert_string_equal(b.data, "");
-	buf_free(&b);
-}
-
-static void
 test_wrap(void **state)
 {
 	char **lines;
@@ -121,7 +97,6 @@ main(void)
 		cmocka_unit_test(test_fit_pads_and_cuts),
 		cmocka_unit_test(test_wide_characters_never_split),
 		cmocka_unit_test(test_controls_made_visible),
-		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_wrap),
 	};
 
