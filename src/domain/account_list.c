@@ -55,7 +55,8 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	    "::timestamptz" },
 	[ACOL_NEXT_FOLLOW_UP] = { "next-follow-up", "coalesce((SELECT "
 	    "min(i.follow_up_on) FROM kam.interaction i WHERE i.account_id = a.id "
-	    "AND i.follow_up_on >= current_date), 'infinity')", NULL, "::date" },
+	    "AND i.follow_up_on >= current_date AND i.follow_up_done_at IS NULL), "
+	    "'infinity')", NULL, "::date" },
 };
 
 /* $1 tier, $2 owner, $3 team, $4 lifecycle, $5 status, $6 mine. No join:
