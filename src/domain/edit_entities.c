@@ -20,6 +20,8 @@ static const struct edit_column interaction_cols[] = {
 
 static const struct edit_constraint interaction_constraints[] = {
 	{ "interaction_subject_check", "subject", "must not be empty" },
+	{ "interaction_subject_length", "subject",
+	  "is too long: at most 300 characters" },
 	{ "interaction_channel_check", "channel", "is not a channel kam knows" },
 	{ "interaction_direction_check", "direction", "is not a direction kam knows" },
 	{ "interaction_feedback_check", "feedback", "is not a feedback kind kam knows" },
@@ -40,6 +42,8 @@ static const struct edit_column contact_cols[] = {
 static const struct edit_constraint contact_constraints[] = {
 	{ "contact_name_check", "name", "must not be empty" },
 	{ "contact_email_check", "email", "is not an email address (name@example.com)" },
+	{ "contact_phone_check", "phone", "is not a phone number (digits, spaces "
+	  "and + ( ) - / . between them, an extension after x or ext)" },
 	{ "contact_preferred_channel_check", "preferred_channel",
 	  "is not a channel kam knows" },
 	{ "contact_account_id_fkey", NULL, "the account has gone" },
