@@ -110,9 +110,26 @@ const struct edit_op_def *const edit_ops[EOP_COUNT] = {
 	[EOP_ACTION_DROP] = &edit_action_drop,
 };
 
+/* The same person twice: another contact of the account with the same
+ * name, case, accents and spaces aside, or the same email in any case.
+ * The first by id, and how many more. */
+#define SAME_NAME(x) "kam.fold(regexp_replace(btrim(" x "), '\\s+', ' ', 'g'))"
+static const struct edit_warn_def contact_duplicate = {
+	"SELECT CASE WHEN count(*) > 0 THEN (array_agg(concat_ws(', ', o.name, "
+	"o.email, o.phone) || CASE WHEN o.active THEN '' ELSE ' (inactive)' END "
+	"ORDER BY o.id))[1] || CASE WHEN count(*) > 1 THEN "
+	"format(' and %s more', count(*) - 1) ELSE '' END END AS warning "
+	"FROM kam.contact o WHERE o.account_id = $1::bigint "
+	"AND o.id IS DISTINCT FROM $2::bigint "
+	"AND (" SAME_NAME("o.name") " = " SAME_NAME("$3") " "
+	"OR lower(o.email) = lower($4))",
+	{ "name", "email", NULL },
+};
+
 const struct edit_warn_def *const edit_warns[EW_COUNT] = {
 	[EW_CONDITION_OVERLAP] = &edit_condition_overlap,
 	[EW_SLA_OVERLAP] = &edit_sla_overlap,
+	[EW_CONTACT_DUPLICATE] = &contact_duplicate,
 };
 
 /* $1 the account, $2 the current value (shown even when inactive); they

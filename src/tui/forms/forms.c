@@ -124,7 +124,8 @@ contact_note(const struct form *f)
 const struct form_def form_contact = {
 	"contact", "New contact", "Edit contact", EE_CONTACT,
 	contact_fields, countof(contact_fields), "Contact saved.",
-	contact_check, NULL, contact_note, EW_NONE, NULL,
+	contact_check, NULL, contact_note, EW_CONTACT_DUPLICATE,
+	"The account has this contact already:",
 };
 
 static const struct form_def *const form_defs[] = {
