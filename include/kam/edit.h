@@ -132,7 +132,11 @@ enum edit_outcome edit_op_done_recv(struct kam_db *db, struct edit_error *err);
  * the accounts that may head an account (its team's and the heads of
  * groups, never itself or one below it). Teams are chosen by name, the
  * others by id. */
-enum edit_pick { EP_CONTACTS, EP_USERS, EP_TEAMS, EP_PARENTS, EP_COUNT };
+enum edit_pick {
+	EP_CONTACTS, EP_USERS, EP_TEAMS, EP_PARENTS,
+	EP_COUNTRY,	/* the account's country, while current is NULL */
+	EP_COUNT
+};
 
 struct edit_choice {
 	char	*value;

@@ -149,6 +149,11 @@ const char *const edit_picks[EP_COUNT] = {
 	"WHERE a.id = $1::bigint) DESC, u.display_name, u.id",
 	[EP_TEAMS] = edit_pick_teams,
 	[EP_PARENTS] = edit_pick_parents,
+	/* a new service level's time zone comes from it, unless one is
+	 * given already */
+	[EP_COUNTRY] =
+	"SELECT a.country AS value, a.country AS label FROM kam.account a "
+	"WHERE a.id = $1::bigint AND a.country IS NOT NULL AND $2::text IS NULL",
 };
 
 const bool edit_pick_ids[EP_COUNT] = {

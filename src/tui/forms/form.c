@@ -93,6 +93,7 @@ form_free(struct form *f)
 		textedit_free(&f->field[i].ed);
 		free(f->field[i].base);
 		free(f->field[i].error);
+		free(f->field[i].note);
 		edit_choices_free(&f->field[i].options);
 	}
 	free(f->field);

@@ -42,6 +42,8 @@
  *	FT_MONEY	a decimal amount, scale 2 unless given
  *	FT_INTERVAL	a duration: "4h", "1d 4h", "30m", "2d"
  *	FT_TIME		a time of day, H:MM or HH:MM; 24:00 the end of the day
+ *	FT_ZONE		a time zone name (Europe/Berlin); a new row's, left
+ *			empty, comes from the account's country (form_zone.c)
  *	FT_PHONE	a phone number: digits with + ( ) - / . and spaces,
  *			an extension after x, ext or # (phone_valid)
  *	FT_SET		some of choices, typed by value or label with commas
@@ -70,7 +72,7 @@
 
 enum field_type {
 	FT_TEXT, FT_LONGTEXT, FT_CHOICE, FT_PICK, FT_BOOL, FT_DATE, FT_DATETIME,
-	FT_NUMBER, FT_MONEY, FT_INTERVAL, FT_TIME, FT_SET, FT_PHONE
+	FT_NUMBER, FT_MONEY, FT_INTERVAL, FT_TIME, FT_SET, FT_PHONE, FT_ZONE
 };
 
 #define FF_REQUIRED	0x1
@@ -118,6 +120,7 @@ struct form_field {
 	struct textedit			 ed;
 	char				*base;		/* the text it started with */
 	char				*error;		/* shown next to it */
+	char				*note;		/* shown when no error */
 	bool				 readonly;
 	bool				 fixed;		/* read only, yet saved */
 	struct edit_choices		 options;	/* FT_PICK */
@@ -193,6 +196,11 @@ char	*form_text_of(const struct form_field *fl, const char *sql);
 void	form_to_draft(const struct form *f, struct kam_draft *d);
 bool	form_from_draft(struct form *f, const struct kam_draft *d,
 	    struct kam_buf *err);
+
+/* form_zone.c: an empty time zone field of a new row from the
+ * account's country (ISO code, NULL: none known): the country's one zone
+ * in tzdata's zone.tab, else a note that names the candidates. */
+void	form_zone_from_country(struct form_field *fl, const char *country);
 
 /* The most characters a field takes: its maxlen, else 500 for a line,
  * 20000 for long text. */

@@ -20,7 +20,8 @@
 static int
 field_rows(const struct form_field *fl)
 {
-	return (fl->def->type == FT_LONGTEXT ? LONG_ROWS : 1) + (fl->error != NULL);
+	return (fl->def->type == FT_LONGTEXT ? LONG_ROWS : 1) +
+	    (fl->error != NULL || fl->note != NULL);
 }
 
 size_t
@@ -116,15 +117,19 @@ draw_field(struct tui *t, int y, struct form_field *fl, bool focus, int w)
 		    TE_FIELD_READONLY, ALIGN_LEFT);
 }
 
+/* The field's error under it, else its note. */
 static void
 draw_error(struct tui *t, int y, const struct form_field *fl)
 {
 	struct kam_buf b;
 
 	buf_init(&b);
-	buf_addf(&b, "^ %s %s", fl->def->label, fl->error);
-	draw_text(t, y, LABEL_COLS, t->cols - LABEL_COLS, b.data, TE_FIELD_ERROR,
-	    ALIGN_LEFT);
+	if (fl->error != NULL)
+		buf_addf(&b, "^ %s %s", fl->def->label, fl->error);
+	else
+		buf_addf(&b, "^ %s", fl->note);
+	draw_text(t, y, LABEL_COLS, t->cols - LABEL_COLS, b.data, fl->error ?
+	    TE_FIELD_ERROR : TE_FIELD_READONLY, ALIGN_LEFT);
 	buf_free(&b);
 }
 
@@ -165,7 +170,7 @@ form_draw(struct tui *t, struct form *f, const char *heading, const char *note,
 
 		if (y >= y0 && y + rows <= y0 + height) {
 			draw_field(t, y, fl, i == f->focus, w);
-			if (fl->error != NULL)
+			if (fl->error != NULL || fl->note != NULL)
 				draw_error(t, y + rows - 1, fl);
 		}
 		y += rows;

@@ -378,6 +378,22 @@ time_value(const char *s, char **out, struct kam_buf *err)
 	return true;
 }
 
+/* The letters of IANA zone names ("America/Argentina/Buenos_Aires",
+ * "Etc/GMT+1"); the database knows which exist. */
+static bool
+zone_value(const char *s, char **out, struct kam_buf *err)
+{
+	static const char ok[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789/_+-";
+
+	if (s[strspn(s, ok)] != '\0' || *s == '/' || strstr(s, "..") != NULL) {
+		buf_adds(err, "is not a time zone (like Europe/Berlin or UTC)");
+		return false;
+	}
+	*out = xstrdup(s);
+	return true;
+}
+
 static bool
 phone_value(const struct form_field *fl, const char *s, char **out,
     struct kam_buf *err)
@@ -421,6 +437,7 @@ convert(const struct form_field *fl, const char *s, time_t now, char **out,
 	case FT_TIME: return time_value(s, out, err);
 	case FT_SET: return set_value(d, s, out, err);
 	case FT_PHONE: return phone_value(fl, s, out, err);
+	case FT_ZONE: return zone_value(s, out, err);
 	case FT_TEXT: case FT_LONGTEXT: break;
 	}
 	*out = xstrdup(s);

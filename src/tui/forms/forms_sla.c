@@ -31,8 +31,10 @@ static const struct form_field_def fields[] = {
 	{ "support_to", "Support until", FT_TIME, 0,
 	  .hint = "H:MM, like 18:00 or 24:00; before Support from: across "
 	  "midnight (22:00 to 6:00)" },
-	{ "time_zone", "Time zone", FT_TEXT, FF_REQUIRED, .maxlen = 64,
-	  .initial = "UTC", .hint = "of the support hours: Europe/Berlin, UTC" },
+	{ "time_zone", "Time zone", FT_ZONE, FF_REQUIRED, .maxlen = 64,
+	  .pick = EP_COUNTRY,
+	  .hint = "of the support hours: Europe/Berlin, UTC; a new one's from "
+	  "the account's country" },
 	{ "channels", "Channels", FT_SET, FF_REQUIRED, .choices = channels,
 	  .initial = "phone, email",
 	  .hint = "some of phone, email, portal, chat, onsite" },
@@ -47,17 +49,6 @@ static const struct form_field_def fields[] = {
 	{ "valid_to", "Valid to", FT_DATE, 0,
 	  .hint = "the last day it applies; empty: no end" },
 };
-
-/* The letters of IANA zone names ("America/Argentina/Buenos_Aires",
- * "Etc/GMT+1"); the database knows which exist. */
-static bool
-zone_like(const char *s)
-{
-	static const char ok[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789/_+-";
-
-	return s[strspn(s, ok)] == '\0' && *s != '/' && strstr(s, "..") == NULL;
-}
 
 static void
 times_check(struct form *f)
@@ -96,13 +87,8 @@ window_check(struct form *f, const struct edit_row *row)
 static void
 sla_check(struct form *f, const struct edit_row *row)
 {
-	const char *zone = form_row_value(f, row, "time_zone");
-
 	times_check(f);
 	window_check(f, row);
-	if (zone != NULL && !zone_like(zone))
-		form_set_error(f, "time_zone", "is not a time zone (like "
-		    "Europe/Berlin or UTC)");
 	form_check_order(f, row, "valid_from", "valid_to", false);
 }
 

@@ -8,9 +8,11 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "form.h"
@@ -247,6 +249,7 @@ test_service_level_checks(void **state)
 
 	(void)state;
 	open_new(&f, &form_service_level);
+	put(&f, "time_zone", "UTC");
 	put(&f, "name", "Gold");
 	put(&f, "first_response", "4h");
 	put(&f, "resolution", "3h 59m");
@@ -448,6 +451,60 @@ test_ticket_direction_and_subject_length(void **state)
 	form_free(&f);
 }
 
+/* A new service level's zone from the account's country by tzdata's
+ * table: the one zone, or the candidates named; the file is said. */
+static void
+test_time_zone_from_the_country(void **state)
+{
+	static const char tab[] =
+	    "# tzdata's zone.tab, in part\n"
+	    "DE\t+5230+01322\tEurope/Berlin\tmost of Germany\n"
+	    "DE\t+4742+00841\tEurope/Busingen\tBusingen\n"
+	    "DK\t+5540+01235\tEurope/Copenhagen\n"
+	    "XX\t+0000+00000\tEurope/../../etc/passwd\n"
+	    "CH,LI\t+4723+00832\tEurope/Zurich\tSwiss time\n";
+	char dir[] = "/tmp/kam-zonetab-XXXXXX", path[64];
+	struct form_field *tz;
+	struct form f;
+	FILE *out;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/zone.tab", dir);
+	assert_non_null(out = fopen(path, "w"));
+	fputs(tab, out);
+	fclose(out);
+	setenv("TZDIR", dir, 1);
+	open_new(&f, &form_service_level);
+	tz = form_field_of(&f, "time_zone");
+	assert_string_equal(tz->ed.text.data, "");
+	form_zone_from_country(tz, "DK");
+	assert_string_equal(tz->ed.text.data, "Europe/Copenhagen");
+	assert_false(form_dirty(&f));
+	assert_non_null(strstr(tz->note, "the one time zone of DK in /tmp/kam-zonetab-"));
+	textedit_set(&tz->ed, "");
+	edit_str_set(&tz->base, "");
+	form_zone_from_country(tz, "DE");
+	assert_string_equal(tz->ed.text.data, "");
+	assert_non_null(strstr(tz->note, "DE has 2 time zones in "));
+	assert_non_null(strstr(tz->note, "zone.tab: Europe/Berlin (most of "
+	    "Germany), Europe/Busingen (Busingen); type one"));
+	form_zone_from_country(tz, "LI");
+	assert_string_equal(tz->ed.text.data, "Europe/Zurich");
+	textedit_set(&tz->ed, "");
+	edit_str_set(&tz->base, "");
+	form_zone_from_country(tz, "XX");		/* a name that is no zone */
+	assert_string_equal(tz->ed.text.data, "");
+	assert_non_null(strstr(tz->note, "XX has no time zone in "));
+	textedit_set(&tz->ed, "UTC");			/* given: left alone */
+	form_zone_from_country(tz, "DK");
+	assert_string_equal(tz->ed.text.data, "UTC");
+	form_free(&f);
+	unlink(path);
+	rmdir(dir);
+	unsetenv("TZDIR");
+}
+
 static void
 test_no_draft_of_a_new_account(void **state)
 {
@@ -491,6 +548,7 @@ main(void)
 		cmocka_unit_test(test_support_hours_across_midnight),
 		cmocka_unit_test(test_phone_numbers),
 		cmocka_unit_test(test_ticket_direction_and_subject_length),
+		cmocka_unit_test(test_time_zone_from_the_country),
 		cmocka_unit_test(test_no_draft_of_a_new_account),
 	};
 
