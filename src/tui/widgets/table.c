@@ -5,6 +5,7 @@
 #include "table.h"
 #include "text.h"
 #include "kam/account_detail.h"
+#include "kam/words.h"
 
 void
 table_init(struct table *tb, const struct table_col *cols, int ncols,
@@ -57,6 +58,10 @@ cell_text(const struct table_col *c, const char *v, struct kam_buf *out)
 		text_money(out, v);
 	else if (c->kind == TC_YESNO)
 		buf_adds(out, v == NULL ? "" : strcmp(v, "t") == 0 ? "yes" : "no");
+	else if (c->kind == TC_WORDS)
+		buf_adds(out, v ? words_of(v) : "");
+	else if (c->kind == TC_CHANGES && v != NULL && strstr(v, WORDS_US))
+		words_changes(out, v);
 	else
 		buf_adds(out, v ? v : "");
 }
