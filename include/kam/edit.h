@@ -137,7 +137,11 @@ enum edit_outcome edit_op_done_recv(struct kam_db *db, struct edit_error *err);
  * the accounts that may head an account (its team's and the heads of
  * groups, never itself or one below it). Teams are chosen by name, the
  * others by id. */
-enum edit_pick { EP_CONTACTS, EP_USERS, EP_TEAMS, EP_PARENTS, EP_COUNT };
+enum edit_pick {
+	EP_CONTACTS, EP_USERS, EP_TEAMS, EP_PARENTS,
+	EP_COUNTRY,	/* the account's country, while current is NULL */
+	EP_COUNT
+};
 
 struct edit_choice {
 	char	*value;
@@ -158,10 +162,14 @@ bool	edit_pick_by_id(enum edit_pick p);
 
 /* Questions before a save, asked of the database: conditions of the same
  * kind on the account whose validity overlaps the row's; service levels
- * of the account whose validity overlaps the row's. words gets the
+ * of the account whose validity overlaps the row's; contacts of the
+ * account with the row's name or email (the same person twice). words gets the
  * warning, empty when there is none; false with err when the query
  * failed. */
-enum edit_warn { EW_NONE, EW_CONDITION_OVERLAP, EW_SLA_OVERLAP, EW_COUNT };
+enum edit_warn {
+	EW_NONE, EW_CONDITION_OVERLAP, EW_SLA_OVERLAP, EW_CONTACT_DUPLICATE,
+	EW_COUNT
+};
 
 bool	edit_warn_send(struct kam_db *db, enum edit_warn w,
 	    const struct edit_row *row);

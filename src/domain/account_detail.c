@@ -113,9 +113,12 @@ static const char overview_basic[] = OVERVIEW_HEAD
 #define CHANGE_VALUES(keys) \
 	"SELECT k, " CHANGE_VALUE("l.old") " AS o, " CHANGE_VALUE("l.new") \
 	" AS n FROM jsonb_object_keys(" keys ") k"
-#define CHANGE_SHORT(v) \
-	"coalesce(CASE WHEN length(" v ") > 40 THEN left(" v ", 39) || '…' " \
-	"ELSE " v " END, '(none)')"
+/* A change's fields for words_changes (kam/words.h): field, old and
+ * new, each ended by its separator; NULL as WORDS_NULL; the separators
+ * in a value made '?', so that none is taken for one. */
+#define CHANGE_US "E'\\x1f'"
+#define CHANGE_PART(v) \
+	"coalesce(translate(" v ", E'\\x1d\\x1f', '?" "?'), E'\\x1d')"
 
 /* The columns each statement returns, named for the enum that reads them
  * (kam/account_detail.h); checked on every result by db_take. */
@@ -282,8 +285,9 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "to_char(l.at, 'YYYY-MM-DD HH24:MI') AS at, "
 	  "coalesce(u.display_name, l.actor) AS who, " CHANGE_WHAT " AS what, "
 	  "CASE l.op WHEN 'INSERT' THEN 'added' WHEN 'DELETE' THEN 'deleted' "
-	  "ELSE (SELECT string_agg(c.k || ': ' || " CHANGE_SHORT("c.o") " || ' → ' "
-	  "|| " CHANGE_SHORT("c.n") ", '; ' ORDER BY c.k) FROM (" CHANGE_VALUES("l.new")
+	  "ELSE (SELECT string_agg(" CHANGE_PART("c.k") " || " CHANGE_US " || "
+	  CHANGE_PART("c.o") " || " CHANGE_US " || " CHANGE_PART("c.n") ", "
+	  CHANGE_US " ORDER BY c.k) FROM (" CHANGE_VALUES("l.new")
 	  ") c) END AS change " CHANGE_FROM
 	  /* a bound the index can use: no OR with "from the top" */
 	  "WHERE l.account_id = $1::bigint AND (l.at, l.id) < "

@@ -20,6 +20,8 @@ static const struct edit_column interaction_cols[] = {
 
 static const struct edit_constraint interaction_constraints[] = {
 	{ "interaction_subject_check", "subject", "must not be empty" },
+	{ "interaction_subject_length", "subject",
+	  "is too long: at most 300 characters" },
 	{ "interaction_channel_check", "channel", "is not a channel kam knows" },
 	{ "interaction_direction_check", "direction", "is not a direction kam knows" },
 	{ "interaction_feedback_check", "feedback", "is not a feedback kind kam knows" },
@@ -42,6 +44,8 @@ static const struct edit_column contact_cols[] = {
 static const struct edit_constraint contact_constraints[] = {
 	{ "contact_name_check", "name", "must not be empty" },
 	{ "contact_email_check", "email", "is not an email address (name@example.com)" },
+	{ "contact_phone_check", "phone", "is not a phone number (digits, spaces "
+	  "and + ( ) - / . between them, an extension after x or ext)" },
 	{ "contact_preferred_channel_check", "preferred_channel",
 	  "is not a channel kam knows" },
 	{ "contact_account_id_fkey", NULL, "the account has gone" },
@@ -112,9 +116,26 @@ const struct edit_op_def *const edit_ops[EOP_COUNT] = {
 	[EOP_COMPLAINT_REOPEN] = &edit_complaint_reopen,
 };
 
+/* The same person twice: another contact of the account with the same
+ * name, case, accents and spaces aside, or the same email in any case.
+ * The first by id, and how many more. */
+#define SAME_NAME(x) "kam.fold(regexp_replace(btrim(" x "), '\\s+', ' ', 'g'))"
+static const struct edit_warn_def contact_duplicate = {
+	"SELECT CASE WHEN count(*) > 0 THEN (array_agg(concat_ws(', ', o.name, "
+	"o.email, o.phone) || CASE WHEN o.active THEN '' ELSE ' (inactive)' END "
+	"ORDER BY o.id))[1] || CASE WHEN count(*) > 1 THEN "
+	"format(' and %s more', count(*) - 1) ELSE '' END END AS warning "
+	"FROM kam.contact o WHERE o.account_id = $1::bigint "
+	"AND o.id IS DISTINCT FROM $2::bigint "
+	"AND (" SAME_NAME("o.name") " = " SAME_NAME("$3") " "
+	"OR lower(o.email) = lower($4))",
+	{ "name", "email", NULL },
+};
+
 const struct edit_warn_def *const edit_warns[EW_COUNT] = {
 	[EW_CONDITION_OVERLAP] = &edit_condition_overlap,
 	[EW_SLA_OVERLAP] = &edit_sla_overlap,
+	[EW_CONTACT_DUPLICATE] = &contact_duplicate,
 };
 
 /* $1 the account, $2 the current value (shown even when inactive); they
@@ -134,6 +155,11 @@ const char *const edit_picks[EP_COUNT] = {
 	"WHERE a.id = $1::bigint) DESC, u.display_name, u.id",
 	[EP_TEAMS] = edit_pick_teams,
 	[EP_PARENTS] = edit_pick_parents,
+	/* a new service level's time zone comes from it, unless one is
+	 * given already */
+	[EP_COUNTRY] =
+	"SELECT a.country AS value, a.country AS label FROM kam.account a "
+	"WHERE a.id = $1::bigint AND a.country IS NOT NULL AND $2::text IS NULL",
 };
 
 const bool edit_pick_ids[EP_COUNT] = {

@@ -8,7 +8,8 @@
 
 /* The SLA that applies today by kam.account_service_level (migration
  * 0015, the one definition of it), else the latest one; support is open
- * only under one in force. Durations come as seconds,
+ * only under one in force, by kam.support_open (migration 0019: hours
+ * may run across midnight). Durations come as seconds,
  * support hours as one readable line, the JSON as the database writes it,
  * so money and times keep their exact text. */
 static const char card_sql[] =
@@ -28,11 +29,8 @@ static const char card_sql[] =
 "    ELSE to_char(s.support_from, 'HH24:MI') || '-' || to_char(s.support_to, 'HH24:MI') END)"
 "  END AS hours,"
 "  s.time_zone,"
-"  CASE WHEN f.state = 'valid' THEN"
-"   (extract(isodow FROM now() AT TIME ZONE s.time_zone)::int = ANY (s.support_days)"
-"   AND (s.support_from IS NULL OR ((now() AT TIME ZONE s.time_zone)::time"
-"        >= s.support_from AND (now() AT TIME ZONE s.time_zone)::time < s.support_to)))"
-"   END AS open_now,"
+"  CASE WHEN f.state = 'valid' THEN kam.support_open(s.support_days,"
+"   s.support_from, s.support_to, s.time_zone, now()) END AS open_now,"
 "  to_char(now() AT TIME ZONE s.time_zone, 'Dy HH24:MI') AS local_now,"
 "  array_to_string(s.channels, ', ') AS channels,"
 "  ec.name AS esc_name, ec.phone AS esc_phone, ec.email AS esc_email,"

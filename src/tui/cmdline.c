@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cmdline.h"
+#include "kam/words.h"
 #include "kam/xalloc.h"
 
 #include "kam/countof.h"
@@ -185,6 +186,43 @@ filter_describe(struct kam_buf *out, const struct acct_filter *af)
 			    names[i], vals[i]);
 	if (af->mine)
 		buf_addf(out, "%smine", out->len > start ? " " : "");
+}
+
+/* One filter in words after the ones before it in out (from start). */
+static void
+add_filter(struct kam_buf *out, size_t start, const char *key, const char *value)
+{
+	if (value == NULL)
+		return;
+	buf_adds(out, out->len > start ? ", " : "");
+	if (key != NULL && strcmp(value, "any") == 0)
+		buf_addf(out, "any %s", key);
+	else if (key != NULL)
+		buf_addf(out, "%s %s", key, words_of(value));
+	else
+		buf_adds(out, value);
+}
+
+void
+filter_words(struct kam_buf *out, const struct acct_filter *af)
+{
+	size_t start = out->len;
+
+	add_filter(out, start, "tier", af->tier);
+	add_filter(out, start, "owner", af->owner);
+	add_filter(out, start, "team", af->team);
+	add_filter(out, start, "lifecycle", af->lifecycle);
+	add_filter(out, start, "status", af->status);
+	add_filter(out, start, NULL, af->mine ? "mine" : NULL);
+}
+
+void
+hist_filter_words(struct kam_buf *out, const struct hist_filter *hf)
+{
+	size_t start = out->len;
+
+	add_filter(out, start, "channel", hf->channel);
+	add_filter(out, start, "feedback", hf->feedback);
 }
 
 void

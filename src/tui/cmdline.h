@@ -35,8 +35,12 @@ struct hist_filter {
  * with err set, filters unchanged. */
 bool	filter_parse(const char *args, struct acct_filter *af,
 	    struct hist_filter *hf, struct kam_buf *err);
-/* The filters in the same words, for the status line. */
+/* The filters as they are typed, for the F prompt. */
 void	filter_describe(struct kam_buf *out, const struct acct_filter *af);
+/* The filters in words, for the status line: "tier key, status at risk,
+ * mine"; "channel call, any feedback". */
+void	filter_words(struct kam_buf *out, const struct acct_filter *af);
+void	hist_filter_words(struct kam_buf *out, const struct hist_filter *hf);
 void	hist_filter_free(struct hist_filter *hf);
 
 /* The next value of a cycle (NULL, then each value, then NULL again). */

@@ -195,3 +195,23 @@ import json, sys
 c = json.load(sys.stdin)
 assert c["goodwill_policy"] == "ok\x9b2J\u202egone\x85", c'
 }
+
+@test "support hours across midnight: the card says open inside the window, closed outside" {
+	# windows that run past midnight, placed around the present minute:
+	# C5 opened an hour ago until two hours before now, C6 opens in an hour
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 -c "
+	    INSERT INTO kam.service_level (account_id, name, first_response, resolution,
+	        support_days, support_from, support_to, time_zone, valid_from)
+	    SELECT a.id, 'Night', '1 hour', '8 hours', '{1,2,3,4,5,6,7}',
+	        date_trunc('minute', now() AT TIME ZONE 'America/New_York')::time + v.f,
+	        date_trunc('minute', now() AT TIME ZONE 'America/New_York')::time + v.t,
+	        'America/New_York', DATE '2025-01-01'
+	      FROM (VALUES ('C5', interval '-1 hour', interval '-2 hours'),
+	                   ('C6', interval '1 hour', interval '-1 hour')) v (erp_id, f, t)
+	      JOIN kam.account a ON a.erp_id = v.erp_id"
+	run "$KAM" --sla C5
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Support now     OPEN"* ]]
+	run "$KAM" --sla C6
+	[[ "$output" == *"Support now     CLOSED"* ]]
+}

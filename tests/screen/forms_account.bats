@@ -99,12 +99,15 @@ load hooks
 	screen_keys e
 	[[ "$(screen_text)" == *"New service level - Müller GmbH"* ]]
 	[[ "$(screen_line 'Support days *')" == *"Mon-Fri"* ]]
-	[[ "$(screen_line 'Time zone *')" == *"UTC"* ]]
+	# Germany has two zones in tzdata (Busingen): asked, not guessed
+	screen_wait "^ DE has 2 time zones in "
 	screen_type "Gold"
 	screen_keys Tab
 	screen_type "4h"
 	screen_keys Tab
 	screen_type "2d"
+	screen_keys Tab Tab Tab Tab
+	screen_type "Europe/Berlin"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Service level saved."* ]]
 	[[ "$(screen_line 'Service level')" == *"Gold"* ]]

@@ -83,7 +83,7 @@ load hooks
 	[[ "$output" == *"Åhléns AB"* ]]
 	[[ "$output" == *"漢字 Trading"* ]]
 	[[ "$output" != *"Nordwind"* ]]
-	[[ "$output" == *"row 1 of 2 | sort name | filter: tier=strategic"* ]]
+	[[ "$output" == *"row 1 of 2 | sort name | filter: tier strategic"* ]]
 	screen_keys : ; screen_type "filter mine"; screen_keys Enter
 	[[ "$(screen_text)" == *"of 3 | sort name | filter: mine"* ]]
 	screen_keys : ; screen_type "filter tier=gold"; screen_keys Enter

@@ -14,7 +14,7 @@ load hooks
 	[[ "$(screen_text)" == *":filter mine"* ]]
 	screen_type "tier=key"
 	screen_keys Enter
-	[[ "$(screen_text)" == *"filter: tier=key mine"* ]]
+	[[ "$(screen_text)" == *"filter: tier key, mine"* ]]
 	[[ "$(screen_text)" == *"Müller GmbH"* ]]
 	[[ "$(screen_text)" != *"Åhléns AB"* ]]
 }

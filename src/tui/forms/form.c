@@ -10,9 +10,6 @@
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
 
-#define TEXT_MAX	500
-#define LONGTEXT_MAX	20000
-
 static bool
 writable(const struct form *f, const struct form_field_def *d, int col)
 {
@@ -67,8 +64,9 @@ form_init(struct form *f, const struct form_def *def, const char *account,
 		fl->def = d;
 		fl->col = edit_column_find(def->entity, d->column);
 		fl->readonly = !writable(f, d, fl->col);
-		textedit_init(&fl->ed, d->maxlen ? d->maxlen : d->type == FT_LONGTEXT ?
-		    LONGTEXT_MAX : TEXT_MAX, d->type == FT_LONGTEXT);
+		/* room past the limit in characters, so that a text too
+		 * long is shown and said so, never cut unseen */
+		textedit_init(&fl->ed, 8 * form_maxlen(d), d->type == FT_LONGTEXT);
 		if (id == NULL)
 			set_initial(f, fl);
 		else
@@ -78,12 +76,24 @@ form_init(struct form *f, const struct form_def *def, const char *account,
 }
 
 void
+form_initial(struct form *f, const char *column, const char *text)
+{
+	struct form_field *fl = form_field_of(f, column);
+
+	if (f->row.id != NULL || fl == NULL || form_field_dirty(fl))
+		return;
+	textedit_set(&fl->ed, text);
+	edit_str_set(&fl->base, fl->ed.text.data);
+}
+
+void
 form_free(struct form *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
 		textedit_free(&f->field[i].ed);
 		free(f->field[i].base);
 		free(f->field[i].error);
+		free(f->field[i].note);
 		edit_choices_free(&f->field[i].options);
 	}
 	free(f->field);

@@ -41,10 +41,16 @@
  *	FT_NUMBER	a decimal of digits digits, scale after the point
  *	FT_MONEY	a decimal amount, scale 2 unless given
  *	FT_INTERVAL	a duration: "4h", "1d 4h", "30m", "2d"
- *	FT_TIME		a time of day, HH:MM
+ *	FT_TIME		a time of day, H:MM or HH:MM; 24:00 the end of the day
+ *	FT_ZONE		a time zone name (Europe/Berlin); a new row's, left
+ *			empty, comes from the account's country (form_zone.c)
+ *	FT_PHONE	a phone number: digits with + ( ) - / . and spaces,
+ *			an extension after x, ext or # (phone_valid)
  *	FT_SET		some of choices, typed by value or label with commas
  *			between ("Mon, Wed", "Mon-Fri" in the choices' order);
  *			saved as the values in that order, comma-separated
+ * Amounts and numbers take commas or spaces between thousands, as kam
+ * prints them ("1,500,000.50"), and a point for decimals.
  * Flags: FF_REQUIRED, FF_READONLY (shown, never written), FF_NONNEG (a
  * number or amount of at least 0), FF_ERP (read only, marked as the
  * ERP's). initial is a new row's first text ("now" for the current time,
@@ -66,7 +72,7 @@
 
 enum field_type {
 	FT_TEXT, FT_LONGTEXT, FT_CHOICE, FT_PICK, FT_BOOL, FT_DATE, FT_DATETIME,
-	FT_NUMBER, FT_MONEY, FT_INTERVAL, FT_TIME, FT_SET
+	FT_NUMBER, FT_MONEY, FT_INTERVAL, FT_TIME, FT_SET, FT_PHONE, FT_ZONE
 };
 
 #define FF_REQUIRED	0x1
@@ -82,7 +88,7 @@ struct form_field_def {
 	const char *const	*choices;	/* FT_CHOICE, FT_SET */
 	enum edit_pick		 pick;		/* FT_PICK */
 	int			 digits, scale;	/* FT_NUMBER, FT_MONEY */
-	size_t			 maxlen;	/* bytes; 0: 500, long text 20000 */
+	size_t			 maxlen;	/* characters; 0: 500, long text 20000 */
 	const char		*initial;
 	const char		*hint;		/* shown while the cursor is here */
 };
@@ -114,6 +120,7 @@ struct form_field {
 	struct textedit			 ed;
 	char				*base;		/* the text it started with */
 	char				*error;		/* shown next to it */
+	char				*note;		/* shown when no error */
 	bool				 readonly;
 	bool				 fixed;		/* read only, yet saved */
 	struct edit_choices		 options;	/* FT_PICK */
@@ -141,6 +148,9 @@ void	form_load(struct form *f, const struct edit_row *row);
  * only in the form. */
 void	form_fix(struct form *f, const char *column, const char *text);
 struct form_field *form_field_of(struct form *f, const char *column);
+/* For setup hooks: a new row's first text of column other than its
+ * field's own, unless the user changed it already (a draft). */
+void	form_initial(struct form *f, const char *column, const char *text);
 
 /* What a key did, for the view. */
 enum form_event {
@@ -187,6 +197,14 @@ void	form_to_draft(const struct form *f, struct kam_draft *d);
 bool	form_from_draft(struct form *f, const struct kam_draft *d,
 	    struct kam_buf *err);
 
+/* form_zone.c: an empty time zone field of a new row from the
+ * account's country (ISO code, NULL: none known): the country's one zone
+ * in tzdata's zone.tab, else a note that names the candidates. */
+void	form_zone_from_country(struct form_field *fl, const char *country);
+
+/* The most characters a field takes: its maxlen, else 500 for a line,
+ * 20000 for long text. */
+size_t	form_maxlen(const struct form_field_def *def);
 /* form_value.c: one field's text as a database value; false with the
  * reason in err. A NULL *out is SQL NULL. */
 bool	form_value(const struct form_field *fl, time_t now, char **out,

@@ -1,5 +1,6 @@
 /* A form on the screen: a heading, then a label and a value box a field,
- * long text in a box of several lines, a field's error under it, and the
+ * long text in a box of several lines, a field's error (or note) under
+ * it, wrapped, and the
  * cursor in the field being edited. */
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "form_draw.h"
 #include "form_view.h"
 #include "message.h"
+#include "text.h"
 #include "kam/xalloc.h"
 
 #define LABEL_COLS	20
@@ -17,10 +19,36 @@
 #define READONLY_TAG	" (read only)"
 #define ERP_TAG		" (from ERP)"	/* no longer than READONLY_TAG */
 
-static int
-field_rows(const struct form_field *fl)
+/* The lines under a field: its error, else its note, wrapped to what
+ * is right of the labels; 0 for none. The caller frees with strv_free. */
+static size_t
+under_lines(const struct tui *t, const struct form_field *fl, char ***lines)
 {
-	return (fl->def->type == FT_LONGTEXT ? LONG_ROWS : 1) + (fl->error != NULL);
+	struct kam_buf b;
+	size_t n;
+
+	*lines = NULL;
+	if (fl->error == NULL && fl->note == NULL)
+		return 0;
+	buf_init(&b);
+	if (fl->error != NULL)
+		buf_addf(&b, "^ %s %s", fl->def->label, fl->error);
+	else
+		buf_addf(&b, "^ %s", fl->note);
+	n = text_wrap(b.data, (size_t)(t->cols > LABEL_COLS + 10 ?
+	    t->cols - LABEL_COLS : 10), lines);
+	buf_free(&b);
+	return n;
+}
+
+static int
+field_rows(const struct tui *t, const struct form_field *fl)
+{
+	char **lines;
+	size_t n = under_lines(t, fl, &lines);
+
+	strv_free(lines, n);
+	return (fl->def->type == FT_LONGTEXT ? LONG_ROWS : 1) + (int)n;
 }
 
 size_t
@@ -116,27 +144,28 @@ draw_field(struct tui *t, int y, struct form_field *fl, bool focus, int w)
 		    TE_FIELD_READONLY, ALIGN_LEFT);
 }
 
+/* The field's error under it, else its note, from line y on. */
 static void
 draw_error(struct tui *t, int y, const struct form_field *fl)
 {
-	struct kam_buf b;
+	char **lines;
+	size_t n = under_lines(t, fl, &lines);
 
-	buf_init(&b);
-	buf_addf(&b, "^ %s %s", fl->def->label, fl->error);
-	draw_text(t, y, LABEL_COLS, t->cols - LABEL_COLS, b.data, TE_FIELD_ERROR,
-	    ALIGN_LEFT);
-	buf_free(&b);
+	for (size_t i = 0; i < n; i++)
+		draw_text(t, y + (int)i, LABEL_COLS, t->cols - LABEL_COLS, lines[i],
+		    fl->error ? TE_FIELD_ERROR : TE_FIELD_READONLY, ALIGN_LEFT);
+	strv_free(lines, n);
 }
 
 /* Keeps the focused field on the screen: *scroll is the first form line
  * shown. */
 static void
-follow_focus(const struct form *f, int height, int *scroll)
+follow_focus(const struct tui *t, const struct form *f, int height, int *scroll)
 {
 	int y = 0, h = 0;
 
 	for (size_t i = 0; i <= f->focus && i < f->n; i++) {
-		h = field_rows(&f->field[i]);
+		h = field_rows(t, &f->field[i]);
 		if (i < f->focus)
 			y += h;
 	}
@@ -157,16 +186,16 @@ form_draw(struct tui *t, struct form *f, const char *heading, const char *note,
 		draw_text(t, ++y0, 1, t->cols - 1, note, TE_FIELD_READONLY, ALIGN_LEFT);
 	y0 += 2;
 	height -= 2 + (note != NULL);
-	follow_focus(f, height, scroll);
+	follow_focus(t, f, height, scroll);
 	y = y0 - *scroll;
 	for (size_t i = 0; i < f->n; i++) {
 		struct form_field *fl = &f->field[i];
-		int rows = field_rows(fl);
+		int rows = field_rows(t, fl);
 
 		if (y >= y0 && y + rows <= y0 + height) {
 			draw_field(t, y, fl, i == f->focus, w);
-			if (fl->error != NULL)
-				draw_error(t, y + rows - 1, fl);
+			draw_error(t, y + (fl->def->type == FT_LONGTEXT ?
+			    LONG_ROWS : 1), fl);
 		}
 		y += rows;
 	}

@@ -2,6 +2,7 @@
  * the one way it is read back (kam/edit.h), so that unchanged compares
  * equal. Every message reads after the field's label ("Email is ..."). */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +10,7 @@
 #include "form.h"
 #include "kam/date.h"
 #include "kam/decimal.h"
+#include "kam/phone.h"
 #include "kam/xalloc.h"
 
 /* Leading and trailing spaces (and, for long text, line breaks) go. */
@@ -44,6 +46,55 @@ is_option(const struct form_field *fl, const char *v)
 	return false;
 }
 
+/* The length of the separator between thousands at p, and its kind in
+ * *kind: 1 a comma (as money_format prints amounts), 2 a space (also the
+ * no-break and the narrow no-break space others print); 0 for none. */
+static size_t
+thousands_separator(const char *p, int *kind)
+{
+	*kind = *p == ',' ? 1 : 2;
+	if (*p == ',' || *p == ' ')
+		return 1;
+	if (strncmp(p, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (strncmp(p, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	*kind = 0;
+	return 0;
+}
+
+/* s without the separators between its thousands into plain: a first
+ * group of one to three digits, then groups of three, all separated the
+ * same way, only before the point. False when s has a separator
+ * anywhere else, which then is no thousands separator: "1,50" may be a
+ * decimal comma, and is not guessed. */
+static bool
+ungroup(const char *s, struct kam_buf *plain)
+{
+	size_t group = 0, len;
+	int kind = 0, k;
+	bool whole = true, grouped = false;
+
+	for (const char *p = s; *p != '\0'; p += len) {
+		if ((len = thousands_separator(p, &k)) > 0) {
+			if (!whole || group == 0 || group > 3 ||
+			    (grouped && (group != 3 || k != kind)))
+				return false;
+			kind = k, grouped = true, group = 0;
+			continue;
+		}
+		len = 1;
+		if (*p == '.') {
+			if (grouped && whole && group != 3)
+				return false;
+			whole = false;
+		} else if (whole && isdigit((unsigned char)*p))
+			group++;
+		buf_addc(plain, *p);
+	}
+	return !grouped || !whole || group == 3;
+}
+
 /* A decimal of at most digits digits, scale of them after the point. */
 static bool
 decimal(const char *s, const struct form_field_def *def, char **out,
@@ -53,13 +104,17 @@ decimal(const char *s, const struct form_field_def *def, char **out,
 	int scale = def->type == FT_MONEY && def->scale == 0 ? 2 : def->scale;
 	size_t before = err->len;
 	struct decimal d = { 0 };
-	struct kam_buf b;
+	struct kam_buf plain, b;
+	bool grouped;
 
-	if (strchr(s, ',') != NULL)
-		buf_adds(err, "takes a point for decimals and no thousands "
-		    "separators: 1234.50");
-	else if (!decimal_parse(s, strlen(s), DECIMAL_PLAIN, &d))
-		buf_adds(err, "is not a number (like 1234.50)");
+	buf_init(&plain);
+	grouped = ungroup(s, &plain);
+	if (!grouped && strchr(s, ',') != NULL)
+		buf_adds(err, "has a comma that is not between thousands: a point "
+		    "for decimals (1.50), commas or spaces between thousands "
+		    "(1,500,000.50)");
+	else if (!grouped || !decimal_parse(plain.data, plain.len, DECIMAL_PLAIN, &d))
+		buf_adds(err, "is not a number (like 1234.50 or 1,500,000)");
 	else if (d.negative && (def->flags & FF_NONNEG))
 		buf_adds(err, "cannot be below 0");
 	else if ((int)d.nfrac > scale)
@@ -68,8 +123,10 @@ decimal(const char *s, const struct form_field_def *def, char **out,
 	else if ((int)d.nint > digits - scale)
 		buf_addf(err, "is too large (at most %d digits before the point)",
 		    digits - scale);
-	if (err->len > before)
+	if (err->len > before) {
+		buf_free(&plain);
 		return false;
+	}
 	buf_init(&b);
 	buf_adds(&b, d.negative ? "-" : "");
 	buf_add(&b, d.nint > 0 ? d.int_digits : "0", d.nint > 0 ? d.nint : 1);
@@ -77,6 +134,7 @@ decimal(const char *s, const struct form_field_def *def, char **out,
 		buf_addc(&b, '.');
 		buf_add(&b, d.frac_digits, d.nfrac);
 	}
+	buf_free(&plain);
 	*out = buf_detach(&b);
 	return true;
 }
@@ -299,14 +357,51 @@ form_set_text(const char *const *choices, const char *sql)
 	return buf_detach(&b);
 }
 
+/* H:MM or HH:MM as HH:MM, the way the database reads a time back;
+ * 24:00 is the end of the day (support until midnight). */
 static bool
 time_value(const char *s, char **out, struct kam_buf *err)
 {
-	if (strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
-	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
-	    !isdigit((unsigned char)s[4]) || (s[0] - '0') * 10 + s[1] - '0' > 23 ||
-	    s[3] > '5') {
-		buf_adds(err, "is not a time of day (HH:MM, like 08:30)");
+	size_t h = strspn(s, "0123456789");
+	int hour = h == 1 ? s[0] - '0' : h == 2 ? (s[0] - '0') * 10 + s[1] - '0' : -1;
+	const char *m = s + h + 1;
+	char text[6];
+
+	if (hour < 0 || s[h] != ':' || strspn(m, "0123456789") != 2 || m[2] != '\0' ||
+	    m[0] > '5' || hour > 24 || (hour == 24 && strcmp(m, "00") != 0)) {
+		buf_adds(err, "is not a time of day (H:MM, like 8:30 or 17:00; "
+		    "24:00 is the end of the day)");
+		return false;
+	}
+	snprintf(text, sizeof text, "%02d:%s", hour, m);
+	*out = xstrdup(text);
+	return true;
+}
+
+/* The letters of IANA zone names ("America/Argentina/Buenos_Aires",
+ * "Etc/GMT+1"); the database knows which exist. */
+static bool
+zone_value(const char *s, char **out, struct kam_buf *err)
+{
+	static const char ok[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789/_+-";
+
+	if (s[strspn(s, ok)] != '\0' || *s == '/' || strstr(s, "..") != NULL) {
+		buf_adds(err, "is not a time zone (like Europe/Berlin or UTC)");
+		return false;
+	}
+	*out = xstrdup(s);
+	return true;
+}
+
+static bool
+phone_value(const struct form_field *fl, const char *s, char **out,
+    struct kam_buf *err)
+{
+	/* a number the ERP sent before the rule, unchanged, stays */
+	if (!phone_valid(s) && (fl->base == NULL || strcmp(fl->base, s) != 0)) {
+		buf_adds(err, "is not a phone number (digits, spaces and + ( ) - / . "
+		    "between them, an extension after x or ext: +49 30 1234-567 x 89)");
 		return false;
 	}
 	*out = xstrdup(s);
@@ -341,10 +436,30 @@ convert(const struct form_field *fl, const char *s, time_t now, char **out,
 	case FT_INTERVAL: return interval_value(s, out, err);
 	case FT_TIME: return time_value(s, out, err);
 	case FT_SET: return set_value(d, s, out, err);
+	case FT_PHONE: return phone_value(fl, s, out, err);
+	case FT_ZONE: return zone_value(s, out, err);
 	case FT_TEXT: case FT_LONGTEXT: break;
 	}
 	*out = xstrdup(s);
 	return true;
+}
+
+/* Characters, not bytes: what a limit in words and the database's
+ * char_length() count. */
+static size_t
+characters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+size_t
+form_maxlen(const struct form_field_def *def)
+{
+	return def->maxlen ? def->maxlen : def->type == FT_LONGTEXT ? 20000 : 500;
 }
 
 bool
@@ -360,8 +475,9 @@ form_value(const struct form_field *fl, time_t now, char **out,
 			buf_adds(err, "is required");
 			ok = false;
 		}
-	} else if (strlen(s) > (fl->def->maxlen ? fl->def->maxlen : 20000)) {
-		buf_adds(err, "is too long");
+	} else if (characters(s) > form_maxlen(fl->def)) {
+		buf_addf(err, "is too long: at most %zu characters (this has %zu)",
+		    form_maxlen(fl->def), characters(s));
 		ok = false;
 	} else
 		ok = convert(fl, s, now, out, err);

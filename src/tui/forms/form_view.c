@@ -187,7 +187,8 @@ static void
 load_picks(struct form_view *fv, struct tui *t)
 {
 	for (size_t i = 0; i < fv->f.n; i++)
-		if (fv->f.field[i].def->type == FT_PICK)
+		if (fv->f.field[i].def->type == FT_PICK ||
+		    (fv->f.field[i].def->type == FT_ZONE && fv->f.row.id == NULL))
 			req_submit(t, &fv->v, SLOT_PICK + (int)i, (int)i);
 }
 
@@ -312,6 +313,11 @@ recv_pick(struct form_view *fv, struct tui *t, int i)
 	fl->loaded = edit_pick_recv(t->db, &fl->options);
 	if (!fl->loaded)
 		tui_db_error(t);
+	else if (fl->def->type == FT_ZONE) {
+		form_zone_from_country(fl, fl->options.n ? fl->options.item[0].value :
+		    NULL);
+		t->dirty = true;
+	}
 }
 
 /* The form's question answered: nothing to say saves at once, else the

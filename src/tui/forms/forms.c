@@ -63,11 +63,13 @@ const struct form_def form_interaction = {
 	interaction_check, NULL, NULL, EW_NONE, NULL,
 };
 
-/* Support logs tickets only (the database's rule, 0003_security.sql). */
+/* Support logs tickets only (the database's rule, 0003_security.sql);
+ * a ticket is someone asking support: inbound, unless changed. */
 static void
 ticket_setup(struct form *f)
 {
 	form_fix(f, "channel", "ticket");
+	form_initial(f, "direction", "inbound");
 }
 
 const struct form_def form_ticket = {
@@ -116,7 +118,8 @@ static const struct form_field_def contact_fields[] = {
 	{ "name", "Name", FT_TEXT, FF_REQUIRED, .maxlen = 200 },
 	{ "job_title", "Job title", FT_TEXT, 0, .maxlen = 200 },
 	{ "email", "Email", FT_TEXT, 0, .maxlen = 254, .hint = "name@example.com" },
-	{ "phone", "Phone", FT_TEXT, 0, .maxlen = 50 },
+	{ "phone", "Phone", FT_PHONE, 0, .maxlen = 50,
+	  .hint = "+49 30 1234-567, (030) 123 45 67, an extension: x 89" },
 	{ "decision_maker", "Decides", FT_BOOL, 0, .initial = "f",
 	  .hint = "Space: yes or no" },
 	{ "preferred_channel", "Prefers", FT_CHOICE, 0, .choices = contact_channels },
@@ -158,7 +161,8 @@ contact_note(const struct form *f)
 const struct form_def form_contact = {
 	"contact", "New contact", "Edit contact", EE_CONTACT,
 	contact_fields, countof(contact_fields), "Contact saved.",
-	contact_check, NULL, contact_note, EW_NONE, NULL,
+	contact_check, NULL, contact_note, EW_CONTACT_DUPLICATE,
+	"The account has this contact already:",
 };
 
 static const struct form_def *const form_defs[] = {

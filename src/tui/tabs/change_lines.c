@@ -4,6 +4,7 @@
 #include "change_lines.h"
 #include "text.h"
 #include "kam/account_detail.h"
+#include "kam/words.h"
 #include "kam/xalloc.h"
 
 #define LABEL_COLS 13	/* "When         " */
@@ -59,14 +60,23 @@ add_field(struct lines *l, const struct acct_rows *r, size_t row, bool added,
 {
 	const char *old = acct_rows_get(r, row, CE_OLD);
 	const char *new = acct_rows_get(r, row, CE_NEW);
+	const char *field = acct_rows_get(r, row, CE_FIELD);
+	struct kam_buf v;
 
 	if ((added && new == NULL) || (deleted && old == NULL))
 		return;
-	add_wrapped(l, "", acct_rows_get(r, row, CE_FIELD), cols);
-	if (!added)
-		add_wrapped(l, "  old: ", old ? old : "(none)", cols);
-	if (!deleted)
-		add_wrapped(l, "  new: ", new ? new : "(none)", cols);
+	buf_init(&v);
+	add_wrapped(l, "", words_of(field), cols);
+	if (!added) {
+		words_value(&v, field ? field : "", old, 0);
+		add_wrapped(l, "  old: ", v.data, cols);
+	}
+	if (!deleted) {
+		buf_reset(&v);
+		words_value(&v, field ? field : "", new, 0);
+		add_wrapped(l, "  new: ", v.data, cols);
+	}
+	buf_free(&v);
 }
 
 size_t

@@ -16,7 +16,7 @@ static const struct table_col change_cols[] = {
 	{ "When", CH_AT, 16, ALIGN_LEFT, TC_TEXT },
 	{ "Who", CH_WHO, 14, ALIGN_LEFT, TC_TEXT },
 	{ "What", CH_WHAT, 28, ALIGN_LEFT, TC_TEXT },
-	{ "Change", CH_CHANGE, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Change", CH_CHANGE, 0, ALIGN_LEFT, TC_CHANGES },
 };
 
 static void

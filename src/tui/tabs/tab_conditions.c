@@ -15,7 +15,7 @@
 
 static const struct table_col condition_cols[] = {
 	{ "State", CD_STATE, 9, ALIGN_LEFT, TC_TEXT },
-	{ "Kind", CD_KIND, 13, ALIGN_LEFT, TC_TEXT },
+	{ "Kind", CD_KIND, 13, ALIGN_LEFT, TC_WORDS },
 	{ "Title", CD_TITLE, 0, ALIGN_LEFT, TC_TEXT },
 	{ "Value", CD_VALUE, 12, ALIGN_RIGHT, TC_TEXT },
 	{ "Scope", CD_SCOPE, 10, ALIGN_LEFT, TC_TEXT },

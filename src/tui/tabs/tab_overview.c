@@ -14,6 +14,7 @@
 #include "kam/account_detail.h"
 #include "kam/money.h"
 #include "kam/sla.h"
+#include "kam/words.h"
 #include "kam/xalloc.h"
 
 enum { SLOT_OVERVIEW, SLOT_SLA };
@@ -113,7 +114,7 @@ relationship(struct tab_overview *to)
 	    TE_TIER_STRATEGIC : tier && strcmp(tier, "key") == 0 ? TE_TIER_KEY :
 	    TE_TIER_STANDARD);
 	add(to, "Lifecycle", f(to, OV_LIFECYCLE), TE_NORMAL);
-	add(to, "Status", f(to, OV_STATUS), status_role(f(to, OV_STATUS)));
+	add(to, "Status", words_of(f(to, OV_STATUS)), status_role(f(to, OV_STATUS)));
 	if (f(to, OV_OWNER))
 		addf(to, "Owner", TE_NORMAL, "%s%s%s%s", f(to, OV_OWNER),
 		    f(to, OV_OWNER_EMAIL) ? " <" : "",

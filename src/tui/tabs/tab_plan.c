@@ -41,7 +41,7 @@ static bool plan_action(struct view *v, struct tui *t, enum kam_action a);
 static const struct table_col action_cols[] = {
 	{ "Due", AC_DUE, 10, ALIGN_LEFT, TC_TEXT },
 	{ "Status", AC_STATUS, 7, ALIGN_LEFT, TC_TEXT },
-	{ "Kind", AC_KIND, 11, ALIGN_LEFT, TC_TEXT },
+	{ "Kind", AC_KIND, 11, ALIGN_LEFT, TC_WORDS },
 	{ "Action", AC_TITLE, 0, ALIGN_LEFT, TC_TEXT },
 	{ "Owner", AC_OWNER, 16, ALIGN_LEFT, TC_TEXT },
 	{ "Done", AC_DONE_ON, 10, ALIGN_LEFT, TC_TEXT },

@@ -295,11 +295,10 @@ tt_status(struct view *v, struct tui *t, struct kam_buf *out)
 	struct table_tab *tt = TT(v);
 
 	table_status(&tt->tb, tt->def->what, out);
-	if (tt->def->fill != NULL && (t->hist.channel || t->hist.feedback))
-		buf_addf(out, " | filter:%s%s%s%s", t->hist.channel ? " channel=" : "",
-		    t->hist.channel ? t->hist.channel : "",
-		    t->hist.feedback ? " feedback=" : "",
-		    t->hist.feedback ? t->hist.feedback : "");
+	if (tt->def->fill != NULL && (t->hist.channel || t->hist.feedback)) {
+		buf_adds(out, " | filter: ");
+		hist_filter_words(out, &t->hist);
+	}
 	if (tt->def->status != NULL)
 		tt->def->status(tt, t, out);
 }

@@ -14,6 +14,7 @@
 #include "trace.h"
 #include "kam/account.h"
 #include "kam/money.h"
+#include "kam/words.h"
 #include "kam/xalloc.h"
 
 enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT, SLOT_FIND };
@@ -351,6 +352,8 @@ cell(const struct acct_row *r, enum acol col, struct kam_buf *out)
 
 	if (col == ACOL_REVENUE || col == ACOL_OPEN)
 		return money_cell(r, col, out);
+	if (col == ACOL_STATUS || col == ACOL_LIFECYCLE || col == ACOL_TIER)
+		buf_adds(out, v ? words_of(v) : "");
 	else
 		buf_adds(out, v ? v : "");
 	return value_role(col, v);
@@ -595,14 +598,16 @@ accounts_status(struct view *v, struct tui *t, struct kam_buf *out)
 		buf_addf(out, "%ld above the last", from_end);
 	else
 		buf_adds(out, "row ?");
-	/* a search counts its matches up to the cap only */
-	if (va->capped)
+	/* a search counts its matches up to the cap only; none is none */
+	if (va->list.nav.n == 0)
+		;
+	else if (va->capped)
 		buf_addf(out, " of %d+", ACCT_COUNT_CAP);
 	else if (va->list.total >= 0)
 		buf_addf(out, " of %ld", va->list.total);
 	buf_addf(out, " | sort %s%s", acol_name(va->sort), va->desc ? " desc" : "");
 	buf_init(&f);
-	filter_describe(&f, &va->filter);
+	filter_words(&f, &va->filter);
 	if (f.len > 0)
 		buf_addf(out, " | filter: %s", f.data);
 	buf_free(&f);

@@ -6,6 +6,7 @@
 #include "text.h"
 #include "kam/account_detail.h"
 #include "kam/money.h"
+#include "kam/words.h"
 
 void
 table_init(struct table *tb, const struct table_col *cols, int ncols,
@@ -66,6 +67,10 @@ cell_text(const struct table *tb, size_t row, const struct table_col *c,
 		    (size_t)tb->currency));
 	else if (c->kind == TC_YESNO)
 		buf_adds(out, v == NULL ? "" : strcmp(v, "t") == 0 ? "yes" : "no");
+	else if (c->kind == TC_WORDS)
+		buf_adds(out, v ? words_of(v) : "");
+	else if (c->kind == TC_CHANGES && v != NULL && strstr(v, WORDS_US))
+		words_changes(out, v);
 	else
 		buf_adds(out, v ? v : "");
 }

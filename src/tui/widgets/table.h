@@ -9,7 +9,9 @@
 #include "text.h"
 #include "kam/account_detail.h"
 
-enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO };
+/* TC_WORDS: an internal name in words; TC_CHANGES: a change log row's
+ * fields (kam/words.h) */
+enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO, TC_WORDS, TC_CHANGES };
 
 struct table_col {
 	const char	*title;

@@ -188,17 +188,65 @@ test_service_level_exact_values_are_kept(void **state)
 
 /* The warning's words, empty when there is nothing to warn about. */
 static const char *
-overlap(struct kam_db *db, struct edit_row *r, struct kam_buf *words)
+warning(struct kam_db *db, enum edit_warn w, struct edit_row *r,
+    struct kam_buf *words)
 {
 	struct edit_error err;
 
 	edit_error_init(&err);
-	assert_true(edit_warn_send(db, EW_CONDITION_OVERLAP, r));
+	assert_true(edit_warn_send(db, w, r));
 	edittest_settle(db);
 	assert_true(edit_warn_recv(db, words, &err));
 	edittest_drain(db);
 	edit_error_free(&err);
 	return words->data;
+}
+
+static const char *
+overlap(struct kam_db *db, struct edit_row *r, struct kam_buf *words)
+{
+	return warning(db, EW_CONDITION_OVERLAP, r, words);
+}
+
+/* The same person twice on one account: by name (case, accents and
+ * spaces aside) or by email. */
+static void
+test_duplicate_contacts_are_warned_about(void **state)
+{
+	struct kam_db *db = pgtest_login("anna");
+	struct edit_row r;
+	struct kam_buf w;
+	char c1[32], c2[32], desk[32];
+
+	(void)state;
+	buf_init(&w);
+	account(db, "C1", c1);
+	account(db, "C2", c2);
+	edit_row_init(&r, EE_CONTACT);
+	edit_str_set(&r.parent, c1);
+	edittest_set(&r, "name", "  FRONT  desk ");
+	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w),
+	    "Front desk, desk@c1.example.com");
+	edittest_set(&r, "name", "Jana Novak");
+	edittest_set(&r, "email", "DESK@c1.example.com");
+	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w),
+	    "Front desk, desk@c1.example.com");
+	edittest_set(&r, "email", "jana@c1.example.com");
+	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w), "");
+	/* another account's desk is another desk */
+	edit_str_set(&r.parent, c2);
+	edittest_set(&r, "email", "desk@c1.example.com");
+	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w), "");
+	/* a contact is not its own duplicate */
+	edit_str_set(&r.parent, c1);
+	edittest_set(&r, "name", "Front desk");
+	id_of(db, "SELECT id FROM kam.contact WHERE account_id = $1::bigint",
+	    c1, desk, sizeof desk);
+	edit_str_set(&r.id, desk);
+	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w), "");
+	edit_row_free(&r);
+	buf_free(&w);
+	db_close(db);
 }
 
 static void
@@ -339,9 +387,20 @@ test_refusals_in_plain_words(void **state)
 	edittest_set(&c.mine, "time_zone", "Mars/Olympus");
 	refused(&c, "time_zone", "not a time zone");
 	edittest_set(&c.mine, "time_zone", "UTC");
-	edittest_set(&c.mine, "support_from", "18:00");
+	edittest_set(&c.mine, "support_from", "08:00");
 	edittest_set(&c.mine, "support_to", "08:00");
-	refused(&c, "support_to", "must be after Support from");
+	refused(&c, "support_to", "is the same as Support from");
+	edittest_set(&c.mine, "support_from", "24:00");
+	refused(&c, "support_from", "is the end of the day");
+	edittest_case_close(&c);
+	/* a contact's phone: the trigger's refusal at its field (0019) */
+	edittest_case_open(&c, "anna", EE_CONTACT, NULL);
+	assert_true(edit_new_key(key));
+	edit_str_set(&c.mine.key, key);
+	edit_str_set(&c.mine.parent, c1);
+	edittest_set(&c.mine, "name", "Maybe");
+	edittest_set(&c.mine, "phone", "call me maybe");
+	refused(&c, "phone", "is not a phone number");
 	edittest_case_close(&c);
 
 	/* the fixture's plan for 2026 */
@@ -435,6 +494,7 @@ main(void)
 		cmocka_unit_test(test_plans_and_actions_read_as_written),
 		cmocka_unit_test(test_service_level_exact_values_are_kept),
 		cmocka_unit_test(test_overlapping_conditions_are_warned_about),
+		cmocka_unit_test(test_duplicate_contacts_are_warned_about),
 		cmocka_unit_test(test_operations_take_the_users_date),
 		cmocka_unit_test(test_refusals_in_plain_words),
 		cmocka_unit_test(test_accounts_are_not_added),

@@ -8,9 +8,11 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "form.h"
@@ -247,6 +249,7 @@ test_service_level_checks(void **state)
 
 	(void)state;
 	open_new(&f, &form_service_level);
+	put(&f, "time_zone", "UTC");
 	put(&f, "name", "Gold");
 	put(&f, "first_response", "4h");
 	put(&f, "resolution", "3h 59m");
@@ -258,10 +261,9 @@ test_service_level_checks(void **state)
 	check_passes(&f);
 	put(&f, "support_from", "08:00");
 	check_fails(&f, "support_to", "goes with Support from: give both or neither");
-	put(&f, "support_to", "07:59");
-	check_fails(&f, "support_to", "is before Support from");
 	put(&f, "support_to", "08:00");
-	check_fails(&f, "support_to", "is the same as Support from");
+	check_fails(&f, "support_to", "is the same as Support from (all day: "
+	    "leave both empty)");
 	put(&f, "support_to", "18:00");
 	put(&f, "time_zone", "Europe/Bär lin");
 	check_fails(&f, "time_zone", "is not a time zone (like Europe/Berlin or UTC)");
@@ -295,6 +297,212 @@ test_plan_and_action_checks(void **state)
 	put(&f, "status", "open");
 	check_fails(&f, "done_on", "is only for actions that are done");
 	form_free(&f);
+}
+
+/* Amounts as kam prints them (money_format: commas between thousands),
+ * with spaces between thousands as others print them; a comma that
+ * could be a decimal comma is refused rather than guessed. */
+static void
+test_money_takes_grouped_thousands(void **state)
+{
+	struct kam_buf err;
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_plan);
+	expect(&f, "revenue_target", "1,500,000", "1500000");
+	expect(&f, "revenue_target", "1 500 000", "1500000");
+	expect(&f, "revenue_target", "1\xc2\xa0" "500\xe2\x80\xaf" "000", "1500000");
+	expect(&f, "revenue_target", "1,500,000.50", "1500000.5");
+	expect(&f, "revenue_target", "1 500 000.50", "1500000.5");
+	expect(&f, "revenue_target", "999,999", "999999");
+	expect(&f, "revenue_target", "1234.50", "1234.5");
+	expect(&f, "revenue_target", "12,34,567", NULL);
+	expect(&f, "revenue_target", "1,500 000", NULL);
+	expect(&f, "revenue_target", "1.500.000", NULL);
+	expect(&f, "revenue_target", ",500", NULL);
+	expect(&f, "revenue_target", "1,500.", "1500");
+	buf_init(&err);
+	assert_null(value_of(&f, "revenue_target", "1,50", &err));
+	assert_string_equal(err.data, "has a comma that is not between thousands: "
+	    "a point for decimals (1.50), commas or spaces between thousands "
+	    "(1,500,000.50)");
+	assert_null(value_of(&f, "revenue_target", "1.500,00", &err));
+	assert_string_equal(err.data, "has a comma that is not between thousands: "
+	    "a point for decimals (1.50), commas or spaces between thousands "
+	    "(1,500,000.50)");
+	assert_null(value_of(&f, "revenue_target", "-1,500", &err));
+	assert_string_equal(err.data, "cannot be below 0");
+	buf_free(&err);
+	form_free(&f);
+}
+
+/* Times of day as people write them, and the end of the day. */
+static void
+test_times_take_one_digit_hours_and_the_end_of_the_day(void **state)
+{
+	struct kam_buf err;
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_service_level);
+	expect(&f, "support_from", "8:00", "08:00");
+	expect(&f, "support_from", "08:30", "08:30");
+	expect(&f, "support_from", "0:00", "00:00");
+	expect(&f, "support_to", "24:00", "24:00");
+	expect(&f, "support_to", "23:59", "23:59");
+	expect(&f, "support_to", "24:01", NULL);
+	expect(&f, "support_to", "25:00", NULL);
+	expect(&f, "support_to", "8:5", NULL);
+	expect(&f, "support_to", "800", NULL);
+	expect(&f, "support_to", "8:60", NULL);
+	buf_init(&err);
+	assert_null(value_of(&f, "support_to", "noon", &err));
+	assert_string_equal(err.data, "is not a time of day (H:MM, like 8:30 or "
+	    "17:00; 24:00 is the end of the day)");
+	buf_free(&err);
+	form_free(&f);
+}
+
+/* Support hours may run across midnight; a window needs two different
+ * times, and starts before the end of the day. */
+static void
+test_support_hours_across_midnight(void **state)
+{
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_service_level);
+	put(&f, "name", "Night");
+	put(&f, "first_response", "1h");
+	put(&f, "resolution", "8h");
+	put(&f, "time_zone", "Europe/Berlin");
+	put(&f, "support_from", "22:00");
+	put(&f, "support_to", "6:00");
+	check_passes(&f);
+	put(&f, "support_from", "0:00");
+	put(&f, "support_to", "24:00");
+	check_passes(&f);
+	put(&f, "support_from", "6:00");
+	put(&f, "support_to", "06:00");
+	check_fails(&f, "support_to", "is the same as Support from (all day: "
+	    "leave both empty)");
+	put(&f, "support_from", "24:00");
+	check_fails(&f, "support_from", "is the end of the day: support starts "
+	    "at 23:59 at the latest");
+	form_free(&f);
+}
+
+/* Phone numbers: digits and what people put between them, an
+ * extension at the end; words are not a number. */
+static void
+test_phone_numbers(void **state)
+{
+	struct kam_buf err;
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_contact);
+	expect(&f, "phone", "+49 (0)30 1234-5678", "+49 (0)30 1234-5678");
+	expect(&f, "phone", "030/123 45 67", "030/123 45 67");
+	expect(&f, "phone", "+1 555.123.4567 ext. 89", "+1 555.123.4567 ext. 89");
+	expect(&f, "phone", "+49 30 1234 x12", "+49 30 1234 x12");
+	expect(&f, "phone", "0049 30 1234 Ext 7", "0049 30 1234 Ext 7");
+	expect(&f, "phone", "12", NULL);
+	expect(&f, "phone", "++49 30 1234", NULL);
+	expect(&f, "phone", "49+30 1234", NULL);
+	expect(&f, "phone", "+49 30 1234 x", NULL);
+	expect(&f, "phone", "123456789012345678901", NULL);
+	buf_init(&err);
+	assert_null(value_of(&f, "phone", "call me maybe", &err));
+	assert_string_equal(err.data, "is not a phone number (digits, spaces and "
+	    "+ ( ) - / . between them, an extension after x or ext: "
+	    "+49 30 1234-567 x 89)");
+	buf_free(&err);
+	form_free(&f);
+}
+
+/* A ticket comes in; a subject is a line, not a letter. */
+static void
+test_ticket_direction_and_subject_length(void **state)
+{
+	struct kam_buf err, subject;
+	struct form f;
+
+	(void)state;
+	open_new(&f, &form_ticket);
+	form_ticket.setup(&f);		/* as the form view does when it opens */
+	assert_false(form_dirty(&f));
+	assert_string_equal(form_field_of(&f, "direction")->ed.text.data, "inbound");
+	form_free(&f);
+	open_new(&f, &form_interaction);
+	assert_string_equal(form_field_of(&f, "direction")->ed.text.data, "outbound");
+	buf_init(&subject);
+	for (int i = 0; i < 300; i++)
+		buf_adds(&subject, "\xc3\xa9");		/* é: 300 characters, 600 bytes */
+	expect(&f, "subject", subject.data, subject.data);
+	buf_adds(&subject, "x");
+	buf_init(&err);
+	assert_null(value_of(&f, "subject", subject.data, &err));
+	assert_string_equal(err.data, "is too long: at most 300 characters "
+	    "(this has 301)");
+	buf_free(&err);
+	buf_free(&subject);
+	form_free(&f);
+}
+
+/* A new service level's zone from the account's country by tzdata's
+ * table: the one zone, or the candidates named; the file is said. */
+static void
+test_time_zone_from_the_country(void **state)
+{
+	static const char tab[] =
+	    "# tzdata's zone.tab, in part\n"
+	    "DE\t+5230+01322\tEurope/Berlin\tmost of Germany\n"
+	    "DE\t+4742+00841\tEurope/Busingen\tBusingen\n"
+	    "DK\t+5540+01235\tEurope/Copenhagen\n"
+	    "XX\t+0000+00000\tEurope/../../etc/passwd\n"
+	    "CH,LI\t+4723+00832\tEurope/Zurich\tSwiss time\n";
+	char dir[] = "/tmp/kam-zonetab-XXXXXX", path[64];
+	struct form_field *tz;
+	struct form f;
+	FILE *out;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/zone.tab", dir);
+	assert_non_null(out = fopen(path, "w"));
+	fputs(tab, out);
+	fclose(out);
+	setenv("TZDIR", dir, 1);
+	open_new(&f, &form_service_level);
+	tz = form_field_of(&f, "time_zone");
+	assert_string_equal(tz->ed.text.data, "");
+	form_zone_from_country(tz, "DK");
+	assert_string_equal(tz->ed.text.data, "Europe/Copenhagen");
+	assert_false(form_dirty(&f));
+	assert_non_null(strstr(tz->note, "the one time zone of DK in /tmp/kam-zonetab-"));
+	textedit_set(&tz->ed, "");
+	edit_str_set(&tz->base, "");
+	form_zone_from_country(tz, "DE");
+	assert_string_equal(tz->ed.text.data, "");
+	assert_non_null(strstr(tz->note, "DE has 2 time zones in "));
+	assert_non_null(strstr(tz->note, "zone.tab: Europe/Berlin (most of "
+	    "Germany), Europe/Busingen (Busingen); type one"));
+	form_zone_from_country(tz, "LI");
+	assert_string_equal(tz->ed.text.data, "Europe/Zurich");
+	textedit_set(&tz->ed, "");
+	edit_str_set(&tz->base, "");
+	form_zone_from_country(tz, "XX");		/* a name that is no zone */
+	assert_string_equal(tz->ed.text.data, "");
+	assert_non_null(strstr(tz->note, "XX has no time zone in "));
+	textedit_set(&tz->ed, "UTC");			/* given: left alone */
+	form_zone_from_country(tz, "DK");
+	assert_string_equal(tz->ed.text.data, "UTC");
+	form_free(&f);
+	unlink(path);
+	rmdir(dir);
+	unsetenv("TZDIR");
 }
 
 static void
@@ -335,6 +543,12 @@ main(void)
 		cmocka_unit_test(test_condition_checks),
 		cmocka_unit_test(test_service_level_checks),
 		cmocka_unit_test(test_plan_and_action_checks),
+		cmocka_unit_test(test_money_takes_grouped_thousands),
+		cmocka_unit_test(test_times_take_one_digit_hours_and_the_end_of_the_day),
+		cmocka_unit_test(test_support_hours_across_midnight),
+		cmocka_unit_test(test_phone_numbers),
+		cmocka_unit_test(test_ticket_direction_and_subject_length),
+		cmocka_unit_test(test_time_zone_from_the_country),
 		cmocka_unit_test(test_no_draft_of_a_new_account),
 	};
 
