@@ -34,6 +34,8 @@
 #define CURRENT_PLAN \
 	"kam.account_plan p WHERE p.account_id = $1::bigint " \
 	"ORDER BY p.year = extract(year FROM current_date) DESC, p.year DESC LIMIT 1"
+/* the Plan tab's year: the one asked for ($2), else this year */
+#define PLAN_YEAR "coalesce($2::int, extract(year FROM current_date)::int)"
 
 static const char overview_erp[] = OVERVIEW_HEAD
 	"f.revenue_year AS revenue, f.open_amount, f.overdue_amount, "
@@ -131,13 +133,13 @@ static const char *const plan_names[PL_NFIELDS] = {
 	[PL_YEAR] = "year", [PL_STATUS] = "status",
 	[PL_TARGET] = "revenue_target", [PL_TALK_ON] = "annual_talk_on",
 	[PL_OBJECTIVES] = "objectives", [PL_INNOVATION] = "innovation_access",
-	[PL_ID] = "id",
+	[PL_ID] = "id", [PL_TALK_HELD] = "talk_held_on", [PL_YEARS] = "years",
 };
 
 static const char *const action_names[AC_NFIELDS] = {
 	[AC_DUE] = "due_on", [AC_STATUS] = "status", [AC_KIND] = "kind",
 	[AC_TITLE] = "title", [AC_OWNER] = "owner", [AC_DONE_ON] = "done_on",
-	[AC_ID] = "id", [AC_VERSION] = "version",
+	[AC_ID] = "id", [AC_VERSION] = "version", [AC_STATE] = "state",
 };
 
 static const char *const hist_names[HI_NFIELDS] = {
@@ -178,6 +180,7 @@ struct query_def {
 	int			 nparams;
 	const char		*sql;
 	struct db_columns	 cols;
+	bool			 by_year;	/* $1 the account, $2 the year */
 };
 
 static const struct query_def queries[AQ_COUNT] = {
@@ -201,17 +204,23 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "ARRAY['expiring', 'active', 'upcoming', 'expired'], s.state), "
 	  "s.valid_to NULLS LAST, s.id",
 	  DB_COLUMNS("conditions", cond_names) },
-	[AQ_PLAN] = { 1,
-	  "SELECT p.year, p.status, p.revenue_target, p.annual_talk_on, "
-	  "p.objectives, p.innovation_access, p.id FROM " CURRENT_PLAN,
-	  DB_COLUMNS("plan", plan_names) },
-	[AQ_ACTIONS] = { 1,
+	[AQ_PLAN] = { 2,
+	  "SELECT y.year, p.status, p.revenue_target, p.annual_talk_on, "
+	  "p.objectives, p.innovation_access, p.id, p.talk_held_on, "
+	  "(SELECT string_agg(o.year::text, ', ' ORDER BY o.year) "
+	  "FROM kam.account_plan o WHERE o.account_id = $1::bigint) AS years "
+	  "FROM (SELECT " PLAN_YEAR " AS year) y LEFT JOIN kam.account_plan p "
+	  "ON p.account_id = $1::bigint AND p.year = y.year",
+	  DB_COLUMNS("plan", plan_names), true },
+	[AQ_ACTIONS] = { 2,
 	  "SELECT x.due_on, x.status, x.kind, x.title, u.display_name AS owner, "
-	  "x.done_on, x.id, x.version FROM kam.plan_action x "
-	  "LEFT JOIN kam.app_user u ON u.id = x.owner_id "
-	  "WHERE x.plan_id = (SELECT p.id FROM " CURRENT_PLAN ") "
+	  "x.done_on, x.id, x.version, CASE WHEN x.status = 'open' AND "
+	  "x.due_on < current_date THEN 'overdue' ELSE x.status END AS state "
+	  "FROM kam.plan_action x LEFT JOIN kam.app_user u ON u.id = x.owner_id "
+	  "WHERE x.plan_id = (SELECT p.id FROM kam.account_plan p "
+	  "WHERE p.account_id = $1::bigint AND p.year = " PLAN_YEAR ") "
 	  "ORDER BY x.status = 'open' DESC, x.due_on NULLS LAST, x.id",
-	  DB_COLUMNS("actions", action_names) },
+	  DB_COLUMNS("actions", action_names), true },
 	[AQ_HISTORY] = { 6, HISTORY_COLS HISTORY_FROM
 	  "WHERE i.account_id = $1::bigint AND ($2::timestamptz IS NULL OR "
 	  "(i.occurred_at, i.id) < ($2::timestamptz, $3::bigint)) "
@@ -272,11 +281,13 @@ acct_rows_send(struct kam_db *db, const struct acct_rows_req *req)
 	char limit[16];
 	const char *p[] = { req->account_id, req->after_key, req->after_id,
 	    limit, req->channel, req->feedback };
+	const char *by_year[] = { req->account_id, req->year };
 
 	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 100);
 	if (req->query == AQ_OVERVIEW)
 		sql = req->erp_figures ? overview_erp : overview_basic;
-	return db_send_columns(db, sql, q->nparams, p, &q->cols);
+	return db_send_columns(db, sql, q->nparams, q->by_year ? by_year : p,
+	    &q->cols);
 }
 
 bool

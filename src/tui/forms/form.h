@@ -141,6 +141,9 @@ void	form_load(struct form *f, const struct edit_row *row);
  * only in the form. */
 void	form_fix(struct form *f, const char *column, const char *text);
 struct form_field *form_field_of(struct form *f, const char *column);
+/* A new row's field starts with text (as if typed before the form
+ * opened, so not a change). */
+void	form_start_text(struct form_field *fl, const char *text);
 
 /* What a key did, for the view. */
 enum form_event {
