@@ -22,22 +22,29 @@ struct acol_def {
 #define ERP_FIGURE(col) "coalesce((SELECT f." col " FROM kam.account_erp_figures f " \
 	"WHERE f.account_id = a.id), 0)"
 
+/* A column many accounts share (a tier, an owner) sorts them by name
+ * next: the key is the pair, compared element by element in the
+ * database's collation, and its text ({key,name}) comes back as text[]. */
+#define THEN_NAME(key) "ARRAY[(" key ")::text, a.name_key]"
+
 /* Keys over kam.account a; the computed columns are scalar subqueries,
  * evaluated only when the list is sorted by them. */
 static const struct acol_def acols[ACOL_COUNT] = {
 	[ACOL_NAME] = { "name", "a.name_key", NULL, "::text" },
-	[ACOL_TIER] = { "tier", "CASE a.tier WHEN 'strategic' THEN 1 "
-	    "WHEN 'key' THEN 2 ELSE 3 END", NULL, "::int" },
-	[ACOL_OWNER] = { "owner", "coalesce((SELECT o.display_name FROM "
-	    "kam.app_user o WHERE o.id = a.owner_id), '')", NULL, "::text" },
-	[ACOL_LIFECYCLE] = { "lifecycle", "CASE a.lifecycle WHEN 'acquisition' "
-	    "THEN 1 WHEN 'development' THEN 2 ELSE 3 END", NULL, "::int" },
-	[ACOL_STATUS] = { "status", "CASE a.status WHEN 'active' THEN 1 "
-	    "WHEN 'at_risk' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END", NULL, "::int" },
+	[ACOL_TIER] = { "tier", THEN_NAME("CASE a.tier WHEN 'strategic' THEN 1 "
+	    "WHEN 'key' THEN 2 ELSE 3 END"), NULL, "::text[]" },
+	[ACOL_OWNER] = { "owner", THEN_NAME("coalesce((SELECT o.display_name "
+	    "FROM kam.app_user o WHERE o.id = a.owner_id), '')"), NULL, "::text[]" },
+	[ACOL_LIFECYCLE] = { "lifecycle", THEN_NAME("CASE a.lifecycle WHEN "
+	    "'acquisition' THEN 1 WHEN 'development' THEN 2 ELSE 3 END"), NULL,
+	    "::text[]" },
+	[ACOL_STATUS] = { "status", THEN_NAME("CASE a.status WHEN 'active' THEN 1 "
+	    "WHEN 'at_risk' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END"), NULL,
+	    "::text[]" },
 	/* the service level in force, by the one rule (migration 0015) */
-	[ACOL_SLA] = { "sla", "coalesce((SELECT x.name FROM "
+	[ACOL_SLA] = { "sla", THEN_NAME("coalesce((SELECT x.name FROM "
 	    "kam.account_service_level(a.id) f JOIN kam.service_level x "
-	    "ON x.id = f.id WHERE f.state = 'valid'), '')", NULL, "::text" },
+	    "ON x.id = f.id WHERE f.state = 'valid'), '')"), NULL, "::text[]" },
 	[ACOL_REVENUE] = { "revenue", ERP_FIGURE("revenue_year"), "0::numeric",
 	    "::numeric" },
 	[ACOL_OPEN] = { "open", ERP_FIGURE("open_amount"), "0::numeric",
