@@ -32,12 +32,15 @@ load hooks
 
 @test "scrolling right shows the ERP and contact columns" {
 	screen_start
+	# more columns to the right: the header says so at its end (issue 12)
+	[[ "$(screen_line 'Name ^')" == *" >" ]]
 	screen_keys l l l
 	run screen_text
 	[[ "$output" == *"Revenue YTD"*"Open (overdue)"* ]]
 	[[ "$(screen_line 'Nordwind GmbH')" == *"2,000.00 (2,000.00)"* ]]
 	screen_keys l l l
 	[[ "$(screen_text)" == *"Last contact"*"Follow-up"* ]]
+	[[ "$(screen_line 'Last contact')" != *" >" ]]
 }
 
 @test "sort by another column and reverse it" {
