@@ -107,6 +107,7 @@ struct acct_rows_req {
 	const char	*channel;	/* AQ_HISTORY: NULL for all */
 	const char	*feedback;	/* AQ_HISTORY: a kind, "any", or NULL */
 	bool		 erp_figures;	/* AQ_OVERVIEW: may read invoices, plans */
+	bool		 amounts;	/* AQ_MONEY: may read amounts (else NULL) */
 	const char	*year;		/* AQ_PLAN, AQ_ACTIONS: NULL this year */
 };
 

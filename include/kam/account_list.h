@@ -88,6 +88,8 @@ struct acct_session {
 	bool	 erp_figures;
 	bool	 plans;		/* may read account plans and their actions */
 	bool	 audit_log;	/* may read the audit log */
+	bool	 orders;	/* may read orders and invoices: status, dates */
+	bool	 amounts;	/* and their amounts (support: as the company says) */
 	char	*last_sync;	/* "YYYY-MM-DD HH:MM" or NULL */
 };
 bool	 acct_session_send(struct kam_db *db);

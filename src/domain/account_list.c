@@ -469,10 +469,12 @@ acct_count_recv(struct kam_db *db, long *n)
 	return true;
 }
 
-enum { SESSION_ERP, SESSION_SYNC, SESSION_PLANS, SESSION_AUDIT, SESSION_NCOLS };
+enum { SESSION_ERP, SESSION_SYNC, SESSION_PLANS, SESSION_AUDIT,
+	SESSION_ORDERS, SESSION_AMOUNTS, SESSION_NCOLS };
 static const char *const session_names[SESSION_NCOLS] = {
 	[SESSION_ERP] = "erp_figures", [SESSION_SYNC] = "last_sync",
 	[SESSION_PLANS] = "plans", [SESSION_AUDIT] = "audit_log",
+	[SESSION_ORDERS] = "orders", [SESSION_AMOUNTS] = "amounts",
 };
 static const struct db_columns session_cols = DB_COLUMNS("session",
     session_names);
@@ -485,7 +487,12 @@ acct_session_send(struct kam_db *db)
 	    "to_char(max(finished_at), 'YYYY-MM-DD HH24:MI') FROM kam.sync_run "
 	    "WHERE status = 'ok') AS last_sync, has_table_privilege("
 	    "'kam.plan_action', 'SELECT') AS plans, has_table_privilege("
-	    "'kam.audit_log', 'SELECT') AS audit_log", 0, NULL, &session_cols);
+	    "'kam.audit_log', 'SELECT') AS audit_log, "
+	    /* support's columns of them (migration 0016) */
+	    "has_column_privilege('kam.erp_order', 'status', 'SELECT') AS orders, "
+	    "has_column_privilege('kam.erp_invoice', 'open_amount', 'SELECT') "
+	    "AND has_column_privilege('kam.erp_order', 'amount', 'SELECT') "
+	    "AS amounts", 0, NULL, &session_cols);
 }
 
 bool
@@ -500,6 +507,8 @@ acct_session_recv(struct kam_db *db, struct acct_session *s)
 	s->last_sync = xstrdup(res_get(r, 0, SESSION_SYNC));
 	s->plans = strcmp(res_get(r, 0, SESSION_PLANS), "t") == 0;
 	s->audit_log = strcmp(res_get(r, 0, SESSION_AUDIT), "t") == 0;
+	s->orders = strcmp(res_get(r, 0, SESSION_ORDERS), "t") == 0;
+	s->amounts = strcmp(res_get(r, 0, SESSION_AMOUNTS), "t") == 0;
 	res_free(r);
 	return true;
 }
