@@ -19,7 +19,8 @@
 	ACT(MOVE_RIGHT, "move-right", \
 	    "Scroll the list's columns right; the next tab on the account screen") \
 	GROUP("Screens") \
-	ACT(ENTER, "enter", "Open what is under the cursor: an account, an entry in full") \
+	ACT(ENTER, "enter", \
+	    "Open what is under the cursor: an account, an entry in full; edit a plan action") \
 	ACT(BACK, "back", \
 	    "On the list q quits and Esc clears the search; else back, or cancel a running query") \
 	ACT(QUIT, "quit", "Quit kam") \
@@ -55,6 +56,10 @@
 	ACT(AGENDA, "agenda", \
 	    "Show my agenda: follow-ups, plan actions and annual talks that are due") \
 	ACT(FILTER_OVERDUE, "filter-overdue", "On the agenda: only what is overdue, or all again") \
+	GROUP("Plan") \
+	ACT(YEAR_PREV, "plan-year-prev", "On the Plan tab: the plan of the year before") \
+	ACT(YEAR_NEXT, "plan-year-next", \
+	    "On the Plan tab: the plan of the year after (P then prepares it)") \
 	GROUP("Editing (prompts and forms)") \
 	ACT(CURSOR_LEFT, "cursor-left", \
 	    "Move the cursor one character left; in a choice, the previous value") \
@@ -88,7 +93,7 @@
 	    "On History and Feedback: close the complaint under the cursor with its outcome, " \
 	    "or reopen a closed one") \
 	ACT(FORM_PLAN, "edit-plan", \
-	    "On the Plan tab: this year's plan, made when there is none, else edited") \
+	    "On the Plan tab: the plan of the year shown, made when there is none, else edited") \
 	ACT(DRAFT_DISCARD, "discard-draft", \
 	    "On the drafts screen: discard the draft under the cursor (asks first)") \
 	ACT(FIELD_NEXT, "field-next", "Next field") \

@@ -293,6 +293,10 @@ draw_header(struct view_accounts *va, struct tui *t, int y)
 		draw_text(t, y, va->placed[i].x, va->placed[i].w, title.data,
 		    sorted ? TE_HEADER_SORTED : TE_HEADER, c->align);
 	}
+	/* more columns to the right: l shows them (the gap after the last
+	 * column placed holds the mark) */
+	if (va->placed[va->nplaced - 1].col + 1 < NLCOLS)
+		draw_text(t, y, t->cols - 1, 1, ">", TE_HEADER, ALIGN_LEFT);
 	buf_free(&title);
 }
 

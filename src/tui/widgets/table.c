@@ -58,6 +58,17 @@ flex_width(const struct table *tb, int cols)
 	return cols - used > 8 ? cols - used : 8;
 }
 
+/* The width all columns need, with a space after each. */
+static int
+table_width(const struct table *tb, int flex)
+{
+	int w = 0;
+
+	for (int i = 0; i < tb->ncols; i++)
+		w += (tb->cols[i].width ? tb->cols[i].width : flex) + 1;
+	return w - 1;
+}
+
 static void
 cell_text(const struct table *tb, size_t row, const struct table_col *c,
     const char *v, struct kam_buf *out)
@@ -101,6 +112,9 @@ draw_cells(struct tui *t, const struct table *tb, int y, size_t row, int flex)
 		draw_text(t, y, x, w, text.data, role, c->align);
 		x += w + 1;
 	}
+	/* a header with columns cut off at the right says so at its end */
+	if (header && table_width(tb, flex) > t->cols)
+		draw_text(t, y, t->cols - 1, 1, ">", TE_HEADER, ALIGN_LEFT);
 	buf_free(&text);
 }
 

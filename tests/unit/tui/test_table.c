@@ -193,6 +193,33 @@ test_pages_append(void **state)
 	assert_int_equal(f->tb.nav.n, 50);
 }
 
+/* issue 12: columns cut off at the right were cut silently; the header
+ * ends with ">" then, and only then. */
+static void
+test_more_columns_marked(void **state)
+{
+	struct fixture *f = *state;
+	static const struct table_col wide[] = {
+		{ "Name", F_NAME, 40, ALIGN_LEFT, TC_TEXT },
+		{ "City", F_CITY, 40, ALIGN_LEFT, TC_TEXT },
+	};
+	const char *header;
+
+	fill(&f->tb, 3);
+	table_draw(&f->t, &f->tb, 1, 20, "none");
+	header = fake_screen_line(1);
+	assert_int_not_equal(header[strlen(header) - 1], '>');
+	fake_screen_clear();
+	table_free(&f->tb);
+	table_init(&f->tb, wide, 2, NULL);
+	fill(&f->tb, 3);
+	table_draw(&f->t, &f->tb, 1, 20, "none");
+	header = fake_screen_line(1);
+	assert_int_equal(strlen(header), 80);
+	assert_int_equal(header[79], '>');
+	assert_int_not_equal(fake_screen_line(2)[79], '>');
+}
+
 int
 main(void)
 {
@@ -205,6 +232,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_resize_keeps_cursor_in_view, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_pages_append, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_more_columns_marked, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
