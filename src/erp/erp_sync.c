@@ -22,7 +22,7 @@
 
 #define ERP_ATTEMPTS	5			/* tries per page */
 #define ERP_SKEW_US	(60 * 1000000LL)	/* clock skew allowance */
-#define LEASE_SPARE_S	600			/* the lease beyond a page's tries */
+#define LEASE_SPARE_S	120			/* the lease beyond a page's tries */
 
 struct sync {
 	struct kam_db			*db;
