@@ -235,30 +235,15 @@ wrap(struct kam_db *db, PGresult *res)
 	return r;
 }
 
+/* Unnamed statements only: a named prepared statement stays with one
+ * server connection, which a transaction pooler does not keep for a
+ * client (PgBouncer 1.18 does not track them: doc/config.md
+ * max_prepared_statements came in 1.21). */
 struct kam_res *
 db_query(struct kam_db *db, const char *sql, int nparams,
     const char *const *params)
 {
 	return wrap(db, PQexecParams(db->conn, sql, nparams, NULL, params, NULL,
-	    NULL, 0));
-}
-
-bool
-db_prepare(struct kam_db *db, const char *name, const char *sql, int nparams)
-{
-	PGresult *res = PQprepare(db->conn, name, sql, nparams, NULL);
-
-	if (!db_result_ok(db, res))
-		return false;
-	PQclear(res);
-	return true;
-}
-
-struct kam_res *
-db_query_prepared(struct kam_db *db, const char *name, int nparams,
-    const char *const *params)
-{
-	return wrap(db, PQexecPrepared(db->conn, name, nparams, params, NULL,
 	    NULL, 0));
 }
 
