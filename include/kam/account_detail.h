@@ -26,6 +26,7 @@ enum acct_query {
 	AQ_MONEY,	/* orders and invoices, paged: enum money_field */
 	AQ_CHANGES,	/* the audit log, newest first, paged: enum change_field */
 	AQ_CHANGE,	/* one audit entry in full: enum change_entry_field */
+	AQ_SLAS,	/* every service level, by validity: enum sla_row_field */
 	AQ_COUNT
 };
 
@@ -66,6 +67,15 @@ enum plan_field {
 enum action_field {
 	AC_DUE, AC_STATUS, AC_KIND, AC_TITLE, AC_OWNER, AC_DONE_ON, AC_ID,
 	AC_VERSION, AC_STATE, AC_NFIELDS
+};
+
+/* SR_STATE in words, by kam.account_service_level (migration 0015, the
+ * rule kam --sla and the card follow): "in force", "expired", "future",
+ * or "overlapped by NAME" for another one valid today; SR_IN_FORCE is t
+ * for the one in force; SR_TO is "open end" when it has none. */
+enum sla_row_field {
+	SR_NAME, SR_FROM, SR_TO, SR_STATE, SR_ID, SR_VERSION, SR_IN_FORCE,
+	SR_NFIELDS
 };
 
 /* Paged rows start with their key and id (HI_KEY, HI_ID). HI_STATE says

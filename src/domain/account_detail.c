@@ -201,6 +201,12 @@ static const char *const action_names[AC_NFIELDS] = {
 	[AC_ID] = "id", [AC_VERSION] = "version", [AC_STATE] = "state",
 };
 
+static const char *const sla_row_names[SR_NFIELDS] = {
+	[SR_NAME] = "name", [SR_FROM] = "valid_from", [SR_TO] = "valid_to",
+	[SR_STATE] = "state", [SR_ID] = "id", [SR_VERSION] = "version",
+	[SR_IN_FORCE] = "in_force",
+};
+
 static const char *const hist_names[HI_NFIELDS] = {
 	[HI_KEY] = "sort_key", [HI_ID] = "id", [HI_AT] = "at",
 	[HI_CHANNEL] = "channel", [HI_DIRECTION] = "direction",
@@ -331,6 +337,21 @@ static const struct query_def queries[AQ_COUNT] = {
 	  CHANGE_VALUES("coalesce(l.new, l.old)") ") c "
 	  "WHERE l.id = $1::bigint ORDER BY c.k",
 	  DB_COLUMNS("change entry", change_entry_names) },
+	/* The state from the one rule of migration 0015: one valid today
+	 * but not the one in force is overlapped by the one that is. */
+	[AQ_SLAS] = { 1,
+	  "SELECT s.name, s.valid_from, coalesce(s.valid_to::text, 'open end') "
+	  "AS valid_to, CASE WHEN s.id = f.id AND f.state = 'valid' "
+	  "THEN 'in force' WHEN s.valid_to < current_date THEN 'expired' "
+	  "WHEN s.valid_from > current_date THEN 'future' "
+	  "ELSE 'overlapped by ' || n.name END AS state, s.id, s.version, "
+	  "s.id = f.id AND f.state = 'valid' AS in_force "
+	  "FROM kam.service_level s "
+	  "LEFT JOIN LATERAL kam.account_service_level($1::bigint) f ON true "
+	  "LEFT JOIN kam.service_level n ON n.id = f.id "
+	  "WHERE s.account_id = $1::bigint "
+	  "ORDER BY s.valid_from, s.valid_to NULLS LAST, s.id",
+	  DB_COLUMNS("service levels", sla_row_names) },
 };
 
 bool

@@ -20,7 +20,7 @@
 	    "Scroll the list's columns right; the next tab on the account screen") \
 	GROUP("Screens") \
 	ACT(ENTER, "enter", \
-	    "Open what is under the cursor: an account, an entry in full; edit a plan action") \
+	    "Open what is under the cursor: an account, an entry in full; edit a plan action or a service level") \
 	ACT(BACK, "back", \
 	    "On the list q quits and Esc clears the search; else back, or cancel a running query") \
 	ACT(QUIT, "quit", "Quit kam") \
@@ -82,7 +82,7 @@
 	ACT(FORM_ADD, "add", \
 	    "Add a row on this tab: a contact, a condition, a service level, a plan action") \
 	ACT(FORM_EDIT, "edit", \
-	    "Edit the row under the cursor; on Overview the account, on Service level the one shown; " \
+	    "Edit the row under the cursor; on Overview the account; " \
 	    "on History and Feedback correct your own entry") \
 	ACT(FORM_DEACTIVATE, "deactivate", \
 	    "Deactivate a contact, end a condition today, drop a plan action (asks first)") \
