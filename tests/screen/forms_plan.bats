@@ -31,7 +31,7 @@ c1_plan() {
 	screen_keys Tab Right Tab
 	screen_type "80000,00"
 	screen_keys C-s
-	[[ "$(screen_text)" == *"^ Revenue target takes a point for decimals"* ]]
+	[[ "$(screen_text)" == *"^ Revenue target has a comma that is not between thousands"* ]]
 	screen_keys C-u
 	screen_type "80000"
 	screen_keys Tab
@@ -76,7 +76,7 @@ c1_plan() {
 	screen_type "+2w"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
-	[[ "$(screen_line 'Invite to the innovation day')" == *"$(date -d +14days +%Y-%m-%d) open    up_sell"*"Anna Lindqvist"* ]]
+	[[ "$(screen_line 'Invite to the innovation day')" == *"$(date -d +14days +%Y-%m-%d) open    up-sell"*"Anna Lindqvist"* ]]
 	screen_find "innovation"
 	screen_keys e
 	[[ "$(screen_text)" == *"Edit plan action - Nordwind GmbH"* ]]
@@ -85,13 +85,13 @@ c1_plan() {
 	screen_type "today"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
-	[[ "$(screen_line 'Invite to the innovation day')" == *"done    up_sell"*"$(date +%Y-%m-%d)" ]]
+	[[ "$(screen_line 'Invite to the innovation day')" == *"done    up-sell"*"$(date +%Y-%m-%d)" ]]
 	screen_find "cross-sell"
 	screen_keys x
 	[[ "$(screen_text)" == *"Mark “Cross-sell service contract” done today ($(date +%Y-%m-%d))? (y/n)"* ]]
 	screen_keys y
 	[[ "$(screen_text)" == *"Action done."* ]]
-	[[ "$(screen_line 'Cross-sell service contract')" == *"done    cross_sell"*"$(date +%Y-%m-%d)" ]]
+	[[ "$(screen_line 'Cross-sell service contract')" == *"done    cross-sell"*"$(date +%Y-%m-%d)" ]]
 	screen_keys x
 	[[ "$(screen_text)" == *"This action is done already (e edits it)."* ]]
 	screen_keys a
