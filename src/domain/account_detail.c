@@ -254,13 +254,13 @@ struct query_def {
 
 static const struct query_def queries[AQ_COUNT] = {
 	[AQ_OVERVIEW] = { 1, NULL,	/* overview_erp or overview_basic */
-	  DB_COLUMNS("overview", overview_names) },
+	  DB_COLUMNS("overview", overview_names), false },
 	[AQ_CONTACTS] = { 1,
 	  "SELECT c.name, c.job_title, c.email, c.phone, c.decision_maker, "
 	  "c.preferred_channel, c.active, c.id, c.version FROM kam.contact c "
 	  "WHERE c.account_id = $1::bigint "
 	  "ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id",
-	  DB_COLUMNS("contacts", contact_names) },
+	  DB_COLUMNS("contacts", contact_names), false },
 	[AQ_CONDITIONS] = { 1,
 	  "SELECT s.state, s.kind, s.title, "
 	  "trim_scale(s.value) || ' ' || s.unit AS value, s.scope, s.valid_from, "
@@ -272,7 +272,7 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "WHERE x.account_id = $1::bigint) s ORDER BY array_position("
 	  "ARRAY['expiring', 'active', 'upcoming', 'expired'], s.state), "
 	  "s.valid_to NULLS LAST, s.id",
-	  DB_COLUMNS("conditions", cond_names) },
+	  DB_COLUMNS("conditions", cond_names), false },
 	[AQ_PLAN] = { 2,
 	  "SELECT y.year, p.status, p.revenue_target, p.annual_talk_on, "
 	  "p.objectives, p.innovation_access, p.id, p.talk_held_on, "
@@ -299,7 +299,7 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "AND ($6::text IS NULL OR i.feedback = $6 "
 	  "OR ($6 = 'any' AND i.feedback <> 'none')) "
 	  "ORDER BY i.occurred_at DESC, i.id DESC LIMIT $4::int",
-	  DB_COLUMNS("history", hist_names) },
+	  DB_COLUMNS("history", hist_names), false },
 	[AQ_ENTRY] = { 1,
 	  "SELECT to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, "
 	  "i.direction, c.name AS contact, i.subject, u.display_name AS author, "
@@ -311,9 +311,9 @@ static const struct query_def queries[AQ_COUNT] = {
 	  STAMP("i.corrected_at", "i.corrected_by") " AS corrected, "
 	  "i.body " HISTORY_FROM
 	  "WHERE i.id = $1::bigint",
-	  DB_COLUMNS("history entry", entry_names) },
+	  DB_COLUMNS("history entry", entry_names), false },
 	[AQ_MONEY] = { 4, NULL,		/* money_amounts or money_no_amounts */
-	  DB_COLUMNS("orders and invoices", money_names) },
+	  DB_COLUMNS("orders and invoices", money_names), false },
 	[AQ_CHANGES] = { 4,
 	  "SELECT l.at::text AS sort_key, l.id, "
 	  "to_char(l.at, 'YYYY-MM-DD HH24:MI') AS at, "
@@ -327,7 +327,7 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "WHERE l.account_id = $1::bigint AND (l.at, l.id) < "
 	  "(coalesce($2::timestamptz, 'infinity'), coalesce($3::bigint, 0)) "
 	  "ORDER BY l.at DESC, l.id DESC LIMIT $4::int",
-	  DB_COLUMNS("changes", change_names) },
+	  DB_COLUMNS("changes", change_names), false },
 	[AQ_CHANGE] = { 1,
 	  "SELECT to_char(l.at, 'YYYY-MM-DD HH24:MI') AS at, coalesce(u.display_name "
 	  "|| ' (' || l.actor || ')', l.actor) AS who, " CHANGE_WHAT " AS what, "
@@ -336,7 +336,7 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "c.n AS new_value " CHANGE_FROM "CROSS JOIN LATERAL ("
 	  CHANGE_VALUES("coalesce(l.new, l.old)") ") c "
 	  "WHERE l.id = $1::bigint ORDER BY c.k",
-	  DB_COLUMNS("change entry", change_entry_names) },
+	  DB_COLUMNS("change entry", change_entry_names), false },
 	/* The state from the one rule of migration 0015: one valid today
 	 * but not the one in force is overlapped by the one that is. */
 	[AQ_SLAS] = { 1,
@@ -351,7 +351,7 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "LEFT JOIN kam.service_level n ON n.id = f.id "
 	  "WHERE s.account_id = $1::bigint "
 	  "ORDER BY s.valid_from, s.valid_to NULLS LAST, s.id",
-	  DB_COLUMNS("service levels", sla_row_names) },
+	  DB_COLUMNS("service levels", sla_row_names), false },
 };
 
 bool

@@ -36,21 +36,22 @@ struct acol_def {
 /* Keys over kam.account a; the computed columns are scalar subqueries,
  * evaluated only when the list is sorted by them. */
 static const struct acol_def acols[ACOL_COUNT] = {
-	[ACOL_NAME] = { "name", "a.name_key", NULL, "::text" },
+	[ACOL_NAME] = { "name", "a.name_key", NULL, "::text", NULL },
 	[ACOL_TIER] = { "tier", THEN_NAME("CASE a.tier WHEN 'strategic' THEN 1 "
-	    "WHEN 'key' THEN 2 ELSE 3 END"), NULL, "::text[]" },
+	    "WHEN 'key' THEN 2 ELSE 3 END"), NULL, "::text[]", NULL },
 	[ACOL_OWNER] = { "owner", THEN_NAME("coalesce((SELECT o.display_name "
-	    "FROM kam.app_user o WHERE o.id = a.owner_id), '')"), NULL, "::text[]" },
+	    "FROM kam.app_user o WHERE o.id = a.owner_id), '')"), NULL, "::text[]",
+	    NULL },
 	[ACOL_LIFECYCLE] = { "lifecycle", THEN_NAME("CASE a.lifecycle WHEN "
 	    "'acquisition' THEN 1 WHEN 'development' THEN 2 ELSE 3 END"), NULL,
-	    "::text[]" },
+	    "::text[]", NULL },
 	[ACOL_STATUS] = { "status", THEN_NAME("CASE a.status WHEN 'active' THEN 1 "
 	    "WHEN 'at_risk' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END"), NULL,
-	    "::text[]" },
+	    "::text[]", NULL },
 	/* the service level in force, by the one rule (migration 0015) */
 	[ACOL_SLA] = { "sla", THEN_NAME("coalesce((SELECT x.name FROM "
 	    "kam.account_service_level(a.id) f JOIN kam.service_level x "
-	    "ON x.id = f.id WHERE f.state = 'valid'), '')"), NULL, "::text[]" },
+	    "ON x.id = f.id WHERE f.state = 'valid'), '')"), NULL, "::text[]", NULL },
 	[ACOL_REVENUE] = { "revenue", MONEY_KEY("revenue_reporting",
 	    MONEY_LAST_ASC), "0::numeric", "::numeric",
 	    MONEY_KEY("revenue_reporting", MONEY_LAST_DESC) },
@@ -59,11 +60,11 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	    MONEY_LAST_DESC) },
 	[ACOL_LAST_CONTACT] = { "last-contact", "coalesce((SELECT max(i.occurred_at) "
 	    "FROM kam.interaction i WHERE i.account_id = a.id), '-infinity')", NULL,
-	    "::timestamptz" },
+	    "::timestamptz", NULL },
 	[ACOL_NEXT_FOLLOW_UP] = { "next-follow-up", "coalesce((SELECT "
 	    "min(i.follow_up_on) FROM kam.interaction i WHERE i.account_id = a.id "
 	    "AND i.follow_up_on >= current_date AND i.follow_up_done_at IS NULL), "
-	    "'infinity')", NULL, "::date" },
+	    "'infinity')", NULL, "::date", NULL },
 };
 
 /* $1 tier, $2 owner, $3 team, $4 lifecycle, $5 status, $6 mine. No join:
