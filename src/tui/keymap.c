@@ -195,6 +195,14 @@ keymap_keys(struct kam_buf *out, enum kam_action a)
 	}
 }
 
+void
+keymap_hint(struct kam_buf *out, enum kam_action a, const char *word)
+{
+	buf_addc(out, KEYMAP_HINT);
+	keymap_keys(out, a);
+	buf_addf(out, " %s", word);
+}
+
 size_t
 keymap_help_lines(char ***lines)
 {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "client.h"
+#include "columns.h"
 #include "draw.h"
 #include "form_draw.h"
 #include "form_view.h"
@@ -15,7 +16,7 @@
 #define LONG_ROWS	6
 #define VALUE_MAX	72
 #define READONLY_TAG	" (read only)"
-#define ERP_TAG		" (from ERP)"	/* no longer than READONLY_TAG */
+#define ERP_TAG		" (from ERP)"
 
 static int
 field_rows(const struct form_field *fl)
@@ -23,10 +24,12 @@ field_rows(const struct form_field *fl)
 	return (fl->def->type == FT_LONGTEXT ? LONG_ROWS : 1) + (fl->error != NULL);
 }
 
+/* The whole line after the labels: an e-mail address or an id is read
+ * whole; a read-only field's tag follows its value. */
 size_t
 form_box_cols(const struct tui *t)
 {
-	int w = t->cols - LABEL_COLS - 1 - (int)strlen(READONLY_TAG);
+	int w = t->cols - LABEL_COLS - 1;
 
 	return (size_t)(w > VALUE_MAX ? VALUE_MAX : w < 10 ? 10 : w);
 }
@@ -96,24 +99,36 @@ draw_choice(struct tui *t, int y, const struct form_field *fl, bool focus, int w
 	buf_free(&b);
 }
 
+/* The value whole, then its tag where there is room. */
+static void
+draw_readonly(struct tui *t, int y, const struct form_field *fl, int w)
+{
+	const char *shown = *form_display(fl) ? form_display(fl) : "-";
+	int vw = (int)text_width(shown), x = LABEL_COLS + (vw < w ? vw : w);
+
+	draw_text(t, y, LABEL_COLS, w, shown, TE_FIELD_READONLY, ALIGN_LEFT);
+	draw_text(t, y, x, t->cols - x, fl->def->flags & FF_ERP ? ERP_TAG :
+	    READONLY_TAG, TE_FIELD_READONLY, ALIGN_LEFT);
+}
+
 static void
 draw_field(struct tui *t, int y, struct form_field *fl, bool focus, int w)
 {
+	const struct col_place place[2] = {
+		{ 0, 1, LABEL_COLS - 2 }, { 1, LABEL_COLS, w },
+	};
+
+	columns_trace(t, place, 2, y, field_rows(fl) - (fl->error != NULL));
 	draw_label(t, y, fl, focus);
 	if (fl->def->type == FT_LONGTEXT)
 		draw_long(t, y, fl, focus, w);
 	else if (fl->readonly)
-		draw_text(t, y, LABEL_COLS, w, *form_display(fl) ? form_display(fl) :
-		    "-", TE_FIELD_READONLY, ALIGN_LEFT);
+		draw_readonly(t, y, fl, w);
 	else if (fl->def->type == FT_CHOICE || fl->def->type == FT_PICK ||
 	    fl->def->type == FT_BOOL)
 		draw_choice(t, y, fl, focus, w);
 	else
 		draw_line(t, y, fl, focus, w);
-	if (fl->readonly)
-		draw_text(t, y, LABEL_COLS + w, (int)strlen(READONLY_TAG),
-		    fl->def->flags & FF_ERP ? ERP_TAG : READONLY_TAG,
-		    TE_FIELD_READONLY, ALIGN_LEFT);
 }
 
 static void
@@ -126,6 +141,26 @@ draw_error(struct tui *t, int y, const struct form_field *fl)
 	draw_text(t, y, LABEL_COLS, t->cols - LABEL_COLS, b.data, TE_FIELD_ERROR,
 	    ALIGN_LEFT);
 	buf_free(&b);
+}
+
+#define NOTE_ROWS 3
+
+/* The note under the heading, wrapped at word boundaries; the lines it
+ * took. */
+static int
+draw_note(struct tui *t, int y, const char *note)
+{
+	char **lines;
+	size_t n;
+
+	if (note == NULL)
+		return 0;
+	n = text_wrap(note, (size_t)(t->cols - 2), &lines);
+	for (size_t i = 0; i < n && i < NOTE_ROWS; i++)
+		draw_text(t, y + (int)i, 1, t->cols - 1, lines[i], TE_FIELD_READONLY,
+		    ALIGN_LEFT);
+	strv_free(lines, n);
+	return n < NOTE_ROWS ? (int)n : NOTE_ROWS;
 }
 
 /* Keeps the focused field on the screen: *scroll is the first form line
@@ -150,13 +185,12 @@ void
 form_draw(struct tui *t, struct form *f, const char *heading, const char *note,
     int y0, int height, int *scroll)
 {
-	int w = (int)form_box_cols(t), y;
+	int w = (int)form_box_cols(t), y, nl;
 
 	draw_text(t, y0, 1, t->cols - 1, heading, TE_HELP_GROUP, ALIGN_LEFT);
-	if (note != NULL)
-		draw_text(t, ++y0, 1, t->cols - 1, note, TE_FIELD_READONLY, ALIGN_LEFT);
-	y0 += 2;
-	height -= 2 + (note != NULL);
+	nl = draw_note(t, y0 + 1, note);
+	y0 += 2 + nl;
+	height -= 2 + nl;
 	follow_focus(f, height, scroll);
 	y = y0 - *scroll;
 	for (size_t i = 0; i < f->n; i++) {

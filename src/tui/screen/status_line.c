@@ -3,9 +3,12 @@
  * left; the work in progress, the user's role, the database's state and
  * the sync's on the right, in an alarm colour while the database is
  * away. */
+#include <string.h>
+
 #include "client.h"
 #include "clock.h"
 #include "draw.h"
+#include "keymap.h"
 #include "services.h"
 #include "status_line.h"
 #include "sync_command.h"
@@ -76,23 +79,59 @@ status_right(struct tui *t, struct kam_buf *out)
 	buf_free(&db);
 }
 
+/* The view's part with its first keep hints: "part |  L log  e edit". */
+static void
+with_hints(const char *part, int keep, struct kam_buf *out)
+{
+	const char *h = strchr(part, KEYMAP_HINT), *end;
+
+	buf_reset(out);
+	buf_add(out, part, h ? (size_t)(h - part) : strlen(part));
+	if (h != NULL && keep > 0 && out->len > 0)
+		buf_adds(out, " |");
+	for (; h != NULL && keep-- > 0; h = end) {
+		end = strchr(h + 1, KEYMAP_HINT);
+		buf_adds(out, out->len > 0 ? "  " : " ");
+		buf_add(out, h + 1, end ? (size_t)(end - h - 1) : strlen(h + 1));
+	}
+}
+
+/* The view's part in cols: its key hints go, the last first, before it
+ * would run into the status fields. */
+static void
+status_left(const char *part, int cols, struct kam_buf *out)
+{
+	int keep = 0;
+
+	for (const char *h = strchr(part, KEYMAP_HINT); h; h = strchr(h + 1, KEYMAP_HINT))
+		keep++;
+	do
+		with_hints(part, keep, out);
+	while (keep-- > 0 && (int)text_width(out->data) > cols);
+}
+
 static void
 draw_status(struct tui *t)
 {
-	struct kam_buf left, right;
+	struct kam_buf part, left, right;
 	int y = t->rows - 2, rw;
 	enum theme_elem role = t->dbstate != TDB_OK ? TE_STATUS_ERROR :
 	    t->busy && now_ms() - t->busy_since > 100 ? TE_STATUS_BUSY : TE_STATUS;
 
+	buf_init(&part);
 	buf_init(&left);
 	buf_init(&right);
-	t->top->ops->status(t->top, t, &left);
+	t->top->ops->status(t->top, t, &part);
 	status_right(t, &right);
 	rw = (int)text_width(right.data);
 	if (rw > t->cols - 20)
 		rw = t->cols - 20;
-	draw_text(t, y, 0, t->cols - rw, left.data, TE_STATUS, ALIGN_LEFT);
+	/* a space always parts the two */
+	status_left(part.data, t->cols - rw - 1, &left);
+	draw_text(t, y, 0, t->cols - rw - 1, left.data, TE_STATUS, ALIGN_LEFT);
+	draw_fill(t, y, t->cols - rw - 1, 1, TE_STATUS);
 	draw_text(t, y, t->cols - rw, rw, right.data, role, ALIGN_RIGHT);
+	buf_free(&part);
 	buf_free(&left);
 	buf_free(&right);
 }

@@ -140,7 +140,10 @@ static void
 plan_draw(struct view *v, struct tui *t, int y0, int height)
 {
 	struct tab_plan *tp = TP(v);
-	int top = (int)tp->card.nav.n + 1;
+	int top;
+
+	card_fit(&tp->card, t->cols);
+	top = (int)tp->card.nav.n + 1;
 
 	if (top > height / 2)
 		top = height / 2;

@@ -370,6 +370,7 @@ accounts_draw(struct view *v, struct tui *t, int y0, int height)
 	acctlist_set_height(l, (size_t)(height - 1));
 	layout(va, t->cols, height - 1);
 	draw_header(va, t, y0);
+	columns_trace(t, va->layout.place, va->layout.n, y0, height);
 	if (l->nav.n == 0) {
 		draw_text(t, y0 + 2, 2, t->cols - 2, !l->loaded ? "Loading accounts..." :
 		    "No accounts match.", TE_NORMAL, ALIGN_LEFT);

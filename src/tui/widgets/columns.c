@@ -3,6 +3,7 @@
  * being cut. Widths are display columns: a wide character counts two. */
 #include "columns.h"
 #include "draw.h"
+#include "trace.h"
 
 /* A space, then "<" and ">": the marker at the header's end. */
 #define MARKER_COLS 3
@@ -164,6 +165,22 @@ columns_draw_cell(struct tui *t, int y, const struct col_place *p,
 		return;
 	}
 	draw_text(t, y, p->x, w, s, role, align);
+}
+
+void
+columns_trace(struct tui *t, const struct col_place *place, int n, int y,
+    int rows)
+{
+	struct kam_buf b;
+
+	if (t->trace == NULL || rows <= 0)
+		return;
+	buf_init(&b);
+	buf_addf(&b, "%d %d", y, rows);
+	for (int i = 0; i < n; i++)
+		buf_addf(&b, " %d+%d", place[i].x, place[i].w);
+	trace_event(t->trace, "columns", b.data);
+	buf_free(&b);
 }
 
 /* The first column placed that scrolls (not held). */

@@ -66,6 +66,10 @@ void	columns_draw_marker(struct tui *t, const struct col_layout *l, int y,
 void	columns_draw_cell(struct tui *t, int y, const struct col_place *p,
 	    enum col_fit fit, const char *s, enum theme_elem role,
 	    enum text_align align);
+/* --trace: "columns Y ROWS X+W X+W ...": the columns placed on screen
+ * lines Y to Y+ROWS-1, for the screen tests to check that no two touch. */
+void	columns_trace(struct tui *t, const struct col_place *place, int n,
+	    int y, int rows);
 /* Scrolls (dir -1 left, +1 right) until a column hidden on that side
  * shows; nothing when none is. */
 void	columns_scroll(struct col_layout *l, int dir);

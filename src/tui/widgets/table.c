@@ -115,6 +115,7 @@ table_draw(struct tui *t, struct table *tb, int y0, int height,
 	draw_fill(t, y0, 0, t->cols, TE_HEADER);
 	draw_cells(t, tb, y0, (size_t)-1);
 	columns_draw_marker(t, &tb->layout, y0, TE_HEADER);
+	columns_trace(t, tb->layout.place, tb->layout.n, y0, height);
 	if (tb->nav.n == 0) {
 		draw_text(t, y0 + 2, 2, t->cols - 2, tb->loaded ? empty : "Loading...",
 		    TE_NORMAL, ALIGN_LEFT);
