@@ -69,13 +69,18 @@ def main():
     if at > 0 and status[at - 1] != ' ':
         problems.append('status line: hints run into the fields: %r' % status)
     text = '\n'.join(screen)
+    whole = set()   # the characters inside a whole identifier
     for ident in ids:
-        if ident not in text:
+        i = text.find(ident)
+        if i < 0:
             problems.append('%s is not on the screen whole' % ident)
+        while i >= 0:
+            whole.update(range(i, i + len(ident)))
+            i = text.find(ident, i + 1)
+    for ident in ids:
         i = text.find(ident[:6])
         while i >= 0:
-            if not text.startswith(ident, i) and not any(
-                    text.startswith(o, i) for o in ids if o != ident):
+            if i not in whole:
                 problems.append('%s is cut: %r' % (ident,
                                 text[i:i + len(ident)]))
             i = text.find(ident[:6], i + 1)

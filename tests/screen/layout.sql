@@ -52,7 +52,7 @@ INSERT INTO kam.erp_order (erp_id, account_id, number, order_date, amount, curre
 SELECT 'LP-ORD-' || g, id, '10000392' || g || '7', current_date - 20 - g, 1234567.89 * g, 'EUR', 'confirmed', now()
   FROM kam.account, generate_series(1, 3) g WHERE erp_id = 'KUNDE-0000471108';
 INSERT INTO kam.erp_invoice (erp_id, account_id, number, invoice_date, due_date, amount, open_amount, currency, status, erp_updated_at)
-SELECT 'LP-INV-' || g, id, 'RE-2026-90000392' || g, current_date - 60 + g, current_date - 30 + g, 987654.32 * g, 876543.21, 'EUR', 'open', now()
+SELECT 'LP-INV-' || g, id, 'RE-2026-90000392' || g, current_date - 60 + g, current_date - 30 + g, 987654.32 * g, 8765432.10, 'EUR', 'open', now()
   FROM kam.account, generate_series(1, 2) g WHERE erp_id = 'KUNDE-0000471108';
 
 -- an audit entry: the account changed by hand

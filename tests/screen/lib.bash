@@ -200,6 +200,12 @@ screen_wait() {
 	return 1
 }
 
+# The screen as one line, runs of spaces as one: a message or a field's
+# error wrapped onto the next line reads as it was written.
+screen_flat() {
+	screen_text | tr '\n' ' ' | tr -s ' '
+}
+
 # screen_line TEXT: the first screen line holding TEXT.
 screen_line() {
 	screen_text | grep -F -m 1 -- "$1"

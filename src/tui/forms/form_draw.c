@@ -18,10 +18,41 @@
 #define READONLY_TAG	" (read only)"
 #define ERP_TAG		" (from ERP)"
 
-static int
-field_rows(const struct form_field *fl)
+#define ERROR_ROWS 3
+
+/* A field's error under it, "^ Label what is wrong", wrapped beside the
+ * labels; the count of its lines. */
+static size_t
+error_lines(const struct form_field *fl, int cols, char ***lines)
 {
-	return (fl->def->type == FT_LONGTEXT ? LONG_ROWS : 1) + (fl->error != NULL);
+	struct kam_buf b;
+	size_t n;
+
+	buf_init(&b);
+	buf_addf(&b, "^ %s %s", fl->def->label, fl->error);
+	n = text_wrap(b.data, (size_t)(cols - LABEL_COLS > 10 ? cols - LABEL_COLS : 10),
+	    lines);
+	buf_free(&b);
+	return n;
+}
+
+static int
+value_rows(const struct form_field *fl)
+{
+	return fl->def->type == FT_LONGTEXT ? LONG_ROWS : 1;
+}
+
+static int
+field_rows(const struct form_field *fl, int cols)
+{
+	char **lines;
+	size_t n;
+
+	if (fl->error == NULL)
+		return value_rows(fl);
+	n = error_lines(fl, cols, &lines);
+	strv_free(lines, n);
+	return value_rows(fl) + (n < ERROR_ROWS ? (int)n : ERROR_ROWS);
 }
 
 /* The whole line after the labels: an e-mail address or an id is read
@@ -118,7 +149,7 @@ draw_field(struct tui *t, int y, struct form_field *fl, bool focus, int w)
 		{ 0, 1, LABEL_COLS - 2 }, { 1, LABEL_COLS, w },
 	};
 
-	columns_trace(t, place, 2, y, field_rows(fl) - (fl->error != NULL));
+	columns_trace(t, place, 2, y, value_rows(fl));
 	draw_label(t, y, fl, focus);
 	if (fl->def->type == FT_LONGTEXT)
 		draw_long(t, y, fl, focus, w);
@@ -134,13 +165,13 @@ draw_field(struct tui *t, int y, struct form_field *fl, bool focus, int w)
 static void
 draw_error(struct tui *t, int y, const struct form_field *fl)
 {
-	struct kam_buf b;
+	char **lines;
+	size_t n = error_lines(fl, t->cols, &lines);
 
-	buf_init(&b);
-	buf_addf(&b, "^ %s %s", fl->def->label, fl->error);
-	draw_text(t, y, LABEL_COLS, t->cols - LABEL_COLS, b.data, TE_FIELD_ERROR,
-	    ALIGN_LEFT);
-	buf_free(&b);
+	for (size_t i = 0; i < n && i < ERROR_ROWS; i++)
+		draw_text(t, y + (int)i, LABEL_COLS, t->cols - LABEL_COLS, lines[i],
+		    TE_FIELD_ERROR, ALIGN_LEFT);
+	strv_free(lines, n);
 }
 
 #define NOTE_ROWS 3
@@ -163,18 +194,34 @@ draw_note(struct tui *t, int y, const char *note)
 	return n < NOTE_ROWS ? (int)n : NOTE_ROWS;
 }
 
+static bool
+last_editable(const struct form *f, size_t i)
+{
+	for (size_t k = i + 1; k < f->n; k++)
+		if (!f->field[k].readonly)
+			return false;
+	return true;
+}
+
 /* Keeps the focused field on the screen: *scroll is the first form line
  * shown. */
 static void
-follow_focus(const struct form *f, int height, int *scroll)
+follow_focus(const struct form *f, int cols, int height, int *scroll)
 {
 	int y = 0, h = 0;
 
 	for (size_t i = 0; i <= f->focus && i < f->n; i++) {
-		h = field_rows(&f->field[i]);
+		h = field_rows(&f->field[i], cols);
 		if (i < f->focus)
 			y += h;
 	}
+	/* the read-only fields after the last that may be edited come into
+	 * view with it (an account's ERP id) */
+	if (last_editable(f, f->focus))
+		for (size_t k = f->focus + 1; k < f->n; k++)
+			h += field_rows(&f->field[k], cols);
+	if (h > height)
+		h = height;
 	if (y < *scroll)
 		*scroll = y;
 	if (y + h > *scroll + height)
@@ -191,16 +238,16 @@ form_draw(struct tui *t, struct form *f, const char *heading, const char *note,
 	nl = draw_note(t, y0 + 1, note);
 	y0 += 2 + nl;
 	height -= 2 + nl;
-	follow_focus(f, height, scroll);
+	follow_focus(f, t->cols, height, scroll);
 	y = y0 - *scroll;
 	for (size_t i = 0; i < f->n; i++) {
 		struct form_field *fl = &f->field[i];
-		int rows = field_rows(fl);
+		int rows = field_rows(fl, t->cols);
 
 		if (y >= y0 && y + rows <= y0 + height) {
 			draw_field(t, y, fl, i == f->focus, w);
 			if (fl->error != NULL)
-				draw_error(t, y + rows - 1, fl);
+				draw_error(t, y + value_rows(fl), fl);
 		}
 		y += rows;
 	}

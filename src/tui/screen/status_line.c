@@ -9,10 +9,12 @@
 #include "clock.h"
 #include "draw.h"
 #include "keymap.h"
+#include "message.h"
 #include "services.h"
 #include "status_line.h"
 #include "sync_command.h"
 #include "trace.h"
+#include "kam/xalloc.h"
 
 static void
 draw_too_small(struct tui *t)
@@ -42,8 +44,13 @@ draw_title(struct tui *t)
 		buf_adds(&title, " - ");
 		t->top->ops->title(t->top, t, &title);
 	}
-	draw_text(t, 0, 0, t->cols - 9, title.data, TE_TITLE, ALIGN_LEFT);
-	draw_text(t, 0, t->cols - 9, 9, "? help ", TE_TITLE, ALIGN_RIGHT);
+	/* the hint makes room for the title */
+	if ((int)text_width(title.data) > t->cols - 9)
+		draw_text(t, 0, 0, t->cols, title.data, TE_TITLE, ALIGN_LEFT);
+	else {
+		draw_text(t, 0, 0, t->cols - 9, title.data, TE_TITLE, ALIGN_LEFT);
+		draw_text(t, 0, t->cols - 9, 9, "? help ", TE_TITLE, ALIGN_RIGHT);
+	}
 	buf_free(&title);
 }
 
@@ -64,17 +71,25 @@ db_state_text(const struct tui *t, struct kam_buf *b)
 	return "";
 }
 
+/* The status fields: the work in progress, the database's state, and as
+ * many as keep of the role and the sync. */
 static void
-status_right(struct tui *t, struct kam_buf *out)
+status_right(struct tui *t, int keep, struct kam_buf *out)
 {
 	static const char spin[] = "-\\|/";
 	struct kam_buf db;
 
 	buf_init(&db);
+	buf_reset(out);
 	if (t->busy && now_ms() - t->busy_since > 100)
 		buf_addf(out, "[%c] working, Esc cancels  ", spin[t->spinner % 4]);
-	buf_addf(out, "%s | %s | ", t->user.role_name, db_state_text(t, &db));
-	tui_sync_status(t, out);
+	if (keep > 0)
+		buf_addf(out, "%s | ", t->user.role_name);
+	buf_adds(out, db_state_text(t, &db));
+	if (keep > 1) {
+		buf_adds(out, " | ");
+		tui_sync_status(t, out);
+	}
 	buf_addc(out, ' ');
 	buf_free(&db);
 }
@@ -114,7 +129,7 @@ static void
 draw_status(struct tui *t)
 {
 	struct kam_buf part, left, right;
-	int y = t->rows - 2, rw;
+	int y = t->rows - 1 - tui_message_rows(t), rw = 0;
 	enum theme_elem role = t->dbstate != TDB_OK ? TE_STATUS_ERROR :
 	    t->busy && now_ms() - t->busy_since > 100 ? TE_STATUS_BUSY : TE_STATUS;
 
@@ -122,18 +137,37 @@ draw_status(struct tui *t)
 	buf_init(&left);
 	buf_init(&right);
 	t->top->ops->status(t->top, t, &part);
-	status_right(t, &right);
-	rw = (int)text_width(right.data);
-	if (rw > t->cols - 20)
-		rw = t->cols - 20;
-	/* a space always parts the two */
-	status_left(part.data, t->cols - rw - 1, &left);
+	/* the hints go first, then the sync's and the role's fields; a space
+	 * always parts the two sides */
+	for (int keep = 2; keep >= 0; keep--) {
+		status_right(t, keep, &right);
+		rw = (int)text_width(right.data);
+		if (rw > t->cols - 20)
+			rw = t->cols - 20;
+		status_left(part.data, t->cols - rw - 1, &left);
+		if ((int)text_width(left.data) <= t->cols - rw - 1)
+			break;
+	}
 	draw_text(t, y, 0, t->cols - rw - 1, left.data, TE_STATUS, ALIGN_LEFT);
 	draw_fill(t, y, t->cols - rw - 1, 1, TE_STATUS);
 	draw_text(t, y, t->cols - rw, rw, right.data, role, ALIGN_RIGHT);
 	buf_free(&part);
 	buf_free(&left);
 	buf_free(&right);
+}
+
+/* The message or question, wrapped onto the lines it has. */
+static void
+draw_message(struct tui *t, enum theme_elem role)
+{
+	int rows = tui_message_rows(t);
+	char **lines;
+	size_t n = tui_message_lines(t, &lines);
+
+	for (int i = 0; i < rows; i++)
+		draw_text(t, t->rows - rows + i, 0, t->cols,
+		    (size_t)i < n ? lines[i] : "", role, ALIGN_LEFT);
+	strv_free(lines, n);
 }
 
 static void
@@ -145,13 +179,12 @@ draw_bottom(struct tui *t)
 	size_t col;
 
 	if (t->ask.active) {
-		draw_text(t, y, 0, t->cols, t->ask.question.data, TE_PROMPT, ALIGN_LEFT);
+		draw_message(t, TE_PROMPT);
 		draw_cursor(0, 0, false);
 		return;
 	}
 	if (!t->prompt.active) {
-		draw_text(t, y, 0, t->cols, t->message.data,
-		    t->message_error ? TE_STATUS_ERROR : TE_NORMAL, ALIGN_LEFT);
+		draw_message(t, t->message_error ? TE_STATUS_ERROR : TE_NORMAL);
 		draw_cursor(t->cursor_y, t->cursor_x, t->cursor_on);
 		return;
 	}

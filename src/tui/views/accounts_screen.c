@@ -35,7 +35,7 @@ static const struct lcol lcols[] = {
 	{ ACOL_OWNER, "Owner", 10, ALIGN_LEFT, COL_FREE },
 	{ ACOL_LIFECYCLE, "Lifecycle", 0, ALIGN_LEFT, COL_WHOLE },
 	{ ACOL_STATUS, "Status", 0, ALIGN_LEFT, COL_WHOLE },
-	{ ACOL_SLA, "SLA", 0, ALIGN_LEFT, COL_WHOLE },
+	{ ACOL_SLA, "SLA", 8, ALIGN_LEFT, COL_FREE },
 	{ ACOL_REVENUE, "Revenue YTD", 0, ALIGN_RIGHT, COL_WHOLE },
 	{ ACOL_OPEN, "Open (overdue)", 0, ALIGN_RIGHT, COL_WHOLE },
 	{ ACOL_LAST_CONTACT, "Last contact", 0, ALIGN_LEFT, COL_WHOLE },

@@ -107,8 +107,12 @@ struct view *
 view_help_new(struct tui *t)
 {
 	struct view *v = view_pager_new(t, "Help: keys and commands", NULL, 0);
+	struct pager *p = (struct pager *)v;
 
-	((struct pager *)v)->draw_line = help_line;
-	((struct pager *)v)->relayout = help_relayout;
+	p->draw_line = help_line;
+	p->relayout = help_relayout;
+	/* laid out now: a search may come before the first paint */
+	help_relayout(p, t->cols);
+	p->cols = t->cols;
 	return v;
 }
