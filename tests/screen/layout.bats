@@ -69,7 +69,7 @@ at_80x24() {
 	both_sizes "$MAIL" "$MAIL2"
 	at_80x24 Conditions
 	screen_keys 3
-	[[ "$(screen_text)" == *"Extended paym"* ]]	# the title is readable
+	[[ "$(screen_text)" == *"Extended pa"* ]]	# the title is readable
 	both_sizes
 	at_80x24 "Service level"
 	screen_keys 4

@@ -16,7 +16,7 @@
 static const struct table_col condition_cols[] = {
 	{ "State", CD_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 	{ "Kind", CD_KIND, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
-	{ "Title", CD_TITLE, 14, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Title", CD_TITLE, 12, ALIGN_LEFT, TC_TEXT, COL_FREE },
 	{ "Value", CD_VALUE, 0, ALIGN_RIGHT, TC_TEXT, COL_WHOLE },
 	{ "Scope", CD_SCOPE, 0, ALIGN_LEFT, TC_TEXT, COL_FREE },
 	{ "From", CD_FROM, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
