@@ -62,7 +62,7 @@ save_anyway() {
 	[[ "$(screen_line 'Unit')" == *"months"* ]]
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Condition saved."* ]]
-	[[ "$(screen_line 'Extended warr')" == *"warranty"*"36 months"* ]]
+	[[ "$(screen_line 'Extended wa')" == *"warranty"*"36 months"* ]]
 	screen_keys 4
 	[[ "$(screen_text)" == *"Extended warranty (36 months)"* ]]
 }
@@ -80,6 +80,7 @@ save_anyway() {
 	screen_keys C-u
 	screen_type "+30d"
 	save_anyway
+	screen_resize 120 40	# room for both dates
 	[[ "$(screen_line 'Spring discount')" == *"$TODAY $(date -d +30days +%Y-%m-%d)"* ]]
 }
 
@@ -92,6 +93,7 @@ save_anyway() {
 	[[ "$(screen_line 'Ends soon rebate')" != *"$TODAY"* ]]
 	screen_keys D y
 	[[ "$(screen_text)" == *"Condition ended today."* ]]
+	screen_resize 120 40	# room for both dates
 	[[ "$(screen_line 'Ends soon rebate')" == *" $TODAY" ]]
 	[ "$(screen_sql "SELECT valid_to = current_date FROM kam.special_condition WHERE title = 'Ends soon rebate'")" = t ]
 	screen_find "next year"
