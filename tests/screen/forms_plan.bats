@@ -87,6 +87,7 @@ c1_plan() {
 	screen_type "today"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
+	screen_resize 120 40	# room for the date it was done
 	[[ "$(screen_line 'Invite to the innovation day')" == *"done "*" up_sell "*"$(date +%Y-%m-%d)" ]]
 	screen_find "cross-sell"
 	screen_keys x
