@@ -19,7 +19,10 @@ open_c1() {
 	open_c1
 	run screen_text
 	[[ "$output" == *"kam - Nordwind GmbH"* ]]
-	[[ "$output" == *"1 Overview"*"2 Contacts"*"3 Conditions"*"4 SLA"*"8 Feedback"* ]]
+	[[ "$output" == *"1 Overview"*" 9"* ]]
+	# the tab bar names every tab where there is room (not at 80 columns)
+	[ "$SCREEN_COLS" -lt 100 ] ||
+	    [[ "$output" == *"1 Overview"*"2 Contacts"*"3 Conditions"*"4 SLA"*"8 Feedback"* ]]
 	[[ "$output" == *"Account           Nordwind GmbH (ERP C1)"* ]]
 	[[ "$output" == *"Owner             Anna Lindqvist <anna@example.com>"* ]]
 	[[ "$output" == *"Revenue this year 74,073.60 EUR of 100,000.00 EUR target (plan 2026)"* ]]
@@ -52,7 +55,7 @@ open_c1() {
 	run screen_text
 	[[ "$(screen_text | sed -n 4p)" == "expiring"*"Ends soon rebate"* ]]
 	[[ "$(screen_line 'Volume discount')" == "active"*"12.5 percent"* ]]
-	[[ "$(screen_line 'Next year shipping')" == "upcoming"* ]]
+	[[ "$(screen_line 'Next year sh')" == "upcoming"* ]]	# free text narrows
 	[[ "$(screen_line 'Old warranty')" == "expired"*"24 months"* ]]
 }
 
@@ -77,7 +80,7 @@ open_c1() {
 	[[ "$output" == *"Plan              2026, active"* ]]
 	[[ "$output" == *"Revenue target    100,000.00"* ]]
 	[[ "$output" == *"Objectives        Grow the service business"* ]]
-	[[ "$(screen_line 'Cross-sell service contract')" == "2026-06-30 open    cross-sell"*"Anna Lindqvist"* ]]
+	[[ "$(screen_line 'Cross-sell service contract')" == "2026-06-30 open "*" cross-sell "*"Anna Lindqvist"* ]]
 }
 
 @test "History: newest first, paged, filtered, and an entry in full" {
