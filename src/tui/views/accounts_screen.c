@@ -633,13 +633,24 @@ money_note(const struct acct_session *s, struct kam_buf *out)
 		buf_addf(out, "; no rate for %s", s->no_rate);
 }
 
+/* The user's name gives way to the currency note where the line is
+ * short: the status line names the user too, the note nothing else does. */
 static void
 accounts_title(struct view *v, struct tui *t, struct kam_buf *out)
 {
+	struct kam_buf note;
+	const char *who = t->user.display_name ? t->user.display_name :
+	    t->user.role_name;
+
 	(void)v;
-	buf_addf(out, "Key accounts - %s", t->user.display_name ?
-	    t->user.display_name : t->user.role_name);
-	money_note(&t->session, out);
+	buf_init(&note);
+	money_note(&t->session, &note);
+	buf_adds(out, "Key accounts");
+	if ((int)(text_width(out->data) + text_width(who) + text_width(note.data)) + 3 <=
+	    t->cols)
+		buf_addf(out, " - %s", who);
+	buf_adds(out, note.data);
+	buf_free(&note);
 }
 
 static void
