@@ -188,9 +188,13 @@ screen_type() {
 	screen_keys -l "$1"
 }
 
-# screen_wait TEXT [SECONDS]: until TEXT is on the screen.
+# screen_wait TEXT [SECONDS]: until TEXT is on the screen, as it is or
+# as screen_flat reads it (a message wrapped onto the lines below).
 on_screen() {
-	screen_text | grep -qF -- "$1"
+	local text
+	text=$(screen_text)
+	grep -qF -- "$1" <<<"$text" ||
+	    tr '\n' ' ' <<<"$text" | tr -s ' ' | grep -qF -- "$1"
 }
 
 screen_wait() {

@@ -72,7 +72,9 @@ db_state_text(const struct tui *t, struct kam_buf *b)
 }
 
 /* The status fields: the work in progress, the database's state, and as
- * many as keep of the role and the sync. */
+ * many as keep of the sync and the role. The role goes first: the title
+ * names the user too, while a running sync's progress is seen nowhere
+ * else. */
 static void
 status_right(struct tui *t, int keep, struct kam_buf *out)
 {
@@ -83,10 +85,10 @@ status_right(struct tui *t, int keep, struct kam_buf *out)
 	buf_reset(out);
 	if (t->busy && now_ms() - t->busy_since > 100)
 		buf_addf(out, "[%c] working, Esc cancels  ", spin[t->spinner % 4]);
-	if (keep > 0)
+	if (keep > 1)
 		buf_addf(out, "%s | ", t->user.role_name);
 	buf_adds(out, db_state_text(t, &db));
-	if (keep > 1) {
+	if (keep > 0) {
 		buf_adds(out, " | ");
 		tui_sync_status(t, out);
 	}
@@ -137,7 +139,7 @@ draw_status(struct tui *t)
 	buf_init(&left);
 	buf_init(&right);
 	t->top->ops->status(t->top, t, &part);
-	/* the hints go first, then the sync's and the role's fields; a space
+	/* the hints go first, then the role's and the sync's fields; a space
 	 * always parts the two sides */
 	for (int keep = 2; keep >= 0; keep--) {
 		status_right(t, keep, &right);
