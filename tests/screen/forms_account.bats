@@ -32,7 +32,7 @@ load hooks
 	[[ "$(screen_text)" == *"Account saved."* ]]
 	[[ "$(screen_line 'Tier ')" == *"strategic"* ]]
 	[[ "$(screen_line 'Lifecycle ')" == *"retention"* ]]
-	[[ "$(screen_line 'Status ')" == *"at_risk"* ]]
+	[[ "$(screen_line 'Status ')" == *"at risk"* ]]
 	[[ "$(screen_line 'Industry ')" == *"Shipping"* ]]
 	[[ "$(screen_line 'Parent ')" == *"Davids Werkstatt"* ]]
 	screen_keys G
