@@ -34,7 +34,7 @@ c1_plan() {
 	screen_keys Tab Right Tab
 	screen_type "80000,00"
 	screen_keys C-s
-	[[ "$(screen_text)" == *"^ Revenue target takes a point for decimals"* ]]
+	[[ "$(screen_flat)" == *"^ Revenue target has a comma that is not between thousands: a point for decimals (1.50)"* ]]
 	screen_keys C-u
 	screen_type "80000"
 	screen_keys Tab
@@ -61,7 +61,7 @@ c1_plan() {
 	screen_keys C-u
 	screen_type "$((YEAR - 1))"
 	screen_keys C-s
-	[[ "$(screen_text)" == *"^ Year has a plan on this account already: one plan per account and year"* ]]
+	[[ "$(screen_flat)" == *"^ Year has a plan on this account already: one plan per account and year"* ]]
 	screen_keys Escape
 	screen_keys y
 	[ "$(screen_sql "SELECT count(*) FROM kam.account_plan p JOIN kam.account a ON a.id = p.account_id WHERE a.erp_id = 'C4'")" -eq 1 ]
@@ -78,7 +78,7 @@ c1_plan() {
 	screen_type "+2w"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
-	[[ "$(screen_line 'Invite to the innovation day')" == *"$(date -d +14days +%Y-%m-%d) open "*" up_sell "*"Anna Lindqvist"* ]]
+	[[ "$(screen_line 'Invite to the innovation day')" == *"$(date -d +14days +%Y-%m-%d) open "*" up-sell "*"Anna Lindqvist"* ]]
 	screen_find "innovation"
 	screen_keys e
 	[[ "$(screen_text)" == *"Edit plan action - Nordwind GmbH"* ]]
@@ -88,13 +88,13 @@ c1_plan() {
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
 	screen_resize 120 40	# room for the date it was done
-	[[ "$(screen_line 'Invite to the innovation day')" == *"done "*" up_sell "*"$(date +%Y-%m-%d)" ]]
+	[[ "$(screen_line 'Invite to the innovation day')" == *"done "*" up-sell "*"$(date +%Y-%m-%d)" ]]
 	screen_find "cross-sell"
 	screen_keys x
 	[[ "$(screen_text)" == *"Mark “Cross-sell service contract” done today ($(date +%Y-%m-%d))? (y/n)"* ]]
 	screen_keys y
 	[[ "$(screen_text)" == *"Action done."* ]]
-	[[ "$(screen_line 'Cross-sell service contract')" == *"done "*" cross_sell "*"$(date +%Y-%m-%d)" ]]
+	[[ "$(screen_line 'Cross-sell service contract')" == *"done "*" cross-sell "*"$(date +%Y-%m-%d)" ]]
 	screen_keys x
 	[[ "$(screen_text)" == *"This action is done already (e edits it)."* ]]
 	screen_keys a
