@@ -19,13 +19,14 @@ enum acct_query {
 	AQ_OVERVIEW,	/* one row: enum ov_field */
 	AQ_CONTACTS,	/* enum contact_field */
 	AQ_CONDITIONS,	/* enum cond_field */
-	AQ_PLAN,	/* at most one row: enum plan_field */
-	AQ_ACTIONS,	/* enum action_field */
+	AQ_PLAN,	/* the year's plan, one row: enum plan_field */
+	AQ_ACTIONS,	/* the year's plan's actions: enum action_field */
 	AQ_HISTORY,	/* paged: enum hist_field */
 	AQ_ENTRY,	/* one history entry in full: enum entry_field */
 	AQ_MONEY,	/* orders and invoices, paged: enum money_field */
 	AQ_CHANGES,	/* the audit log, newest first, paged: enum change_field */
 	AQ_CHANGE,	/* one audit entry in full: enum change_entry_field */
+	AQ_SLAS,	/* every service level, by validity: enum sla_row_field */
 	AQ_COUNT
 };
 
@@ -53,14 +54,28 @@ enum cond_field {
 	CD_SOON, CD_ID, CD_VERSION, CD_NFIELDS
 };
 
+/* PL_ID is NULL when the account has no plan of that year (PL_YEAR);
+ * PL_TALK_ON is the day the annual talk is planned for, PL_TALK_HELD the
+ * day it took place; PL_YEARS lists the years with a plan ("2025, 2026"). */
 enum plan_field {
 	PL_YEAR, PL_STATUS, PL_TARGET, PL_TALK_ON, PL_OBJECTIVES, PL_INNOVATION,
-	PL_ID, PL_CURRENCY, PL_NFIELDS
+	PL_ID, PL_CURRENCY, PL_TALK_HELD, PL_YEARS, PL_NFIELDS
 };
 
+/* AC_STATE is AC_STATUS, but "overdue" for an open action past its due
+ * date. */
 enum action_field {
 	AC_DUE, AC_STATUS, AC_KIND, AC_TITLE, AC_OWNER, AC_DONE_ON, AC_ID,
-	AC_VERSION, AC_NFIELDS
+	AC_VERSION, AC_STATE, AC_NFIELDS
+};
+
+/* SR_STATE in words, by kam.account_service_level (migration 0015, the
+ * rule kam --sla and the card follow): "in force", "expired", "future",
+ * or "overlapped by NAME" for another one valid today; SR_IN_FORCE is t
+ * for the one in force; SR_TO is "open end" when it has none. */
+enum sla_row_field {
+	SR_NAME, SR_FROM, SR_TO, SR_STATE, SR_ID, SR_VERSION, SR_IN_FORCE,
+	SR_NFIELDS
 };
 
 /* Paged rows start with their key and id (HI_KEY, HI_ID). HI_STATE says
@@ -113,6 +128,8 @@ struct acct_rows_req {
 	const char	*channel;	/* AQ_HISTORY: NULL for all */
 	const char	*feedback;	/* AQ_HISTORY: a kind, "any", or NULL */
 	bool		 erp_figures;	/* AQ_OVERVIEW: may read invoices, plans */
+	bool		 amounts;	/* AQ_MONEY: may read amounts (else NULL) */
+	const char	*year;		/* AQ_PLAN, AQ_ACTIONS: NULL this year */
 };
 
 struct acct_rows {

@@ -91,6 +91,8 @@ struct acct_session {
 	bool	 erp_figures;
 	bool	 plans;		/* may read account plans and their actions */
 	bool	 audit_log;	/* may read the audit log */
+	bool	 orders;	/* may read orders and invoices: status, dates */
+	bool	 amounts;	/* and their amounts (support: as the company says) */
 	char	*last_sync;	/* "YYYY-MM-DD HH:MM" or NULL */
 	char	*reporting;	/* the reporting currency ("EUR") */
 	char	*rates_from;	/* the oldest and newest rate the list uses */

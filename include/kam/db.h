@@ -26,14 +26,6 @@ void		 db_close(struct kam_db *db);
  * Returns rows (possibly none) or NULL on error; see db_error. */
 struct kam_res	*db_query(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);
-/* Plans sql (fixed text) once under name, for this connection's life:
- * a statement run for every page of a sync is not planned a thousand
- * times. Returns false on a database error; see db_error. */
-bool		 db_prepare(struct kam_db *db, const char *name, const char *sql,
-		    int nparams);
-/* Runs the statement prepared under name, as db_query does. */
-struct kam_res	*db_query_prepared(struct kam_db *db, const char *name,
-		    int nparams, const char *const *params);
 /* Runs one statement and returns the rows it affected, or -1 on error. */
 long		 db_command(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);

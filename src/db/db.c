@@ -33,29 +33,33 @@ first_line(struct kam_buf *out, const char *msg)
 }
 
 /* The session's TimeZone is the user's own zone, so that times the server
- * formats match what the user types and sees elsewhere. It goes as a
- * startup option, which a reconnect repeats, after any PGOPTIONS (an
- * explicit option would hide them); PGTZ or options in conninfo win. */
-static const char *
-zone_option(char *out, size_t size)
+ * formats match what the user types and sees elsewhere. It goes as libpq's
+ * PGTZ, which libpq sends as the startup parameter "timezone" on every
+ * connect and reconnect. Not as "options": PgBouncer refuses that startup
+ * parameter by default, while it keeps track of timezone for each client
+ * and SETs it on whichever server connection it lends that client, at
+ * every transaction in transaction pooling (pgbouncer/pgbouncer
+ * doc/config.md, ignore_startup_parameters and track_extra_parameters;
+ * src/varcache.c, src/objects.c varcache_apply, tag pgbouncer_1_18_0).
+ * A PGTZ of the user's own wins; true when PGTZ is kam's. */
+static bool
+zone_env(void)
 {
+	static bool ours;
 	char zone[ZONE_NAMELEN];
-	const char *env = getenv("PGOPTIONS");
 
-	if (getenv("PGTZ") != NULL || !date_local_zone(zone))
-		return NULL;
-	if ((size_t)snprintf(out, size, "%s%s-c TimeZone=%s", env ? env : "",
-	    env ? " " : "", zone) >= size)
-		return NULL;
-	return out;
+	if (getenv("PGTZ") != NULL)
+		return ours;
+	ours = date_local_zone(zone) && setenv("PGTZ", zone, 1) == 0;
+	return ours;
 }
 
-/* The connection's keywords: kam's own first (options may be NULL), then
+/* The connection's keywords: kam's own first, then
  * conninfo (expanded by libpq), then the keywords of over, which win over
  * both. */
 static bool
 connect_params(const char *conninfo, const char *over, const char *what,
-    const char *tmo, const char *options, const char ***keys,
+    const char *tmo, const char ***keys,
     const char ***vals, PQconninfoOption **parsed)
 {
 	static const char *const own[] = { "connect_timeout", "keepalives",
@@ -86,10 +90,6 @@ connect_params(const char *conninfo, const char *over, const char *what,
 		(*keys)[n] = own[i];
 		(*vals)[n] = own_vals[i] ? own_vals[i] : tmo;
 	}
-	if (options != NULL) {
-		(*keys)[n] = "options";
-		(*vals)[n++] = options;
-	}
 	if (conninfo != NULL) {	/* else PGDATABASE and friends decide */
 		(*keys)[n] = "dbname";
 		(*vals)[n++] = conninfo;
@@ -105,14 +105,13 @@ connect_params(const char *conninfo, const char *over, const char *what,
 /* False for a bad over; else db->conn is set, connected or not. */
 static bool
 open_conn(struct kam_db *db, const char *conninfo, const char *over,
-    const char *what, const char *tmo, const char *options)
+    const char *what, const char *tmo)
 {
 	PQconninfoOption *parsed;
 	const char **keys, **vals;
 
 	db->conn = NULL;
-	if (!connect_params(conninfo, over, what, tmo, options, &keys, &vals,
-	    &parsed))
+	if (!connect_params(conninfo, over, what, tmo, &keys, &vals, &parsed))
 		return false;
 	db->conn = PQconnectdbParams(keys, vals, 1);
 	free(keys);
@@ -131,25 +130,26 @@ struct kam_db *
 db_connect_over(const char *conninfo, const char *over, const char *what,
     int timeout, int *code)
 {
-	char tmo[16], optbuf[1024];
-	const char *options;
+	char tmo[16];
 	struct kam_db *db;
+	bool zone;
 	struct kam_buf msg;
 
 	snprintf(tmo, sizeof tmo, "%d", timeout);
 	db = xcalloc(1, sizeof *db);
 	buf_init(&db->error);
-	options = zone_option(optbuf, sizeof optbuf);
-	if (!open_conn(db, conninfo, over, what, tmo, options)) {
+	zone = zone_env();
+	if (!open_conn(db, conninfo, over, what, tmo)) {
 		*code = EX_CONFIG;
 		db_close(db);
 		return NULL;
 	}
 	/* a zone this machine knows and the server does not: the server's */
-	if (options != NULL && PQstatus(db->conn) != CONNECTION_OK &&
+	if (zone && PQstatus(db->conn) != CONNECTION_OK &&
 	    strstr(PQerrorMessage(db->conn), "TimeZone") != NULL) {
 		PQfinish(db->conn);
-		open_conn(db, conninfo, over, what, tmo, NULL);
+		unsetenv("PGTZ");
+		open_conn(db, conninfo, over, what, tmo);
 	}
 	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
 		buf_init(&msg);
@@ -235,30 +235,15 @@ wrap(struct kam_db *db, PGresult *res)
 	return r;
 }
 
+/* Unnamed statements only: a named prepared statement stays with one
+ * server connection, which a transaction pooler does not keep for a
+ * client (PgBouncer 1.18 does not track them: doc/config.md
+ * max_prepared_statements came in 1.21). */
 struct kam_res *
 db_query(struct kam_db *db, const char *sql, int nparams,
     const char *const *params)
 {
 	return wrap(db, PQexecParams(db->conn, sql, nparams, NULL, params, NULL,
-	    NULL, 0));
-}
-
-bool
-db_prepare(struct kam_db *db, const char *name, const char *sql, int nparams)
-{
-	PGresult *res = PQprepare(db->conn, name, sql, nparams, NULL);
-
-	if (!db_result_ok(db, res))
-		return false;
-	PQclear(res);
-	return true;
-}
-
-struct kam_res *
-db_query_prepared(struct kam_db *db, const char *name, int nparams,
-    const char *const *params)
-{
-	return wrap(db, PQexecPrepared(db->conn, name, nparams, params, NULL,
 	    NULL, 0));
 }
 

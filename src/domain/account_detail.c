@@ -36,6 +36,8 @@
 #define CURRENT_PLAN \
 	"kam.account_plan p WHERE p.account_id = $1::bigint " \
 	"ORDER BY p.year = extract(year FROM current_date) DESC, p.year DESC LIMIT 1"
+/* the Plan tab's year: the one asked for ($2), else this year */
+#define PLAN_YEAR "coalesce($2::int, extract(year FROM current_date)::int)"
 
 static const char overview_erp[] = OVERVIEW_HEAD
 	"f.revenue_year AS revenue, f.open_amount, f.overdue_amount, "
@@ -67,6 +69,35 @@ static const char overview_basic[] = OVERVIEW_HEAD
 #define COMPLAINT_STATE \
 	"CASE WHEN i.feedback <> 'complaint' THEN NULL " \
 	"WHEN i.complaint_closed_at IS NULL THEN 'open' ELSE 'closed' END"
+/* Orders and invoices; AMOUNTS(x) gives the order's (x = r) or invoice's
+ * (x = v) amount and open amount, OVERDUE(x) whether it is overdue. */
+#define MONEY(AMOUNTS, OVERDUE) \
+	"SELECT * FROM (SELECT to_char(r.order_date, 'YYYY-MM-DD') || ' o ' || " \
+	"lpad(r.id::text, 19, '0') AS sort_key, r.id, 'order' AS kind, r.number, " \
+	"r.order_date AS date, NULL::date AS due, " AMOUNTS(r) ", r.currency, " \
+	"r.status, " OVERDUE(r) " FROM kam.erp_order r " \
+	"WHERE r.account_id = $1::bigint AND NOT r.deleted " \
+	"UNION ALL SELECT to_char(v.invoice_date, 'YYYY-MM-DD') || ' i ' || " \
+	"lpad(v.id::text, 19, '0'), v.id, 'invoice', v.number, v.invoice_date, " \
+	"v.due_date, " AMOUNTS(v) ", v.currency, v.status, " OVERDUE(v) \
+	" FROM kam.erp_invoice v WHERE v.account_id = $1::bigint AND NOT v.deleted) m " \
+	"WHERE ($2::text IS NULL OR (m.sort_key, m.id) < ($2, $3::bigint)) " \
+	"ORDER BY m.sort_key DESC LIMIT $4::int"
+/* an order has an amount only; an open invoice past its due date is late */
+#define AMOUNTS_r "r.amount, NULL::numeric AS open_amount"
+#define AMOUNTS_v "v.amount, v.open_amount"
+#define OVERDUE_r "false AS overdue"
+#define OVERDUE_v "v.open_amount > 0 AND v.due_date < current_date AS overdue"
+#define WITH_AMOUNTS(x) AMOUNTS_##x
+#define WITH_OVERDUE(x) OVERDUE_##x
+/* Support, unless the company lets them see amounts (migration 0016): the
+ * amount columns are not named at all, which the database would refuse. */
+#define NO_AMOUNTS(x) "NULL::numeric AS amount, NULL::numeric AS open_amount"
+#define NO_OVERDUE(x) "false AS overdue"
+
+static const char money_amounts[] = MONEY(WITH_AMOUNTS, WITH_OVERDUE);
+static const char money_no_amounts[] = MONEY(NO_AMOUNTS, NO_OVERDUE);
+
 #define HISTORY_COLS \
 	"SELECT i.occurred_at::text AS sort_key, i.id, " \
 	"to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, " \
@@ -160,13 +191,20 @@ static const char *const plan_names[PL_NFIELDS] = {
 	[PL_YEAR] = "year", [PL_STATUS] = "status",
 	[PL_TARGET] = "revenue_target", [PL_TALK_ON] = "annual_talk_on",
 	[PL_OBJECTIVES] = "objectives", [PL_INNOVATION] = "innovation_access",
-	[PL_ID] = "id", [PL_CURRENCY] = "currency",
+	[PL_ID] = "id", [PL_CURRENCY] = "currency", [PL_TALK_HELD] = "talk_held_on",
+	[PL_YEARS] = "years",
 };
 
 static const char *const action_names[AC_NFIELDS] = {
 	[AC_DUE] = "due_on", [AC_STATUS] = "status", [AC_KIND] = "kind",
 	[AC_TITLE] = "title", [AC_OWNER] = "owner", [AC_DONE_ON] = "done_on",
-	[AC_ID] = "id", [AC_VERSION] = "version",
+	[AC_ID] = "id", [AC_VERSION] = "version", [AC_STATE] = "state",
+};
+
+static const char *const sla_row_names[SR_NFIELDS] = {
+	[SR_NAME] = "name", [SR_FROM] = "valid_from", [SR_TO] = "valid_to",
+	[SR_STATE] = "state", [SR_ID] = "id", [SR_VERSION] = "version",
+	[SR_IN_FORCE] = "in_force",
 };
 
 static const char *const hist_names[HI_NFIELDS] = {
@@ -211,17 +249,18 @@ struct query_def {
 	int			 nparams;
 	const char		*sql;
 	struct db_columns	 cols;
+	bool			 by_year;	/* $1 the account, $2 the year */
 };
 
 static const struct query_def queries[AQ_COUNT] = {
 	[AQ_OVERVIEW] = { 1, NULL,	/* overview_erp or overview_basic */
-	  DB_COLUMNS("overview", overview_names) },
+	  DB_COLUMNS("overview", overview_names), false },
 	[AQ_CONTACTS] = { 1,
 	  "SELECT c.name, c.job_title, c.email, c.phone, c.decision_maker, "
 	  "c.preferred_channel, c.active, c.id, c.version FROM kam.contact c "
 	  "WHERE c.account_id = $1::bigint "
 	  "ORDER BY c.active DESC, c.decision_maker DESC, c.name, c.id",
-	  DB_COLUMNS("contacts", contact_names) },
+	  DB_COLUMNS("contacts", contact_names), false },
 	[AQ_CONDITIONS] = { 1,
 	  "SELECT s.state, s.kind, s.title, "
 	  "trim_scale(s.value) || ' ' || s.unit AS value, s.scope, s.valid_from, "
@@ -233,19 +272,26 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "WHERE x.account_id = $1::bigint) s ORDER BY array_position("
 	  "ARRAY['expiring', 'active', 'upcoming', 'expired'], s.state), "
 	  "s.valid_to NULLS LAST, s.id",
-	  DB_COLUMNS("conditions", cond_names) },
-	[AQ_PLAN] = { 1,
-	  "SELECT p.year, p.status, p.revenue_target, p.annual_talk_on, "
-	  "p.objectives, p.innovation_access, p.id, (SELECT a.currency FROM "
-	  "kam.account a WHERE a.id = p.account_id) AS currency FROM " CURRENT_PLAN,
-	  DB_COLUMNS("plan", plan_names) },
-	[AQ_ACTIONS] = { 1,
+	  DB_COLUMNS("conditions", cond_names), false },
+	[AQ_PLAN] = { 2,
+	  "SELECT y.year, p.status, p.revenue_target, p.annual_talk_on, "
+	  "p.objectives, p.innovation_access, p.id, p.talk_held_on, "
+	  "(SELECT a.currency FROM kam.account a WHERE a.id = $1::bigint) "
+	  "AS currency, "
+	  "(SELECT string_agg(o.year::text, ', ' ORDER BY o.year) "
+	  "FROM kam.account_plan o WHERE o.account_id = $1::bigint) AS years "
+	  "FROM (SELECT " PLAN_YEAR " AS year) y LEFT JOIN kam.account_plan p "
+	  "ON p.account_id = $1::bigint AND p.year = y.year",
+	  DB_COLUMNS("plan", plan_names), true },
+	[AQ_ACTIONS] = { 2,
 	  "SELECT x.due_on, x.status, x.kind, x.title, u.display_name AS owner, "
-	  "x.done_on, x.id, x.version FROM kam.plan_action x "
-	  "LEFT JOIN kam.app_user u ON u.id = x.owner_id "
-	  "WHERE x.plan_id = (SELECT p.id FROM " CURRENT_PLAN ") "
+	  "x.done_on, x.id, x.version, CASE WHEN x.status = 'open' AND "
+	  "x.due_on < current_date THEN 'overdue' ELSE x.status END AS state "
+	  "FROM kam.plan_action x LEFT JOIN kam.app_user u ON u.id = x.owner_id "
+	  "WHERE x.plan_id = (SELECT p.id FROM kam.account_plan p "
+	  "WHERE p.account_id = $1::bigint AND p.year = " PLAN_YEAR ") "
 	  "ORDER BY x.status = 'open' DESC, x.due_on NULLS LAST, x.id",
-	  DB_COLUMNS("actions", action_names) },
+	  DB_COLUMNS("actions", action_names), true },
 	[AQ_HISTORY] = { 6, HISTORY_COLS HISTORY_FROM
 	  "WHERE i.account_id = $1::bigint AND ($2::timestamptz IS NULL OR "
 	  "(i.occurred_at, i.id) < ($2::timestamptz, $3::bigint)) "
@@ -253,7 +299,7 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "AND ($6::text IS NULL OR i.feedback = $6 "
 	  "OR ($6 = 'any' AND i.feedback <> 'none')) "
 	  "ORDER BY i.occurred_at DESC, i.id DESC LIMIT $4::int",
-	  DB_COLUMNS("history", hist_names) },
+	  DB_COLUMNS("history", hist_names), false },
 	[AQ_ENTRY] = { 1,
 	  "SELECT to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, "
 	  "i.direction, c.name AS contact, i.subject, u.display_name AS author, "
@@ -265,21 +311,9 @@ static const struct query_def queries[AQ_COUNT] = {
 	  STAMP("i.corrected_at", "i.corrected_by") " AS corrected, "
 	  "i.body " HISTORY_FROM
 	  "WHERE i.id = $1::bigint",
-	  DB_COLUMNS("history entry", entry_names) },
-	[AQ_MONEY] = { 4,
-	  "SELECT * FROM (SELECT to_char(r.order_date, 'YYYY-MM-DD') || ' o ' || "
-	  "lpad(r.id::text, 19, '0') AS sort_key, r.id, 'order' AS kind, r.number, "
-	  "r.order_date AS date, NULL::date AS due, r.amount, "
-	  "NULL::numeric AS open_amount, r.currency, r.status, false AS overdue "
-	  "FROM kam.erp_order r WHERE r.account_id = $1::bigint AND NOT r.deleted "
-	  "UNION ALL SELECT to_char(v.invoice_date, 'YYYY-MM-DD') || ' i ' || "
-	  "lpad(v.id::text, 19, '0'), v.id, 'invoice', v.number, v.invoice_date, "
-	  "v.due_date, v.amount, v.open_amount, v.currency, v.status, "
-	  "v.open_amount > 0 AND v.due_date < current_date FROM kam.erp_invoice v "
-	  "WHERE v.account_id = $1::bigint AND NOT v.deleted) m "
-	  "WHERE ($2::text IS NULL OR (m.sort_key, m.id) < ($2, $3::bigint)) "
-	  "ORDER BY m.sort_key DESC LIMIT $4::int",
-	  DB_COLUMNS("orders and invoices", money_names) },
+	  DB_COLUMNS("history entry", entry_names), false },
+	[AQ_MONEY] = { 4, NULL,		/* money_amounts or money_no_amounts */
+	  DB_COLUMNS("orders and invoices", money_names), false },
 	[AQ_CHANGES] = { 4,
 	  "SELECT l.at::text AS sort_key, l.id, "
 	  "to_char(l.at, 'YYYY-MM-DD HH24:MI') AS at, "
@@ -293,7 +327,7 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "WHERE l.account_id = $1::bigint AND (l.at, l.id) < "
 	  "(coalesce($2::timestamptz, 'infinity'), coalesce($3::bigint, 0)) "
 	  "ORDER BY l.at DESC, l.id DESC LIMIT $4::int",
-	  DB_COLUMNS("changes", change_names) },
+	  DB_COLUMNS("changes", change_names), false },
 	[AQ_CHANGE] = { 1,
 	  "SELECT to_char(l.at, 'YYYY-MM-DD HH24:MI') AS at, coalesce(u.display_name "
 	  "|| ' (' || l.actor || ')', l.actor) AS who, " CHANGE_WHAT " AS what, "
@@ -302,7 +336,22 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "c.n AS new_value " CHANGE_FROM "CROSS JOIN LATERAL ("
 	  CHANGE_VALUES("coalesce(l.new, l.old)") ") c "
 	  "WHERE l.id = $1::bigint ORDER BY c.k",
-	  DB_COLUMNS("change entry", change_entry_names) },
+	  DB_COLUMNS("change entry", change_entry_names), false },
+	/* The state from the one rule of migration 0015: one valid today
+	 * but not the one in force is overlapped by the one that is. */
+	[AQ_SLAS] = { 1,
+	  "SELECT s.name, s.valid_from, coalesce(s.valid_to::text, 'open end') "
+	  "AS valid_to, CASE WHEN s.id = f.id AND f.state = 'valid' "
+	  "THEN 'in force' WHEN s.valid_to < current_date THEN 'expired' "
+	  "WHEN s.valid_from > current_date THEN 'future' "
+	  "ELSE 'overlapped by ' || n.name END AS state, s.id, s.version, "
+	  "s.id = f.id AND f.state = 'valid' AS in_force "
+	  "FROM kam.service_level s "
+	  "LEFT JOIN LATERAL kam.account_service_level($1::bigint) f ON true "
+	  "LEFT JOIN kam.service_level n ON n.id = f.id "
+	  "WHERE s.account_id = $1::bigint "
+	  "ORDER BY s.valid_from, s.valid_to NULLS LAST, s.id",
+	  DB_COLUMNS("service levels", sla_row_names), false },
 };
 
 bool
@@ -313,11 +362,15 @@ acct_rows_send(struct kam_db *db, const struct acct_rows_req *req)
 	char limit[16];
 	const char *p[] = { req->account_id, req->after_key, req->after_id,
 	    limit, req->channel, req->feedback };
+	const char *by_year[] = { req->account_id, req->year };
 
 	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 100);
 	if (req->query == AQ_OVERVIEW)
 		sql = req->erp_figures ? overview_erp : overview_basic;
-	return db_send_columns(db, sql, q->nparams, p, &q->cols);
+	else if (req->query == AQ_MONEY)
+		sql = req->amounts ? money_amounts : money_no_amounts;
+	return db_send_columns(db, sql, q->nparams, q->by_year ? by_year : p,
+	    &q->cols);
 }
 
 bool

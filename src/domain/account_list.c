@@ -28,22 +28,30 @@ struct acol_def {
 #define MONEY_LAST_ASC "1e100"
 #define MONEY_LAST_DESC "-1e100"
 
+/* A column many accounts share (a tier, an owner) sorts them by name
+ * next: the key is the pair, compared element by element in the
+ * database's collation, and its text ({key,name}) comes back as text[]. */
+#define THEN_NAME(key) "ARRAY[(" key ")::text, a.name_key]"
+
 /* Keys over kam.account a; the computed columns are scalar subqueries,
  * evaluated only when the list is sorted by them. */
 static const struct acol_def acols[ACOL_COUNT] = {
-	[ACOL_NAME] = { "name", "a.name_key", NULL, "::text" },
-	[ACOL_TIER] = { "tier", "CASE a.tier WHEN 'strategic' THEN 1 "
-	    "WHEN 'key' THEN 2 ELSE 3 END", NULL, "::int" },
-	[ACOL_OWNER] = { "owner", "coalesce((SELECT o.display_name FROM "
-	    "kam.app_user o WHERE o.id = a.owner_id), '')", NULL, "::text" },
-	[ACOL_LIFECYCLE] = { "lifecycle", "CASE a.lifecycle WHEN 'acquisition' "
-	    "THEN 1 WHEN 'development' THEN 2 ELSE 3 END", NULL, "::int" },
-	[ACOL_STATUS] = { "status", "CASE a.status WHEN 'active' THEN 1 "
-	    "WHEN 'at_risk' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END", NULL, "::int" },
+	[ACOL_NAME] = { "name", "a.name_key", NULL, "::text", NULL },
+	[ACOL_TIER] = { "tier", THEN_NAME("CASE a.tier WHEN 'strategic' THEN 1 "
+	    "WHEN 'key' THEN 2 ELSE 3 END"), NULL, "::text[]", NULL },
+	[ACOL_OWNER] = { "owner", THEN_NAME("coalesce((SELECT o.display_name "
+	    "FROM kam.app_user o WHERE o.id = a.owner_id), '')"), NULL, "::text[]",
+	    NULL },
+	[ACOL_LIFECYCLE] = { "lifecycle", THEN_NAME("CASE a.lifecycle WHEN "
+	    "'acquisition' THEN 1 WHEN 'development' THEN 2 ELSE 3 END"), NULL,
+	    "::text[]", NULL },
+	[ACOL_STATUS] = { "status", THEN_NAME("CASE a.status WHEN 'active' THEN 1 "
+	    "WHEN 'at_risk' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END"), NULL,
+	    "::text[]", NULL },
 	/* the service level in force, by the one rule (migration 0015) */
-	[ACOL_SLA] = { "sla", "coalesce((SELECT x.name FROM "
+	[ACOL_SLA] = { "sla", THEN_NAME("coalesce((SELECT x.name FROM "
 	    "kam.account_service_level(a.id) f JOIN kam.service_level x "
-	    "ON x.id = f.id WHERE f.state = 'valid'), '')", NULL, "::text" },
+	    "ON x.id = f.id WHERE f.state = 'valid'), '')"), NULL, "::text[]", NULL },
 	[ACOL_REVENUE] = { "revenue", MONEY_KEY("revenue_reporting",
 	    MONEY_LAST_ASC), "0::numeric", "::numeric",
 	    MONEY_KEY("revenue_reporting", MONEY_LAST_DESC) },
@@ -52,11 +60,11 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	    MONEY_LAST_DESC) },
 	[ACOL_LAST_CONTACT] = { "last-contact", "coalesce((SELECT max(i.occurred_at) "
 	    "FROM kam.interaction i WHERE i.account_id = a.id), '-infinity')", NULL,
-	    "::timestamptz" },
+	    "::timestamptz", NULL },
 	[ACOL_NEXT_FOLLOW_UP] = { "next-follow-up", "coalesce((SELECT "
 	    "min(i.follow_up_on) FROM kam.interaction i WHERE i.account_id = a.id "
 	    "AND i.follow_up_on >= current_date AND i.follow_up_done_at IS NULL), "
-	    "'infinity')", NULL, "::date" },
+	    "'infinity')", NULL, "::date", NULL },
 };
 
 /* $1 tier, $2 owner, $3 team, $4 lifecycle, $5 status, $6 mine. No join:
@@ -486,12 +494,13 @@ acct_count_recv(struct kam_db *db, long *n)
 
 enum { SESSION_ERP, SESSION_SYNC, SESSION_PLANS, SESSION_AUDIT,
 	SESSION_REPORTING, SESSION_RATES_FROM, SESSION_RATES_TO,
-	SESSION_NO_RATE, SESSION_NCOLS };
+	SESSION_NO_RATE, SESSION_ORDERS, SESSION_AMOUNTS, SESSION_NCOLS };
 static const char *const session_names[SESSION_NCOLS] = {
 	[SESSION_ERP] = "erp_figures", [SESSION_SYNC] = "last_sync",
 	[SESSION_PLANS] = "plans", [SESSION_AUDIT] = "audit_log",
 	[SESSION_REPORTING] = "reporting", [SESSION_RATES_FROM] = "rates_from",
 	[SESSION_RATES_TO] = "rates_to", [SESSION_NO_RATE] = "no_rate",
+	[SESSION_ORDERS] = "orders", [SESSION_AMOUNTS] = "amounts",
 };
 static const struct db_columns session_cols = DB_COLUMNS("session",
     session_names);
@@ -504,7 +513,12 @@ acct_session_send(struct kam_db *db)
 	    "to_char(max(finished_at), 'YYYY-MM-DD HH24:MI') FROM kam.sync_run "
 	    "WHERE status = 'ok') AS last_sync, has_table_privilege("
 	    "'kam.plan_action', 'SELECT') AS plans, has_table_privilege("
-	    "'kam.audit_log', 'SELECT') AS audit_log, kam.reporting_currency() "
+	    "'kam.audit_log', 'SELECT') AS audit_log, "
+	    /* support's columns of them (migration 0016) */
+	    "has_column_privilege('kam.erp_order', 'status', 'SELECT') AS orders, "
+	    "has_column_privilege('kam.erp_invoice', 'open_amount', 'SELECT') "
+	    "AND has_column_privilege('kam.erp_order', 'amount', 'SELECT') "
+	    "AS amounts, kam.reporting_currency() "
 	    "AS reporting, r.rates_from, r.rates_to, r.no_rate FROM (SELECT "
 	    "min(valid_on) AS rates_from, max(valid_on) AS rates_to, "
 	    "string_agg(currency, ', ' ORDER BY currency) FILTER (WHERE rate IS "
@@ -527,6 +541,8 @@ acct_session_recv(struct kam_db *db, struct acct_session *s)
 	s->rates_from = xstrdup(res_get(r, 0, SESSION_RATES_FROM));
 	s->rates_to = xstrdup(res_get(r, 0, SESSION_RATES_TO));
 	s->no_rate = xstrdup(res_get(r, 0, SESSION_NO_RATE));
+	s->orders = strcmp(res_get(r, 0, SESSION_ORDERS), "t") == 0;
+	s->amounts = strcmp(res_get(r, 0, SESSION_AMOUNTS), "t") == 0;
 	res_free(r);
 	return true;
 }

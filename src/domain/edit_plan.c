@@ -10,6 +10,7 @@
 static const struct edit_column plan_cols[] = {
 	{ "year", EC_INSERT }, { "annual_talk_on", IU }, { "revenue_target", IU },
 	{ "objectives", IU }, { "innovation_access", IU }, { "status", IU },
+	{ "talk_held_on", IU },
 };
 
 static const struct edit_constraint plan_constraints[] = {
@@ -18,6 +19,7 @@ static const struct edit_constraint plan_constraints[] = {
 	{ "account_plan_year_check", "year", "is a year from 2000 to 2100" },
 	{ "account_plan_revenue_target_check", "revenue_target", "cannot be below 0" },
 	{ "account_plan_status_check", "status", "is not a status kam knows" },
+	{ "talk_held_not_ahead", "talk_held_on", "cannot be later than today" },
 	{ "account_plan_account_id_fkey", NULL, "the account has gone" },
 	{ NULL, NULL, NULL },
 };
@@ -26,16 +28,17 @@ const struct edit_entity_def edit_plan_def = {
 	"account_plan", plan_cols, countof(plan_cols),
 	"SELECT version, year, annual_talk_on, "
 	"trim_scale(revenue_target)::text AS revenue_target, "
-	"objectives, innovation_access, status FROM kam.account_plan "
+	"objectives, innovation_access, status, talk_held_on FROM kam.account_plan "
 	"WHERE id = $1::bigint",
 	"INSERT INTO kam.account_plan (client_key, account_id, year, "
-	"annual_talk_on, revenue_target, objectives, innovation_access, status) "
-	"VALUES ($1::uuid, $2::bigint, $3::int, $4::date, $5::numeric, $6, "
-	"$7::boolean, $8) ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
+	"annual_talk_on, revenue_target, objectives, innovation_access, status, "
+	"talk_held_on) VALUES ($1::uuid, $2::bigint, $3::int, $4::date, "
+	"$5::numeric, $6, $7::boolean, $8, $9::date) "
+	"ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
 	"SELECT id, version FROM kam.account_plan WHERE client_key = $1::uuid",
 	"UPDATE kam.account_plan SET annual_talk_on = $3::date, "
 	"revenue_target = $4::numeric, objectives = $5, "
-	"innovation_access = $6::boolean, status = $7 "
+	"innovation_access = $6::boolean, status = $7, talk_held_on = $8::date "
 	"WHERE id = $1::bigint AND version = $2::int RETURNING version",
 	plan_constraints, NULL,
 };

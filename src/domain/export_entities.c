@@ -94,6 +94,7 @@ static const struct export_column plans[] = {
 	{ "objectives", COL_TEXT, "p.objectives" },
 	{ "innovation_access", COL_BOOL, "p.innovation_access" },
 	{ "status", COL_CODE, "p.status" },
+	{ "talk_held_on", COL_DATE, "p.talk_held_on" },
 	{ "updated_at", COL_TIMESTAMP, "p.updated_at" },
 	/* a target is in its account's currency; compared across accounts
 	 * only in the reporting currency (migration 0017), empty when no

@@ -5,7 +5,12 @@
  * the program, never data, and every value stays a parameter or COPY data.
  *
  * Staging: each page is COPYed into a temporary table (COPY into a table
- * with row-level security is refused), then one statement applies it:
+ * with row-level security is refused) made by the page's own transaction
+ * and dropped by its commit, so nothing outlives the transaction and any
+ * connection pooler may run the next one on another server connection
+ * (PgBouncer's transaction pooling: pgbouncer/pgbouncer doc/usage.md);
+ * the ids a full listing saw are rows of kam.sync_seen (migration 0021).
+ * Then one statement applies the page:
  * the newest version of each id wins, tombstones flag rows, upserts touch
  * only ERP-owned columns and only rows that changed, and an older version
  * never overwrites a newer one -- except in a full listing, which states
@@ -179,8 +184,11 @@ owned_update(struct kam_buf *b, const struct erp_resource *r)
 		buf_addf(b, ", %s = false", r->gone_column);
 }
 
+/* The page's stage, made (inside a dry run's one transaction it is there
+ * from the page before), then filled. JIT compiling a page's statements
+ * costs more than running them; SET LOCAL lasts the page's transaction. */
 static char *
-build_stage(const struct erp_resource *r)
+build_copy(const struct erp_resource *r)
 {
 	struct kam_buf b;
 
@@ -190,7 +198,8 @@ build_stage(const struct erp_resource *r)
 	for (size_t i = 0; i < r->ncolumns; i++)
 		buf_addf(&b, ", %s %s", r->columns[i].name,
 		    sql_type(r->columns[i].type));
-	buf_adds(&b, ") ON COMMIT DELETE ROWS");
+	buf_addf(&b, ") ON COMMIT DROP; SET LOCAL jit = off;"
+	    " COPY pg_temp.kam_stage_%s FROM STDIN", r->name);
 	return buf_detach(&b);
 }
 
@@ -292,13 +301,15 @@ build_missing(const struct erp_resource *r, bool mark)
 		set_gone(&b, r);
 	} else
 		buf_addf(&b, "SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1"
-		    " FROM pg_temp.kam_seen_%s s WHERE s.erp_id = t.erp_id)),"
+		    " FROM kam.sync_seen s WHERE s.run_id = $1::bigint"
+		    " AND s.resource = '%s' AND s.erp_id = t.erp_id)),"
 		    " count(*) FROM %s t", r->name, r->table);
 	buf_adds(&b, " WHERE t.erp_id IS NOT NULL AND ");
 	live(&b, r);
 	if (mark)
-		buf_addf(&b, " AND NOT EXISTS (SELECT 1 FROM pg_temp.kam_seen_%s s"
-		    " WHERE s.erp_id = t.erp_id)", r->name);
+		buf_addf(&b, " AND NOT EXISTS (SELECT 1 FROM kam.sync_seen s"
+		    " WHERE s.run_id = $1::bigint AND s.resource = '%s'"
+		    " AND s.erp_id = t.erp_id)", r->name);
 	return buf_detach(&b);
 }
 
@@ -319,19 +330,13 @@ build(struct erp_resource *r)
 	r->updated = erp_column_find(r, COL_UPDATED);
 	r->deleted = erp_column_find(r, COL_DELETED);
 	r->customer = erp_column_find(r, COL_CUSTOMER);
-	r->create_stage = build_stage(r);
-	r->create_seen = sqlf("CREATE TEMP TABLE IF NOT EXISTS kam_seen_%s"
-	    " (erp_id text PRIMARY KEY)", r->name);
-	r->truncate = sqlf("TRUNCATE pg_temp.kam_stage_%s", r->name);
-	/* JIT compiling a page's statements costs more than running them;
-	 * SET LOCAL lasts the page's transaction, whatever pooler is between */
-	r->copy = sqlf("SET LOCAL jit = off; COPY pg_temp.kam_stage_%s FROM STDIN",
-	    r->name);
+	r->drop_stage = sqlf("DROP TABLE IF EXISTS pg_temp.kam_stage_%s", r->name);
+	r->copy = build_copy(r);
 	r->apply = build_apply(r);
 	r->unknown = r->customer >= 0 ? build_unknown(r) : NULL;
-	r->remember = sqlf("INSERT INTO pg_temp.kam_seen_%s SELECT DISTINCT id"
-	    " FROM pg_temp.kam_stage_%s WHERE id IS NOT NULL ON CONFLICT DO NOTHING",
-	    r->name);
+	r->remember = sqlf("INSERT INTO kam.sync_seen (run_id, resource, erp_id)"
+	    " SELECT DISTINCT $1::bigint, '%s', id FROM pg_temp.kam_stage_%s"
+	    " WHERE id IS NOT NULL ON CONFLICT DO NOTHING", r->name);
 	r->missing = build_missing(r, false);
 	r->mark_missing = build_missing(r, true);
 }

@@ -49,19 +49,19 @@ struct erp_resource {
 	int			 updated;	/* index of updated_at */
 	int			 deleted;	/* index of deleted */
 	int			 customer;	/* index of customer_id, or -1 */
-	const char		*create_stage;	/* temp tables, once a session */
-	const char		*create_seen;
-	const char		*truncate;	/* commits empty the stage anyway */
-	const char		*copy;		/* COPY ... FROM STDIN */
+	const char		*drop_stage;	/* commits drop it anyway */
+	const char		*copy;		/* the stage, COPY ... FROM STDIN */
 	/* $1: a full listing (the ERP's version wins even when older); one
 	 * row: inserted, updated, deleted, unknown customers, and the
 	 * earliest change time (epoch microseconds) of those */
 	const char		*apply;
 	const char		*unknown;	/* id, customer_id of those, up to 100;
 						 * NULL without customer_id */
-	const char		*remember;	/* stage ids into the seen table */
-	const char		*missing;	/* count not seen, count live */
-	const char		*mark_missing;	/* flags what was not seen */
+	/* $1 the run: the stage's ids into kam.sync_seen; of the live rows,
+	 * those not seen in it counted (and all of them), or flagged */
+	const char		*remember;
+	const char		*missing;
+	const char		*mark_missing;
 };
 
 const struct erp_resource	*erp_resource(enum erp_res r);

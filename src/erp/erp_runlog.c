@@ -2,19 +2,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <time.h>
+#include <unistd.h>
 
 #include "erp_runlog.h"
+#include "kam/log.h"
+#include "kam/utf8.h"
 #include "kam/xalloc.h"
 
-/* How often, at most, a running sync checks that its lock is still held:
- * a statement on the lock's connection every few seconds costs nothing
- * and keeps a pooler's idle-in-transaction timer from running out. */
-#define LOCK_CHECK_S	5
-
+/* The sync's lease (migration 0021): a row, not a lock of a session, so
+ * that the sync runs through any connection pooler, transaction pooling
+ * included. */
 struct erp_lock {
-	struct kam_db	*db;		/* its own connection, in its transaction */
-	time_t		 checked;
+	struct kam_db	*db;		/* the sync's own connection */
+	char		*holder;	/* the lease's uuid */
+	char		 ttl[24];	/* the lease's length, an interval */
 };
 
 static int
@@ -24,29 +25,26 @@ failed(struct kam_db *db, struct kam_buf *err)
 	return db_error_code(db);
 }
 
-/* Who holds the lock: the session, and the run it recorded. */
+/* Who holds the lease, when they took it and last renewed it. */
 static void
 name_holder(struct kam_db *db, struct kam_buf *err)
 {
-	struct kam_res *res = db_query(db,
-	    "SELECT a.pid, a.usename, to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS'),"
-	    " (SELECT to_char(r.started_at, 'YYYY-MM-DD HH24:MI:SS') || ' by ' ||"
-	    " r.started_by FROM kam.sync_run r WHERE r.status = 'running'"
-	    " ORDER BY r.started_at DESC LIMIT 1)"
-	    " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-	    " WHERE l.locktype = 'relation' AND l.granted"
-	    " AND l.mode = 'ExclusiveLock' AND l.relation = 'kam.sync_lock'::regclass"
-	    " AND l.database = (SELECT oid FROM pg_database"
-	    " WHERE datname = current_database())", 0, NULL);
+	struct kam_res *res = db_query(db, "SELECT held_by, client,"
+	    " to_char(taken_at, 'YYYY-MM-DD HH24:MI:SS'),"
+	    " to_char(heartbeat_at, 'YYYY-MM-DD HH24:MI:SS'),"
+	    " to_char(expires_at, 'YYYY-MM-DD HH24:MI:SS')"
+	    " FROM kam.sync_lease", 0, NULL);
+	struct kam_buf safe;
 
 	buf_adds(err, "another sync is running");
 	if (res != NULL && res_rows(res) > 0) {
-		buf_addf(err, " (server process %s, user %s, connected %s", res_get(res, 0, 0),
-		    res_get(res, 0, 1) ? res_get(res, 0, 1) : "?",
-		    res_get(res, 0, 2) ? res_get(res, 0, 2) : "?");
-		if (res_get(res, 0, 3) != NULL)
-			buf_addf(err, "; started %s", res_get(res, 0, 3));
+		buf_init(&safe);
+		utf8_sanitize(&safe, res_get(res, 0, 1), strlen(res_get(res, 0, 1)));
+		buf_addf(err, " (user %s, %s; started %s, last page %s; its lease "
+		    "runs out %s", res_get(res, 0, 0), safe.data, res_get(res, 0, 2),
+		    res_get(res, 0, 3), res_get(res, 0, 4));
 		buf_addc(err, ')');
+		buf_free(&safe);
 	}
 	buf_adds(err, "; try again when it has finished");
 	res_free(res);
@@ -71,78 +69,96 @@ erp_runlog_may_sync(struct kam_db *db, struct kam_buf *err)
 	return rc;
 }
 
-/* Takes the table lock of migration 0012 in a transaction left open:
- * no timeout of the server's may end it while the sync runs, and no
- * waiting when another sync holds it. */
-static int
-take(struct kam_db *db, struct kam_buf *err)
+/* This process, for whoever asks who holds the lease. */
+static void
+client_name(char *out, size_t size)
 {
-	const char *state;
+	char host[256];
 
-	if (db_script(db, "BEGIN;"
-	    " SET LOCAL idle_in_transaction_session_timeout = 0;"
-	    " LOCK TABLE kam.sync_lock IN EXCLUSIVE MODE NOWAIT"))
-		return EX_OK;
-	state = db_error_sqlstate(db);
-	if (state == NULL || strcmp(state, "55P03") != 0) {
-		buf_addf(err, "the sync's lock: %s", db_error(db));
-		return db_error_code(db);
+	if (gethostname(host, sizeof host) != 0)
+		snprintf(host, sizeof host, "?");
+	host[sizeof host - 1] = '\0';
+	snprintf(out, size, "kam on %s, process %ld", host, (long)getpid());
+}
+
+/* One statement: a new lease where there is none or it has run out, and
+ * nothing where a live one is held (its row lock makes a concurrent
+ * taker wait for the renewal, then see it live). */
+static int
+take(struct erp_lock *lock, struct kam_buf *err)
+{
+	char client[320];
+	const char *params[] = { client, lock->ttl };
+	struct kam_res *res;
+
+	client_name(client, sizeof client);
+	res = db_query(lock->db, "INSERT INTO kam.sync_lease AS l (holder, client,"
+	    " expires_at) VALUES (gen_random_uuid(), $1, now() + $2::interval)"
+	    " ON CONFLICT (one) DO UPDATE SET holder = excluded.holder,"
+	    " held_by = session_user, client = excluded.client, taken_at = now(),"
+	    " heartbeat_at = now(), expires_at = excluded.expires_at"
+	    " WHERE l.expires_at < now() RETURNING holder", 2, params);
+	if (res == NULL) {
+		buf_addf(err, "the sync's lease: %s", db_error(lock->db));
+		return db_error_code(lock->db);
 	}
-	db_script(db, "ROLLBACK");
-	name_holder(db, err);
+	if (res_rows(res) == 1)
+		lock->holder = xstrdup(res_get(res, 0, 0));
+	res_free(res);
+	if (lock->holder != NULL)
+		return EX_OK;
+	name_holder(lock->db, err);
 	return EX_TEMPFAIL;
 }
 
 int
-erp_runlog_lock(const struct kam_conf *c, struct erp_lock **out,
+erp_runlog_lock(struct kam_db *db, int ttl_s, struct erp_lock **out,
     struct kam_buf *err)
 {
-	struct erp_lock *lock;
-	struct kam_db *db;
+	struct erp_lock *lock = xcalloc(1, sizeof *lock);
 	int rc;
 
-	*out = NULL;
-	if ((db = db_connect_over(c->db_conninfo, c->erp_conninfo, "erp.conninfo",
-	    c->db_connect_timeout, &rc)) == NULL) {
-		buf_adds(err, "cannot connect for the sync's lock (see above)");
-		return rc;
-	}
-	if ((rc = take(db, err)) != EX_OK) {
-		db_close(db);
-		return rc;
-	}
-	lock = xcalloc(1, sizeof *lock);
 	lock->db = db;
-	lock->checked = time(NULL);
+	snprintf(lock->ttl, sizeof lock->ttl, "%d seconds", ttl_s);
+	if ((rc = take(lock, err)) != EX_OK) {
+		free(lock);
+		lock = NULL;
+	}
 	*out = lock;
-	return EX_OK;
+	return rc;
 }
 
 int
 erp_runlog_held(struct erp_lock *lock, struct kam_buf *err)
 {
-	time_t now = time(NULL);
-	struct kam_res *res;
+	const char *params[] = { lock->holder, lock->ttl };
+	long n = db_command(lock->db, "UPDATE kam.sync_lease"
+	    " SET heartbeat_at = now(), expires_at = now() + $2::interval"
+	    " WHERE holder = $1", 2, params);
 
-	if (now - lock->checked < LOCK_CHECK_S)
-		return EX_OK;
-	if ((res = db_query(lock->db, "SELECT 1", 0, NULL)) == NULL) {
-		buf_addf(err, "the sync lost its lock (%s); stopped, so that no "
-		    "two syncs run at once", db_error(lock->db));
+	if (n < 0)
+		return failed(lock->db, err);
+	if (n == 0) {
+		buf_adds(err, "the sync's lease ran out and another sync took it "
+		    "over; stopped, so that no two syncs run at once");
 		return EX_TEMPFAIL;
 	}
-	res_free(res);
-	lock->checked = now;
 	return EX_OK;
 }
 
 void
 erp_runlog_unlock(struct erp_lock *lock)
 {
+	const char *params[1];
+
 	if (lock == NULL)
 		return;
-	db_script(lock->db, "ROLLBACK");
-	db_close(lock->db);
+	params[0] = lock->holder;
+	if (db_command(lock->db, "DELETE FROM kam.sync_lease WHERE holder = $1",
+	    1, params) < 0)
+		log_warn("the sync's lease stays until it runs out: %s",
+		    db_error(lock->db));
+	free(lock->holder);
 	free(lock);
 }
 
@@ -154,11 +170,13 @@ erp_runlog_start(struct kam_db *db, const char *profile, const char *resource,
 	    dry_run ? "t" : "f" };
 	struct kam_res *res;
 
-	/* we hold the lock, so a run still "running" died without a word */
+	/* we hold the lease, so a run still "running" died without a word;
+	 * the ids its full listing saw are of no more use */
 	if (db_command(db, "UPDATE kam.sync_run SET status = 'failed',"
 	    " finished_at = greatest(now(), started_at),"
 	    " error = 'interrupted: the sync stopped without finishing'"
-	    " WHERE status = 'running'", 0, NULL) < 0)
+	    " WHERE status = 'running'", 0, NULL) < 0 ||
+	    db_command(db, "DELETE FROM kam.sync_seen", 0, NULL) < 0)
 		return failed(db, err);
 	res = db_query(db, "INSERT INTO kam.sync_run (profile, resource, full_sync,"
 	    " dry_run) VALUES ($1, $2, $3, $4) RETURNING id", 4, params);
@@ -201,9 +219,15 @@ int
 erp_runlog_finish(struct kam_db *db, const char *id, const struct erp_counts *c,
     const char *details, const char *error, struct kam_buf *err)
 {
-	return write_run(db, "UPDATE kam.sync_run SET fetched = $2, inserted = $3,"
+	const char *params[] = { id };
+	int rc = write_run(db, "UPDATE kam.sync_run SET fetched = $2, inserted = $3,"
 	    " updated = $4, unchanged = $5, deleted = $6, errors = $7,"
 	    " details = $8::jsonb, error = $9::text, finished_at = now(),"
 	    " status = CASE WHEN $9::text IS NULL THEN 'ok' ELSE 'failed' END"
 	    " WHERE id = $1", 9, id, c, details, error, err);
+
+	if (rc == EX_OK && db_command(db, "DELETE FROM kam.sync_seen"
+	    " WHERE run_id = $1", 1, params) < 0)
+		return failed(db, err);
+	return rc;
 }

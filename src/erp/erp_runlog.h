@@ -1,4 +1,4 @@
-/* One sync at a time, and a record of every run: the sync's lock (only
+/* One sync at a time, and a record of every run: the sync's lease (only
  * kam_sync can take it; a second sync learns who holds it), and the
  * run's row in kam.sync_run with its counts and first errors. */
 #ifndef KAM_ERP_RUNLOG_H
@@ -7,7 +7,6 @@
 #include <stdbool.h>
 
 #include "kam/buf.h"
-#include "kam/conf.h"
 #include "kam/db.h"
 
 struct erp_counts {
@@ -19,17 +18,17 @@ struct erp_counts {
 int	erp_runlog_may_sync(struct kam_db *db, struct kam_buf *err);
 struct erp_lock;
 
-/* Takes the sync's lock: the table lock of kam.sync_lock, which needs a
- * privilege only kam_sync has, held by a transaction on a connection of
- * its own (c's sync login) until erp_runlog_unlock, so the server drops
- * it however the sync ends. EX_TEMPFAIL, naming the holder, when another
- * sync runs; *lock is NULL unless EX_OK. */
-int	erp_runlog_lock(const struct kam_conf *c, struct erp_lock **lock,
+/* Takes the sync's lease (kam.sync_lease, which only kam_sync may
+ * write) on db for ttl_s seconds from now. EX_TEMPFAIL, naming the holder,
+ * when another sync holds a live one; a lease that ran out (its sync
+ * died) is taken over. *lock is NULL unless EX_OK. */
+int	erp_runlog_lock(struct kam_db *db, int ttl_s, struct erp_lock **lock,
 	    struct kam_buf *err);
-/* EX_OK while the lock is still held (asked every few seconds at most);
- * EX_TEMPFAIL when its connection is gone and another sync could start. */
+/* Renews the lease for another ttl_s; inside each page's transaction, so
+ * a page commits only while its sync holds the lease. EX_TEMPFAIL when
+ * another sync took it over. */
 int	erp_runlog_held(struct erp_lock *lock, struct kam_buf *err);
-/* Lets the lock go; NULL (never taken) does nothing. */
+/* Gives the lease back; NULL (never taken) does nothing. */
 void	erp_runlog_unlock(struct erp_lock *lock);
 /* Closes runs a crash left "running", then opens this one; *id is
  * allocated. resource is NULL for all. */

@@ -97,10 +97,40 @@ last_errors(struct kam_db *db, FILE *out)
 	return 0;
 }
 
+/* Who holds the sync's lease (migration 0021), if anyone. */
+static int
+lease(struct kam_db *db, FILE *out)
+{
+	struct kam_res *r = db_query(db, "SELECT held_by, client,"
+	    " to_char(taken_at, 'YYYY-MM-DD HH24:MI:SS'),"
+	    " to_char(heartbeat_at, 'YYYY-MM-DD HH24:MI:SS'),"
+	    " to_char(expires_at, 'YYYY-MM-DD HH24:MI:SS'), expires_at < now()"
+	    " FROM kam.sync_lease", 0, NULL);
+	struct kam_buf a, b;
+
+	if (r == NULL)
+		return -1;
+	buf_init(&a);
+	buf_init(&b);
+	if (res_rows(r) == 0)
+		fprintf(out, "\nno sync is running\n");
+	else
+		fprintf(out, "\nsync %s: user %s, %s; started %s, last page %s, "
+		    "lease until %s\n", strcmp(res_get(r, 0, 5), "t") == 0 ?
+		    "stopped without a word (the next sync takes over)" : "running",
+		    safe(&a, res_get(r, 0, 0)), safe(&b, res_get(r, 0, 1)),
+		    res_get(r, 0, 2), res_get(r, 0, 3), res_get(r, 0, 4));
+	buf_free(&a);
+	buf_free(&b);
+	res_free(r);
+	return 0;
+}
+
 int
 erp_status(struct kam_db *db, FILE *out)
 {
-	if (marks(db, out) < 0 || runs(db, out) < 0 || last_errors(db, out) < 0) {
+	if (marks(db, out) < 0 || lease(db, out) < 0 || runs(db, out) < 0 ||
+	    last_errors(db, out) < 0) {
 		log_warn("%s", db_error(db));
 		return db_error_code(db);
 	}

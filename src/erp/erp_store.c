@@ -21,16 +21,6 @@ erp_store_exec(struct kam_db *db, const char *sql, struct kam_buf *err)
 	return EX_OK;
 }
 
-int
-erp_store_prepare(struct kam_db *db, const struct erp_resource *r,
-    struct kam_buf *err)
-{
-	if (db_command(db, r->create_stage, 0, NULL) < 0 ||
-	    db_command(db, r->create_seen, 0, NULL) < 0)
-		return db_failed(db, "cannot create the staging tables", err);
-	return EX_OK;
-}
-
 static long
 number(const struct kam_res *res, int col)
 {
@@ -63,16 +53,17 @@ list_unknown(struct kam_db *db, const struct erp_resource *r,
 
 int
 erp_store_page(struct kam_db *db, const struct erp_resource *r,
-    struct erp_page *pg, bool full, bool empty_first,
+    struct erp_page *pg, const char *run, bool full, bool empty_first,
     struct erp_applied *out, struct kam_buf *err)
 {
 	const char *full_listing[] = { full ? "true" : "false" };
+	const char *run_param[] = { run };
 	struct kam_res *res;
 	const char *min;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((empty_first && db_command(db, r->truncate, 0, NULL) < 0) ||
+	if ((empty_first && db_command(db, r->drop_stage, 0, NULL) < 0) ||
 	    !db_copy_in(db, r->copy, pg->copy.data, pg->copy.len))
 		return db_failed(db, r->name, err);
 	/* planned for each page, never prepared: a plan made for the first
@@ -91,7 +82,7 @@ erp_store_page(struct kam_db *db, const struct erp_resource *r,
 	res_free(res);
 	if (out->unknown > 0 && (rc = list_unknown(db, r, pg, err)) != EX_OK)
 		return rc;
-	if (full && db_command(db, r->remember, 0, NULL) < 0)
+	if (full && db_command(db, r->remember, 1, run_param) < 0)
 		return db_failed(db, r->name, err);
 	return EX_OK;
 }
@@ -130,9 +121,10 @@ erp_store_set_mark(struct kam_db *db, const struct erp_resource *r,
 
 int
 erp_store_missing(struct kam_db *db, const struct erp_resource *r,
-    long *missing, long *live, struct kam_buf *err)
+    const char *run, long *missing, long *live, struct kam_buf *err)
 {
-	struct kam_res *res = db_query(db, r->missing, 0, NULL);
+	const char *params[] = { run };
+	struct kam_res *res = db_query(db, r->missing, 1, params);
 
 	if (res == NULL)
 		return db_failed(db, r->name, err);
@@ -144,9 +136,11 @@ erp_store_missing(struct kam_db *db, const struct erp_resource *r,
 
 int
 erp_store_mark_missing(struct kam_db *db, const struct erp_resource *r,
-    long *marked, struct kam_buf *err)
+    const char *run, long *marked, struct kam_buf *err)
 {
-	if ((*marked = db_command(db, r->mark_missing, 0, NULL)) < 0)
+	const char *params[] = { run };
+
+	if ((*marked = db_command(db, r->mark_missing, 1, params)) < 0)
 		return db_failed(db, r->name, err);
 	return EX_OK;
 }

@@ -22,6 +22,7 @@
 
 #define ERP_ATTEMPTS	5			/* tries per page */
 #define ERP_SKEW_US	(60 * 1000000LL)	/* clock skew allowance */
+#define LEASE_SPARE_S	120			/* the lease beyond a page's tries */
 
 struct sync {
 	struct kam_db			*db;
@@ -154,8 +155,8 @@ apply_page(struct sync *s, enum erp_res r, struct erp_page *pg)
 	buf_init(&err);
 	erp_tally_save(&s->tally, r, &saved);
 	if ((rc = begin(s, &err)) == EX_OK &&
-	    (rc = erp_store_page(s->db, res, pg, s->opt->full, s->opt->dry_run,
-	    &a, &err)) == EX_OK) {
+	    (rc = erp_store_page(s->db, res, pg, s->run_id, s->opt->full,
+	    s->opt->dry_run, &a, &err)) == EX_OK) {
 		hold_back(s, &a);
 		page_counts(pg, refused, &a, &c);
 		erp_tally_add(&s->tally, r, &c);
@@ -270,7 +271,8 @@ reconcile(struct sync *s, enum erp_res r)
 	int rc;
 
 	buf_init(&err);
-	if ((rc = erp_store_missing(s->db, res, &missing, &live, &err)) != EX_OK)
+	if ((rc = erp_store_missing(s->db, res, s->run_id, &missing, &live,
+	    &err)) != EX_OK)
 		fatal(s, rc, err.data);
 	else if (missing * 100 > live * ERP_MAX_GONE_PERCENT && !s->opt->force) {
 		/* the data synced; only the deleting waits for a person */
@@ -283,10 +285,12 @@ reconcile(struct sync *s, enum erp_res r)
 		erp_tally_note(&s->tally, r, "(full sync)", err.data);
 	} else if (missing > 0) {
 		if ((rc = begin(s, &err)) == EX_OK &&
-		    (rc = erp_store_mark_missing(s->db, res, &marked, &err)) == EX_OK) {
+		    (rc = erp_store_mark_missing(s->db, res, s->run_id, &marked,
+		    &err)) == EX_OK) {
 			c.deleted = marked;
 			erp_tally_add(&s->tally, r, &c);
-			if ((rc = update_run(s, &err)) == EX_OK)
+			if ((rc = update_run(s, &err)) == EX_OK &&
+			    (rc = erp_runlog_held(s->lock, &err)) == EX_OK)
 				rc = commit(s, &err);
 		}
 		if (rc != EX_OK) {
@@ -304,15 +308,12 @@ sync_resource(struct sync *s, enum erp_res r)
 	struct erp_fetch *f;
 	struct kam_buf err;
 	bool identified = true;
-	int rc;
 
 	buf_init(&err);
 	s->has_hold = false;
 	fetch_config(s, r, &fc);
 	s->tally.ran[r] = true;
-	if ((rc = erp_store_prepare(s->db, erp_resource(r), &err)) != EX_OK)
-		fatal(s, rc, err.data);
-	else if (since(s, r, &fc) == EX_OK) {
+	if (since(s, r, &fc) == EX_OK) {
 		if ((f = erp_fetch_start(&fc, &err)) == NULL)
 			fatal(s, EX_CONFIG, err.data);
 		else if (pull(s, r, f, &identified) && s->opt->full) {
@@ -396,6 +397,15 @@ finish(struct sync *s)
 	return s->tally.total.errors > 0 ? EX_DATAERR : EX_OK;
 }
 
+/* Long enough for every try at one page: the lease is renewed with each
+ * page stored, and runs out only when a sync stopped without a word. */
+static int
+lease_seconds(const struct kam_conf *c)
+{
+	return ERP_ATTEMPTS * (c->erp_connect_timeout + c->erp_timeout) +
+	    LEASE_SPARE_S;
+}
+
 int
 erp_sync(struct kam_db *db, const struct kam_conf *c, const struct erp_options *o)
 {
@@ -412,7 +422,7 @@ erp_sync(struct kam_db *db, const struct kam_conf *c, const struct erp_options *
 		rc = EX_SOFTWARE;
 	} else {
 		if ((rc = erp_runlog_may_sync(db, &err)) != EX_OK ||
-		    (rc = erp_runlog_lock(c, &s.lock, &err)) != EX_OK)
+		    (rc = erp_runlog_lock(db, lease_seconds(c), &s.lock, &err)) != EX_OK)
 			log_warn("%s", err.data);
 		else if ((rc = erp_runlog_start(db, s.profile->name, o->resource,
 		    o->full, o->dry_run, &s.run_id, &err)) != EX_OK)

@@ -23,7 +23,8 @@
 	ACT(SCROLL_RIGHT, "scroll-right", \
 	    "Scroll a table's columns right, when a > at the header's end says more lie there") \
 	GROUP("Screens") \
-	ACT(ENTER, "enter", "Open what is under the cursor: an account, an entry in full") \
+	ACT(ENTER, "enter", \
+	    "Open what is under the cursor: an account, an entry in full; edit a plan action or a service level") \
 	ACT(BACK, "back", \
 	    "On the list q quits and Esc clears the search; else back, or cancel a running query") \
 	ACT(QUIT, "quit", "Quit kam") \
@@ -59,6 +60,10 @@
 	ACT(AGENDA, "agenda", \
 	    "Show my agenda: follow-ups, plan actions and annual talks that are due") \
 	ACT(FILTER_OVERDUE, "filter-overdue", "On the agenda: only what is overdue, or all again") \
+	GROUP("Plan") \
+	ACT(YEAR_PREV, "plan-year-prev", "On the Plan tab: the plan of the year before") \
+	ACT(YEAR_NEXT, "plan-year-next", \
+	    "On the Plan tab: the plan of the year after (P then prepares it)") \
 	GROUP("Editing (prompts and forms)") \
 	ACT(CURSOR_LEFT, "cursor-left", \
 	    "Move the cursor one character left; in a choice, the previous value") \
@@ -81,7 +86,7 @@
 	ACT(FORM_ADD, "add", \
 	    "Add a row on this tab: a contact, a condition, a service level, a plan action") \
 	ACT(FORM_EDIT, "edit", \
-	    "Edit the row under the cursor; on Overview the account, on Service level the one shown; " \
+	    "Edit the row under the cursor; on Overview the account; " \
 	    "on History and Feedback correct your own entry") \
 	ACT(FORM_DEACTIVATE, "deactivate", \
 	    "Deactivate a contact, end a condition today, drop a plan action (asks first)") \
@@ -92,7 +97,7 @@
 	    "On History and Feedback: close the complaint under the cursor with its outcome, " \
 	    "or reopen a closed one") \
 	ACT(FORM_PLAN, "edit-plan", \
-	    "On the Plan tab: this year's plan, made when there is none, else edited") \
+	    "On the Plan tab: the plan of the year shown, made when there is none, else edited") \
 	ACT(DRAFT_DISCARD, "discard-draft", \
 	    "On the drafts screen: discard the draft under the cursor (asks first)") \
 	ACT(FIELD_NEXT, "field-next", "Next field") \

@@ -27,8 +27,7 @@ setup() {
 	printf '[erp]\npage_size = 10\n' > "$KAM_CONFIG"
 }
 
-# A sync to the end; a killed sync's server process may hold the lock a
-# moment longer, which is 75: then try again.
+# A sync to the end; 75 (another sync holds the lease): try again.
 sync_to_end() {
 	local rc
 	for _ in $(seq 50); do
@@ -62,6 +61,7 @@ change() {
 			killed=$((killed + 1))
 		fi
 		wait "$pid" || true
+		erp_lease_expire
 	done
 	echo "killed $killed runs mid-way"
 	[ "$killed" -ge 10 ]

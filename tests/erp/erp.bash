@@ -78,6 +78,14 @@ erp_sync_role() {
 	PGUSER=postgres pgc_sync_login erpsync
 }
 
+# As if the lease a killed sync left had run out (it runs out by itself
+# minutes after the sync's last page: src/erp/erp_sync.c lease_seconds).
+erp_lease_expire() {
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 "$@" -c "UPDATE kam.sync_lease
+	    SET heartbeat_at = now() - interval '1 hour',
+	        expires_at = now() - interval '1 second'" >/dev/null
+}
+
 # Forgets everything synced: ERP rows, marks and runs (kam's own data of
 # the fixture stays).
 erp_forget() {
@@ -94,6 +102,7 @@ DELETE FROM kam.contact WHERE erp_id IS NOT NULL OR account_id IN (SELECT id FRO
 DELETE FROM kam.account WHERE id IN (SELECT id FROM synced);
 DELETE FROM kam.sync_state;
 DELETE FROM kam.sync_run;
+DELETE FROM kam.sync_lease;
 SQL
 }
 

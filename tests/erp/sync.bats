@@ -301,7 +301,7 @@ SQL
 	done
 	run --separate-stderr "$KAM" --sync
 	[ "$status" -eq 75 ]
-	[[ "$stderr" == *"another sync is running (server process "*", user erpsync, connected "*"; started "*" by erpsync); try again when it has finished"* ]]
+	[[ "$stderr" == *"another sync is running (user erpsync, kam on $(hostname), process $pid; started "*", last page "*"; its lease runs out "*"); try again when it has finished"* ]]
 	wait "$pid"
 }
 
@@ -318,14 +318,14 @@ SQL
 	wait "$locker" || true
 	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7037293" >/dev/null
 	[ "$status" -eq 0 ]
-	# the new one: a manager may not take it, in any mode
-	for mode in "EXCLUSIVE MODE NOWAIT" "ACCESS SHARE MODE" "ROW SHARE MODE"; do
-		run env PGUSER=anna psql -X -q -v ON_ERROR_STOP=1 -c "BEGIN" -c "LOCK TABLE kam.sync_lock IN $mode"
+	# the lease (migration 0021): a manager may not write it, nor lock its row
+	for sql in "INSERT INTO kam.sync_lease (holder, client, expires_at) VALUES (gen_random_uuid(), 'x', now() + interval '1 day')" \
+	    "UPDATE kam.sync_lease SET expires_at = expires_at" "DELETE FROM kam.sync_lease" \
+	    "SELECT * FROM kam.sync_lease FOR UPDATE"; do
+		run env PGUSER=anna psql -X -q -v ON_ERROR_STOP=1 -c "$sql"
 		[ "$status" -ne 0 ]
-		[[ "$output" == *"permission denied for table sync_lock"* ]]
+		[[ "$output" == *"permission denied for table sync_lease"* ]]
 	done
-	run env PGUSER=bo psql -X -q -v ON_ERROR_STOP=1 -c "SELECT * FROM kam.sync_lock FOR UPDATE"
-	[ "$status" -ne 0 ]
 }
 
 @test "a sync that never took the lock lets nothing go" {
@@ -348,7 +348,7 @@ SQL
 	[ "$(grep -c "you don't own a lock" "$PG_TEST_DIR/log" || true)" -eq "$before" ]
 }
 
-@test "a sync that loses its lock stops before its next page is stored" {
+@test "a sync that loses its lease stops before its next page is stored" {
 	printf '[erp]\npage_size = 10\n' > "$BATS_TEST_TMPDIR/kam.conf"
 	erp_ctl fault '{"kind": "latency", "ms": 500, "times": 0, "resource": "orders"}' >/dev/null
 	KAM_CONFIG=$BATS_TEST_TMPDIR/kam.conf "$KAM" --sync >"$BATS_TEST_TMPDIR/out" \
@@ -358,12 +358,13 @@ SQL
 		[ "$(q "SELECT count(*) FROM kam.erp_order")" -gt 0 ] && break
 		sleep 0.1
 	done
-	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE relation = 'kam.sync_lock'::regclass" >/dev/null
+	# as if its lease had run out and another sync had taken it
+	q "UPDATE kam.sync_lease SET holder = gen_random_uuid()" >/dev/null
 	rc=0
 	wait "$pid" || rc=$?
 	cat "$BATS_TEST_TMPDIR/err"
 	[ "$rc" -eq 75 ]
-	grep -q "the sync lost its lock (" "$BATS_TEST_TMPDIR/err"
+	grep -q "the sync's lease ran out and another sync took it over; stopped, so that no two syncs run at once" "$BATS_TEST_TMPDIR/err"
 	[ "$(q "SELECT count(*) FROM kam.erp_order")" -lt 200 ]
 	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
 }
@@ -378,6 +379,7 @@ SQL
 	done
 	kill -9 "$pid"
 	wait "$pid" || true
+	erp_lease_expire
 	sync
 	[ "$status" -eq 0 ]
 	[ "$(q "SELECT error FROM kam.sync_run ORDER BY id LIMIT 1")" = "interrupted: the sync stopped without finishing" ]

@@ -80,7 +80,10 @@ open_c1() {
 	[[ "$output" == *"Plan              2026, active"* ]]
 	[[ "$output" == *"Revenue target    100,000.00"* ]]
 	[[ "$output" == *"Objectives        Grow the service business"* ]]
-	[[ "$(screen_line 'Cross-sell service contract')" == "2026-06-30 open "*" cross-sell "*"Anna Lindqvist"* ]]
+	# open, and overdue once its day has passed (issue 12)
+	local state=open
+	[ "$(date +%F)" \< 2026-07-01 ] || state=overdue
+	[[ "$(screen_line 'Cross-sell service contract')" == "2026-06-30 $state "*" cross-sell "*"Anna Lindqvist"* ]]
 }
 
 @test "History: newest first, paged, filtered, and an entry in full" {
@@ -227,17 +230,34 @@ open_c1() {
 	[[ "$(screen_text)" != *"/zeta"* ]]
 }
 
-@test "support reads accounts and service levels, not plans or invoices" {
+@test "support reads accounts, service levels, order and invoice status; not plans" {
 	PGUSER=sam open_c1
 	run screen_text
 	[[ "$output" != *"ERP figures"* ]]
 	[[ "$output" == *"Service level     Platinum"* ]]
 	screen_keys 5
 	[[ "$(screen_text)" == *"Your role may not read account plans."* ]]
-	screen_keys 7
-	[[ "$(screen_text)" == *"not allowed"* ]]
 	screen_keys 6
 	[[ "$(screen_text)" == *"Talk number 1 "* ]]
+	# where is my delivery: numbers, dates, status; amounts absent (issue 12)
+	screen_keys 7
+	run screen_text
+	[[ "$output" == *"Kind"*"Number"*"Date"*"Due"*"Status"* ]]
+	[[ "$output" != *"Amount"* && "$output" != *"Open"* && "$output" != *"999.99"* ]]
+	[[ "$(screen_line 'A-777')" == "order"*"$(date -d -50days +%Y-%m-%d)"*"shipped"* ]]
+	[[ "$(screen_line 'R-2026-1')" == "invoice"*"open"* ]]
+}
+
+@test "support sees amounts too when the company allows it" {
+	screen_sql "SELECT kam.set_support_sees_amounts(true)"
+	PGUSER=sam open_c1
+	screen_keys 7
+	[[ "$(screen_text)" == *"Amount"*"Open"*"Status"*"Late"* ]]
+	[[ "$(screen_line 'A-777')" == "order"*"999.99"*"shipped"* ]]
+	[[ "$(screen_line 'R-2026-1')" == "invoice"*"12,345.60"*"1,000.00"*"yes" ]]
+	screen_sql "SELECT kam.set_support_sees_amounts(false)"
+	screen_keys C-l
+	[[ "$(screen_text)" != *"999.99"* ]]
 }
 
 @test "Enter typed ahead of a search's rows opens what the search finds" {

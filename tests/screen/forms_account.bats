@@ -32,6 +32,7 @@ load hooks
 	[[ "$(screen_text)" == *"Account saved."* ]]
 	[[ "$(screen_line 'Tier ')" == *"strategic"* ]]
 	[[ "$(screen_line 'Lifecycle ')" == *"retention"* ]]
+	# the state in words, not its internal name (issue 12, item 13)
 	[[ "$(screen_line 'Status ')" == *"at risk"* ]]
 	[[ "$(screen_line 'Industry ')" == *"Shipping"* ]]
 	[[ "$(screen_line 'Parent ')" == *"Davids Werkstatt"* ]]

@@ -20,13 +20,13 @@ c1_plan() {
 	# the agenda's rows in data.sql give C4 a plan of this year
 	screen_sql "DELETE FROM kam.account_plan WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'C4')"
 	screen_open_account müller 5
-	[[ "$(screen_text)" == *"No account plan yet."* ]]
+	[[ "$(screen_text)" == *"No account plan for $YEAR yet: P makes it."* ]]
 	# the key hints make room for the status fields, the last first
 	[[ "$(screen_text)" == *"P plan  a add"* ]]
 	screen_resize 120 40
 	[[ "$(screen_text)" == *"P plan  a add  e edit  x done  D drop"* ]]
 	screen_keys a
-	[[ "$(screen_text)" == *"No plan yet: P makes this year's plan."* ]]
+	[[ "$(screen_text)" == *"No plan for $YEAR yet: P makes it."* ]]
 	screen_keys P
 	[[ "$(screen_text)" == *"New account plan - Müller GmbH"* ]]
 	[[ "$(screen_line 'Year *')" == *"$YEAR"* ]]
@@ -39,13 +39,13 @@ c1_plan() {
 	screen_type "80000"
 	screen_keys Tab
 	screen_type "+2w"
-	screen_keys Tab Space Tab
+	screen_keys Tab Tab Space Tab
 	screen_type "Win back the service contract"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan saved."* ]]
 	[[ "$(screen_line 'Plan     ')" == *"$YEAR, active"* ]]
 	[[ "$(screen_line 'Revenue target')" == *"80,000.00"* ]]
-	[[ "$(screen_line 'Annual talk')" == *"$(date -d +14days +%Y-%m-%d)"* ]]
+	[[ "$(screen_line 'Annual talk')" == *"planned for $(date -d +14days +%Y-%m-%d), not held yet"* ]]
 	[[ "$(screen_line 'Innovation')" == *"priority access to new products"* ]]
 	[[ "$(screen_line 'Objectives')" == *"Win back the service contract"* ]]
 	screen_keys 1
@@ -54,7 +54,8 @@ c1_plan() {
 	[[ "$(screen_text)" == *"Edit account plan - Müller GmbH"* ]]
 	[[ "$(screen_line 'Year')" == *"(read only)"* ]]
 	screen_keys Escape
-	# with last year's plan shown, P makes this year's; typing last year is refused
+	# with only last year's plan, this year's is shown as missing, and P
+	# makes it; typing last year is refused
 	screen_sql "UPDATE kam.account_plan SET year = year - 1 WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'C4')"
 	screen_keys C-l P
 	[[ "$(screen_text)" == *"New account plan - Müller GmbH"* ]]
@@ -129,6 +130,95 @@ c1_plan() {
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
 	[ "$(screen_sql "SELECT a.erp_id FROM kam.plan_action x JOIN kam.account_plan p ON p.id = x.plan_id JOIN kam.account a ON a.id = p.account_id WHERE x.title = 'Half an action'")" = C1 ]
+}
+
+@test "[ and ] show the plans of other years: last year's read, next year's prepared" {
+	screen_sql "INSERT INTO kam.account_plan (account_id, year, objectives, status) SELECT id, $YEAR - 1, 'Last year''s goals', 'closed' FROM kam.account WHERE erp_id = 'C1'"
+	screen_sql "INSERT INTO kam.plan_action (plan_id, title, status, done_on) SELECT p.id, 'Old step', 'done', make_date($YEAR - 1, 5, 1) FROM kam.account_plan p JOIN kam.account a ON a.id = p.account_id WHERE a.erp_id = 'C1' AND p.year = $YEAR - 1"
+	screen_open_account nordwind 5
+	[[ "$(screen_line 'Plan     ')" == *"$YEAR, active"* ]]
+	[[ "$(screen_line 'Plans of')" == *"$((YEAR - 1)), $YEAR ([ and ] show the year before and after)"* ]]
+	[[ "$(screen_text)" != *"Old step"* ]]
+	screen_keys '['
+	[[ "$(screen_line 'Plan     ')" == *"$((YEAR - 1)), closed"* ]]
+	[[ "$(screen_line 'Objectives')" == *"Last year's goals"* ]]
+	[[ "$(screen_line 'Old step')" == *"done"* ]]
+	[[ "$(screen_text)" == *"Actions: row 1 of 1"* ]]
+	screen_keys '[' '['
+	[[ "$(screen_text)" == *"No account plan for $((YEAR - 3)) yet: P makes it."* ]]
+	screen_keys ']' ']' ']' ']'
+	[[ "$(screen_text)" == *"No account plan for $((YEAR + 1)) yet: P makes it."* ]]
+	[[ "$(screen_text)" == *"No actions in this plan."* ]]
+	screen_keys a
+	[[ "$(screen_text)" == *"No plan for $((YEAR + 1)) yet: P makes it."* ]]
+	screen_keys P
+	[[ "$(screen_text)" == *"New account plan - Nordwind GmbH"* ]]
+	[[ "$(screen_line 'Year *')" == *"$((YEAR + 1))"* ]]
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Plan saved."* ]]
+	[[ "$(screen_line 'Plan     ')" == *"$((YEAR + 1)), draft"* ]]
+	screen_keys a
+	screen_type "Prepare the kick-off"
+	screen_keys C-s
+	[[ "$(screen_line 'Prepare the kick-off')" == *"open"* ]]
+	[ "$(screen_sql "SELECT p.year FROM kam.plan_action x JOIN kam.account_plan p ON p.id = x.plan_id WHERE x.title = 'Prepare the kick-off'")" -eq $((YEAR + 1)) ]
+	# another tab and back: still the year chosen
+	screen_keys 1 5
+	[[ "$(screen_line 'Plan     ')" == *"$((YEAR + 1)), draft"* ]]
+}
+
+@test "open actions past their due date say overdue in the theme's plan.overdue look; Enter edits an action" {
+	screen_sql "INSERT INTO kam.plan_action (plan_id, title, due_on) SELECT p.id, 'Months late step', current_date - 90 FROM kam.account_plan p JOIN kam.account a ON a.id = p.account_id WHERE a.erp_id = 'C1' AND p.year = $YEAR"
+	screen_sql "INSERT INTO kam.plan_action (plan_id, title, due_on, status, done_on) SELECT p.id, 'Done late step', current_date - 90, 'done', current_date - 1 FROM kam.account_plan p JOIN kam.account a ON a.id = p.account_id WHERE a.erp_id = 'C1' AND p.year = $YEAR"
+	printf 'plan.overdue = default default underline\n' >"$BATS_TEST_TMPDIR/u.theme"
+	screen_open_account nordwind 5 -- --theme "$BATS_TEST_TMPDIR/u.theme"
+	[[ "$(screen_line 'Months late step')" == *"$(date -d -90days +%Y-%m-%d) overdue other"* ]]
+	[[ "$(screen_line 'Done late step')" == *"done    other"* ]]
+	local shown
+	screen_keys G	# the row under the cursor has the cursor's look
+	shown=$(tm capture-pane -p -e)
+	[[ "$(grep -F 'Months late step' <<<"$shown")" == *$'\e[4m'* ]]
+	[[ "$(grep -F 'Done late step' <<<"$shown")" != *$'\e[4m'* ]]
+	screen_find "months late"
+	screen_keys Enter
+	[[ "$(screen_text)" == *"Edit plan action - Nordwind GmbH"* ]]
+	[[ "$(screen_line 'Action *')" == *"Months late step"* ]]
+	screen_keys Escape
+	# x still completes it: overdue is open
+	screen_keys x y
+	[[ "$(screen_text)" == *"Action done."* ]]
+	[[ "$(screen_line 'Months late step')" == *"done    other"* ]]
+}
+
+@test "the annual talk held: a date, never a later one; the plan says held, the agenda drops it" {
+	screen_sql "INSERT INTO kam.account_plan (account_id, year, annual_talk_on, status) SELECT id, $YEAR, current_date, 'active' FROM kam.account WHERE erp_id = 'C4' ON CONFLICT (account_id, year) DO UPDATE SET annual_talk_on = current_date, talk_held_on = NULL"
+	screen_start
+	screen_keys A
+	[[ "$(screen_text | grep -F 'Müller' | grep -F 'Annual talk')" == *"today"*"Annual talk $YEAR"* ]]
+	screen_keys Escape
+	screen_keys /
+	screen_type "müller"
+	screen_keys Enter Enter
+	screen_wait "Master data"
+	screen_keys 5
+	[[ "$(screen_line 'Annual talk')" == *"planned for $(date +%Y-%m-%d), not held yet"* ]]
+	screen_keys P Tab Tab Tab
+	[[ "$(screen_text)" == *"the day it took place: today, 2026-03-15; empty until then"* ]]
+	screen_type "tomorrow"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"^ Talk held on cannot be later than today ($(date +%Y-%m-%d))"* ]]
+	screen_keys C-u
+	screen_type "yesterday"
+	screen_keys C-s
+	[[ "$(screen_text)" == *"Plan saved."* ]]
+	[[ "$(screen_line 'Annual talk')" == *"held on $(date -d yesterday +%Y-%m-%d) (planned for $(date +%Y-%m-%d))"* ]]
+	screen_keys A
+	[[ "$(screen_text)" == *"Send the revised offer"* ]]
+	[ -z "$(screen_text | grep -F 'Müller' | grep -F 'Annual talk')" ]
+	# the database refuses a later day from psql too
+	run ! screen_sql "UPDATE kam.account_plan SET talk_held_on = current_date + 1 WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'C4') AND year = $YEAR"
+	[[ "$output" == *"an annual talk cannot have been held on"*"(later than today)"* ]]
+	[ "$(screen_sql "SELECT talk_held_on FROM kam.account_plan p JOIN kam.account a ON a.id = p.account_id WHERE a.erp_id = 'C4' AND p.year = $YEAR")" = "$(date -d yesterday +%Y-%m-%d)" ]
 }
 
 # Anna (kam 1) and David (kam 2) open C1's plan of this year; David saves

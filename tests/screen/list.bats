@@ -41,13 +41,30 @@ load hooks
 	[[ "$(screen_line 'Nordwind GmbH')" == *"2,000 EUR (2,000 EUR)"* ]]
 	screen_keys l l l
 	[[ "$(screen_text)" == *"Last contact"*"Follow-up"* ]]
+	[[ "$(screen_line 'Last contact')" != *" >" ]]
 }
 
 @test "sort by another column and reverse it" {
 	screen_start
 	screen_keys s
 	[[ "$(screen_text)" == *"Tier ^"* ]]
-	[[ "$(screen_text | sed -n 3p)" == "漢字 Trading"* || "$(screen_text | sed -n 3p)" == "Åhléns AB"* ]]
+	# then by name within a tier (issue 12)
+	[[ "$(screen_text | sed -n 3p)" == "Åhléns AB"* ]]
+	[[ "$(screen_text | sed -n 4p)" == "漢字 Trading"* ]]
+	[[ "$(screen_text | sed -n 5p)" == "Müller GmbH"* ]]
+	[[ "$(screen_text | sed -n 6p)" == "Nordwind GmbH"* ]]
+	[[ "$(screen_text | sed -n 7p)" == "Davids Werkstatt"* ]]
+	screen_keys s
+	[[ "$(screen_text)" == *"Owner ^"* ]]
+	[[ "$(screen_text | sed -n 3p)" == "Émoji 😀 Café"*"Anna Lindqvist"* ]]
+	[[ "$(screen_text | sed -n 4p)" == "Müller GmbH"*"Anna Lindqvist"* ]]
+	[[ "$(screen_text | sed -n 5p)" == "Nordwind GmbH"*"Anna Lindqvist"* ]]
+	# paging on in that order: the key of the last row shown carries the name
+	screen_keys G
+	[[ "$(screen_text)" == *"Accounts: row 307 of 307"* ]]
+	[[ "$(screen_text | grep 'Zeta Paging' | tail -n 1)" == "Zeta Paging 0300"* ]]
+	screen_keys g
+	screen_keys S
 	screen_keys r
 	[[ "$(screen_text)" == *"Tier v"* ]]
 	[[ "$(screen_text)" == *"sort tier desc"* ]]
@@ -273,9 +290,10 @@ click() {
 	screen_wait "row 7 of 307"
 	click 5 4
 	click 5 4
-	screen_wait "1 Overview"
+	# tier, then name: the key accounts Müller and Nordwind are 3rd and 4th
+	screen_wait "kam - Müller GmbH"
 	click "$(($(screen_column '1 Overview' ' 2') + 1))" 1
-	screen_wait "Contacts: row 1 of 2"
+	screen_wait "Contacts: row 1 of 1"
 }
 
 @test "a fatal signal still puts the terminal back" {

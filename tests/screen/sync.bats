@@ -129,25 +129,17 @@ slow_sync_running() {
 	[ "$(q "SELECT status FROM kam.sync_run")" = failed ]
 }
 
-# the sync's lock (migration 0012) is held by some session
-sync_lock_held="SELECT count(*) FROM pg_locks WHERE relation = 'kam.sync_lock'::regclass AND mode = 'ExclusiveLock' AND granted"
+# the sync's lease (migration 0021) is held by some sync
+sync_lock_held="SELECT count(*) FROM kam.sync_lease"
 
 @test "another sync running is named, and nothing waits for it" {
-	PGUSER=postgres psql -X -q -c "BEGIN" -c "LOCK TABLE kam.sync_lock IN EXCLUSIVE MODE" \
-	    -c "SELECT pg_sleep(20)" >/dev/null 2>&1 &
-	locker=$!
-	for _ in $(seq 50); do
-		[ "$(q "$sync_lock_held")" -eq 1 ] && break
-		sleep 0.1
-	done
+	q "INSERT INTO kam.sync_lease (holder, held_by, client, expires_at) VALUES (gen_random_uuid(), 'erpsync', 'kam on elsewhere, process 1', now() + interval '1 hour')" >/dev/null
 	screen_start
 	screen_keys :
 	screen_type sync
 	screen_keys Enter
-	screen_wait "ERP sync failed: another sync is running (server process " 20
-	kill "$locker"
-	wait "$locker" || true
-	q "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE relation = 'kam.sync_lock'::regclass" >/dev/null
+	screen_wait "ERP sync failed: another sync is running (user erpsync, kam on elsewhere, process 1; " 20
+	q "DELETE FROM kam.sync_lease" >/dev/null
 }
 
 @test ":sync stop stops it between pages; what was stored stays" {

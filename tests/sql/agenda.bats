@@ -5,20 +5,7 @@ bats_require_minimum_version 1.5.0
 # actions and annual talks are due, on the screen tests' data (items
 # dated from today). tests/screen/agenda.bats shows the same in kam.
 
-setup_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-	pg_test_start
-	pg_as postgres -f "$KAM_SRCDIR/tests/screen/data.sql" >/dev/null
-}
-
-teardown_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-	pg_test_stop
-}
-
-setup() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-}
+load hooks
 
 # items USER: "kind|account|what|days from today" a line, by date
 items() {

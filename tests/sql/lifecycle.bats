@@ -8,20 +8,7 @@ bats_require_minimum_version 1.5.0
 # path changed the owner, and a complaint closes with its outcome only.
 # On the screen tests' data; tests/screen/lifecycle.bats shows it in kam.
 
-setup_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-	pg_test_start
-	pg_as postgres -f "$KAM_SRCDIR/tests/screen/data.sql" >/dev/null
-}
-
-teardown_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-	pg_test_stop
-}
-
-setup() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-}
+load hooks
 
 # agenda USER: the subjects of the user's due follow-ups, a line each
 agenda() {

@@ -6,20 +6,7 @@ bats_require_minimum_version 1.5.0
 # direction, support hours across midnight), and kam.support_open says
 # open or closed at 23:00, 05:00 and 07:00 in the service level's zone.
 
-setup_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-	pg_test_start
-	pg_as postgres -f "$KAM_SRCDIR/tests/screen/data.sql" >/dev/null
-}
-
-teardown_file() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-	pg_test_stop
-}
-
-setup() {
-	. "$KAM_SRCDIR/tests/lib/pg.bash"
-}
+load hooks
 
 # as USER: psql's message on failure (its status kept)
 sql_as() {

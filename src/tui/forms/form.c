@@ -40,7 +40,13 @@ set_initial(struct form *f, struct form_field *fl)
 		snprintf(now, sizeof now, "%d", today.year);
 		init = now;
 	}
-	textedit_set(&fl->ed, init);
+	form_start_text(fl, init);
+}
+
+void
+form_start_text(struct form_field *fl, const char *text)
+{
+	textedit_set(&fl->ed, text);
 	edit_str_set(&fl->base, fl->ed.text.data);
 }
 

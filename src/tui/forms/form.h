@@ -151,6 +151,9 @@ struct form_field *form_field_of(struct form *f, const char *column);
 /* For setup hooks: a new row's first text of column other than its
  * field's own, unless the user changed it already (a draft). */
 void	form_initial(struct form *f, const char *column, const char *text);
+/* A new row's field starts with text (as if typed before the form
+ * opened, so not a change). */
+void	form_start_text(struct form_field *fl, const char *text);
 
 /* What a key did, for the view. */
 enum form_event {

@@ -676,8 +676,11 @@ open_form(struct tui *t, const struct form_def *def, const char *account,
 	form_init(&fv->f, def, account, id ? NULL : key, id, time(NULL));
 	for (; preset != NULL && preset[0] != NULL; preset += 2) {
 		int col = edit_column_find(def->entity, preset[0]);
+		struct form_field *fl = form_field_of(&fv->f, preset[0]);
 
-		if (col >= 0)
+		if (fl != NULL)		/* a field's first text, still editable */
+			form_start_text(fl, preset[1]);
+		else if (col >= 0)
 			edit_row_set(&fv->f.row, (size_t)col, preset[1]);
 	}
 	fv->state = id ? FV_LOADING : FV_EDITING;

@@ -15,7 +15,9 @@ void	form_view_open(struct tui *t, const struct form_def *def,
 	    const char *account, const char *account_name, const char *id);
 /* Opens a new row of account whose columns named in preset ("column",
  * "value" pairs, NULL-ended) are given, not edited: a plan action's
- * plan. They are kept in the form's draft. */
+ * plan. They are kept in the form's draft. A column the form has a field
+ * for gets the value as the field's first text instead, still editable:
+ * the year of a new plan. */
 void	form_view_open_with(struct tui *t, const struct form_def *def,
 	    const char *account, const char *account_name,
 	    const char *const *preset);

@@ -7,6 +7,7 @@
 #include "form_view.h"
 
 #include "kam/countof.h"
+#include "kam/date.h"
 
 static const char *const plan_statuses[] = {
 	"draft", "draft", "active", "active", "closed", "closed", NULL,
@@ -21,20 +22,30 @@ static const struct form_field_def plan_fields[] = {
 	  .hint = "in the account's currency: 250000 or 250000.00" },
 	{ "annual_talk_on", "Annual talk", FT_DATE, 0,
 	  .hint = "the day of the annual talk: 2026-03-15, +2w" },
+	{ "talk_held_on", "Talk held on", FT_DATE, 0,
+	  .hint = "the day it took place: today, 2026-03-15; empty until then" },
 	{ "innovation_access", "Innovation", FT_BOOL, 0, .initial = "f",
 	  .hint = "priority access to new products: Space changes it" },
 	{ "objectives", "Objectives", FT_LONGTEXT, 0,
 	  .hint = "Enter starts a new line, Ctrl-E opens your editor" },
 };
 
+/* A talk held tomorrow has not been held: the database refuses it too
+ * (migration 0020); the form says so before it asks. */
 static void
 plan_check(struct form *f, const struct edit_row *row)
 {
 	const char *year = form_row_value(f, row, "year");
+	const char *held = form_row_value(f, row, "talk_held_on");
+	char today[DATE_STRLEN];
 
+	date_format(date_of(f->now), today);
 	if (year != NULL && (strlen(year) != 4 || strcmp(year, "2000") < 0 ||
 	    strcmp(year, "2100") > 0))
 		form_set_error(f, "year", "is a year from 2000 to 2100");
+	else if (held != NULL && strcmp(held, today) > 0)
+		form_set_error(f, "talk_held_on", "cannot be later than today (%s)",
+		    today);
 }
 
 const struct form_def form_plan = {

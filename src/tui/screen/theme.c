@@ -63,6 +63,7 @@ static const struct elem_def elems[TE_COUNT] = {
 	[TE_FIELD_ERROR] = { "form.error", { RED, DEF, B }, B },
 	[TE_FIELD_CHANGED] = { "form.changed", { YELLOW, DEF, B }, B },
 	[TE_AGENDA_OVERDUE] = { "agenda.overdue", { RED, DEF, B }, B },
+	[TE_PLAN_OVERDUE] = { "plan.overdue", { RED, DEF, B }, B },
 };
 
 static const char *const colour_names[] = {

@@ -1,6 +1,7 @@
 /* The Orders tab: the account's orders and invoices from the ERP, a
- * page at a time, overdue ones marked; only for roles that may read the
- * ERP's figures. */
+ * page at a time, overdue ones marked. Support reads their numbers, dates
+ * and status ("where is my delivery?"), and their amounts only where the
+ * company allows it (migration 0016): else those columns are not shown. */
 #include "client.h"
 #include "table_tab.h"
 #include "kam/account_detail.h"
@@ -19,6 +20,28 @@ static const struct table_col orders_cols[] = {
 	{ "Late", MO_OVERDUE, 0, ALIGN_LEFT, TC_YESNO, COL_WHOLE },
 };
 
+static const struct table_col status_cols[] = {
+	{ "Kind", MO_KIND, 7, ALIGN_LEFT, TC_TEXT },
+	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Date", MO_DATE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "Due", MO_DUE, 10, ALIGN_LEFT, TC_TEXT },
+	{ "Status", MO_STATUS, 12, ALIGN_LEFT, TC_TEXT },
+};
+
+static const struct table_col *
+orders_columns(const struct tui *t, int *ncols)
+{
+	*ncols = t->session.amounts ? (int)countof(orders_cols) :
+	    (int)countof(status_cols);
+	return t->session.amounts ? orders_cols : status_cols;
+}
+
+static void
+orders_fill(struct tui *t, struct acct_rows_req *req)
+{
+	req->amounts = t->session.amounts;
+}
+
 static enum theme_elem
 orders_role(const struct acct_rows *r, size_t row, int field)
 {
@@ -29,7 +52,7 @@ orders_role(const struct acct_rows *r, size_t row, int field)
 static bool
 may_read_orders(const struct tui *t)
 {
-	return t->session.erp_figures;
+	return t->session.orders;
 }
 
 static const struct table_tab_def orders = {
@@ -38,6 +61,7 @@ static const struct table_tab_def orders = {
 	.empty = "No orders or invoices.", .allowed = may_read_orders,
 	.refused = "Your role is not allowed to read orders and invoices.",
 	.currency = MO_CURRENCY,
+	.columns = orders_columns, .fill = orders_fill,
 };
 
 struct view *

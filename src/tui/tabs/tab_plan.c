@@ -1,7 +1,10 @@
-/* The account plan of this year (else the latest): status, revenue
- * target, annual talk, objectives, and its actions with owner, due date
- * and status. P makes this year's plan or edits it; a adds an action to
- * the plan shown, e edits one, x completes it, D drops it. */
+/* The account plan of one year, this year's first: status, revenue
+ * target, annual talk (planned, held), objectives, and its actions with
+ * owner, due date and status, open ones past due marked overdue. [ and ]
+ * show the year before and after, any year a plan may have, so that last
+ * year's plan can be read and next year's prepared. P makes the plan of
+ * the year shown or edits it; a adds an action to it, e or Enter edits
+ * one, x completes it, D drops it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "row_op.h"
 #include "tab.h"
 #include "table.h"
+#include "table_tab.h"
 #include "kam/account_detail.h"
 #include "kam/money.h"
 #include "kam/date.h"
@@ -29,7 +33,8 @@ struct tab_plan {
 	struct table	actions;
 	bool		allowed;
 	char		*plan_id;	/* the plan shown; NULL: none */
-	char		*plan_year;
+	int		 year;		/* the year shown; 0: this year, not yet known */
+	char		 year_text[8];	/* year as the request's parameter */
 	struct row_op	op;		/* x and D on an action */
 	enum kam_action	ahead;		/* typed before the plan came */
 };
@@ -38,43 +43,90 @@ static bool plan_action(struct view *v, struct tui *t, enum kam_action a);
 
 #define TP(v) ((struct tab_plan *)(v))
 
+/* The years a plan may have (the table's check, migration 0001). */
+enum { YEAR_FIRST = 2000, YEAR_LAST = 2100 };
+
 static const struct table_col action_cols[] = {
 	{ "Due", AC_DUE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
-	{ "Status", AC_STATUS, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Status", AC_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 	{ "Kind", AC_KIND, 0, ALIGN_LEFT, TC_WORDS, COL_WHOLE },
 	{ "Action", AC_TITLE, 0, ALIGN_LEFT, TC_TEXT, COL_FREE },
 	{ "Owner", AC_OWNER, 10, ALIGN_LEFT, TC_TEXT, COL_FREE },
 	{ "Done", AC_DONE_ON, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
+/* Open actions past their due date, in the theme's overdue colour. */
+static enum theme_elem
+action_role(const struct acct_rows *r, size_t row, int field)
+{
+	(void)field;
+	return table_cell_is(r, row, AC_STATE, "overdue") ? TE_PLAN_OVERDUE :
+	    TE_NORMAL;
+}
+
+/* The annual talk: held (and when it was planned for, if another day),
+ * planned and not held yet, or not set. */
+static void
+talk_words(struct kam_buf *b, const char *planned, const char *held)
+{
+	if (held != NULL && planned != NULL && strcmp(held, planned) != 0)
+		buf_addf(b, "held on %s (planned for %s)", held, planned);
+	else if (held != NULL)
+		buf_addf(b, "held on %s", held);
+	else if (planned != NULL)
+		buf_addf(b, "planned for %s, not held yet", planned);
+	else
+		buf_adds(b, "not set");
+}
+
+/* The years that have a plan, and the keys to reach them. */
+static void
+add_years(struct tab_plan *tp, const char *years)
+{
+	struct kam_buf b;
+
+	buf_init(&b);
+	buf_addf(&b, "%s ([ and ] show the year before and after)",
+	    years != NULL ? years : "none");
+	card_add(&tp->card, "Plans of", b.data, TE_NORMAL);
+	buf_free(&b);
+}
+
 static void
 build(struct tab_plan *tp, const struct acct_rows *r)
 {
+	const char *year = acct_rows_get(r, 0, PL_YEAR);
 	struct kam_buf b;
 
 	card_clear(&tp->card);
 	tp->card.loaded = true;
 	edit_str_set(&tp->plan_id, acct_rows_get(r, 0, PL_ID));
-	edit_str_set(&tp->plan_year, acct_rows_get(r, 0, PL_YEAR));
-	if (r->nrows == 0) {
-		card_add(&tp->card, "Plan", "No account plan yet.", TE_NORMAL);
+	if (year != NULL)
+		tp->year = (int)strtol(year, NULL, 10);
+	buf_init(&b);
+	if (tp->plan_id == NULL) {
+		buf_addf(&b, "No account plan for %d yet: P makes it.", tp->year);
+		card_add(&tp->card, "Plan", b.data, TE_NORMAL);
+		add_years(tp, acct_rows_get(r, 0, PL_YEARS));
+		buf_free(&b);
 		return;
 	}
-	buf_init(&b);
-	buf_addf(&b, "%s, %s", acct_rows_get(r, 0, PL_YEAR),
-	    acct_rows_get(r, 0, PL_STATUS));
+	buf_addf(&b, "%s, %s", year, acct_rows_get(r, 0, PL_STATUS));
 	card_add(&tp->card, "Plan", b.data, TE_NORMAL);
 	buf_reset(&b);
 	money_format(&b, acct_rows_get(r, 0, PL_TARGET),
 	    acct_rows_get(r, 0, PL_CURRENCY));
 	card_add(&tp->card, "Revenue target", b.data, TE_NORMAL);
-	card_add(&tp->card, "Annual talk", acct_rows_get(r, 0, PL_TALK_ON) ?
-	    acct_rows_get(r, 0, PL_TALK_ON) : "not set", TE_NORMAL);
+	buf_reset(&b);
+	talk_words(&b, acct_rows_get(r, 0, PL_TALK_ON),
+	    acct_rows_get(r, 0, PL_TALK_HELD));
+	card_add(&tp->card, "Annual talk", b.data, TE_NORMAL);
 	card_add(&tp->card, "Innovation", strcmp(acct_rows_get(r, 0, PL_INNOVATION),
 	    "t") == 0 ? "priority access to new products" : "no priority access",
 	    TE_NORMAL);
 	card_add(&tp->card, "Objectives", acct_rows_get(r, 0, PL_OBJECTIVES),
 	    TE_NORMAL);
+	add_years(tp, acct_rows_get(r, 0, PL_YEARS));
 	buf_free(&b);
 }
 
@@ -100,12 +152,17 @@ plan_reload(struct view *v, struct tui *t)
 static bool
 plan_send(struct view *v, struct tui *t, int slot, int arg)
 {
+	struct tab_plan *tp = TP(v);
 	struct acct_rows_req req = { .query = slot == SLOT_PLAN ? AQ_PLAN :
 	    AQ_ACTIONS, .account_id = tab_account_id(v) };
 
 	(void)arg;
 	if (slot == SLOT_OP)
-		return row_op_send(&TP(v)->op, t);
+		return row_op_send(&tp->op, t);
+	if (tp->year != 0) {
+		snprintf(tp->year_text, sizeof tp->year_text, "%d", tp->year);
+		req.year = tp->year_text;
+	}
 	return acct_rows_send(t->db, &req);
 }
 
@@ -155,18 +212,19 @@ plan_draw(struct view *v, struct tui *t, int y0, int height)
 		    "No actions in this plan.");
 }
 
-/* P: this year's plan, edited, or made when the plan shown is an older
- * one or there is none. */
+/* P: the plan of the year shown, edited, or made for that year. */
 static void
 open_plan(struct tab_plan *tp, struct tui *t)
 {
-	char year[16];
-	bool this_year;
+	const char *preset[] = { "year", tp->year_text, NULL };
 
-	snprintf(year, sizeof year, "%d", date_today().year);
-	this_year = tp->plan_year != NULL && strcmp(tp->plan_year, year) == 0;
-	form_view_open(t, &form_plan, tab_account_id(&tp->v),
-	    tab_account_name(&tp->v), this_year ? tp->plan_id : NULL);
+	snprintf(tp->year_text, sizeof tp->year_text, "%d", tp->year);
+	if (tp->plan_id != NULL)
+		form_view_open(t, &form_plan, tab_account_id(&tp->v),
+		    tab_account_name(&tp->v), tp->plan_id);
+	else
+		form_view_open_with(t, &form_plan, tab_account_id(&tp->v),
+		    tab_account_name(&tp->v), preset);
 }
 
 static void
@@ -175,7 +233,7 @@ add_action(struct tab_plan *tp, struct tui *t)
 	const char *preset[] = { "plan_id", tp->plan_id, NULL };
 
 	if (tp->plan_id == NULL)
-		tui_message(t, true, "No plan yet: P makes this year's plan.");
+		tui_message(t, true, "No plan for %d yet: P makes it.", tp->year);
 	else
 		form_view_open_with(t, &form_action, tab_account_id(&tp->v),
 		    tab_account_name(&tp->v), preset);
@@ -212,7 +270,24 @@ static bool
 is_form_action(enum kam_action a)
 {
 	return a == ACT_FORM_PLAN || a == ACT_FORM_ADD || a == ACT_FORM_EDIT ||
-	    a == ACT_FORM_COMPLETE || a == ACT_FORM_DEACTIVATE;
+	    a == ACT_FORM_COMPLETE || a == ACT_FORM_DEACTIVATE || a == ACT_ENTER;
+}
+
+/* [ and ]: the plan of the year before or after, read at once. */
+static void
+step_year(struct tab_plan *tp, struct tui *t, int by)
+{
+	int year = (tp->year != 0 ? tp->year : date_today().year) + by;
+
+	if (year < YEAR_FIRST || year > YEAR_LAST) {
+		tui_message(t, true, "Plans are for the years %d to %d.",
+		    YEAR_FIRST, YEAR_LAST);
+		return;
+	}
+	tp->year = year;
+	tp->ahead = ACT_NONE;
+	table_restart(&tp->actions);
+	plan_reload(&tp->v, t);
 }
 
 static bool
@@ -221,6 +296,10 @@ plan_action(struct view *v, struct tui *t, enum kam_action a)
 	struct tab_plan *tp = TP(v);
 	size_t row = tp->actions.nav.cursor;
 
+	if (a == ACT_YEAR_PREV || a == ACT_YEAR_NEXT) {
+		step_year(tp, t, a == ACT_YEAR_PREV ? -1 : 1);
+		return true;
+	}
 	if (!is_form_action(a))
 		return table_scroll(&tp->actions, a) ||
 		    listnav_act(&tp->actions.nav, a);
@@ -236,7 +315,7 @@ plan_action(struct view *v, struct tui *t, enum kam_action a)
 		add_action(tp, t);
 	else if (row >= tp->actions.rows.nrows)
 		tui_message(t, true, "No plan action under the cursor.");
-	else if (a == ACT_FORM_EDIT)
+	else if (a == ACT_FORM_EDIT || a == ACT_ENTER)
 		form_view_open(t, &form_action, tab_account_id(v),
 		    tab_account_name(v), acct_rows_get(&tp->actions.rows, row, AC_ID));
 	else
@@ -288,7 +367,6 @@ plan_free(struct view *v)
 	table_free(&tp->actions);
 	row_op_free(&tp->op);
 	free(tp->plan_id);
-	free(tp->plan_year);
 	free(tp);
 }
 
@@ -316,6 +394,6 @@ tab_plan_new(struct view *account)
 	tp->v.parent = account;
 	card_init(&tp->card);
 	table_init(&tp->actions, action_cols,
-	    (int)(sizeof action_cols / sizeof action_cols[0]), NULL);
+	    (int)(sizeof action_cols / sizeof action_cols[0]), action_role);
 	return &tp->v;
 }

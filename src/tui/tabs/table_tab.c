@@ -29,6 +29,8 @@ fetch(struct table_tab *tt, struct tui *t, bool keep)
 	else
 		table_restart(&tt->tb);
 	tt->refused = tt->def->allowed != NULL && !tt->def->allowed(t);
+	if (tt->def->columns != NULL)
+		tt->tb.cols = tt->def->columns(t, &tt->tb.ncols);
 	/* what the role may not read is not asked for */
 	if (tt->refused) {
 		tt->tb.loaded = true;

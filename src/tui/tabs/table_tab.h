@@ -33,6 +33,9 @@ struct table_tab_def {
 	 * not, or the database refuses anyway, the table says refused */
 	bool	(*allowed)(const struct tui *t);
 	const char		*refused;
+	/* optional: the columns this user sees, when not cols (a role that
+	 * may not read some of them does not get them empty, but not at all) */
+	const struct table_col *(*columns)(const struct tui *t, int *ncols);
 	/* optional, for a table that is a screen of its own, not a tab of
 	 * one account (the agenda): its statement, title, ":" commands and
 	 * more of the status line */

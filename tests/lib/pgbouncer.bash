@@ -1,0 +1,54 @@
+# PgBouncer 1.18 in transaction pooling in front of the test cluster of
+# tests/lib/pg.bash (bash; source after pg.bash, call after pg_test_start).
+# pgb_start starts contrib/pgbouncer.ini (PgBouncer's defaults but for
+# pool_mode = transaction) as the cluster's owner, on a unix socket in the
+# test's cluster folder, and exports PGB_HOST and PGB_PORT; pgb_env points
+# PG* at it. It stops with the cluster, or by pgb_stop.
+
+pgb_start() {
+	local dir=$PG_TEST_DIR/bouncer i
+	mkdir -p "$dir"
+	# trust still needs each login named in auth_file (pgbouncer(5),
+	# auth_type); every login of the cluster, with no password
+	PGUSER=postgres psql -X -At -c "SELECT '\"' || replace(rolname, '\"',
+	    '\"\"') || '\" \"\"' FROM pg_roles WHERE rolcanlogin" \
+	    > "$dir/userlist.txt" || return
+	sed -e "s|@DIR@|$dir|g" -e "s|@PGHOST@|$PG_TEST_DIR/run|g" \
+	    "$KAM_SRCDIR/contrib/pgbouncer.ini" > "$dir/pgbouncer.ini"
+	[ "$(id -u)" = 0 ] && chown -R postgres: "$dir"
+	chmod 755 "$dir"
+	pgc_as_owner pgbouncer -d "$dir/pgbouncer.ini" || return
+	for i in $(seq 100); do
+		[ -S "$dir/.s.PGSQL.6432" ] && break
+		sleep 0.05
+	done
+	[ -S "$dir/.s.PGSQL.6432" ] || { cat "$dir/pgbouncer.log" >&2; return 69; }
+	PGB_DIR=$dir PGB_HOST=$dir PGB_PORT=6432
+	PGB_PID=$(cat "$dir/pgbouncer.pid") || return
+	export PGB_DIR PGB_HOST PGB_PORT PGB_PID
+	pgb_watch "${PG_TEST_OWNER:-$$}" "$PGB_PID"
+}
+
+# Stops PgBouncer (process BPID, which this file started) once process PID
+# has gone, however it went.
+pgb_watch() {
+	local pid=$1 bpid=$2
+	(
+		trap '' INT TERM HUP
+		while kill -0 "$pid" 2>/dev/null && kill -0 "$bpid" 2>/dev/null; do
+			sleep 1
+		done
+		kill "$bpid" 2>/dev/null
+	) </dev/null >/dev/null 2>&1 &
+}
+
+pgb_stop() {
+	[ -n "${PGB_PID:-}" ] || return 0
+	kill "$PGB_PID" 2>/dev/null
+	PGB_PID=
+}
+
+# pgb_env: PG* through PgBouncer (for what follows in this shell)
+pgb_env() {
+	export PGHOST=$PGB_HOST PGPORT=$PGB_PORT
+}
