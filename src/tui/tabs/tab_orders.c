@@ -21,11 +21,11 @@ static const struct table_col orders_cols[] = {
 };
 
 static const struct table_col status_cols[] = {
-	{ "Kind", MO_KIND, 7, ALIGN_LEFT, TC_TEXT },
-	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT },
-	{ "Date", MO_DATE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Due", MO_DUE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Status", MO_STATUS, 12, ALIGN_LEFT, TC_TEXT },
+	{ "Kind", MO_KIND, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Date", MO_DATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Due", MO_DUE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Status", MO_STATUS, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
 static const struct table_col *

@@ -33,10 +33,10 @@ struct tab_sla {
 #define TS(v) ((struct tab_sla *)(v))
 
 static const struct table_col sla_cols[] = {
-	{ "Name", SR_NAME, 24, ALIGN_LEFT, TC_TEXT },
-	{ "Valid from", SR_FROM, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Valid to", SR_TO, 10, ALIGN_LEFT, TC_TEXT },
-	{ "State", SR_STATE, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Name", SR_NAME, 12, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Valid from", SR_FROM, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Valid to", SR_TO, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "State", SR_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
 static bool sla_action(struct view *v, struct tui *t, enum kam_action a);
