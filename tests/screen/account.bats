@@ -73,6 +73,19 @@ open_c1() {
 	[[ "$output" == *"Valid             2025-01-01 to open end"* ]]
 }
 
+@test "Service level: the page keys scroll a card the list cuts, the line keys move in the list" {
+	open_c1
+	screen_keys 4
+	screen_resize 80 16
+	[[ "$(screen_text)" != *"Valid             2025-01-01"* ]]
+	screen_keys PgDn
+	[[ "$(screen_text)" == *"Valid             2025-01-01 to open end"* ]]
+	screen_keys PgUp
+	[[ "$(screen_text)" == *"Service level     Platinum"* ]]
+	screen_keys j
+	[[ "$(screen_text)" == *"Service level     Platinum"* ]]
+}
+
 @test "Plan: objectives, target, and actions" {
 	open_c1
 	screen_keys 5
@@ -83,7 +96,7 @@ open_c1() {
 	# open, and overdue once its day has passed (issue 12)
 	local state=open
 	[ "$(date +%F)" \< 2026-07-01 ] || state=overdue
-	[[ "$(screen_line 'Cross-sell service contract')" == "2026-06-30 $state "*" cross-sell "*"Anna Lindqvist"* ]]
+	[[ "$(screen_line 'Cross-sell service contract')" == "2026-06-30 $state"*" cross-sell "*"Anna Lindqvist"* ]]
 }
 
 @test "History: newest first, paged, filtered, and an entry in full" {

@@ -79,7 +79,7 @@ c1_plan() {
 	screen_type "+2w"
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
-	[[ "$(screen_line 'Invite to the innovation day')" == *"$(date -d +14days +%Y-%m-%d) open "*" up-sell "*"Anna Lindqvist"* ]]
+	[[ "$(screen_line 'Invite to the innovation day')" == *"$(date -d +14days +%Y-%m-%d) open"*" up-sell "*"Anna Lindqvist"* ]]
 	screen_find "innovation"
 	screen_keys e
 	[[ "$(screen_text)" == *"Edit plan action - Nordwind GmbH"* ]]
@@ -89,13 +89,13 @@ c1_plan() {
 	screen_keys C-s
 	[[ "$(screen_text)" == *"Plan action saved."* ]]
 	screen_resize 120 40	# room for the date it was done
-	[[ "$(screen_line 'Invite to the innovation day')" == *"done "*" up-sell "*"$(date +%Y-%m-%d)" ]]
+	[[ "$(screen_line 'Invite to the innovation day')" == *"done"*" up-sell "*"$(date +%Y-%m-%d)" ]]
 	screen_find "cross-sell"
 	screen_keys x
 	[[ "$(screen_text)" == *"Mark “Cross-sell service contract” done today ($(date +%Y-%m-%d))? (y/n)"* ]]
 	screen_keys y
 	[[ "$(screen_text)" == *"Action done."* ]]
-	[[ "$(screen_line 'Cross-sell service contract')" == *"done "*" cross-sell "*"$(date +%Y-%m-%d)" ]]
+	[[ "$(screen_line 'Cross-sell service contract')" == *"done"*" cross-sell "*"$(date +%Y-%m-%d)" ]]
 	screen_keys x
 	[[ "$(screen_text)" == *"This action is done already (e edits it)."* ]]
 	screen_keys a

@@ -31,10 +31,12 @@ struct lcol {
 	enum col_fit	 fit;
 };
 
+/* An owner is a first and a last name: cut below 14 columns the list
+ * reads worse than with a column fewer (which l then shows). */
 static const struct lcol lcols[] = {
 	{ ACOL_NAME, "Name", 20, ALIGN_LEFT, COL_FREE },
 	{ ACOL_TIER, "Tier", 0, ALIGN_LEFT, COL_WHOLE },
-	{ ACOL_OWNER, "Owner", 10, ALIGN_LEFT, COL_FREE },
+	{ ACOL_OWNER, "Owner", 14, ALIGN_LEFT, COL_FREE },
 	{ ACOL_LIFECYCLE, "Lifecycle", 0, ALIGN_LEFT, COL_WHOLE },
 	{ ACOL_STATUS, "Status", 0, ALIGN_LEFT, COL_WHOLE },
 	{ ACOL_SLA, "SLA", 8, ALIGN_LEFT, COL_FREE },
