@@ -18,6 +18,10 @@
 	    "Scroll the list's columns left; the previous tab on the account screen") \
 	ACT(MOVE_RIGHT, "move-right", \
 	    "Scroll the list's columns right; the next tab on the account screen") \
+	ACT(SCROLL_LEFT, "scroll-left", \
+	    "Scroll a table's columns left: back to those a < says lie off the left") \
+	ACT(SCROLL_RIGHT, "scroll-right", \
+	    "Scroll a table's columns right, when a > at the header's end says more lie there") \
 	GROUP("Screens") \
 	ACT(ENTER, "enter", \
 	    "Open what is under the cursor: an account, an entry in full; edit a plan action or a service level") \

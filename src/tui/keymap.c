@@ -47,6 +47,7 @@ static const struct binding bindings[] = {
 	{ 'G', ACT_MOVE_LAST, 0, 0 }, { FK(KEY_END), ACT_MOVE_LAST, 0, 0 },
 	{ 'h', ACT_MOVE_LEFT, 0, 0 }, { FK(KEY_LEFT), ACT_MOVE_LEFT, 0, 0 },
 	{ 'l', ACT_MOVE_RIGHT, 0, 0 }, { FK(KEY_RIGHT), ACT_MOVE_RIGHT, 0, 0 },
+	{ '<', ACT_SCROLL_LEFT, 0, 0 }, { '>', ACT_SCROLL_RIGHT, 0, 0 },
 	{ '\r', ACT_ENTER, 0, 0 }, { '\n', ACT_ENTER, 1, 0 },
 	{ FK(KEY_ENTER), ACT_ENTER, 1, 0 },
 	{ 27, ACT_BACK, 0, 0 }, { 'q', ACT_BACK, 0, 0 }, { 'Q', ACT_QUIT, 0, 0 },
@@ -194,6 +195,14 @@ keymap_keys(struct kam_buf *out, enum kam_action a)
 			buf_adds(out, ", ");
 		keymap_key_name(out, bindings[i].key);
 	}
+}
+
+void
+keymap_hint(struct kam_buf *out, enum kam_action a, const char *word)
+{
+	buf_addc(out, KEYMAP_HINT);
+	keymap_keys(out, a);
+	buf_addf(out, " %s", word);
 }
 
 size_t

@@ -28,6 +28,13 @@ void		 keymap_keys(struct kam_buf *out, enum kam_action a);
 /* A key's name ("Ctrl-D", "Down", "ä"), for the help and --trace. */
 void		 keymap_key_name(struct kam_buf *out, int key);
 
+/* A key hint of a status line ("e edit"): the keys of a, then word,
+ * begun by KEYMAP_HINT, which tells the status line that it may drop the
+ * hint (the last first) when the line is short of room. */
+#define KEYMAP_HINT	'\x1f'
+void		 keymap_hint(struct kam_buf *out, enum kam_action a,
+		    const char *word);
+
 /* The help as lines: a group title is "# Title", an action line holds
  * the keys, a tab, and the help text. Free them with strv_free. */
 size_t		 keymap_help_lines(char ***out);

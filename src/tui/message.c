@@ -4,6 +4,8 @@
 
 #include "client.h"
 #include "message.h"
+#include "text.h"
+#include "kam/xalloc.h"
 
 void
 tui_message(struct tui *t, bool error, const char *fmt, ...)
@@ -40,4 +42,42 @@ tui_cursor(struct tui *t, int y, int x)
 	t->cursor_on = true;
 	t->cursor_y = y;
 	t->cursor_x = x;
+}
+
+/* The text of the bottom line, when it is not the prompt's. */
+static const char *
+bottom_text(const struct tui *t)
+{
+	if (t->ask.active)
+		return t->ask.question.data;
+	return t->prompt.active ? NULL : t->message.data;
+}
+
+size_t
+tui_message_lines(const struct tui *t, char ***lines)
+{
+	const char *s = bottom_text(t);
+	size_t n;
+
+	if (s == NULL || t->cols <= 0 || text_width(s) <= (size_t)t->cols) {
+		*lines = xcalloc(1, sizeof **lines);
+		(*lines)[0] = xstrdup(s ? s : "");
+		return 1;
+	}
+	n = text_wrap(s, (size_t)t->cols, lines);
+	return n > 0 ? n : 1;
+}
+
+int
+tui_message_rows(const struct tui *t)
+{
+	const char *s = bottom_text(t);
+	char **lines;
+	size_t n;
+
+	if (s == NULL || text_width(s) <= (size_t)t->cols)
+		return 1;
+	n = tui_message_lines(t, &lines);
+	strv_free(lines, n);
+	return n < MESSAGE_ROWS ? (int)n : MESSAGE_ROWS;
 }

@@ -12,7 +12,7 @@
 int
 tui_body_rows(const struct tui *t)
 {
-	return t->rows - 3;
+	return t->rows - 2 - tui_message_rows(t);
 }
 
 void

@@ -5,6 +5,10 @@
 
 struct tui_trace;
 
+#include <stdio.h>
+
+/* A trace writing to f (taken). */
+struct tui_trace	*trace_new(FILE *f);
 void	trace_event(struct tui_trace *tr, const char *event, const char *detail);
 void	trace_close(struct tui_trace *tr);
 

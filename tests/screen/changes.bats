@@ -22,9 +22,10 @@ open_changes() {
 	screen_wait "Changes: row 1 of"
 	run screen_text
 	[[ "$output" == *"When"*"Who"*"What"*"Change"* ]]
-	[[ "$(screen_text | sed -n 4p)" == *"Anna Lindqvist"*"contact Jana Novak"*"phone: +49 40 1234 → +49 40 5555"* ]]
+	# at 80 columns the change, free text, narrows first (the entry has it all)
+	[[ "$(screen_text | sed -n 4p)" == *"Anna Lindqvist"*"contact Jana Novak"*"phone: +49 40 1234 →"* ]]
 	# the fixture's rows, added by the superuser that loaded them
-	[[ "$output" == *"postgres"*"history entry Talk number"*"added"* ]]
+	[[ "$output" == *"postgres"*"history entry Talk"*"added"* ]]
 	screen_keys Enter
 	run screen_text
 	[[ "$output" == *"kam - contact Jana Novak"* ]]
@@ -41,7 +42,9 @@ open_changes() {
 	pg_as anna -c "UPDATE kam.account SET notes = E'Call first \u001b[2J then a note that runs on for much longer than any column of the list could hold, and on' WHERE erp_id = 'C1'"
 	open_changes
 	screen_wait "Changes: row 1 of"
-	[[ "$(screen_text | sed -n 4p)" == *"account Nordwind GmbH"*"notes: (none) → Call first ^[[2J"* ]]
+	[[ "$(screen_text | sed -n 4p)" == *"account Nordwind GmbH"*"notes: (none) → Call"* ]]
+	screen_resize 120 40
+	[[ "$(screen_text | sed -n 4p)" == *"notes: (none) → Call first ^[[2J"* ]]
 	screen_keys Enter
 	run screen_text
 	[[ "$output" == *"  new: Call first ^[[2J then a note"* ]]

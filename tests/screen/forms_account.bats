@@ -16,9 +16,12 @@ load hooks
 	run screen_text
 	[[ "$output" == *"Edit account - Nordwind GmbH"* ]]
 	[[ "$output" == *"Master data, credit limit, payment terms and currency come from the ERP"* ]]
+	[[ "$(screen_line 'Tier *')" == *"< key >"* ]]
+	# the ERP's fields follow the last that may be edited, into view with it
+	screen_keys BTab
 	[[ "$(screen_line 'ERP id')" == *"C1"*"(from ERP)" ]]
 	[[ "$(screen_line 'Credit limit')" == *"(from ERP)" ]]
-	[[ "$(screen_line 'Tier *')" == *"< key >"* ]]
+	screen_keys Tab
 	screen_keys Left Tab Tab Tab r Tab a Tab
 	screen_type "Shipping"
 	screen_keys Tab Right
@@ -44,7 +47,7 @@ load hooks
 	screen_keys Tab b Tab s
 	[[ "$(screen_line 'Owner')" == *"Bo Nakamura"* ]]
 	screen_keys C-s
-	[[ "$(screen_text)" == *"Not saved: the account must stay yours or your team's: keep yourself as owner, or your team."* ]]
+	[[ "$(screen_flat)" == *"Not saved: the account must stay yours or your team's: keep yourself as owner, or your team."* ]]
 	[[ "$(screen_text)" == *"Edit account - Nordwind GmbH"* ]]
 	screen_keys Escape
 	screen_keys y
@@ -77,7 +80,7 @@ load hooks
 	screen_keys Tab C-u
 	screen_type "Mars/Olympus"
 	screen_keys C-s
-	[[ "$(screen_text)" == *"^ Time zone is not a time zone the database knows (like Europe/Berlin or UTC)"* ]]
+	[[ "$(screen_flat)" == *"^ Time zone is not a time zone the database knows (like Europe/Berlin or UTC)"* ]]
 	screen_keys C-u
 	screen_type "America/New_York"
 	screen_keys Tab C-u

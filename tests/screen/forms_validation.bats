@@ -16,7 +16,7 @@ load hooks
 	screen_keys Tab Tab Tab
 	screen_type "call me maybe"
 	screen_keys C-s
-	[[ "$(screen_text)" == *"^ Phone is not a phone number (digits, spaces and + ( ) - / . between them"* ]]
+	[[ "$(screen_flat)" == *"^ Phone is not a phone number (digits, spaces and + ( ) - / . between them"* ]]
 	screen_keys C-u
 	screen_type "+49 (0)40 1234-567 ext. 89"
 	screen_keys C-s
@@ -47,7 +47,7 @@ load hooks
 	screen_keys Tab
 	screen_type "1,50"
 	screen_keys Tab a C-s
-	[[ "$(screen_text)" == *"^ Value has a comma that is not between thousands"* ]]
+	[[ "$(screen_flat)" == *"^ Value has a comma that is not between thousands"* ]]
 	screen_keys S-Tab C-u
 	screen_type "1,500,000.50"
 	screen_keys C-s
@@ -73,7 +73,7 @@ load hooks
 	screen_keys Tab
 	screen_type "6:00"
 	screen_keys C-s
-	[[ "$(screen_text)" == *"^ Time zone is required"* ]]
+	[[ "$(screen_flat)" == *"^ Time zone is required"* ]]
 	screen_type "Europe/Berlin"
 	screen_keys C-s
 	screen_wait "Service level saved."
@@ -110,7 +110,7 @@ load hooks
 	screen_keys Tab Tab Tab
 	screen_type "$(printf 'x%.0s' $(seq 301))"
 	screen_keys C-s
-	[[ "$(screen_text)" == *"^ Subject is too long: at most 300 characters (this has 301)"* ]]
+	[[ "$(screen_flat)" == *"^ Subject is too long: at most 300 characters (this has 301)"* ]]
 	screen_keys BSpace C-s
 	screen_wait "Ticket logged."
 	[ "$(screen_sql "SELECT direction || ' ' || char_length(subject) FROM kam.interaction WHERE channel = 'ticket' ORDER BY id DESC LIMIT 1")" = "inbound 300" ]

@@ -6,8 +6,11 @@
 
 . "$KAM_SRCDIR/tests/lib/pg.bash"
 
-SCREEN_COLS=${SCREEN_COLS:-100}
-SCREEN_ROWS=${SCREEN_ROWS:-30}
+# The smallest usual terminal by default; tests/screen/layout.bats also
+# visits every screen at 120x40, and the suite passes at any size given
+# (SCREEN_COLS=120 SCREEN_ROWS=40 make check).
+SCREEN_COLS=${SCREEN_COLS:-80}
+SCREEN_ROWS=${SCREEN_ROWS:-24}
 
 # For setup_file and teardown_file: a throwaway database holding the
 # fixture and tests/screen/data.sql.
@@ -185,9 +188,13 @@ screen_type() {
 	screen_keys -l "$1"
 }
 
-# screen_wait TEXT [SECONDS]: until TEXT is on the screen.
+# screen_wait TEXT [SECONDS]: until TEXT is on the screen, as it is or
+# as screen_flat reads it (a message wrapped onto the lines below).
 on_screen() {
-	screen_text | grep -qF -- "$1"
+	local text
+	text=$(screen_text)
+	grep -qF -- "$1" <<<"$text" ||
+	    tr '\n' ' ' <<<"$text" | tr -s ' ' | grep -qF -- "$1"
 }
 
 screen_wait() {
@@ -195,6 +202,12 @@ screen_wait() {
 	echo "not on the screen: $1" >&2
 	screen_text >&2
 	return 1
+}
+
+# The screen as one line, runs of spaces as one: a message or a field's
+# error wrapped onto the next line reads as it was written.
+screen_flat() {
+	screen_text | tr '\n' ' ' | tr -s ' '
 }
 
 # screen_line TEXT: the first screen line holding TEXT.

@@ -86,7 +86,8 @@ open_c4() {
 	screen_sql "INSERT INTO kam.interaction (account_id, channel, subject, author_id,
 	    feedback) SELECT a.id, 'call', 'Pump leaks', u.id, 'complaint'
 	    FROM kam.account a, kam.app_user u WHERE a.erp_id = 'C4' AND u.role_name = 'david'"
-	SCREEN_COLS=120 open_c4
+	# the Overview's complaints line lies below the 24th row
+	SCREEN_COLS=120 SCREEN_ROWS=30 open_c4
 	[[ "$(screen_line 'Open complaints')" == *"Pump leaks"* ]]
 	screen_keys 8
 	screen_wait "Feedback: row 1 of"

@@ -570,14 +570,6 @@ fv_action(struct view *v, struct tui *t, enum kam_action a)
 }
 
 static void
-keys_hint(struct kam_buf *out, enum kam_action a, const char *what)
-{
-	buf_adds(out, out->len ? "  " : " ");
-	keymap_keys(out, a);
-	buf_addf(out, " %s", what);
-}
-
-static void
 fv_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	struct form_view *fv = FV(v);
@@ -593,11 +585,11 @@ fv_status(struct view *v, struct tui *t, struct kam_buf *out)
 		    " Checking: waiting for the database connection");
 		return;
 	}
-	keys_hint(out, ACT_FIELD_NEXT, "next");
-	keys_hint(out, ACT_FORM_SAVE, "save");
-	keys_hint(out, ACT_CANCEL, "cancel");
+	keymap_hint(out, ACT_FIELD_NEXT, "next");
+	keymap_hint(out, ACT_FORM_SAVE, "save");
+	keymap_hint(out, ACT_CANCEL, "cancel");
 	if (fl != NULL && fl->def->type == FT_LONGTEXT)
-		keys_hint(out, ACT_FORM_EDITOR, "editor");
+		keymap_hint(out, ACT_FORM_EDITOR, "editor");
 }
 
 static void

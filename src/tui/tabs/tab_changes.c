@@ -13,10 +13,10 @@
 #define PAGE 200
 
 static const struct table_col change_cols[] = {
-	{ "When", CH_AT, 16, ALIGN_LEFT, TC_TEXT },
-	{ "Who", CH_WHO, 14, ALIGN_LEFT, TC_TEXT },
-	{ "What", CH_WHAT, 28, ALIGN_LEFT, TC_TEXT },
-	{ "Change", CH_CHANGE, 0, ALIGN_LEFT, TC_CHANGES },
+	{ "When", CH_AT, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Who", CH_WHO, 10, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "What", CH_WHAT, 12, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Change", CH_CHANGE, 0, ALIGN_LEFT, TC_CHANGES, COL_FREE },
 };
 
 static void

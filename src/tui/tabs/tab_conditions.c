@@ -14,13 +14,13 @@
 #include "kam/countof.h"
 
 static const struct table_col condition_cols[] = {
-	{ "State", CD_STATE, 9, ALIGN_LEFT, TC_TEXT },
-	{ "Kind", CD_KIND, 13, ALIGN_LEFT, TC_WORDS },
-	{ "Title", CD_TITLE, 0, ALIGN_LEFT, TC_TEXT },
-	{ "Value", CD_VALUE, 12, ALIGN_RIGHT, TC_TEXT },
-	{ "Scope", CD_SCOPE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "From", CD_FROM, 10, ALIGN_LEFT, TC_TEXT },
-	{ "To", CD_TO, 10, ALIGN_LEFT, TC_TEXT },
+	{ "State", CD_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Kind", CD_KIND, 0, ALIGN_LEFT, TC_WORDS, COL_WHOLE },
+	{ "Title", CD_TITLE, 12, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Value", CD_VALUE, 0, ALIGN_RIGHT, TC_TEXT, COL_WHOLE },
+	{ "Scope", CD_SCOPE, 0, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "From", CD_FROM, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "To", CD_TO, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
 static enum theme_elem

@@ -10,12 +10,12 @@
 #include "kam/countof.h"
 
 static const struct table_col contact_cols[] = {
-	{ "Name", CT_NAME, 20, ALIGN_LEFT, TC_TEXT },
-	{ "Job title", CT_JOB, 14, ALIGN_LEFT, TC_TEXT },
-	{ "Email", CT_EMAIL, 0, ALIGN_LEFT, TC_TEXT },
-	{ "Phone", CT_PHONE, 15, ALIGN_LEFT, TC_TEXT },
-	{ "Decides", CT_DECIDES, 7, ALIGN_LEFT, TC_YESNO },
-	{ "Active", CT_ACTIVE, 6, ALIGN_LEFT, TC_YESNO },
+	{ "Name", CT_NAME, 12, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Job title", CT_JOB, 0, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Email", CT_EMAIL, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Phone", CT_PHONE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Decides", CT_DECIDES, 0, ALIGN_LEFT, TC_YESNO, COL_WHOLE },
+	{ "Active", CT_ACTIVE, 0, ALIGN_LEFT, TC_YESNO, COL_WHOLE },
 };
 
 static enum theme_elem

@@ -16,12 +16,13 @@
 #include "kam/countof.h"
 
 static const struct table_col history_cols[] = {
-	{ "When", HI_AT, 16, ALIGN_LEFT, TC_TEXT },
-	{ "Channel", HI_CHANNEL, 7, ALIGN_LEFT, TC_TEXT },
-	{ "Contact", HI_CONTACT, 14, ALIGN_LEFT, TC_TEXT },
-	{ "Subject", HI_SUBJECT, 0, ALIGN_LEFT, TC_TEXT },
-	{ "Feedback", HI_FEEDBACK, 10, ALIGN_LEFT, TC_TEXT },
-	{ "State", HI_STATE, 20, ALIGN_LEFT, TC_TEXT },
+	{ "When", HI_AT, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Channel", HI_CHANNEL, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Contact", HI_CONTACT, 10, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Subject", HI_SUBJECT, 0, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Feedback", HI_FEEDBACK, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	/* a short list of words ("follow-up, open"): read whole */
+	{ "State", HI_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
 enum theme_elem

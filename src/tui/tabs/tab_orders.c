@@ -9,23 +9,23 @@
 #include "kam/countof.h"
 
 static const struct table_col orders_cols[] = {
-	{ "Kind", MO_KIND, 7, ALIGN_LEFT, TC_TEXT },
-	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT },
-	{ "Date", MO_DATE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Due", MO_DUE, 10, ALIGN_LEFT, TC_TEXT },
-	/* each amount with its own currency: "1,234,567,890.00 KRW" */
-	{ "Amount", MO_AMOUNT, 20, ALIGN_RIGHT, TC_MONEY },
-	{ "Open", MO_OPEN, 20, ALIGN_RIGHT, TC_MONEY },
-	{ "Status", MO_STATUS, 7, ALIGN_LEFT, TC_TEXT },
-	{ "Late", MO_OVERDUE, 4, ALIGN_LEFT, TC_YESNO },
+	{ "Kind", MO_KIND, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Date", MO_DATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Due", MO_DUE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	/* each amount with its own currency, whole: "1,234,567,890.00 KRW" */
+	{ "Amount", MO_AMOUNT, 0, ALIGN_RIGHT, TC_MONEY, COL_WHOLE },
+	{ "Open", MO_OPEN, 0, ALIGN_RIGHT, TC_MONEY, COL_WHOLE },
+	{ "Status", MO_STATUS, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Late", MO_OVERDUE, 0, ALIGN_LEFT, TC_YESNO, COL_WHOLE },
 };
 
 static const struct table_col status_cols[] = {
-	{ "Kind", MO_KIND, 7, ALIGN_LEFT, TC_TEXT },
-	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT },
-	{ "Date", MO_DATE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Due", MO_DUE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Status", MO_STATUS, 12, ALIGN_LEFT, TC_TEXT },
+	{ "Kind", MO_KIND, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Number", MO_NUMBER, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Date", MO_DATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Due", MO_DUE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Status", MO_STATUS, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
 static const struct table_col *

@@ -47,12 +47,12 @@ static bool plan_action(struct view *v, struct tui *t, enum kam_action a);
 enum { YEAR_FIRST = 2000, YEAR_LAST = 2100 };
 
 static const struct table_col action_cols[] = {
-	{ "Due", AC_DUE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Status", AC_STATE, 7, ALIGN_LEFT, TC_TEXT },
-	{ "Kind", AC_KIND, 11, ALIGN_LEFT, TC_WORDS },
-	{ "Action", AC_TITLE, 0, ALIGN_LEFT, TC_TEXT },
-	{ "Owner", AC_OWNER, 16, ALIGN_LEFT, TC_TEXT },
-	{ "Done", AC_DONE_ON, 10, ALIGN_LEFT, TC_TEXT },
+	{ "Due", AC_DUE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Status", AC_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Kind", AC_KIND, 0, ALIGN_LEFT, TC_WORDS, COL_WHOLE },
+	{ "Action", AC_TITLE, 0, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Owner", AC_OWNER, 10, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Done", AC_DONE_ON, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
 /* Open actions past their due date, in the theme's overdue colour. */
@@ -199,7 +199,10 @@ static void
 plan_draw(struct view *v, struct tui *t, int y0, int height)
 {
 	struct tab_plan *tp = TP(v);
-	int top = (int)tp->card.nav.n + 1;
+	int top;
+
+	card_fit(&tp->card, t->cols);
+	top = (int)tp->card.nav.n + 1;
 
 	if (top > height / 2)
 		top = height / 2;
@@ -298,7 +301,8 @@ plan_action(struct view *v, struct tui *t, enum kam_action a)
 		return true;
 	}
 	if (!is_form_action(a))
-		return listnav_act(&tp->actions.nav, a);
+		return table_scroll(&tp->actions, a) ||
+		    listnav_act(&tp->actions.nav, a);
 	if (!tp->card.loaded || !tp->actions.loaded) {
 		tp->ahead = a;	/* for the plan and row shown, once they are */
 		return true;

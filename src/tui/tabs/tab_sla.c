@@ -4,7 +4,7 @@
  * account, past, in force, overlapped and future, by validity: the card
  * and this list name the one in force by the same rule as kam --sla
  * (kam.account_service_level, migration 0015). e or Enter edits the one
- * under the cursor, a adds another. */
+ * under the cursor, a adds another; the page keys scroll the card. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,10 +33,10 @@ struct tab_sla {
 #define TS(v) ((struct tab_sla *)(v))
 
 static const struct table_col sla_cols[] = {
-	{ "Name", SR_NAME, 24, ALIGN_LEFT, TC_TEXT },
-	{ "Valid from", SR_FROM, 10, ALIGN_LEFT, TC_TEXT },
-	{ "Valid to", SR_TO, 10, ALIGN_LEFT, TC_TEXT },
-	{ "State", SR_STATE, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Name", SR_NAME, 12, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Valid from", SR_FROM, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Valid to", SR_TO, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "State", SR_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
 static bool sla_action(struct view *v, struct tui *t, enum kam_action a);
@@ -151,6 +151,15 @@ sla_draw(struct view *v, struct tui *t, int y0, int height)
 	    "No service level on record.");
 }
 
+/* The page keys scroll the card, which the list below may cut at 80x24;
+ * the line keys move in the list. */
+static bool
+is_card_scroll(enum kam_action a)
+{
+	return a == ACT_MOVE_PAGE_DOWN || a == ACT_MOVE_PAGE_UP ||
+	    a == ACT_MOVE_HALF_DOWN || a == ACT_MOVE_HALF_UP;
+}
+
 static bool
 is_form_action(enum kam_action a)
 {
@@ -166,6 +175,8 @@ sla_action(struct view *v, struct tui *t, enum kam_action a)
 	struct tab_sla *ts = TS(v);
 	size_t row = ts->list.nav.cursor;
 
+	if (is_card_scroll(a))
+		return listnav_act(&ts->ct.card.nav, a);
 	if (!is_form_action(a))
 		return listnav_act(&ts->list.nav, a);
 	if (!ts->ct.card.loaded || !ts->list.loaded) {

@@ -236,6 +236,8 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 		}
 		return true;
 	}
+	if (table_scroll(&tt->tb, a))
+		return true;
 	tt->tb.want_last = false;
 	if (!listnav_act(&tt->tb.nav, a))
 		return false;

@@ -285,14 +285,6 @@ account_click(struct view *v, struct tui *t, int y, int x)
 }
 
 static void
-add_hint(struct kam_buf *out, enum kam_action a, const char *word)
-{
-	buf_adds(out, "  ");
-	keymap_keys(out, a);
-	buf_addf(out, " %s", word);
-}
-
-static void
 account_status(struct view *v, struct tui *t, struct kam_buf *out)
 {
 	struct view_account *va = VAC(v);
@@ -301,11 +293,10 @@ account_status(struct view *v, struct tui *t, struct kam_buf *out)
 	tv->ops->status(tv, t, out);
 	if (!va->acct.have_rights || (!va->acct.rights.write && !va->acct.rights.tickets))
 		return;
-	buf_adds(out, " |");
-	add_hint(out, ACT_FORM_LOG, va->acct.rights.write ? "log" : "log a ticket");
+	keymap_hint(out, ACT_FORM_LOG, va->acct.rights.write ? "log" : "log a ticket");
 	for (int i = 0; va->acct.rights.write && i < NHINTS && tab_hints[va->tab][i].word;
 	    i++)
-		add_hint(out, tab_hints[va->tab][i].action, tab_hints[va->tab][i].word);
+		keymap_hint(out, tab_hints[va->tab][i].action, tab_hints[va->tab][i].word);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "accounts_paging.h"
 #include "accounts_screen.h"
 #include "client.h"
+#include "columns.h"
 #include "draw.h"
 #include "message.h"
 #include "prompt.h"
@@ -20,32 +21,33 @@
 enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT, SLOT_FIND };
 #define RELOAD_FLAG 0x10	/* a page request that replaces the window */
 
+/* As wide as the title and the rows shown (columns.h); the name stays
+ * when the others scroll. */
 struct lcol {
 	enum acol	 col;
 	const char	*title;
-	int		 width;		/* 0: the name, which takes what is left */
+	int		 least;		/* free text narrows to this */
 	enum text_align	 align;
+	enum col_fit	 fit;
 };
 
+/* An owner is a first and a last name: cut below 14 columns the list
+ * reads worse than with a column fewer (which l then shows). */
 static const struct lcol lcols[] = {
-	{ ACOL_NAME, "Name", 0, ALIGN_LEFT },
-	{ ACOL_TIER, "Tier", 9, ALIGN_LEFT },
-	{ ACOL_OWNER, "Owner", 16, ALIGN_LEFT },
-	{ ACOL_LIFECYCLE, "Lifecycle", 11, ALIGN_LEFT },
-	{ ACOL_STATUS, "Status", 8, ALIGN_LEFT },
-	{ ACOL_SLA, "SLA", 10, ALIGN_LEFT },
-	/* "127,000,000 KRW no rate": an amount, its currency, the marker */
-	{ ACOL_REVENUE, "Revenue YTD", 23, ALIGN_RIGHT },
-	{ ACOL_OPEN, "Open (overdue)", 27, ALIGN_RIGHT },
-	{ ACOL_LAST_CONTACT, "Last contact", 12, ALIGN_LEFT },
-	{ ACOL_NEXT_FOLLOW_UP, "Follow-up", 10, ALIGN_LEFT },
+	{ ACOL_NAME, "Name", 20, ALIGN_LEFT, COL_FREE },
+	{ ACOL_TIER, "Tier", 0, ALIGN_LEFT, COL_WHOLE },
+	{ ACOL_OWNER, "Owner", 14, ALIGN_LEFT, COL_FREE },
+	{ ACOL_LIFECYCLE, "Lifecycle", 0, ALIGN_LEFT, COL_WHOLE },
+	{ ACOL_STATUS, "Status", 0, ALIGN_LEFT, COL_WHOLE },
+	{ ACOL_SLA, "SLA", 8, ALIGN_LEFT, COL_FREE },
+	/* "127,000,000 KRW no rate": an amount, its currency, the marker,
+	 * read whole */
+	{ ACOL_REVENUE, "Revenue YTD", 0, ALIGN_RIGHT, COL_WHOLE },
+	{ ACOL_OPEN, "Open (overdue)", 0, ALIGN_RIGHT, COL_WHOLE },
+	{ ACOL_LAST_CONTACT, "Last contact", 0, ALIGN_LEFT, COL_WHOLE },
+	{ ACOL_NEXT_FOLLOW_UP, "Follow-up", 0, ALIGN_LEFT, COL_WHOLE },
 };
 #define NLCOLS (int)(sizeof lcols / sizeof lcols[0])
-
-struct placed {
-	int	col;	/* index into lcols */
-	int	x, w;
-};
 
 struct view_accounts {
 	struct view		 v;
@@ -53,11 +55,9 @@ struct view_accounts {
 	struct acct_filter	 filter;
 	enum acol		 sort;
 	bool			 desc;
-	int			 hscroll;	/* columns scrolled off left */
+	struct col_layout	 layout;	/* as last drawn, and the scroll */
 	int			 fetching;	/* the page asked for, or -1 */
 	int			 sent;		/* ... as it was sent */
-	struct placed		 placed[NLCOLS];
-	int			 nplaced;
 	int			 y0;		/* the header's screen line */
 	char			*open_name;	/* :account being looked up */
 	int			 open_tab;
@@ -249,57 +249,6 @@ accounts_recv(struct view *v, struct tui *t, int slot, int arg)
 	}
 }
 
-/* Which columns fit, from the name and the first scrolled one on. */
-static void
-layout(struct view_accounts *va, int cols)
-{
-	int used = 0, name_w = cols / 3 < 34 ? cols / 3 : 34, x;
-
-	if (name_w < 20)
-		name_w = 20;
-	va->nplaced = 1;
-	used = name_w + 1;
-	for (int c = 1 + va->hscroll; c < NLCOLS; c++) {
-		if (used + lcols[c].width + 1 > cols)
-			break;
-		va->placed[va->nplaced++] = (struct placed){ c, used, lcols[c].width };
-		used += lcols[c].width + 1;
-	}
-	/* what is left widens the name */
-	name_w += cols - used;
-	va->placed[0] = (struct placed){ 0, 0, name_w };
-	x = name_w + 1;
-	for (int i = 1; i < va->nplaced; i++) {
-		va->placed[i].x = x;
-		x += va->placed[i].w + 1;
-	}
-}
-
-static void
-draw_header(struct view_accounts *va, struct tui *t, int y)
-{
-	struct kam_buf title;
-
-	buf_init(&title);
-	draw_fill(t, y, 0, t->cols, TE_HEADER);
-	for (int i = 0; i < va->nplaced; i++) {
-		const struct lcol *c = &lcols[va->placed[i].col];
-		bool sorted = c->col == va->sort;
-
-		buf_reset(&title);
-		buf_addf(&title, "%s%s", c->title, sorted ? va->desc ? " v" : " ^" : "");
-		if (i == 0 && va->hscroll > 0)
-			buf_adds(&title, "  <");
-		draw_text(t, y, va->placed[i].x, va->placed[i].w, title.data,
-		    sorted ? TE_HEADER_SORTED : TE_HEADER, c->align);
-	}
-	/* more columns to the right: l shows them (the gap after the last
-	 * column placed holds the mark) */
-	if (va->placed[va->nplaced - 1].col + 1 < NLCOLS)
-		draw_text(t, y, t->cols - 1, 1, ">", TE_HEADER, ALIGN_LEFT);
-	buf_free(&title);
-}
-
 static enum theme_elem
 value_role(enum acol col, const char *v)
 {
@@ -364,6 +313,56 @@ cell(const struct acct_row *r, enum acol col, struct kam_buf *out)
 }
 
 static void
+header_title(const struct view_accounts *va, const struct lcol *c,
+    struct kam_buf *out)
+{
+	bool sorted = c->col == va->sort;
+
+	buf_addf(out, "%s%s", c->title, sorted ? va->desc ? " v" : " ^" : "");
+}
+
+/* Each column as wide as its title and the rows shown. */
+static void
+layout(struct view_accounts *va, int cols, int height)
+{
+	struct kam_buf text;
+	size_t top = va->list.nav.top;
+
+	buf_init(&text);
+	for (int c = 0; c < NLCOLS; c++) {
+		buf_reset(&text);
+		header_title(va, &lcols[c], &text);
+		columns_want(&va->layout, c, text.data, lcols[c].fit, lcols[c].least);
+		for (size_t i = top; i < top + (size_t)height && i < va->list.nav.n; i++) {
+			buf_reset(&text);
+			cell(&va->list.rows[i], lcols[c].col, &text);
+			columns_measure(&va->layout, c, text.data);
+		}
+	}
+	buf_free(&text);
+	columns_layout(&va->layout, NLCOLS, 1, cols);
+}
+
+static void
+draw_header(struct view_accounts *va, struct tui *t, int y)
+{
+	struct kam_buf title;
+
+	buf_init(&title);
+	draw_fill(t, y, 0, t->cols, TE_HEADER);
+	for (int i = 0; i < va->layout.n; i++) {
+		const struct lcol *c = &lcols[va->layout.place[i].col];
+
+		buf_reset(&title);
+		header_title(va, c, &title);
+		columns_draw_cell(t, y, &va->layout.place[i], c->fit, title.data,
+		    c->col == va->sort ? TE_HEADER_SORTED : TE_HEADER, c->align);
+	}
+	columns_draw_marker(t, &va->layout, y, TE_HEADER);
+	buf_free(&title);
+}
+
+static void
 draw_row(struct view_accounts *va, struct tui *t, int y, size_t i)
 {
 	const struct acct_row *r = &va->list.rows[i];
@@ -373,12 +372,12 @@ draw_row(struct view_accounts *va, struct tui *t, int y, size_t i)
 
 	buf_init(&text);
 	draw_fill(t, y, 0, t->cols, selected ? TE_SELECTED : TE_NORMAL);
-	for (int k = 0; k < va->nplaced; k++) {
-		const struct lcol *c = &lcols[va->placed[k].col];
+	for (int k = 0; k < va->layout.n; k++) {
+		const struct lcol *c = &lcols[va->layout.place[k].col];
 
 		buf_reset(&text);
 		role = cell(r, c->col, &text);
-		draw_text(t, y, va->placed[k].x, va->placed[k].w, text.data,
+		columns_draw_cell(t, y, &va->layout.place[k], c->fit, text.data,
 		    selected ? TE_SELECTED : role, c->align);
 	}
 	buf_free(&text);
@@ -392,8 +391,9 @@ accounts_draw(struct view *v, struct tui *t, int y0, int height)
 
 	va->y0 = y0;
 	acctlist_set_height(l, (size_t)(height - 1));
-	layout(va, t->cols);
+	layout(va, t->cols, height - 1);
 	draw_header(va, t, y0);
+	columns_trace(t, va->layout.place, va->layout.n, y0, height);
 	if (l->nav.n == 0) {
 		draw_text(t, y0 + 2, 2, t->cols - 2, !l->loaded ? "Loading accounts..." :
 		    "No accounts match.", TE_NORMAL, ALIGN_LEFT);
@@ -449,12 +449,11 @@ accounts_action(struct view *v, struct tui *t, enum kam_action a)
 	case ACT_MOVE_FIRST: case ACT_MOVE_LAST:
 		list_move(va, t, a);
 		return true;
-	case ACT_MOVE_LEFT:
-		va->hscroll -= va->hscroll > 0;
+	case ACT_MOVE_LEFT: case ACT_SCROLL_LEFT:
+		columns_scroll(&va->layout, -1);
 		return true;
-	case ACT_MOVE_RIGHT:
-		va->hscroll += va->nplaced > 1 &&
-		    va->placed[va->nplaced - 1].col < NLCOLS - 1;
+	case ACT_MOVE_RIGHT: case ACT_SCROLL_RIGHT:
+		columns_scroll(&va->layout, 1);
 		return true;
 	case ACT_ENTER:
 		/* typed ahead of a new search's rows: open what it finds */
@@ -567,10 +566,10 @@ accounts_click(struct view *v, struct tui *t, int y, int x)
 	size_t row;
 
 	if (y == va->y0) {
-		for (int i = 0; i < va->nplaced; i++)
-			if (x >= va->placed[i].x && x < va->placed[i].x + va->placed[i].w)
-				sort_by(va, t, (int)lcols[va->placed[i].col].col,
-				    lcols[va->placed[i].col].col == va->sort && !va->desc);
+		for (int i = 0; i < va->layout.n; i++)
+			if (x >= va->layout.place[i].x && x < va->layout.place[i].x + va->layout.place[i].w)
+				sort_by(va, t, (int)lcols[va->layout.place[i].col].col,
+				    lcols[va->layout.place[i].col].col == va->sort && !va->desc);
 		return;
 	}
 	row = va->list.nav.top + (size_t)(y - va->y0 - 1);
@@ -636,13 +635,24 @@ money_note(const struct acct_session *s, struct kam_buf *out)
 		buf_addf(out, "; no rate for %s", s->no_rate);
 }
 
+/* The user's name gives way to the currency note where the line is
+ * short: the status line names the user too, the note nothing else does. */
 static void
 accounts_title(struct view *v, struct tui *t, struct kam_buf *out)
 {
+	struct kam_buf note;
+	const char *who = t->user.display_name ? t->user.display_name :
+	    t->user.role_name;
+
 	(void)v;
-	buf_addf(out, "Key accounts - %s", t->user.display_name ?
-	    t->user.display_name : t->user.role_name);
-	money_note(&t->session, out);
+	buf_init(&note);
+	money_note(&t->session, &note);
+	buf_adds(out, "Key accounts");
+	if ((int)(text_width(out->data) + text_width(who) + text_width(note.data)) + 3 <=
+	    t->cols)
+		buf_addf(out, " - %s", who);
+	buf_adds(out, note.data);
+	buf_free(&note);
 }
 
 static void

@@ -19,11 +19,11 @@
 #define PAGE 200
 
 static const struct table_col agenda_cols[] = {
-	{ "Due", AG_DUE, 10, ALIGN_LEFT, TC_TEXT },
-	{ "When", AG_WHEN, 13, ALIGN_LEFT, TC_TEXT },
-	{ "Kind", AG_KIND, 9, ALIGN_LEFT, TC_TEXT },
-	{ "Account", AG_ACCOUNT, 24, ALIGN_LEFT, TC_TEXT },
-	{ "What", AG_WHAT, 0, ALIGN_LEFT, TC_TEXT },
+	{ "Due", AG_DUE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "When", AG_WHEN, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Kind", AG_KIND, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
+	{ "Account", AG_ACCOUNT, 12, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "What", AG_WHAT, 0, ALIGN_LEFT, TC_TEXT, COL_FREE },
 };
 
 static enum theme_elem

@@ -1,13 +1,18 @@
+/* A card keeps what it was given (items) and the lines it shows: those,
+ * with each value wrapped at word boundaries beside a label column as
+ * wide as the widest label, for the screen's width. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "card.h"
+#include "columns.h"
 #include "text.h"
 #include "client.h"
 #include "draw.h"
 #include "kam/xalloc.h"
 
-#define LABEL_COLS 20
+#define LABEL_X		2	/* where labels begin */
+#define VALUE_X		20	/* where values begin, unless a label is wider */
 
 void
 card_init(struct card *c)
@@ -16,30 +21,96 @@ card_init(struct card *c)
 	c->nav.scroll_only = true;
 }
 
+static void
+free_lines(struct card_line *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(l[i].label);
+		free(l[i].value);
+	}
+	free(l);
+}
+
 void
 card_clear(struct card *c)
 {
-	for (size_t i = 0; i < c->nav.n; i++) {
-		free(c->lines[i].label);
-		free(c->lines[i].value);
-	}
-	free(c->lines);
-	c->lines = NULL;
-	c->cap = 0;
+	free_lines(c->lines, c->nav.n);
+	free_lines(c->items, c->nitems);
+	c->lines = c->items = NULL;
+	c->cap = c->nitems = c->cap_items = 0;
 	c->nav.n = 0;
+	c->cols = 0;
 	c->loaded = false;
 }
 
 static void
-push(struct card *c, const char *label, const char *value, size_t len,
+push(struct card_line **lines, size_t *n, size_t *cap, const char *label,
+    const char *value, size_t len, enum theme_elem role)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*lines = xrealloc(*lines, *cap * sizeof **lines);
+	}
+	(*lines)[(*n)++] = (struct card_line){ label ? xstrdup(label) : NULL,
+	    xstrndup(value, len), role };
+}
+
+/* Where values begin: after the widest label and a space, but never so
+ * far that values have less than two thirds of the line. */
+static int
+value_x(const struct card *c, int cols)
+{
+	int x = VALUE_X, w;
+
+	for (size_t i = 0; i < c->nitems; i++)
+		if (c->items[i].label != NULL &&
+		    (w = LABEL_X + (int)text_width(c->items[i].label) + 1) > x)
+			x = w;
+	return x > cols / 3 && cols / 3 > VALUE_X ? cols / 3 : x;
+}
+
+void
+card_fit(struct card *c, int cols)
+{
+	size_t n = 0, cap = 0, np;
+	struct card_line *lines = NULL;
+	int vx = value_x(c, cols);
+	char **parts;
+
+	if (cols == c->cols)
+		return;
+	for (size_t i = 0; i < c->nitems; i++) {
+		const struct card_line *it = &c->items[i];
+
+		if (it->label == NULL || cols <= 0) {
+			push(&lines, &n, &cap, it->label, it->value, strlen(it->value),
+			    it->role);
+			continue;
+		}
+		np = text_wrap(it->value, (size_t)(cols - vx > 8 ? cols - vx : 8), &parts);
+		for (size_t k = 0; k < np; k++)
+			push(&lines, &n, &cap, k == 0 ? it->label : "", parts[k],
+			    strlen(parts[k]), it->role);
+		strv_free(parts, np);
+	}
+	free_lines(c->lines, c->nav.n);
+	c->lines = lines;
+	c->cap = cap;
+	c->nav.n = n;
+	c->cols = cols;
+	c->value_x = vx;
+	listnav_fix(&c->nav);
+}
+
+/* A new item: the lines are laid out again at the next draw, and until
+ * then show the items as they are. */
+static void
+add_item(struct card *c, const char *label, const char *value, size_t len,
     enum theme_elem role)
 {
-	if (c->nav.n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 32;
-		c->lines = xrealloc(c->lines, c->cap * sizeof *c->lines);
-	}
-	c->lines[c->nav.n++] = (struct card_line){ xstrdup(label),
-	    xstrndup(value, len), role };
+	push(&c->items, &c->nitems, &c->cap_items, label, value, len, role);
+	push(&c->lines, &c->nav.n, &c->cap, label, value, len, role);
+	c->cols = 0;
 }
 
 void
@@ -52,7 +123,7 @@ card_add(struct card *c, const char *label, const char *value,
 		return;
 	for (; value != NULL; value = nl ? nl + 1 : NULL, label = NULL) {
 		nl = strchr(value, '\n');
-		push(c, label ? label : "", value, nl ? (size_t)(nl - value) :
+		add_item(c, label ? label : "", value, nl ? (size_t)(nl - value) :
 		    strlen(value), role);
 	}
 }
@@ -60,12 +131,27 @@ card_add(struct card *c, const char *label, const char *value,
 void
 card_heading(struct card *c, const char *text)
 {
-	push(c, NULL, text, strlen(text), TE_HELP_GROUP);
+	add_item(c, NULL, text, strlen(text), TE_HELP_GROUP);
+}
+
+/* For --trace: the label and value columns of the lines y to y+rows-1. */
+static void
+trace_run(struct tui *t, const struct card *c, int y, int rows)
+{
+	struct col_place place[2] = {
+		{ 0, LABEL_X, c->value_x - LABEL_X - 1 },
+		{ 1, c->value_x, t->cols - c->value_x },
+	};
+
+	columns_trace(t, place, 2, y, rows);
 }
 
 void
 card_draw(struct tui *t, struct card *c, int y0, int height)
 {
+	int run = 0;
+
+	card_fit(c, t->cols);
 	c->nav.height = (size_t)height;
 	listnav_fix(&c->nav);
 	if (!c->loaded) {
@@ -77,15 +163,21 @@ card_draw(struct tui *t, struct card *c, int y0, int height)
 		const struct card_line *l = &c->lines[c->nav.top + (size_t)i];
 
 		if (l->label == NULL) {
+			trace_run(t, c, y0 + i - run, run);
+			run = 0;
 			draw_text(t, y0 + i, 1, t->cols - 1, l->value, l->role,
 			    ALIGN_LEFT);
 			continue;
 		}
-		draw_text(t, y0 + i, 2, LABEL_COLS - 2, l->label, TE_LABEL,
-		    ALIGN_LEFT);
-		draw_text(t, y0 + i, LABEL_COLS, t->cols - LABEL_COLS, l->value,
+		run++;
+		/* the label's column ends a space before the value's */
+		draw_text(t, y0 + i, LABEL_X, c->value_x - LABEL_X - 1, l->label,
+		    TE_LABEL, ALIGN_LEFT);
+		draw_text(t, y0 + i, c->value_x, t->cols - c->value_x, l->value,
 		    l->role, ALIGN_LEFT);
 	}
+	trace_run(t, c, y0 + (int)(c->nav.n - c->nav.top < (size_t)height ?
+	    c->nav.n - c->nav.top : (size_t)height) - run, run);
 }
 
 bool

@@ -1,5 +1,6 @@
 /* A card: label and value lines that scroll, for the overview, the
- * service level and the plan. Values may span lines. */
+ * service level and the plan. Values may span lines, and wrap at word
+ * boundaries beside a label column as wide as the widest label. */
 #ifndef KAM_TUI_CARD_H
 #define KAM_TUI_CARD_H
 
@@ -13,9 +14,15 @@ struct card_line {
 	enum theme_elem	 role;
 };
 
+/* What was added (items), and the lines shown: the items with their
+ * values wrapped for the width last drawn at. nav is over the lines. */
 struct card {
 	struct card_line	*lines;
 	size_t			 cap;
+	struct card_line	*items;
+	size_t			 nitems, cap_items;
+	int			 cols;		/* the lines are laid out for */
+	int			 value_x;	/* where values begin */
 	struct listnav		 nav;
 	bool			 loaded;
 };
@@ -28,6 +35,8 @@ void	card_add(struct card *c, const char *label, const char *value,
 	    enum theme_elem role);
 /* A heading line. */
 void	card_heading(struct card *c, const char *text);
+/* Lays the lines out for a screen cols wide (card_draw does too). */
+void	card_fit(struct card *c, int cols);
 void	card_draw(struct tui *t, struct card *c, int y0, int height);
 bool	card_find(struct card *c, const char *text, int dir);
 

@@ -32,10 +32,37 @@ pager_init(struct pager *p, const char *title, char **lines, size_t n)
 }
 
 static void
+free_lines(struct pager *p)
+{
+	for (size_t i = 0; i < p->nav.n; i++)
+		free(p->lines[i]);
+	free(p->lines);
+}
+
+void
+pager_set_lines(struct pager *p, char **lines, size_t n)
+{
+	size_t old = p->nav.n;
+
+	free_lines(p);
+	p->lines = lines;
+	if (old > 0) {
+		p->nav.top = p->nav.top * n / old;
+		p->nav.cursor = p->nav.top;
+	}
+	p->nav.n = n;
+	listnav_fix(&p->nav);
+}
+
+static void
 pager_draw(struct view *v, struct tui *t, int y0, int height)
 {
 	struct pager *p = (struct pager *)v;
 
+	if (p->relayout != NULL && p->cols != t->cols) {
+		p->relayout(p, t->cols);
+		p->cols = t->cols;
+	}
 	p->nav.height = (size_t)height;
 	listnav_fix(&p->nav);
 	for (int i = 0; i < height; i++) {
@@ -105,9 +132,7 @@ pager_free(struct view *v)
 {
 	struct pager *p = (struct pager *)v;
 
-	for (size_t i = 0; i < p->nav.n; i++)
-		free(p->lines[i]);
-	free(p->lines);
+	free_lines(p);
 	free(p->title);
 	free(p);
 }

@@ -13,7 +13,15 @@ struct pager {
 	struct listnav	  nav;
 	void		(*draw_line)(struct tui *t, int y, const char *line,
 			    int cols);
+	/* NULL, or lays the lines out again for a screen cols wide (with
+	 * pager_set_lines): the help wraps its lines */
+	void		(*relayout)(struct pager *p, int cols);
+	int		  cols;		/* as last laid out */
 };
+
+/* Puts lines (n of them, taken) in place of the pager's, at about the
+ * same place. */
+void	pager_set_lines(struct pager *p, char **lines, size_t n);
 
 /* Whether v is a pager (the help is one, with its own line drawing). */
 bool	pager_is(const struct view *v);

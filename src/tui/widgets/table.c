@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "client.h"
+#include "columns.h"
 #include "draw.h"
 #include "table.h"
 #include "text.h"
@@ -48,27 +49,6 @@ table_free(struct table *tb)
 	table_clear(tb);
 }
 
-static int
-flex_width(const struct table *tb, int cols)
-{
-	int used = 0;
-
-	for (int i = 0; i < tb->ncols; i++)
-		used += tb->cols[i].width + 1;
-	return cols - used > 8 ? cols - used : 8;
-}
-
-/* The width all columns need, with a space after each. */
-static int
-table_width(const struct table *tb, int flex)
-{
-	int w = 0;
-
-	for (int i = 0; i < tb->ncols; i++)
-		w += (tb->cols[i].width ? tb->cols[i].width : flex) + 1;
-	return w - 1;
-}
-
 static void
 cell_text(const struct table *tb, size_t row, const struct table_col *c,
     const char *v, struct kam_buf *out)
@@ -86,35 +66,56 @@ cell_text(const struct table *tb, size_t row, const struct table_col *c,
 		buf_adds(out, v ? v : "");
 }
 
+/* The first column stays when the others scroll: it says which row. */
+#define TABLE_FROZEN 1
+
+/* Each column as wide as its title and the cells of the rows shown. */
 static void
-draw_cells(struct tui *t, const struct table *tb, int y, size_t row, int flex)
+lay_out(struct tui *t, struct table *tb)
+{
+	struct col_layout *l = &tb->layout;
+	struct kam_buf text;
+	int n = tb->ncols < COLUMNS_MAX ? tb->ncols : COLUMNS_MAX;
+	size_t end = tb->nav.top + tb->nav.height;
+
+	buf_init(&text);
+	for (int i = 0; i < n; i++) {
+		const struct table_col *c = &tb->cols[i];
+
+		columns_want(l, i, c->title, c->fit, c->width);
+		for (size_t r = tb->nav.top; r < end && r < tb->nav.n; r++) {
+			buf_reset(&text);
+			cell_text(tb, r, c, acct_rows_get(&tb->rows, r,
+			    (size_t)c->field), &text);
+			columns_measure(l, i, text.data);
+		}
+	}
+	buf_free(&text);
+	columns_layout(l, n, TABLE_FROZEN, t->cols);
+}
+
+static void
+draw_cells(struct tui *t, const struct table *tb, int y, size_t row)
 {
 	bool header = row == (size_t)-1, selected = row == tb->nav.cursor;
 	struct kam_buf text;
-	int x = 0, w;
 
 	buf_init(&text);
-	for (int i = 0; i < tb->ncols && x < t->cols; i++) {
-		const struct table_col *c = &tb->cols[i];
+	for (int i = 0; i < tb->layout.n; i++) {
+		const struct table_col *c = &tb->cols[tb->layout.place[i].col];
 		const char *v = header ? c->title : acct_rows_get(&tb->rows, row,
 		    (size_t)c->field);
 		enum theme_elem role = header ? TE_HEADER : selected ? TE_SELECTED :
 		    tb->role ? tb->role(&tb->rows, row, c->field) : TE_NORMAL;
 
-		w = c->width ? c->width : flex;
-		if (x + w > t->cols)
-			w = t->cols - x;
 		buf_reset(&text);
 		if (header)
 			buf_adds(&text, v);
 		else
 			cell_text(tb, row, c, v, &text);
-		draw_text(t, y, x, w, text.data, role, c->align);
-		x += w + 1;
+		columns_draw_cell(t, y, &tb->layout.place[i], c->fit, text.data, role,
+		    c->align);
 	}
-	/* a header with columns cut off at the right says so at its end */
-	if (header && table_width(tb, flex) > t->cols)
-		draw_text(t, y, t->cols - 1, 1, ">", TE_HEADER, ALIGN_LEFT);
 	buf_free(&text);
 }
 
@@ -122,13 +123,14 @@ void
 table_draw(struct tui *t, struct table *tb, int y0, int height,
     const char *empty)
 {
-	int flex = flex_width(tb, t->cols);
-
 	tb->y0 = y0;
 	tb->nav.height = (size_t)(height > 1 ? height - 1 : 1);
 	listnav_fix(&tb->nav);
+	lay_out(t, tb);
 	draw_fill(t, y0, 0, t->cols, TE_HEADER);
-	draw_cells(t, tb, y0, (size_t)-1, flex);
+	draw_cells(t, tb, y0, (size_t)-1);
+	columns_draw_marker(t, &tb->layout, y0, TE_HEADER);
+	columns_trace(t, tb->layout.place, tb->layout.n, y0, height);
 	if (tb->nav.n == 0) {
 		draw_text(t, y0 + 2, 2, t->cols - 2, tb->loaded ? empty : "Loading...",
 		    TE_NORMAL, ALIGN_LEFT);
@@ -139,8 +141,17 @@ table_draw(struct tui *t, struct table *tb, int y0, int height,
 
 		draw_fill(t, y0 + 1 + i, 0, t->cols,
 		    row == tb->nav.cursor ? TE_SELECTED : TE_NORMAL);
-		draw_cells(t, tb, y0 + 1 + i, row, flex);
+		draw_cells(t, tb, y0 + 1 + i, row);
 	}
+}
+
+bool
+table_scroll(struct table *tb, enum kam_action a)
+{
+	if (a != ACT_SCROLL_LEFT && a != ACT_SCROLL_RIGHT)
+		return false;
+	columns_scroll(&tb->layout, a == ACT_SCROLL_RIGHT ? 1 : -1);
+	return true;
 }
 
 void

@@ -4,6 +4,7 @@
 #ifndef KAM_TUI_TABLE_H
 #define KAM_TUI_TABLE_H
 
+#include "columns.h"
 #include "listnav.h"
 #include "client.h"
 #include "text.h"
@@ -13,12 +14,16 @@
  * fields (kam/words.h) */
 enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO, TC_WORDS, TC_CHANGES };
 
+/* A column is as wide as its title and the cells shown; see columns.h
+ * for how the columns give way on a narrow screen. */
 struct table_col {
 	const char	*title;
 	int		 field;		/* column of the rows */
-	int		 width;		/* 0: takes what the others leave */
+	int		 width;		/* free text: the least it narrows to
+					   (0: COL_FREE_LEAST) */
 	enum text_align	 align;
 	enum table_kind	 kind;
+	enum col_fit	 fit;		/* COL_WHOLE unless said */
 };
 
 /* The role of one cell; NULL: TE_NORMAL everywhere. */
@@ -39,6 +44,7 @@ struct table {
 	bool			 fetching;
 	bool			 want_last;	/* G: read on to the end */
 	int			 y0;		/* the header's screen line */
+	struct col_layout	 layout;	/* as last drawn, and the scroll */
 };
 
 void	table_init(struct table *tb, const struct table_col *cols, int ncols,
@@ -60,6 +66,9 @@ bool	table_wants_more(const struct table *tb);
 /* Moves to the next row holding text in direction dir, starting at the
  * cursor's own row when here. False when none does. */
 bool	table_find(struct table *tb, const char *text, int dir, bool here);
+/* < and > (scroll-left, scroll-right): the columns scroll by one. False
+ * for any other action. */
+bool	table_scroll(struct table *tb, enum kam_action a);
 /* A click on screen line y: selects, and true when on the selected row. */
 bool	table_click(struct table *tb, int y);
 void	table_status(const struct table *tb, const char *what,

@@ -1,30 +1,46 @@
-/* The grid holds one byte per column: tests draw ASCII, and text wider
- * than that is only counted (text_walk measures it as draw.c would). */
+/* The grid holds one character a column, as UTF-8: a wide character's
+ * second column holds nothing, as on a terminal. */
 #include <string.h>
 
 #include "draw.h"
 #include "fake_screen.h"
+#include "kam/utf8.h"
 
-static char grid[FAKE_ROWS][FAKE_COLS + 1];
-static char line[FAKE_COLS + 1];
+#define CELL 5	/* a UTF-8 character and its NUL */
+
+static char grid[FAKE_ROWS][FAKE_COLS][CELL];
+static char line[FAKE_COLS * (CELL - 1) + 1];
 
 struct pen {
 	int	y, x;
 };
 
 static void
-put(struct pen *p, const char *s, size_t n)
+put(struct pen *p, const char *s, size_t n, int width)
 {
-	for (size_t i = 0; i < n; i++, p->x++)
-		if (p->y >= 0 && p->y < FAKE_ROWS && p->x >= 0 && p->x < FAKE_COLS)
-			grid[p->y][p->x] = s[i];
+	if (p->y >= 0 && p->y < FAKE_ROWS && p->x >= 0 && p->x < FAKE_COLS) {
+		memcpy(grid[p->y][p->x], s, n);
+		grid[p->y][p->x][n] = '\0';
+		for (int i = 1; i < width && p->x + i < FAKE_COLS; i++)
+			grid[p->y][p->x + i][0] = '\0';
+	}
+	p->x += width;
 }
 
+/* Character by character: the runs text_walk emits are safe UTF-8. */
 static void
 emit(void *ctx, const char *s, size_t n, size_t cols, bool escaped)
 {
+	uint32_t cp;
+	int len;
+
 	(void)cols, (void)escaped;
-	put(ctx, s, n);
+	for (size_t off = 0; off < n; off += (size_t)len) {
+		len = utf8_decode(s + off, n - off, &cp);
+		if (len <= 0 || len >= CELL)
+			len = 1, cp = '?';
+		put(ctx, s + off, (size_t)len, utf8_cp_width(cp));
+	}
 }
 
 void
@@ -47,7 +63,7 @@ draw_fill(struct tui *t, int y, int x, int cols, enum theme_elem role)
 
 	(void)t, (void)role;
 	for (int i = 0; i < cols; i++)
-		put(&p, " ", 1);
+		put(&p, " ", 1, 1);
 }
 
 void
@@ -91,20 +107,25 @@ draw_repaint_all(void)
 void
 fake_screen_clear(void)
 {
-	memset(grid, ' ', sizeof grid);
 	for (int y = 0; y < FAKE_ROWS; y++)
-		grid[y][FAKE_COLS] = '\0';
+		for (int x = 0; x < FAKE_COLS; x++)
+			memcpy(grid[y][x], " ", 2);
 }
 
 const char *
 fake_screen_line(int y)
 {
-	size_t n;
+	size_t n = 0;
 
-	memcpy(line, grid[y], sizeof line);
-	n = strlen(line);
+	for (int x = 0; x < FAKE_COLS; x++) {
+		size_t k = strlen(grid[y][x]);
+
+		memcpy(line + n, grid[y][x], k);
+		n += k;
+	}
 	while (n > 0 && line[n - 1] == ' ')
-		line[--n] = '\0';
+		n--;
+	line[n] = '\0';
 	return line;
 }
 

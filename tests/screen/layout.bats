@@ -1,0 +1,147 @@
+#!/usr/bin/env bats
+# Every screen and form at 80x24 and at 120x40 (issue 12, item 11; issue
+# 11: the screen tests pass at both sizes): no identifier of the data is
+# cut, no two columns touch (kam's --trace says where it put them, the
+# captured screen shows what is there), and the status line's key hints
+# never run into its fields. Data: tests/screen/layout.sql.
+load hooks
+
+setup_file() {
+	. "$KAM_SRCDIR/tests/screen/lib.bash"
+	screen_db_start
+	psql -X -q -v ON_ERROR_STOP=1 -f "$KAM_SRCDIR/tests/screen/layout.sql"
+}
+
+ERP=KUNDE-0000471108
+VAT=DE813471108150
+ORDERS=(1000039217 1000039227 1000039237)
+INVOICES=(RE-2026-900003921 RE-2026-900003922)
+MAIL=m.oberhuber-schwarzenberg@layout-probe.example.com
+MAIL2=yamada.taro@layout-probe.example.com
+
+# layout_ok ID...: the screen as it is now passes tests/screen/layout.py.
+layout_ok() {
+	screen_text | "$PYTHON3" "$KAM_SRCDIR/tests/screen/layout.py" \
+	    "$SCREEN_TRACE" "${PGUSER:-anna}" "$@" && return 0
+	screen_text >&2
+	return 1
+}
+
+# both_sizes [ID...]: the screen passes at 80x24, then resized to 120x40.
+both_sizes() {
+	[ "$(tm display-message -p '#{window_width}x#{window_height}')" = 80x24 ]
+	layout_ok "$@"
+	screen_resize 120 40
+	layout_ok "$@"
+}
+
+# open_probe [TAB]: kam at 80x24 on the probe account, on tab TAB.
+open_probe() {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_open_account "layout probe" "${1:-}"
+}
+
+@test "the list" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys /
+	screen_type "layout probe"
+	screen_keys Enter
+	layout_ok
+	# the columns to the right, scrolled to one by one, still part
+	for _ in 1 2 3 4 5 6 7 8 9; do screen_keys l; layout_ok; done
+	# issue 12: at 120x40 "Open (overdue)" overflowed into the next column
+	# (whole units of the reporting currency on the list)
+	screen_keys h h h h h h h h h
+	screen_resize 120 40
+	layout_ok "17,530,864 EUR (17,530,864 EUR)"
+}
+
+# at_80x24 WHAT: back to 80x24 for the next screen, saying which it is.
+at_80x24() {
+	echo "# $1" >&2
+	screen_resize 80 24
+}
+
+@test "every tab of the account: numbers, ids and e-mail addresses whole" {
+	open_probe
+	echo "# Overview" >&2
+	both_sizes "$ERP" "$VAT" anna@example.com
+	at_80x24 Contacts
+	screen_keys 2
+	both_sizes "$MAIL" "$MAIL2"
+	at_80x24 Conditions
+	screen_keys 3
+	[[ "$(screen_text)" == *"Extended pa"* ]]	# the title is readable
+	both_sizes
+	at_80x24 "Service level"
+	screen_keys 4
+	both_sizes "$ERP" anna@example.com
+	for tab in 5 6 8 9; do
+		at_80x24 "tab $tab"
+		screen_keys $tab
+		both_sizes
+	done
+	at_80x24 "Orders and invoices"
+	screen_keys 7
+	both_sizes "${ORDERS[@]}" "${INVOICES[@]}"
+	screen_resize 80 24
+	for _ in 1 2 3 4 5 6; do screen_keys '>'; layout_ok; done
+}
+
+@test "the agenda, and the help wrapped at word boundaries" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys A
+	screen_wait "Layout Probe"
+	both_sizes
+	screen_keys q
+	at_80x24 help
+	screen_keys '?'
+	both_sizes
+	# issue 12: help lines were cut at 80 columns; the rest of a line
+	# wraps under its beginning
+	screen_resize 80 24
+	screen_text | grep -A 1 -F "Open what is under the cursor" | tail -n 1 |
+	    grep -qE '^ {24}[a-z]'
+}
+
+# form_at KEYS WAIT-FOR: at 80x24, the form that KEYS open.
+form_at() {
+	screen_resize 80 24
+	screen_keys "$1"
+	screen_wait "$2"
+}
+
+@test "every form: ids whole, labels apart from values" {
+	open_probe
+	form_at L "Log an interaction"
+	both_sizes
+	screen_keys Escape
+	screen_keys 2
+	form_at e "Edit contact"
+	both_sizes "$MAIL" "$ERP-P01"
+	screen_keys Escape
+	screen_keys 3
+	form_at e "Edit special condition"
+	both_sizes
+	screen_keys Escape
+	screen_keys 1
+	form_at e "Edit account"
+	both_sizes "$VAT"
+	screen_keys Escape
+	screen_keys 4
+	form_at e "Edit service level"
+	both_sizes
+	screen_keys Escape
+	screen_keys 5
+	form_at P "Revenue target"
+	both_sizes
+	screen_keys Escape
+	form_at e "Edit plan action"
+	both_sizes
+	echo "# support's ticket form" >&2
+	screen_stop
+	PGUSER=sam open_probe
+	screen_keys L
+	screen_wait "Log a ticket"
+	PGUSER=sam both_sizes
+}
+
