@@ -165,6 +165,18 @@ SELECT h.day, h.name, h.closed_from, h.closed_to
  LIMIT 1
 $$;
 
+-- An instant as a person in `zone` reads it next to the present: "17:00"
+-- today, "Mon 08:00" within the week, "Mon 2027-01-04 08:00" beyond (the
+-- SLA card's words; English day names whatever lc_time says).
+CREATE FUNCTION clock_local_text(at timestamptz, zone text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+SELECT to_char(l, CASE WHEN l::date = n::date THEN 'HH24:MI'
+                       WHEN l::date < n::date + 7 THEN 'Dy HH24:MI'
+                       ELSE 'Dy YYYY-MM-DD HH24:MI' END)
+  FROM (SELECT at AT TIME ZONE zone AS l, now() AT TIME ZONE zone AS n) x
+$$;
+
 DO $$
 DECLARE
 	f text;
@@ -177,7 +189,8 @@ BEGIN
 	    'clock_next_closing(bigint, timestamptz)',
 	    'clock_business_time(bigint, timestamptz, timestamptz)',
 	    'clock_add(bigint, timestamptz, interval)',
-	    'clock_next_holiday(bigint, timestamptz)'] LOOP
+	    'clock_next_holiday(bigint, timestamptz)',
+	    'clock_local_text(timestamptz, text)'] LOOP
 		EXECUTE format('REVOKE EXECUTE ON FUNCTION kam.%s FROM PUBLIC', f);
 		EXECUTE format('GRANT EXECUTE ON FUNCTION kam.%s TO kam_manager, '
 		    'kam_support, kam_admin', f);
