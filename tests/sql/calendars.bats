@@ -13,6 +13,7 @@ setup_file() {
 	# the state before 0025: its objects and 0026's taken away again
 	psql -X -q -v ON_ERROR_STOP=1 -c "
 	DROP FUNCTION kam.clock_next_holiday(bigint, timestamptz),
+	    kam.clock_local_text(timestamptz, text),
 	    kam.clock_add(bigint, timestamptz, interval),
 	    kam.clock_business_time(bigint, timestamptz, timestamptz),
 	    kam.clock_next_closing(bigint, timestamptz),
