@@ -43,7 +43,9 @@ setup_file() {
 	               ('2027-01-01', 'New Year')) h (day, name)
 	 WHERE c.name IN ('office', 'night');
 	INSERT INTO kam.calendar_holiday (calendar_id, day, name)
-	SELECT id, '2028-02-29', 'Leap day off' FROM kam.calendar WHERE name = 'leap'" >/dev/null
+	SELECT id, '2028-02-29', 'Leap day off' FROM kam.calendar WHERE name = 'leap';
+	INSERT INTO kam.calendar_holiday (calendar_id, day, name, closed_from)
+	SELECT id, '2028-12-24', 'Christmas Eve', '12:00' FROM kam.calendar WHERE name = 'always'" >/dev/null
 }
 
 teardown_file() {
@@ -151,10 +153,15 @@ clock() {
 	[ "$(clock "kam.clock_open(pg_temp.cal('us'), '2026-11-02 13:30+00')")" = false ]
 }
 
-@test "24x7 never closes; the leap day counts, and closes as a holiday" {
+@test "24x7 closes only for a holiday; the leap day counts, and closes as a holiday" {
 	[ "$(clock "kam.clock_open(pg_temp.cal('always'), '2028-02-29 03:00+00')")" = true ]
-	[ "$(clock "kam.clock_next_closing(pg_temp.cal('always'), '2028-02-29 03:00+00')")" = NULL ]
-	[ "$(clock "kam.clock_next_opening(pg_temp.cal('always'), '2028-02-29 03:00+00')")" = NULL ]
+	# it closes at noon on Christmas Eve, within a year, and not again
+	[ "$(clock "kam.clock_next_closing(pg_temp.cal('always'), '2028-02-29 03:00+00')")" = "2028-12-24 12:00:00+00" ]
+	[ "$(clock "kam.clock_next_closing(pg_temp.cal('always'), '2027-12-20 03:00+00')")" = NULL ]
+	[ "$(clock "kam.clock_next_closing(pg_temp.cal('always'), '2028-12-25 00:00+00')")" = NULL ]
+	[ "$(clock "kam.clock_next_closing(pg_temp.cal('always'), '2028-12-24 13:00+00')")" = NULL ]
+	[ "$(clock "kam.clock_next_opening(pg_temp.cal('always'), '2028-12-24 13:00+00')")" = "2028-12-25 00:00:00+00" ]
+	[ "$(clock "kam.clock_next_opening(pg_temp.cal('always'), '2028-02-29 03:00+00')")" = "2028-12-25 00:00:00+00" ]
 	# 28 February to 1 March 2028 is two whole days
 	[ "$(clock "kam.clock_business_time(pg_temp.cal('always'), '2028-02-28 00:00+00', '2028-03-01 00:00+00')")" = "48:00:00" ]
 	[ "$(clock "kam.clock_add(pg_temp.cal('always'), '2028-02-28 12:00+00', '1 day')")" = "2028-02-29 12:00:00+00" ]

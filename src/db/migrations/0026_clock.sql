@@ -90,6 +90,18 @@ BEGIN
 		IF want = 'closing' AND upper(p) < t0 THEN
 			RETURN upper(p);
 		END IF;
+		-- Open for the whole first stretch, more than a week: the windows
+		-- leave no gap (24x7), and only a holiday closes; no need to walk
+		-- a year of windows to find it.
+		IF want = 'closing' AND lower(p) = at AND upper(p) = t0 THEN
+			SELECT min((h.day + coalesce(h.closed_from, time '00:00'))
+			           AT TIME ZONE c.time_zone) INTO t0
+			  FROM kam.calendar c JOIN kam.calendar_holiday h ON h.calendar_id = c.id
+			 WHERE c.id = cal AND h.day >= (upper(p) AT TIME ZONE c.time_zone)::date - 1
+			   AND (h.day + coalesce(h.closed_to, time '24:00')) AT TIME ZONE c.time_zone
+			       > upper(p);
+			RETURN CASE WHEN t0 <= at + horizon THEN t0 END;
+		END IF;
 		span := least(span * 2, interval '1 year');
 	END LOOP;
 	RETURN NULL;
