@@ -24,6 +24,7 @@ struct kam_opts {
 	const char	*export;	/* --export ENTITY */
 	const char	*import;	/* --import WHAT (rates) */
 	const char	*sla;		/* --sla ACCOUNT */
+	const char	*open_now;	/* --sla --open-now ACCOUNT */
 	const char	*format;	/* --format */
 	const char	*output;	/* --output */
 	const char	*account;	/* --account */

@@ -19,7 +19,8 @@ enum {
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
-	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT
+	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
+	OPT_OPEN_NOW
 };
 
 static const struct option long_options[] = {
@@ -43,13 +44,15 @@ static const struct option long_options[] = {
 	{ "kind",	required_argument, NULL, OPT_KIND },
 	{ "name",	required_argument, NULL, OPT_NAME },
 	{ "no-header",	no_argument,       NULL, OPT_NO_HEADER },
+	{ "open-now",	required_argument, NULL, OPT_OPEN_NOW },
 	{ "output",	required_argument, NULL, 'o' },
 	{ "owner",	required_argument, NULL, OPT_OWNER },
 	{ "progress-fd", required_argument, NULL, OPT_PROGRESS_FD },
 	{ "raw",	no_argument,       NULL, OPT_RAW },
 	{ "resource",	required_argument, NULL, OPT_RESOURCE },
 	{ "since",	required_argument, NULL, OPT_SINCE },
-	{ "sla",	required_argument, NULL, OPT_SLA },
+	/* optional: "kam --sla --open-now NAME" as well as "kam --sla NAME" */
+	{ "sla",	optional_argument, NULL, OPT_SLA },
 	{ "status",	no_argument,       NULL, OPT_STATUS },
 	{ "sync",	no_argument,       NULL, OPT_SYNC },
 	{ "team",	required_argument, NULL, OPT_TEAM },
@@ -89,7 +92,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_TEAM: return &o->team;
 	case OPT_NAME: return &o->name;
 	case OPT_EMAIL: return &o->email;
-	case OPT_SLA: return &o->sla;
+	case OPT_OPEN_NOW: return &o->open_now;
 	case OPT_ACCOUNT: return &o->account;
 	case OPT_OWNER: return &o->owner;
 	case OPT_TIER: return &o->tier;
@@ -104,11 +107,31 @@ value_slot(struct kam_opts *o, int c)
 	}
 }
 
+/* --sla's account: its own value (--sla=NAME), --open-now's, or the
+ * first operand (--sla NAME, which getopt hands over as an operand since
+ * the value is optional). Returns -1 to go on, or EX_USAGE. */
+static int
+sla_account(struct kam_opts *o, bool bare)
+{
+	if (o->open_now != NULL) {
+		if (o->sla == NULL || !bare)
+			return cli_usage_error("--open-now goes with --sla: "
+			    "kam --sla --open-now ACCOUNT");
+		o->sla = o->open_now;
+	} else if (bare && o->nargs > 0) {
+		o->sla = o->args[0];
+		o->args++;
+		o->nargs--;
+	}
+	return -1;
+}
+
 /* Returns -1 to go on, or the exit code to stop with. */
 static int
 parse_options(int argc, char **argv, struct kam_opts *o)
 {
 	const char **slot;
+	bool sla_bare = false;
 	int c;
 
 	opterr = 0;
@@ -132,12 +155,13 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_FORCE: o->force = true; break;
 		case OPT_STATUS: o->sync_status = true; break;
+		case OPT_SLA: o->sla = optarg ? optarg : ""; sla_bare = !optarg; break;
 		default: return bad_option(argv, c);
 		}
 	}
 	o->args = argv + optind;
 	o->nargs = argc - optind;
-	return -1;
+	return sla_account(o, sla_bare);
 }
 
 static bool

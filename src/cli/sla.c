@@ -1,5 +1,6 @@
 /* kam --sla ACCOUNT: the service level card for support, as text (plain
- * unless stdout is a terminal) or JSON. */
+ * unless stdout is a terminal) or JSON; with --open-now only the exit
+ * status says whether support is open. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,9 @@ cmd_sla(const struct kam_opts *o, const struct kam_conf *c)
 	int rc;
 	bool json = false;
 
+	if (o->open_now != NULL && (o->format != NULL || o->output != NULL))
+		return cli_usage_error("--open-now prints nothing: "
+		    "no --format or --output with it");
 	if (o->format != NULL && !(json = strcmp(o->format, "json") == 0) &&
 	    strcmp(o->format, "text") != 0)
 		return cli_usage_error("--format for --sla is text or json");
@@ -70,7 +74,10 @@ cmd_sla(const struct kam_opts *o, const struct kam_conf *c)
 		return rc;
 	if ((id = cli_resolve_account(db, o->sla, &rc)) != NULL &&
 	    (rc = sla_card_load(db, id, &card)) == EX_OK) {
-		if (json)
+		if (o->open_now != NULL)
+			rc = card.field[SLA_OPEN_NOW] != NULL &&
+			    strcmp(card.field[SLA_OPEN_NOW], "t") == 0 ? EX_OK : 1;
+		else if (json)
 			print_json(card.field[SLA_JSON]);
 		else
 			print_card(&card);

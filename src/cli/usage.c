@@ -14,7 +14,7 @@ cli_usage(void)
 	fputs(
 "usage: kam [options]\n"
 "       kam --export ENTITY [-f csv|tsv|json|jsonl] [-o FILE] [filters]\n"
-"       kam --sla ACCOUNT [-f text|json]\n"
+"       kam --sla ACCOUNT [-f text|json] | kam --sla --open-now ACCOUNT\n"
 "       kam --sync [--resource R] [--full [--force]] [--dry-run] | --status\n"
 "       kam --import rates FILE [--dry-run]\n"
 "       kam --db migrate | status | reporting-currency [CODE]\n"
@@ -30,6 +30,8 @@ cli_usage(void)
 "                          orders, invoices\n"
 "      --sla ACCOUNT       the service level card of ACCOUNT (id, ERP id\n"
 "                          or name, accents and typos forgiven)\n"
+"      --open-now ACCOUNT  with --sla: print nothing, exit 0 when support\n"
+"                          is open now under ACCOUNT's service level, else 1\n"
 "      --sync              pull customers, contacts, orders and invoices\n"
 "                          from the ERP (kam-erp(5))\n"
 "      --db migrate        apply pending schema migrations\n"

@@ -7,11 +7,14 @@
 #include "kam/xalloc.h"
 
 /* The SLA that applies today by kam.account_service_level (migration
- * 0015, the one definition of it), else the latest one; support is open
- * only under one in force, by kam.support_open (migration 0019: hours
- * may run across midnight). Durations come as seconds,
- * support hours as one readable line, the JSON as the database writes it,
- * so money and times keep their exact text. */
+ * 0015, the one definition of it), else the latest one; support is open,
+ * opens and closes, and a ticket logged now is due, only under one in
+ * force, by the clock over its calendar (migrations 0025 and 0026): the
+ * card says what psql would. Durations come as seconds, support hours as
+ * one readable line (the calendar's name unless it was made from the
+ * service level's hours), instants as text in the calendar's zone and
+ * the agent's (NULL when the two are one), the JSON as the database
+ * writes it, so money and times keep their exact text. */
 static const char card_sql[] =
 "WITH c AS ("
 " SELECT a.name AS account, a.erp_id, o.display_name AS owner,"
@@ -19,7 +22,8 @@ static const char card_sql[] =
 "  coalesce(f.state, 'missing') AS state, f.also_valid,"
 "  s.name, extract(epoch FROM s.first_response)::bigint AS first_response_s,"
 "  extract(epoch FROM s.resolution)::bigint AS resolution_s,"
-"  CASE WHEN s.id IS NULL THEN NULL ELSE concat_ws(' ',"
+"  CASE WHEN s.id IS NULL THEN NULL WHEN cal.hours_key IS NULL THEN cal.name"
+"   ELSE concat_ws(' ',"
 "   CASE WHEN s.support_days @> '{1,2,3,4,5,6,7}' THEN 'daily'"
 "    WHEN s.support_days = '{1,2,3,4,5}' THEN 'Mon-Fri'"
 "    WHEN s.support_days = '{1,2,3,4,5,6}' THEN 'Mon-Sat'"
@@ -28,10 +32,10 @@ static const char card_sql[] =
 "   CASE WHEN s.support_from IS NULL THEN '24h'"
 "    ELSE to_char(s.support_from, 'HH24:MI') || '-' || to_char(s.support_to, 'HH24:MI') END)"
 "  END AS hours,"
-"  s.time_zone,"
-"  CASE WHEN f.state = 'valid' THEN kam.support_open(s.support_days,"
-"   s.support_from, s.support_to, s.time_zone, now()) END AS open_now,"
-"  to_char(now() AT TIME ZONE s.time_zone, 'Dy HH24:MI') AS local_now,"
+"  cal.name AS calendar, cal.time_zone,"
+"  nullif(current_setting('TimeZone'), cal.time_zone) AS here_zone,"
+"  k.open_now, k.change_at, k.response_by, k.resolution_by,"
+"  to_char(now() AT TIME ZONE cal.time_zone, 'Dy HH24:MI') AS local_now,"
 "  array_to_string(s.channels, ', ') AS channels,"
 "  ec.name AS esc_name, ec.phone AS esc_phone, ec.email AS esc_email,"
 "  s.escalation, s.goodwill_policy, s.valid_from, s.valid_to,"
@@ -41,12 +45,24 @@ static const char card_sql[] =
 "   FROM kam.special_condition w WHERE w.account_id = a.id AND w.kind = 'warranty'"
 "    AND w.valid_from <= current_date"
 "    AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties,"
+"  h.name AS holiday_name, h.day AS holiday_day, h.closed_from, h.closed_to,"
 "  s.id AS sla_id"
 " FROM kam.account a"
 " LEFT JOIN kam.app_user o ON o.id = a.owner_id"
 " LEFT JOIN LATERAL kam.account_service_level(a.id) f ON true"
 " LEFT JOIN kam.service_level s ON s.id = f.id"
+" LEFT JOIN kam.calendar cal ON cal.id = s.calendar_id"
 " LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id"
+/* the clock (migration 0026) only under a service level in force */
+" LEFT JOIN LATERAL (SELECT x.open_now,"
+"   CASE WHEN x.open_now THEN kam.clock_next_closing(s.calendar_id, now())"
+"    ELSE kam.clock_next_opening(s.calendar_id, now()) END AS change_at,"
+"   kam.clock_add(s.calendar_id, now(), s.first_response) AS response_by,"
+"   kam.clock_add(s.calendar_id, now(), s.resolution) AS resolution_by"
+"   FROM (SELECT kam.clock_open(s.calendar_id, now()) AS open_now) x"
+"   WHERE f.state = 'valid') k ON true"
+" LEFT JOIN LATERAL kam.clock_next_holiday(s.calendar_id, now()) h"
+"  ON f.state = 'valid'"
 " WHERE a.id = $1::bigint)"
 "SELECT c.account, c.erp_id, c.owner, c.owner_email, c.state, c.name,"
 " c.first_response_s, c.resolution_s, c.hours, c.time_zone, c.open_now,"
@@ -56,7 +72,15 @@ static const char card_sql[] =
 "  'owner', c.owner, 'owner_email', c.owner_email, 'state', c.state,"
 "  'service_level', c.name, 'first_response_seconds', c.first_response_s,"
 "  'resolution_seconds', c.resolution_s, 'support_hours', c.hours,"
-"  'time_zone', c.time_zone, 'open_now', c.open_now,"
+"  'calendar', c.calendar, 'time_zone', c.time_zone,"
+"  'agent_time_zone', current_setting('TimeZone'), 'open_now', c.open_now,"
+"  'closes_at', CASE WHEN c.open_now THEN c.change_at END,"
+"  'opens_at', CASE WHEN NOT c.open_now THEN c.change_at END,"
+"  'seconds_to_change', ceil(extract(epoch FROM c.change_at - now()))::bigint,"
+"  'first_response_by', c.response_by, 'resolution_by', c.resolution_by,"
+"  'next_holiday', CASE WHEN c.holiday_day IS NOT NULL THEN json_build_object("
+"   'name', c.holiday_name, 'day', c.holiday_day,"
+"   'closed_from', c.closed_from, 'closed_to', c.closed_to) END,"
 "  'escalation', json_build_object('contact', c.esc_name, 'phone', c.esc_phone,"
 "   'email', c.esc_email, 'note', c.escalation),"
 "  'channels', to_json(string_to_array(c.channels, ', ')),"
@@ -65,7 +89,20 @@ static const char card_sql[] =
 "  'also_valid', c.also_valid,"
 "  'warranties', CASE WHEN c.warranties IS NULL THEN '[]'::json"
 "   ELSE to_json(string_to_array(c.warranties, E'\\n')) END) AS json,"
-" c.sla_id"
+" c.sla_id, c.calendar,"
+" kam.clock_local_text(c.change_at, c.time_zone) AS change_there,"
+" kam.clock_local_text(c.change_at, c.here_zone) AS change_here,"
+" ceil(extract(epoch FROM c.change_at - now()))::bigint AS change_in_s,"
+" kam.clock_local_text(c.response_by, c.time_zone) AS response_there,"
+" kam.clock_local_text(c.response_by, c.here_zone) AS response_here,"
+" kam.clock_local_text(c.resolution_by, c.time_zone) AS resolution_there,"
+" kam.clock_local_text(c.resolution_by, c.here_zone) AS resolution_here,"
+" CASE WHEN c.holiday_day IS NOT NULL THEN concat_ws(' ', c.holiday_name || ',',"
+"  to_char(c.holiday_day, 'Dy YYYY-MM-DD'),"
+"  CASE WHEN c.closed_to IS NULL THEN 'from ' || to_char(c.closed_from, 'HH24:MI')"
+"   WHEN c.closed_from IS NULL THEN 'until ' || to_char(c.closed_to, 'HH24:MI')"
+"   ELSE to_char(c.closed_from, 'HH24:MI') || '-' || to_char(c.closed_to, 'HH24:MI')"
+"  END) END AS holiday"
 " FROM c";
 
 /* The columns it returns, named for enum sla_field; checked on every
@@ -83,7 +120,12 @@ static const char *const card_names[SLA_NFIELDS] = {
 	[SLA_GOODWILL] = "goodwill_policy", [SLA_VALID_FROM] = "valid_from",
 	[SLA_VALID_TO] = "valid_to", [SLA_WARRANTIES] = "warranties",
 	[SLA_ALSO_VALID] = "also_valid",
-	[SLA_JSON] = "json", [SLA_ID] = "sla_id",
+	[SLA_JSON] = "json", [SLA_ID] = "sla_id", [SLA_CALENDAR] = "calendar",
+	[SLA_CHANGE_THERE] = "change_there", [SLA_CHANGE_HERE] = "change_here",
+	[SLA_CHANGE_IN] = "change_in_s", [SLA_RESPONSE_THERE] = "response_there",
+	[SLA_RESPONSE_HERE] = "response_here",
+	[SLA_RESOLUTION_THERE] = "resolution_there",
+	[SLA_RESOLUTION_HERE] = "resolution_here", [SLA_HOLIDAY] = "holiday",
 };
 
 static const struct db_columns card_cols = DB_COLUMNS("service level card",
@@ -157,10 +199,33 @@ sla_duration(struct kam_buf *b, const char *seconds)
 		buf_addf(b, "%s%ld min", b->len ? " " : "", m);
 }
 
+void
+sla_until(struct kam_buf *b, const char *seconds)
+{
+	long s = seconds ? strtol(seconds, NULL, 10) : 0;
+	long m = s > 0 ? (s + 59) / 60 : 0;
+	long d = m / 1440, h = m % 1440 / 60, mi = m % 60;
+
+	buf_reset(b);
+	if (seconds == NULL)
+		return;
+	if (d > 0) {
+		buf_addf(b, "in %ld d", d);
+		if (h > 0)
+			buf_addf(b, " %ld h", h);
+	} else if (h > 0) {
+		buf_addf(b, "in %ld h", h);
+		if (mi > 0)
+			buf_addf(b, " %ld min", mi);
+	} else
+		buf_addf(b, "in %ld min", mi);
+}
+
 struct lines {
 	sla_line_fn	 emit;
 	void		*ctx;
 	struct kam_buf	 line;
+	struct kam_buf	 part;
 };
 
 static void
@@ -190,6 +255,36 @@ lines_state(struct lines *l, const struct sla_card *c)
 	put(l, "NOTE", l->line.data, SLA_LINE_WARNING);
 }
 
+/* "closes 17:00 (11:00 here, in 2 h 10 min)": the agent's time only
+ * when the agent is in another zone. */
+static void
+lines_change(struct lines *l, const struct sla_card *c, bool open)
+{
+	if (c->field[SLA_CHANGE_THERE] == NULL) {
+		buf_adds(&l->line, open ? ", around the clock" :
+		    ", no opening within a year");
+		return;
+	}
+	buf_addf(&l->line, ", %s %s (", open ? "closes" : "opens",
+	    c->field[SLA_CHANGE_THERE]);
+	if (c->field[SLA_CHANGE_HERE] != NULL)
+		buf_addf(&l->line, "%s here, ", c->field[SLA_CHANGE_HERE]);
+	sla_until(&l->part, c->field[SLA_CHANGE_IN]);
+	buf_addf(&l->line, "%s)", l->part.data);
+}
+
+/* "first response by Mon 11:00 (10:00 here)" */
+static void
+add_due(struct kam_buf *b, const char *what, const char *there,
+    const char *here)
+{
+	if (there == NULL)
+		return;
+	buf_addf(b, "%s%s by %s", b->len ? ", " : "", what, there);
+	if (here != NULL)
+		buf_addf(b, " (%s here)", here);
+}
+
 static void
 lines_hours(struct lines *l, const struct sla_card *c)
 {
@@ -198,14 +293,24 @@ lines_hours(struct lines *l, const struct sla_card *c)
 	if (c->field[SLA_HOURS] == NULL)
 		return;
 	buf_reset(&l->line);
-	buf_addf(&l->line, "%s %s", c->field[SLA_HOURS], c->field[SLA_TIME_ZONE]);
+	buf_adds(&l->line, c->field[SLA_HOURS]);
+	if (strstr(c->field[SLA_HOURS], c->field[SLA_TIME_ZONE]) == NULL)
+		buf_addf(&l->line, " %s", c->field[SLA_TIME_ZONE]);
 	put(l, "Support hours", l->line.data, SLA_LINE_TEXT);
 	if (c->field[SLA_OPEN_NOW] == NULL)	/* no service level in force */
 		return;
 	buf_reset(&l->line);
-	buf_addf(&l->line, "%s (%s there)", open ? "OPEN" : "CLOSED",
-	    c->field[SLA_LOCAL_NOW]);
+	buf_adds(&l->line, open ? "OPEN now" : "CLOSED");
+	lines_change(l, c, open);
+	buf_addf(&l->line, "; %s there", c->field[SLA_LOCAL_NOW]);
 	put(l, "Support now", l->line.data, open ? SLA_LINE_OPEN : SLA_LINE_CLOSED);
+	buf_reset(&l->line);
+	add_due(&l->line, "first response", c->field[SLA_RESPONSE_THERE],
+	    c->field[SLA_RESPONSE_HERE]);
+	add_due(&l->line, "resolution", c->field[SLA_RESOLUTION_THERE],
+	    c->field[SLA_RESOLUTION_HERE]);
+	put(l, "Ticket now", l->line.data, SLA_LINE_TEXT);
+	put(l, "Next holiday", c->field[SLA_HOLIDAY], SLA_LINE_TEXT);
 }
 
 /* "a, b, c" of the values that are there */
@@ -276,14 +381,16 @@ lines_validity(struct lines *l, const struct sla_card *c)
 void
 sla_card_lines(const struct sla_card *c, sla_line_fn emit, void *ctx)
 {
-	struct lines l = { emit, ctx, { 0 } };
+	struct lines l = { emit, ctx, { 0 }, { 0 } };
 
 	buf_init(&l.line);
+	buf_init(&l.part);
 	lines_people(&l, c);
 	lines_state(&l, c);
 	lines_terms(&l, c);
 	lines_validity(&l, c);
 	buf_free(&l.line);
+	buf_free(&l.part);
 }
 
 void

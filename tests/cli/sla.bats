@@ -215,3 +215,95 @@ assert c["goodwill_policy"] == "ok\x9b2J\u202egone\x85", c'
 	run "$KAM" --sla C6
 	[[ "$output" == *"Support now     CLOSED"* ]]
 }
+
+# A zone where it is about noon now (no daylight saving: Etc/GMT-N is
+# UTC+N), so that times an hour or three away fall on the same day.
+noon_zone() {
+	psql -X -At -c "SELECT format('Etc/GMT%s%s', CASE WHEN o <= 0 THEN '+' ELSE '-' END, abs(o))
+	    FROM (SELECT 12 - extract(hour FROM now() AT TIME ZONE 'UTC')::int AS o) x"
+}
+
+# calendar NAME ZONE OPENS-IN LENGTH: a calendar whose one weekly window
+# opens OPENS-IN after the present minute (in ZONE) and lasts LENGTH; the
+# account ERP-ID gets a service level on it (1 h first response, 4 h
+# resolution)
+calendar_for() {
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 -c "
+	    INSERT INTO kam.calendar (name, time_zone) VALUES ('$1', '$2');
+	    INSERT INTO kam.calendar_window (calendar_id, isodow, opens, closes)
+	    SELECT c.id, extract(isodow FROM o), o::time, (o + interval '$4')::time
+	      FROM kam.calendar c,
+	           (SELECT date_trunc('minute', now() AT TIME ZONE '$2') + interval '$3' AS o) x
+	     WHERE c.name = '$1';
+	    INSERT INTO kam.service_level (account_id, name, first_response, resolution,
+	        calendar_id, valid_from)
+	    SELECT a.id, 'Clocked', '1 hour', '4 hours', c.id, DATE '2025-01-01'
+	      FROM kam.account a, kam.calendar c WHERE a.erp_id = '$5' AND c.name = '$1'"
+}
+
+@test "closed: when support opens, in how long, when a ticket logged now is due, the next holiday" {
+	local zone opens
+	zone=$(noon_zone)
+	calendar_for tomorrow "$zone" '1 day 3 hours 1 minute' '2 hours' C7
+	PGUSER=postgres psql -X -q -c "INSERT INTO kam.calendar_holiday (calendar_id, day, name)
+	    SELECT id, (now() AT TIME ZONE '$zone')::date + 2, 'Founders Day'
+	      FROM kam.calendar WHERE name = 'tomorrow'"
+	# the opening, the first response an hour later, the resolution a
+	# week on (2 h that day, 2 h the next week), and the holiday
+	opens=$(psql -X -At -c "SELECT to_char(o, 'Dy HH24:MI'), to_char(o + interval '1 hour', 'Dy HH24:MI'),
+	    to_char(o + interval '7 days 2 hours', 'Dy YYYY-MM-DD HH24:MI'), to_char(o::date + 1, 'Dy YYYY-MM-DD')
+	    FROM (SELECT date_trunc('minute', now() AT TIME ZONE '$zone') + interval '1 day 3 hours 1 minute' AS o) x")
+	IFS='|' read -r open response resolution holiday <<<"$opens"
+	PGTZ=$zone run "$KAM" --sla C7
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Support hours   tomorrow $zone"* ]]
+	[[ "$output" == *"Support now     CLOSED, opens $open (in 1 d 3 h); "*" there"* ]]
+	[[ "$output" == *"Ticket now      first response by $response, resolution by $resolution"* ]]
+	[[ "$output" == *"Next holiday    Founders Day, $holiday"* ]]
+	# an agent elsewhere reads the times in their own zone too
+	PGTZ=Asia/Kathmandu run "$KAM" --sla C7
+	[[ "$output" == *"Support now     CLOSED, opens $open ("*" here, in 1 d 3 h)"* ]]
+	[[ "$output" == *"first response by $response ("*" here)"* ]]
+	PGTZ=$zone run "$KAM" --sla C7 -f json
+	python3 -c 'import json, sys
+c = json.loads(sys.argv[1])
+assert c["open_now"] is False and c["closes_at"] is None, c
+assert 97140 < c["seconds_to_change"] <= 97260, c
+assert c["calendar"] == "tomorrow" and c["agent_time_zone"] == sys.argv[2], c
+assert c["next_holiday"]["name"] == "Founders Day", c
+assert c["opens_at"] and c["first_response_by"] and c["resolution_by"], c' "$output" "$zone"
+	run "$KAM" --sla --open-now C7
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+}
+
+@test "open: when support closes, and in how long" {
+	local zone closes
+	zone=$(noon_zone)
+	calendar_for today "$zone" '-1 hour' '3 hours 10 minutes' C10
+	closes=$(psql -X -At -c "SELECT to_char(date_trunc('minute', now() AT TIME ZONE '$zone')
+	    + interval '2 hours 10 minutes', 'HH24:MI')")
+	PGTZ=$zone run "$KAM" --sla C10
+	[[ "$output" =~ "Support now     OPEN now, closes $closes (in 2 h "(9|10)" min); " ]]
+	PGTZ=$zone run "$KAM" --sla --open-now C10
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	run "$KAM" --sla=C10 --open-now C10
+	[ "$status" -eq 64 ]
+	run "$KAM" --sla --open-now C10 -f json
+	[ "$status" -eq 64 ]
+}
+
+@test "--open-now: 0 around the clock, 1 when closed or not in force, 66 for no account" {
+	run "$KAM" --sla --open-now C1
+	[ "$status" -eq 0 ]
+	run "$KAM" --sla --open-now C3
+	[ "$status" -eq 1 ]
+	run "$KAM" --sla --open-now C4
+	[ "$status" -eq 1 ]
+	run "$KAM" --sla --open-now 'no such firm at all'
+	[ "$status" -eq 66 ]
+	run "$KAM" --sla C1 -f json
+	[[ "$output" == *'"closes_at" : null'* ]]
+	[[ "$output" == *'"calendar" : "daily 24h Europe/Berlin"'* ]]
+}

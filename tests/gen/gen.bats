@@ -117,3 +117,18 @@ assert [c['id'] for c in contacts] == [r[2] for r in block(d + '/plain.sql', 'co
 assert all(c.get('deleted') for c, r in zip(contacts, block(d + '/plain.sql', 'contact')) if r[9] == 'f')
 PY
 }
+
+@test "every service level has the calendar of its hours, with holidays, loaded with triggers off too" {
+	[ "$(q "SELECT count(*) FROM kam.service_level s JOIN kam.calendar c ON c.id = s.calendar_id
+	    WHERE c.time_zone = s.time_zone")" -eq "$(q 'SELECT count(*) FROM kam.service_level')" ]
+	[ "$(q "SELECT count(DISTINCT calendar_id) FROM kam.calendar_holiday WHERE day = '2026-12-24' AND closed_from = '12:00'")" -eq "$(q 'SELECT count(*) FROM kam.calendar')" ]
+	# the demo's load skips triggers (session_replication_role = replica),
+	# the calendar's still runs
+	psql -X -q -v ON_ERROR_STOP=1 -c "SET session_replication_role = replica" -c "
+	    INSERT INTO kam.service_level (account_id, name, first_response, resolution,
+	        support_days, support_from, support_to, time_zone, valid_from)
+	    SELECT min(id), 'Replica', '1 hour', '1 day', '{2,4}', '06:00', '22:00',
+	        'Europe/Paris', '2030-01-01' FROM kam.account"
+	[ "$(q "SELECT c.name FROM kam.service_level s JOIN kam.calendar c ON c.id = s.calendar_id
+	    WHERE s.name = 'Replica'")" = "Tue,Thu 06:00-22:00 Europe/Paris" ]
+}

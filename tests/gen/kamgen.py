@@ -1693,6 +1693,22 @@ class Gen:
                 self.w(''.join(buf))
                 buf.clear()
         self.end(buf)
+        self.holidays()
+
+    def holidays(self):
+        """Holidays of this year and the next on every calendar the
+        service levels' hours made (migration 0025 makes them as the rows
+        arrive), two of them part days."""
+        y = self.today.year
+        self.w("INSERT INTO kam.calendar_holiday (calendar_id, day, name, "
+               "closed_from)\nSELECT c.id, make_date(y, v.m, v.d), v.n, v.f "
+               "FROM kam.calendar c, generate_series(%d, %d) y,\n"
+               " (VALUES (1, 1, 'New Year''s Day', NULL::time), "
+               "(5, 1, 'Labour Day', NULL), (10, 3, 'Unity Day', NULL),\n"
+               "  (12, 24, 'Christmas Eve', '12:00'), (12, 25, 'Christmas Day', "
+               "NULL), (12, 26, 'Boxing Day', NULL),\n"
+               "  (12, 31, 'New Year''s Eve', '14:00')) v (m, d, n, f);\n"
+               % (y, y + 1))
 
     def plans(self):
         """Plan ids: 2i+1 for this year, 2i+2 for last year (if any)."""

@@ -67,7 +67,9 @@ open_c1() {
 	[[ "$output" == *"First response    1 h"* ]]
 	[[ "$output" == *"Resolution        1 day 4 h"* ]]
 	[[ "$output" == *"Support hours     daily 24h Europe/Berlin"* ]]
-	[[ "$output" == *"Support now       OPEN ("* ]]
+	# 24x7: open, never closing; when a ticket logged now is due (issue 16)
+	[[ "$output" == *"Support now       OPEN now, around the clock; "* ]]
+	[[ "$output" == *"Ticket now        first response by "* ]]
 	[[ "$output" == *"Escalation        Jana Novak, +49 40 1234"* ]]
 	[[ "$output" == *"Goodwill          Free parts up to 500 EUR"* ]]
 	[[ "$output" == *"Valid             2025-01-01 to open end"* ]]
