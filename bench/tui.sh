@@ -1,8 +1,8 @@
 # bench/run tui: the full-screen client on 100 000 accounts, driven in a
 # private tmux server and timed from its --trace file: first paint, each
 # search keystroke, opening an account with 5 000 history entries, and its
-# History tab; against psql fetching the same first page (sourced by
-# bench/run).
+# History tab; the agenda of anna and of sam, its first page and its last;
+# against psql fetching the same first page (sourced by bench/run).
 
 heavy='Bench Heavy History GmbH'
 # One account with 5 000 history entries, added once (the generator gives
@@ -14,10 +14,11 @@ SET session_replication_role = replica;
 WITH a AS (INSERT INTO kam.account (erp_id, name, tier, owner_id, team, country, city)
 	SELECT 'BENCH-HEAVY', '$heavy', 'strategic', u.id, u.team, 'DE', 'Hamburg'
 	  FROM kam.app_user u WHERE u.role_name = 'anna' RETURNING id, owner_id)
-INSERT INTO kam.interaction (account_id, occurred_at, channel, subject, body,
-	author_id, follow_up_owner_id, feedback)
+INSERT INTO kam.interaction (account_id, occurred_at, channel, direction,
+	subject, body, author_id, follow_up_owner_id, feedback)
 SELECT a.id, timestamptz '2026-11-22 12:00' - (g || ' hours')::interval,
        (ARRAY['call','email','meeting','visit','ticket','chat'])[1 + g % 6],
+       'outbound',
        'Bench entry ' || g, repeat('Body text. ', 20), a.owner_id, a.owner_id,
        (ARRAY['none','none','none','compliment','idea','complaint'])[1 + g % 6]
   FROM a, generate_series(1, 5000) g;
@@ -66,13 +67,24 @@ key_rows_latencies() {
 	     $2 == "paint" && rows && open { printf "%s %.1f\n", k, $1 - t; open = 0 }' "$trace"
 }
 
-one_run() {
+# start_kam USER: kam in a fresh tmux server, logged in as USER, drawn
+start_kam() {
 	: >"$trace"
 	sent=0
 	tmx new-session -d -x 120 -y 40 "env LC_ALL=C.UTF-8 TERM=screen-256color \
-	    PGHOST=$PGHOST PGPORT=$PGPORT PGDATABASE=$PGDATABASE PGUSER=anna \
+	    PGHOST=$PGHOST PGPORT=$PGPORT PGDATABASE=$PGDATABASE PGUSER=$1 \
 	    $KAM --trace $trace; sleep 30"
 	settle 0
+}
+
+stop_kam() {
+	key Q 2>/dev/null || true
+	tmx kill-server 2>/dev/null || true
+	sleep 0.2
+}
+
+one_run() {
+	start_kam anna
 	key /
 	type_slowly muller
 	key Escape
@@ -87,9 +99,18 @@ one_run() {
 	key Enter
 	key 6
 	key G
-	key Q 2>/dev/null || true
-	tmx kill-server 2>/dev/null || true
-	sleep 0.2
+	stop_kam
+}
+
+# agenda_run USER: A opens the agenda (its first page), G its last page;
+# "A-ms G-ms"
+agenda_run() {
+	start_kam "$1"
+	key A
+	key G
+	stop_kam
+	key_latencies | awk '$1 == "A" { a = $2 } $1 == "G" { g = $2 }
+	    END { print a, g }'
 }
 
 first_paint() { awk '$2 == "paint" { print $1; exit }' "$trace"; }
@@ -98,7 +119,7 @@ first_idle() { awk '$2 == "paint" && $3 == "idle" { print $1; exit }' "$trace"; 
 best() { sort -n | head -n 1; }
 worst() { sort -n | tail -n 1; }
 
-declare -a fp fi search searchc short open hist last
+declare -a fp fi search searchc short open hist last ag_first ag_last
 for ((r = 0; r < runs + 1; r++)); do
 	one_run
 	[ $r -eq 0 ] && continue	# warms the caches
@@ -112,7 +133,14 @@ for ((r = 0; r < runs + 1; r++)); do
 	open+=("$(printf '%s\n' "$lat" | awk '$1 == "Enter" { v = $2 } END { print v }')")
 	hist+=("$(printf '%s\n' "$lat" | awk '$1 == "6" { print $2 }')")
 	last+=("$(printf '%s\n' "$lat" | awk '$1 == "G" { print $2 }' | tail -n 1)")
+	for u in anna sam; do
+		read -r a g < <(agenda_run "$u")
+		ag_first+=("$u $a")
+		ag_last+=("$u $g")
+	done
 done
+# best_for USER: the best of a user's figures ("user ms" lines)
+best_for() { awk -v u="$1" '$1 == u { print $2 }' | best; }
 
 # the baseline: psql connecting and fetching the list's first page
 psql_first() {
@@ -148,7 +176,14 @@ printf '%-52s %8s   (target <= 100)\n' "account with 5000 history entries opened
     "$(printf '%s\n' "${open[@]}" | best)"
 printf '%-52s %8s\n' "its History tab shown (first 200 entries)" \
     "$(printf '%s\n' "${hist[@]}" | best)"
-printf '%-52s %8s\n' "G: the last of its 5000 entries" \
+printf '%-52s %8s   (target <= 50)\n' "G: the last of its 5000 entries" \
     "$(printf '%s\n' "${last[@]}" | best)"
+for u in anna sam; do
+	n=$(PGUSER=$u "$PSQL" -X -At -c 'SELECT count(*) FROM kam.agenda_page(NULL, NULL)')
+	printf '%-52s %8s   (target <= 200)\n' "the agenda (A) as $u, first page of $n items" \
+	    "$(printf '%s\n' "${ag_first[@]}" | best_for "$u")"
+	printf '%-52s %8s   (target <= 500)\n' "... G: its last page" \
+	    "$(printf '%s\n' "${ag_last[@]}" | best_for "$u")"
+done
 printf '%-52s %8s   ratio %s\n' "psql: connect and fetch the list's first page" "$pf" \
     "$(ratio "$(printf '%s\n' "${fi[@]}" | best)" "$pf")"

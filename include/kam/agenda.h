@@ -3,7 +3,7 @@
  * date, a page at a time. Asynchronous like kam/account_detail.h:
  * agenda_send() starts the statement, acct_rows_recv() collects it.
  *
- * Whose items (kam.agenda_items(), migrations 0008 and 0018): follow-ups
+ * Whose items (kam.agenda_page(), migrations 0008, 0018 and 0032): follow-ups
  * due today or earlier and not done that the user is to follow up (logged,
  * or handed over with an account), or that anyone logged on an account the
  * user owns, until the author or the user logs a later entry on that
@@ -37,6 +37,8 @@ enum agenda_field {
 struct agenda_req {
 	const char	*after_key;	/* the last row's AG_KEY; NULL: from the top */
 	int		 limit;
+	bool		 backwards;	/* the rows before after_key (NULL: the
+					   last ones), still in order */
 	bool		 overdue_only;
 	const char	*kind;		/* one kind only, or NULL */
 };

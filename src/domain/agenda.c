@@ -1,23 +1,16 @@
-/* The agenda's statement: fixed text, values as parameters ($1 the last
- * key, $2 the limit, $3 overdue only, $4 the kind). Which items are due
- * is kam.agenda_items() (migration 0008); here they are ordered, keyed
- * for paging, filtered and told in words. */
+/* The agenda's statement: fixed text, values as parameters ($1 the key
+ * of the page's edge, $2 the limit, $3 overdue only, $4 the kind, $5
+ * backwards: the page before the key). Which items are due, in which
+ * order and by which key is kam.agenda_page() (migration 0032), which
+ * reads only the page asked for; here they are told in words. */
 #include <stdio.h>
 
 #include "kam/agenda.h"
 
 #define DAYS(n) "(" n ") || CASE WHEN " n " = 1 THEN ' day' ELSE ' days' END"
 
-/* A talk that took place is done, whatever its planned day (migration
- * 0020); agenda_items() lists it until that day has passed. Asked of
- * talks only: CASE, unlike OR, keeps to that order. */
-#define TALK_NOT_HELD "CASE WHEN m.kind = 'talk' THEN NOT kam.talk_held(m.id) " \
-	"ELSE true END"
-
-/* The key sorts as bytes, whatever the database's collation. */
 static const char agenda_sql[] =
-	"SELECT * FROM (SELECT to_char(m.due, 'YYYY-MM-DD') || ' ' || m.ord || "
-	"' ' || lpad(m.id::text, 19, '0') COLLATE \"C\" AS sort_key, m.id, m.due, "
+	"SELECT m.sort_key, m.id, m.due, "
 	"CASE WHEN NOT m.dated THEN 'not scheduled' "
 	"WHEN m.due = current_date THEN 'today' "
 	"WHEN m.due < current_date THEN " DAYS("current_date - m.due") " || ' late' "
@@ -25,10 +18,8 @@ static const char agenda_sql[] =
 	"m.kind, m.account, m.what, m.account_id, m.due < current_date AS overdue, "
 	"CASE m.kind WHEN 'follow-up' THEN (SELECT i.version FROM kam.interaction i "
 	"WHERE i.id = m.id) END AS version "
-	"FROM kam.agenda_items() m WHERE " TALK_NOT_HELD ") r "
-	"WHERE ($1::text IS NULL OR r.sort_key > $1) "
-	"AND (NOT $3::bool OR r.overdue) AND ($4::text IS NULL OR r.kind = $4) "
-	"ORDER BY r.sort_key LIMIT $2::int";
+	"FROM kam.agenda_page($1::text, $2::int, $3::bool, $4::text, $5::bool) m "
+	"ORDER BY m.sort_key";
 
 /* The columns it returns, named for enum agenda_field; db_take checks
  * them. */
@@ -46,8 +37,8 @@ agenda_send(struct kam_db *db, const struct agenda_req *req)
 {
 	char limit[16];
 	const char *p[] = { req->after_key, limit,
-	    req->overdue_only ? "t" : "f", req->kind };
+	    req->overdue_only ? "t" : "f", req->kind, req->backwards ? "t" : "f" };
 
 	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 100);
-	return db_send_columns(db, agenda_sql, 4, p, &agenda_cols);
+	return db_send_columns(db, agenda_sql, 5, p, &agenda_cols);
 }

@@ -24,10 +24,18 @@ static bool tt_action(struct view *v, struct tui *t, enum kam_action a);
 static void
 fetch(struct table_tab *tt, struct tui *t, bool keep)
 {
-	if (keep)
+	/* a window that G opened at the end is read again from the end */
+	bool tail = keep && tt->tb.head_missing;
+	size_t from_end = tt->tb.nav.n - tt->tb.nav.cursor;
+
+	if (keep && !tail)
 		table_clear(&tt->tb);
 	else
 		table_restart(&tt->tb);
+	if (tail) {
+		tt->tb.backwards = true;
+		tt->tb.from_end = from_end;
+	}
 	tt->refused = tt->def->allowed != NULL && !tt->def->allowed(t);
 	if (tt->def->columns != NULL)
 		tt->tb.cols = tt->def->columns(t, &tt->tb.ncols);
@@ -80,11 +88,20 @@ void
 table_tab_last_key(const struct table_tab *tt, const char **key,
     const char **id)
 {
-	size_t last = tt->tb.rows.nrows;
+	size_t n = tt->tb.rows.nrows;
+	size_t row = tt->tb.backwards ? 0 : n - 1;
 
-	*key = last ? acct_rows_get(&tt->tb.rows, last - 1, 0) : NULL;
+	*key = n ? acct_rows_get(&tt->tb.rows, row, 0) : NULL;
 	if (id != NULL)
-		*id = last ? acct_rows_get(&tt->tb.rows, last - 1, 1) : NULL;
+		*id = n ? acct_rows_get(&tt->tb.rows, row, 1) : NULL;
+}
+
+/* Reads the page before the first row, or with none the last page. */
+static void
+fetch_before(struct table_tab *tt, struct tui *t)
+{
+	tt->tb.backwards = tt->tb.fetching = true;
+	req_submit(t, &tt->v, SLOT_ROWS, 0);
 }
 
 static bool
@@ -178,7 +195,10 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 		acct_rows_free(&rows);
 		return;
 	}
-	table_take(&tt->tb, &rows, tt->def->page);
+	if (tt->tb.backwards)
+		table_take_before(&tt->tb, &rows, tt->def->page);
+	else
+		table_take(&tt->tb, &rows, tt->def->page);
 	acct_rows_free(&rows);
 	if (tt->ahead != ACT_NONE) {
 		enum kam_action a = tt->ahead;
@@ -228,6 +248,16 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 		tt->def->enter(tt, t);
 		return true;
 	}
+	if (a == ACT_MOVE_LAST && tt->tb.more && tt->def->back) {
+		table_restart(&tt->tb);
+		tt->tb.from_end = 1;
+		fetch_before(tt, t);
+		return true;
+	}
+	if (a == ACT_MOVE_FIRST && tt->tb.head_missing) {
+		fetch(tt, t, false);
+		return true;
+	}
 	if (a == ACT_MOVE_LAST && tt->tb.more) {
 		tt->tb.want_last = true;
 		if (!tt->tb.fetching) {
@@ -244,7 +274,8 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 	if (table_wants_more(&tt->tb)) {
 		tt->tb.fetching = true;
 		req_submit(t, v, SLOT_ROWS, 0);
-	}
+	} else if (table_wants_before(&tt->tb))
+		fetch_before(tt, t);
 	return true;
 }
 

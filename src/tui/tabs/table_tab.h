@@ -20,6 +20,9 @@ struct table_tab_def {
 	int			 ncols;
 	table_role		 role;
 	int			 page;		/* rows a fetch; 0: all at once */
+	/* send() reads backwards when the table says so (table.h): G reads
+	 * the last page alone, not every page before it */
+	bool			 back;
 	const char		*empty;		/* when there are none */
 	/* optional: more of the request (filters), Enter, other actions */
 	void	(*fill)(struct tui *t, struct acct_rows_req *req);
@@ -64,7 +67,7 @@ void		 table_tab_op(struct table_tab *tt, struct tui *t, enum edit_op op,
 		    const char *id, const char *version, const char *done,
 		    const char *question);
 /* The key and id of the last row read (NULL before the first), where the
- * next page starts; id may be NULL. */
+ * next page starts; reading backwards, the first row's; id may be NULL. */
 void		 table_tab_last_key(const struct table_tab *tt, const char **key,
 		    const char **id);
 /* Whether v is a table_tab made from def. */

@@ -38,7 +38,7 @@ agenda_role(const struct acct_rows *r, size_t row, int field)
 static bool
 send_page(struct table_tab *tt, struct tui *t)
 {
-	struct agenda_req req = { .limit = PAGE,
+	struct agenda_req req = { .limit = PAGE, .backwards = tt->tb.backwards,
 	    .overdue_only = t->agenda.overdue, .kind = t->agenda.kind };
 
 	table_tab_last_key(tt, &req.after_key, NULL);
@@ -137,7 +137,7 @@ agenda_status(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 
 static const struct table_tab_def agenda = {
 	.what = "Agenda", .cols = agenda_cols, .ncols = (int)countof(agenda_cols),
-	.role = agenda_role, .page = PAGE,
+	.role = agenda_role, .page = PAGE, .back = true,
 	.empty = "Nothing due: no follow-ups, plan actions or annual talks match.",
 	.enter = open_item, .action = agenda_action, .send = send_page,
 	.title = agenda_title, .command = agenda_command, .status = agenda_status,

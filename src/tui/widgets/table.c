@@ -33,6 +33,7 @@ table_clear(struct table *tb)
 	acct_rows_free(&tb->rows);
 	tb->nav.n = 0;
 	tb->loaded = tb->more = tb->fetching = false;
+	tb->backwards = tb->head_missing = false;
 }
 
 void
@@ -170,6 +171,41 @@ table_take(struct table *tb, struct acct_rows *page, int page_size)
 	listnav_fix(&tb->nav);
 }
 
+void
+table_take_before(struct table *tb, struct acct_rows *page, int page_size)
+{
+	size_t added = page->nrows;
+	bool last = tb->rows.nrows == 0;
+
+	if (!last)
+		acct_rows_append(page, &tb->rows);	/* empties tb->rows */
+	acct_rows_free(&tb->rows);
+	tb->rows = *page;
+	memset(page, 0, sizeof *page);
+	tb->head_missing = page_size > 0 && added >= (size_t)page_size;
+	tb->nav.n = tb->rows.nrows;
+	tb->loaded = true;
+	tb->fetching = tb->backwards = false;
+	if (last) {
+		tb->more = false;
+		tb->nav.cursor = tb->nav.n - (tb->from_end < tb->nav.n ?
+		    tb->from_end : tb->nav.n);
+		tb->nav.top = tb->nav.cursor;	/* listnav_fix shows the rows above */
+		tb->from_end = 0;
+		tb->kept.cursor = tb->kept.top = 0;
+	} else {
+		tb->nav.cursor += added;
+		tb->nav.top += added;
+	}
+	listnav_fix(&tb->nav);
+}
+
+bool
+table_wants_before(const struct table *tb)
+{
+	return tb->head_missing && !tb->fetching && tb->nav.cursor < tb->nav.height;
+}
+
 bool
 table_wants_more(const struct table *tb)
 {
@@ -227,6 +263,9 @@ table_status(const struct table *tb, const char *what, struct kam_buf *out)
 	buf_addf(out, " %s: ", what);
 	if (tb->nav.n == 0)
 		buf_adds(out, tb->loaded ? "none" : "...");
+	else if (tb->head_missing)
+		buf_addf(out, "row %zu of the last %zu", tb->nav.cursor + 1,
+		    tb->nav.n);
 	else
 		buf_addf(out, "row %zu of %zu%s", tb->nav.cursor + 1, tb->nav.n,
 		    tb->more ? "+" : "");

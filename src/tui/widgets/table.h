@@ -43,6 +43,14 @@ struct table {
 	bool			 more;		/* a full page came: there may be more */
 	bool			 fetching;
 	bool			 want_last;	/* G: read on to the end */
+	/* G on a table that reads backwards: the last page alone, then the
+	 * ones before as the cursor climbs */
+	bool			 backwards;	/* the fetch under way: the page
+						   before the first row */
+	bool			 head_missing;	/* rows before the first are not
+						   read yet */
+	size_t			 from_end;	/* a reload of the last page: the
+						   cursor's rows from the end */
 	int			 y0;		/* the header's screen line */
 	struct col_layout	 layout;	/* as last drawn, and the scroll */
 };
@@ -61,8 +69,14 @@ void	table_draw(struct tui *t, struct table *tb, int y0, int height,
 	    const char *empty);
 /* Takes the page (emptied); page_size says whether more may follow. */
 void	table_take(struct table *tb, struct acct_rows *page, int page_size);
+/* Takes the page (emptied) fetched backwards, before the first row: the
+ * cursor stays on its row; the first such page is the last of all. */
+void	table_take_before(struct table *tb, struct acct_rows *page,
+	    int page_size);
 /* Whether the cursor is near the end of what is loaded, and more may be. */
 bool	table_wants_more(const struct table *tb);
+/* The same near the start, when rows before it are not read yet. */
+bool	table_wants_before(const struct table *tb);
 /* Moves to the next row holding text in direction dir, starting at the
  * cursor's own row when here. False when none does. */
 bool	table_find(struct table *tb, const char *text, int dir, bool here);

@@ -193,6 +193,59 @@ test_pages_append(void **state)
 	assert_int_equal(f->tb.nav.n, 50);
 }
 
+/* rows named from name<first> on, as a page of size n */
+static struct acct_rows
+page_from(size_t first, size_t n)
+{
+	struct acct_rows page = { n, NF, xcalloc(n * NF + 1, sizeof (char *)) };
+	char s[32];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(s, sizeof s, "name%zu", first + i);
+		page.cell[i * NF + F_NAME] = xstrdup(s);
+	}
+	return page;
+}
+
+/* issue 18: G on a long agenda reads the last page alone, the cursor on
+ * its last row; climbing reads the page before, the cursor staying on
+ * its row; a page that comes short is the first. */
+static void
+test_last_page_then_before(void **state)
+{
+	struct fixture *f = *state;
+	struct acct_rows page = page_from(950, 50);
+	struct kam_buf st;
+
+	table_draw(&f->t, &f->tb, 1, 11, "none");
+	f->tb.from_end = 1;
+	f->tb.backwards = true;
+	table_take_before(&f->tb, &page, 50);
+	acct_rows_free(&page);
+	assert_int_equal(f->tb.nav.n, 50);
+	assert_int_equal(f->tb.nav.cursor, 49);
+	assert_string_equal(acct_rows_get(&f->tb.rows, 49, F_NAME), "name999");
+	assert_true(f->tb.head_missing);
+	assert_false(f->tb.more);
+	buf_init(&st);
+	table_status(&f->tb, "Agenda", &st);
+	assert_string_equal(st.data, " Agenda: row 50 of the last 50");
+	buf_free(&st);
+	assert_false(table_wants_before(&f->tb));
+	listnav_set(&f->tb.nav, 2);
+	assert_true(table_wants_before(&f->tb));
+	page = page_from(930, 20);	/* short: the first rows of all */
+	f->tb.backwards = true;
+	table_take_before(&f->tb, &page, 50);
+	acct_rows_free(&page);
+	assert_int_equal(f->tb.nav.n, 70);
+	assert_int_equal(f->tb.nav.cursor, 22);
+	assert_string_equal(acct_rows_get(&f->tb.rows, 22, F_NAME), "name952");
+	assert_string_equal(acct_rows_get(&f->tb.rows, 0, F_NAME), "name930");
+	assert_false(f->tb.head_missing);
+	assert_false(table_wants_before(&f->tb));
+}
+
 /* issue 12: at 80x24 three different orders read "10000392". The
  * number is whole, the free text gives way with an ellipsis, one space
  * parts them; too narrow for both, the rest lies to the right. */
@@ -238,6 +291,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_identifier_whole_free_text_cut,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_find_in_empty_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_last_page_then_before, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_loading_before_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_one_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_find_scrolls_and_wraps, setup, teardown),
