@@ -48,12 +48,23 @@ GRANT UPDATE (contact_days, talk_days, renewal_days, condition_days)
 CREATE POLICY kam_admin_update ON cadence FOR UPDATE TO kam_admin
 	USING (true) WITH CHECK (true);
 
+-- When the customer was last spoken to, up to p_on: an entry of the
+-- history that is neither an internal note nor one of support's tickets.
+-- The one definition the cadence and the portfolio share.
+CREATE FUNCTION last_contact(p_account bigint, p_on date DEFAULT current_date)
+RETURNS timestamptz
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+	SELECT max(i.occurred_at) FROM kam.interaction i
+	 WHERE i.account_id = p_account AND i.channel <> 'ticket'
+	   AND i.direction <> 'internal' AND i.occurred_at::date <= p_on
+$$;
+
 -- Every breach on p_on of the accounts the caller may read, churned ones
 -- aside: due is the day the alarm started (the contact's deadline, or the
 -- talk's, renewal's or condition's day less its days ahead), on the day
 -- of the thing itself; subject_id is the plan, SLA or condition concerned
--- (NULL for contact). A contact is an interaction with the customer:
--- neither internal notes nor support's tickets. PL/pgSQL as
+-- (NULL for contact); a contact as last_contact() says. PL/pgSQL as
 -- agenda_items() (0018), so that roles that may not read plans (support)
 -- get the other kinds instead of an error.
 CREATE FUNCTION cadence_breaches(p_on date DEFAULT current_date)
@@ -72,11 +83,8 @@ BEGIN
 	  FROM kam.account a
 	  JOIN kam.cadence c ON c.tier = a.tier
 	 CROSS JOIN LATERAL (
-		SELECT max(i.occurred_at)::date AS contacted,
-		       coalesce(max(i.occurred_at), a.created_at)::date AS last
-		  FROM kam.interaction i
-		 WHERE i.account_id = a.id AND i.channel <> 'ticket'
-		   AND i.direction <> 'internal' AND i.occurred_at::date <= p_on) d
+		SELECT l.at::date AS contacted, coalesce(l.at, a.created_at)::date AS last
+		  FROM (SELECT kam.last_contact(a.id, p_on) AS at) l) d
 	 WHERE a.status <> 'churned' AND d.last + c.contact_days <= p_on;
 
 	RETURN QUERY
