@@ -105,3 +105,9 @@ row() {
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"permission denied"* ]]
 }
+
+@test "sparkline levels: 0 to 7 against the highest, a blank for no orders" {
+	run pg_as anna -c "SELECT '[' || kam.spark_levels('{7,NULL,0,3.5,14,-2}') || ']',
+	    '[' || kam.spark_levels('{0,0}') || ']', kam.spark_levels('{}') IS NULL"
+	[ "$output" = "[4 0270]|[00]|t" ]
+}

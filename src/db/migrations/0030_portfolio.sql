@@ -45,8 +45,23 @@ AS $$
 		 GROUP BY 1) m ON m.n = g.n
 $$;
 
+-- A sparkline's levels: one character a value, '0' (lowest) to '7'
+-- (the highest of them), a space for a month without orders (or without
+-- a rate); screens draw the levels as they can (block characters, or
+-- ASCII), reports print them.
+CREATE FUNCTION spark_levels(p_values numeric[]) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT string_agg(CASE WHEN v IS NULL THEN ' '
+	           WHEN mx <= 0 THEN '0'
+	           ELSE round(greatest(v, 0) * 7 / mx)::integer::text END,
+	           '' ORDER BY n)
+	  FROM unnest(p_values) WITH ORDINALITY u (v, n)
+	 CROSS JOIN (SELECT max(x) AS mx FROM unnest(p_values) x) m
+$$;
+
 CREATE VIEW portfolio WITH (security_invoker = true) AS
-SELECT a.id, a.erp_id, a.name, a.tier, a.status, a.owner_id,
+SELECT a.id, a.erp_id, a.name, a.tier, a.lifecycle, a.status, a.owner_id,
        o.role_name AS owner_role, o.display_name AS owner_name, a.team,
        a.currency, m.reporting_currency,
        m.revenue_year, p.revenue_target,
