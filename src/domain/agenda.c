@@ -1,7 +1,8 @@
 /* The agenda's statement: fixed text, values as parameters ($1 the last
  * key, $2 the limit, $3 overdue only, $4 the kind). Which items are due
- * is kam.agenda_items() (migration 0008); here they are ordered, keyed
- * for paging, filtered and told in words. */
+ * is kam.agenda_items() (migration 0008) and kam.cadence_breaches()
+ * (0029); here they are ordered, keyed for paging, filtered and told in
+ * words. */
 #include <stdio.h>
 
 #include "kam/agenda.h"
@@ -14,6 +15,15 @@
 #define TALK_NOT_HELD "CASE WHEN m.kind = 'talk' THEN NOT kam.talk_held(m.id) " \
 	"ELSE true END"
 
+/* The cadence's alarms on the user's own accounts (migration 0029),
+ * beside the agenda's items; its talks are the agenda's own already. The
+ * kind orders them, so that a key stays unique. */
+#define CADENCE_ITEMS \
+	"SELECT b.due, CASE b.kind WHEN 'contact' THEN 4 WHEN 'renewal' THEN 5 " \
+	"ELSE 6 END, coalesce(b.subject_id, b.account_id), b.kind, b.account_id, " \
+	"b.account, b.what, true FROM kam.cadence_breaches() b " \
+	"WHERE b.owner_id = kam.my_user_id() AND b.kind <> 'talk'"
+
 /* The key sorts as bytes, whatever the database's collation. */
 static const char agenda_sql[] =
 	"SELECT * FROM (SELECT to_char(m.due, 'YYYY-MM-DD') || ' ' || m.ord || "
@@ -25,7 +35,8 @@ static const char agenda_sql[] =
 	"m.kind, m.account, m.what, m.account_id, m.due < current_date AS overdue, "
 	"CASE m.kind WHEN 'follow-up' THEN (SELECT i.version FROM kam.interaction i "
 	"WHERE i.id = m.id) END AS version "
-	"FROM kam.agenda_items() m WHERE " TALK_NOT_HELD ") r "
+	"FROM (SELECT * FROM kam.agenda_items() UNION ALL " CADENCE_ITEMS ") m "
+	"WHERE " TALK_NOT_HELD ") r "
 	"WHERE ($1::text IS NULL OR r.sort_key > $1) "
 	"AND (NOT $3::bool OR r.overdue) AND ($4::text IS NULL OR r.kind = $4) "
 	"ORDER BY r.sort_key LIMIT $2::int";

@@ -58,7 +58,7 @@
 	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \
 	GROUP("Agenda") \
 	ACT(AGENDA, "agenda", \
-	    "Show my agenda: follow-ups, plan actions and annual talks that are due") \
+	    "Show my agenda: follow-ups, plan actions, annual talks and cadence alarms that are due") \
 	ACT(FILTER_OVERDUE, "filter-overdue", "On the agenda: only what is overdue, or all again") \
 	GROUP("Portfolio") \
 	ACT(PORTFOLIO, "portfolio", \
