@@ -10,7 +10,9 @@
  * account; open plan actions due today or earlier that the user owns, and
  * unassigned ones on the user's accounts; this year's annual talks on the
  * user's accounts that are not set or not past yet (a plan that is closed
- * needs none). Roles that may not read plans get their follow-ups only. */
+ * needs none); and the cadence's alarms of contact, renewal and
+ * condition on the user's accounts. Roles that may not read plans get
+ * their follow-ups only. */
 #ifndef KAM_AGENDA_H
 #define KAM_AGENDA_H
 
@@ -33,6 +35,10 @@ enum agenda_field {
 #define AGENDA_FOLLOW_UP	"follow-up"
 #define AGENDA_ACTION		"action"
 #define AGENDA_TALK		"talk"
+/* cadence alarms (kam.cadence_breaches(), migration 0029) */
+#define AGENDA_CONTACT		"contact"
+#define AGENDA_RENEWAL		"renewal"
+#define AGENDA_CONDITION	"condition"
 
 struct agenda_req {
 	const char	*after_key;	/* the last row's AG_KEY; NULL: from the top */

@@ -1,5 +1,5 @@
 /* The command-line actions: what was asked for on the command line, and
- * one function per action (kam --db, --export, --sla, --sync). */
+ * one function per action (kam --db, --due, --export, --sla, --sync). */
 #ifndef KAM_CLI_H
 #define KAM_CLI_H
 
@@ -25,6 +25,7 @@ struct kam_opts {
 	const char	*import;	/* --import WHAT (rates) */
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*open_now;	/* --sla --open-now ACCOUNT */
+	bool		 due;		/* --due */
 	const char	*format;	/* --format */
 	const char	*output;	/* --output */
 	const char	*account;	/* --account */
@@ -50,6 +51,7 @@ struct kam_opts {
 
 /* Each returns a sysexits code. */
 int	cmd_db(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_due(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_import(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);

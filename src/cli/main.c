@@ -20,7 +20,7 @@ enum {
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
-	OPT_OPEN_NOW
+	OPT_OPEN_NOW, OPT_DUE
 };
 
 static const struct option long_options[] = {
@@ -31,6 +31,7 @@ static const struct option long_options[] = {
 	{ "config",	required_argument, NULL, 'c' },
 	{ "database",	required_argument, NULL, 'd' },
 	{ "db",		required_argument, NULL, OPT_DB },
+	{ "due",	no_argument,       NULL, OPT_DUE },
 	{ "dry-run",	no_argument,       NULL, OPT_DRY_RUN },
 	{ "email",	required_argument, NULL, OPT_EMAIL },
 	{ "expiring-within", required_argument, NULL, OPT_EXPIRING },
@@ -151,6 +152,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_NO_HEADER: o->no_header = true; break;
 		case OPT_RAW: o->raw = true; break;
 		case OPT_SYNC: o->sync = true; break;
+		case OPT_DUE: o->due = true; break;
 		case OPT_FULL: o->full = true; break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_FORCE: o->force = true; break;
@@ -202,9 +204,9 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("%s needs an account: an id, ERP id or name",
 		    blank(o->sla) ? "--sla" : "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
-	    (o->import != NULL) + o->sync > 1)
-		return cli_usage_error("--db, --export, --import, --sla and --sync "
-		    "go one at a time");
+	    (o->import != NULL) + o->sync + o->due > 1)
+		return cli_usage_error("--db, --due, --export, --import, --sla and "
+		    "--sync go one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
@@ -218,10 +220,11 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("--adopt goes with --db add-user");
 	if (o->sync)
 		return cmd_sync(o, c);
-	if (o->export != NULL || o->sla != NULL) {
+	if (o->export != NULL || o->sla != NULL || o->due) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);
-		return o->export ? cmd_export(o, c) : cmd_sla(o, c);
+		return o->export ? cmd_export(o, c) : o->sla ? cmd_sla(o, c) :
+		    cmd_due(o, c);
 	}
 	if (o->db_action != NULL)
 		return cmd_db(o, c);

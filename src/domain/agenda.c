@@ -2,12 +2,33 @@
  * of the page's edge, $2 the limit, $3 overdue only, $4 the kind, $5
  * backwards: the page before the key). Which items are due, in which
  * order and by which key is kam.agenda_page() (migration 0032), which
- * reads only the page asked for; here they are told in words. */
+ * reads only the page asked for; beside them the cadence's alarms
+ * (kam.cadence_breaches(), 0029), keyed the same way; here the page is
+ * cut from both and told in words. */
 #include <stdio.h>
 
 #include "kam/agenda.h"
 
 #define DAYS(n) "(" n ") || CASE WHEN " n " = 1 THEN ' day' ELSE ' days' END"
+
+/* The cadence's alarms on the user's own accounts (migration 0029),
+ * keyed as agenda_page keys its items (date, rank, id; the key sorts as
+ * bytes, whatever the database's collation); its talks are the agenda's
+ * own already. The kind ranks after the agenda's three, so that a key
+ * stays unique. */
+#define CADENCE_ITEMS \
+	"SELECT to_char(c.due, 'YYYY-MM-DD') || ' ' || c.ord || ' ' || " \
+	"lpad(c.id::text, 19, '0') COLLATE \"C\", c.* FROM (" \
+	"SELECT b.due, CASE b.kind WHEN 'contact' THEN 4 WHEN 'renewal' THEN 5 " \
+	"ELSE 6 END AS ord, coalesce(b.subject_id, b.account_id) AS id, b.kind, " \
+	"b.account_id, b.account, b.what, true FROM kam.cadence_breaches() b " \
+	"WHERE b.owner_id = kam.my_user_id() AND b.kind <> 'talk') c"
+
+/* The page's edge and filters, on either part. */
+#define PAGE_FILTER \
+	"WHERE ($1::text IS NULL OR CASE WHEN $5::bool THEN p.sort_key < $1 " \
+	"ELSE p.sort_key > $1 END) AND (NOT $3::bool OR p.due < current_date) " \
+	"AND ($4::text IS NULL OR p.kind = $4) "
 
 static const char agenda_sql[] =
 	"SELECT m.sort_key, m.id, m.due, "
@@ -18,7 +39,10 @@ static const char agenda_sql[] =
 	"m.kind, m.account, m.what, m.account_id, m.due < current_date AS overdue, "
 	"CASE m.kind WHEN 'follow-up' THEN (SELECT i.version FROM kam.interaction i "
 	"WHERE i.id = m.id) END AS version "
-	"FROM kam.agenda_page($1::text, $2::int, $3::bool, $4::text, $5::bool) m "
+	"FROM (SELECT * FROM (SELECT * FROM kam.agenda_page($1::text, $2::int, "
+	"$3::bool, $4::text, $5::bool) UNION ALL " CADENCE_ITEMS ") p "
+	PAGE_FILTER "ORDER BY CASE WHEN $5::bool THEN NULL ELSE p.sort_key END, "
+	"p.sort_key DESC LIMIT $2::int) m "
 	"ORDER BY m.sort_key";
 
 /* The columns it returns, named for enum agenda_field; db_take checks

@@ -58,8 +58,12 @@
 	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \
 	GROUP("Agenda") \
 	ACT(AGENDA, "agenda", \
-	    "Show my agenda: follow-ups, plan actions and annual talks that are due") \
+	    "Show my agenda: follow-ups, plan actions, annual talks and cadence alarms that are due") \
 	ACT(FILTER_OVERDUE, "filter-overdue", "On the agenda: only what is overdue, or all again") \
+	GROUP("Portfolio") \
+	ACT(PORTFOLIO, "portfolio", \
+	    "Show the portfolio: each account's revenue against target, 24 months, " \
+	    "overdue money, talk, last contact, complaints and cadence alarms") \
 	GROUP("Plan") \
 	ACT(YEAR_PREV, "plan-year-prev", "On the Plan tab: the plan of the year before") \
 	ACT(YEAR_NEXT, "plan-year-next", \

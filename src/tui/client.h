@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "agenda_filter.h"
+#include "portfolio_state.h"
 #include "cmdline.h"
 #include "prompt.h"
 #include "sync_process.h"
@@ -70,6 +71,7 @@ struct tui {
 	int			 spinner;
 	struct hist_filter	 hist;		/* :filter channel= feedback= */
 	struct agenda_filter	 agenda;	/* o, :filter on the agenda */
+	struct portfolio_state	 portfolio;	/* its filter and sort */
 	char			*search;	/* the last "/" text, for n and N */
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;

@@ -17,6 +17,7 @@ static const struct {
 	{ "filter", CMD_FILTER, false }, { "sort", CMD_SORT, true },
 	{ "q", CMD_QUIT, false }, { "quit", CMD_QUIT, false },
 	{ "help", CMD_HELP, false }, { "agenda", CMD_AGENDA, false },
+	{ "portfolio", CMD_PORTFOLIO, false },
 	{ "sync", CMD_SYNC, false },
 };
 
@@ -69,7 +70,7 @@ cmd_parse(char *line, struct cmd *cmd, struct kam_buf *err)
 		return true;
 	}
 	buf_addf(err, "unknown command ':%s' (try :account, :sla, :agenda, "
-	    ":theme, :filter, :sort, :q)", s);
+	    ":portfolio, :theme, :filter, :sort, :q)", s);
 	return false;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "agenda_screen.h"
+#include "portfolio_screen.h"
 #include "client.h"
 #include "draw.h"
 #include "help_screen.h"
@@ -64,6 +65,8 @@ run_command(struct tui *t, char *line)
 		tui_push(t, view_help_new(t));
 	else if (c.kind == CMD_AGENDA)
 		view_agenda_show(t);
+	else if (c.kind == CMD_PORTFOLIO)
+		view_portfolio_show(t);
 	else if (c.kind == CMD_SYNC)
 		tui_sync_command(t, c.arg);
 	else if (c.kind == CMD_THEME) {
@@ -173,6 +176,7 @@ shared_action(struct tui *t, enum kam_action a, int key)
 		tui_reload_all(t);	/* the status line's sync time too */
 		break;
 	case ACT_AGENDA: view_agenda_show(t); break;
+	case ACT_PORTFOLIO: view_portfolio_show(t); break;
 	case ACT_SEARCH: open_prompt(t, '/', ""); break;
 	case ACT_COMMAND: open_prompt(t, ':', ""); break;
 	case ACT_FILTER: open_prompt(t, ':', "filter "); break;

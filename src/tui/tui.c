@@ -205,6 +205,7 @@ finish(struct tui *t)
 	free(t->search);
 	free(t->search_before);
 	hist_filter_free(&t->hist);
+	acct_filter_free(&t->portfolio.filter);
 }
 
 int

@@ -112,6 +112,18 @@ open_agenda() {
 	screen_wait "Name ^"
 }
 
+@test "the cadence's alarms on my accounts: a condition ending within the tier's days, Enter to Conditions" {
+	SCREEN_COLS=150 open_agenda
+	[[ "$(screen_line 'Ends soon rebate')" == *"35 days late"*"condition"*"Nordwind GmbH"*"Ends soon rebate ends $(date -d '10 days' +%F)"* ]]
+	screen_keys : ; screen_type "filter kind=condition"; screen_keys Enter
+	screen_wait "filter: kind=condition"
+	[[ "$(screen_text)" != *"follow-up"* ]]
+	screen_keys Enter
+	screen_wait "kam - Nordwind GmbH"
+	screen_wait "Conditions"
+	[[ "$(screen_text)" == *"Ends soon rebate"* ]]
+}
+
 # Last in the file: it logs an entry, which answers a follow-up.
 @test "logging from the agenda: back there, the answered follow-up is gone (issue 12)" {
 	open_agenda

@@ -103,6 +103,15 @@ at_80x24() {
 	    grep -qE '^ {24}[a-z]'
 }
 
+@test "the portfolio, its columns scrolled one by one" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys p
+	screen_wait "Portfolio: row 1 of"
+	both_sizes
+	screen_resize 80 24
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do screen_keys '>'; layout_ok; done
+}
+
 # form_at KEYS WAIT-FOR: at 80x24, the form that KEYS open.
 form_at() {
 	screen_resize 80 24

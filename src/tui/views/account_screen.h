@@ -4,6 +4,7 @@
 
 #include "client.h"
 
+#define TAB_CONDITIONS 2
 #define TAB_SLA 3
 #define TAB_PLAN 4
 #define TAB_HISTORY 5

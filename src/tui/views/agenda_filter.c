@@ -6,7 +6,8 @@
 #include "kam/xalloc.h"
 
 static const char *const kinds[] = {
-	AGENDA_FOLLOW_UP, AGENDA_ACTION, AGENDA_TALK, NULL
+	AGENDA_FOLLOW_UP, AGENDA_ACTION, AGENDA_TALK, AGENDA_CONTACT,
+	AGENDA_RENEWAL, AGENDA_CONDITION, NULL
 };
 
 static bool
@@ -23,7 +24,8 @@ agenda_word(const char *w, struct agenda_filter *f, struct kam_buf *err)
 				return true;
 			}
 		}
-		buf_addf(err, "kind cannot be '%s' (follow-up, action, talk)", w + 5);
+		buf_addf(err, "kind cannot be '%s' (follow-up, action, talk, "
+		    "contact, renewal, condition)", w + 5);
 		return false;
 	}
 	buf_addf(err, "unknown agenda filter '%s' (overdue, kind=)", w);

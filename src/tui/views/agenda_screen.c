@@ -1,5 +1,5 @@
-/* The agenda: the user's follow-ups, plan actions and annual talks that
- * are due (see kam/agenda.h for whose), in date order, overdue ones
+/* The agenda: the user's follow-ups, plan actions, annual talks and
+ * cadence alarms that are due (see kam/agenda.h for whose), in date order, overdue ones
  * marked, a page at a time. Enter opens the item's account on the tab
  * that shows it; x marks a follow-up done. A table of its own, not a tab
  * of one account. */
@@ -45,16 +45,30 @@ send_page(struct table_tab *tt, struct tui *t)
 	return agenda_send(t->db, &req);
 }
 
+/* The tab that shows the item: History for a follow-up or a contact
+ * due, the conditions or the SLA for what ends, else the Plan. */
+static int
+item_tab(const char *kind)
+{
+	if (kind == NULL)
+		return TAB_PLAN;
+	if (strcmp(kind, AGENDA_FOLLOW_UP) == 0 || strcmp(kind, AGENDA_CONTACT) == 0)
+		return TAB_HISTORY;
+	if (strcmp(kind, AGENDA_CONDITION) == 0)
+		return TAB_CONDITIONS;
+	if (strcmp(kind, AGENDA_RENEWAL) == 0)
+		return TAB_SLA;
+	return TAB_PLAN;
+}
+
 static void
 open_item(struct table_tab *tt, struct tui *t)
 {
 	const struct acct_rows *r = &tt->tb.rows;
 	size_t i = tt->tb.nav.cursor;
-	const char *kind = acct_rows_get(r, i, AG_KIND);
 
 	view_account_open(t, acct_rows_get(r, i, AG_ACCOUNT_ID),
-	    acct_rows_get(r, i, AG_ACCOUNT),
-	    kind && strcmp(kind, AGENDA_FOLLOW_UP) == 0 ? TAB_HISTORY : TAB_PLAN);
+	    acct_rows_get(r, i, AG_ACCOUNT), item_tab(acct_rows_get(r, i, AG_KIND)));
 }
 
 /* x: the follow-up under the cursor done, asked first; back from the
@@ -72,7 +86,7 @@ follow_up_done(struct table_tab *tt, struct tui *t)
 	}
 	if (!table_cell_is(r, i, AG_KIND, AGENDA_FOLLOW_UP)) {
 		tui_message(t, true, "x marks a follow-up done here; Enter opens "
-		    "the plan this item belongs to.");
+		    "the account on the tab that shows this item.");
 		return;
 	}
 	buf_init(&q);
@@ -138,7 +152,8 @@ agenda_status(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 static const struct table_tab_def agenda = {
 	.what = "Agenda", .cols = agenda_cols, .ncols = (int)countof(agenda_cols),
 	.role = agenda_role, .page = PAGE, .back = true,
-	.empty = "Nothing due: no follow-ups, plan actions or annual talks match.",
+	.empty = "Nothing due: no follow-ups, plan actions, annual talks or "
+	    "cadence alarms match.",
 	.enter = open_item, .action = agenda_action, .send = send_page,
 	.title = agenda_title, .command = agenda_command, .status = agenda_status,
 };

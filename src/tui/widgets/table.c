@@ -3,6 +3,7 @@
 #include "client.h"
 #include "columns.h"
 #include "draw.h"
+#include "spark.h"
 #include "table.h"
 #include "text.h"
 #include "kam/account_detail.h"
@@ -50,6 +51,9 @@ table_free(struct table *tb)
 	table_clear(tb);
 }
 
+/* a bar's cells, its percentage beside them */
+#define TABLE_BAR_CELLS 8
+
 static void
 cell_text(const struct table *tb, size_t row, const struct table_col *c,
     const char *v, struct kam_buf *out)
@@ -63,6 +67,10 @@ cell_text(const struct table *tb, size_t row, const struct table_col *c,
 		buf_adds(out, v ? words_of(v) : "");
 	else if (c->kind == TC_CHANGES && v != NULL && strstr(v, WORDS_US))
 		words_changes(out, v);
+	else if (c->kind == TC_SPARK)
+		spark_line(out, v, spark_unicode());
+	else if (c->kind == TC_BAR)
+		spark_bar(out, v, TABLE_BAR_CELLS, spark_unicode());
 	else
 		buf_adds(out, v ? v : "");
 }

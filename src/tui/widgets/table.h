@@ -11,8 +11,10 @@
 #include "kam/account_detail.h"
 
 /* TC_WORDS: an internal name in words; TC_CHANGES: a change log row's
- * fields (kam/words.h) */
-enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO, TC_WORDS, TC_CHANGES };
+ * fields (kam/words.h); TC_SPARK: sparkline levels, TC_BAR: a percentage
+ * as a bar (spark.h) */
+enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO, TC_WORDS, TC_CHANGES,
+	TC_SPARK, TC_BAR };
 
 /* A column is as wide as its title and the cells shown; see columns.h
  * for how the columns give way on a narrow screen. */

@@ -36,7 +36,8 @@ test_agenda_filter(void **state)
 	assert_string_equal(f.kind, AGENDA_TALK);
 	assert_false(agenda_filter_parse("kind=meeting", &f, &err));
 	assert_string_equal(err.data,
-	    "kind cannot be 'meeting' (follow-up, action, talk)");
+	    "kind cannot be 'meeting' (follow-up, action, talk, "
+	    "contact, renewal, condition)");
 	assert_string_equal(f.kind, AGENDA_TALK);	/* unchanged on error */
 	buf_reset(&err);
 	assert_false(agenda_filter_parse("overdue tier=key", &f, &err));

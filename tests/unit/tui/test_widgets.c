@@ -1,5 +1,6 @@
-/* The card, the line editor and the pager without a terminal: their
- * state driven by actions, their drawing read back from fake_screen.c. */
+/* The card, the line editor, the pager and the small charts without a
+ * terminal: their state driven by actions, their drawing read back from
+ * fake_screen.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,6 +13,7 @@
 #include "card.h"
 #include "fake_screen.h"
 #include "pager.h"
+#include "spark.h"
 #include "textedit.h"
 #include "kam/xalloc.h"
 
@@ -219,6 +221,36 @@ test_empty_pager(void **state)
 	v->ops->free(v);
 }
 
+static void
+test_sparkline_and_bar(void **state)
+{
+	struct kam_buf b;
+
+	(void)state;
+	buf_init(&b);
+	spark_line(&b, "07 3x", true);
+	assert_string_equal(b.data, "\u2581\u2588 \u2584 ");
+	buf_reset(&b);
+	spark_line(&b, "07 3x", false);
+	assert_string_equal(b.data, "_# : ");
+	buf_reset(&b);
+	spark_line(&b, NULL, false);
+	assert_string_equal(b.data, "");
+	spark_bar(&b, "74", 8, false);
+	assert_string_equal(b.data, "#####... 74%");
+	buf_reset(&b);
+	spark_bar(&b, "250", 4, true);	/* full beyond 100 */
+	assert_string_equal(b.data, "\u2588\u2588\u2588\u2588 250%");
+	buf_reset(&b);
+	spark_bar(&b, "-5", 4, false);
+	assert_string_equal(b.data, ".... -5%");
+	buf_reset(&b);
+	spark_bar(&b, "7.5", 4, false);	/* not a whole number: nothing */
+	spark_bar(&b, NULL, 4, false);
+	assert_string_equal(b.data, "");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -230,6 +262,7 @@ main(void)
 		cmocka_unit_test(test_line_editor_view_scrolls),
 		cmocka_unit_test(test_pager_moves_and_finds),
 		cmocka_unit_test(test_empty_pager),
+		cmocka_unit_test(test_sparkline_and_bar),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,180 @@
+/* The portfolio's statement: fixed text, values as parameters ($1-$6 the
+ * list's filters, $7 the sort, $8 descending, $9 the last key, $10 the
+ * limit). What each figure means is kam.portfolio (migration 0030); here
+ * the rows are filtered, keyed for paging, sorted, and given their team's
+ * totals over the rows filtered. */
+#include <stdio.h>
+#include <string.h>
+
+#include "kam/buf.h"
+#include "kam/countof.h"
+#include "kam/portfolio.h"
+
+/* The extension point: a figure another part of kam adds, from a view of
+ * its own keyed by account id, e.g.
+ *   { "quality", "Quality", true,
+ *     "(SELECT q.score FROM kam.account_quality q WHERE q.account_id = p.id)" },
+ * Nothing yet. */
+const struct portfolio_extra portfolio_extras[] = {
+	{ NULL, NULL, false, NULL },
+};
+const size_t portfolio_nextras = countof(portfolio_extras) - 1;
+#define EXTRAS_MAX 8
+_Static_assert(countof(portfolio_extras) - 1 <= EXTRAS_MAX,
+    "more portfolio extras than EXTRAS_MAX");
+
+static const char *const sort_names[PS_NSORT] = {
+	[PS_NAME] = "name", [PS_TIER] = "tier", [PS_TARGET] = "target",
+	[PS_REVENUE] = "revenue", [PS_GROWTH] = "growth",
+	[PS_OVERDUE] = "overdue", [PS_CONDITION] = "condition",
+	[PS_TALK] = "talk", [PS_CONTACT] = "contact",
+	[PS_COMPLAINTS] = "complaints", [PS_BREACHES] = "alarms",
+};
+
+/* A number as text that sorts as the number does (amounts are below
+ * 1e14, numeric(16,2)). */
+#define NUM(x) "to_char((" x ") + 1e15, 'FM0000000000000000.0000')"
+
+/* Money is compared in the reporting currency only; NULL (no rate) sorts
+ * last either way, as does a figure that is missing. */
+#define SORT_VALUE \
+	"CASE $7::text " \
+	"WHEN 'name' THEN kam.fold(p.name) " \
+	"WHEN 'tier' THEN CASE p.tier WHEN 'strategic' THEN '0' " \
+	"WHEN 'key' THEN '1' ELSE '2' END || kam.fold(p.name) " \
+	"WHEN 'target' THEN " NUM("p.target_pct") " " \
+	"WHEN 'revenue' THEN " NUM("p.revenue_reporting") " " \
+	"WHEN 'growth' THEN " NUM("p.growth_pct") " " \
+	"WHEN 'overdue' THEN " NUM("p.overdue_reporting") " " \
+	"WHEN 'condition' THEN to_char(p.condition_ends_on, 'YYYY-MM-DD') " \
+	"WHEN 'talk' THEN array_position(ARRAY['overdue', 'due', 'not set', " \
+	"'no plan', 'planned', 'held', 'closed'], p.talk)::text || " \
+	"coalesce(to_char(p.talk_on, 'YYYY-MM-DD'), '') " \
+	"WHEN 'contact' THEN " NUM("coalesce(p.contact_days, 99999)") " " \
+	"WHEN 'complaints' THEN " NUM("p.open_complaints") " " \
+	"WHEN 'alarms' THEN " NUM("p.breaches") " END"
+
+/* The team's totals over the rows filtered, as kam.portfolio_team sums
+ * them: NULL when an account of the team has no rate. Amounts in whole
+ * units, as the list shows them, so that a line and the title hold at 80
+ * columns. */
+#define TEAM_TOTALS \
+	"count(*) OVER w AS team_accounts, " \
+	"CASE WHEN bool_and(p.revenue_reporting IS NOT NULL) OVER w " \
+	"THEN round(sum(p.revenue_reporting) OVER w) END AS team_revenue, " \
+	"CASE WHEN bool_and(p.revenue_target IS NULL OR p.target_reporting " \
+	"IS NOT NULL) OVER w THEN round(coalesce(sum(p.target_reporting) OVER w, " \
+	"0)) " \
+	"END AS team_target, " \
+	"CASE WHEN bool_and(p.overdue_reporting IS NOT NULL) OVER w " \
+	"THEN round(sum(p.overdue_reporting) OVER w) END AS team_overdue, " \
+	"min(p.missing_rate) OVER w AS team_missing"
+
+static const char head_sql[] =
+	"SELECT * FROM (SELECT (CASE WHEN v.v IS NULL THEN CASE WHEN $8::bool "
+	"THEN '0' ELSE '2' END ELSE '1' || v.v END || ' ' || "
+	"lpad(p.id::text, 19, '0')) COLLATE \"C\" AS sort_key, p.id, p.name, "
+	"p.erp_id, p.tier, p.status, p.owner_name AS owner, p.team, p.currency, "
+	"p.reporting_currency AS reporting, round(p.revenue_year) AS revenue, "
+	"p.revenue_target AS target, p.target_pct, "
+	"kam.spark_levels(p.months) AS spark, p.growth_pct AS growth, "
+	"p.overdue_invoices, round(p.overdue_amount) AS overdue, "
+	"p.condition_ends_on AS condition_ends, p.condition_title AS condition, "
+	"p.talk, p.talk_on, p.contact_days, p.open_complaints AS complaints, "
+	"p.breaches, p.breach_kinds, " TEAM_TOTALS;
+
+static const char tail_sql[] =
+	" FROM kam.portfolio p CROSS JOIN LATERAL (SELECT " SORT_VALUE " AS v) v"
+	" WHERE ($1::text IS NULL OR p.tier = $1)"
+	" AND ($2::text IS NULL OR p.owner_role = $2)"
+	" AND ($3::text IS NULL OR p.team = $3)"
+	" AND ($4::text IS NULL OR p.lifecycle = $4)"
+	" AND ($5::text IS NULL OR p.status = $5)"
+	" AND (NOT $6::bool OR p.owner_id = kam.my_user_id())"
+	" WINDOW w AS (PARTITION BY p.team)) r"
+	" WHERE ($9::text IS NULL OR CASE WHEN $8::bool THEN r.sort_key < $9"
+	" ELSE r.sort_key > $9 END)"
+	" ORDER BY CASE WHEN $8::bool THEN r.sort_key END DESC, r.sort_key"
+	" LIMIT $10::int";
+
+static const char *const fixed_names[PF_NFIXED] = {
+	[PF_KEY] = "sort_key", [PF_ID] = "id", [PF_NAME] = "name",
+	[PF_ERP_ID] = "erp_id", [PF_TIER] = "tier", [PF_STATUS] = "status",
+	[PF_OWNER] = "owner", [PF_TEAM] = "team", [PF_CURRENCY] = "currency",
+	[PF_REPORTING] = "reporting", [PF_REVENUE] = "revenue",
+	[PF_TARGET] = "target", [PF_TARGET_PCT] = "target_pct",
+	[PF_SPARK] = "spark", [PF_GROWTH] = "growth",
+	[PF_OVERDUE_INVOICES] = "overdue_invoices", [PF_OVERDUE] = "overdue",
+	[PF_CONDITION_ENDS] = "condition_ends", [PF_CONDITION] = "condition",
+	[PF_TALK] = "talk", [PF_TALK_ON] = "talk_on",
+	[PF_CONTACT_DAYS] = "contact_days", [PF_COMPLAINTS] = "complaints",
+	[PF_BREACHES] = "breaches", [PF_BREACH_KINDS] = "breach_kinds",
+	[PF_TEAM_ACCOUNTS] = "team_accounts", [PF_TEAM_REVENUE] = "team_revenue",
+	[PF_TEAM_TARGET] = "team_target", [PF_TEAM_OVERDUE] = "team_overdue",
+	[PF_TEAM_MISSING] = "team_missing",
+};
+
+/* The names the rows must have, the extras' after the fixed ones; kept
+ * for db_take, which checks them after the send. */
+static const struct db_columns *
+portfolio_columns(void)
+{
+	static const char *names[PF_NFIXED + EXTRAS_MAX];
+	static struct db_columns cols;
+
+	memcpy(names, fixed_names, sizeof fixed_names);
+	for (size_t i = 0; i < portfolio_nextras; i++)
+		names[PF_NFIXED + i] = portfolio_extras[i].name;
+	cols = (struct db_columns){ "portfolio", names,
+	    (int)(PF_NFIXED + portfolio_nextras) };
+	return &cols;
+}
+
+/* The statement from its fixed parts and the extras' fixed expressions:
+ * program text only, never a value. */
+static void
+portfolio_sql(struct kam_buf *sql)
+{
+	buf_adds(sql, head_sql);
+	for (size_t i = 0; i < portfolio_nextras; i++)
+		buf_addf(sql, ", %s AS %s", portfolio_extras[i].sql,
+		    portfolio_extras[i].name);
+	buf_adds(sql, tail_sql);
+}
+
+bool
+portfolio_send(struct kam_db *db, const struct portfolio_req *req)
+{
+	const struct acct_filter *f = req->filter;
+	struct kam_buf sql;
+	char limit[16];
+	const char *p[10] = {
+		f ? f->tier : NULL, f ? f->owner : NULL, f ? f->team : NULL,
+		f ? f->lifecycle : NULL, f ? f->status : NULL,
+		f && f->mine ? "t" : "f", sort_names[req->sort],
+		req->desc ? "t" : "f", req->after_key, limit,
+	};
+	bool ok;
+
+	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 200);
+	buf_init(&sql);
+	portfolio_sql(&sql);
+	ok = db_send_columns(db, sql.data, 10, p, portfolio_columns());
+	buf_free(&sql);
+	return ok;
+}
+
+const char *
+portfolio_sort_name(enum portfolio_sort s)
+{
+	return s < PS_NSORT ? sort_names[s] : NULL;
+}
+
+int
+portfolio_sort_parse(const char *name)
+{
+	for (int i = 0; i < PS_NSORT; i++)
+		if (strcmp(sort_names[i], name) == 0)
+			return i;
+	return -1;
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env bats
+# The portfolio in a real terminal (tmux): p and :portfolio, each
+# account's figures as kam.portfolio has them, the bar and the sparkline
+# (Unicode, or ASCII outside UTF-8), sort and filter as on the list, the
+# team's totals in the reporting currency, Enter to the account, and a
+# role that may not read plans refused.
+
+bats_require_minimum_version 1.5.0
+
+setup_file() {
+	. "$KAM_SRCDIR/tests/screen/lib.bash"
+	screen_db_start
+	psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+-- C1 (anna, key): a target, orders in two of the last 24 months
+UPDATE kam.account_plan SET year = extract(year FROM current_date), revenue_target = 200000
+ WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'C1')
+   AND NOT EXISTS (SELECT 1 FROM kam.account_plan q WHERE q.account_id = kam.account_plan.account_id
+                    AND q.year = extract(year FROM current_date));
+INSERT INTO kam.erp_order (erp_id, account_id, number, order_date, amount, currency, status, erp_updated_at)
+SELECT 'PF' || g, id, 'PF-' || g, (date_trunc('month', current_date) - (g || ' months')::interval)::date,
+       100 * (g + 1), 'EUR', 'shipped', now()
+  FROM kam.account, generate_series(0, 23, 3) g WHERE erp_id = 'C1';
+SQL
+}
+
+teardown_file() {
+	. "$KAM_SRCDIR/tests/screen/lib.bash"
+	screen_db_stop
+}
+
+setup() {
+	. "$KAM_SRCDIR/tests/screen/lib.bash"
+	export PGUSER=anna
+}
+
+teardown() {
+	screen_stop
+}
+
+open_portfolio() {
+	screen_start "$@"
+	screen_keys p
+	screen_wait "Portfolio: row 1 of"
+}
+
+# C1's figures as kam.portfolio has them, as the screen writes them, in
+# its columns' order; $1 is the SQL's extra condition.
+c1_figures() {
+	PGUSER=anna psql -X -At -F $'\t' -c "SELECT p.tier, p.target_pct || '%',
+	    to_char(round(p.revenue_year), 'FM999,999,999,990') || ' ' || p.currency,
+	    p.growth_pct, to_char(round(p.overdue_amount), 'FM999,999,999,990') || ' ' || p.currency,
+	    p.overdue_invoices, p.condition_ends_on, p.talk, p.contact_days,
+	    p.open_complaints, p.breach_kinds, p.team, p.owner_name
+	    FROM kam.portfolio p WHERE p.erp_id = 'C1'"
+}
+
+# The team's totals as kam.portfolio_team has them, as the title says.
+team_totals() {
+	PGUSER=anna psql -X -At -c "SELECT team || ' (' || accounts || '): ' ||
+	    to_char(round(revenue), 'FM999,999,999,990') || ' ' || reporting_currency || ' of ' ||
+	    to_char(round(target), 'FM999,999,999,990') || ' ' || reporting_currency ||
+	    ', overdue ' || to_char(round(overdue), 'FM999,999,999,990') || ' ' || reporting_currency
+	    FROM kam.portfolio_team WHERE team = '$1'"
+}
+
+# open_by_revenue [ENV...]: the portfolio, the biggest revenue (C1) on top.
+open_by_revenue() {
+	open_portfolio "$@"
+	screen_keys : ; screen_type "sort revenue desc"; screen_keys Enter
+	screen_wait "sort revenue desc"
+}
+
+@test "p shows one line an account with the figures of kam.portfolio" {
+	SCREEN_COLS=220 open_by_revenue
+	local line want f
+	line=$(screen_line "Nordwind GmbH")
+	want="*"
+	IFS=$'\t' read -ra f <<<"$(c1_figures)"
+	[ "${#f[@]}" -eq 13 ]
+	for v in "${f[@]}"; do want="$want$v*"; done
+	[[ "$line" == $want ]]
+	# the bar and the sparkline in block characters
+	[[ "$line" == *"█████░░░ 74%"* ]]
+	[[ "$line" == *"█  ▇  ▆  ▅  ▄  ▃  ▂"* ]]
+	[[ "$(screen_text | head -n 2 | tail -n 1)" == "Account"*"Tier"*"Target"*"Revenue"*"24 months"*"Growth %"*"Overdue"*"Talk"*"Contact"*"Compl."*"Alarms"* ]]
+}
+
+@test ":portfolio opens it too; the title gives the team's totals in the reporting currency" {
+	screen_start
+	screen_keys : ; screen_type portfolio; screen_keys Enter
+	screen_wait "Portfolio: row 1 of"
+	screen_keys : ; screen_type "sort revenue desc"; screen_keys Enter
+	screen_wait "sort revenue desc"
+	[ -n "$(team_totals north)" ]
+	[[ "$(screen_text | head -n 1)" == "kam - Portfolio - $(team_totals north)"* ]]
+	# a team with an account in a currency without a rate has no total
+	screen_sql "UPDATE kam.account SET currency = 'SEK' WHERE erp_id = 'C2'"
+	screen_keys : ; screen_type "filter team=south"; screen_keys Enter
+	screen_keys C-l
+	screen_wait "no total: no rate for SEK"
+	screen_sql "UPDATE kam.account SET currency = 'EUR' WHERE erp_id = 'C2'"
+}
+
+@test "outside UTF-8 the bar and the sparkline are ASCII" {
+	SCREEN_COLS=120 open_by_revenue LC_ALL=C
+	local line
+	line=$(screen_line "Nordwind GmbH")
+	[[ "$line" == *"#####... 74%"* ]]
+	[[ "$line" == *"#  *  +  =  :  -  ."* ]]
+	[[ "$(screen_text)" != *"█"* ]]
+}
+
+@test "s, S and r sort as on the list; :filter and m filter, and the status line says so" {
+	open_portfolio
+	screen_keys s
+	screen_wait "sort tier"
+	[[ "$(screen_text | sed -n 3p)" == "Åhléns AB"* ]]	# strategic first
+	screen_keys S r
+	screen_wait "sort name desc"
+	[[ "$(screen_text)" == *"Zeta Paging 0300"*"Zeta Paging 0299"* ]]
+	screen_keys : ; screen_type "filter team=south"; screen_keys Enter
+	screen_wait "filter: team south"
+	run screen_text
+	[[ "$output" == *"Åhléns AB"* ]]
+	[[ "$output" != *"Nordwind"* ]]
+	screen_keys m
+	screen_wait "No accounts match."	# anna has no account in the south
+	screen_keys : ; screen_type "filter"; screen_keys Enter
+	screen_wait "Zeta Paging 0300"
+	[[ "$(screen_text)" != *"filter:"* ]]
+	screen_keys : ; screen_type "filter channel=call"; screen_keys Enter
+	screen_wait "the portfolio takes tier="
+	screen_keys : ; screen_type "sort nonsense"; screen_keys Enter
+	screen_wait "the portfolio sorts by name"
+}
+
+@test "Enter opens the account under the cursor; q comes back" {
+	open_by_revenue
+	screen_keys Enter
+	screen_wait "Master data"
+	[[ "$(screen_text)" == *"Nordwind GmbH"* ]]
+	screen_keys q
+	screen_wait "sort revenue desc"
+}
+
+@test "a role that may not read plans and invoices is told so, and nothing is asked" {
+	PGUSER=sam screen_start
+	screen_keys p
+	screen_wait "may not read"
+}
