@@ -245,6 +245,7 @@ db_connect_over(const char *conninfo, const char *over, const char *what,
 
 	snprintf(tmo, sizeof tmo, "%d", timeout);
 	db = xcalloc(1, sizeof *db);
+	db->ended = true;	/* no statement sent yet */
 	buf_init(&db->error);
 	for (;;) {
 		if (!try_connect(db, conninfo, over, what, tmo)) {
@@ -276,6 +277,7 @@ db_close(struct kam_db *db)
 {
 	if (db == NULL)
 		return;
+	PQclear(db->result);
 	PQfinish(db->conn);
 	buf_free(&db->error);
 	free(db);
