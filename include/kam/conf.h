@@ -13,6 +13,7 @@ struct kam_conf {
 	/* [database] */
 	char	*db_conninfo;		/* libpq connection string or URI */
 	int	 db_connect_timeout;	/* seconds */
+	int	 db_retry_for;		/* seconds */
 	/* [erp] */
 	char	*erp_profile;
 	char	*erp_base_url;

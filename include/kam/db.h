@@ -12,14 +12,21 @@
 struct kam_db;
 struct kam_res;
 
-/* conninfo may be NULL (libpq's PG* variables decide). On failure returns
- * NULL and prints the one-line reason; *code receives the exit status. */
-struct kam_db	*db_connect(const char *conninfo, int timeout, int *code);
+/* conninfo may be NULL (libpq's PG* variables decide). kam asks libpq
+ * for a read-write session (the primary of a multi-host list) unless
+ * PGTARGETSESSIONATTRS or the connection string says otherwise. A server
+ * that turns kam away for a moment (full, starting, stopping, a standby
+ * while a failover is under way) is asked again with backoff for up to
+ * retry_for seconds. On failure returns NULL and prints each host's
+ * reason; *code receives the exit status (EX_TEMPFAIL when the retries
+ * ran out, EX_UNAVAILABLE otherwise). */
+struct kam_db	*db_connect(const char *conninfo, int timeout, int retry_for,
+		    int *code);
 /* The same with the settings of over (a connection string, may be NULL)
  * winning over conninfo's: the ERP sync's own login, say. A bad over is
  * EX_CONFIG, reported under the name what. */
 struct kam_db	*db_connect_over(const char *conninfo, const char *over,
-		    const char *what, int timeout, int *code);
+		    const char *what, int timeout, int retry_for, int *code);
 void		 db_close(struct kam_db *db);
 
 /* Runs one statement with text parameters (NULL pointers are SQL NULL).

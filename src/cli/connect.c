@@ -15,7 +15,7 @@ static struct kam_db *
 connect_over(const struct kam_conf *c, const char *over, int *code)
 {
 	struct kam_db *db = db_connect_over(c->db_conninfo, over, "erp.conninfo",
-	    c->db_connect_timeout, code);
+	    c->db_connect_timeout, c->db_retry_for, code);
 
 	if (db != NULL && (*code = migrate_require(db)) != EX_OK) {
 		db_close(db);

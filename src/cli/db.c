@@ -134,7 +134,8 @@ cmd_db(const struct kam_opts *o, const struct kam_conf *c)
 			continue;
 		if ((rc = actions[i].usage(o)) != EX_OK)
 			return rc;
-		if ((db = db_connect(c->db_conninfo, c->db_connect_timeout, &rc)) == NULL)
+		if ((db = db_connect(c->db_conninfo, c->db_connect_timeout,
+		    c->db_retry_for, &rc)) == NULL)
 			return rc;
 		rc = actions[i].run(o, db);
 		db_close(db);

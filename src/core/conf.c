@@ -18,6 +18,9 @@ static const struct conf_option options[] = {
 	  "and service files decide" },
 	{ "database.connect_timeout", CONF_INT, OFF(db_connect_timeout), "10",
 	  1, 3600, NULL, "seconds to wait for the database to answer" },
+	{ "database.retry_for", CONF_INT, OFF(db_retry_for), "30", 0, 3600,
+	  NULL, "seconds to keep asking a database that is full or failing "
+	  "over before giving up with exit status 75" },
 	{ "erp.profile", CONF_STRING, OFF(erp_profile), "native", 0, 0,
 	  "KAM_ERP_PROFILE", "ERP profile name or path to a profile file" },
 	{ "erp.base_url", CONF_STRING, OFF(erp_base_url), NULL, 0, 0,

@@ -30,24 +30,53 @@ db_broken(struct kam_db *db)
 	db_fail(db, NULL);
 }
 
-/* Reads what is left of a statement whose rows were taken, as far as it
- * has arrived: never waits. */
+/* Keeps the result that tells how the statement went: its first, unless
+ * an error follows. A single statement sent with PQsendQueryParams runs
+ * in a transaction of its own that commits after its rows have gone out
+ * (protocol-flow.html, "Extended Query": the implicit transaction ends at
+ * Sync); a COMMIT that fails then, or a server that dies waiting for it,
+ * comes after the rows (libpq-async.html: PQgetResult "must be called
+ * repeatedly until it returns a null pointer"). Only the end of the
+ * statement tells whether its rows count. */
 static void
-drain(struct kam_db *db)
+keep(struct kam_db *db, PGresult *res)
 {
-	PGresult *extra;
+	ExecStatusType st = PQresultStatus(res);
 
-	while (db->draining && !PQisBusy(db->conn)) {
-		if ((extra = PQgetResult(db->conn)) == NULL)
-			db->draining = false;
-		PQclear(extra);
+	if (db->result == NULL ||
+	    (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)) {
+		PQclear(db->result);
+		db->result = res;
+	} else
+		PQclear(res);
+}
+
+/* Reads the statement's results as far as they have arrived: never waits. */
+static void
+collect(struct kam_db *db)
+{
+	PGresult *res;
+
+	while (!db->ended && !PQisBusy(db->conn)) {
+		if ((res = PQgetResult(db->conn)) == NULL)
+			db->ended = true;
+		else
+			keep(db, res);
 	}
+}
+
+static void
+forget(struct kam_db *db)
+{
+	PQclear(db->result);
+	db->result = NULL;
+	db->ended = true;
 }
 
 bool
 db_idle(const struct kam_db *db)
 {
-	return !db->draining;
+	return db->ended;
 }
 
 bool
@@ -61,12 +90,14 @@ bool
 db_send_columns(struct kam_db *db, const char *sql, int nparams,
     const char *const *params, const struct db_columns *want)
 {
+	forget(db);
 	db->want = want;
 	if (PQsetnonblocking(db->conn, 1) != 0 ||
 	    !PQsendQueryParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0)) {
 		db_broken(db);
 		return false;
 	}
+	db->ended = false;	/* sent: its end is still to come */
 	return true;
 }
 
@@ -85,9 +116,12 @@ db_poll(struct kam_db *db)
 	 * socket, before anything was sent */
 	if (PQstatus(db->conn) != CONNECTION_OK)
 		goto broken;
-	drain(db);
-	return PQisBusy(db->conn) || db->draining ? DB_WAIT_READ : DB_READY;
+	collect(db);
+	return db->ended ? DB_READY : DB_WAIT_READ;
 broken:
+	/* whatever came before the break does not count: a statement
+	 * cut short may or may not have committed */
+	forget(db);
 	db_broken(db);
 	return DB_BROKEN;
 }
@@ -95,16 +129,13 @@ broken:
 struct kam_res *
 db_take(struct kam_db *db)
 {
-	PGresult *res = PQgetResult(db->conn);
+	PGresult *res = db->ended ? db->result : NULL;
 	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	const struct db_columns *want = db->want;
 	struct kam_res *r;
 
-	/* the statement ends with a NULL result, which may not be here yet:
-	 * waiting for it would freeze the screen, so db_poll reads it later */
-	db->draining = res != NULL;
+	db->result = NULL;
 	db->want = NULL;
-	drain(db);
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		db_fail(db, res);
 		return NULL;
@@ -164,7 +195,7 @@ db_cancel(struct kam_db *db)
 bool
 db_reset_start(struct kam_db *db)
 {
-	db->draining = false;
+	forget(db);
 	db->want = NULL;
 	return PQresetStart(db->conn) == 1;
 }

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "kam/buf.h"
 #include "kam/countof.h"
@@ -10,6 +12,7 @@
 #include "kam/db.h"
 #include "kam/log.h"
 #include "kam/xalloc.h"
+#include "conn_error.h"
 #include "db_error.h"
 #include "db_private.h"
 
@@ -54,6 +57,15 @@ zone_env(void)
 	return ours;
 }
 
+/* kam's own default, unless the user's environment names one: a client
+ * that writes wants the primary of a multi-host list, never a standby
+ * (libpq-connect.html, target_session_attrs; PGTARGETSESSIONATTRS). */
+static const char *
+session_attrs(void)
+{
+	return getenv("PGTARGETSESSIONATTRS") == NULL ? "read-write" : NULL;
+}
+
 /* The connection's keywords: kam's own first, then
  * conninfo (expanded by libpq), then the keywords of over, which win over
  * both. */
@@ -67,7 +79,7 @@ connect_params(const char *conninfo, const char *over, const char *what,
 	    "application_name", "client_encoding" };
 	static const char *const own_vals[] = { NULL, "1", "30", "10", "3",
 	    "kam", "UTF8" };
-	size_t n = 0, cap = countof(own) + 3;
+	size_t n = 0, cap = countof(own) + 4;
 	struct kam_buf msg;
 	char *why = NULL;
 
@@ -89,6 +101,10 @@ connect_params(const char *conninfo, const char *over, const char *what,
 	for (size_t i = 0; i < countof(own); i++, n++) {
 		(*keys)[n] = own[i];
 		(*vals)[n] = own_vals[i] ? own_vals[i] : tmo;
+	}
+	if (session_attrs() != NULL) {
+		(*keys)[n] = "target_session_attrs";
+		(*vals)[n++] = session_attrs();
 	}
 	if (conninfo != NULL) {	/* else PGDATABASE and friends decide */
 		(*keys)[n] = "dbname";
@@ -120,45 +136,137 @@ open_conn(struct kam_db *db, const char *conninfo, const char *over,
 	return true;
 }
 
-struct kam_db *
-db_connect(const char *conninfo, int timeout, int *code)
+/* One try over every host of the list; false for a bad over. */
+static bool
+try_connect(struct kam_db *db, const char *conninfo, const char *over,
+    const char *what, const char *tmo)
 {
-	return db_connect_over(conninfo, NULL, NULL, timeout, code);
-}
+	bool zone = zone_env();
 
-struct kam_db *
-db_connect_over(const char *conninfo, const char *over, const char *what,
-    int timeout, int *code)
-{
-	char tmo[16];
-	struct kam_db *db;
-	bool zone;
-	struct kam_buf msg;
-
-	snprintf(tmo, sizeof tmo, "%d", timeout);
-	db = xcalloc(1, sizeof *db);
-	buf_init(&db->error);
-	zone = zone_env();
-	if (!open_conn(db, conninfo, over, what, tmo)) {
-		*code = EX_CONFIG;
-		db_close(db);
-		return NULL;
-	}
+	if (!open_conn(db, conninfo, over, what, tmo))
+		return false;
 	/* a zone this machine knows and the server does not: the server's */
 	if (zone && PQstatus(db->conn) != CONNECTION_OK &&
 	    strstr(PQerrorMessage(db->conn), "TimeZone") != NULL) {
 		PQfinish(db->conn);
 		unsetenv("PGTZ");
-		open_conn(db, conninfo, over, what, tmo);
+		return open_conn(db, conninfo, over, what, tmo);
 	}
-	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
-		buf_init(&msg);
-		first_line(&msg, db->conn ? PQerrorMessage(db->conn) : "out of memory");
-		log_warn("cannot connect to the database: %s", msg.data);
-		buf_free(&msg);
-		*code = EX_UNAVAILABLE;
-		db_close(db);
-		return NULL;
+	return true;
+}
+
+static bool
+connected(const struct kam_db *db)
+{
+	return db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK;
+}
+
+/* Whether some host refused for a moment only (full, starting, a standby
+ * while a failover is under way): then another try may do. */
+static bool
+refused_for_now(const struct kam_db *db)
+{
+	struct conn_error_host hosts[DB_MAX_HOSTS];
+	size_t n;
+
+	if (db->conn == NULL)
+		return false;
+	n = conn_error_split(PQerrorMessage(db->conn), hosts, countof(hosts));
+	for (size_t i = 0; i < n; i++)
+		if (hosts[i].temporary)
+			return true;
+	return false;
+}
+
+/* Why the connect failed: each host's reason, as libpq tried them. */
+static void
+report_failure(const struct kam_db *db, bool gave_up, int waited)
+{
+	struct conn_error_host hosts[DB_MAX_HOSTS];
+	const char *msg = db->conn ? PQerrorMessage(db->conn) : "out of memory";
+	size_t n = conn_error_split(msg, hosts, countof(hosts));
+
+	if (n == 1)
+		log_warn("cannot connect to the database: %.*s", (int)hosts[0].len,
+		    hosts[0].text);
+	else {
+		log_warn("cannot connect to the database on any of its hosts:");
+		for (size_t i = 0; i < n; i++)
+			log_warn("  %.*s", (int)hosts[i].len, hosts[i].text);
+	}
+	if (gave_up)
+		log_warn("the database is full or failing over, still after %d s "
+		    "of retries (database.retry_for); try again later", waited);
+}
+
+/* Milliseconds on a clock that never jumps. */
+static long long
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits the backoff's next step, doubled each time up to 4 s, half of it
+ * random: hundreds of clients turned away together come back spread out,
+ * not in one wave. */
+static void
+backoff(long long *step)
+{
+	unsigned short r = 0;
+	long long ms;
+	struct timespec ts;
+
+	if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+		r = 0;
+	ms = *step / 2 + (*step / 2) * r / 65535;
+	ts.tv_sec = (time_t)(ms / 1000);
+	ts.tv_nsec = (long)(ms % 1000) * 1000000;
+	nanosleep(&ts, NULL);
+	*step = *step * 2 > 4000 ? 4000 : *step * 2;
+}
+
+struct kam_db *
+db_connect(const char *conninfo, int timeout, int retry_for, int *code)
+{
+	return db_connect_over(conninfo, NULL, NULL, timeout, retry_for, code);
+}
+
+struct kam_db *
+db_connect_over(const char *conninfo, const char *over, const char *what,
+    int timeout, int retry_for, int *code)
+{
+	char tmo[16];
+	struct kam_db *db;
+	long long start = clock_ms(), step = 250;
+	bool again;
+
+	snprintf(tmo, sizeof tmo, "%d", timeout);
+	db = xcalloc(1, sizeof *db);
+	db->ended = true;	/* no statement sent yet */
+	buf_init(&db->error);
+	for (;;) {
+		if (!try_connect(db, conninfo, over, what, tmo)) {
+			*code = EX_CONFIG;
+			db_close(db);
+			return NULL;
+		}
+		if (connected(db))
+			break;
+		again = refused_for_now(db);
+		if (!again || clock_ms() - start >= (long long)retry_for * 1000) {
+			report_failure(db, again, (int)((clock_ms() - start) / 1000));
+			*code = again ? EX_TEMPFAIL : EX_UNAVAILABLE;
+			db_close(db);
+			return NULL;
+		}
+		log_debug("the database turned kam away for now: %s",
+		    PQerrorMessage(db->conn));
+		PQfinish(db->conn);
+		db->conn = NULL;
+		backoff(&step);
 	}
 	PQsetNoticeProcessor(db->conn, db_notice, NULL);
 	return db;
@@ -169,6 +277,7 @@ db_close(struct kam_db *db)
 {
 	if (db == NULL)
 		return;
+	PQclear(db->result);
 	PQfinish(db->conn);
 	buf_free(&db->error);
 	free(db);

@@ -19,6 +19,7 @@ static const struct error_class classes[] = {
 	{ "23514", EX_DATAERR,     "a value is out of the allowed range" },
 	{ "23",    EX_DATAERR,     "the data breaks a rule" },
 	{ "22",    EX_DATAERR,     "invalid value" },
+	{ "25006", EX_UNAVAILABLE, "the database is read-only (a standby)" },
 	{ "40",    EX_TEMPFAIL,    "the database gave up on a conflict, try again" },
 	{ "55P03", EX_TEMPFAIL,    "a row is locked by someone else, try again" },
 	{ "57014", EX_TEMPFAIL,    "the statement was cancelled" },

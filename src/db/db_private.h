@@ -15,7 +15,11 @@ struct kam_db {
 	char		 sqlstate[6];
 	char		 constraint[64];	/* of the last error, or "" */
 	char		 column[64];
-	bool		 draining;	/* a taken statement's end not read yet */
+	/* the statement sent: its result so far (an error that comes after
+	 * its rows, a failed COMMIT, replaces them), and whether it has
+	 * ended; see async.c */
+	PGresult	*result;
+	bool		 ended;
 	/* the columns db_take checks of the statement sent, or NULL */
 	const struct db_columns *want;
 };

@@ -4,7 +4,11 @@
  *
  * A save goes out as FV_SAVING and stays so until an answer comes: when
  * the connection breaks meanwhile, the reconnect's reload sends it again
- * (edit.h makes that safe), so a save is never dropped. */
+ * (edit.h makes that safe), so a save is never dropped. An answer is the
+ * statement's end, COMMIT included (db_poll): a connection that breaks
+ * after the rows came but before the COMMIT's word leaves the save
+ * unsure, and the send after the reconnect finds the row by its client
+ * key or saves it then. The draft stays on disk until then. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -110,14 +114,17 @@ close_form(struct form_view *fv, struct tui *t, bool reload_below)
 		tui_reload_all(t);
 }
 
+/* earlier: the check found it saved by a send whose answer was lost (a
+ * connection that broke during the COMMIT): the user learns that too. */
 static void
-saved(struct form_view *fv, struct tui *t)
+saved(struct form_view *fv, struct tui *t, bool earlier)
 {
 	const char *words = fv->f.def->saved;
 
 	drop_draft(fv);
 	close_form(fv, t, true);
-	tui_message(t, false, "%s", words);
+	tui_message(t, false, "%s%s", words, earlier ? " It had been saved "
+	    "before the answer was lost." : "");
 }
 
 static const char *
@@ -364,7 +371,7 @@ outcome(struct form_view *fv, struct tui *t, enum edit_outcome o,
 {
 	switch (o) {
 	case EDIT_SAVED:
-		saved(fv, t);
+		saved(fv, t, fv->state == FV_CHECKING);
 		return;
 	case EDIT_UNSURE:
 		fv->state = FV_CHECKING;

@@ -15,7 +15,7 @@ pgtest_login(const char *user)
 	int code;
 
 	snprintf(conninfo, sizeof conninfo, "user=%s", user);
-	db = db_connect(conninfo, 10, &code);
+	db = db_connect(conninfo, 10, 0, &code);
 	assert_non_null(db);
 	return db;
 }

@@ -2,9 +2,11 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <string.h>
 #include <sysexits.h>
 #include <cmocka.h>
 
+#include "conn_error.h"
 #include "db_error.h"
 
 static void
@@ -30,6 +32,9 @@ test_classes(void **state)
 	expect("22007", "x", EX_DATAERR, "invalid value: x");
 	expect("40001", "x", EX_TEMPFAIL, "the database gave up on a conflict, try again: x");
 	expect("57P01", "x", EX_UNAVAILABLE, "the database is shutting down or restarting: x");
+	expect("25006", "cannot execute INSERT in a read-only transaction",
+	    EX_UNAVAILABLE, "the database is read-only (a standby): cannot "
+	    "execute INSERT in a read-only transaction");
 	expect("XX000", "x", EX_SOFTWARE, "database error: x");
 }
 
@@ -50,12 +55,56 @@ test_detail_and_hint(void **state)
 	buf_free(&b);
 }
 
+/* libpq 15's words for two hosts tried in turn, as kam's tests see them */
+static void
+test_conn_error_hosts(void **state)
+{
+	struct conn_error_host h[DB_MAX_HOSTS];
+	const char *msg =
+	    "connection to server on socket \"/x/.s.PGSQL.5432\" failed: No such "
+	    "file or directory\n"
+	    "\tIs the server running locally and accepting connections on that "
+	    "socket?\n"
+	    "connection to server on socket \"/y/.s.PGSQL.5432\" failed: FATAL:  "
+	    "sorry, too many clients already\n"
+	    "DETAIL:  something more\n";
+
+	(void)state;
+	assert_int_equal(conn_error_split(msg, h, DB_MAX_HOSTS), 2);
+	assert_int_equal((int)h[0].len, (int)strcspn(msg, "\n"));
+	assert_false(h[0].temporary);
+	assert_true(strncmp(h[1].text, "connection to server on socket \"/y/",
+	    strlen("connection to server on socket \"/y/")) == 0);
+	assert_true(h[1].temporary);
+	assert_int_equal(conn_error_split(msg, h, 1), 1);
+}
+
+/* Not a host's line first (a bad option): one entry; a standby refused
+ * by target_session_attrs is for now only. */
+static void
+test_conn_error_other(void **state)
+{
+	struct conn_error_host h[DB_MAX_HOSTS];
+
+	(void)state;
+	assert_int_equal(conn_error_split("invalid connection option \"x\"\n", h,
+	    DB_MAX_HOSTS), 1);
+	assert_false(h[0].temporary);
+	assert_int_equal(conn_error_split("", h, DB_MAX_HOSTS), 0);
+	assert_int_equal(conn_error_split("connection to server at \"db\" "
+	    "(10.0.0.2), port 5432 failed: session is read-only", h,
+	    DB_MAX_HOSTS), 1);
+	assert_true(h[0].temporary);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_detail_and_hint),
+		cmocka_unit_test(test_conn_error_hosts),
+		cmocka_unit_test(test_conn_error_other),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -88,6 +88,52 @@ test_insert_retry_finds_its_row(void **state)
 	db_close(db);
 }
 
+/* A COMMIT that fails after the INSERT's rows went out (a deferred
+ * trigger here; a server that dies waiting for a synchronous standby is
+ * the same to the client): not a save. Before, the client took the rows
+ * and said "saved" for a row that was never there. */
+static void
+test_commit_failing_after_the_rows_is_no_save(void **state)
+{
+	struct kam_db *su = login("postgres"), *db = login("anna");
+	struct edit_row mine, theirs;
+	struct edit_error err;
+	char key[37], acct[32], n[32];
+
+	(void)state;
+	assert_true(db_script(su, "CREATE FUNCTION public.fail_at_commit() "
+	    "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+	    "'refused at commit'; END $$; CREATE CONSTRAINT TRIGGER fail_at_commit "
+	    "AFTER INSERT ON kam.interaction DEFERRABLE INITIALLY DEFERRED "
+	    "FOR EACH ROW WHEN (NEW.subject = 'Fails at commit') "
+	    "EXECUTE FUNCTION public.fail_at_commit()"));
+	edit_error_init(&err);
+	assert_true(edit_new_key(key));
+	scalar(db, "SELECT id FROM kam.account WHERE erp_id = $1", "C1", acct,
+	    sizeof acct);
+	edit_row_init(&mine, EE_INTERACTION);
+	edit_row_init(&theirs, EE_INTERACTION);
+	edit_str_set(&mine.key, key);
+	edit_str_set(&mine.parent, acct);
+	set(&mine, "occurred_at", "2026-03-01T10:00:00Z");
+	set(&mine, "channel", "call");
+	set(&mine, "direction", "outbound");
+	set(&mine, "subject", "Fails at commit");
+	set(&mine, "feedback", "none");
+	assert_int_equal(save(db, &mine, &theirs, &err), EDIT_FAILED);
+	assert_non_null(strstr(err.words.data, "refused at commit"));
+	assert_false(err.lost);
+	assert_string_equal(scalar(su, "SELECT count(*) FROM kam.interaction "
+	    "WHERE client_key = $1::uuid", key, n, sizeof n), "0");
+	assert_true(db_script(su, "DROP TRIGGER fail_at_commit ON kam.interaction; "
+	    "DROP FUNCTION public.fail_at_commit()"));
+	edit_row_free(&mine);
+	edit_row_free(&theirs);
+	edit_error_free(&err);
+	db_close(db);
+	db_close(su);
+}
+
 static void
 test_update_retry_is_not_a_conflict(void **state)
 {
@@ -273,6 +319,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_retry_finds_its_row),
+		cmocka_unit_test(test_commit_failing_after_the_rows_is_no_save),
 		cmocka_unit_test(test_update_retry_is_not_a_conflict),
 		cmocka_unit_test(test_someone_elses_change_is_a_conflict),
 		cmocka_unit_test(test_other_team_is_refused),
