@@ -19,7 +19,8 @@ enum {
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
-	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT
+	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
+	OPT_QUALITY
 };
 
 static const struct option long_options[] = {
@@ -46,6 +47,7 @@ static const struct option long_options[] = {
 	{ "output",	required_argument, NULL, 'o' },
 	{ "owner",	required_argument, NULL, OPT_OWNER },
 	{ "progress-fd", required_argument, NULL, OPT_PROGRESS_FD },
+	{ "quality",	no_argument,       NULL, OPT_QUALITY },
 	{ "raw",	no_argument,       NULL, OPT_RAW },
 	{ "resource",	required_argument, NULL, OPT_RESOURCE },
 	{ "since",	required_argument, NULL, OPT_SINCE },
@@ -128,6 +130,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_NO_HEADER: o->no_header = true; break;
 		case OPT_RAW: o->raw = true; break;
 		case OPT_SYNC: o->sync = true; break;
+		case OPT_QUALITY: o->quality = true; break;
 		case OPT_FULL: o->full = true; break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_FORCE: o->force = true; break;
@@ -178,9 +181,9 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("%s needs an account: an id, ERP id or name",
 		    blank(o->sla) ? "--sla" : "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
-	    (o->import != NULL) + o->sync > 1)
-		return cli_usage_error("--db, --export, --import, --sla and --sync "
-		    "go one at a time");
+	    (o->import != NULL) + o->sync + o->quality > 1)
+		return cli_usage_error("--db, --export, --import, --quality, --sla "
+		    "and --sync go one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
@@ -194,9 +197,11 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("--adopt goes with --db add-user");
 	if (o->sync)
 		return cmd_sync(o, c);
-	if (o->export != NULL || o->sla != NULL) {
+	if (o->export != NULL || o->sla != NULL || o->quality) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);
+		if (o->quality)
+			return cmd_quality(o, c);
 		return o->export ? cmd_export(o, c) : cmd_sla(o, c);
 	}
 	if (o->db_action != NULL)
