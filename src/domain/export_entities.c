@@ -167,17 +167,13 @@ static const struct export_column invoices[] = {
 	"LEFT JOIN kam.contact c ON c.id = i.contact_id " \
 	"LEFT JOIN kam.app_user au ON au.id = i.author_id WHERE true"
 
-/* the account columns the data-quality entities carry along */
-#define QUALITY_ACCOUNT \
-	{ "owner", COL_CODE, "o.role_name" }, \
-	{ "team", COL_TEXT, "a.team" }, \
-	{ "tier", COL_CODE, "a.tier" }, \
-	{ "score", COL_INT, "q.score" }
-
 /* The score per account (kam.account_quality, migration 0024). */
 static const struct export_column quality[] = {
 	ACCOUNT_REF,
-	QUALITY_ACCOUNT,
+	{ "owner", COL_CODE, "o.role_name" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "tier", COL_CODE, "a.tier" },
+	{ "score", COL_INT, "q.score" },
 	{ "findings", COL_INT, "q.findings" },
 	{ "high", COL_INT, "q.high" },
 	{ "medium", COL_INT, "q.medium" },
@@ -187,7 +183,10 @@ static const struct export_column quality[] = {
 /* One row per finding (kam.quality_finding); kam --quality prints these. */
 static const struct export_column findings[] = {
 	ACCOUNT_REF,
-	QUALITY_ACCOUNT,
+	{ "owner", COL_CODE, "o.role_name" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "tier", COL_CODE, "a.tier" },
+	{ "score", COL_INT, "q.score" },
 	{ "rule", COL_CODE, "f.rule" },
 	{ "kind", COL_CODE, "f.kind" },
 	{ "severity", COL_CODE, "f.severity" },
