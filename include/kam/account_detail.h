@@ -27,6 +27,7 @@ enum acct_query {
 	AQ_CHANGES,	/* the audit log, newest first, paged: enum change_field */
 	AQ_CHANGE,	/* one audit entry in full: enum change_entry_field */
 	AQ_SLAS,	/* every service level, by validity: enum sla_row_field */
+	AQ_QUALITY,	/* the data-quality score and findings: enum quality_field */
 	AQ_COUNT
 };
 
@@ -117,6 +118,13 @@ enum change_field {
  * for a value that was or became empty). */
 enum change_entry_field {
 	CE_AT, CE_WHO, CE_WHAT, CE_OP, CE_FIELD, CE_OLD, CE_NEW, CE_NFIELDS
+};
+
+/* One row per finding, worst first, each with the account's score; one
+ * row with QF_SCORE only when there is none (migration 0024). QF_SCORE is
+ * NULL for a churned account. Readable by whoever may read plans. */
+enum quality_field {
+	QF_SCORE, QF_SEVERITY, QF_RULE, QF_FIELD, QF_DETAIL, QF_NFIELDS
 };
 
 struct acct_rows_req {

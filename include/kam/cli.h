@@ -1,5 +1,6 @@
 /* The command-line actions: what was asked for on the command line, and
- * one function per action (kam --db, --due, --export, --sla, --sync). */
+ * one function per action (kam --db, --due, --export, --quality, --sla,
+ * --sync). */
 #ifndef KAM_CLI_H
 #define KAM_CLI_H
 
@@ -39,6 +40,7 @@ struct kam_opts {
 	bool		 no_header;	/* --no-header */
 	bool		 raw;		/* --raw */
 	bool		 sync;		/* --sync */
+	bool		 quality;	/* --quality */
 	const char	*resource;	/* --resource (sync) */
 	bool		 full;		/* --full (sync) */
 	bool		 dry_run;	/* --dry-run (sync, import) */
@@ -54,6 +56,7 @@ int	cmd_db(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_due(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_import(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_quality(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sync(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_tui(const struct kam_opts *o, const struct kam_conf *c);
@@ -63,6 +66,12 @@ int	cmd_tui(const struct kam_opts *o, const struct kam_conf *c);
  * on stderr. The caller frees r->columns. */
 int	cli_export_request(const struct kam_opts *o, struct export_request *r,
 	    char since[DATE_STRLEN], char until[DATE_STRLEN]);
+
+/* kam --export's work with the rows handed to sink (in text COPY format,
+ * the columns of o->columns) instead of written out; a NULL sink writes
+ * them as kam --export does. */
+int	cli_export_each(const struct kam_opts *o, const struct kam_conf *c,
+	    db_copy_sink sink, void *ctx);
 
 /* Connects and checks the schema; NULL (and *code) on failure. */
 struct kam_db	*cli_connect(const struct kam_conf *c, int *code);

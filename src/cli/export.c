@@ -347,6 +347,13 @@ check_names(struct kam_db *db, const struct export_filter *f)
 int
 cmd_export(const struct kam_opts *o, const struct kam_conf *c)
 {
+	return cli_export_each(o, c, NULL, NULL);
+}
+
+int
+cli_export_each(const struct kam_opts *o, const struct kam_conf *c,
+    db_copy_sink sink, void *ctx)
+{
 	char since[DATE_STRLEN], until[DATE_STRLEN];
 	struct export_request r;
 	struct kam_db *db;
@@ -366,7 +373,7 @@ cmd_export(const struct kam_opts *o, const struct kam_conf *c)
 		goto out;
 	}
 	r.filter.account_id = account;
-	rc = run_export(db, o, &r);
+	rc = sink != NULL ? export_run(db, &r, sink, ctx) : run_export(db, o, &r);
 	db_close(db);
 out:
 	free(account);

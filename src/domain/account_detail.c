@@ -245,6 +245,11 @@ static const char *const change_entry_names[CE_NFIELDS] = {
 	[CE_FIELD] = "field", [CE_OLD] = "old_value", [CE_NEW] = "new_value",
 };
 
+static const char *const quality_names[QF_NFIELDS] = {
+	[QF_SCORE] = "score", [QF_SEVERITY] = "severity", [QF_RULE] = "rule",
+	[QF_FIELD] = "field", [QF_DETAIL] = "detail",
+};
+
 struct query_def {
 	int			 nparams;
 	const char		*sql;
@@ -355,6 +360,12 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "WHERE s.account_id = $1::bigint "
 	  "ORDER BY s.valid_from, s.valid_to NULLS LAST, s.id",
 	  DB_COLUMNS("service levels", sla_row_names), false },
+	[AQ_QUALITY] = { 1,
+	  "SELECT q.score, f.severity, f.rule, f.field, f.detail "
+	  "FROM kam.account_quality q LEFT JOIN kam.quality_finding f "
+	  "ON f.account_id = q.account_id WHERE q.account_id = $1::bigint "
+	  "ORDER BY f.severity_rank, f.rule, f.entity_id",
+	  DB_COLUMNS("quality", quality_names), false },
 };
 
 bool

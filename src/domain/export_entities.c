@@ -167,6 +167,38 @@ static const struct export_column invoices[] = {
 	"LEFT JOIN kam.contact c ON c.id = i.contact_id " \
 	"LEFT JOIN kam.app_user au ON au.id = i.author_id WHERE true"
 
+/* The score per account (kam.account_quality, migration 0024). */
+static const struct export_column quality[] = {
+	ACCOUNT_REF,
+	{ "owner", COL_CODE, "o.role_name" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "tier", COL_CODE, "a.tier" },
+	{ "score", COL_INT, "q.score" },
+	{ "findings", COL_INT, "q.findings" },
+	{ "high", COL_INT, "q.high" },
+	{ "medium", COL_INT, "q.medium" },
+	{ "low", COL_INT, "q.low" },
+};
+
+/* One row per finding (kam.quality_finding); kam --quality prints these. */
+static const struct export_column findings[] = {
+	ACCOUNT_REF,
+	{ "owner", COL_CODE, "o.role_name" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "tier", COL_CODE, "a.tier" },
+	{ "score", COL_INT, "q.score" },
+	{ "rule", COL_CODE, "f.rule" },
+	{ "kind", COL_CODE, "f.kind" },
+	{ "severity", COL_CODE, "f.severity" },
+	{ "entity", COL_CODE, "f.entity" },
+	{ "entity_id", COL_INT, "f.entity_id" },
+	{ "field", COL_CODE, "f.field" },
+	{ "detail", COL_TEXT, "f.detail" },
+};
+
+#define QUALITY_FROM "kam.account a JOIN kam.account_quality q " \
+	"ON q.account_id = a.id LEFT JOIN kam.app_user o ON o.id = a.owner_id"
+
 static const struct export_entity entities[] = {
 	{ "accounts", "kam.account a LEFT JOIN kam.app_user o ON o.id = a.owner_id "
 	  "WHERE true", "a.updated_at", "a.id", 0, accounts, countof(accounts) },
@@ -196,6 +228,13 @@ static const struct export_entity entities[] = {
 	{ "invoices", "kam.erp_invoice v JOIN kam.account a ON a.id = v.account_id "
 	  "WHERE NOT v.deleted", "v.invoice_date", "v.id", 0, invoices,
 	  countof(invoices) },
+	/* worst first: lowest score, then by severity */
+	{ "quality", QUALITY_FROM " WHERE true", "a.updated_at",
+	  "q.score, a.name, a.id", 0, quality, countof(quality) },
+	{ "findings", QUALITY_FROM " JOIN kam.quality_finding f "
+	  "ON f.account_id = a.id WHERE true", "a.updated_at",
+	  "q.score, a.name, a.id, f.severity_rank, f.rule, f.entity_id", 0,
+	  findings, countof(findings) },
 };
 
 const struct export_entity *

@@ -1,7 +1,9 @@
 /* The 360-degree view of an account: master data, owner and team, tier,
  * lifecycle, ERP figures (revenue this year against the plan's target,
  * open and overdue invoices), contact dates, the service level in short,
- * active conditions, plan status and open complaints. */
+ * active conditions, plan status and open complaints, and the account's
+ * data-quality score with its findings (for whoever may read plans: the
+ * rules read them, migration 0024). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +19,14 @@
 #include "kam/words.h"
 #include "kam/xalloc.h"
 
-enum { SLOT_OVERVIEW, SLOT_SLA };
+enum { SLOT_OVERVIEW, SLOT_SLA, SLOT_QUALITY };
 
 struct tab_overview {
 	struct card_tab		 ct;
 	struct acct_rows	 ov;
 	struct sla_card		 sla;
-	bool			 have_ov, have_sla;
+	struct acct_rows	 quality;
+	bool			 have_ov, have_sla, have_quality;
 	struct kam_buf		 b;
 };
 
@@ -230,6 +233,32 @@ commitments(struct tab_overview *to)
 	add(to, "Notes", f(to, OV_NOTES), TE_NORMAL);
 }
 
+/* "Score 80 of 100", then a line per finding: its severity, what is
+ * wrong and the rule's code (kam(1), DATA QUALITY, explains it). */
+static void
+quality(struct tab_overview *to)
+{
+	const struct acct_rows *q = &to->quality;
+	const char *score = acct_rows_get(q, 0, QF_SCORE);
+
+	if (!to->have_quality || q->nrows == 0)
+		return;
+	card_heading(&to->ct.card, "Data quality");
+	if (score == NULL) {
+		add(to, "Score", "not rated (churned)", TE_NORMAL);
+		return;
+	}
+	addf(to, "Score", TE_NORMAL, "%s of 100%s", score,
+	    acct_rows_get(q, 0, QF_RULE) ? "" : ", nothing to fix");
+	for (size_t i = 0; i < q->nrows && acct_rows_get(q, i, QF_RULE); i++) {
+		const char *sev = acct_rows_get(q, i, QF_SEVERITY);
+
+		addf(to, sev, strcmp(sev, "high") == 0 ? TE_STATUS_ERROR : TE_NORMAL,
+		    "%s (%s)", acct_rows_get(q, i, QF_DETAIL),
+		    acct_rows_get(q, i, QF_RULE));
+	}
+}
+
 static void
 build(struct tab_overview *to)
 {
@@ -249,6 +278,7 @@ build(struct tab_overview *to)
 	erp_figures(to);
 	service_level(to);
 	commitments(to);
+	quality(to);
 	to->ct.card.nav.top = top;
 }
 
@@ -257,6 +287,8 @@ overview_reload(struct view *v, struct tui *t)
 {
 	req_submit(t, v, SLOT_OVERVIEW, 0);
 	req_submit(t, v, SLOT_SLA, 0);
+	if (t->session.plans)
+		req_submit(t, v, SLOT_QUALITY, 0);
 }
 
 static bool
@@ -268,6 +300,8 @@ overview_send(struct view *v, struct tui *t, int slot, int arg)
 	(void)arg;
 	if (slot == SLOT_SLA)
 		return sla_card_send(t->db, tab_account_id(v));
+	if (slot == SLOT_QUALITY)
+		req.query = AQ_QUALITY;
 	return acct_rows_send(t->db, &req);
 }
 
@@ -281,6 +315,9 @@ overview_recv(struct view *v, struct tui *t, int slot, int arg)
 	if (slot == SLOT_SLA) {
 		sla_card_free(&to->sla);
 		ok = to->have_sla = sla_card_recv(t->db, &to->sla);
+	} else if (slot == SLOT_QUALITY) {
+		acct_rows_free(&to->quality);
+		ok = to->have_quality = acct_rows_recv(t->db, &to->quality);
 	} else {
 		acct_rows_free(&to->ov);
 		ok = to->have_ov = acct_rows_recv(t->db, &to->ov);
@@ -309,6 +346,7 @@ overview_free(struct view *v)
 
 	card_tab_clear(v);
 	acct_rows_free(&to->ov);
+	acct_rows_free(&to->quality);
 	sla_card_free(&to->sla);
 	buf_free(&to->b);
 	free(to);
