@@ -18,6 +18,8 @@ static const struct {
 	{ "q", CMD_QUIT, false }, { "quit", CMD_QUIT, false },
 	{ "help", CMD_HELP, false }, { "agenda", CMD_AGENDA, false },
 	{ "sync", CMD_SYNC, false },
+	{ "state", CMD_STATE, true }, { "topics", CMD_TOPICS, false },
+	{ "answer", CMD_ANSWER, true }, { "owner", CMD_OWNER, true },
 };
 
 const char *const hist_channels[] = {

@@ -11,7 +11,8 @@
 enum cmd_kind {
 	CMD_NONE, CMD_ACCOUNT, CMD_SLA, CMD_THEME, CMD_FILTER, CMD_SORT,
 	CMD_QUIT, CMD_HELP, CMD_AGENDA,
-	CMD_SYNC
+	CMD_SYNC,
+	CMD_STATE, CMD_TOPICS, CMD_ANSWER, CMD_OWNER	/* feedback's loop */
 };
 
 struct cmd {

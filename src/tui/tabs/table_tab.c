@@ -63,6 +63,13 @@ table_tab_op_value(struct table_tab *tt, struct tui *t, enum edit_op op,
 }
 
 void
+table_tab_op_now(struct table_tab *tt, struct tui *t, enum edit_op op,
+    const char *id, const char *version, const char *value, const char *done)
+{
+	row_op_run_value(&tt->op, t, &tt->v, SLOT_OP, op, id, version, value, done);
+}
+
+void
 table_tab_op(struct table_tab *tt, struct tui *t, enum edit_op op,
     const char *id, const char *version, const char *done, const char *question)
 {
