@@ -19,7 +19,8 @@ enum {
 	OPT_SLA, OPT_ACCOUNT, OPT_OWNER, OPT_TIER, OPT_SINCE, OPT_UNTIL,
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
-	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT
+	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
+	OPT_VOC
 };
 
 static const struct option long_options[] = {
@@ -59,6 +60,7 @@ static const struct option long_options[] = {
 	{ "until",	required_argument, NULL, OPT_UNTIL },
 	{ "verbose",	no_argument,       NULL, 'v' },
 	{ "version",	no_argument,       NULL, 'V' },
+	{ "voc",	no_argument,       NULL, OPT_VOC },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -132,6 +134,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_FORCE: o->force = true; break;
 		case OPT_STATUS: o->sync_status = true; break;
+		case OPT_VOC: o->voc = true; break;
 		default: return bad_option(argv, c);
 		}
 	}
@@ -178,9 +181,9 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("%s needs an account: an id, ERP id or name",
 		    blank(o->sla) ? "--sla" : "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
-	    (o->import != NULL) + o->sync > 1)
-		return cli_usage_error("--db, --export, --import, --sla and --sync "
-		    "go one at a time");
+	    (o->import != NULL) + o->sync + o->voc > 1)
+		return cli_usage_error("--db, --export, --import, --sla, --sync "
+		    "and --voc go one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
@@ -194,6 +197,8 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("--adopt goes with --db add-user");
 	if (o->sync)
 		return cmd_sync(o, c);
+	if (o->voc)
+		return cmd_voc(o, c);
 	if (o->export != NULL || o->sla != NULL) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);
