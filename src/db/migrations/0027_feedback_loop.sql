@@ -179,9 +179,16 @@ BEGIN
 		NEW.answer_due_at := NULL;
 		RETURN NEW;
 	END IF;
-	IF fresh THEN
-		NEW.loop_state := CASE WHEN NEW.complaint_closed_at IS NULL
-		                       THEN 'new' ELSE 'closed' END;
+	IF TG_OP = 'INSERT' THEN
+		-- only those who may write the loop's columns on insert (an
+		-- administrator, the demo's loader) bring an item with its state
+		NEW.loop_state := coalesce(NEW.loop_state, CASE WHEN
+		    NEW.complaint_closed_at IS NULL THEN 'new' ELSE 'closed' END);
+		NEW.loop_owner_id := coalesce(NEW.loop_owner_id,
+		    (SELECT a.owner_id FROM kam.account a WHERE a.id = NEW.account_id),
+		    NEW.author_id);
+	ELSIF fresh THEN
+		NEW.loop_state := 'new';
 		NEW.loop_owner_id := coalesce(NEW.loop_owner_id,
 		    (SELECT a.owner_id FROM kam.account a WHERE a.id = NEW.account_id),
 		    NEW.author_id);
