@@ -278,8 +278,9 @@ tt_command(struct view *v, struct tui *t, const struct cmd *c)
 	struct kam_buf err;
 	bool ok;
 
-	if (tt->def->command != NULL)
-		return tt->def->command(tt, t, c);
+	/* the definition's own commands first; ":filter" stays the table's */
+	if (tt->def->command != NULL && tt->def->command(tt, t, c))
+		return true;
 	if (c->kind != CMD_FILTER || tt->def->fill == NULL)
 		return false;
 	buf_init(&err);
