@@ -83,11 +83,16 @@ enum sla_row_field {
  * in words whether its follow-up is open ("follow-up") or done ("done"),
  * its complaint "open" or "closed", and that it was "corrected"; HI_FOLLOW_UP_STATE is open, done or
  * NULL (no follow-up), HI_COMPLAINT open, closed or NULL (no complaint);
- * HI_MINE is t when the user wrote it. */
+ * HI_MINE is t when the user wrote it. Feedback's loop (NULL for an entry
+ * without feedback): HI_LOOP_STATE as stored ("in_progress"), HI_LOOP in
+ * words ("in progress"), HI_TOPICS "Delivery, Price", HI_OWNER the loop
+ * owner's name, HI_DUE a complaint's first answer's due time, HI_OVERDUE
+ * t when that has passed unanswered. */
 enum hist_field {
 	HI_KEY, HI_ID, HI_AT, HI_CHANNEL, HI_DIRECTION, HI_CONTACT, HI_SUBJECT,
 	HI_AUTHOR, HI_FEEDBACK, HI_OUTCOME, HI_FOLLOW_UP, HI_STATE,
-	HI_FOLLOW_UP_STATE, HI_COMPLAINT, HI_MINE, HI_VERSION, HI_NFIELDS
+	HI_FOLLOW_UP_STATE, HI_COMPLAINT, HI_MINE, HI_VERSION, HI_LOOP_STATE,
+	HI_LOOP, HI_TOPICS, HI_OWNER, HI_DUE, HI_OVERDUE, HI_NFIELDS
 };
 
 /* EN_DONE, EN_COMPLAINT and EN_CORRECTED: when and by whom ("2026-03-02

@@ -27,6 +27,7 @@ struct kam_opts {
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*open_now;	/* --sla --open-now ACCOUNT */
 	bool		 due;		/* --due */
+	bool		 voc;		/* --voc */
 	const char	*format;	/* --format */
 	const char	*output;	/* --output */
 	const char	*account;	/* --account */
@@ -59,6 +60,7 @@ int	cmd_import(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_quality(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sync(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_voc(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_tui(const struct kam_opts *o, const struct kam_conf *c);
 
 /* The export --export and its options ask for, checked before any
@@ -72,6 +74,10 @@ int	cli_export_request(const struct kam_opts *o, struct export_request *r,
  * them as kam --export does. */
 int	cli_export_each(const struct kam_opts *o, const struct kam_conf *c,
 	    db_copy_sink sink, void *ctx);
+/* A date flag as the user may type it (YYYY-MM-DD, today, -30d, +2w,
+ * -1m, -1y), handed on as YYYY-MM-DD; EX_USAGE says why on stderr. NULL
+ * text leaves out as it is. */
+int	cli_date_flag(const char *flag, const char *text, char out[DATE_STRLEN]);
 
 /* Connects and checks the schema; NULL (and *code) on failure. */
 struct kam_db	*cli_connect(const struct kam_conf *c, int *code);

@@ -115,6 +115,13 @@ enum edit_op {
 	EOP_FOLLOW_UP_DONE,	/* an entry's follow-up done (who, when: the database's) */
 	EOP_FOLLOW_UP_REOPEN,	/* ... not done after all */
 	EOP_COMPLAINT_REOPEN,	/* a closed complaint open again */
+	/* feedback's loop (0027_feedback_loop.sql), each with its value: */
+	EOP_FEEDBACK_STATE,	/* the state to move to: "acknowledged" */
+	EOP_FEEDBACK_TOPICS,	/* topic names, comma separated ("" none);
+				   a new name is proposed as a topic */
+	EOP_FEEDBACK_ANSWER,	/* what the customer is told: logged as an
+				   outbound entry, the item answered */
+	EOP_FEEDBACK_OWNER,	/* the new owner's login name */
 	EOP_COUNT
 };
 

@@ -173,9 +173,8 @@ choose_columns(const struct kam_opts *o, struct export_request *r)
 	return cli_usage_error("too many columns");
 }
 
-/* Dates as the user may type them, handed on as YYYY-MM-DD. */
-static int
-parse_date_flag(const char *flag, const char *text, char out[DATE_STRLEN])
+int
+cli_date_flag(const char *flag, const char *text, char out[DATE_STRLEN])
 {
 	struct kam_date today = date_today(), d;
 
@@ -206,8 +205,8 @@ check_filters(const struct kam_opts *o, struct export_request *r,
 	if (o->expiring && (strtol(o->expiring, &end, 10) < 0 || *end ||
 	    !*o->expiring || strlen(o->expiring) > 5))
 		return cli_usage_error("--expiring-within takes a number of days");
-	if ((rc = parse_date_flag("--since", o->since, since)) != EX_OK ||
-	    (rc = parse_date_flag("--until", o->until, until)) != EX_OK)
+	if ((rc = cli_date_flag("--since", o->since, since)) != EX_OK ||
+	    (rc = cli_date_flag("--until", o->until, until)) != EX_OK)
 		return rc;
 	/* ISO dates order as text */
 	if (o->since && o->until && strcmp(since, until) > 0)

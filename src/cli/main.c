@@ -20,7 +20,7 @@ enum {
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
-	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY
+	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY, OPT_VOC
 };
 
 static const struct option long_options[] = {
@@ -64,6 +64,7 @@ static const struct option long_options[] = {
 	{ "until",	required_argument, NULL, OPT_UNTIL },
 	{ "verbose",	no_argument,       NULL, 'v' },
 	{ "version",	no_argument,       NULL, 'V' },
+	{ "voc",	no_argument,       NULL, OPT_VOC },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -160,6 +161,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_FORCE: o->force = true; break;
 		case OPT_STATUS: o->sync_status = true; break;
 		case OPT_SLA: o->sla = optarg ? optarg : ""; sla_bare = !optarg; break;
+		case OPT_VOC: o->voc = true; break;
 		default: return bad_option(argv, c);
 		}
 	}
@@ -206,9 +208,9 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("%s needs an account: an id, ERP id or name",
 		    blank(o->sla) ? "--sla" : "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
-	    (o->import != NULL) + o->sync + o->due + o->quality > 1)
+	    (o->import != NULL) + o->sync + o->due + o->quality + o->voc > 1)
 		return cli_usage_error("--db, --due, --export, --import, --quality, "
-		    "--sla and --sync go one at a time");
+		    "--sla, --sync and --voc go one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
@@ -222,6 +224,8 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("--adopt goes with --db add-user");
 	if (o->sync)
 		return cmd_sync(o, c);
+	if (o->voc)
+		return cmd_voc(o, c);
 	if (o->export != NULL || o->sla != NULL || o->due || o->quality) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);

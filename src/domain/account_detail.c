@@ -98,6 +98,9 @@ static const char overview_basic[] = OVERVIEW_HEAD
 static const char money_amounts[] = MONEY(WITH_AMOUNTS, WITH_OVERDUE);
 static const char money_no_amounts[] = MONEY(NO_AMOUNTS, NO_OVERDUE);
 
+/* a complaint's first answer late: still not answered past its due time */
+#define OVERDUE "coalesce(i.loop_state IN ('new', 'acknowledged', " \
+	"'in_progress') AND i.answer_due_at < now(), false)"
 #define HISTORY_COLS \
 	"SELECT i.occurred_at::text AS sort_key, i.id, " \
 	"to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, " \
@@ -107,7 +110,15 @@ static const char money_no_amounts[] = MONEY(NO_AMOUNTS, NO_OVERDUE);
 	"WHEN 'open' THEN 'follow-up' END, " COMPLAINT_STATE ", " \
 	"CASE WHEN i.corrected_at IS NOT NULL THEN 'corrected' END) AS state, " \
 	FOLLOW_UP_STATE " AS follow_up_state, " COMPLAINT_STATE " AS complaint, " \
-	"i.author_id = kam.my_user_id() AS mine, i.version "
+	"i.author_id = kam.my_user_id() AS mine, i.version, " \
+	"i.loop_state, replace(i.loop_state, '_', ' ') || CASE WHEN " OVERDUE \
+	" THEN ', overdue' ELSE '' END AS loop, " \
+	"(SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM kam.topic t " \
+	"WHERE t.id = ANY (i.topic_ids)) AS topics, " \
+	"(SELECT o.display_name FROM kam.app_user o " \
+	"WHERE o.id = i.loop_owner_id) AS loop_owner, " \
+	"to_char(i.answer_due_at, 'YYYY-MM-DD HH24:MI') AS due, " \
+	OVERDUE " AS overdue "
 #define HISTORY_FROM \
 	"FROM kam.interaction i LEFT JOIN kam.contact c ON c.id = i.contact_id " \
 	"LEFT JOIN kam.app_user u ON u.id = i.author_id "
@@ -215,7 +226,9 @@ static const char *const hist_names[HI_NFIELDS] = {
 	[HI_OUTCOME] = "outcome", [HI_FOLLOW_UP] = "follow_up_on",
 	[HI_STATE] = "state", [HI_FOLLOW_UP_STATE] = "follow_up_state",
 	[HI_COMPLAINT] = "complaint", [HI_MINE] = "mine",
-	[HI_VERSION] = "version",
+	[HI_VERSION] = "version", [HI_LOOP_STATE] = "loop_state",
+	[HI_LOOP] = "loop", [HI_TOPICS] = "topics", [HI_OWNER] = "loop_owner",
+	[HI_DUE] = "due", [HI_OVERDUE] = "overdue",
 };
 
 static const char *const entry_names[EN_NFIELDS] = {

@@ -114,6 +114,10 @@ const struct edit_op_def *const edit_ops[EOP_COUNT] = {
 	[EOP_FOLLOW_UP_DONE] = &edit_follow_up_done,
 	[EOP_FOLLOW_UP_REOPEN] = &edit_follow_up_reopen,
 	[EOP_COMPLAINT_REOPEN] = &edit_complaint_reopen,
+	[EOP_FEEDBACK_STATE] = &edit_feedback_state,
+	[EOP_FEEDBACK_TOPICS] = &edit_feedback_topics,
+	[EOP_FEEDBACK_ANSWER] = &edit_feedback_answer,
+	[EOP_FEEDBACK_OWNER] = &edit_feedback_owner,
 };
 
 /* The same person twice: another contact of the account with the same

@@ -70,7 +70,9 @@ extern const struct edit_entity_def	edit_condition_def, edit_service_level_def,
 extern const struct edit_op_def		edit_condition_end, edit_action_complete,
 					edit_action_drop, edit_follow_up_done,
 					edit_follow_up_reopen,
-					edit_complaint_reopen;
+					edit_complaint_reopen,
+					edit_feedback_state, edit_feedback_topics,
+					edit_feedback_answer, edit_feedback_owner;
 extern const struct edit_warn_def	edit_condition_overlap, edit_sla_overlap;
 extern const char			edit_pick_teams[], edit_pick_parents[];
 

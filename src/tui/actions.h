@@ -56,6 +56,17 @@
 	GROUP("History and feedback") \
 	ACT(FILTER_CHANNEL, "filter-channel", "Show the next channel only (call, email, ...), then all") \
 	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \
+	ACT(FEEDBACK_NEXT, "feedback-next", \
+	    "Move the feedback under the cursor to its loop's next step: new, acknowledged, " \
+	    "in progress; answered to closed; closed back to in progress (asks first)") \
+	ACT(FEEDBACK_ANSWER, "feedback-answer", \
+	    "Answer the feedback under the cursor: starts :answer TEXT, which logs TEXT as an " \
+	    "outbound entry to its contact and marks it answered") \
+	ACT(FEEDBACK_TOPICS, "feedback-topics", \
+	    "Set the topics of the feedback under the cursor: starts :topics A, B (a new name " \
+	    "is proposed as a topic)") \
+	ACT(FEEDBACK_OWNER, "feedback-owner", \
+	    "Hand the feedback under the cursor on: starts :owner LOGIN") \
 	GROUP("Agenda") \
 	ACT(AGENDA, "agenda", \
 	    "Show my agenda: follow-ups, plan actions, annual talks and cadence alarms that are due") \

@@ -19,6 +19,8 @@ static const struct {
 	{ "help", CMD_HELP, false }, { "agenda", CMD_AGENDA, false },
 	{ "portfolio", CMD_PORTFOLIO, false },
 	{ "sync", CMD_SYNC, false },
+	{ "state", CMD_STATE, true }, { "topics", CMD_TOPICS, false },
+	{ "answer", CMD_ANSWER, true }, { "owner", CMD_OWNER, true },
 };
 
 const char *const hist_channels[] = {

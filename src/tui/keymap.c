@@ -64,6 +64,8 @@ static const struct binding bindings[] = {
 	{ 'r', ACT_SORT_REVERSE, 0, 0 }, { 'm', ACT_FILTER_MINE, 0, 0 },
 	{ 'F', ACT_FILTER, 0, 0 },
 	{ 'c', ACT_FILTER_CHANNEL, 0, 0 }, { 'f', ACT_FILTER_FEEDBACK, 0, 0 },
+	{ 'w', ACT_FEEDBACK_NEXT, 0, 0 }, { 'R', ACT_FEEDBACK_ANSWER, 0, 0 },
+	{ 'T', ACT_FEEDBACK_TOPICS, 0, 0 }, { 'O', ACT_FEEDBACK_OWNER, 0, 0 },
 	{ 'A', ACT_AGENDA, 0, 0 }, { 'o', ACT_FILTER_OVERDUE, 0, 0 },
 	{ 'p', ACT_PORTFOLIO, 0, 0 },
 	{ '[', ACT_YEAR_PREV, 0, 0 }, { ']', ACT_YEAR_NEXT, 0, 0 },

@@ -58,6 +58,15 @@ gen() {
 	[ "$(q "SELECT count(*) > 0 FROM kam.interaction WHERE channel = 'ticket'")" = t ]
 }
 
+@test "feedback has topics, loop states, owners and due times (issue 14)" {
+	[ "$(q "SELECT count(*) FROM kam.interaction WHERE feedback <> 'none'
+	    AND (topic_ids = '{}' OR loop_owner_id IS NULL)")" -eq 0 ]
+	[ "$(q "SELECT count(DISTINCT loop_state) >= 4 FROM kam.interaction")" = t ]
+	[ "$(q "SELECT count(*) > 0 FROM kam.interaction WHERE feedback = 'complaint'
+	    AND answer_due_at IS NOT NULL")" = t ]
+	[ "$(q "SELECT count(*) FROM kam.topic WHERE status = 'curated'")" -eq 10 ]
+}
+
 @test "conditions include expired and soon-expiring ones" {
 	[ "$(q "SELECT count(*) > 0 FROM kam.special_condition WHERE valid_to < DATE '2026-11-22'")" = t ]
 	[ "$(q "SELECT count(*) > 0 FROM kam.special_condition WHERE valid_to BETWEEN DATE '2026-11-22' AND DATE '2026-12-22'")" = t ]

@@ -1112,6 +1112,15 @@ FEEDBACK_SUBJECTS = {
                   'Invoice amount disputed', 'Repeated failures of the {p}',
                   'Complaint: technician did not show up'],
 }
+# Feedback's topics (0027_feedback_loop.sql): the curated list, and the
+# ones each kind of feedback is most often about.
+TOPICS = ['Delivery', 'Quality', 'Service', 'Support', 'Invoicing', 'Price',
+          'Ordering', 'Training', 'Portal', 'Spare parts']
+TOPICS_BY_KIND = {
+    'compliment': [0, 2, 3, 3, 8, 1, 7],
+    'idea': [6, 7, 8, 8, 9, 4, 0],
+    'complaint': [0, 0, 1, 1, 4, 5, 9, 2, 3],
+}
 LOCAL_SUBJECTS = {
     'de': ['Angebot für {p}', 'Rückfrage zur Lieferung', 'Jahresgespräch',
            'Reklamation: falsche Teile', 'Termin vor Ort vereinbart',
@@ -1658,6 +1667,7 @@ class Gen:
                                      'goodwill_policy', 'valid_from',
                                      'valid_to'], 4)
         DAY, T = self.DAY, self.T
+        self.a_response = [None] * self.n
         esca = [esc(x) for x in ESCALATIONS]
         good = [esc(x) for x in GOODWILL]
         buf = []
@@ -1683,6 +1693,10 @@ class Gen:
                 vt = DAY[T + 30 + int(r() * 700)]
             else:
                 vt = DAY[vf + int(r() * (T - 1 - vf))]
+            # a complaint's first answer is due this long after it was
+            # raised while the service level is in force (feedback_due)
+            self.a_response[i] = int(fr.split()[0]) \
+                if vt == NULL or vt >= DAY[T] else None
             app('%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n'
                 % (i + 1, i + 1, name, fr, res, days, sfrom or NULL,
                    sto or NULL, cy.tz, chans, esc_contact,
@@ -1801,7 +1815,9 @@ class Gen:
                                    'occurred_at', 'channel', 'direction',
                                    'subject', 'body', 'author_id', 'outcome',
                                    'follow_up_on', 'feedback',
-                                   'follow_up_owner_id', 'complaint_closed_at'],
+                                   'follow_up_owner_id', 'complaint_closed_at',
+                                   'topic_ids', 'loop_state', 'loop_owner_id',
+                                   'answer_due_at', 'acknowledged_at'],
                    7)
         DAY, T = self.DAY, self.T
         CHT = CHANNEL_TABLE
@@ -1879,14 +1895,55 @@ class Gen:
                 # complaint with its outcome was closed when it was logged
                 closed = '%s %s' % (DAY[d], tm) \
                     if fb == 'complaint' and outc != NULL else NULL
-                app('%d\t%d\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' % (
+                loop = self.loop(fb, T - d, closed, d, tm,
+                                 self.a_response[i]) \
+                    if fb != 'none' else ('{}', NULL, NULL, NULL, NULL)
+                app('%d\t%d\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s'
+                    '\t%s\t%s\t%s\t%s\t%s\n' % (
                     idbase + k, aid, contact, DAY[d], tm, chname[ch],
                     DIRT[ch][int(r() * 20)], subj, body, author, outc, fu,
-                    fb, author, closed))
+                    fb, author, closed, loop[0], loop[1],
+                    owner if fb != 'none' else NULL, loop[2], loop[3]))
             if len(buf) >= 8000:
                 self.w(''.join(buf))
                 buf.clear()
         self.end(buf)
+
+    def later(self, d, tm, hours):
+        """The time `hours` after day d at tm (HH:MM:SS+OO), same offset."""
+        t = int(tm[:2]) + hours
+        return '%s %02d%s' % (self.DAY[d + t // 24], t % 24, tm[2:])
+
+    def loop(self, fb, age, closed, d, tm, response):
+        """Feedback's loop as it stands after `age` days: topics, state,
+        due time, acknowledged. Older items have moved on; old ideas and
+        compliments were settled before kam kept answers (closed or no
+        answer needed); a complaint is closed only with its outcome."""
+        r = self.rng.random
+        pref = TOPICS_BY_KIND[fb]
+        ids = {pref[int(r() * len(pref))] + 1}
+        if r() < 0.3:
+            ids.add(int(r() * len(TOPICS)) + 1)
+        x = r()
+        if fb == 'complaint':
+            state = 'closed' if closed != NULL else 'new' if age < 3 else \
+                'acknowledged' if age < 10 else 'in_progress'
+        elif fb == 'compliment':
+            state = 'new' if age < 7 and x < 0.5 else \
+                'no_answer_needed' if x < 0.8 else 'acknowledged'
+        else:
+            state = 'new' if age < 7 else 'acknowledged' if age < 30 else \
+                'closed' if x < 0.7 else 'in_progress'
+        due = self.later(d, tm, response) \
+            if fb == 'complaint' and response is not None else NULL
+        ack = self.later(d, tm, 2) if state != 'new' else NULL
+        return ('{%s}' % ','.join(str(t) for t in sorted(ids)), state, due,
+                ack)
+
+    def topics(self):
+        self.begin('topic', ['id', 'name', 'status'], 11)
+        self.end(['%d\t%s\tcurated\n' % (k + 1, esc(t))
+                  for k, t in enumerate(TOPICS)])
 
     def orders(self):
         r = self.rng.random
@@ -2037,6 +2094,7 @@ class Gen:
         self.service_levels()
         self.plans()
         self.plan_actions()
+        self.topics()
         self.interactions()
         self.orders()
         self.invoices()
@@ -2045,7 +2103,7 @@ class Gen:
             self.erp.close()
         for t in ('account', 'contact', 'special_condition', 'service_level',
                   'account_plan', 'plan_action', 'interaction', 'erp_order',
-                  'erp_invoice'):
+                  'erp_invoice', 'topic'):
             self.w("SELECT setval(pg_get_serial_sequence('kam.%s', 'id'), "
                    "max(id)) FROM kam.%s;\n" % (t, t))
         self.out.flush()

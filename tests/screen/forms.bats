@@ -70,7 +70,8 @@ drafts() {
 	# (the Contact column is as wide as the names shown)
 	[[ "$(screen_text | sed -n 4p)" == *"meeting Jana Novak "*"Preise für 2027 漢字"*"compliment"* ]]
 	screen_keys 8
-	[[ "$(screen_text | sed -n 4p)" == *"compliment meeting Jana Novak"* ]]
+	# the Feedback tab: kind and loop first (issue 14), the subject narrowed
+	[[ "$(screen_text | sed -n 4p)" == *"compliment new "*"Preis"* ]]
 	[ "$(sql "SELECT body FROM kam.interaction WHERE subject = 'Preise für 2027 漢字'")" = $'first line\nsecond line' ]
 	[ "$(drafts)" -eq 0 ]
 }

@@ -7,14 +7,15 @@
 #include "row_op.h"
 #include "services.h"
 
-void
-row_op_ask_value(struct row_op *o, struct tui *t, struct view *owner, int what,
-    enum edit_op op, const char *id, const char *version, const char *value,
-    const char *done, const char *question)
+/* Holds the op for its question or its sending; false, said why, while
+ * the last one is still on its way. */
+static bool
+hold(struct row_op *o, struct tui *t, enum edit_op op, const char *id,
+    const char *version, const char *value, const char *done)
 {
 	if (o->stage == ROP_SENT || o->stage == ROP_CHECKING) {
 		tui_message(t, true, "The last change has not been answered yet.");
-		return;
+		return false;
 	}
 	o->op = op;
 	edit_str_set(&o->id, id);
@@ -22,7 +23,25 @@ row_op_ask_value(struct row_op *o, struct tui *t, struct view *owner, int what,
 	edit_str_set(&o->value, value);
 	edit_str_set(&o->done, done);
 	o->stage = ROP_ASKED;
-	tui_ask(t, owner, what, "%s", question);
+	return true;
+}
+
+void
+row_op_ask_value(struct row_op *o, struct tui *t, struct view *owner, int what,
+    enum edit_op op, const char *id, const char *version, const char *value,
+    const char *done, const char *question)
+{
+	if (hold(o, t, op, id, version, value, done))
+		tui_ask(t, owner, what, "%s", question);
+}
+
+void
+row_op_run_value(struct row_op *o, struct tui *t, struct view *owner, int slot,
+    enum edit_op op, const char *id, const char *version, const char *value,
+    const char *done)
+{
+	if (hold(o, t, op, id, version, value, done))
+		row_op_answer(o, t, owner, slot, true);
 }
 
 void

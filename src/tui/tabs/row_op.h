@@ -27,6 +27,11 @@ void	row_op_ask(struct row_op *o, struct tui *t, struct view *owner, int what,
 void	row_op_ask_value(struct row_op *o, struct tui *t, struct view *owner,
 	    int what, enum edit_op op, const char *id, const char *version,
 	    const char *value, const char *done, const char *question);
+/* The same without a question, for what the user typed out already (a
+ * ":" command): submitted in owner's slot at once. */
+void	row_op_run_value(struct row_op *o, struct tui *t, struct view *owner,
+	    int slot, enum edit_op op, const char *id, const char *version,
+	    const char *value, const char *done);
 /* The answer: on yes the op is submitted in owner's slot. */
 void	row_op_answer(struct row_op *o, struct tui *t, struct view *owner,
 	    int slot, bool yes);

@@ -1,13 +1,15 @@
 /* The History tab: the account's timeline, newest first, a page at a
  * time, filtered by channel and feedback kind, with each entry's state
  * (its follow-up, its complaint, corrected); Enter shows an entry in
- * full, e, x and C correct and close it (entry_ops.c). The Feedback tab
+ * full, e, x and C correct and close it (entry_ops.c), w, R, T and O
+ * move feedback's loop (feedback_ops.c). The Feedback tab
  * (tab_feedback.c) is the same timeline. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "client.h"
 #include "entry_ops.h"
+#include "feedback_ops.h"
 #include "tab_history.h"
 #include "table_tab.h"
 #include "kam/account_detail.h"
@@ -72,9 +74,15 @@ history_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 	else if (a == ACT_FILTER_FEEDBACK)
 		cycle(&t->hist.feedback, hist_feedbacks);
 	else
-		return entry_ops_action(tt, t, a);
+		return feedback_ops_action(tt, t, a) || entry_ops_action(tt, t, a);
 	table_tab_refetch(tt, t);
 	return true;
+}
+
+bool
+history_command(struct table_tab *tt, struct tui *t, const struct cmd *c)
+{
+	return feedback_ops_command(tt, t, c);
 }
 
 static const struct table_tab_def history = {
@@ -82,6 +90,7 @@ static const struct table_tab_def history = {
 	.ncols = (int)countof(history_cols), .role = history_feedback_role, .page = HISTORY_PAGE,
 	.empty = "No history matches.", .fill = history_fill,
 	.enter = history_open_entry, .action = history_action,
+	.command = history_command,
 };
 
 struct view *

@@ -16,5 +16,8 @@ void		history_open_entry(struct table_tab *tt, struct tui *t);
  * close the entry under the cursor (entry_ops.h). */
 bool		history_action(struct table_tab *tt, struct tui *t,
 		    enum kam_action a);
+/* The loop's ":" commands (feedback_ops.h). */
+bool		history_command(struct table_tab *tt, struct tui *t,
+		    const struct cmd *c);
 
 #endif

@@ -71,6 +71,13 @@ table_tab_op_value(struct table_tab *tt, struct tui *t, enum edit_op op,
 }
 
 void
+table_tab_op_now(struct table_tab *tt, struct tui *t, enum edit_op op,
+    const char *id, const char *version, const char *value, const char *done)
+{
+	row_op_run_value(&tt->op, t, &tt->v, SLOT_OP, op, id, version, value, done);
+}
+
+void
 table_tab_op(struct table_tab *tt, struct tui *t, enum edit_op op,
     const char *id, const char *version, const char *done, const char *question)
 {
@@ -302,8 +309,9 @@ tt_command(struct view *v, struct tui *t, const struct cmd *c)
 	struct kam_buf err;
 	bool ok;
 
-	if (tt->def->command != NULL)
-		return tt->def->command(tt, t, c);
+	/* the definition's own commands first; ":filter" stays the table's */
+	if (tt->def->command != NULL && tt->def->command(tt, t, c))
+		return true;
 	if (c->kind != CMD_FILTER || tt->def->fill == NULL)
 		return false;
 	buf_init(&err);

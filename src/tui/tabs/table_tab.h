@@ -76,6 +76,10 @@ bool		 table_tab_is(const struct view *v, const struct table_tab_def *def);
 void		 table_tab_op_value(struct table_tab *tt, struct tui *t,
 		    enum edit_op op, const char *id, const char *version,
 		    const char *value, const char *done, const char *question);
+/* The same without asking (what a ":" command said). */
+void		 table_tab_op_now(struct table_tab *tt, struct tui *t,
+		    enum edit_op op, const char *id, const char *version,
+		    const char *value, const char *done);
 /* Reads one history entry in full and shows it in a pager. */
 void		 table_tab_open_entry(struct table_tab *tt, struct tui *t,
 		    const char *id);

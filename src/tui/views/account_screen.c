@@ -46,7 +46,9 @@ static const struct hint tab_hints[NTABS][NHINTS] = {
 		{ ACT_FORM_DEACTIVATE, "drop" } },
 	[5] = { { ACT_FORM_EDIT, "correct" }, { ACT_FORM_COMPLETE, "done" },
 		{ ACT_FORM_CLOSE_COMPLAINT, "close" } },
-	[7] = { { ACT_FORM_EDIT, "correct" }, { ACT_FORM_CLOSE_COMPLAINT, "close" } },
+	[7] = { { ACT_FEEDBACK_NEXT, "step" }, { ACT_FEEDBACK_ANSWER, "answer" },
+		{ ACT_FEEDBACK_TOPICS, "topics" }, { ACT_FORM_EDIT, "correct" },
+		{ ACT_FORM_CLOSE_COMPLAINT, "close" } },
 };
 
 #define VAC(v) ((struct view_account *)(v))

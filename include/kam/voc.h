@@ -1,0 +1,49 @@
+/* The voice of the customer (0028_voice_of_the_customer.sql): the topics
+ * customers raised since a day, for a team or everyone the user may
+ * read, counted by kind, and the open items by due time. */
+#ifndef KAM_VOC_H
+#define KAM_VOC_H
+
+#include <stddef.h>
+
+#include "kam/db.h"
+
+enum voc_topic_field {
+	VT_TOPIC,	/* NULL: entries without a topic */
+	VT_ITEMS, VT_COMPLIMENTS, VT_IDEAS, VT_COMPLAINTS, VT_OPEN, VT_OVERDUE,
+	VT_TONE,	/* compliment, idea or complaint: the kind raised most */
+	VT_NFIELDS
+};
+
+enum voc_open_field {
+	VO_ID, VO_ACCOUNT_ID, VO_ACCOUNT, VO_KIND, VO_STATE,
+	VO_DUE,		/* "YYYY-MM-DD HH:MM" in the session's zone, or NULL */
+	VO_OVERDUE,	/* t or f */
+	VO_SUBJECT, VO_OWNER, VO_NFIELDS
+};
+
+/* Rows of text (NULL for SQL NULL), nfields a row. */
+struct voc_rows {
+	size_t	  nrows;
+	int	  nfields;
+	char	**cell;
+};
+
+struct voc {
+	struct voc_rows	 topics;	/* enum voc_topic_field, most raised first */
+	struct voc_rows	 open;		/* enum voc_open_field, due first */
+};
+
+/* since: a day (YYYY-MM-DD) in the session's zone, or NULL for all;
+ * team NULL for every team; at most open_limit open items. A sysexits
+ * code; on EX_OK the caller frees out with voc_free. */
+int		 voc_load(struct kam_db *db, const char *since, const char *team,
+		    int open_limit, struct voc *out);
+void		 voc_free(struct voc *v);
+const char	*voc_get(const struct voc_rows *r, size_t row, int field);
+
+/* The same as one JSON document (caller frees), or NULL with *code. */
+char		*voc_json(struct kam_db *db, const char *since, const char *team,
+		    int open_limit, int *code);
+
+#endif

@@ -1,0 +1,128 @@
+/* The voice of the customer read for a screen or a script: what
+ * 0028_voice_of_the_customer.sql computes, copied out of the result. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sysexits.h>
+
+#include "kam/log.h"
+#include "kam/voc.h"
+#include "kam/xalloc.h"
+
+#include "kam/countof.h"
+
+static const char *const topic_names[VT_NFIELDS] = {
+	[VT_TOPIC] = "topic", [VT_ITEMS] = "items",
+	[VT_COMPLIMENTS] = "compliments", [VT_IDEAS] = "ideas",
+	[VT_COMPLAINTS] = "complaints", [VT_OPEN] = "open",
+	[VT_OVERDUE] = "overdue", [VT_TONE] = "tone",
+};
+static const struct db_columns topic_cols = DB_COLUMNS("voice of the customer",
+    topic_names);
+
+static const char *const open_names[VO_NFIELDS] = {
+	[VO_ID] = "id", [VO_ACCOUNT_ID] = "account_id", [VO_ACCOUNT] = "account",
+	[VO_KIND] = "kind", [VO_STATE] = "state", [VO_DUE] = "due",
+	[VO_OVERDUE] = "overdue", [VO_SUBJECT] = "subject", [VO_OWNER] = "owner",
+};
+static const struct db_columns open_cols = DB_COLUMNS("open feedback",
+    open_names);
+
+/* The day starts at midnight where the user is (the session's zone). */
+#define SINCE "$1::date::timestamptz"
+
+static const char topics_sql[] =
+	"SELECT * FROM kam.voc_cloud(" SINCE ", $2)";
+static const char open_sql[] =
+	"SELECT id, account_id, account, kind, replace(state, '_', ' ') AS state, "
+	"to_char(due, 'YYYY-MM-DD HH24:MI') AS due, overdue, subject, owner "
+	"FROM kam.voc_open(" SINCE ", $2, $3::int)";
+static const char json_sql[] =
+	"SELECT kam.voc_json(" SINCE ", $2, $3::int)";
+
+static int
+load_rows(struct kam_db *db, const char *sql, int nparams,
+    const char *const *params, const struct db_columns *cols,
+    struct voc_rows *out)
+{
+	struct kam_res *r = res_columns(db, db_query(db, sql, nparams, params), cols);
+
+	if (r == NULL) {
+		log_warn("%s", db_error(db));
+		return db_error_code(db);
+	}
+	out->nrows = (size_t)res_rows(r);
+	out->nfields = cols->n;
+	out->cell = xcalloc(out->nrows * (size_t)cols->n + 1, sizeof *out->cell);
+	for (size_t i = 0; i < out->nrows; i++)
+		for (int f = 0; f < cols->n; f++) {
+			const char *v = res_get(r, (int)i, f);
+
+			out->cell[i * (size_t)cols->n + (size_t)f] = v ? xstrdup(v) : NULL;
+		}
+	res_free(r);
+	return EX_OK;
+}
+
+int
+voc_load(struct kam_db *db, const char *since, const char *team,
+    int open_limit, struct voc *out)
+{
+	char limit[16];
+	const char *params[] = { since, team, limit };
+	int rc;
+
+	snprintf(limit, sizeof limit, "%d", open_limit);
+	*out = (struct voc){ 0 };
+	if ((rc = load_rows(db, topics_sql, 2, params, &topic_cols,
+	    &out->topics)) == EX_OK)
+		rc = load_rows(db, open_sql, 3, params, &open_cols, &out->open);
+	if (rc != EX_OK)
+		voc_free(out);
+	return rc;
+}
+
+static void
+rows_free(struct voc_rows *r)
+{
+	for (size_t i = 0; r->cell != NULL && i < r->nrows * (size_t)r->nfields; i++)
+		free(r->cell[i]);
+	free(r->cell);
+	*r = (struct voc_rows){ 0 };
+}
+
+void
+voc_free(struct voc *v)
+{
+	rows_free(&v->topics);
+	rows_free(&v->open);
+}
+
+const char *
+voc_get(const struct voc_rows *r, size_t row, int field)
+{
+	if (row >= r->nrows || field < 0 || field >= r->nfields)
+		return NULL;
+	return r->cell[row * (size_t)r->nfields + (size_t)field];
+}
+
+char *
+voc_json(struct kam_db *db, const char *since, const char *team,
+    int open_limit, int *code)
+{
+	char limit[16];
+	const char *params[] = { since, team, limit };
+	struct kam_res *r;
+	char *json = NULL;
+
+	snprintf(limit, sizeof limit, "%d", open_limit);
+	if ((r = db_query(db, json_sql, 3, params)) == NULL) {
+		log_warn("%s", db_error(db));
+		*code = db_error_code(db);
+		return NULL;
+	}
+	if (res_rows(r) == 1 && res_get(r, 0, 0) != NULL)
+		json = xstrdup(res_get(r, 0, 0));
+	res_free(r);
+	*code = json ? EX_OK : EX_SOFTWARE;
+	return json;
+}
