@@ -76,16 +76,27 @@ open_c1() {
 }
 
 @test "Service level: the page keys scroll a card the list cuts, the line keys move in the list" {
+	# eight past service levels: the list takes half of 80x24, the card
+	# is cut below its validity
+	screen_sql "INSERT INTO kam.service_level (account_id, name, first_response,
+	    resolution, valid_from, valid_to) SELECT id, 'Old ' || g, '8 hours',
+	    '5 days', DATE '2015-01-01' + g, DATE '2015-01-01' + g
+	    FROM kam.account, generate_series(1, 8) g WHERE erp_id = 'C1'"
 	open_c1
 	screen_keys 4
-	screen_resize 80 16
-	[[ "$(screen_text)" != *"Valid             2025-01-01"* ]]
+	screen_resize 80 24
+	[[ "$(screen_text)" == *"Service level     Platinum"* ]]
+	[[ "$(screen_text)" != *"Valid             2025-01-01 to open end"* ]]
 	screen_keys PgDn
 	[[ "$(screen_text)" == *"Valid             2025-01-01 to open end"* ]]
 	screen_keys PgUp
 	[[ "$(screen_text)" == *"Service level     Platinum"* ]]
-	screen_keys j
+	# the cursor starts on the one in force, the last; k moves in the
+	# list, the card stays
+	[[ "$(screen_text)" == *"Service levels: row 9 of 9"* ]]
+	screen_keys k
 	[[ "$(screen_text)" == *"Service level     Platinum"* ]]
+	[[ "$(screen_text)" == *"Service levels: row 8 of 9"* ]]
 }
 
 @test "Plan: objectives, target, and actions" {
