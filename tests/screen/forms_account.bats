@@ -56,7 +56,11 @@ load hooks
 
 @test "the service level: checked next to its fields, saved, seen at once here and by kam --sla" {
 	screen_open_account nordwind 4
+	[[ "$(screen_text)" == *"L log  e edit"* ]]
+	# the last hint gives way to the list's status at 80 columns
+	screen_resize 120 40
 	[[ "$(screen_text)" == *"e edit  a add"* ]]
+	screen_resize "$SCREEN_COLS" "$SCREEN_ROWS"
 	screen_keys e
 	run screen_text
 	[[ "$output" == *"Edit service level - Nordwind GmbH"* ]]
