@@ -49,9 +49,12 @@ open_probe() {
 	# the columns to the right, scrolled to one by one, still part
 	for _ in 1 2 3 4 5 6 7 8 9; do screen_keys l; layout_ok; done
 	# issue 12: at 120x40 "Open (overdue)" overflowed into the next column
-	# (whole units of the reporting currency on the list)
+	# (whole units of the reporting currency on the list); the owner is
+	# whole here and the probe's names are long, so it is one l away
 	screen_keys h h h h h h h h h
 	screen_resize 120 40
+	layout_ok "Anna Lindqvist"
+	screen_keys l
 	layout_ok "17,530,864 EUR (17,530,864 EUR)"
 }
 
