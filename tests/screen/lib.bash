@@ -76,12 +76,15 @@ screen_start() {
 	screen_use "${SCREEN_WHO:-}"
 	mkdir -p "$BATS_TEST_TMPDIR/xdg/kam"
 	rm -f "$SCREEN_EXIT"
+	# the marker on a line of its own: a kam killed by a signal leaves the
+	# terminal raw, where a newline alone does not return the carriage and
+	# the marker would wrap at the screen's edge
 	no_inherited_fds timeout --foreground 10 tmux -L "$(screen_socket)" -f /dev/null \
 	    -u new-session -d -x "$SCREEN_COLS" -y "$SCREEN_ROWS" \
 	    "env LC_ALL=C.UTF-8 TERM=screen-256color XDG_CONFIG_HOME=$BATS_TEST_TMPDIR/xdg \
 	     XDG_STATE_HOME=$BATS_TEST_TMPDIR/state$SCREEN_WHO \
 	     ${envs[*]} $KAM --trace $SCREEN_TRACE ${args[*]} 2>$BATS_TEST_TMPDIR/stderr$SCREEN_WHO; \
-	     echo \$? >$SCREEN_EXIT; echo KAM-EXITED; sleep 30" || return
+	     echo \$? >$SCREEN_EXIT; printf '\\r\\nKAM-EXITED\\r\\n'; sleep 30" || return
 	screen_server_pid
 	screen_idle
 }
