@@ -233,6 +233,29 @@ field_paths(struct pctx *c, const char *where, const cJSON *v,
 	return true;
 }
 
+static void
+kv_free(struct erp_kv *kv, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(kv[i].name);
+		free(kv[i].value);
+	}
+	free(kv);
+}
+
+/* The field as if never mapped. */
+static void
+field_clear(struct erp_field *f)
+{
+	for (int k = 0; k < f->nparts; k++)
+		free(f->path[k]);
+	free(f->sep);
+	free(f->equals);
+	kv_free(f->map, f->nmap);
+	free(f->def);
+	memset(f, 0, sizeof *f);
+}
+
 static bool
 field_spec(struct pctx *c, const char *where, const cJSON *v,
     struct erp_field *f)
@@ -289,6 +312,10 @@ parse_fields(struct pctx *c, const char *res, const cJSON *obj,
 	cJSON_ArrayForEach(m, obj) {
 		if ((col = erp_column_find(r, m->string)) < 0)
 			return fail(c, where, "'%s' is not a column of %s", m->string, res);
+		/* JSON lets a name come twice: the last mapping wins, as in
+		 * most JSON readers (the first's paths were added to, past the
+		 * end of the field's) */
+		field_clear(&rp->fields[col]);
 		snprintf(where, sizeof where, "resources.%s.fields.%s", res, m->string);
 		if (!field_spec(c, where, m, &rp->fields[col]))
 			return false;
@@ -651,16 +678,6 @@ erp_profile_load(const char *name, struct erp_profile **out,
 }
 
 static void
-kv_free(struct erp_kv *kv, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(kv[i].name);
-		free(kv[i].value);
-	}
-	free(kv);
-}
-
-static void
 rprofile_free(struct erp_rprofile *rp)
 {
 	free(rp->path);
@@ -670,16 +687,8 @@ rprofile_free(struct erp_rprofile *rp)
 	free(rp->records);
 	free(rp->next);
 	free(rp->total);
-	for (int i = 0; i < ERP_MAXCOLS; i++) {
-		struct erp_field *f = &rp->fields[i];
-
-		for (int k = 0; k < f->nparts; k++)
-			free(f->path[k]);
-		free(f->sep);
-		free(f->equals);
-		kv_free(f->map, f->nmap);
-		free(f->def);
-	}
+	for (int i = 0; i < ERP_MAXCOLS; i++)
+		field_clear(&rp->fields[i]);
 }
 
 void

@@ -275,6 +275,28 @@ test_a_resource_named_twice(void **state)
 		fail_msg("%s", err);
 }
 
+/* Found by fuzz/profile.c in CI: a column mapped twice was parsed twice
+ * into one field, its paths added to the first's past the field's end
+ * (UBSan) and the first's "sep" lost (LeakSanitizer). The last wins. */
+static void
+test_a_column_mapped_twice(void **state)
+{
+	struct erp_profile *p;
+
+	(void)state;
+	p = parse("{\"name\": \"t\", \"auth\": \"bearer\","
+	    " \"resources\": {\"orders\": {\"path\": \"/o\", \"query\":"
+	    " {\"c\": \"{cursor}\"}, \"paging\": \"cursor\", \"next\": \"n\","
+	    " \"fields\": {" ORDERS_FIELDS ", \"number\": {\"path\": [\"a\","
+	    " \"b\"], \"sep\": \" \"}, \"number\": {\"path\": [\"a\", \"b\"],"
+	    " \"sep\": \"-\"}}}}}");
+	if (p == NULL)
+		fail_msg("%s", err);
+	assert_int_equal(p->res[ERP_ORDERS].fields[2].nparts, 2);
+	assert_string_equal(p->res[ERP_ORDERS].fields[2].sep, "-");
+	erp_profile_free(p);
+}
+
 static void
 test_missing_profile(void **state)
 {
@@ -294,6 +316,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bad_since_digits),
 		cmocka_unit_test(test_a_resource_named_twice),
+		cmocka_unit_test(test_a_column_mapped_twice),
 		cmocka_unit_test(test_shipped_profiles_load),
 		cmocka_unit_test(test_native_details),
 		cmocka_unit_test(test_a_good_small_profile),
