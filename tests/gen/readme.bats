@@ -37,11 +37,15 @@ for path in sys.argv[1:]:
             words = shlex.split(m.group(1).split("|")[0])
         except ValueError:
             continue
-        for flag in ("--sla", "--account"):
+        # the account follows --open-now in "kam --sla --open-now NAME"
+        for flag in ("--open-now", "--sla", "--account"):
             if flag in words and words.index(flag) + 1 < len(words):
                 key = words[words.index(flag) + 1]
+                if key.startswith("-"):
+                    continue
                 if not re.fullmatch(r"[A-Z-]+", key):  # a placeholder
                     print("%s\t%s" % (key, m.group(2) or ""))
+                break
 PY
 }
 
