@@ -356,3 +356,7 @@ CREATE INDEX interaction_feedback ON interaction (occurred_at)
 	WHERE feedback <> 'none';
 CREATE INDEX interaction_loop_open ON interaction (answer_due_at)
 	WHERE feedback <> 'none' AND loop_state IN ('new', 'acknowledged', 'in_progress');
+-- The answer's key: without it every entry deleted made its foreign-key
+-- check read all entries (deleting 600 000 took over 45 minutes).
+CREATE INDEX interaction_answer ON interaction (answer_id)
+	WHERE answer_id IS NOT NULL;
