@@ -37,14 +37,35 @@ columns=$(awk '
 		split(c, f, " ")
 		print e " " f[1] " " (f[2] in tname ? tname[f[2]] : f[2])
 	}
-	/^#define ACCOUNT_REF/ { inref = 1; next }
-	inref { column($0, "@ref"); if ($0 !~ /\\$/) inref = 0; next }
+	# the columns of a list in order, those of the macros it names (ACCOUNT_REF,
+	# HISTORY_COLUMNS) in their place
+	function expand(e, a,   j) {
+		for (j = 1; j <= n[a]; j++)
+			if (col[a, j] ~ /^@/)
+				expand(e, col[a, j])
+			else
+				out(e, col[a, j])
+	}
+	function use(line, into,   s) {
+		if (!match(line, /^[ \t]*[A-Z_]+,? *\\?$/))
+			return 0
+		s = line; gsub(/[ \t,\\]/, "", s)
+		n[into]++; col[into, n[into]] = "@" s
+		return 1
+	}
+	/^#define [A-Z_]+ *\\$/ { inref = "@" $2; next }
+	inref != "" {
+		if (!use($0, inref))
+			column($0, inref)
+		if ($0 !~ /\\$/) inref = ""
+		next
+	}
 	/^static const struct export_column [a-z_]+\[\]/ {
 		arr = $5; sub(/\[.*/, "", arr); next
 	}
 	/^static const struct export_entity entities\[\]/ { inent = 1; next }
 	/^};/ { arr = ""; inent = 0; next }
-	arr != "" && /ACCOUNT_REF/ { n[arr]++; col[arr, n[arr]] = "@ref"; next }
+	arr != "" && use($0, arr) { next }
 	arr != "" { column($0, arr); next }
 	inent && /^[ \t]*\{ "[a-z-]+",/ {
 		split($0, f, "\""); ent[++nent] = f[2]
@@ -67,12 +88,7 @@ columns=$(awk '
 			a = of[ent[i]]
 			if (n[a] == 0)
 				print ent[i] " (no columns found)"
-			for (j = 1; j <= n[a]; j++)
-				if (col[a, j] == "@ref")
-					for (k = 1; k <= n["@ref"]; k++)
-						out(ent[i], col["@ref", k])
-				else
-					out(ent[i], col[a, j])
+			expand(ent[i], a)
 		}
 	}' src/domain/export_entities.c)
 documented=$(awk '

@@ -119,20 +119,37 @@ static const struct export_column actions[] = {
 	{ "updated_at", COL_TIMESTAMP, "x.updated_at" },
 };
 
-/* history and feedback are the same rows, feedback only those with any */
+/* history and feedback: the same rows, feedback only those with any, and
+ * with the state of its loop (migration 0027) after them */
+#define HISTORY_COLUMNS \
+	{ "id", COL_INT, "i.id" }, \
+	ACCOUNT_REF, \
+	{ "occurred_at", COL_TIMESTAMP, "i.occurred_at" }, \
+	{ "channel", COL_CODE, "i.channel" }, \
+	{ "direction", COL_CODE, "i.direction" }, \
+	{ "contact", COL_TEXT, "c.name" }, \
+	{ "subject", COL_TEXT, "i.subject" }, \
+	{ "body", COL_TEXT, "i.body" }, \
+	{ "author", COL_CODE, "au.role_name" }, \
+	{ "outcome", COL_TEXT, "i.outcome" }, \
+	{ "follow_up_on", COL_DATE, "i.follow_up_on" }, \
+	{ "feedback", COL_CODE, "i.feedback" }
+
 static const struct export_column history[] = {
-	{ "id", COL_INT, "i.id" },
-	ACCOUNT_REF,
-	{ "occurred_at", COL_TIMESTAMP, "i.occurred_at" },
-	{ "channel", COL_CODE, "i.channel" },
-	{ "direction", COL_CODE, "i.direction" },
-	{ "contact", COL_TEXT, "c.name" },
-	{ "subject", COL_TEXT, "i.subject" },
-	{ "body", COL_TEXT, "i.body" },
-	{ "author", COL_CODE, "au.role_name" },
-	{ "outcome", COL_TEXT, "i.outcome" },
-	{ "follow_up_on", COL_DATE, "i.follow_up_on" },
-	{ "feedback", COL_CODE, "i.feedback" },
+	HISTORY_COLUMNS,
+};
+
+static const struct export_column feedback[] = {
+	HISTORY_COLUMNS,
+	{ "topics", COL_TEXT_ARRAY, "ARRAY(SELECT t.name FROM kam.topic t "
+	  "WHERE t.id = ANY (i.topic_ids) ORDER BY t.name)" },
+	{ "loop_state", COL_CODE, "i.loop_state" },
+	{ "loop_owner", COL_CODE, "(SELECT u.role_name FROM kam.app_user u "
+	  "WHERE u.id = i.loop_owner_id)" },
+	{ "answer_due_at", COL_TIMESTAMP, "i.answer_due_at" },
+	{ "acknowledged_at", COL_TIMESTAMP, "i.acknowledged_at" },
+	{ "answered_at", COL_TIMESTAMP, "i.answered_at" },
+	{ "answer_id", COL_INT, "i.answer_id" },
 };
 
 static const struct export_column orders[] = {
@@ -222,7 +239,7 @@ static const struct export_entity entities[] = {
 	{ "history", HISTORY_FROM, "i.occurred_at", "i.id", 0, history,
 	  countof(history) },
 	{ "feedback", HISTORY_FROM " AND i.feedback <> 'none'", "i.occurred_at",
-	  "i.id", 0, history, countof(history) },
+	  "i.id", 0, feedback, countof(feedback) },
 	{ "orders", "kam.erp_order r JOIN kam.account a ON a.id = r.account_id "
 	  "WHERE NOT r.deleted", "r.order_date", "r.id", 0, orders, countof(orders) },
 	{ "invoices", "kam.erp_invoice v JOIN kam.account a ON a.id = v.account_id "

@@ -314,3 +314,21 @@ ACCT_COLS=id,erp_id,name,legal_name,vat_id,city,address,notes,credit_limit
 	run --separate-stderr "$KAM" -e history --account ''
 	[ "$status" -eq 64 ]
 }
+
+@test "feedback carries its topics and where it stands in its loop" {
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 <<'SQL' >/dev/null
+INSERT INTO kam.topic (name, status) VALUES ('Delivery', 'curated'), ('Billing', 'curated');
+UPDATE kam.interaction SET topic_ids = ARRAY(SELECT id FROM kam.topic WHERE name IN ('Delivery', 'Billing') ORDER BY id)
+ WHERE subject = 'Call 2024-06-01' AND account_id = (SELECT id FROM kam.account WHERE erp_id = 'C1');
+SQL
+	run "$KAM" -e feedback -f csv --account C1 \
+	    --columns subject,topics,loop_state,loop_owner,answer_due_at,answered_at,answer_id
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "subject,topics,loop_state,loop_owner,answer_due_at,answered_at,answer_id" ]
+	[ "${lines[1]}" = 'Call 2024-06-01,"{Billing,Delivery}",new,anna,,,' ]
+	run "$KAM" -e feedback -f jsonl --account C1 --columns topics,loop_state
+	[ "$output" = '{"topics":["Billing","Delivery"],"loop_state":"new"}' ]
+	# history has no loop
+	run --separate-stderr "$KAM" -e history --columns loop_state
+	[ "$status" -eq 64 ]
+}

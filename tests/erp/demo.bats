@@ -35,6 +35,12 @@ setup() {
 	. "$KAM_SRCDIR/scripts/lib/demo_erp.sh"
 }
 
+@test "the demo, loaded with triggers off, has the agenda's follow-ups of a rebuild from scratch" {
+	before=$(kept_follow_ups)
+	q 'SELECT kam.follow_ups_rebuild()' >/dev/null
+	[ "$(wc -l <<<"$before")" -gt 5 ]
+	[ "$(kept_follow_ups)" = "$before" ]
+}
 
 # kam --sync as anna's demo does it: her login, the demo's kam.conf.
 demo_sync() {

@@ -141,3 +141,10 @@ PY
 	[ "$(q "SELECT c.name FROM kam.service_level s JOIN kam.calendar c ON c.id = s.calendar_id
 	    WHERE s.name = 'Replica'")" = "Tue,Thu 06:00-22:00 Europe/Paris" ]
 }
+
+@test "a load with triggers keeps the agenda's follow-ups as a rebuild from scratch does" {
+	before=$(kept_follow_ups)
+	q 'SELECT kam.follow_ups_rebuild()' >/dev/null
+	[ "$(wc -l <<<"$before")" -gt 5 ]
+	[ "$(kept_follow_ups)" = "$before" ]
+}

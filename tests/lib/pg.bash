@@ -36,3 +36,14 @@ pg_as() {
 q() {
 	PGUSER=postgres psql -X -At -c "$1"
 }
+
+# kept_follow_ups: the agenda's open follow-ups as migration 0037 keeps
+# them, one a line (to compare with a rebuild from scratch).
+kept_follow_ups() {
+	q "SELECT string_agg(k, chr(10) ORDER BY k) FROM (
+	    SELECT concat_ws(' ', 1, f.id, f.owner_id, f.follow_up_on) k
+	      FROM kam.follow_up_open_owned f
+	    UNION ALL
+	    SELECT concat_ws(' ', 2, f.id, f.follow_up_owner_id, f.follow_up_on)
+	      FROM kam.follow_up_open_owed f) s"
+}

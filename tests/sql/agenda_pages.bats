@@ -97,3 +97,47 @@ same() {
 	[ "$status" -eq 0 ]
 	[ "$output" = 0 ]
 }
+
+# The open follow-ups are kept by triggers (0037): after each kind of
+# change, one statement at a time, the agenda is still 0018's, worked out
+# from the entries themselves.
+@test "entries added, backdated, moved, done, handed on, deleted, and accounts handed over: still 0018's agenda" {
+	local step u
+	# agenda_same: every user's agenda against 0018's, after step $step
+	agenda_same() {
+		for u in anna bo david sam; do
+			run pg_as "$u" -c "SELECT count(*) FROM (
+			    (SELECT * FROM kam.agenda_items() EXCEPT ALL
+			     SELECT * FROM kam.agenda_items_0018())
+			    UNION ALL
+			    (SELECT * FROM kam.agenda_items_0018() EXCEPT ALL
+			     SELECT * FROM kam.agenda_items())) d"
+			[ "$status" -eq 0 ] && [ "$output" = 0 ] ||
+			    { echo "after '$step', $u: $output rows differ"; return 1; }
+		done
+	}
+	# an account with open follow-ups of two authors, and its owner
+	acc=$(pg_as postgres -c "SELECT a.id FROM kam.account a
+	    JOIN kam.interaction i ON i.account_id = a.id
+	    WHERE a.owner_id IS NOT NULL AND i.follow_up_on IS NOT NULL
+	      AND i.follow_up_done_at IS NULL
+	    GROUP BY a.id HAVING count(DISTINCT i.author_id) > 1 ORDER BY a.id LIMIT 1")
+	[ -n "$acc" ]
+	while read -r step; do
+		pg_as postgres -c "$step" >/dev/null </dev/null
+		agenda_same
+	done <<-SQL
+	INSERT INTO kam.interaction (account_id, occurred_at, channel, direction, subject, author_id, follow_up_owner_id) SELECT $acc, now() - interval '1 second', 'call', 'outbound', 'Owner answers', owner_id, owner_id FROM kam.account WHERE id = $acc
+	INSERT INTO kam.interaction (account_id, occurred_at, channel, direction, subject, author_id, follow_up_on, follow_up_owner_id) SELECT $acc, now() - interval '300 days', 'call', 'outbound', 'Backdated', u.id, current_date - 3, u.id FROM kam.app_user u WHERE u.role_name = 'david'
+	UPDATE kam.interaction SET occurred_at = now() - interval '2 seconds' WHERE id = (SELECT min(id) FROM kam.interaction WHERE account_id = $acc AND follow_up_on IS NOT NULL)
+	UPDATE kam.interaction SET follow_up_done_at = now() WHERE id = (SELECT max(id) FROM kam.interaction WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND account_id IN (SELECT id FROM kam.account WHERE owner_id IS NOT NULL))
+	UPDATE kam.interaction SET follow_up_owner_id = (SELECT id FROM kam.app_user WHERE role_name = 'sam') WHERE id IN (SELECT id FROM kam.interaction WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL ORDER BY id LIMIT 40)
+	DELETE FROM kam.interaction WHERE id = (SELECT id FROM kam.interaction WHERE account_id = $acc ORDER BY occurred_at DESC LIMIT 1)
+	UPDATE kam.interaction SET account_id = (SELECT min(id) FROM kam.account WHERE id <> $acc AND owner_id IS NOT NULL) WHERE id = (SELECT id FROM kam.interaction WHERE account_id = $acc ORDER BY occurred_at DESC LIMIT 1)
+	UPDATE kam.account SET owner_id = (SELECT id FROM kam.app_user WHERE role_name = 'bo') WHERE id IN (SELECT id FROM kam.account WHERE owner_id = (SELECT id FROM kam.app_user WHERE role_name = 'anna') ORDER BY id LIMIT 5)
+	UPDATE kam.account SET owner_id = NULL WHERE id = $acc
+	UPDATE kam.account SET owner_id = (SELECT id FROM kam.app_user WHERE role_name = 'anna') WHERE owner_id IS NULL
+	UPDATE kam.interaction SET follow_up_done_at = NULL WHERE follow_up_done_at IS NOT NULL AND id % 2 = 0
+	DELETE FROM kam.interaction WHERE id % 7 = 0
+	SQL
+}
