@@ -41,6 +41,9 @@ struct table {
 	struct acct_rows	 rows;
 	struct listnav		 nav;
 	struct listnav		 kept;		/* the cursor before a reload */
+	int			 key;		/* the rows' column of a row's id;
+						   -1: none (table_set_key) */
+	char			*kept_key;	/* ... the cursor's row's, kept */
 	bool			 loaded;
 	bool			 more;		/* a full page came: there may be more */
 	bool			 fetching;
@@ -62,8 +65,12 @@ void	table_init(struct table *tb, const struct table_col *cols, int ncols,
 void	table_free(struct table *tb);
 /* Money cells show the currency in the rows' column field after them. */
 void	table_set_currency(struct table *tb, int field);
-/* Forgets the rows, for a reload; the cursor goes back to its line
- * when they come again (table_take). */
+/* The rows' column that names each row (its id): a reload puts the
+ * cursor back on the row of the same id, wherever it went, rather than on
+ * the same line. */
+void	table_set_key(struct table *tb, int field);
+/* Forgets the rows, for a reload; the cursor goes back to its row (see
+ * table_set_key), else to its line, when they come again (table_take). */
 void	table_clear(struct table *tb);
 /* Forgets the rows and the cursor: other rows will come (a filter). */
 void	table_restart(struct table *tb);
