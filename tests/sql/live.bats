@@ -50,3 +50,12 @@ acct() {
 	    -c "UPDATE kam.contact SET job_title = 'Head' WHERE name = 'Jana Novak'"
 	[ "$status" -eq 0 ]
 }
+
+@test "orders and invoices: each account of a statement once" {
+	local id
+	id=$(acct 'Nordwind GmbH')
+	[ "$(pg_as postgres -c "SELECT count(*) > 1 FROM kam.erp_invoice WHERE account_id = $id")" = t ]
+	run notes "UPDATE kam.erp_invoice SET status = status WHERE account_id = $id" postgres
+	[ "$status" -eq 0 ]
+	[ "$output" = "erp_invoice $id" ]
+}

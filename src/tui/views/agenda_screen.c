@@ -155,7 +155,7 @@ static const char *const agenda_tables[] = { "interaction", "plan_action",
 
 static const struct table_tab_def agenda = {
 	.what = "Agenda", .cols = agenda_cols, .ncols = (int)countof(agenda_cols),
-	.live = agenda_tables, .id_field = AG_ID,
+	.live = agenda_tables, .id_field = AG_KEY,	/* ids of kinds meet */
 	.role = agenda_role, .page = PAGE, .back = true,
 	.empty = "Nothing due: no follow-ups, plan actions, annual talks or "
 	    "cadence alarms match.",

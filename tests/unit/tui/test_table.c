@@ -284,6 +284,35 @@ test_identifier_whole_free_text_cut(void **state)
 	assert_false(table_scroll(&f->tb, ACT_MOVE_DOWN));
 }
 
+/* A reload after a row came in above the cursor (a change elsewhere,
+ * live screens): the cursor stays on its row by its id, not its line;
+ * a row that has gone leaves it on its line. */
+static void
+test_reload_keeps_the_row(void **state)
+{
+	struct fixture *f = *state;
+	struct acct_rows page = { 4, NF, xcalloc(4 * NF + 1, sizeof (char *)) };
+	static const char *const names[] = { "new", "name0", "name1", "name2" };
+
+	table_set_key(&f->tb, F_NAME);
+	fill(&f->tb, 3);
+	listnav_act(&f->tb.nav, ACT_MOVE_DOWN);	/* on name1 */
+	table_clear(&f->tb);
+	for (size_t i = 0; i < 4; i++) {
+		page.cell[i * NF + F_NAME] = xstrdup(names[i]);
+		page.cell[i * NF + F_CITY] = xstrdup("x");
+	}
+	table_take(&f->tb, &page, 0);
+	acct_rows_free(&page);
+	assert_string_equal(acct_rows_get(&f->tb.rows, f->tb.nav.cursor, F_NAME),
+	    "name1");
+	/* gone: back to its line */
+	listnav_act(&f->tb.nav, ACT_MOVE_FIRST);	/* on "new" */
+	table_clear(&f->tb);
+	fill(&f->tb, 3);
+	assert_int_equal(f->tb.nav.cursor, 0);
+}
+
 int
 main(void)
 {
@@ -300,6 +329,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_resize_keeps_cursor_in_view, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_pages_append, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reload_keeps_the_row, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
