@@ -12,6 +12,9 @@
 
 struct kam_listen;
 
+/* The channel of change notifications (0031_live_changes.sql). */
+#define LISTEN_CHANNEL	"kam_change"
+
 enum listen_state {
 	LISTEN_CONNECTING,	/* connecting, or LISTEN not answered yet */
 	LISTEN_READY,		/* listening */
@@ -19,11 +22,11 @@ enum listen_state {
 };
 
 /* Starts connecting with conninfo, the settings of over (may be NULL or
- * "") winning, like db_connect_over; LISTENs on channel (a fixed
- * identifier) once connected. timeout is connect_timeout in seconds,
+ * "") winning, like db_connect_over; LISTENs on LISTEN_CHANNEL once
+ * connected. timeout is connect_timeout in seconds,
  * which listen_poll keeps. NULL only for a bad over (said on stderr). */
 struct kam_listen *listen_open(const char *conninfo, const char *over,
-		    const char *channel, int timeout);
+		    int timeout);
 void		 listen_close(struct kam_listen *l);
 /* The socket to wait on (-1: none now), and whether for writing. */
 int		 listen_socket(const struct kam_listen *l);

@@ -20,7 +20,7 @@ struct kam_listen {
 	PGconn		*conn;
 	enum phase	 phase;
 	bool		 write;		/* the connect waits to write */
-	char		*conninfo, *over, *channel;
+	char		*conninfo, *over;
 	char		 tmo[16];
 	long long	 deadline;	/* of the connect, in ms */
 	struct kam_buf	 error;
@@ -74,14 +74,12 @@ start(struct kam_listen *l)
 }
 
 struct kam_listen *
-listen_open(const char *conninfo, const char *over, const char *channel,
-    int timeout)
+listen_open(const char *conninfo, const char *over, int timeout)
 {
 	struct kam_listen *l = xcalloc(1, sizeof *l);
 
 	l->conninfo = conninfo ? xstrdup(conninfo) : NULL;
 	l->over = over ? xstrdup(over) : NULL;
-	l->channel = xstrdup(channel);
 	snprintf(l->tmo, sizeof l->tmo, "%d", timeout > 0 ? timeout : 10);
 	buf_init(&l->error);
 	if (!start(l)) {
@@ -99,7 +97,6 @@ listen_close(struct kam_listen *l)
 	PQfinish(l->conn);
 	free(l->conninfo);
 	free(l->over);
-	free(l->channel);
 	buf_free(&l->error);
 	free(l);
 }
@@ -133,8 +130,6 @@ listen_error(const struct kam_listen *l)
 static void
 connecting(struct kam_listen *l)
 {
-	char sql[128];
-
 	switch (PQconnectPoll(l->conn)) {
 	case PGRES_POLLING_WRITING:
 		l->write = true;
@@ -143,9 +138,8 @@ connecting(struct kam_listen *l)
 		l->write = false;
 		break;
 	case PGRES_POLLING_OK:
-		/* the channel is kam's own identifier, never data */
-		snprintf(sql, sizeof sql, "LISTEN %s", l->channel);
-		if (PQsetnonblocking(l->conn, 1) != 0 || !PQsendQuery(l->conn, sql))
+		if (PQsetnonblocking(l->conn, 1) != 0 ||
+		    !PQsendQuery(l->conn, "LISTEN " LISTEN_CHANNEL))
 			broken(l, PQerrorMessage(l->conn));
 		else
 			l->phase = PH_SUBSCRIBING;

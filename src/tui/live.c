@@ -15,7 +15,6 @@
 #include "kam/listen.h"
 #include "kam/log.h"
 
-#define LIVE_CHANNEL	"kam_change"
 #define LIVE_CONNECT_MS	1000	/* connect's deadline looked at */
 
 void
@@ -25,7 +24,7 @@ live_start(struct tui *t)
 
 	memset(l, 0, sizeof *l);
 	l->listen = listen_open(t->conf->db_conninfo, t->conf->db_listen_conninfo,
-	    LIVE_CHANNEL, t->conf->db_connect_timeout);
+	    t->conf->db_connect_timeout);
 	if (l->listen == NULL) {
 		l->polled = l->told = true;
 		tui_message(t, true, "database.listen_conninfo is not a connection "
@@ -132,14 +131,18 @@ noted(void *ctx, const char *payload)
 		l->all = true;
 }
 
-/* Without LISTEN: said once, then every view reads every LIVE_POLL_MS. */
+/* Without LISTEN: said once, then every view reads every LIVE_POLL_MS
+ * while LISTEN is tried again. */
 static void
 fall_back(struct tui *t)
 {
 	struct tui_live *l = &t->live;
 
 	l->ready = false;
-	if (!l->told)
+	/* the bottom line once, when it never listened; a connection lost
+	 * later (a server restart) is the status line's alone, beside the
+	 * database's own message */
+	if (!l->told && !l->was_ready)
 		tui_message(t, true, "No live updates (%s): kam reads the screen "
 		    "again every %d s.", listen_error(l->listen), LIVE_POLL_MS / 1000);
 	l->polled = l->told = true;
@@ -160,8 +163,6 @@ listening(struct tui *t)
 		l->all = true;
 		l->due = now_ms();
 	}
-	if (l->told)
-		tui_message(t, false, "Live updates are back.");
 	l->polled = l->told = false;
 	l->was_ready = true;
 	t->dirty = true;

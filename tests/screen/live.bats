@@ -81,3 +81,20 @@ jana_set() {
 	screen_wait "Master data"
 	[[ "$(screen_text)" == *"db ok, not live"* ]]
 }
+
+# The deployment of kam(1) POOLED CONNECTIONS: the client through
+# PgBouncer in transaction pooling, LISTEN straight to the server.
+@test "through PgBouncer, listening straight to the server: live" {
+	. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
+	pgb_start
+	screen_start PGHOST="$PGB_HOST" PGPORT="$PGB_PORT" \
+	    KAM_LISTEN_CONNINFO="'host=$PGHOST port=$PGPORT'"
+	screen_keys /
+	screen_type nordwind
+	screen_keys Enter Enter 2
+	screen_wait "Jana Novak"
+	c1_insert_contact "Pooled Person"
+	screen_wait "Pooled Person" 5
+	[[ "$(screen_text)" == *"db ok |"* ]]
+	pgb_stop
+}

@@ -214,7 +214,7 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 		tt_action(v, t, a);
 		return;
 	}
-	if (tt->tb.want_last && tt->tb.more) {
+	if ((tt->tb.want_last && tt->tb.more) || table_restoring(&tt->tb)) {
 		tt->tb.fetching = true;
 		req_submit(t, v, SLOT_ROWS, 0);
 	} else if (tt->tb.want_last) {

@@ -189,25 +189,40 @@ table_scroll(struct table *tb, enum kam_action a)
 }
 
 /* After a reload: the cursor on the row it was on, at the same height on
- * the screen; a row that has gone leaves it on its line. */
+ * the screen; a row that has gone leaves it on its line. While the pages
+ * come (table_restoring) the cursor waits on the last row read. */
 static void
 back_to_kept(struct table *tb)
 {
 	size_t height = tb->kept.cursor - tb->kept.top;
 
-	tb->nav.cursor = tb->kept.cursor;
-	tb->nav.top = tb->kept.top;
 	for (size_t r = 0; tb->kept_key != NULL && r < tb->rows.nrows; r++) {
 		const char *id = acct_rows_get(&tb->rows, r, (size_t)tb->key);
 
 		if (id != NULL && strcmp(id, tb->kept_key) == 0) {
 			tb->nav.cursor = r;
 			tb->nav.top = r > height ? r - height : 0;
-			break;
+			tb->kept.cursor = tb->kept.top = 0;
+			forget_key(tb);
+			return;
 		}
 	}
+	if (table_restoring(tb)) {
+		tb->nav.cursor = tb->rows.nrows ? tb->rows.nrows - 1 : 0;
+		return;
+	}
+	tb->nav.cursor = tb->kept.cursor;
+	tb->nav.top = tb->kept.top;
 	tb->kept.cursor = tb->kept.top = 0;
 	forget_key(tb);
+}
+
+bool
+table_restoring(const struct table *tb)
+{
+	return tb->more && !tb->backwards &&
+	    (tb->kept.cursor > 0 || tb->kept_key != NULL) &&
+	    tb->rows.nrows <= tb->kept.cursor;
 }
 
 void

@@ -82,6 +82,9 @@ void	table_take(struct table *tb, struct acct_rows *page, int page_size);
  * cursor stays on its row; the first such page is the last of all. */
 void	table_take_before(struct table *tb, struct acct_rows *page,
 	    int page_size);
+/* Whether a reload has not yet read as far as the cursor was (a table
+ * read a page at a time): the next page should come. */
+bool	table_restoring(const struct table *tb);
 /* Whether the cursor is near the end of what is loaded, and more may be. */
 bool	table_wants_more(const struct table *tb);
 /* The same near the start, when rows before it are not read yet. */

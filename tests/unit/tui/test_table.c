@@ -313,6 +313,42 @@ test_reload_keeps_the_row(void **state)
 	assert_int_equal(f->tb.nav.cursor, 0);
 }
 
+/* A page of rows "name<first>" ... for a table read 50 at a time. */
+static void
+take_page(struct table *tb, size_t first, size_t n)
+{
+	struct acct_rows page = { n, NF, xcalloc(n * NF + 1, sizeof (char *)) };
+	char s[32];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(s, sizeof s, "name%zu", first + i);
+		page.cell[i * NF + F_NAME] = xstrdup(s);
+		page.cell[i * NF + F_CITY] = xstrdup("x");
+	}
+	table_take(tb, &page, 50);
+	acct_rows_free(&page);
+}
+
+/* A reload of a table read a page at a time, the cursor on its second
+ * page: the pages come again until its row is there. */
+static void
+test_reload_reads_on_to_the_row(void **state)
+{
+	struct fixture *f = *state;
+
+	table_set_key(&f->tb, F_NAME);
+	take_page(&f->tb, 0, 50);
+	take_page(&f->tb, 50, 50);
+	f->tb.nav.cursor = 70;
+	table_clear(&f->tb);
+	take_page(&f->tb, 0, 50);
+	assert_true(table_restoring(&f->tb));
+	take_page(&f->tb, 50, 50);
+	assert_false(table_restoring(&f->tb));
+	assert_string_equal(acct_rows_get(&f->tb.rows, f->tb.nav.cursor, F_NAME),
+	    "name70");
+}
+
 int
 main(void)
 {
@@ -330,6 +366,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_pages_append, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reload_keeps_the_row, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_reload_reads_on_to_the_row, setup,
 		    teardown),
 	};
 
