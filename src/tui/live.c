@@ -1,5 +1,6 @@
-/* Live screens (live.h): notifications of committed changes gathered
- * for LIVE_GATHER_MS, then each open view that shows a changed table of
+/* Live screens (live.h): notifications of committed changes, the first
+ * of a burst at once and the rest gathered for LIVE_GATHER_MS, then each
+ * open view that shows a changed table of
  * a changed account reads again through its own reload (or is told,
  * changed). Views say what they show with their interest operation
  * (view.h); the loop knows no view. */
@@ -123,8 +124,13 @@ noted(void *ctx, const char *payload)
 		log_debug("a change notification kam does not read: %.80s", payload);
 		return;
 	}
+	trace_event(t->trace, "note", h.table);
+	t->dirty = true;	/* a trace's last line stays a paint */
+	/* the first of a burst at once, the rest LIVE_GATHER_MS after the
+	 * last read: one read a view at most so often */
 	if (l->due == 0)
-		l->due = now_ms() + LIVE_GATHER_MS;
+		l->due = l->last + LIVE_GATHER_MS > now_ms() ?
+		    l->last + LIVE_GATHER_MS : now_ms();
 	if (l->nhints < LIVE_HINTS)
 		l->hint[l->nhints++] = h;
 	else
@@ -210,6 +216,7 @@ live_timers(struct tui *t)
 		/* with the database away, its reconnect reads every view */
 		if (t->dbstate == TDB_OK)
 			live_dispatch(t, l->hint, l->nhints, l->all);
+		l->last = now;
 		l->due = 0;
 		l->all = false;
 		l->nhints = 0;

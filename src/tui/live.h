@@ -12,7 +12,7 @@
 struct tui;
 struct kam_listen;
 
-#define LIVE_GATHER_MS	200	/* a burst: one read of each view */
+#define LIVE_GATHER_MS	200	/* a view reads at most so often */
 #define LIVE_POLL_MS	30000	/* without LISTEN */
 #define LIVE_HINTS	32	/* more in one burst: every view reads */
 
@@ -24,6 +24,7 @@ struct tui_live {
 	bool			 told;		/* ... and said so */
 	double			 poll_at;	/* the next poll, and LISTEN retry */
 	double			 due;		/* the burst's reads; 0: none */
+	double			 last;		/* ... the last burst's */
 	bool			 all;		/* every view reads */
 	struct change_hint	 hint[LIVE_HINTS];
 	int			 nhints;
