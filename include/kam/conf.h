@@ -14,6 +14,7 @@ struct kam_conf {
 	char	*db_conninfo;		/* libpq connection string or URI */
 	int	 db_connect_timeout;	/* seconds */
 	int	 db_retry_for;		/* seconds */
+	char	*db_listen_conninfo;	/* LISTEN's connection, over db_conninfo */
 	/* [erp] */
 	char	*erp_profile;
 	char	*erp_base_url;

@@ -45,6 +45,8 @@ size_t				 edit_ncolumns(enum edit_entity e);
 const struct edit_column	*edit_column_at(enum edit_entity e, size_t i);
 /* The column's index, or -1. */
 int				 edit_column_find(enum edit_entity e, const char *name);
+/* The table of e's rows ("contact"). */
+const char			*edit_table(enum edit_entity e);
 /* Whether the client may add rows of e (accounts come from the ERP). */
 bool				 edit_can_insert(enum edit_entity e);
 

@@ -21,6 +21,12 @@ static const struct conf_option options[] = {
 	{ "database.retry_for", CONF_INT, OFF(db_retry_for), "30", 0, 3600,
 	  NULL, "seconds to keep asking a database that is full or failing "
 	  "over before giving up with exit status 75" },
+	{ "database.listen_conninfo", CONF_STRING, OFF(db_listen_conninfo),
+	  NULL, 0, 0, "KAM_LISTEN_CONNINFO",
+	  "where the full-screen client listens for changes: connection "
+	  "settings that win over database.conninfo's, direct to the server "
+	  "(a pooler in transaction mode cannot carry LISTEN); empty means "
+	  "database.conninfo itself" },
 	{ "erp.profile", CONF_STRING, OFF(erp_profile), "native", 0, 0,
 	  "KAM_ERP_PROFILE", "ERP profile name or path to a profile file" },
 	{ "erp.base_url", CONF_STRING, OFF(erp_base_url), NULL, 0, 0,

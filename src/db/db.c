@@ -68,9 +68,9 @@ session_attrs(void)
 
 /* The connection's keywords: kam's own first, then
  * conninfo (expanded by libpq), then the keywords of over, which win over
- * both. */
-static bool
-connect_params(const char *conninfo, const char *over, const char *what,
+ * both (db_private.h). */
+bool
+db_connect_params(const char *conninfo, const char *over, const char *what,
     const char *tmo, const char ***keys,
     const char ***vals, PQconninfoOption **parsed)
 {
@@ -127,7 +127,7 @@ open_conn(struct kam_db *db, const char *conninfo, const char *over,
 	const char **keys, **vals;
 
 	db->conn = NULL;
-	if (!connect_params(conninfo, over, what, tmo, &keys, &vals, &parsed))
+	if (!db_connect_params(conninfo, over, what, tmo, &keys, &vals, &parsed))
 		return false;
 	db->conn = PQconnectdbParams(keys, vals, 1);
 	free(keys);

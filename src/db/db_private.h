@@ -30,6 +30,15 @@ struct kam_res {
 	int		 ncol;
 };
 
+/* The keywords and values of a connection, for PQconnectdbParams and
+ * PQconnectStartParams: kam's own, then conninfo's, then over's (which
+ * win). tmo is connect_timeout. False, said under the name what, for a
+ * bad over; else the caller frees *keys and *vals and PQconninfoFree's
+ * *parsed once connected. */
+bool	db_connect_params(const char *conninfo, const char *over,
+	    const char *what, const char *tmo, const char ***keys,
+	    const char ***vals, PQconninfoOption **parsed);
+
 /* Records the error of res (NULL: the connection broke), frees res and
  * returns false. */
 bool	db_fail(struct kam_db *db, PGresult *res);

@@ -48,6 +48,12 @@ edit_column_at(enum edit_entity e, size_t i)
 	return i < edit_entities[e]->ncols ? &edit_entities[e]->cols[i] : NULL;
 }
 
+const char *
+edit_table(enum edit_entity e)
+{
+	return edit_entities[e]->table;
+}
+
 bool
 edit_can_insert(enum edit_entity e)
 {

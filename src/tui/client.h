@@ -9,6 +9,7 @@
 #include "agenda_filter.h"
 #include "portfolio_state.h"
 #include "cmdline.h"
+#include "live.h"
 #include "prompt.h"
 #include "sync_process.h"
 #include "theme.h"
@@ -77,6 +78,7 @@ struct tui {
 	struct tui_trace	*trace;
 	struct kam_buf		 key_name;	/* the key being handled */
 	struct bgsync		 sync;		/* :sync in the background */
+	struct tui_live		 live;		/* live screens */
 	struct ask		 ask;
 	bool			 cursor_on;	/* a view placed the cursor */
 	int			 cursor_y, cursor_x;

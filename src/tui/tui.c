@@ -15,6 +15,7 @@
 #include "drafts_dialog.h"
 #include "input.h"
 #include "keymap.h"
+#include "live.h"
 #include "message.h"
 #include "requests.h"
 #include "services.h"
@@ -111,14 +112,19 @@ db_timeout(const struct tui *t)
 	return t->dbstate == TDB_RESETTING ? 1000 : -1;
 }
 
-/* The sooner of the database's and the sync's timers; -1 waits for
- * events only. */
+static int
+sooner(int a, int b)
+{
+	return a < 0 ? b : b < 0 || a < b ? a : b;
+}
+
+/* The soonest of the database's, the sync's and the live screens'
+ * timers; -1 waits for events only. */
 static int
 poll_timeout(const struct tui *t)
 {
-	int db = db_timeout(t), sync = tui_sync_timeout(t);
-
-	return db < 0 ? sync : sync < 0 || db < sync ? db : sync;
+	return sooner(sooner(db_timeout(t), tui_sync_timeout(t)),
+	    live_timeout(t));
 }
 
 static void
@@ -153,23 +159,29 @@ read_keys(struct tui *t)
 static void
 wait_events(struct tui *t)
 {
-	struct pollfd fds[4] = {
+	/* a socket with no events to wait for is left out (fd -1) */
+	struct pollfd fds[5] = {
 		{ STDIN_FILENO, POLLIN, 0 }, { term_signal_fd(), POLLIN, 0 },
-		{ tui_sync_fd(t), POLLIN, 0 }, { db_socket(t->db), db_events(t), 0 },
+		{ tui_sync_fd(t), POLLIN, 0 },
+		{ db_events(t) ? db_socket(t->db) : -1, db_events(t), 0 },
+		{ live_events(t) ? live_fd(t) : -1, live_events(t), 0 },
 	};
-	int n = fds[3].events ? 4 : 3, sig;
+	int sig;
 
-	if (poll(fds, (nfds_t)n, poll_timeout(t)) < 0 && errno != EINTR)
+	if (poll(fds, 5, poll_timeout(t)) < 0 && errno != EINTR)
 		t->quit = true;
 	while (term_take_signal(&sig))
 		on_signal(t, sig);
 	if (fds[2].revents)
 		tui_sync_activity(t);
-	if (n == 4 && fds[3].revents)
+	if (fds[3].revents)
 		db_activity(t);
+	if (fds[4].revents)
+		live_activity(t);
 	read_keys(t);
 	timers(t);
 	tui_sync_timers(t);
+	live_timers(t);
 	req_pump(t);
 }
 
@@ -183,6 +195,7 @@ start(struct tui *t)
 	tui_set_theme(t, t->conf->ui_theme);
 	tui_push(t, view_accounts_new(t));
 	view_drafts_offer(t);
+	live_start(t);
 	return true;
 }
 
@@ -192,6 +205,7 @@ finish(struct tui *t)
 	while (t->top != NULL)
 		tui_pop(t);
 	term_stop();
+	live_stop(t);
 	bgsync_free(&t->sync);
 	if (t->busy)
 		db_cancel(t->db);

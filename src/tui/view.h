@@ -19,6 +19,14 @@ struct cmd;
 struct tui;
 struct view;
 
+/* What a live view shows (live.c): the tables of its rows
+ * (NULL-terminated; "*" for every table) and its account, NULL for
+ * every account. */
+struct live_interest {
+	const char *const	*tables;
+	const char		*account;
+};
+
 struct kam_view_ops {
 	const char	*name;
 	/* Mandatory. Draws lines y0 .. y0 + height - 1 of the screen. */
@@ -55,6 +63,15 @@ struct kam_view_ops {
 	bool	(*key)(struct view *v, struct tui *t, int key);
 	/* Optional: the answer to a question the view asked (tui_ask). */
 	void	(*answer)(struct view *v, struct tui *t, int what, bool yes);
+	/* Optional, for a live view: what it shows. A change of it committed
+	 * elsewhere reads the view again (reload) within a second. */
+	void	(*interest)(struct view *v, struct live_interest *out);
+	/* Optional: told such a change instead of reload (a form being
+	 * typed in keeps its text and says so). */
+	void	(*changed)(struct view *v, struct tui *t);
+	/* Optional: the views within this one, each live on its own (the
+	 * account view's tabs): up to max of them into out; how many. */
+	int	(*parts)(struct view *v, struct view **out, int max);
 };
 
 struct view {

@@ -35,7 +35,7 @@ enum fv_state {
 };
 /* SLOT_PICK + i reads the choices of field i: a slot each, so that one
  * field's request does not replace another's. */
-enum { SLOT_READ, SLOT_SAVE, SLOT_CHECK, SLOT_WARN, SLOT_PICK };
+enum { SLOT_READ, SLOT_SAVE, SLOT_CHECK, SLOT_WARN, SLOT_PEEK, SLOT_PICK };
 enum { ASK_DISCARD, ASK_LEAVE, ASK_WARNED };
 
 struct form_view {
@@ -48,6 +48,8 @@ struct form_view {
 	char		*draft;		/* the draft's path, NULL: none kept */
 	bool		 draft_written;
 	bool		 stale_below;	/* the view below shows an old row */
+	bool		 meanwhile;	/* its row was saved elsewhere since */
+	const char	*live[2];	/* the table it edits (interest) */
 	int		 scroll;
 	int		 ahead[TYPEAHEAD];	/* keys typed while loading */
 	size_t		 nahead;
@@ -245,6 +247,8 @@ fv_send(struct view *v, struct tui *t, int slot, int arg)
 		return edit_check_send(t->db, &fv->mine);
 	case SLOT_WARN:
 		return edit_warn_send(t->db, fv->f.def->warn, &fv->mine);
+	case SLOT_PEEK:
+		return edit_read_send(t->db, fv->f.def->entity, fv->f.row.id);
 	default:
 		fl = &fv->f.field[arg];
 		return edit_pick_send(t->db, fl->def->pick, fv->f.row.parent,
@@ -358,6 +362,7 @@ static void
 conflict(struct form_view *fv, struct tui *t)
 {
 	fv->state = FV_CONFLICT;
+	fv->meanwhile = false;	/* the dialog shows what */
 	fv->stale_below = true;
 	keep_draft(fv, t);
 	tui_push(t, view_conflict_new(&fv->v));
@@ -398,6 +403,33 @@ outcome(struct form_view *fv, struct tui *t, enum edit_outcome o,
 	keep_draft(fv, t);
 }
 
+/* The row as it is now, beside the version the form began from: saved
+ * elsewhere since (or gone), the form says so and keeps its text; the
+ * save's version check then shows both (the conflict dialog). */
+static void
+recv_peek(struct form_view *fv, struct tui *t)
+{
+	struct edit_row row;
+	struct edit_error err;
+	enum edit_outcome o;
+
+	edit_row_init(&row, fv->f.def->entity);
+	edit_str_set(&row.id, fv->f.row.id);
+	edit_str_set(&row.parent, fv->f.row.parent);
+	edit_error_init(&err);
+	o = edit_read_recv(t->db, &row, &err);
+	if (!fv->meanwhile && (o == EDIT_GONE || (o == EDIT_SAVED &&
+	    row.version != NULL && fv->f.row.version != NULL &&
+	    strcmp(row.version, fv->f.row.version) != 0))) {
+		fv->meanwhile = true;
+		tui_message(t, true, o == EDIT_GONE ? "It was deleted meanwhile, or "
+		    "you may no longer see it." : "Someone changed it meanwhile: "
+		    "saving shows their version beside yours first.");
+	}
+	edit_error_free(&err);
+	edit_row_free(&row);
+}
+
 static void
 fv_recv(struct view *v, struct tui *t, int slot, int arg)
 {
@@ -407,6 +439,10 @@ fv_recv(struct view *v, struct tui *t, int slot, int arg)
 
 	if (slot == SLOT_READ) {
 		recv_read(fv, t);
+		return;
+	}
+	if (slot == SLOT_PEEK) {
+		recv_peek(fv, t);
 		return;
 	}
 	if (slot >= SLOT_PICK) {
@@ -592,6 +628,8 @@ fv_status(struct view *v, struct tui *t, struct kam_buf *out)
 		    " Checking: waiting for the database connection");
 		return;
 	}
+	if (fv->meanwhile)
+		buf_adds(out, " Changed meanwhile");
 	keymap_hint(out, ACT_FIELD_NEXT, "next");
 	keymap_hint(out, ACT_FORM_SAVE, "save");
 	keymap_hint(out, ACT_CANCEL, "cancel");
@@ -621,6 +659,26 @@ fv_free(struct view *v)
 	free(fv);
 }
 
+/* A row being edited: its own table and account. A new row has nothing
+ * that could change under it. */
+static void
+fv_interest(struct view *v, struct live_interest *out)
+{
+	struct form_view *fv = FV(v);
+
+	fv->live[0] = edit_table(fv->f.def->entity);
+	out->tables = fv->f.row.id != NULL && fv->state == FV_EDITING ?
+	    fv->live : NULL;
+	out->account = fv->f.row.parent;
+}
+
+/* Never read again under the user's hands: looked at instead. */
+static void
+fv_changed(struct view *v, struct tui *t)
+{
+	req_submit(t, v, SLOT_PEEK, 0);
+}
+
 static const struct kam_view_ops form_ops = {
 	.name = "form",
 	.draw = fv_draw,
@@ -633,6 +691,8 @@ static const struct kam_view_ops form_ops = {
 	.free = fv_free,
 	.key = fv_key,
 	.answer = fv_answer,
+	.interest = fv_interest,
+	.changed = fv_changed,
 };
 
 /* The draft's file: named by the new row's client key, or a key of its

@@ -61,7 +61,8 @@ db_state_text(const struct tui *t, struct kam_buf *b)
 
 	switch (t->dbstate) {
 	case TDB_OK:
-		return "db ok";
+		/* live.c said why on the bottom line */
+		return t->live.told && !t->live.ready ? "db ok, not live" : "db ok";
 	case TDB_RESETTING:
 		return "db reconnecting";
 	case TDB_LOST:

@@ -40,3 +40,11 @@ tab_may_write(const struct view *tab, struct tui *t, const char *what)
 		    what);
 	return r != NULL && r->write;
 }
+
+void
+tab_interest(struct view *tab, const char *const *tables,
+    struct live_interest *out)
+{
+	out->tables = tables;
+	out->account = tab_account_id(tab);
+}

@@ -40,4 +40,8 @@ const struct edit_rights *view_account_rights(const struct view *account);
 bool		 tab_may_write(const struct view *tab, struct tui *t,
 		    const char *what);
 
+/* A tab's interest (view.h): tables of its account. */
+void		 tab_interest(struct view *tab, const char *const *tables,
+		    struct live_interest *out);
+
 #endif

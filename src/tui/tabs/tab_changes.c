@@ -42,8 +42,12 @@ may_read_log(const struct tui *t)
 	return t->session.audit_log;
 }
 
+/* every change of the account is an entry of its log */
+static const char *const change_tables[] = { "*", NULL };
+
 static const struct table_tab_def changes = {
 	.what = "Changes", .query = AQ_CHANGES, .cols = change_cols,
+	.live = change_tables, .id_field = CH_ID,
 	.ncols = (int)countof(change_cols), .page = PAGE, .empty = "No changes recorded.",
 	.enter = open_change, .entry_query = AQ_CHANGE, .show = show_change,
 	.allowed = may_read_log, .refused = "Your role may not read the change log.",

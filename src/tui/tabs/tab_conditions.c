@@ -77,8 +77,11 @@ conditions_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 	return row_forms_action(tt, t, a, &condition_forms);
 }
 
+static const char *const condition_tables[] = { "special_condition", NULL };
+
 static const struct table_tab_def conditions = {
 	.what = "Conditions", .query = AQ_CONDITIONS, .cols = condition_cols,
+	.live = condition_tables, .id_field = CD_ID,
 	.ncols = (int)countof(condition_cols), .role = condition_role,
 	.empty = "No special conditions.", .action = conditions_action,
 };

@@ -53,8 +53,11 @@ contacts_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 	return row_forms_action(tt, t, a, &contact_forms);
 }
 
+static const char *const contact_tables[] = { "contact", NULL };
+
 static const struct table_tab_def contacts = {
 	.what = "Contacts", .query = AQ_CONTACTS, .cols = contact_cols,
+	.live = contact_tables, .id_field = CT_ID,
 	.ncols = (int)countof(contact_cols), .role = contact_role,
 	.empty = "No contacts on record.", .action = contacts_action,
 };

@@ -40,8 +40,11 @@ feedback_fill(struct tui *t, struct acct_rows_req *req)
 	req->feedback = t->hist.feedback ? t->hist.feedback : "any";
 }
 
+static const char *const feedback_tables[] = { "interaction", NULL };
+
 static const struct table_tab_def feedback = {
 	.what = "Feedback", .query = AQ_HISTORY, .cols = feedback_cols,
+	.live = feedback_tables, .id_field = HI_ID,
 	.ncols = (int)countof(feedback_cols), .role = feedback_role, .page = HISTORY_PAGE,
 	.empty = "No compliments, ideas or complaints match.",
 	.fill = feedback_fill, .enter = history_open_entry, .action = history_action,

@@ -85,8 +85,11 @@ history_command(struct table_tab *tt, struct tui *t, const struct cmd *c)
 	return feedback_ops_command(tt, t, c);
 }
 
+static const char *const history_tables[] = { "interaction", NULL };
+
 static const struct table_tab_def history = {
 	.what = "History", .query = AQ_HISTORY, .cols = history_cols,
+	.live = history_tables, .id_field = HI_ID,
 	.ncols = (int)countof(history_cols), .role = history_feedback_role, .page = HISTORY_PAGE,
 	.empty = "No history matches.", .fill = history_fill,
 	.enter = history_open_entry, .action = history_action,

@@ -55,8 +55,12 @@ may_read_orders(const struct tui *t)
 	return t->session.orders;
 }
 
+static const char *const order_tables[] = { "erp_order", "erp_invoice", NULL };
+
 static const struct table_tab_def orders = {
 	.what = "Orders & invoices", .query = AQ_MONEY, .cols = orders_cols,
+	/* the key: an order's and an invoice's ids may be the same */
+	.live = order_tables, .id_field = MO_KEY,
 	.ncols = (int)countof(orders_cols), .role = orders_role, .page = 200,
 	.empty = "No orders or invoices.", .allowed = may_read_orders,
 	.refused = "Your role is not allowed to read orders and invoices.",

@@ -352,6 +352,15 @@ overview_free(struct view *v)
 	free(to);
 }
 
+/* the 360-degree view: something of every table of the account */
+static void
+overview_interest(struct view *v, struct live_interest *out)
+{
+	static const char *const tables[] = { "*", NULL };
+
+	tab_interest(v, tables, out);
+}
+
 static const struct kam_view_ops overview_ops = {
 	.name = "overview",
 	.draw = card_tab_draw,
@@ -363,6 +372,7 @@ static const struct kam_view_ops overview_ops = {
 	.search_next = card_tab_search_next,
 	.status = card_tab_status,
 	.free = overview_free,
+	.interest = overview_interest,
 };
 
 struct view *

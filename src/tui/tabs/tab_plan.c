@@ -370,6 +370,15 @@ plan_free(struct view *v)
 	free(tp);
 }
 
+/* the year's plan and its actions */
+static void
+plan_interest(struct view *v, struct live_interest *out)
+{
+	static const char *const tables[] = { "account_plan", "plan_action", NULL };
+
+	tab_interest(v, tables, out);
+}
+
 static const struct kam_view_ops plan_ops = {
 	.name = "plan",
 	.draw = plan_draw,
@@ -383,6 +392,7 @@ static const struct kam_view_ops plan_ops = {
 	.status = plan_status,
 	.free = plan_free,
 	.answer = plan_answer,
+	.interest = plan_interest,
 };
 
 struct view *

@@ -238,6 +238,15 @@ sla_free(struct view *v)
 	free(ts);
 }
 
+/* every service level of the account */
+static void
+sla_interest(struct view *v, struct live_interest *out)
+{
+	static const char *const tables[] = { "service_level", NULL };
+
+	tab_interest(v, tables, out);
+}
+
 static const struct kam_view_ops sla_ops = {
 	.name = "sla",
 	.draw = sla_draw,
@@ -250,6 +259,7 @@ static const struct kam_view_ops sla_ops = {
 	.click = sla_click,
 	.status = sla_status,
 	.free = sla_free,
+	.interest = sla_interest,
 };
 
 struct view *

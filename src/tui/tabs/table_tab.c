@@ -214,7 +214,7 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 		tt_action(v, t, a);
 		return;
 	}
-	if (tt->tb.want_last && tt->tb.more) {
+	if ((tt->tb.want_last && tt->tb.more) || table_restoring(&tt->tb)) {
 		tt->tb.fetching = true;
 		req_submit(t, v, SLOT_ROWS, 0);
 	} else if (tt->tb.want_last) {
@@ -368,6 +368,17 @@ tt_free(struct view *v)
 	free(tt);
 }
 
+/* A tab shows its account's rows; a screen of its own (def->send),
+ * every account's it may see. */
+static void
+tt_interest(struct view *v, struct live_interest *out)
+{
+	struct table_tab *tt = TT(v);
+
+	out->tables = tt->def->live;
+	out->account = tt->def->send != NULL ? NULL : tab_account_id(v);
+}
+
 static const struct kam_view_ops table_tab_ops = {
 	.name = "table",
 	.draw = tt_draw,
@@ -383,6 +394,7 @@ static const struct kam_view_ops table_tab_ops = {
 	.title = tt_title,
 	.free = tt_free,
 	.answer = tt_answer,
+	.interest = tt_interest,
 };
 
 bool
@@ -402,6 +414,8 @@ table_tab_new(struct view *account, const struct table_tab_def *def)
 	table_init(&tt->tb, def->cols, def->ncols, def->role);
 	if (def->currency > 0)
 		table_set_currency(&tt->tb, def->currency);
+	if (def->live != NULL)
+		table_set_key(&tt->tb, def->id_field);
 	return &tt->v;
 }
 

@@ -24,6 +24,11 @@ struct table_tab_def {
 	 * the last page alone, not every page before it */
 	bool			 back;
 	const char		*empty;		/* when there are none */
+	/* optional, for a live table (view.h, interest): the tables its rows
+	 * come from (NULL-terminated), and the rows' column of a row's id,
+	 * which keeps the cursor on its row when they are read again */
+	const char *const	*live;
+	int			 id_field;
 	/* optional: more of the request (filters), Enter, other actions */
 	void	(*fill)(struct tui *t, struct acct_rows_req *req);
 	void	(*enter)(struct table_tab *tt, struct tui *t);

@@ -321,6 +321,22 @@ account_free(struct view *v)
 	free(va);
 }
 
+/* Its tabs made so far, each live on its own (the others read when
+ * shown); the tab in front first, so that its read goes first. */
+static int
+account_parts(struct view *v, struct view **out, int max)
+{
+	struct view_account *va = VAC(v);
+	int n = 0;
+
+	if (va->tabs[va->tab] != NULL && max > 0)
+		out[n++] = va->tabs[va->tab];
+	for (int i = 0; i < NTABS && n < max; i++)
+		if (va->tabs[i] != NULL && i != va->tab)
+			out[n++] = va->tabs[i];
+	return n;
+}
+
 static const struct kam_view_ops account_ops = {
 	.name = "account",
 	.draw = account_draw,
@@ -335,6 +351,7 @@ static const struct kam_view_ops account_ops = {
 	.status = account_status,
 	.title = account_title,
 	.free = account_free,
+	.parts = account_parts,
 };
 
 struct view *

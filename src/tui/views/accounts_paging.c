@@ -174,10 +174,21 @@ void
 acctlist_take_reload(struct acctlist *l, struct acct_page *page,
     enum acct_from from, long base, size_t cursor)
 {
+	const struct acct_row *was = acctlist_selected(l);
+	char *id = was != NULL && was->key.id != NULL ? xstrdup(was->key.id) : NULL;
+
 	replace_all(l, page, from);
 	l->base = base;
 	l->loaded = true;
 	l->nav.cursor = cursor;
+	/* the row it was on, when it is still in the window (its line else):
+	 * a change elsewhere may have moved it */
+	for (size_t i = 0; id != NULL && i < l->nav.n; i++)
+		if (l->rows[i].key.id != NULL && strcmp(l->rows[i].key.id, id) == 0) {
+			l->nav.cursor = i;
+			break;
+		}
+	free(id);
 	listnav_fix(&l->nav);
 }
 

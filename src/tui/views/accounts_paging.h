@@ -42,7 +42,7 @@ void	acctlist_take(struct acctlist *l, struct acct_page *page,
 	    enum acct_from from);
 /* Takes page (fetched as from: ACCT_FIRST or ACCT_AFTER) as the new
  * window after a reload: the rows from result index base on, the cursor
- * cursor rows down. */
+ * on the row it was on if the page holds it, else cursor rows down. */
 void	acctlist_take_reload(struct acctlist *l, struct acct_page *page,
 	    enum acct_from from, long base, size_t cursor);
 void	acctlist_set_total(struct acctlist *l, long total);

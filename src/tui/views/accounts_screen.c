@@ -666,6 +666,17 @@ accounts_free(struct view *v)
 	free(va);
 }
 
+/* every account's row, and its owner's name */
+static void
+accounts_interest(struct view *v, struct live_interest *out)
+{
+	static const char *const tables[] = { "account", "app_user", NULL };
+
+	(void)v;
+	out->tables = tables;
+	out->account = NULL;
+}
+
 static const struct kam_view_ops accounts_ops = {
 	.name = "accounts",
 	.draw = accounts_draw,
@@ -680,6 +691,7 @@ static const struct kam_view_ops accounts_ops = {
 	.status = accounts_status,
 	.title = accounts_title,
 	.free = accounts_free,
+	.interest = accounts_interest,
 };
 
 struct view *

@@ -149,8 +149,13 @@ agenda_status(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 	buf_free(&f);
 }
 
+/* follow-ups, plan actions, annual talks and cadence alarms */
+static const char *const agenda_tables[] = { "interaction", "plan_action",
+    "account_plan", "account", NULL };
+
 static const struct table_tab_def agenda = {
 	.what = "Agenda", .cols = agenda_cols, .ncols = (int)countof(agenda_cols),
+	.live = agenda_tables, .id_field = AG_KEY,	/* ids of kinds meet */
 	.role = agenda_role, .page = PAGE, .back = true,
 	.empty = "Nothing due: no follow-ups, plan actions, annual talks or "
 	    "cadence alarms match.",

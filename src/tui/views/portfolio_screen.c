@@ -233,8 +233,13 @@ portfolio_allowed(const struct tui *t)
 	return t->session.plans && t->session.erp_figures;
 }
 
+/* each account's row, its plan, its entries and its invoices */
+static const char *const portfolio_tables[] = { "account", "account_plan",
+    "interaction", "erp_invoice", NULL };
+
 static const struct table_tab_def portfolio = {
 	.what = "Portfolio", .cols = fixed_cols,
+	.live = portfolio_tables, .id_field = PF_ID,
 	.ncols = (int)countof(fixed_cols), .currency = PF_CURRENCY,
 	.role = portfolio_role, .page = PAGE,
 	.empty = "No accounts match.",

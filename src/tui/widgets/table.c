@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "client.h"
@@ -9,12 +10,14 @@
 #include "kam/account_detail.h"
 #include "kam/money.h"
 #include "kam/words.h"
+#include "kam/xalloc.h"
 
 void
 table_init(struct table *tb, const struct table_col *cols, int ncols,
     table_role role)
 {
 	memset(tb, 0, sizeof *tb);
+	tb->key = -1;
 	tb->cols = cols;
 	tb->ncols = ncols;
 	tb->role = role;
@@ -27,10 +30,30 @@ table_set_currency(struct table *tb, int field)
 }
 
 void
+table_set_key(struct table *tb, int field)
+{
+	tb->key = field;
+}
+
+static void
+forget_key(struct table *tb)
+{
+	free(tb->kept_key);
+	tb->kept_key = NULL;
+}
+
+void
 table_clear(struct table *tb)
 {
-	if (tb->nav.n > 0)
+	const char *id;
+
+	if (tb->nav.n > 0) {
 		tb->kept = tb->nav;
+		id = tb->key < 0 ? NULL : acct_rows_get(&tb->rows, tb->nav.cursor,
+		    (size_t)tb->key);
+		forget_key(tb);
+		tb->kept_key = id ? xstrdup(id) : NULL;
+	}
 	acct_rows_free(&tb->rows);
 	tb->nav.n = 0;
 	tb->loaded = tb->more = tb->fetching = false;
@@ -41,6 +64,7 @@ void
 table_restart(struct table *tb)
 {
 	table_clear(tb);
+	forget_key(tb);
 	tb->nav.cursor = tb->nav.top = 0;
 	tb->kept = tb->nav;
 }
@@ -49,6 +73,7 @@ void
 table_free(struct table *tb)
 {
 	table_clear(tb);
+	forget_key(tb);
 }
 
 /* a bar's cells, its percentage beside them */
@@ -163,6 +188,43 @@ table_scroll(struct table *tb, enum kam_action a)
 	return true;
 }
 
+/* After a reload: the cursor on the row it was on, at the same height on
+ * the screen; a row that has gone leaves it on its line. While the pages
+ * come (table_restoring) the cursor waits on the last row read. */
+static void
+back_to_kept(struct table *tb)
+{
+	size_t height = tb->kept.cursor - tb->kept.top;
+
+	for (size_t r = 0; tb->kept_key != NULL && r < tb->rows.nrows; r++) {
+		const char *id = acct_rows_get(&tb->rows, r, (size_t)tb->key);
+
+		if (id != NULL && strcmp(id, tb->kept_key) == 0) {
+			tb->nav.cursor = r;
+			tb->nav.top = r > height ? r - height : 0;
+			tb->kept.cursor = tb->kept.top = 0;
+			forget_key(tb);
+			return;
+		}
+	}
+	if (table_restoring(tb)) {
+		tb->nav.cursor = tb->rows.nrows ? tb->rows.nrows - 1 : 0;
+		return;
+	}
+	tb->nav.cursor = tb->kept.cursor;
+	tb->nav.top = tb->kept.top;
+	tb->kept.cursor = tb->kept.top = 0;
+	forget_key(tb);
+}
+
+bool
+table_restoring(const struct table *tb)
+{
+	return tb->more && !tb->backwards &&
+	    (tb->kept.cursor > 0 || tb->kept_key != NULL) &&
+	    tb->rows.nrows <= tb->kept.cursor;
+}
+
 void
 table_take(struct table *tb, struct acct_rows *page, int page_size)
 {
@@ -171,11 +233,8 @@ table_take(struct table *tb, struct acct_rows *page, int page_size)
 	tb->nav.n = tb->rows.nrows;
 	tb->loaded = true;
 	tb->fetching = false;
-	if (tb->kept.cursor > 0) {	/* a reload: back to the same line */
-		tb->nav.cursor = tb->kept.cursor;
-		tb->nav.top = tb->kept.top;
-		tb->kept.cursor = tb->kept.top = 0;
-	}
+	if (tb->kept.cursor > 0 || tb->kept_key != NULL)
+		back_to_kept(tb);
 	listnav_fix(&tb->nav);
 }
 

@@ -41,6 +41,9 @@ struct table {
 	struct acct_rows	 rows;
 	struct listnav		 nav;
 	struct listnav		 kept;		/* the cursor before a reload */
+	int			 key;		/* the rows' column of a row's id;
+						   -1: none (table_set_key) */
+	char			*kept_key;	/* ... the cursor's row's, kept */
 	bool			 loaded;
 	bool			 more;		/* a full page came: there may be more */
 	bool			 fetching;
@@ -62,8 +65,12 @@ void	table_init(struct table *tb, const struct table_col *cols, int ncols,
 void	table_free(struct table *tb);
 /* Money cells show the currency in the rows' column field after them. */
 void	table_set_currency(struct table *tb, int field);
-/* Forgets the rows, for a reload; the cursor goes back to its line
- * when they come again (table_take). */
+/* The rows' column that names each row (its id): a reload puts the
+ * cursor back on the row of the same id, wherever it went, rather than on
+ * the same line. */
+void	table_set_key(struct table *tb, int field);
+/* Forgets the rows, for a reload; the cursor goes back to its row (see
+ * table_set_key), else to its line, when they come again (table_take). */
 void	table_clear(struct table *tb);
 /* Forgets the rows and the cursor: other rows will come (a filter). */
 void	table_restart(struct table *tb);
@@ -75,6 +82,9 @@ void	table_take(struct table *tb, struct acct_rows *page, int page_size);
  * cursor stays on its row; the first such page is the last of all. */
 void	table_take_before(struct table *tb, struct acct_rows *page,
 	    int page_size);
+/* Whether a reload has not yet read as far as the cursor was (a table
+ * read a page at a time): the next page should come. */
+bool	table_restoring(const struct table *tb);
 /* Whether the cursor is near the end of what is loaded, and more may be. */
 bool	table_wants_more(const struct table *tb);
 /* The same near the start, when rows before it are not read yet. */

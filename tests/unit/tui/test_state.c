@@ -116,6 +116,27 @@ test_acctlist_pages_forward_and_keeps_memory_flat(void **state)
 	acctlist_free(&l);
 }
 
+/* A reload that finds an account inserted above the cursor: the cursor
+ * stays on its account (live screens), not on its line. */
+static void
+test_acctlist_reload_keeps_the_account(void **state)
+{
+	struct acctlist l;
+	struct acct_page p;
+
+	(void)state;
+	acctlist_init(&l);
+	acctlist_set_height(&l, 20);
+	make_page(&p, 10, 5);
+	acctlist_take(&l, &p, ACCT_FIRST);
+	l.nav.cursor = 2;	/* on "12" */
+	make_page(&p, 9, 6);	/* "9" came in before it */
+	acctlist_take_reload(&l, &p, ACCT_FIRST, 0, 2);
+	assert_string_equal(acctlist_selected(&l)->key.id, "12");
+	assert_int_equal(l.nav.cursor, 3);
+	acctlist_free(&l);
+}
+
 static void
 test_acctlist_last_page_and_back(void **state)
 {
@@ -284,6 +305,7 @@ main(void)
 		cmocka_unit_test(test_listnav_pager_and_empty),
 		cmocka_unit_test(test_acctlist_pages_forward_and_keeps_memory_flat),
 		cmocka_unit_test(test_acctlist_last_page_and_back),
+		cmocka_unit_test(test_acctlist_reload_keeps_the_account),
 		cmocka_unit_test(test_acctlist_short_result),
 		cmocka_unit_test(test_prompt_edits_utf8),
 		cmocka_unit_test(test_commands),

@@ -284,6 +284,71 @@ test_identifier_whole_free_text_cut(void **state)
 	assert_false(table_scroll(&f->tb, ACT_MOVE_DOWN));
 }
 
+/* A reload after a row came in above the cursor (a change elsewhere,
+ * live screens): the cursor stays on its row by its id, not its line;
+ * a row that has gone leaves it on its line. */
+static void
+test_reload_keeps_the_row(void **state)
+{
+	struct fixture *f = *state;
+	struct acct_rows page = { 4, NF, xcalloc(4 * NF + 1, sizeof (char *)) };
+	static const char *const names[] = { "new", "name0", "name1", "name2" };
+
+	table_set_key(&f->tb, F_NAME);
+	fill(&f->tb, 3);
+	listnav_act(&f->tb.nav, ACT_MOVE_DOWN);	/* on name1 */
+	table_clear(&f->tb);
+	for (size_t i = 0; i < 4; i++) {
+		page.cell[i * NF + F_NAME] = xstrdup(names[i]);
+		page.cell[i * NF + F_CITY] = xstrdup("x");
+	}
+	table_take(&f->tb, &page, 0);
+	acct_rows_free(&page);
+	assert_string_equal(acct_rows_get(&f->tb.rows, f->tb.nav.cursor, F_NAME),
+	    "name1");
+	/* gone: back to its line */
+	listnav_act(&f->tb.nav, ACT_MOVE_FIRST);	/* on "new" */
+	table_clear(&f->tb);
+	fill(&f->tb, 3);
+	assert_int_equal(f->tb.nav.cursor, 0);
+}
+
+/* A page of rows "name<first>" ... for a table read 50 at a time. */
+static void
+take_page(struct table *tb, size_t first, size_t n)
+{
+	struct acct_rows page = { n, NF, xcalloc(n * NF + 1, sizeof (char *)) };
+	char s[32];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(s, sizeof s, "name%zu", first + i);
+		page.cell[i * NF + F_NAME] = xstrdup(s);
+		page.cell[i * NF + F_CITY] = xstrdup("x");
+	}
+	table_take(tb, &page, 50);
+	acct_rows_free(&page);
+}
+
+/* A reload of a table read a page at a time, the cursor on its second
+ * page: the pages come again until its row is there. */
+static void
+test_reload_reads_on_to_the_row(void **state)
+{
+	struct fixture *f = *state;
+
+	table_set_key(&f->tb, F_NAME);
+	take_page(&f->tb, 0, 50);
+	take_page(&f->tb, 50, 50);
+	f->tb.nav.cursor = 70;
+	table_clear(&f->tb);
+	take_page(&f->tb, 0, 50);
+	assert_true(table_restoring(&f->tb));
+	take_page(&f->tb, 50, 50);
+	assert_false(table_restoring(&f->tb));
+	assert_string_equal(acct_rows_get(&f->tb.rows, f->tb.nav.cursor, F_NAME),
+	    "name70");
+}
+
 int
 main(void)
 {
@@ -300,6 +365,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_resize_keeps_cursor_in_view, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_pages_append, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reload_keeps_the_row, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_reload_reads_on_to_the_row, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
