@@ -141,3 +141,12 @@ PY
 	[ "$(q "SELECT c.name FROM kam.service_level s JOIN kam.calendar c ON c.id = s.calendar_id
 	    WHERE s.name = 'Replica'")" = "Tue,Thu 06:00-22:00 Europe/Paris" ]
 }
+
+@test "every ticket entry is a ticket; the recent ones open in every state (issue 16)" {
+	[ "$(q "SELECT count(*) FROM kam.interaction i LEFT JOIN kam.ticket t ON t.id = i.id
+	    WHERE i.channel = 'ticket' AND t.id IS NULL")" -eq 0 ]
+	[ "$(q "SELECT string_agg(DISTINCT state, ',' ORDER BY state) FROM kam.ticket
+	    WHERE opened_at >= DATE '2026-11-22' - 45 OR state <> 'closed'")" = \
+	    "closed,in_progress,new,resolved,waiting_for_customer" ]
+	[ "$(q "SELECT count(*) FROM kam.ticket WHERE state <> 'closed' AND next_due_at IS NOT NULL")" -gt 0 ]
+}

@@ -89,8 +89,10 @@ CREATE TABLE ticket (
 	    AND (first_response IS NULL) = (resolution IS NULL))
 );
 CREATE INDEX ticket_account ON ticket (account_id, opened_at DESC);
--- The queue: open tickets by their next due milestone, then id (keyset).
-CREATE INDEX ticket_queue ON ticket (next_due_at, id) WHERE state <> 'closed';
+-- The queue: open tickets by their next due milestone (none: last),
+-- then id, read a page at a time by key (src/domain/queue.c).
+CREATE INDEX ticket_queue ON ticket ((coalesce(next_due_at, 'infinity'::timestamptz)), id)
+	WHERE state <> 'closed';
 CREATE INDEX ticket_order ON ticket (order_id) WHERE order_id IS NOT NULL;
 
 -- A wait for the customer that has ended ([paused_at, resumed_at)); the
@@ -144,10 +146,12 @@ $$;
 -- with pause_to NULL the one under way, which has no end yet). Walks
 -- the waits in order: one that begins before the due time found so far
 -- moves it by the business time it lasted; one under way that begins
--- before it leaves no due time (NULL); one that begins after it changes
--- nothing, so a due time once passed stays. NULL without a calendar.
+-- before it leaves no due time (NULL); one that begins after it, or
+-- after the milestone was met (`met`), changes nothing, so a due time
+-- once passed stays. NULL without a calendar.
 CREATE FUNCTION ticket_due(p_ticket bigint, cal bigint, opened timestamptz,
-    target interval, pause_from timestamptz, pause_to timestamptz)
+    target interval, met timestamptz, pause_from timestamptz,
+    pause_to timestamptz)
 RETURNS timestamptz
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
@@ -162,7 +166,7 @@ BEGIN
 	                 SELECT pause_from, pause_to, pause_to IS NULL
 	                  WHERE pause_from IS NOT NULL) x
 	          ORDER BY x.paused_at LOOP
-		EXIT WHEN due IS NULL OR p.paused_at >= due;
+		EXIT WHEN due IS NULL OR p.paused_at >= due OR p.paused_at >= met;
 		IF p.open THEN
 			RETURN NULL;
 		END IF;
@@ -235,12 +239,13 @@ BEGIN
 		IF (t.first_response_at IS NULL OR t.first_response_due IS NULL)
 		   AND (t.first_response_due <= now()) IS NOT TRUE THEN
 			t.first_response_due := kam.ticket_due(t.id, t.calendar_id,
-			    t.opened_at, t.first_response, pause_from, pause_to);
+			    t.opened_at, t.first_response, t.first_response_at,
+			    pause_from, pause_to);
 		END IF;
 		IF (t.resolved_at IS NULL OR t.resolution_due IS NULL)
 		   AND (t.resolution_due <= now()) IS NOT TRUE THEN
 			t.resolution_due := kam.ticket_due(t.id, t.calendar_id,
-			    t.opened_at, t.resolution, pause_from, pause_to);
+			    t.opened_at, t.resolution, t.resolved_at, pause_from, pause_to);
 		END IF;
 	END IF;
 	t.next_due_at := CASE WHEN t.state NOT IN ('resolved', 'closed') THEN
@@ -530,7 +535,7 @@ DECLARE
 BEGIN
 	FOREACH f IN ARRAY ARRAY[
 	    'ticket_move(text, text)',
-	    'ticket_due(bigint, bigint, timestamptz, interval, timestamptz, timestamptz)',
+	    'ticket_due(bigint, bigint, timestamptz, interval, timestamptz, timestamptz, timestamptz)',
 	    'ticket_dues(kam.ticket, timestamptz, timestamptz)',
 	    'ticket_milestone(timestamptz, timestamptz, interval, bigint, numeric)',
 	    'ticket_warranty(bigint)'] LOOP
