@@ -31,7 +31,7 @@ cli_usage(void)
 "Actions:\n"
 "  -e, --export ENTITY     stream ENTITY: accounts, contacts, conditions,\n"
 "                          service-levels, plans, actions, history, feedback,\n"
-"                          orders, invoices, quality, findings\n"
+"                          orders, invoices, quality, findings, tickets\n"
 "      --sla ACCOUNT       the service level card of ACCOUNT (id, ERP id\n"
 "                          or name, accents and typos forgiven)\n"
 "      --open-now ACCOUNT  with --sla: print nothing, exit 0 when support\n"

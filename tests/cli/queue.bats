@@ -95,3 +95,25 @@ assert items[3]["paused_since"] is not None and items[3]["resolution"]["state"] 
 	run "$KAM" --queue --due
 	[ "$status" -eq 64 ]
 }
+
+@test "--export tickets: every ticket with its milestones, closed ones too" {
+	run "$KAM" --export tickets -f json
+	[ "$status" -eq 0 ]
+	python3 -c 'import json, sys
+rows = json.loads(sys.argv[1])
+assert len(rows) == 5, rows
+by = {r["subject"]: r for r in rows}
+b = by["No \u001b[31mdelivery"]
+assert b["account_erp_id"] == "C1" and b["sla"] == "Always"
+assert b["first_response_state"] == "breached"
+assert b["first_response_breached_at"] == b["first_response_due"]
+assert by["Solved"]["state"] == "closed" and by["Solved"]["closed_at"]
+assert by["Wrong part"]["resolution_state"] == "paused" and by["Wrong part"]["paused_since"]
+assert set(rows[0]) >= {"id", "opened_at", "priority", "resolution_due", "resolved_at",
+    "resolution_breached_at", "next_due_at", "at_risk", "breached", "escalation", "order_id"}
+' "$output"
+	run "$KAM" --export tickets --columns id,state,first_response_state --account C1
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "id,state,first_response_state" ]
+	[ "${#lines[@]}" -eq 6 ]
+}
