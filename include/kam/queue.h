@@ -5,6 +5,8 @@
 #ifndef KAM_QUEUE_H
 #define KAM_QUEUE_H
 
+#include <stdbool.h>
+
 #include "kam/db.h"
 
 /* Values as the database sends them (raw: sanitise before printing).
@@ -28,6 +30,10 @@ typedef void	(*queue_fn)(void *ctx, const char *const field[QUEUE_NFIELDS]);
  * error logged). */
 int	queue_page(struct kam_db *db, const char *key, const char *id, int limit,
 	    queue_fn emit, void *ctx);
+
+/* queue_page's statement sent for the client's loop: db_take (or
+ * acct_rows_recv) collects the page, its cells by enum queue_field. */
+bool	queue_send(struct kam_db *db, const char *key, const char *id, int limit);
 
 /* How many open tickets are at risk and breached now; a sysexits code. */
 int	queue_counts(struct kam_db *db, long *at_risk, long *breached);

@@ -9,7 +9,6 @@
 #include "kam/buf.h"
 #include "kam/cli.h"
 #include "kam/queue.h"
-#include "kam/sla.h"
 
 enum queue_format { QUEUE_TEXT, QUEUE_FORMAT_JSON, QUEUE_TMUX };
 
@@ -20,23 +19,17 @@ struct queue_out {
 	long		 items;
 	struct kam_buf	 key;	/* the last row's, for the next page */
 	struct kam_buf	 id;
-	struct kam_buf	 left;
 };
 
 /* "2026-12-04 15:00  resolution      2 h 10 min  at risk  high  #17
  * Nordwind GmbH: Pump leaks (call Hanna, +49 40 123)" */
 static void
-print_text(struct queue_out *o, const char *const f[QUEUE_NFIELDS])
+print_text(const char *const f[QUEUE_NFIELDS])
 {
-	const char *left = f[QUEUE_LEFT];
-	int neg = *left == '-';
-
-	sla_duration(&o->left, *left ? left + neg : NULL);
-	/* past due: how long ago, in business time */
-	printf("%-16s  %-14s  %s%-*s  %-8s  %-6s  #%s  ",
+	printf("%-16s  %-14s  %-12s  %-8s  %-6s  #%s  ",
 	    *f[QUEUE_DUE] ? f[QUEUE_DUE] : "-",
 	    *f[QUEUE_MILESTONE] ? f[QUEUE_MILESTONE] : f[QUEUE_STATE],
-	    neg ? "-" : "", 12 - neg, o->left.len ? o->left.data : "-",
+	    *f[QUEUE_LEFT] ? f[QUEUE_LEFT] : "-",
 	    f[QUEUE_MARK], f[QUEUE_PRIORITY], f[QUEUE_ID]);
 	cli_put_safe(f[QUEUE_ACCOUNT]);
 	fputs(": ", stdout);
@@ -55,7 +48,7 @@ emit(void *ctx, const char *const f[QUEUE_NFIELDS])
 	struct queue_out *o = ctx;
 
 	if (o->format == QUEUE_TEXT)
-		print_text(o, f);
+		print_text(f);
 	else {
 		fputs(o->items == 0 ? "[\n" : ",\n", stdout);
 		cli_put_json(f[QUEUE_JSON]);
@@ -131,11 +124,9 @@ cmd_queue(const struct kam_opts *o, const struct kam_conf *c)
 		return rc;
 	buf_init(&out.key);
 	buf_init(&out.id);
-	buf_init(&out.left);
 	rc = out.format == QUEUE_TMUX ? print_tmux(db) : print_list(db, &out);
 	buf_free(&out.key);
 	buf_free(&out.id);
-	buf_free(&out.left);
 	db_close(db);
 	return rc;
 }

@@ -15,8 +15,9 @@ static const char page_sql[] =
 	"CASE WHEN s.next_due_at IS NULL THEN '' "
 	"WHEN s.next_due_at = s.first_response_due AND s.first_response_at IS NULL "
 	"THEN 'first response' ELSE 'resolution' END AS milestone, "
-	"coalesce(extract(epoch FROM s.time_left)::bigint::text, '') "
-	"AS time_left, "
+	"coalesce(CASE WHEN s.time_left < interval '0' THEN '-' ELSE '' END || "
+	"CASE WHEN abs(l.m) >= 60 THEN abs(l.m) / 60 || ' h ' ELSE '' END || "
+	"abs(l.m) % 60 || ' min', '') AS time_left, "
 	"CASE WHEN s.breached THEN 'breached' WHEN s.at_risk THEN 'at risk' "
 	"WHEN s.state = 'waiting_for_customer' THEN 'paused' ELSE '' END AS mark, "
 	"coalesce(s.escalation, '') AS escalation, "
@@ -41,6 +42,9 @@ static const char page_sql[] =
 	"LIMIT $3::integer) p "
 	"CROSS JOIN LATERAL (SELECT * FROM kam.ticket_status y "
 	"WHERE y.id = p.id) s "
+	/* whole minutes of business time, rounded towards the due time */
+	"CROSS JOIN LATERAL (SELECT (sign(extract(epoch FROM s.time_left)) * "
+	"ceil(abs(extract(epoch FROM s.time_left)) / 60))::bigint AS m) l "
 	"ORDER BY p.k, p.id";
 
 static const char counts_sql[] =
@@ -59,6 +63,26 @@ static const char *const queue_names[QUEUE_NFIELDS] = {
 
 static const struct db_columns queue_cols = DB_COLUMNS("the queue", queue_names);
 
+static void
+page_params(const char *params[3], char n[16], const char *key,
+    const char *id, int limit)
+{
+	snprintf(n, 16, "%d", limit);
+	params[0] = key != NULL ? key : "-infinity";
+	params[1] = key != NULL && id != NULL ? id : "0";
+	params[2] = n;
+}
+
+bool
+queue_send(struct kam_db *db, const char *key, const char *id, int limit)
+{
+	char n[16];
+	const char *params[3];
+
+	page_params(params, n, key, id, limit);
+	return db_send_columns(db, page_sql, 3, params, &queue_cols);
+}
+
 int
 queue_page(struct kam_db *db, const char *key, const char *id, int limit,
     queue_fn emit, void *ctx)
@@ -69,10 +93,7 @@ queue_page(struct kam_db *db, const char *key, const char *id, int limit,
 	struct kam_res *r;
 	int rows;
 
-	snprintf(n, sizeof n, "%d", limit);
-	params[0] = key != NULL ? key : "-infinity";
-	params[1] = key != NULL ? id : "0";
-	params[2] = n;
+	page_params(params, n, key, id, limit);
 	r = res_columns(db, db_query(db, page_sql, 3, params), &queue_cols);
 	if (r == NULL) {
 		log_warn("%s", db_error(db));
