@@ -25,3 +25,21 @@ load hooks
 	run screen_text
 	[[ "$output" != *"Ticket breaches"* ]]
 }
+
+@test ":queue: the open tickets, breached marked; Enter opens the account on History" {
+	PGUSER=sam screen_start
+	screen_keys :
+	screen_type queue
+	screen_keys Enter
+	screen_wait "Support queue"
+	screen_wait "breached"
+	run screen_text
+	# Nordwind's tickets, due longest ago, lead (the name may be cut at
+	# 80 columns: free text gives way to the identifiers)
+	[[ "$output" == *"Nordwind"* ]]
+	[[ "$output" == *"Talk number"* ]]
+	screen_keys Enter
+	screen_wait "Talk number"
+	run screen_text
+	[[ "$output" == *"kam - "* ]]
+}

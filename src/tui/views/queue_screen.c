@@ -17,7 +17,7 @@
 #include "kam/countof.h"
 #include "kam/queue.h"
 
-#define PAGE 200
+#define PAGE 50
 
 static const struct table_col queue_cols[] = {
 	{ "Due", QUEUE_DUE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
