@@ -37,7 +37,7 @@ load hooks
 	# Nordwind's tickets, due longest ago, lead (the name may be cut at
 	# 80 columns: free text gives way to the identifiers)
 	[[ "$output" == *"Nordwind"* ]]
-	[[ "$output" == *"Talk number"* ]]
+	[[ "$output" == *"first response"* ]]
 	screen_keys Enter
 	screen_wait "Talk number"
 	run screen_text
