@@ -28,6 +28,7 @@ enum acct_query {
 	AQ_CHANGE,	/* one audit entry in full: enum change_entry_field */
 	AQ_SLAS,	/* every service level, by validity: enum sla_row_field */
 	AQ_QUALITY,	/* the data-quality score and findings: enum quality_field */
+	AQ_BREACHES,	/* ticket milestones breached by month: enum breach_field */
 	AQ_COUNT
 };
 
@@ -130,6 +131,13 @@ enum change_entry_field {
  * NULL for a churned account. Readable by whoever may read plans. */
 enum quality_field {
 	QF_SCORE, QF_SEVERITY, QF_RULE, QF_FIELD, QF_DETAIL, QF_NFIELDS
+};
+
+/* The last six months with a breach of a ticket's milestone, newest
+ * first (kam.ticket_breach, migration 0033): YYYY-MM and the breaches of
+ * first response and of resolution that month. */
+enum breach_field {
+	BR_MONTH, BR_FIRST_RESPONSE, BR_RESOLUTION, BR_NFIELDS
 };
 
 struct acct_rows_req {

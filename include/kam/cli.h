@@ -27,6 +27,7 @@ struct kam_opts {
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*open_now;	/* --sla --open-now ACCOUNT */
 	bool		 due;		/* --due */
+	bool		 queue;		/* --queue */
 	bool		 voc;		/* --voc */
 	const char	*format;	/* --format */
 	const char	*output;	/* --output */
@@ -58,6 +59,7 @@ int	cmd_due(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_import(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_quality(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_queue(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sync(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_voc(const struct kam_opts *o, const struct kam_conf *c);
@@ -86,6 +88,11 @@ struct kam_db	*cli_connect_sync(const struct kam_conf *c, int *code);
 /* Resolves --account / --sla text to one account id (caller frees);
  * prints candidates or "no such account" and sets *code otherwise. */
 char		*cli_resolve_account(struct kam_db *db, const char *key, int *code);
+
+/* Text from the database on stdout, made safe for a terminal: plain
+ * (controls shown, never run) and JSON (escaped as JSON). */
+void	cli_put_safe(const char *s);
+void	cli_put_json(const char *json);
 
 void	cli_usage(void);		/* --help, to stdout */
 void	cli_version(void);		/* --version, to stdout */

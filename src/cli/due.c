@@ -4,12 +4,9 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include "kam/buf.h"
 #include "kam/cli.h"
 #include "kam/countof.h"
 #include "kam/due.h"
-#include "kam/format.h"
-#include "kam/utf8.h"
 
 enum due_format { DUE_TEXT, DUE_FORMAT_JSON, DUE_TMUX };
 
@@ -23,28 +20,6 @@ struct due_out {
 	int		 items;
 	int		 count[countof(kinds)];
 };
-
-static void
-put_safe(const char *s)
-{
-	struct kam_buf safe;
-
-	buf_init(&safe);
-	utf8_sanitize(&safe, s, strlen(s));
-	fputs(safe.data, stdout);
-	buf_free(&safe);
-}
-
-static void
-put_json(const char *json)
-{
-	struct kam_buf safe;
-
-	buf_init(&safe);
-	format_json_safe(&safe, json, strlen(json));
-	fputs(safe.data, stdout);
-	buf_free(&safe);
-}
 
 static void
 count_kind(struct due_out *o, const char *kind)
@@ -62,14 +37,14 @@ emit(void *ctx, const char *const f[DUE_NFIELDS])
 	switch (o->format) {
 	case DUE_TEXT:
 		printf("%s  %-9s  ", f[DUE_DAY], f[DUE_KIND]);
-		put_safe(f[DUE_ACCOUNT]);
+		cli_put_safe(f[DUE_ACCOUNT]);
 		fputs(": ", stdout);
-		put_safe(f[DUE_WHAT]);
+		cli_put_safe(f[DUE_WHAT]);
 		putchar('\n');
 		break;
 	case DUE_FORMAT_JSON:
 		fputs(o->items == 0 ? "[\n" : ",\n", stdout);
-		put_json(f[DUE_JSON]);
+		cli_put_json(f[DUE_JSON]);
 		break;
 	case DUE_TMUX:
 		count_kind(o, f[DUE_KIND]);

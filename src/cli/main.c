@@ -20,7 +20,7 @@ enum {
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
-	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY, OPT_VOC
+	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY, OPT_VOC, OPT_QUEUE
 };
 
 static const struct option long_options[] = {
@@ -50,6 +50,7 @@ static const struct option long_options[] = {
 	{ "owner",	required_argument, NULL, OPT_OWNER },
 	{ "progress-fd", required_argument, NULL, OPT_PROGRESS_FD },
 	{ "quality",	no_argument,       NULL, OPT_QUALITY },
+	{ "queue",	no_argument,       NULL, OPT_QUEUE },
 	{ "raw",	no_argument,       NULL, OPT_RAW },
 	{ "resource",	required_argument, NULL, OPT_RESOURCE },
 	{ "since",	required_argument, NULL, OPT_SINCE },
@@ -156,6 +157,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_SYNC: o->sync = true; break;
 		case OPT_DUE: o->due = true; break;
 		case OPT_QUALITY: o->quality = true; break;
+		case OPT_QUEUE: o->queue = true; break;
 		case OPT_FULL: o->full = true; break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_FORCE: o->force = true; break;
@@ -208,9 +210,10 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("%s needs an account: an id, ERP id or name",
 		    blank(o->sla) ? "--sla" : "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
-	    (o->import != NULL) + o->sync + o->due + o->quality + o->voc > 1)
+	    (o->import != NULL) + o->sync + o->due + o->quality + o->voc +
+	    o->queue > 1)
 		return cli_usage_error("--db, --due, --export, --import, --quality, "
-		    "--sla, --sync and --voc go one at a time");
+		    "--queue, --sla, --sync and --voc go one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
@@ -226,11 +229,14 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cmd_sync(o, c);
 	if (o->voc)
 		return cmd_voc(o, c);
-	if (o->export != NULL || o->sla != NULL || o->due || o->quality) {
+	if (o->export != NULL || o->sla != NULL || o->due || o->quality ||
+	    o->queue) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);
 		if (o->quality)
 			return cmd_quality(o, c);
+		if (o->queue)
+			return cmd_queue(o, c);
 		return o->export ? cmd_export(o, c) : o->sla ? cmd_sla(o, c) :
 		    cmd_due(o, c);
 	}

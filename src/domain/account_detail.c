@@ -263,6 +263,11 @@ static const char *const quality_names[QF_NFIELDS] = {
 	[QF_FIELD] = "field", [QF_DETAIL] = "detail",
 };
 
+static const char *const breach_names[BR_NFIELDS] = {
+	[BR_MONTH] = "month", [BR_FIRST_RESPONSE] = "first_response",
+	[BR_RESOLUTION] = "resolution",
+};
+
 struct query_def {
 	int			 nparams;
 	const char		*sql;
@@ -379,6 +384,15 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "ON f.account_id = q.account_id WHERE q.account_id = $1::bigint "
 	  "ORDER BY f.severity_rank, f.rule, f.entity_id",
 	  DB_COLUMNS("quality", quality_names), false },
+	[AQ_BREACHES] = { 1,
+	  "SELECT to_char(b.month, 'YYYY-MM') AS month, "
+	  "coalesce(sum(b.breaches) FILTER (WHERE b.milestone = 'first_response'), 0) "
+	  "AS first_response, "
+	  "coalesce(sum(b.breaches) FILTER (WHERE b.milestone = 'resolution'), 0) "
+	  "AS resolution "
+	  "FROM kam.ticket_breach b WHERE b.account_id = $1::bigint "
+	  "GROUP BY b.month ORDER BY b.month DESC LIMIT 6",
+	  DB_COLUMNS("breaches", breach_names), false },
 };
 
 bool

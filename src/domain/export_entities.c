@@ -213,6 +213,32 @@ static const struct export_column findings[] = {
 	{ "detail", COL_TEXT, "f.detail" },
 };
 
+/* One row per ticket with its milestones (kam.ticket_status, 0033). */
+static const struct export_column tickets[] = {
+	{ "id", COL_INT, "t.id" },
+	ACCOUNT_REF,
+	{ "opened_at", COL_TIMESTAMP, "t.opened_at" },
+	{ "subject", COL_TEXT, "t.subject" },
+	{ "priority", COL_CODE, "t.priority" },
+	{ "state", COL_CODE, "t.state" },
+	{ "sla", COL_TEXT, "t.sla_name" },
+	{ "order_id", COL_INT, "t.order_id" },
+	{ "first_response_due", COL_TIMESTAMP, "t.first_response_due" },
+	{ "first_response_at", COL_TIMESTAMP, "t.first_response_at" },
+	{ "first_response_state", COL_CODE, "t.first_response_state" },
+	{ "first_response_breached_at", COL_TIMESTAMP, "t.first_response_breached_at" },
+	{ "resolution_due", COL_TIMESTAMP, "t.resolution_due" },
+	{ "resolved_at", COL_TIMESTAMP, "t.resolved_at" },
+	{ "resolution_state", COL_CODE, "t.resolution_state" },
+	{ "resolution_breached_at", COL_TIMESTAMP, "t.resolution_breached_at" },
+	{ "closed_at", COL_TIMESTAMP, "t.closed_at" },
+	{ "paused_since", COL_TIMESTAMP, "t.paused_since" },
+	{ "next_due_at", COL_TIMESTAMP, "t.next_due_at" },
+	{ "at_risk", COL_BOOL, "t.at_risk" },
+	{ "breached", COL_BOOL, "t.breached" },
+	{ "escalation", COL_TEXT, "t.escalation" },
+};
+
 #define QUALITY_FROM "kam.account a JOIN kam.account_quality q " \
 	"ON q.account_id = a.id LEFT JOIN kam.app_user o ON o.id = a.owner_id"
 
@@ -252,6 +278,8 @@ static const struct export_entity entities[] = {
 	  "ON f.account_id = a.id WHERE true", "a.updated_at",
 	  "q.score, a.name, a.id, f.severity_rank, f.rule, f.entity_id", 0,
 	  findings, countof(findings) },
+	{ "tickets", "kam.ticket_status t JOIN kam.account a ON a.id = t.account_id "
+	  "WHERE true", "t.opened_at", "t.id", 0, tickets, countof(tickets) },
 };
 
 const struct export_entity *

@@ -5,6 +5,7 @@
 
 #include "agenda_screen.h"
 #include "portfolio_screen.h"
+#include "queue_screen.h"
 #include "client.h"
 #include "draw.h"
 #include "help_screen.h"
@@ -67,6 +68,8 @@ run_command(struct tui *t, char *line)
 		view_agenda_show(t);
 	else if (c.kind == CMD_PORTFOLIO)
 		view_portfolio_show(t);
+	else if (c.kind == CMD_QUEUE)
+		view_queue_show(t);
 	else if (c.kind == CMD_SYNC)
 		tui_sync_command(t, c.arg);
 	else if (c.kind == CMD_THEME) {

@@ -148,3 +148,12 @@ PY
 	[ "$(wc -l <<<"$before")" -gt 5 ]
 	[ "$(kept_follow_ups)" = "$before" ]
 }
+
+@test "every ticket entry is a ticket; the recent ones open in every state (issue 16)" {
+	[ "$(q "SELECT count(*) FROM kam.interaction i LEFT JOIN kam.ticket t ON t.id = i.id
+	    WHERE i.channel = 'ticket' AND t.id IS NULL")" -eq 0 ]
+	[ "$(q "SELECT string_agg(DISTINCT state, ',' ORDER BY state) FROM kam.ticket
+	    WHERE opened_at >= DATE '2026-11-22' - 45 OR state <> 'closed'")" = \
+	    "closed,in_progress,new,resolved,waiting_for_customer" ]
+	[ "$(q "SELECT count(*) FROM kam.ticket WHERE state <> 'closed' AND next_due_at IS NOT NULL")" -gt 0 ]
+}

@@ -1724,6 +1724,40 @@ class Gen:
                "  (12, 31, 'New Year''s Eve', '14:00')) v (m, d, n, f);\n"
                % (y, y + 1))
 
+    def tickets(self):
+        """Every ticket entry is a ticket (migration 0033): those of the
+        last 45 days (and the newest ten) open in every state, the others closed. Loaded with
+        triggers off, the tickets come from here (their own triggers run
+        all the same: due times); with --checked, the entries' trigger
+        made them new, and the moves below bring them to their state."""
+        self.w("CREATE TEMP TABLE demo_ticket ON COMMIT DROP AS\n"
+               "SELECT i.id, CASE WHEN i.occurred_at < DATE '%s' - 45 AND i.n > 10\n"
+               "  THEN 'closed' ELSE (ARRAY['new', 'in_progress', "
+               "'waiting_for_customer', 'resolved', 'closed', 'in_progress'])"
+               "[i.n %% 6 + 1] END AS state,\n"
+               "  (ARRAY['low', 'normal', 'normal', 'high', 'urgent'])"
+               "[i.id %% 5 + 1] AS priority, i.occurred_at\n"
+               "  FROM (SELECT x.id, x.occurred_at, row_number() OVER "
+               "(ORDER BY x.occurred_at DESC, x.id) AS n\n"
+               "          FROM kam.interaction x WHERE x.channel = 'ticket') i;\n"
+               "INSERT INTO kam.ticket (id, state, priority, first_response_at, "
+               "paused_since, resolved_at, closed_at)\n"
+               "SELECT id, state, priority,\n"
+               "  CASE WHEN state <> 'new' THEN occurred_at + interval '40 minutes' END,\n"
+               "  CASE WHEN state = 'waiting_for_customer' "
+               "THEN occurred_at + interval '2 hours' END,\n"
+               "  CASE WHEN state IN ('resolved', 'closed') "
+               "THEN occurred_at + interval '1 day' END,\n"
+               "  CASE WHEN state = 'closed' THEN occurred_at + interval '2 days' END\n"
+               "  FROM demo_ticket ON CONFLICT (id) DO NOTHING;\n"
+               "UPDATE kam.ticket t SET priority = d.priority, state = CASE d.state\n"
+               "  WHEN 'closed' THEN 'resolved' ELSE d.state END\n"
+               "  FROM demo_ticket d WHERE d.id = t.id AND t.state = 'new' "
+               "AND d.state <> 'new';\n"
+               "UPDATE kam.ticket t SET state = 'closed' FROM demo_ticket d\n"
+               " WHERE d.id = t.id AND t.state = 'resolved' AND d.state = 'closed';\n"
+               % self.today.isoformat())
+
     def plans(self):
         """Plan ids: 2i+1 for this year, 2i+2 for last year (if any)."""
         r = self.rng.random
@@ -2096,6 +2130,7 @@ class Gen:
         self.plan_actions()
         self.topics()
         self.interactions()
+        self.tickets()
         self.orders()
         self.invoices()
         self.rates()

@@ -115,6 +115,16 @@ at_80x24() {
 	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do screen_keys '>'; layout_ok; done
 }
 
+@test "the support queue: due times, business time left, marks" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys :
+	screen_type queue
+	screen_keys Enter
+	screen_wait "Support queue"
+	screen_wait "breached"
+	both_sizes
+}
+
 # form_at KEYS WAIT-FOR: at 80x24, the form that KEYS open.
 form_at() {
 	screen_resize 80 24

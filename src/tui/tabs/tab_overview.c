@@ -3,7 +3,8 @@
  * open and overdue invoices), contact dates, the service level in short,
  * active conditions, plan status and open complaints, and the account's
  * data-quality score with its findings (for whoever may read plans: the
- * rules read them, migration 0024). */
+ * rules read them, migration 0024), and its tickets' breached milestones
+ * by month (migration 0033). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +20,15 @@
 #include "kam/words.h"
 #include "kam/xalloc.h"
 
-enum { SLOT_OVERVIEW, SLOT_SLA, SLOT_QUALITY };
+enum { SLOT_OVERVIEW, SLOT_SLA, SLOT_QUALITY, SLOT_BREACHES };
 
 struct tab_overview {
 	struct card_tab		 ct;
 	struct acct_rows	 ov;
 	struct sla_card		 sla;
 	struct acct_rows	 quality;
-	bool			 have_ov, have_sla, have_quality;
+	struct acct_rows	 breaches;
+	bool			 have_ov, have_sla, have_quality, have_breaches;
 	struct kam_buf		 b;
 };
 
@@ -259,6 +261,23 @@ quality(struct tab_overview *to)
 	}
 }
 
+/* "2026-11  2 first response, 1 resolution": a line per month with a
+ * breach, the last six; nothing when none. */
+static void
+breaches(struct tab_overview *to)
+{
+	const struct acct_rows *b = &to->breaches;
+
+	if (!to->have_breaches || b->nrows == 0)
+		return;
+	card_heading(&to->ct.card, "Ticket breaches");
+	for (size_t i = 0; i < b->nrows; i++)
+		addf(to, acct_rows_get(b, i, BR_MONTH), TE_STATUS_ERROR,
+		    "%s first response, %s resolution",
+		    acct_rows_get(b, i, BR_FIRST_RESPONSE),
+		    acct_rows_get(b, i, BR_RESOLUTION));
+}
+
 static void
 build(struct tab_overview *to)
 {
@@ -279,6 +298,7 @@ build(struct tab_overview *to)
 	service_level(to);
 	commitments(to);
 	quality(to);
+	breaches(to);
 	to->ct.card.nav.top = top;
 }
 
@@ -289,6 +309,7 @@ overview_reload(struct view *v, struct tui *t)
 	req_submit(t, v, SLOT_SLA, 0);
 	if (t->session.plans)
 		req_submit(t, v, SLOT_QUALITY, 0);
+	req_submit(t, v, SLOT_BREACHES, 0);
 }
 
 static bool
@@ -302,6 +323,8 @@ overview_send(struct view *v, struct tui *t, int slot, int arg)
 		return sla_card_send(t->db, tab_account_id(v));
 	if (slot == SLOT_QUALITY)
 		req.query = AQ_QUALITY;
+	else if (slot == SLOT_BREACHES)
+		req.query = AQ_BREACHES;
 	return acct_rows_send(t->db, &req);
 }
 
@@ -318,6 +341,9 @@ overview_recv(struct view *v, struct tui *t, int slot, int arg)
 	} else if (slot == SLOT_QUALITY) {
 		acct_rows_free(&to->quality);
 		ok = to->have_quality = acct_rows_recv(t->db, &to->quality);
+	} else if (slot == SLOT_BREACHES) {
+		acct_rows_free(&to->breaches);
+		ok = to->have_breaches = acct_rows_recv(t->db, &to->breaches);
 	} else {
 		acct_rows_free(&to->ov);
 		ok = to->have_ov = acct_rows_recv(t->db, &to->ov);
@@ -347,6 +373,7 @@ overview_free(struct view *v)
 	card_tab_clear(v);
 	acct_rows_free(&to->ov);
 	acct_rows_free(&to->quality);
+	acct_rows_free(&to->breaches);
 	sla_card_free(&to->sla);
 	buf_free(&to->b);
 	free(to);
