@@ -70,8 +70,14 @@ queue_title(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 	buf_adds(out, "Support queue");
 }
 
+/* the tickets, their waits and entries, and what sets their due times:
+ * another agent's change shows without a key */
+static const char *const queue_tables[] = { "ticket", "ticket_pause",
+    "interaction", "account", "service_level", "ticket_setting", NULL };
+
 static const struct table_tab_def queue = {
 	.what = "Queue", .cols = queue_cols, .ncols = (int)countof(queue_cols),
+	.live = queue_tables, .id_field = QUEUE_ID,
 	.role = queue_role, .page = PAGE,
 	.empty = "No open tickets.",
 	.enter = open_ticket, .send = send_page, .title = queue_title,
