@@ -5,6 +5,7 @@
 #define KAM_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "kam/conf.h"
 #include "kam/date.h"
@@ -23,7 +24,8 @@ struct kam_opts {
 	const char	*email;		/* --email (add-user) */
 	bool		 adopt;		/* --adopt (add-user) */
 	const char	*export;	/* --export ENTITY */
-	const char	*import;	/* --import WHAT (rates) */
+	const char	*import;	/* --import WHAT (rates, holidays) */
+	const char	*calendar;	/* --calendar (import holidays) */
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*open_now;	/* --sla --open-now ACCOUNT */
 	bool		 due;		/* --due */
@@ -86,6 +88,12 @@ struct kam_db	*cli_connect_sync(const struct kam_conf *c, int *code);
 /* Resolves --account / --sla text to one account id (caller frees);
  * prints candidates or "no such account" and sets *code otherwise. */
 char		*cli_resolve_account(struct kam_db *db, const char *key, int *code);
+
+/* kam --import holidays FILE --calendar NAME. */
+int	cli_import_holidays(const struct kam_opts *o, const struct kam_conf *c);
+/* A file named on the command line, or stdin for "-"; NULL (errno set)
+ * after saying why. */
+FILE	*cli_open_input(const char *path);
 
 void	cli_usage(void);		/* --help, to stdout */
 void	cli_version(void);		/* --version, to stdout */
