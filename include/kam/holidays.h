@@ -23,12 +23,19 @@ struct holidays_summary {
  * its time zone (for the message) in zone. */
 int	holidays_calendar(struct kam_db *db, const char *calendar,
 	    char zone[64]);
-/* Writes the occurrences, lines of COPY text (uid, name, kind, start,
- * end: kam/ics.h), to the calendar; commits, or (dry_run) rolls back
- * after counting. An event of the file that held other days before
- * loses them: the file says where its events fall now. */
-int	holidays_import(struct kam_db *db, const char *calendar,
-	    const char *lines, size_t len, bool dry_run,
-	    struct holidays_summary *s);
+/* What the file held: its occurrences as lines of COPY text (uid, name,
+ * kind, start, end: kam/ics.h) and the window they were read over. */
+struct holidays_batch {
+	const char	*calendar;
+	const char	*lines;
+	size_t		 len;
+	const char	*from, *until;	/* YYYY-MM-DD */
+};
+
+/* Writes the occurrences to the calendar; commits, or (dry_run) rolls
+ * back after counting. An event of the file that held other days of the
+ * window before loses them: the file says where its events fall now. */
+int	holidays_import(struct kam_db *db, const struct holidays_batch *b,
+	    bool dry_run, struct holidays_summary *s);
 
 #endif

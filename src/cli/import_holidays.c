@@ -77,20 +77,19 @@ window(struct ics_window *w)
 	w->max_occurrences = MAX_HOLIDAYS;
 }
 
-/* The file read into lines of COPY text; false after saying why. */
+/* The file read into lines of COPY text over the window w; false after
+ * saying why. */
 static bool
-read_holidays(FILE *f, const char *name, struct kam_buf *lines,
-    struct ics_counts *n, int *rc)
+read_holidays(FILE *f, const char *name, const struct ics_window *w,
+    struct kam_buf *lines, struct ics_counts *n, int *rc)
 {
 	struct kam_buf text, err;
-	struct ics_window w;
 	bool ok;
 
 	buf_init(&text);
 	buf_init(&err);
-	window(&w);
 	if ((ok = read_all(f, name, &text, rc)) &&
-	    !(ok = ics_holidays(text.data ? text.data : "", text.len, &w, stage,
+	    !(ok = ics_holidays(text.data ? text.data : "", text.len, w, stage,
 	    lines, n, &err))) {
 		log_raw("%s: %s\n", name, err.data);
 		*rc = EX_DATAERR;
@@ -129,23 +128,31 @@ int
 cli_import_holidays(const struct kam_opts *o, const struct kam_conf *c)
 {
 	const char *name = strcmp(o->args[0], "-") == 0 ? "(stdin)" : o->args[0];
+	char zone[64], from[DATE_STRLEN], until[DATE_STRLEN];
+	struct holidays_batch b = { .calendar = o->calendar, .from = from,
+	    .until = until };
 	struct holidays_summary s;
+	struct ics_window w;
 	struct ics_counts n;
 	struct kam_buf lines;
 	struct kam_db *db;
-	char zone[64];
 	FILE *f;
 	int rc;
 
 	if ((f = cli_open_input(o->args[0])) == NULL)
 		return errno == ENOENT ? EX_NOINPUT : EX_IOERR;
+	window(&w);
+	date_format(w.from, from);
+	date_format(w.until, until);
 	buf_init(&lines);
 	if ((db = cli_connect(c, &rc)) != NULL &&
 	    (rc = holidays_calendar(db, o->calendar, zone)) == EX_OK &&
-	    read_holidays(f, name, &lines, &n, &rc) &&
-	    (rc = holidays_import(db, o->calendar, lines.data, lines.len,
-	    o->dry_run, &s)) == EX_OK)
-		report(o, zone, &n, &s);
+	    read_holidays(f, name, &w, &lines, &n, &rc)) {
+		b.lines = lines.data;
+		b.len = lines.len;
+		if ((rc = holidays_import(db, &b, o->dry_run, &s)) == EX_OK)
+			report(o, zone, &n, &s);
+	}
 	if (db != NULL)
 		db_close(db);
 	buf_free(&lines);

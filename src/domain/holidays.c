@@ -57,7 +57,9 @@ static const struct db_columns sum_cols = DB_COLUMNS("holidays imported",
     sum_names);
 
 /* One day closed twice by the file (an RDATE on a rule's day, two events
- * on one day) is one holiday: the first in the file names it. A holiday
+ * on one day) is one holiday: the first in the file names it. Days of
+ * the file's events that it no longer closes go, within the window it
+ * was read over ($2 to $3): the years before stay, as history. A holiday
  * as it was is left alone (no audit entry for nothing); xmax = 0 tells
  * an inserted row from an updated one. */
 static const char write_sql[] =
@@ -68,7 +70,8 @@ static const char write_sql[] =
 	"kam.holiday_days(c.time_zone, i.kind, i.starts, i.ends) d "
 	"ORDER BY d.day, d.closed_from, d.closed_to, i.n), "
 	"gone AS (DELETE FROM kam.calendar_holiday h USING c "
-	"WHERE h.calendar_id = c.id AND h.uid IN (SELECT uid FROM "
+	"WHERE h.calendar_id = c.id AND h.day BETWEEN $2::date AND $3::date "
+	"AND h.uid IN (SELECT uid FROM "
 	"pg_temp.holiday_import) AND NOT EXISTS (SELECT 1 FROM want w "
 	"WHERE w.day = h.day AND w.closed_from IS NOT DISTINCT FROM h.closed_from "
 	"AND w.closed_to IS NOT DISTINCT FROM h.closed_to) RETURNING 1), "
@@ -99,18 +102,18 @@ take_summary(const struct kam_res *r, struct holidays_summary *s)
 }
 
 static int
-write_staged(struct kam_db *db, const char *calendar, const char *lines,
-    size_t len, struct holidays_summary *s)
+write_staged(struct kam_db *db, const struct holidays_batch *b,
+    struct holidays_summary *s)
 {
-	const char *p[] = { calendar };
+	const char *p[] = { b->calendar, b->from, b->until };
 	struct kam_res *r;
 
 	if (db_command(db, "CREATE TEMPORARY TABLE holiday_import (n bigserial, "
 	    "uid text, name text, kind text, starts text, ends text) "
 	    "ON COMMIT DROP", 0, NULL) < 0 ||
-	    (len > 0 && !db_copy_in(db, "COPY pg_temp.holiday_import (uid, name, "
-	    "kind, starts, ends) FROM STDIN", lines, len)) ||
-	    (r = res_columns(db, db_query(db, write_sql, 1, p), &sum_cols)) == NULL)
+	    (b->len > 0 && !db_copy_in(db, "COPY pg_temp.holiday_import (uid, "
+	    "name, kind, starts, ends) FROM STDIN", b->lines, b->len)) ||
+	    (r = res_columns(db, db_query(db, write_sql, 3, p), &sum_cols)) == NULL)
 		return failed(db);
 	take_summary(r, s);
 	res_free(r);
@@ -118,15 +121,15 @@ write_staged(struct kam_db *db, const char *calendar, const char *lines,
 }
 
 int
-holidays_import(struct kam_db *db, const char *calendar, const char *lines,
-    size_t len, bool dry_run, struct holidays_summary *s)
+holidays_import(struct kam_db *db, const struct holidays_batch *b,
+    bool dry_run, struct holidays_summary *s)
 {
 	int rc;
 
 	memset(s, 0, sizeof *s);
 	if (db_command(db, "BEGIN", 0, NULL) < 0)
 		return failed(db);
-	if ((rc = write_staged(db, calendar, lines, len, s)) != EX_OK || dry_run) {
+	if ((rc = write_staged(db, b, s)) != EX_OK || dry_run) {
 		db_command(db, "ROLLBACK", 0, NULL);
 		return rc;
 	}
