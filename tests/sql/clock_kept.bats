@@ -93,3 +93,16 @@ differ() {
 	[ "$(q "SELECT count(DISTINCT calendar_id) FROM kam.calendar_open")" = 3 ]
 	[ "$(q "SELECT count(*) FROM kam.calendar_open WHERE calendar_id NOT IN (SELECT id FROM kam.calendar)")" = 0 ]
 }
+
+@test "a bulk load in replica mode drops the kept rows it changes; the walk answers the same" {
+	before=$(pg_as sam -c "SELECT kam.clock_add(id, '2027-03-01 10:00+01', interval '30 hours') FROM kam.calendar WHERE name = 'office'")
+	q "BEGIN; SET LOCAL session_replication_role = replica;
+	   INSERT INTO kam.calendar_holiday (calendar_id, day, name)
+	   SELECT id, '2027-01-20', 'bulk' FROM kam.calendar WHERE name = 'office'; COMMIT" >/dev/null
+	[ "$(q "SELECT count(*) FROM kam.calendar_open o JOIN kam.calendar c ON c.id = o.calendar_id WHERE c.name = 'office'")" = 0 ]
+	[ "$(q "SELECT count(*) FROM kam.calendar_open o JOIN kam.calendar c ON c.id = o.calendar_id WHERE c.name = 'night'")" -gt 0 ]
+	[ "$(pg_as sam -c "SELECT kam.clock_add(id, '2027-03-01 10:00+01', interval '30 hours') FROM kam.calendar WHERE name = 'office'")" = "$before" ]
+	q "SELECT kam.calendar_keep(id) FROM kam.calendar" >/dev/null
+	[ "$(q "SELECT count(*) FROM kam.calendar_open o JOIN kam.calendar c ON c.id = o.calendar_id WHERE c.name = 'office'")" -gt 6000 ]
+	[ "$(differ)" = 0 ]
+}
