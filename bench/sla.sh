@@ -3,13 +3,17 @@
 # (sourced by bench/run).
 
 # The same lookup (the accent-folded name, through its index) and the
-# same facts as kam's card, in one statement.
+# same facts as kam's card, the SLA clock's included, in one statement.
 sla_sql="SELECT a.name, a.erp_id, o.display_name AS owner, o.email,
  s.name AS service_level, s.first_response, s.resolution, s.support_days,
  s.support_from, s.support_to, s.time_zone,
- (extract(isodow FROM now() AT TIME ZONE s.time_zone)::int = ANY (s.support_days)
-  AND (s.support_from IS NULL OR (now() AT TIME ZONE s.time_zone)::time
-  BETWEEN s.support_from AND s.support_to)) AS open_now,
+ kam.clock_open(s.calendar_id, now()) AS open_now,
+ CASE WHEN kam.clock_open(s.calendar_id, now())
+  THEN kam.clock_next_closing(s.calendar_id, now())
+  ELSE kam.clock_next_opening(s.calendar_id, now()) END AS change_at,
+ kam.clock_add(s.calendar_id, now(), s.first_response) AS response_by,
+ kam.clock_add(s.calendar_id, now(), s.resolution) AS resolution_by,
+ (SELECT h.name || ' ' || h.day FROM kam.clock_next_holiday(s.calendar_id, now()) h) AS holiday,
  s.channels, ec.name AS escalation, ec.phone, ec.email AS escalation_email,
  s.escalation AS note, s.goodwill_policy, s.valid_from, s.valid_to,
  (SELECT string_agg(w.title, '; ') FROM kam.special_condition w

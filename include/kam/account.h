@@ -28,6 +28,9 @@ struct account_matches {
  * shows. At most 10 candidates. Returns an exit code (database errors
  * are printed). */
 int	account_find(struct kam_db *db, const char *key, struct account_matches *m);
+/* Fills m from a result whose first columns (res_columns) are the
+ * search's id, erp_id, name, city; one row without an id is none. */
+void	account_matches_take(const struct kam_res *r, struct account_matches *m);
 /* The same, sent without waiting (the client's :account and :sla). */
 bool	account_find_send(struct kam_db *db, const char *key);
 bool	account_find_recv(struct kam_db *db, struct account_matches *m);

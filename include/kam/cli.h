@@ -5,7 +5,9 @@
 #define KAM_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
+#include "kam/account.h"
 #include "kam/conf.h"
 #include "kam/date.h"
 #include "kam/db.h"
@@ -23,7 +25,8 @@ struct kam_opts {
 	const char	*email;		/* --email (add-user) */
 	bool		 adopt;		/* --adopt (add-user) */
 	const char	*export;	/* --export ENTITY */
-	const char	*import;	/* --import WHAT (rates) */
+	const char	*import;	/* --import WHAT (rates, holidays) */
+	const char	*calendar;	/* --calendar (import holidays) */
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*open_now;	/* --sla --open-now ACCOUNT */
 	bool		 due;		/* --due */
@@ -83,11 +86,23 @@ int	cli_date_flag(const char *flag, const char *text, char out[DATE_STRLEN]);
 
 /* Connects and checks the schema; NULL (and *code) on failure. */
 struct kam_db	*cli_connect(const struct kam_conf *c, int *code);
+/* Connects only: for a command that checks the schema in its own
+ * statement (migrate_verdict). */
+struct kam_db	*cli_connect_unchecked(const struct kam_conf *c, int *code);
 /* The same as the ERP sync's login: erp.conninfo over database.conninfo. */
 struct kam_db	*cli_connect_sync(const struct kam_conf *c, int *code);
 /* Resolves --account / --sla text to one account id (caller frees);
  * prints candidates or "no such account" and sets *code otherwise. */
 char		*cli_resolve_account(struct kam_db *db, const char *key, int *code);
+/* The same on matches found already (account_find's search). */
+char		*cli_pick_account(const struct account_matches *m, const char *key,
+		    int *code);
+
+/* kam --import holidays FILE --calendar NAME. */
+int	cli_import_holidays(const struct kam_opts *o, const struct kam_conf *c);
+/* A file named on the command line, or stdin for "-"; NULL (errno set)
+ * after saying why. */
+FILE	*cli_open_input(const char *path);
 
 /* Text from the database on stdout, made safe for a terminal: plain
  * (controls shown, never run) and JSON (escaped as JSON). */

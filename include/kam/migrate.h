@@ -28,5 +28,10 @@ int	migrate_apply(struct kam_db *db, FILE *out);
 /* For commands that need the schema: 0 when it is exactly current, else
  * prints why and returns the exit code. */
 int	migrate_require(struct kam_db *db);
+/* The same verdict on what MIGRATE_COUNT_SQL returned (n, latest), for a
+ * command that folds the check into its own statement. */
+int	migrate_verdict(int n, int latest);
+#define MIGRATE_COUNT_SQL "SELECT count(*) AS n, coalesce(max(version), 0) " \
+	"AS latest FROM kam.schema_migration"
 
 #endif

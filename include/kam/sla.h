@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "kam/account.h"
 #include "kam/buf.h"
 #include "kam/db.h"
 
@@ -51,6 +52,17 @@ void	sla_duration(struct kam_buf *b, const char *seconds);
 /* Seconds to come as "in 2 h 10 min", "in 1 d 3 h": the two largest
  * units, whole minutes rounded up (reset first; empty for NULL). */
 void	sla_until(struct kam_buf *b, const char *seconds);
+
+/* kam --sla in one round trip: the schema's migrations (count and latest,
+ * for migrate_verdict), the accounts key names (account_find's search)
+ * and, when it names exactly one, its card. A database error is left for
+ * the caller to read (db_error) and its code returned. */
+struct sla_lookup {
+	int			schema_n, schema_latest;
+	struct account_matches	matches;
+	struct sla_card		card;	/* filled when matches.n is 1 */
+};
+int	sla_card_lookup(struct kam_db *db, const char *key, struct sla_lookup *l);
 
 bool	sla_card_send(struct kam_db *db, const char *account_id);
 bool	sla_card_recv(struct kam_db *db, struct sla_card *card);

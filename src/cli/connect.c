@@ -12,12 +12,13 @@
 #include "kam/xalloc.h"
 
 static struct kam_db *
-connect_over(const struct kam_conf *c, const char *over, int *code)
+connect_over(const struct kam_conf *c, const char *over, bool check,
+    int *code)
 {
 	struct kam_db *db = db_connect_over(c->db_conninfo, over, "erp.conninfo",
 	    c->db_connect_timeout, c->db_retry_for, code);
 
-	if (db != NULL && (*code = migrate_require(db)) != EX_OK) {
+	if (db != NULL && check && (*code = migrate_require(db)) != EX_OK) {
 		db_close(db);
 		return NULL;
 	}
@@ -27,13 +28,19 @@ connect_over(const struct kam_conf *c, const char *over, int *code)
 struct kam_db *
 cli_connect(const struct kam_conf *c, int *code)
 {
-	return connect_over(c, NULL, code);
+	return connect_over(c, NULL, true, code);
+}
+
+struct kam_db *
+cli_connect_unchecked(const struct kam_conf *c, int *code)
+{
+	return connect_over(c, NULL, false, code);
 }
 
 struct kam_db *
 cli_connect_sync(const struct kam_conf *c, int *code)
 {
-	return connect_over(c, c->erp_conninfo, code);
+	return connect_over(c, c->erp_conninfo, true, code);
 }
 
 static void
@@ -57,24 +64,31 @@ list_candidates(const struct account_matches *m)
 }
 
 char *
-cli_resolve_account(struct kam_db *db, const char *key, int *code)
+cli_pick_account(const struct account_matches *m, const char *key, int *code)
 {
-	struct account_matches m;
-	char *id = NULL;
-
-	if ((*code = account_find(db, key, &m)) != EX_OK)
-		return NULL;
-	if (m.n == 1)
-		id = xstrdup(m.rows[0].id);
-	else if (m.n == 0) {
+	if (m->n == 1)
+		return xstrdup(m->rows[0].id);
+	if (m->n == 0) {
 		log_warn("no account matches '%s'", key);
 		*code = EX_NOINPUT;
 	} else {
 		log_warn("'%s' matches several accounts; name one by id or ERP id:",
 		    key);
-		list_candidates(&m);
+		list_candidates(m);
 		*code = EX_DATAERR;
 	}
+	return NULL;
+}
+
+char *
+cli_resolve_account(struct kam_db *db, const char *key, int *code)
+{
+	struct account_matches m;
+	char *id;
+
+	if ((*code = account_find(db, key, &m)) != EX_OK)
+		return NULL;
+	id = cli_pick_account(&m, key, code);
 	account_matches_free(&m);
 	return id;
 }

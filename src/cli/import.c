@@ -146,8 +146,8 @@ import_stream(struct import *im, FILE *f, bool dry_run)
 	return EX_OK;
 }
 
-static FILE *
-open_input(const char *path)
+FILE *
+cli_open_input(const char *path)
 {
 	FILE *f;
 
@@ -166,7 +166,7 @@ import_rates(const struct kam_opts *o, const struct kam_conf *c)
 	FILE *f;
 	int rc;
 
-	if ((f = open_input(o->args[0])) == NULL)
+	if ((f = cli_open_input(o->args[0])) == NULL)
 		return errno == ENOENT ? EX_NOINPUT : EX_IOERR;
 	if (f == stdin)
 		im.name = "(stdin)";
@@ -187,10 +187,16 @@ out:
 int
 cmd_import(const struct kam_opts *o, const struct kam_conf *c)
 {
-	if (strcmp(o->import, "rates") != 0)
-		return cli_usage_error("--import takes rates, not '%s'", o->import);
+	bool holidays = strcmp(o->import, "holidays") == 0;
+
+	if (!holidays && strcmp(o->import, "rates") != 0)
+		return cli_usage_error("--import takes rates or holidays, not '%s'",
+		    o->import);
 	if (o->nargs != 1)
-		return cli_usage_error("--import rates takes one file (- for "
-		    "standard input)");
-	return import_rates(o, c);
+		return cli_usage_error("--import %s takes one file (- for "
+		    "standard input)", o->import);
+	if (holidays != (o->calendar != NULL))
+		return cli_usage_error(holidays ? "--import holidays needs "
+		    "--calendar NAME" : "--calendar goes with --import holidays");
+	return holidays ? cli_import_holidays(o, c) : import_rates(o, c);
 }

@@ -20,13 +20,14 @@ enum {
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
-	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY, OPT_VOC, OPT_QUEUE
+	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY, OPT_VOC, OPT_QUEUE, OPT_CALENDAR
 };
 
 static const struct option long_options[] = {
 	{ "account",	required_argument, NULL, OPT_ACCOUNT },
 	{ "active",	no_argument,       NULL, OPT_ACTIVE },
 	{ "adopt",	no_argument,       NULL, OPT_ADOPT },
+	{ "calendar",	required_argument, NULL, OPT_CALENDAR },
 	{ "columns",	required_argument, NULL, OPT_COLUMNS },
 	{ "config",	required_argument, NULL, 'c' },
 	{ "database",	required_argument, NULL, 'd' },
@@ -92,6 +93,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_THEME: return &o->theme;
 	case OPT_DB: return &o->db_action;
 	case OPT_IMPORT: return &o->import;
+	case OPT_CALENDAR: return &o->calendar;
 	case OPT_KIND: return &o->kind;
 	case OPT_TEAM: return &o->team;
 	case OPT_NAME: return &o->name;
@@ -220,6 +222,8 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		    "--status and --progress-fd go with --sync");
 	if (o->dry_run && !o->sync && o->import == NULL)
 		return cli_usage_error("--dry-run goes with --sync or --import");
+	if (o->calendar != NULL && o->import == NULL)
+		return cli_usage_error("--calendar goes with --import holidays");
 	if (o->import != NULL)
 		return cmd_import(o, c);
 	if (o->adopt && (o->db_action == NULL ||

@@ -10,8 +10,11 @@
 #include "kam/buf.h"
 #include "kam/cli.h"
 #include "kam/format.h"
+#include "kam/log.h"
+#include "kam/migrate.h"
 #include "kam/sla.h"
 #include "kam/utf8.h"
+#include "kam/xalloc.h"
 
 struct card_out {
 	bool	styled;		/* bold labels, coloured warning */
@@ -52,12 +55,32 @@ print_json(const char *json)
 	buf_free(&safe);
 }
 
+/* The lookup in one round trip; when it fails, the schema may be why
+ * (missing or not current): migrate_require says so as for every
+ * command, else the lookup's own error stands. */
+static int
+lookup(struct kam_db *db, const char *key, struct sla_lookup *l)
+{
+	char *err;
+	int rc, schema;
+
+	if ((rc = sla_card_lookup(db, key, l)) == EX_OK)
+		return migrate_verdict(l->schema_n, l->schema_latest);
+	err = xstrdup(db_error(db));
+	if ((schema = migrate_require(db)) == EX_OK)
+		log_warn("%s", err);
+	else
+		rc = schema;
+	free(err);
+	return rc;
+}
+
 int
 cmd_sla(const struct kam_opts *o, const struct kam_conf *c)
 {
-	struct sla_card card;
+	struct sla_lookup l;
 	struct kam_db *db;
-	char *id;
+	char *id = NULL;
 	int rc;
 	bool json = false;
 
@@ -70,19 +93,20 @@ cmd_sla(const struct kam_opts *o, const struct kam_conf *c)
 	if (o->output != NULL)
 		return cli_usage_error("--sla prints to standard output; "
 		    "redirect it to keep the card");
-	if ((db = cli_connect(c, &rc)) == NULL)
+	if ((db = cli_connect_unchecked(c, &rc)) == NULL)
 		return rc;
-	if ((id = cli_resolve_account(db, o->sla, &rc)) != NULL &&
-	    (rc = sla_card_load(db, id, &card)) == EX_OK) {
+	if ((rc = lookup(db, o->sla, &l)) == EX_OK &&
+	    (id = cli_pick_account(&l.matches, o->sla, &rc)) != NULL) {
 		if (o->open_now != NULL)
-			rc = card.field[SLA_OPEN_NOW] != NULL &&
-			    strcmp(card.field[SLA_OPEN_NOW], "t") == 0 ? EX_OK : 1;
+			rc = l.card.field[SLA_OPEN_NOW] != NULL &&
+			    strcmp(l.card.field[SLA_OPEN_NOW], "t") == 0 ? EX_OK : 1;
 		else if (json)
-			print_json(card.field[SLA_JSON]);
+			print_json(l.card.field[SLA_JSON]);
 		else
-			print_card(&card);
-		sla_card_free(&card);
+			print_card(&l.card);
 	}
+	sla_card_free(&l.card);
+	account_matches_free(&l.matches);
 	free(id);
 	db_close(db);
 	return rc;

@@ -261,17 +261,29 @@ static const char *const count_names[MC_NCOLS] = {
 static const struct db_columns count_cols = DB_COLUMNS("schema version",
     count_names);
 
+int
+migrate_verdict(int n, int max)
+{
+	if (max > migrate_latest())
+		return refuse_newer(max);
+	if (n < (int)kam_migrations_count) {
+		log_warn("the database schema is at version %d, kam needs %d: "
+		    "run kam --db migrate", max, migrate_latest());
+		return EX_UNAVAILABLE;
+	}
+	return EX_OK;
+}
+
 /* One round trip, since every data command pays it before its real work:
  * the count tells a partly migrated database, the maximum a newer one. */
 int
 migrate_require(struct kam_db *db)
 {
 	struct kam_res *r;
-	int n, max, rc = EX_OK;
+	int n, max;
 
-	r = res_columns(db, db_query(db, "SELECT count(*) AS n, "
-	    "coalesce(max(version), 0) AS latest FROM kam.schema_migration", 0,
-	    NULL), &count_cols);
+	r = res_columns(db, db_query(db, MIGRATE_COUNT_SQL, 0, NULL),
+	    &count_cols);
 	if (r == NULL) {
 		const char *state = db_error_sqlstate(db);
 
@@ -284,12 +296,5 @@ migrate_require(struct kam_db *db)
 		max = (int)strtol(res_get(r, 0, MC_LATEST), NULL, 10);
 		res_free(r);
 	}
-	if (max > migrate_latest())
-		rc = refuse_newer(max);
-	else if (n < (int)kam_migrations_count) {
-		log_warn("the database schema is at version %d, kam needs %d: "
-		    "run kam --db migrate", max, migrate_latest());
-		rc = EX_UNAVAILABLE;
-	}
-	return rc;
+	return migrate_verdict(n, max);
 }

@@ -9,35 +9,7 @@
 #include "kam/xalloc.h"
 #include "search_sql.h"
 
-#define COLS "SELECT a.id, a.erp_id, a.name, a.city"
-#define NONE_YET(cte) " AND NOT EXISTS (SELECT 1 FROM " cte ")"
-
-/* The tiers of search_sql.h in one statement, so that the client can send
- * it without waiting: each tier runs only when the ones before found
- * nothing (the NOT EXISTS are one-time filters), and the first that
- * finds anything decides. Names compare folded (lower case, no accents).
- * Materialised, so that no plan walks the name index in order and folds
- * every name on the way. */
-static const char find_sql[] =
-	"WITH e AS MATERIALIZED (" COLS ", " SEARCH_EXACT_RANK("$1") " AS r "
-	"FROM kam.account a WHERE " SEARCH_EXACT("$1") "), "
-	"w AS MATERIALIZED (" COLS " FROM kam.account a WHERE "
-	SEARCH_WORD_START("$1") NONE_YET("e") " ORDER BY a.name, a.id LIMIT 10), "
-	"c AS MATERIALIZED (" COLS " FROM kam.account a WHERE "
-	SEARCH_CONTAINS("$1") NONE_YET("e") NONE_YET("w")
-	" ORDER BY a.name, a.id LIMIT 10), "
-	"s AS MATERIALIZED (" COLS ", word_similarity(kam.fold($1), "
-	SEARCH_TEXT ") AS sim FROM kam.account a WHERE " SEARCH_SIMILAR("$1")
-	NONE_YET("e") NONE_YET("w") NONE_YET("c")
-	" ORDER BY sim DESC, a.name, a.id LIMIT 10) "
-	"SELECT id, erp_id, name, city FROM ("
-	"SELECT id, erp_id, name, city, 1 AS t, 0::real AS o FROM e "
-	"WHERE r = (SELECT min(r) FROM e) "
-	"UNION ALL SELECT *, 2, 0 FROM w UNION ALL SELECT *, 3, 0 FROM c "
-	"UNION ALL SELECT id, erp_id, name, city, 4, sim FROM s "
-	/* of close spellings, the closest: a typo names one account */
-	"WHERE sim > (SELECT max(sim) FROM s) - 0.1) x "
-	"ORDER BY t, o DESC, name, id LIMIT 10";
+static const char find_sql[] = ACCOUNT_FIND_SQL;
 
 /* The columns every stage returns, by name. */
 enum { MATCH_ID, MATCH_ERP_ID, MATCH_NAME, MATCH_CITY, MATCH_NCOLS };
@@ -48,10 +20,13 @@ static const char *const match_names[MATCH_NCOLS] = {
 static const struct db_columns match_cols = DB_COLUMNS("account search",
     match_names);
 
-static void
-take_rows(struct kam_res *r, struct account_matches *m)
+void
+account_matches_take(const struct kam_res *r, struct account_matches *m)
 {
 	m->n = (size_t)res_rows(r);
+	/* a left join's row of no account */
+	if (m->n == 1 && res_get(r, 0, MATCH_ID) == NULL)
+		m->n = 0;
 	m->rows = xcalloc(m->n, sizeof *m->rows);
 	for (size_t i = 0; i < m->n; i++) {
 		m->rows[i].id = xstrdup(res_get(r, (int)i, MATCH_ID));
@@ -73,7 +48,7 @@ account_find(struct kam_db *db, const char *key, struct account_matches *m)
 		log_warn("%s", db_error(db));
 		return db_error_code(db);
 	}
-	take_rows(r, m);
+	account_matches_take(r, m);
 	res_free(r);
 	return EX_OK;
 }
@@ -94,7 +69,7 @@ account_find_recv(struct kam_db *db, struct account_matches *m)
 	memset(m, 0, sizeof *m);
 	if (r == NULL)
 		return false;
-	take_rows(r, m);
+	account_matches_take(r, m);
 	res_free(r);
 	return true;
 }

@@ -34,4 +34,35 @@
 #define SEARCH_EXACT_RANK(p) "CASE WHEN " SEARCH_IS_ID(p) " THEN 1 WHEN " \
 	SEARCH_IS_ERP_ID(p) " THEN 2 WHEN " SEARCH_IS_VAT_ID(p) " THEN 3 ELSE 4 END"
 
+/* The tiers in one statement (account_find, and kam --sla's lookup that
+ * folds it into its card's), so that the client can send it without
+ * waiting: each tier runs only when the ones before found nothing (the
+ * NOT EXISTS are one-time filters), and the first that finds anything
+ * decides. Names compare folded (lower case, no accents). Materialised,
+ * so that no plan walks the name index in order and folds every name on
+ * the way. Of close spellings, the closest: a typo names one account.
+ * Columns id, erp_id, name, city; the key is $1. */
+#define SEARCH_COLS "SELECT a.id, a.erp_id, a.name, a.city"
+#define SEARCH_NONE_YET(cte) " AND NOT EXISTS (SELECT 1 FROM " cte ")"
+#define ACCOUNT_FIND_SQL \
+	"WITH e AS MATERIALIZED (" SEARCH_COLS ", " SEARCH_EXACT_RANK("$1") \
+	" AS r FROM kam.account a WHERE " SEARCH_EXACT("$1") "), " \
+	"w AS MATERIALIZED (" SEARCH_COLS " FROM kam.account a WHERE " \
+	SEARCH_WORD_START("$1") SEARCH_NONE_YET("e") \
+	" ORDER BY a.name, a.id LIMIT 10), " \
+	"c AS MATERIALIZED (" SEARCH_COLS " FROM kam.account a WHERE " \
+	SEARCH_CONTAINS("$1") SEARCH_NONE_YET("e") SEARCH_NONE_YET("w") \
+	" ORDER BY a.name, a.id LIMIT 10), " \
+	"s AS MATERIALIZED (" SEARCH_COLS ", word_similarity(kam.fold($1), " \
+	SEARCH_TEXT ") AS sim FROM kam.account a WHERE " SEARCH_SIMILAR("$1") \
+	SEARCH_NONE_YET("e") SEARCH_NONE_YET("w") SEARCH_NONE_YET("c") \
+	" ORDER BY sim DESC, a.name, a.id LIMIT 10) " \
+	"SELECT id, erp_id, name, city FROM (" \
+	"SELECT id, erp_id, name, city, 1 AS t, 0::real AS o FROM e " \
+	"WHERE r = (SELECT min(r) FROM e) " \
+	"UNION ALL SELECT *, 2, 0 FROM w UNION ALL SELECT *, 3, 0 FROM c " \
+	"UNION ALL SELECT id, erp_id, name, city, 4, sim FROM s " \
+	"WHERE sim > (SELECT max(sim) FROM s) - 0.1) x " \
+	"ORDER BY t, o DESC, name, id LIMIT 10"
+
 #endif

@@ -3,8 +3,10 @@
 #include <sysexits.h>
 
 #include "kam/log.h"
+#include "kam/migrate.h"
 #include "kam/sla.h"
 #include "kam/xalloc.h"
+#include "search_sql.h"
 
 /* The SLA that applies today by kam.account_service_level (migration
  * 0015, the one definition of it), else the latest one; support is open,
@@ -15,95 +17,96 @@
  * service level's hours), instants as text in the calendar's zone and
  * the agent's (NULL when the two are one), the JSON as the database
  * writes it, so money and times keep their exact text. */
-static const char card_sql[] =
-"WITH c AS ("
-" SELECT a.name AS account, a.erp_id, o.display_name AS owner,"
-"  o.email AS owner_email,"
-"  coalesce(f.state, 'missing') AS state, f.also_valid,"
-"  s.name, extract(epoch FROM s.first_response)::bigint AS first_response_s,"
-"  extract(epoch FROM s.resolution)::bigint AS resolution_s,"
-"  CASE WHEN s.id IS NULL THEN NULL WHEN cal.hours_key IS NULL THEN cal.name"
-"   ELSE concat_ws(' ',"
-"   CASE WHEN s.support_days @> '{1,2,3,4,5,6,7}' THEN 'daily'"
-"    WHEN s.support_days = '{1,2,3,4,5}' THEN 'Mon-Fri'"
-"    WHEN s.support_days = '{1,2,3,4,5,6}' THEN 'Mon-Sat'"
-"    ELSE (SELECT string_agg((ARRAY['Mon','Tue','Wed','Thu','Fri','Sat','Sun'])[d], ','"
-"          ORDER BY d) FROM unnest(s.support_days) d) END,"
-"   CASE WHEN s.support_from IS NULL THEN '24h'"
-"    ELSE to_char(s.support_from, 'HH24:MI') || '-' || to_char(s.support_to, 'HH24:MI') END)"
-"  END AS hours,"
-"  cal.name AS calendar, cal.time_zone,"
-"  nullif(current_setting('TimeZone'), cal.time_zone) AS here_zone,"
-"  k.open_now, k.change_at, k.response_by, k.resolution_by,"
-"  to_char(now() AT TIME ZONE cal.time_zone, 'Dy HH24:MI') AS local_now,"
-"  array_to_string(s.channels, ', ') AS channels,"
-"  ec.name AS esc_name, ec.phone AS esc_phone, ec.email AS esc_email,"
-"  s.escalation, s.goodwill_policy, s.valid_from, s.valid_to,"
-"  (SELECT string_agg(concat_ws(' ', w.title, '(' || trim_scale(w.value) || ' ' || w.unit || ')',"
-"     CASE WHEN w.valid_to IS NULL THEN NULL ELSE 'until ' || w.valid_to END), E'\\n'"
-"     ORDER BY w.valid_from)"
-"   FROM kam.special_condition w WHERE w.account_id = a.id AND w.kind = 'warranty'"
-"    AND w.valid_from <= current_date"
-"    AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties,"
-"  h.name AS holiday_name, h.day AS holiday_day, h.closed_from, h.closed_to,"
-"  s.id AS sla_id"
-" FROM kam.account a"
-" LEFT JOIN kam.app_user o ON o.id = a.owner_id"
-" LEFT JOIN LATERAL kam.account_service_level(a.id) f ON true"
-" LEFT JOIN kam.service_level s ON s.id = f.id"
-" LEFT JOIN kam.calendar cal ON cal.id = s.calendar_id"
-" LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id"
-/* the clock (migration 0026) only under a service level in force */
-" LEFT JOIN LATERAL (SELECT x.open_now,"
-"   CASE WHEN x.open_now THEN kam.clock_next_closing(s.calendar_id, now())"
-"    ELSE kam.clock_next_opening(s.calendar_id, now()) END AS change_at,"
-"   kam.clock_add(s.calendar_id, now(), s.first_response) AS response_by,"
-"   kam.clock_add(s.calendar_id, now(), s.resolution) AS resolution_by"
-"   FROM (SELECT kam.clock_open(s.calendar_id, now()) AS open_now) x"
-"   WHERE f.state = 'valid') k ON true"
-" LEFT JOIN LATERAL kam.clock_next_holiday(s.calendar_id, now()) h"
-"  ON f.state = 'valid'"
-" WHERE a.id = $1::bigint)"
-"SELECT c.account, c.erp_id, c.owner, c.owner_email, c.state, c.name,"
-" c.first_response_s, c.resolution_s, c.hours, c.time_zone, c.open_now,"
-" c.local_now, c.channels, c.esc_name, c.esc_phone, c.esc_email, c.escalation,"
-" c.goodwill_policy, c.valid_from, c.valid_to, c.warranties, c.also_valid,"
-" json_build_object('account', c.account, 'erp_id', c.erp_id,"
-"  'owner', c.owner, 'owner_email', c.owner_email, 'state', c.state,"
-"  'service_level', c.name, 'first_response_seconds', c.first_response_s,"
-"  'resolution_seconds', c.resolution_s, 'support_hours', c.hours,"
-"  'calendar', c.calendar, 'time_zone', c.time_zone,"
-"  'agent_time_zone', current_setting('TimeZone'), 'open_now', c.open_now,"
-"  'closes_at', CASE WHEN c.open_now THEN c.change_at END,"
-"  'opens_at', CASE WHEN NOT c.open_now THEN c.change_at END,"
-"  'seconds_to_change', ceil(extract(epoch FROM c.change_at - now()))::bigint,"
-"  'first_response_by', c.response_by, 'resolution_by', c.resolution_by,"
-"  'next_holiday', CASE WHEN c.holiday_day IS NOT NULL THEN json_build_object("
-"   'name', c.holiday_name, 'day', c.holiday_day,"
-"   'closed_from', c.closed_from, 'closed_to', c.closed_to) END,"
-"  'escalation', json_build_object('contact', c.esc_name, 'phone', c.esc_phone,"
-"   'email', c.esc_email, 'note', c.escalation),"
-"  'channels', to_json(string_to_array(c.channels, ', ')),"
-"  'goodwill_policy', c.goodwill_policy,"
-"  'valid_from', c.valid_from, 'valid_to', c.valid_to,"
-"  'also_valid', c.also_valid,"
-"  'warranties', CASE WHEN c.warranties IS NULL THEN '[]'::json"
-"   ELSE to_json(string_to_array(c.warranties, E'\\n')) END) AS json,"
-" c.sla_id, c.calendar,"
-" kam.clock_local_text(c.change_at, c.time_zone) AS change_there,"
-" kam.clock_local_text(c.change_at, c.here_zone) AS change_here,"
-" ceil(extract(epoch FROM c.change_at - now()))::bigint AS change_in_s,"
-" kam.clock_local_text(c.response_by, c.time_zone) AS response_there,"
-" kam.clock_local_text(c.response_by, c.here_zone) AS response_here,"
-" kam.clock_local_text(c.resolution_by, c.time_zone) AS resolution_there,"
-" kam.clock_local_text(c.resolution_by, c.here_zone) AS resolution_here,"
-" CASE WHEN c.holiday_day IS NOT NULL THEN concat_ws(' ', c.holiday_name || ',',"
-"  to_char(c.holiday_day, 'Dy YYYY-MM-DD'),"
-"  CASE WHEN c.closed_to IS NULL THEN 'from ' || to_char(c.closed_from, 'HH24:MI')"
-"   WHEN c.closed_from IS NULL THEN 'until ' || to_char(c.closed_to, 'HH24:MI')"
-"   ELSE to_char(c.closed_from, 'HH24:MI') || '-' || to_char(c.closed_to, 'HH24:MI')"
-"  END) END AS holiday"
-" FROM c";
+#define CARD_SQL(ACCOUNT) \
+"WITH c AS (" \
+" SELECT a.name AS account, a.erp_id, o.display_name AS owner," \
+"  o.email AS owner_email," \
+"  coalesce(f.state, 'missing') AS state, f.also_valid," \
+"  s.name, extract(epoch FROM s.first_response)::bigint AS first_response_s," \
+"  extract(epoch FROM s.resolution)::bigint AS resolution_s," \
+"  CASE WHEN s.id IS NULL THEN NULL WHEN cal.hours_key IS NULL THEN cal.name" \
+"   ELSE concat_ws(' '," \
+"   CASE WHEN s.support_days @> '{1,2,3,4,5,6,7}' THEN 'daily'" \
+"    WHEN s.support_days = '{1,2,3,4,5}' THEN 'Mon-Fri'" \
+"    WHEN s.support_days = '{1,2,3,4,5,6}' THEN 'Mon-Sat'" \
+"    ELSE (SELECT string_agg((ARRAY['Mon','Tue','Wed','Thu','Fri','Sat','Sun'])[d], ','" \
+"          ORDER BY d) FROM unnest(s.support_days) d) END," \
+"   CASE WHEN s.support_from IS NULL THEN '24h'" \
+"    ELSE to_char(s.support_from, 'HH24:MI') || '-' || to_char(s.support_to, 'HH24:MI') END)" \
+"  END AS hours," \
+"  cal.name AS calendar, cal.time_zone," \
+"  nullif(current_setting('TimeZone'), cal.time_zone) AS here_zone," \
+"  k.open_now, k.change_at, k.response_by, k.resolution_by," \
+"  to_char(now() AT TIME ZONE cal.time_zone, 'Dy HH24:MI') AS local_now," \
+"  array_to_string(s.channels, ', ') AS channels," \
+"  ec.name AS esc_name, ec.phone AS esc_phone, ec.email AS esc_email," \
+"  s.escalation, s.goodwill_policy, s.valid_from, s.valid_to," \
+"  (SELECT string_agg(concat_ws(' ', w.title, '(' || trim_scale(w.value) || ' ' || w.unit || ')'," \
+"     CASE WHEN w.valid_to IS NULL THEN NULL ELSE 'until ' || w.valid_to END), E'\\n'" \
+"     ORDER BY w.valid_from)" \
+"   FROM kam.special_condition w WHERE w.account_id = a.id AND w.kind = 'warranty'" \
+"    AND w.valid_from <= current_date" \
+"    AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties," \
+"  h.name AS holiday_name, h.day AS holiday_day, h.closed_from, h.closed_to," \
+"  s.id AS sla_id" \
+" FROM kam.account a" \
+" LEFT JOIN kam.app_user o ON o.id = a.owner_id" \
+" LEFT JOIN LATERAL kam.account_service_level(a.id) f ON true" \
+" LEFT JOIN kam.service_level s ON s.id = f.id" \
+" LEFT JOIN kam.calendar cal ON cal.id = s.calendar_id" \
+" LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id" \
+/* the clock (migration 0026) only under a service level in force */ \
+" LEFT JOIN LATERAL (SELECT x.open_now," \
+"   CASE WHEN x.open_now THEN kam.clock_next_closing(s.calendar_id, now())" \
+"    ELSE kam.clock_next_opening(s.calendar_id, now()) END AS change_at," \
+"   kam.clock_add(s.calendar_id, now(), s.first_response) AS response_by," \
+"   kam.clock_add(s.calendar_id, now(), s.resolution) AS resolution_by" \
+"   FROM (SELECT kam.clock_open(s.calendar_id, now()) AS open_now) x" \
+"   WHERE f.state = 'valid') k ON true" \
+" LEFT JOIN LATERAL kam.clock_next_holiday(s.calendar_id, now()) h" \
+"  ON f.state = 'valid'" \
+" WHERE a.id = " ACCOUNT ")" \
+"SELECT c.account, c.erp_id, c.owner, c.owner_email, c.state, c.name," \
+" c.first_response_s, c.resolution_s, c.hours, c.time_zone, c.open_now," \
+" c.local_now, c.channels, c.esc_name, c.esc_phone, c.esc_email, c.escalation," \
+" c.goodwill_policy, c.valid_from, c.valid_to, c.warranties, c.also_valid," \
+" json_build_object('account', c.account, 'erp_id', c.erp_id," \
+"  'owner', c.owner, 'owner_email', c.owner_email, 'state', c.state," \
+"  'service_level', c.name, 'first_response_seconds', c.first_response_s," \
+"  'resolution_seconds', c.resolution_s, 'support_hours', c.hours," \
+"  'calendar', c.calendar, 'time_zone', c.time_zone," \
+"  'agent_time_zone', current_setting('TimeZone'), 'open_now', c.open_now," \
+"  'closes_at', CASE WHEN c.open_now THEN c.change_at END," \
+"  'opens_at', CASE WHEN NOT c.open_now THEN c.change_at END," \
+"  'seconds_to_change', ceil(extract(epoch FROM c.change_at - now()))::bigint," \
+"  'first_response_by', c.response_by, 'resolution_by', c.resolution_by," \
+"  'next_holiday', CASE WHEN c.holiday_day IS NOT NULL THEN json_build_object(" \
+"   'name', c.holiday_name, 'day', c.holiday_day," \
+"   'closed_from', c.closed_from, 'closed_to', c.closed_to) END," \
+"  'escalation', json_build_object('contact', c.esc_name, 'phone', c.esc_phone," \
+"   'email', c.esc_email, 'note', c.escalation)," \
+"  'channels', to_json(string_to_array(c.channels, ', '))," \
+"  'goodwill_policy', c.goodwill_policy," \
+"  'valid_from', c.valid_from, 'valid_to', c.valid_to," \
+"  'also_valid', c.also_valid," \
+"  'warranties', CASE WHEN c.warranties IS NULL THEN '[]'::json" \
+"   ELSE to_json(string_to_array(c.warranties, E'\\n')) END) AS json," \
+" c.sla_id, c.calendar," \
+" kam.clock_local_text(c.change_at, c.time_zone) AS change_there," \
+" kam.clock_local_text(c.change_at, c.here_zone) AS change_here," \
+" ceil(extract(epoch FROM c.change_at - now()))::bigint AS change_in_s," \
+" kam.clock_local_text(c.response_by, c.time_zone) AS response_there," \
+" kam.clock_local_text(c.response_by, c.here_zone) AS response_here," \
+" kam.clock_local_text(c.resolution_by, c.time_zone) AS resolution_there," \
+" kam.clock_local_text(c.resolution_by, c.here_zone) AS resolution_here," \
+" CASE WHEN c.holiday_day IS NOT NULL THEN concat_ws(' ', c.holiday_name || ','," \
+"  to_char(c.holiday_day, 'Dy YYYY-MM-DD')," \
+"  CASE WHEN c.closed_to IS NULL THEN 'from ' || to_char(c.closed_from, 'HH24:MI')" \
+"   WHEN c.closed_from IS NULL THEN 'until ' || to_char(c.closed_to, 'HH24:MI')" \
+"   ELSE to_char(c.closed_from, 'HH24:MI') || '-' || to_char(c.closed_to, 'HH24:MI')" \
+"  END) END AS holiday" \
+" FROM c"
+static const char card_sql[] = CARD_SQL("$1::bigint");
 
 /* The columns it returns, named for enum sla_field; checked on every
  * result. */
@@ -156,6 +159,52 @@ sla_card_load(struct kam_db *db, const char *account_id, struct sla_card *card)
 		return EX_NOINPUT;
 	}
 	card_take(r, card);
+	res_free(r);
+	return EX_OK;
+}
+
+/* kam --sla's one round trip (a fresh backend's catalog lookups and
+ * the network's waits are most of its time): the schema check, the
+ * account search and, when the key names one account, its card. */
+static const char lookup_sql[] =
+	"WITH v AS (" MIGRATE_COUNT_SQL "), "
+	"m AS MATERIALIZED (SELECT * FROM (" ACCOUNT_FIND_SQL ") f) "
+	"SELECT m.id AS match_id, m.erp_id AS match_erp_id, "
+	"m.name AS match_name, m.city AS match_city, "
+	"v.n AS schema_n, v.latest AS schema_latest, card.* "
+	"FROM v LEFT JOIN m ON true LEFT JOIN LATERAL ("
+	CARD_SQL("m.id AND (SELECT count(*) FROM m) = 1") ") card ON true";
+
+enum { LK_ID, LK_ERP_ID, LK_NAME, LK_CITY, LK_SCHEMA_N, LK_SCHEMA_LATEST,
+	LK_NCOLS };
+static const char *const lookup_names[LK_NCOLS] = {
+	[LK_ID] = "match_id", [LK_ERP_ID] = "match_erp_id",
+	[LK_NAME] = "match_name", [LK_CITY] = "match_city",
+	[LK_SCHEMA_N] = "schema_n", [LK_SCHEMA_LATEST] = "schema_latest",
+};
+static const struct db_columns lookup_cols = DB_COLUMNS("service level "
+    "lookup", lookup_names);
+
+int
+sla_card_lookup(struct kam_db *db, const char *key, struct sla_lookup *l)
+{
+	const char *params[] = { key };
+	struct kam_res *r;
+
+	memset(l, 0, sizeof *l);
+	if ((r = res_columns(db, db_query(db, lookup_sql, 1, params),
+	    &lookup_cols)) == NULL)
+		return db_error_code(db);
+	l->schema_n = (int)strtol(res_get(r, 0, LK_SCHEMA_N), NULL, 10);
+	l->schema_latest = (int)strtol(res_get(r, 0, LK_SCHEMA_LATEST), NULL, 10);
+	account_matches_take(r, &l->matches);
+	if (l->matches.n == 1 &&
+	    (r = res_columns(db, r, &card_cols)) == NULL) {
+		account_matches_free(&l->matches);
+		return db_error_code(db);
+	}
+	if (l->matches.n == 1)
+		card_take(r, &l->card);
 	res_free(r);
 	return EX_OK;
 }

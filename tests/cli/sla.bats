@@ -307,3 +307,40 @@ assert c["opens_at"] and c["first_response_by"] and c["resolution_by"], c' "$out
 	[[ "$output" == *'"closes_at" : null'* ]]
 	[[ "$output" == *'"calendar" : "daily 24h Europe/Berlin"'* ]]
 }
+
+# statements LOGIN CMD...: the statements LOGIN's session sent while CMD
+# ran (log_statement for that login alone), one a line
+statements() {
+	local who=$1 size
+	shift
+	q "ALTER ROLE $who SET log_statement = 'all'" >/dev/null
+	size=$(stat -c %s "$PG_TEST_DIR/log")
+	"$@" >/dev/null 2>&1
+	q "ALTER ROLE $who RESET log_statement" >/dev/null
+	tail -c +$((size + 1)) "$PG_TEST_DIR/log" | grep -E 'LOG:  (statement|execute)'
+}
+
+@test "one round trip: the schema check, the lookup and the card in one statement (issue 16)" {
+	[ "$(statements sam "$KAM" -d user=sam --sla Nordwind | wc -l)" -eq 1 ]
+	[ "$(statements sam "$KAM" -d user=sam --sla --open-now C1 | wc -l)" -eq 1 ]
+	# several matches and none are the same statement
+	[ "$(statements sam "$KAM" -d user=sam --sla Müller | wc -l)" -eq 1 ]
+}
+
+@test "the folded check still refuses a schema behind or ahead, and no schema" {
+	q "INSERT INTO kam.schema_migration (version, name, checksum) VALUES (9999, 'future', 'x')" >/dev/null
+	run --separate-stderr "$KAM" --sla C1
+	q "DELETE FROM kam.schema_migration WHERE version = 9999" >/dev/null
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"schema is at version 9999, but this kam knows versions up to"* ]]
+	q "CREATE TABLE kam.schema_migration_kept AS SELECT * FROM kam.schema_migration; DELETE FROM kam.schema_migration WHERE version = (SELECT max(version) FROM kam.schema_migration)" >/dev/null
+	run --separate-stderr "$KAM" --sla C1
+	q "INSERT INTO kam.schema_migration SELECT * FROM kam.schema_migration_kept ON CONFLICT DO NOTHING; DROP TABLE kam.schema_migration_kept" >/dev/null
+	[ "$status" -eq 69 ]
+	[[ "$stderr" == *"run kam --db migrate"* ]]
+	run --separate-stderr "$KAM" -d dbname=postgres --sla C1
+	[ "$status" -eq 69 ]
+	[[ "$stderr" == *"run kam --db migrate"* ]]
+	run --separate-stderr "$KAM" --sla C1
+	[ "$status" -eq 0 ]
+}

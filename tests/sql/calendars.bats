@@ -10,8 +10,12 @@ bats_require_minimum_version 1.5.0
 setup_file() {
 	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	pg_test_start
-	# the state before 0025: its objects and 0026's taken away again
+	# the state before 0025: its objects and those of 0026, 0035 and 0036
+	# taken away again
 	psql -X -q -v ON_ERROR_STOP=1 -c "
+	DROP TABLE kam.calendar_open;
+	DROP FUNCTION kam.calendar_keep_changed(), kam.calendar_keep_zone() CASCADE;
+	DROP FUNCTION kam.calendar_keep(bigint), kam.holiday_days(text, text, text, text);
 	DROP FUNCTION kam.clock_next_holiday(bigint, timestamptz),
 	    kam.clock_local_text(timestamptz, text),
 	    kam.clock_add(bigint, timestamptz, interval),
@@ -29,7 +33,7 @@ setup_file() {
 	DROP FUNCTION kam.hours_calendar(smallint[], time, time, text),
 	    kam.hours_name(smallint[], time, time, text);
 	DROP TABLE kam.calendar_holiday, kam.calendar_window, kam.calendar;
-	DELETE FROM kam.schema_migration WHERE version IN (25, 26)"
+	DELETE FROM kam.schema_migration WHERE version IN (25, 26, 35, 36)"
 	psql -X -q -v ON_ERROR_STOP=1 -c "
 	INSERT INTO kam.service_level (account_id, name, first_response, resolution,
 	    support_days, support_from, support_to, time_zone, valid_from)
