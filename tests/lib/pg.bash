@@ -2,6 +2,13 @@
 # with-pg). pg_test_start [no-schema] starts a private cluster with kam's
 # schema and the fixture, exports PG* for it, and arranges that the cluster
 # goes away when the test process does, however it ends.
+#
+# KAM_TEST_POOLER=pgbouncer (make check-pooled, scripts/check --pooled):
+# pg_test_start also starts PgBouncer from contrib/pgbouncer.ini in front of
+# the cluster (tests/lib/pgbouncer.bash) and points PGHOST and PGPORT at it,
+# so every kam of the test goes through transaction pooling, while the
+# harness's own psql keeps the direct socket (see psql below). A test that
+# by nature needs a direct connection calls pg_test_direct_only.
 
 . "${KAM_SRCDIR:?KAM_SRCDIR is not set}/scripts/lib/pgcluster.sh"
 
@@ -13,14 +20,50 @@ pg_test_start() {
 	pgc_watch "$PG_TEST_DIR" "${PG_TEST_OWNER:-$$}"
 	pgc_psql "$PG_TEST_DIR" -d postgres -c 'CREATE DATABASE kam' || return
 	eval "$(pgc_env "$PG_TEST_DIR")"
-	[ "${1:-}" = no-schema ] && return 0
-	"$KAM" --db migrate >/dev/null || return
-	pgc_psql "$PG_TEST_DIR" -d kam -f "$KAM_SRCDIR/tests/lib/fixture.sql" \
-	    >/dev/null
+	if [ "${1:-}" != no-schema ]; then
+		"$KAM" --db migrate >/dev/null || return
+		pgc_psql "$PG_TEST_DIR" -d kam -f "$KAM_SRCDIR/tests/lib/fixture.sql" \
+		    >/dev/null || return
+	fi
+	pg_test_pooler
+}
+
+# In the pooled pass, PgBouncer in front of the cluster, PG* through it.
+pg_test_pooler() {
+	case ${KAM_TEST_POOLER:-} in
+	'') return 0 ;;
+	pgbouncer) ;;
+	*) echo "pg.bash: unknown KAM_TEST_POOLER '$KAM_TEST_POOLER'" >&2; return 64 ;;
+	esac
+	. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
+	pgb_start || return
+	pgb_env
+}
+
+# pg_test_direct_only REASON: in setup_file (or setup) of a test that
+# cannot run through a pooler, skips it in the pooled pass with REASON.
+pg_test_direct_only() {
+	[ -z "${KAM_TEST_POOLER:-}" ] || skip "direct connection only: $1"
+}
+
+# psql: in the pooled pass, the harness's psql (fixtures, checks as the
+# superuser, pg_as) goes to the cluster's own socket where PG* point at
+# PgBouncer; kam alone goes through the pooler. Elsewhere, psql itself.
+psql() {
+	if [ -n "${KAM_TEST_POOLER:-}" ] && [ -n "${PGB_HOST:-}" ] &&
+	    [ "${PGHOST:-}" = "$PGB_HOST" ]; then
+		PGHOST=$PG_TEST_DIR/run PGPORT=$PGC_PORT command psql "$@"
+	else
+		command psql "$@"
+	fi
 }
 
 pg_test_stop() {
 	[ -n "${PG_TEST_DIR:-}" ] || return 0
+	if [ -n "${PGB_PID:-}" ]; then
+		. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
+		pgb_stop
+	fi
 	pgc_stop "$PG_TEST_DIR" immediate
 	rm -rf "$PG_TEST_DIR"
 }
