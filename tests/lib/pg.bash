@@ -8,7 +8,7 @@
 # the cluster (tests/lib/pgbouncer.bash) and points PGHOST and PGPORT at it,
 # so every kam of the test goes through transaction pooling, while the
 # harness's own psql keeps the direct socket (see psql below). A test that
-# by nature needs a direct connection calls pg_test_direct_only.
+# by nature needs a direct connection opts out (pg_test_direct_only).
 
 . "${KAM_SRCDIR:?KAM_SRCDIR is not set}/scripts/lib/pgcluster.sh"
 
@@ -40,10 +40,15 @@ pg_test_pooler() {
 	pgb_env
 }
 
-# pg_test_direct_only REASON: in setup_file (or setup) of a test that
-# cannot run through a pooler, skips it in the pooled pass with REASON.
+# A test that by nature needs a direct connection opts out of the pooled
+# pass: "pg_test_pooled && return 0" first in setup_file (bats cannot skip
+# there), and pg_test_direct_only REASON in setup or in the test itself.
+pg_test_pooled() {
+	[ -n "${KAM_TEST_POOLER:-}" ]
+}
+
 pg_test_direct_only() {
-	[ -z "${KAM_TEST_POOLER:-}" ] || skip "direct connection only: $1"
+	! pg_test_pooled || skip "direct connection only: $1"
 }
 
 # psql: in the pooled pass, the harness's psql (fixtures, checks as the

@@ -75,9 +75,16 @@ pgb_watch() {
 	) </dev/null >/dev/null 2>&1 &
 }
 
+# pgb_stop: stops it (SIGTERM, an immediate shutdown: doc/usage.md
+# "Signals") and returns once it has gone, so that it can start again.
 pgb_stop() {
+	local i
 	[ -n "${PGB_PID:-}" ] || return 0
 	kill "$PGB_PID" 2>/dev/null
+	for i in $(seq 100); do
+		kill -0 "$PGB_PID" 2>/dev/null || break
+		sleep 0.05
+	done
 	PGB_PID=
 }
 
