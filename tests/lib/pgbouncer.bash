@@ -52,10 +52,11 @@ pgb_userlist() {
 pgb_reload() {
 	local log=$PGB_DIR/pgbouncer.log n i
 	pgb_userlist "$PGB_DIR/userlist.txt" || return
-	n=$(grep -c 'got SIGHUP' "$log")
+	# (grep -c fails where it counts none)
+	n=$(grep -c 'got SIGHUP' "$log" || true)
 	kill -HUP "$PGB_PID" || return
 	for i in $(seq 100); do
-		[ "$(grep -c 'got SIGHUP' "$log")" -gt "$n" ] && return 0
+		[ "$(grep -c 'got SIGHUP' "$log" || true)" -gt "$n" ] && return 0
 		sleep 0.05
 	done
 	echo "pgbouncer: no reload after SIGHUP" >&2
