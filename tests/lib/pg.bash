@@ -7,8 +7,9 @@
 # pg_test_start also starts PgBouncer from contrib/pgbouncer.ini in front of
 # the cluster (tests/lib/pgbouncer.bash) and points PGHOST and PGPORT at it,
 # so every kam of the test goes through transaction pooling, while the
-# harness's own psql keeps the direct socket (see psql below). A test that
-# by nature needs a direct connection opts out (pg_test_direct_only).
+# harness's own psql keeps the direct socket (tests/lib/pooled/psql). A
+# test that by nature needs a direct connection opts out
+# (pg_test_direct_only).
 
 . "${KAM_SRCDIR:?KAM_SRCDIR is not set}/scripts/lib/pgcluster.sh"
 
@@ -38,6 +39,10 @@ pg_test_pooler() {
 	. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
 	pgb_start || return
 	pgb_env
+	# the harness's psql keeps the server's own socket (tests/lib/pooled/psql)
+	PG_DIRECT_HOST=$PG_TEST_DIR/run PG_DIRECT_PORT=$PGC_PORT
+	PATH=$KAM_SRCDIR/tests/lib/pooled:$PATH
+	export PG_DIRECT_HOST PG_DIRECT_PORT PATH
 }
 
 # A test that by nature needs a direct connection opts out of the pooled
@@ -49,18 +54,6 @@ pg_test_pooled() {
 
 pg_test_direct_only() {
 	! pg_test_pooled || skip "direct connection only: $1"
-}
-
-# psql: in the pooled pass, the harness's psql (fixtures, checks as the
-# superuser, pg_as) goes to the cluster's own socket where PG* point at
-# PgBouncer; kam alone goes through the pooler. Elsewhere, psql itself.
-psql() {
-	if [ -n "${KAM_TEST_POOLER:-}" ] && [ -n "${PGB_HOST:-}" ] &&
-	    [ "${PGHOST:-}" = "$PGB_HOST" ]; then
-		PGHOST=$PG_TEST_DIR/run PGPORT=$PGC_PORT command psql "$@"
-	else
-		command psql "$@"
-	fi
 }
 
 pg_test_stop() {
