@@ -10,6 +10,7 @@ bats_require_minimum_version 1.5.0
 setup_file() {
 	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/lib/pgstandby.bash"
+	pg_test_pooled && return 0
 	pg_test_start
 	pgs_start
 }
@@ -24,6 +25,10 @@ teardown_file() {
 setup() {
 	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	. "$KAM_SRCDIR/tests/lib/pgstandby.bash"
+	# multi-host strings that name the servers themselves, and a server's
+	# own connection limit, which PgBouncer queues behind;
+	# pgbouncer_failover.bats lists a PgBouncer per node instead
+	pg_test_direct_only "libpq against the servers themselves"
 	PRIMARY=$PG_TEST_DIR/run
 	unset PGTARGETSESSIONATTRS
 }

@@ -75,7 +75,13 @@ erp_ctl() {
 
 # A login that syncs: member of kam_sync and nothing else.
 erp_sync_role() {
-	PGUSER=postgres pgc_sync_login erpsync
+	PGUSER=postgres pgc_sync_login erpsync || return
+	# in the pooled pass PgBouncer must learn of the new login (its
+	# auth_file; kam-deploy(7))
+	if [ -n "${PGB_PID:-}" ]; then
+		. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
+		pgb_start
+	fi
 }
 
 # As if the lease a killed sync left had run out (it runs out by itself

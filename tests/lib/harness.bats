@@ -27,3 +27,21 @@ bats_require_minimum_version 1.5.0
 	host=$(cat "$BATS_TEST_TMPDIR/host")
 	[ ! -d "$(dirname "$host")" ]
 }
+
+@test "the pooled pass: kam goes through PgBouncer, the harness's psql straight to the server" {
+	export KAM_TEST_POOLER=pgbouncer
+	run bash -c '. "$KAM_SRCDIR/tests/lib/pg.bash"
+	    pg_test_start || exit 1
+	    [ "$PGHOST" = "$PGB_HOST" ] && [ "$PGPORT" = 6432 ] || exit 2
+	    PGUSER=anna "$KAM" --sla C1 >/dev/null || exit 3
+	    psql -X -At -c "SELECT 1" >/dev/null || exit 4
+	    pg_as bo -c "SELECT 1" >/dev/null || exit 5
+	    # PgBouncer logs each login it is asked for (log_connections)
+	    grep -c "login attempt: db=kam user=" "$PGB_DIR/pgbouncer.log"
+	    grep -q "user=anna" "$PGB_DIR/pgbouncer.log" || exit 6
+	    ! grep -q "user=postgres\|user=bo " "$PGB_DIR/pgbouncer.log" || exit 7
+	    pg_test_stop'
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$output" = 1 ]
+}

@@ -2,6 +2,14 @@
 # with-pg). pg_test_start [no-schema] starts a private cluster with kam's
 # schema and the fixture, exports PG* for it, and arranges that the cluster
 # goes away when the test process does, however it ends.
+#
+# KAM_TEST_POOLER=pgbouncer (make check-pooled, scripts/check --pooled):
+# pg_test_start also starts PgBouncer from contrib/pgbouncer.ini in front of
+# the cluster (tests/lib/pgbouncer.bash) and points PGHOST and PGPORT at it,
+# so every kam of the test goes through transaction pooling, while the
+# harness's own psql keeps the direct socket (tests/lib/pooled/psql). A
+# test that by nature needs a direct connection opts out
+# (pg_test_direct_only).
 
 . "${KAM_SRCDIR:?KAM_SRCDIR is not set}/scripts/lib/pgcluster.sh"
 
@@ -13,14 +21,47 @@ pg_test_start() {
 	pgc_watch "$PG_TEST_DIR" "${PG_TEST_OWNER:-$$}"
 	pgc_psql "$PG_TEST_DIR" -d postgres -c 'CREATE DATABASE kam' || return
 	eval "$(pgc_env "$PG_TEST_DIR")"
-	[ "${1:-}" = no-schema ] && return 0
-	"$KAM" --db migrate >/dev/null || return
-	pgc_psql "$PG_TEST_DIR" -d kam -f "$KAM_SRCDIR/tests/lib/fixture.sql" \
-	    >/dev/null
+	if [ "${1:-}" != no-schema ]; then
+		"$KAM" --db migrate >/dev/null || return
+		pgc_psql "$PG_TEST_DIR" -d kam -f "$KAM_SRCDIR/tests/lib/fixture.sql" \
+		    >/dev/null || return
+	fi
+	pg_test_pooler
+}
+
+# In the pooled pass, PgBouncer in front of the cluster, PG* through it.
+pg_test_pooler() {
+	case ${KAM_TEST_POOLER:-} in
+	'') return 0 ;;
+	pgbouncer) ;;
+	*) echo "pg.bash: unknown KAM_TEST_POOLER '$KAM_TEST_POOLER'" >&2; return 64 ;;
+	esac
+	. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
+	pgb_start || return
+	pgb_env
+	# the harness's psql keeps the server's own socket (tests/lib/pooled/psql)
+	PG_DIRECT_HOST=$PG_TEST_DIR/run PG_DIRECT_PORT=$PGC_PORT
+	PATH=$KAM_SRCDIR/tests/lib/pooled:$PATH
+	export PG_DIRECT_HOST PG_DIRECT_PORT PATH
+}
+
+# A test that by nature needs a direct connection opts out of the pooled
+# pass: "pg_test_pooled && return 0" first in setup_file (bats cannot skip
+# there), and pg_test_direct_only REASON in setup or in the test itself.
+pg_test_pooled() {
+	[ -n "${KAM_TEST_POOLER:-}" ]
+}
+
+pg_test_direct_only() {
+	! pg_test_pooled || skip "direct connection only: $1"
 }
 
 pg_test_stop() {
 	[ -n "${PG_TEST_DIR:-}" ] || return 0
+	if [ -n "${PGB_PID:-}" ]; then
+		. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
+		pgb_stop
+	fi
 	pgc_stop "$PG_TEST_DIR" immediate
 	rm -rf "$PG_TEST_DIR"
 }

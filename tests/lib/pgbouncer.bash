@@ -1,19 +1,27 @@
 # PgBouncer 1.18 in transaction pooling in front of the test cluster of
 # tests/lib/pg.bash (bash; source after pg.bash, call after pg_test_start).
-# pgb_start starts contrib/pgbouncer.ini (PgBouncer's defaults but for
-# pool_mode = transaction) as the cluster's owner, on a unix socket in the
-# test's cluster folder, and exports PGB_HOST and PGB_PORT; pgb_env points
-# PG* at it. It stops with the cluster, or by pgb_stop.
+# pgb_start [CLUSTER] starts contrib/pgbouncer.ini (PgBouncer's defaults
+# but for pool_mode = transaction and the pool sizes) as the cluster's
+# owner, on a unix socket in the cluster's folder (the test's, or another
+# of scripts/lib/pgcluster.sh: the benchmarks'), and exports PGB_HOST and
+# PGB_PORT; pgb_env points PG* at it. It stops with the cluster, or by
+# pgb_stop.
 
 pgb_start() {
-	local dir=$PG_TEST_DIR/bouncer i
+	local cluster=${1:-$PG_TEST_DIR} dir i
+	dir=$cluster/bouncer
+	# already running (the pooled pass started it in pg_test_start): the
+	# logins made since then may log in too
+	if [ -n "${PGB_PID:-}" ] && kill -0 "$PGB_PID" 2>/dev/null; then
+		pgb_reload
+		return
+	fi
 	mkdir -p "$dir"
-	# trust still needs each login named in auth_file (pgbouncer(5),
-	# auth_type); every login of the cluster, with no password
-	PGUSER=postgres psql -X -At -c "SELECT '\"' || replace(rolname, '\"',
-	    '\"\"') || '\" \"\"' FROM pg_roles WHERE rolcanlogin" \
-	    > "$dir/userlist.txt" || return
-	sed -e "s|@DIR@|$dir|g" -e "s|@PGHOST@|$PG_TEST_DIR/run|g" \
+	PGB_CLUSTER=$cluster
+	export PGB_CLUSTER
+	pgb_userlist "$dir/userlist.txt" || return
+	sed -e "s|@DIR@|$dir|g" -e "s|@PGHOST@|$cluster/run|g" \
+	    -e "s|@PGPORT@|$PGC_PORT|g" \
 	    "$KAM_SRCDIR/contrib/pgbouncer.ini" > "$dir/pgbouncer.ini"
 	[ "$(id -u)" = 0 ] && chown -R postgres: "$dir"
 	chmod 755 "$dir"
@@ -29,6 +37,32 @@ pgb_start() {
 	pgb_watch "${PG_TEST_OWNER:-$$}" "$PGB_PID"
 }
 
+# pgb_userlist FILE: every login of the cluster, with no password. trust
+# still needs each login named in auth_file (pgbouncer(5), auth_type).
+pgb_userlist() {
+	pgc_psql "$PGB_CLUSTER" -d postgres -At -c "SELECT '\"' ||
+	    replace(rolname, '\"', '\"\"') || '\" \"\"' FROM pg_roles
+	    WHERE rolcanlogin" > "$1.new" || return
+	[ "$(id -u)" = 0 ] && chown postgres: "$1.new"
+	mv "$1.new" "$1"
+}
+
+# pgb_reload: the userlist again, and PgBouncer rereads it (SIGHUP, as
+# RELOAD does: doc/usage.md "Signals"); returns once its log says so.
+pgb_reload() {
+	local log=$PGB_DIR/pgbouncer.log n i
+	pgb_userlist "$PGB_DIR/userlist.txt" || return
+	# (grep -c fails where it counts none)
+	n=$(grep -c 'got SIGHUP' "$log" || true)
+	kill -HUP "$PGB_PID" || return
+	for i in $(seq 100); do
+		[ "$(grep -c 'got SIGHUP' "$log" || true)" -gt "$n" ] && return 0
+		sleep 0.05
+	done
+	echo "pgbouncer: no reload after SIGHUP" >&2
+	return 69
+}
+
 # Stops PgBouncer (process BPID, which this file started) once process PID
 # has gone, however it went.
 pgb_watch() {
@@ -42,9 +76,16 @@ pgb_watch() {
 	) </dev/null >/dev/null 2>&1 &
 }
 
+# pgb_stop: stops it (SIGTERM, an immediate shutdown: doc/usage.md
+# "Signals") and returns once it has gone, so that it can start again.
 pgb_stop() {
+	local i
 	[ -n "${PGB_PID:-}" ] || return 0
 	kill "$PGB_PID" 2>/dev/null
+	for i in $(seq 100); do
+		kill -0 "$PGB_PID" 2>/dev/null || break
+		sleep 0.05
+	done
 	PGB_PID=
 }
 

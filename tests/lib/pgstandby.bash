@@ -8,7 +8,8 @@
 # primary's). It goes away with the test process however that ends, or by
 # pgs_stop. PostgreSQL 15 documentation: "Setting Up a Standby Server"
 # (warm-standby.html#STANDBY-SERVER-SETUP), pg_basebackup(1),
-# "Synchronous Replication" (application_name in primary_conninfo).
+# "Synchronous Replication" (application_name in primary_conninfo). The
+# standby's settings are contrib/standby.conf, which kam-deploy(7) shows.
 
 pgs_start() {
 	local dir bin i
@@ -25,10 +26,12 @@ pgs_start() {
 		cat "$dir/basebackup.log" >&2; rm -rf "$dir"; return 70; }
 	# (the watch ends at once while there is no data folder)
 	pgc_watch "$dir" "${PG_TEST_OWNER:-$$}"
+	# contrib/standby.conf, as kam-deploy(7) shows it; the socket folder
+	# is the test's own
 	{
 		echo "unix_socket_directories = '$dir/run'"
-		echo "primary_conninfo = 'host=$PG_TEST_DIR/run port=$PGC_PORT user=postgres application_name=kam_standby'"
-		echo "hot_standby = on"
+		sed -e "s|@PRIMARY@|$PG_TEST_DIR/run|g" -e "s|@PORT@|$PGC_PORT|g" \
+		    "$KAM_SRCDIR/contrib/standby.conf"
 	} | pgc_as_owner tee -a "$dir/data/postgresql.conf" >/dev/null
 	pgc_as_owner touch "$dir/data/standby.signal"
 	pgc_start "$dir" || return

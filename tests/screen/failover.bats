@@ -11,6 +11,7 @@ bats_require_minimum_version 1.5.0
 setup_file() {
 	. "$KAM_SRCDIR/tests/screen/lib.bash"
 	. "$KAM_SRCDIR/tests/lib/pgstandby.bash"
+	pg_test_pooled && return 0
 	screen_db_start
 	pgs_start
 }
@@ -25,6 +26,8 @@ teardown_file() {
 setup() {
 	. "$KAM_SRCDIR/tests/screen/lib.bash"
 	. "$KAM_SRCDIR/tests/lib/pgstandby.bash"
+	# the primary itself dies under kam, listed with its standby
+	pg_test_direct_only "a multi-host string of the servers themselves"
 	export PGUSER=anna
 }
 

@@ -244,6 +244,7 @@ conflict() {
 }
 
 @test "a database restart during a save: the save waits, then lands once" {
+	pg_test_direct_only "PgBouncer keeps kam's connection across a server restart"
 	open_c1
 	screen_keys L Tab Tab Tab Tab
 	screen_type "Across a restart"

@@ -53,6 +53,7 @@ lock_accounts() {
 }
 
 @test "a database restart: lost in the status line, screen kept, read again" {
+	pg_test_direct_only "PgBouncer keeps kam's connection across a server restart"
 	screen_start
 	screen_keys j j
 	[[ "$(screen_text)" == *"row 3 of 307"* ]]
@@ -74,6 +75,7 @@ lock_accounts() {
 }
 
 @test "a restart under the account screen: its tabs are read again" {
+	pg_test_direct_only "PgBouncer keeps kam's connection across a server restart"
 	screen_start
 	screen_keys /
 	screen_type nordwind
