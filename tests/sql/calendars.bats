@@ -11,7 +11,9 @@ setup_file() {
 	. "$KAM_SRCDIR/tests/lib/pg.bash"
 	pg_test_start
 	# the state before 0025: its objects and those of 0026, 0035 and 0036
-	# taken away again
+	# taken away again, and what 0033's tickets hang on them (CASCADE:
+	# their calendar's foreign key and the views over the clock; nothing
+	# here reads tickets)
 	psql -X -q -v ON_ERROR_STOP=1 -c "
 	DROP TABLE kam.calendar_open;
 	DROP FUNCTION kam.calendar_keep_changed(), kam.calendar_keep_zone() CASCADE;
@@ -24,7 +26,7 @@ setup_file() {
 	    kam.clock_next_opening(bigint, timestamptz),
 	    kam.clock_open(bigint, timestamptz),
 	    kam.clock_walk(bigint, timestamptz, text, numeric, interval),
-	    kam.calendar_open_hours(bigint, timestamptz, timestamptz);
+	    kam.calendar_open_hours(bigint, timestamptz, timestamptz) CASCADE;
 	DROP TRIGGER service_level_calendar ON kam.service_level;
 	DROP POLICY kam_owner_read ON kam.service_level;
 	DROP POLICY kam_owner_update ON kam.service_level;
@@ -32,7 +34,7 @@ setup_file() {
 	ALTER TABLE kam.service_level DROP COLUMN calendar_id;
 	DROP FUNCTION kam.hours_calendar(smallint[], time, time, text),
 	    kam.hours_name(smallint[], time, time, text);
-	DROP TABLE kam.calendar_holiday, kam.calendar_window, kam.calendar;
+	DROP TABLE kam.calendar_holiday, kam.calendar_window, kam.calendar CASCADE;
 	DELETE FROM kam.schema_migration WHERE version IN (25, 26, 35, 36)"
 	psql -X -q -v ON_ERROR_STOP=1 -c "
 	INSERT INTO kam.service_level (account_id, name, first_response, resolution,
