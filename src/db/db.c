@@ -11,6 +11,7 @@
 #include "kam/date.h"
 #include "kam/db.h"
 #include "kam/log.h"
+#include "kam/mono.h"
 #include "kam/xalloc.h"
 #include "conn_error.h"
 #include "db_error.h"
@@ -203,10 +204,7 @@ report_failure(const struct kam_db *db, bool gave_up, int waited)
 static long long
 clock_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (long long)mono_ms();
 }
 
 /* Waits the backoff's next step, doubled each time up to 4 s, half of it

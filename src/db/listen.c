@@ -11,6 +11,7 @@
 #include "kam/buf.h"
 #include "kam/listen.h"
 #include "kam/log.h"
+#include "kam/mono.h"
 #include "kam/xalloc.h"
 #include "db_private.h"
 
@@ -29,10 +30,7 @@ struct kam_listen {
 static long long
 clock_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (long long)mono_ms();
 }
 
 static void

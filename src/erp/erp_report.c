@@ -6,6 +6,7 @@
 
 #include "erp_report.h"
 #include "kam/log.h"
+#include "kam/mono.h"
 #include "kam/xalloc.h"
 
 static void
@@ -176,10 +177,7 @@ erp_tally_free(struct erp_tally *t)
 static double
 now_s(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return mono_ms() / 1000.0;
 }
 
 void

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "client.h"
-#include "clock.h"
+#include "kam/mono.h"
 #include "live.h"
 #include "message.h"
 #include "services.h"
@@ -32,7 +32,7 @@ live_start(struct tui *t)
 		    "string: kam reads the screen again every %d s.",
 		    LIVE_POLL_MS / 1000);
 	}
-	l->poll_at = now_ms() + LIVE_POLL_MS;
+	l->poll_at = mono_ms() + LIVE_POLL_MS;
 }
 
 void
@@ -129,8 +129,8 @@ noted(void *ctx, const char *payload)
 	/* the first of a burst at once, the rest LIVE_GATHER_MS after the
 	 * last read: one read a view at most so often */
 	if (l->due == 0)
-		l->due = l->last + LIVE_GATHER_MS > now_ms() ?
-		    l->last + LIVE_GATHER_MS : now_ms();
+		l->due = l->last + LIVE_GATHER_MS > mono_ms() ?
+		    l->last + LIVE_GATHER_MS : mono_ms();
 	if (l->nhints < LIVE_HINTS)
 		l->hint[l->nhints++] = h;
 	else
@@ -152,7 +152,7 @@ fall_back(struct tui *t)
 		tui_message(t, true, "No live updates (%s): kam reads the screen "
 		    "again every %d s.", listen_error(l->listen), LIVE_POLL_MS / 1000);
 	l->polled = l->told = true;
-	l->poll_at = now_ms() + LIVE_POLL_MS;
+	l->poll_at = mono_ms() + LIVE_POLL_MS;
 	t->dirty = true;
 }
 
@@ -167,7 +167,7 @@ listening(struct tui *t)
 	/* what changed while nobody listened is read now */
 	if (l->was_ready || l->told) {
 		l->all = true;
-		l->due = now_ms();
+		l->due = mono_ms();
 	}
 	l->polled = l->told = false;
 	l->was_ready = true;
@@ -200,7 +200,7 @@ void
 live_timers(struct tui *t)
 {
 	struct tui_live *l = &t->live;
-	double now = now_ms();
+	double now = mono_ms();
 
 	if (l->listen != NULL && !l->ready && !l->polled)
 		step(t);	/* the connect's deadline */
@@ -227,7 +227,7 @@ int
 live_timeout(const struct tui *t)
 {
 	const struct tui_live *l = &t->live;
-	double now = now_ms(), at = -1;
+	double now = mono_ms(), at = -1;
 
 	if (l->due != 0)
 		at = l->due;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "client.h"
-#include "clock.h"
+#include "kam/mono.h"
 #include "message.h"
 #include "requests.h"
 
@@ -38,7 +38,7 @@ abandon_inflight(struct tui *t)
 {
 	if (t->busy && !t->inflight.abandoned) {
 		t->inflight.abandoned = true;
-		t->cancel_at = now_ms();
+		t->cancel_at = mono_ms();
 		db_cancel(t->db);
 	}
 }
@@ -74,7 +74,7 @@ req_forget(struct tui *t, struct view *owner)
 static bool
 req_cancel_wait(const struct tui *t)
 {
-	return db_cancel_pending() && now_ms() - t->cancel_at < REQ_CANCEL_WAIT_MS;
+	return db_cancel_pending() && mono_ms() - t->cancel_at < REQ_CANCEL_WAIT_MS;
 }
 
 void
@@ -93,7 +93,7 @@ req_pump(struct tui *t)
 	}
 	t->inflight = r;
 	t->busy = true;
-	t->busy_since = now_ms();
+	t->busy_since = mono_ms();
 }
 
 /* A statement that a late cancel request meant for its predecessor hit:
@@ -150,7 +150,7 @@ tui_db_lost(struct tui *t)
 	t->backoff = t->backoff > 0 ? t->backoff * 2 : BACKOFF_FIRST;
 	if (t->backoff > BACKOFF_MAX)
 		t->backoff = BACKOFF_MAX;
-	t->retry_at = now_ms() + t->backoff;
+	t->retry_at = mono_ms() + t->backoff;
 	t->dirty = true;
 }
 

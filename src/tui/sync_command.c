@@ -6,7 +6,7 @@
 #include <sys/wait.h>
 
 #include "client.h"
-#include "clock.h"
+#include "kam/mono.h"
 #include "message.h"
 #include "services.h"
 #include "sync_command.h"
@@ -41,7 +41,7 @@ tui_sync_command(struct tui *t, const char *arg)
 	else if (!bgsync_running(&t->sync))
 		tui_message(t, true, "No ERP sync is running.");
 	else {
-		bgsync_stop(&t->sync, now_ms());
+		bgsync_stop(&t->sync, mono_ms());
 		tui_message(t, false, "Stopping the ERP sync after the page it is "
 		    "storing.");
 	}
@@ -79,7 +79,7 @@ tui_sync_timers(struct tui *t)
 		return;
 	if (t->sync.fd < 0 && bgsync_reap(&t->sync, &status))
 		finished(t, status);
-	else if (t->sync.stopping && now_ms() - t->sync.stop_at > STOP_GRACE_MS)
+	else if (t->sync.stopping && mono_ms() - t->sync.stop_at > STOP_GRACE_MS)
 		bgsync_kill(&t->sync);
 }
 
@@ -107,7 +107,7 @@ tui_sync_may_quit(struct tui *t)
 	if (!bgsync_running(&t->sync))
 		return true;
 	if (!t->sync.stopping) {
-		bgsync_stop(&t->sync, now_ms());
+		bgsync_stop(&t->sync, mono_ms());
 		tui_message(t, false, "Stopping the ERP sync before quitting; what it "
 		    "stored stays.");
 	}

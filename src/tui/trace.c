@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
+#include "kam/mono.h"
 #include "trace.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
@@ -19,7 +19,7 @@ trace_new(FILE *f)
 	struct tui_trace *tr = xcalloc(1, sizeof *tr);
 
 	tr->f = f;
-	tr->t0 = now_ms();
+	tr->t0 = mono_ms();
 	trace_event(tr, "start", NULL);
 	return tr;
 }
@@ -34,7 +34,7 @@ trace_event(struct tui_trace *tr, const char *event, const char *detail)
 	buf_init(&safe);
 	if (detail != NULL)
 		utf8_sanitize(&safe, detail, strlen(detail));
-	fprintf(tr->f, "%.3f %s%s%s\n", now_ms() - tr->t0, event,
+	fprintf(tr->f, "%.3f %s%s%s\n", mono_ms() - tr->t0, event,
 	    detail ? " " : "", safe.data);
 	fflush(tr->f);
 	buf_free(&safe);

@@ -11,7 +11,7 @@
 
 #include "accounts_screen.h"
 #include "client.h"
-#include "clock.h"
+#include "kam/mono.h"
 #include "drafts_dialog.h"
 #include "input.h"
 #include "keymap.h"
@@ -74,7 +74,7 @@ db_activity(struct tui *t)
 static void
 timers(struct tui *t)
 {
-	double now = now_ms();
+	double now = mono_ms();
 
 	if (t->busy && now - t->busy_since > SPIN_MS) {
 		t->spinner++;
@@ -105,7 +105,7 @@ db_timeout(const struct tui *t)
 	if (t->nqueued > 0 && t->dbstate == TDB_OK)
 		return 5;
 	if (t->dbstate == TDB_LOST) {
-		double wait = t->retry_at - now_ms();
+		double wait = t->retry_at - mono_ms();
 
 		return wait < 0 ? 0 : wait > 1000 ? 1000 : (int)wait + 1;
 	}

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "client.h"
-#include "clock.h"
+#include "kam/mono.h"
 #include "draw.h"
 #include "keymap.h"
 #include "message.h"
@@ -57,7 +57,7 @@ draw_title(struct tui *t)
 static const char *
 db_state_text(const struct tui *t, struct kam_buf *b)
 {
-	double wait = (t->retry_at - now_ms()) / 1000.0;
+	double wait = (t->retry_at - mono_ms()) / 1000.0;
 
 	switch (t->dbstate) {
 	case TDB_OK:
@@ -84,7 +84,7 @@ status_right(struct tui *t, int keep, struct kam_buf *out)
 
 	buf_init(&db);
 	buf_reset(out);
-	if (t->busy && now_ms() - t->busy_since > 100)
+	if (t->busy && mono_ms() - t->busy_since > 100)
 		buf_addf(out, "[%c] working, Esc cancels  ", spin[t->spinner % 4]);
 	if (keep > 1)
 		buf_addf(out, "%s | ", t->user.role_name);
@@ -134,7 +134,7 @@ draw_status(struct tui *t)
 	struct kam_buf part, left, right;
 	int y = t->rows - 1 - tui_message_rows(t), rw = 0;
 	enum theme_elem role = t->dbstate != TDB_OK ? TE_STATUS_ERROR :
-	    t->busy && now_ms() - t->busy_since > 100 ? TE_STATUS_BUSY : TE_STATUS;
+	    t->busy && mono_ms() - t->busy_since > 100 ? TE_STATUS_BUSY : TE_STATUS;
 
 	buf_init(&part);
 	buf_init(&left);

@@ -1,10 +1,9 @@
-/* Monotonic, so a clock set back never stalls a timer. */
 #include <time.h>
 
-#include "clock.h"
+#include "kam/mono.h"
 
 double
-now_ms(void)
+mono_ms(void)
 {
 	struct timespec ts;
 
