@@ -321,6 +321,7 @@ statements() {
 }
 
 @test "one round trip: the schema check, the lookup and the card in one statement (issue 16)" {
+	pg_test_direct_only "PgBouncer sends its own SETs (the time zone) on the server's log"
 	[ "$(statements sam "$KAM" -d user=sam --sla Nordwind | wc -l)" -eq 1 ]
 	[ "$(statements sam "$KAM" -d user=sam --sla --open-now C1 | wc -l)" -eq 1 ]
 	# several matches and none are the same statement
@@ -338,9 +339,12 @@ statements() {
 	q "INSERT INTO kam.schema_migration SELECT * FROM kam.schema_migration_kept ON CONFLICT DO NOTHING; DROP TABLE kam.schema_migration_kept" >/dev/null
 	[ "$status" -eq 69 ]
 	[[ "$stderr" == *"run kam --db migrate"* ]]
-	run --separate-stderr "$KAM" -d dbname=postgres --sla C1
-	[ "$status" -eq 69 ]
-	[[ "$stderr" == *"run kam --db migrate"* ]]
+	# a database without kam's schema (PgBouncer serves kam's alone)
+	if ! pg_test_pooled; then
+		run --separate-stderr "$KAM" -d dbname=postgres --sla C1
+		[ "$status" -eq 69 ]
+		[[ "$stderr" == *"run kam --db migrate"* ]]
+	fi
 	run --separate-stderr "$KAM" --sla C1
 	[ "$status" -eq 0 ]
 }
