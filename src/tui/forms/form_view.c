@@ -284,6 +284,19 @@ type_ahead(struct form_view *fv, struct tui *t)
 		fv_key(&fv->v, t, keys[i]);
 }
 
+/* The form's row as the database has it now, into row and err (both for
+ * the caller to free): the answer to the read that open and peek send. */
+static enum edit_outcome
+read_recv(struct form_view *fv, struct tui *t, struct edit_row *row,
+    struct edit_error *err)
+{
+	edit_row_init(row, fv->f.def->entity);
+	edit_str_set(&row->id, fv->f.row.id);
+	edit_str_set(&row->parent, fv->f.row.parent);
+	edit_error_init(err);
+	return edit_read_recv(t->db, row, err);
+}
+
 static void
 recv_read(struct form_view *fv, struct tui *t)
 {
@@ -291,11 +304,7 @@ recv_read(struct form_view *fv, struct tui *t)
 	struct edit_error err;
 	enum edit_outcome o;
 
-	edit_row_init(&row, fv->f.def->entity);
-	edit_str_set(&row.id, fv->f.row.id);
-	edit_str_set(&row.parent, fv->f.row.parent);
-	edit_error_init(&err);
-	o = edit_read_recv(t->db, &row, &err);
+	o = read_recv(fv, t, &row, &err);
 	if (o == EDIT_SAVED) {
 		form_load(&fv->f, &row);
 		if (fv->f.def->setup != NULL)
@@ -413,11 +422,7 @@ recv_peek(struct form_view *fv, struct tui *t)
 	struct edit_error err;
 	enum edit_outcome o;
 
-	edit_row_init(&row, fv->f.def->entity);
-	edit_str_set(&row.id, fv->f.row.id);
-	edit_str_set(&row.parent, fv->f.row.parent);
-	edit_error_init(&err);
-	o = edit_read_recv(t->db, &row, &err);
+	o = read_recv(fv, t, &row, &err);
 	if (!fv->meanwhile && (o == EDIT_GONE || (o == EDIT_SAVED &&
 	    row.version != NULL && fv->f.row.version != NULL &&
 	    strcmp(row.version, fv->f.row.version) != 0))) {
