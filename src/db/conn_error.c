@@ -10,7 +10,13 @@
  * (53300 too_many_connections), postmaster/postmaster.c (57P03
  * cannot_connect_now), libpq fe-connect.c (target_session_attrs refusals:
  * a failover may be under way), PgBouncer 1.18 src/client.c (its own
- * limit, max_client_conn). */
+ * limits: max_client_conn, max_db_client_connections and
+ * max_user_client_connections), src/objects.c (an online restart) and
+ * src/janitor.c: a person's first login makes PgBouncer a pool of its own,
+ * which must open a server connection before the login can finish; where
+ * max_db_connections are all busy it waits, and after client_login_timeout
+ * (60 s) PgBouncer drops it with "(server down)" although the server is
+ * up. The next try finds the pool's connection made, or makes it. */
 static const char *const temporary[] = {
 	"sorry, too many clients already",
 	"remaining connection slots are reserved",
@@ -24,6 +30,9 @@ static const char *const temporary[] = {
 	"session is read-only",
 	"server is in hot standby mode",
 	"no more connections allowed",
+	"client connections exceeded",
+	"client_login_timeout (server down)",
+	"pooler is shutting down",
 };
 
 static const char host_lead[] = "connection to server ";

@@ -13,6 +13,10 @@
 # CPU alone and a login waits that long in PgBouncer's queue: CI saw kam's
 # default database.connect_timeout (10 s) expire for a few. kam(1) tells a
 # deployment to let the timeout cover that queue; the test does the same.
+# A person's first login also waits for a server connection of its own
+# pool, and after client_login_timeout (60 s) PgBouncer drops it "(server
+# down)": CI saw that after a run of 95 s. kam tries again then, for
+# database.retry_for, which the test sets above that 60 s too.
 
 bats_require_minimum_version 1.5.0
 
@@ -27,7 +31,7 @@ setup_file() {
 	    'north', 'Support ' || g) FROM generate_series(1, $LOGINS) g" >/dev/null
 	pgb_start
 	mkdir -p "$BATS_FILE_TMPDIR/kam"
-	printf '[database]\nconnect_timeout = 120\n' > "$BATS_FILE_TMPDIR/kam/kam.conf"
+	printf '[database]\nconnect_timeout = 120\nretry_for = 300\n' > "$BATS_FILE_TMPDIR/kam/kam.conf"
 }
 
 teardown_file() {

@@ -5,7 +5,8 @@
 # owner, on a unix socket in the cluster's folder (the test's, or another
 # of scripts/lib/pgcluster.sh: the benchmarks'), and exports PGB_HOST and
 # PGB_PORT; pgb_env points PG* at it. It stops with the cluster, or by
-# pgb_stop.
+# pgb_stop. PGB_SETTINGS, lines of "name = value", follow the file's own
+# (its last section is [pgbouncer], and a later line overrides).
 
 pgb_start() {
 	local cluster=${1:-$PG_TEST_DIR} dir i
@@ -23,6 +24,8 @@ pgb_start() {
 	sed -e "s|@DIR@|$dir|g" -e "s|@PGHOST@|$cluster/run|g" \
 	    -e "s|@PGPORT@|$PGC_PORT|g" \
 	    "$KAM_SRCDIR/contrib/pgbouncer.ini" > "$dir/pgbouncer.ini"
+	[ -z "${PGB_SETTINGS:-}" ] ||
+	    printf '%s\n' "$PGB_SETTINGS" >> "$dir/pgbouncer.ini"
 	[ "$(id -u)" = 0 ] && chown -R postgres: "$dir"
 	chmod 755 "$dir"
 	pgc_as_owner pgbouncer -d "$dir/pgbouncer.ini" || return

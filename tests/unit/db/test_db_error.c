@@ -2,10 +2,12 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 #include <cmocka.h>
 
+#include "kam/countof.h"
 #include "conn_error.h"
 #include "db_error.h"
 
@@ -97,6 +99,40 @@ test_conn_error_other(void **state)
 	assert_true(h[0].temporary);
 }
 
+/* PgBouncer's words (src/janitor.c, src/client.c, src/objects.c) for a
+ * login it could not finish for now, against those that will not pass. */
+static void
+test_conn_error_pgbouncer(void **state)
+{
+	static const char *const now[] = {
+		"FATAL:  client_login_timeout (server down)",
+		"FATAL:  no more connections allowed (max_client_conn)",
+		"FATAL:  client connections exceeded (max_db_client_connections)",
+		"FATAL:  pooler is shutting down",
+	};
+	static const char *const never[] = {
+		"FATAL:  no such user",
+		"FATAL:  no such database: kam",
+		"FATAL:  password authentication failed",
+	};
+	struct conn_error_host h[DB_MAX_HOSTS];
+	char msg[256];
+
+	(void)state;
+	for (size_t i = 0; i < countof(now); i++) {
+		snprintf(msg, sizeof msg, "connection to server on socket "
+		    "\"/b/.s.PGSQL.6432\" failed: %s\n", now[i]);
+		assert_int_equal(conn_error_split(msg, h, DB_MAX_HOSTS), 1);
+		assert_true(h[0].temporary);
+	}
+	for (size_t i = 0; i < countof(never); i++) {
+		snprintf(msg, sizeof msg, "connection to server on socket "
+		    "\"/b/.s.PGSQL.6432\" failed: %s\n", never[i]);
+		assert_int_equal(conn_error_split(msg, h, DB_MAX_HOSTS), 1);
+		assert_false(h[0].temporary);
+	}
+}
+
 int
 main(void)
 {
@@ -105,6 +141,7 @@ main(void)
 		cmocka_unit_test(test_detail_and_hint),
 		cmocka_unit_test(test_conn_error_hosts),
 		cmocka_unit_test(test_conn_error_other),
+		cmocka_unit_test(test_conn_error_pgbouncer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
