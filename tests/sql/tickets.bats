@@ -235,3 +235,26 @@ status() {
 	    SELECT id, '2026-12-02 10:00+01', 'ticket', 'No SLA' FROM kam.account WHERE erp_id = 'C2' RETURNING id")
 	[ "$(status "$id" "state, coalesce(first_response_state, '-'), coalesce(next_due_at::text, '-'), breached")" = "new - - f" ]
 }
+
+# 0042 turns the ticket entries kept before tickets existed into tickets;
+# here two entries lose their tickets and 0042 runs again.
+@test "ticket entries from before tickets become tickets (0042): settled ones closed, the others new and due" {
+	settled=$(ticket 'Old, answered')
+	open=$(ticket 'Old, open')
+	q "UPDATE kam.interaction SET outcome = 'Seal replaced' WHERE id = $settled" >/dev/null
+	q "SET session_replication_role = replica;
+	   DELETE FROM kam.ticket WHERE id IN ($settled, $open);
+	   DELETE FROM kam.schema_migration WHERE version = 42" >/dev/null
+	"$KAM" --db migrate >/dev/null
+	[ "$(q "SELECT state, first_response_due IS NULL, closed_at IS NOT NULL
+	    FROM kam.ticket WHERE id = $settled")" = "closed|t|t" ]
+	# Wed 10:00 CET + 4 business hours, as in the first test
+	[ "$(q "SELECT state, first_response_due AT TIME ZONE 'UTC',
+	    resolution_due AT TIME ZONE 'UTC' FROM kam.ticket WHERE id = $open")" = \
+	  "new|2026-12-02 14:00:00|2026-12-04 09:00:00" ]
+	[ "$(q "SELECT count(*) FROM kam.interaction i WHERE i.channel = 'ticket'
+	    AND NOT EXISTS (SELECT 1 FROM kam.ticket t WHERE t.id = i.id)")" = 0 ]
+	# not a change anyone made: only the two first inserts are audited
+	[ "$(q "SELECT count(*) FROM kam.audit_log WHERE table_name = 'ticket'
+	    AND row_id IN ($settled, $open) AND op = 'INSERT'")" = 2 ]
+}
