@@ -129,7 +129,7 @@ at_80x24() {
 	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
 	screen_keys V
 	screen_wait "Open items, first due first"
-	both_sizes
+	both_sizes "納期 Lieferzuverlässigkeit"
 	screen_resize 80 24
 	screen_keys Enter
 	screen_wait "Feedback on"

@@ -45,8 +45,14 @@ setup() {
 	export PGUSER=anna
 }
 
+# A server started here outlives the test: it must not hold bats' pipes.
+db_start() {
+	no_inherited_fds pgc_start "$PG_TEST_DIR"
+}
+
 teardown() {
 	screen_stop
+	db_start
 }
 
 open_cloud() {
@@ -166,4 +172,23 @@ sgr_of() {
 	screen_wait KAM-EXITED
 	[ "$(cat "$SCREEN_EXIT")" = 0 ]
 	psql -X -q -c "DELETE FROM kam.interaction WHERE subject = 'Great price'" || true
+}
+
+@test "kam --voc --watch: a lost database shows, and the wall heals by itself" {
+	pg_test_direct_only "PgBouncer keeps kam's connection across a server restart"
+	screen_start -- --voc --watch
+	screen_wait "! Delivery 4"
+	pgc_stop "$PG_TEST_DIR" fast
+	screen_wait "db LOST"
+	# the cloud stays while the database is away
+	screen_text | grep -qF "! Delivery 4"
+	sleep 1
+	db_start
+	screen_wait "db ok" 20
+	psql -X -q -c "INSERT INTO kam.interaction (account_id, channel, subject, author_id, feedback, topic_ids)
+	    SELECT a.id, 'call', 'Portal down', a.owner_id, 'complaint',
+	           ARRAY(SELECT id FROM kam.topic WHERE name = 'Portal')
+	      FROM kam.account a WHERE a.erp_id = 'C1'"
+	screen_wait "Portal 2" 40
+	psql -X -q -c "DELETE FROM kam.interaction WHERE subject = 'Portal down'" || true
 }
