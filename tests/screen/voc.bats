@@ -26,6 +26,7 @@ SELECT a.id, 'call', f.subject, a.owner_id, f.kind, now() - f.ago::interval,
 	('C1', 'Price list online', 'idea', '2 days', '{Price}'),
 	('C1', 'Order portal', 'idea', '4 days', '{Portal}'),
 	('C4', 'Kind hotline', 'compliment', '1 day', '{Service,品質 Qualität}'),
+	('C4', 'Quality praised', 'compliment', '6 days', '{品質 Qualität}'),
 	('C4', 'Old praise', 'compliment', '200 days', '{Service}'))
        AS f (erp, subject, kind, ago, topics)
   JOIN kam.account a ON a.erp_id = f.erp;
@@ -74,7 +75,8 @@ sgr_of() {
 	open_cloud
 	screen_text | grep -qF "! Delivery 4"
 	screen_text | grep -qF "~ Portal 1"
-	screen_text | grep -qF "+ 品質 Qualität 1"
+	# the word after a CJK one starts two columns after its display width
+	screen_text | grep -qF "+ 品質 Qualität 2  ~ Portal 1"
 	screen_text | grep -qF "+ Service 1"
 	# 90 days by default: the old praise is not counted
 	! screen_text | grep -qF "+ Service 2"
@@ -115,9 +117,26 @@ sgr_of() {
 	line=$(screen_text | grep -F "Topics:")
 	[[ "$line" == *"Open items, first due first"* ]]
 	screen_text | grep -F "! Delivery 4" | grep -qF "Due"
-	# the words after the CJK topic start where its width says
-	line=$(screen_text | grep -F "品質 Qualität 1")
-	[[ "$line" == *"品質 Qualität 1  +"* || "$line" == *"品質 Qualität 1 "* ]]
+	# the list starts in the same display column on every line, the
+	# line of the CJK topic too: its width is counted as the terminal does
+	screen_text | "$PYTHON3" -c '
+import sys, unicodedata as u
+def cells(l):
+    out = []
+    for c in l:
+        out.append(c)
+        if u.east_asian_width(c) in "WF":
+            out.append("")
+    return out
+lines = sys.stdin.read().split("\n")[1:-2]
+x = "".join(cells(lines[0])).index("Open items")
+cjk = [l for l in lines if "品質" in l]
+assert cjk, "no CJK topic"
+for l in cjk + lines[1:4]:
+    c = cells(l)
+    assert c[x - 1] == " " and c[x] != " ", (x, l)
+    assert "".join(c[x:]).startswith(("Due", "20")), l
+'
 }
 
 @test "Enter on a topic lists its entries and accounts; Enter on an entry opens it on its account" {

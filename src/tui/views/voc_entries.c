@@ -16,7 +16,6 @@
 #include "kam/xalloc.h"
 
 #define PAGE 100
-#define TAB_FEEDBACK 7
 
 static const struct table_col entry_cols[] = {
 	{ "When", VE_WHEN, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },

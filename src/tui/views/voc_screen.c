@@ -25,7 +25,6 @@
 
 #define OPEN_LIMIT	200
 #define WIDE_COLS	120	/* the list beside the cloud from here */
-#define TAB_FEEDBACK	7
 #define GAP		2	/* columns between two words */
 
 struct voc_view {
