@@ -32,6 +32,7 @@ struct kam_opts {
 	bool		 due;		/* --due */
 	bool		 queue;		/* --queue */
 	bool		 voc;		/* --voc */
+	bool		 watch;		/* --voc --watch */
 	const char	*format;	/* --format */
 	const char	*output;	/* --output */
 	const char	*account;	/* --account */

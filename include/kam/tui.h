@@ -21,6 +21,16 @@ void	tui_trace_close(struct tui_trace *trace);
 int	tui_run(struct kam_db *db, const struct kam_conf *conf,
 	    struct tui_trace *trace);
 
+/* kam --voc --watch: the cloud alone, read-only, for a wall display;
+ * since a period word of :voc (90d, year, all, a day; NULL: 90d), team
+ * NULL for everyone the login may read. q ends it. */
+struct tui_wall {
+	const char	*since;
+	const char	*team;
+};
+int	tui_run_wall(struct kam_db *db, const struct kam_conf *conf,
+	    struct tui_trace *trace, const struct tui_wall *wall);
+
 /* The keys, generated from the key table, as mdoc for kam(1). */
 void	tui_keys_mdoc(FILE *out);
 

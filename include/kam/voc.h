@@ -4,6 +4,7 @@
 #ifndef KAM_VOC_H
 #define KAM_VOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "kam/db.h"
@@ -45,5 +46,43 @@ const char	*voc_get(const struct voc_rows *r, size_t row, int field);
 /* The same as one JSON document (caller frees), or NULL with *code. */
 char		*voc_json(struct kam_db *db, const char *since, const char *team,
 		    int open_limit, int *code);
+
+/* What the client's cloud covers (0040_voc_cloud.sql): since a day
+ * (YYYY-MM-DD in the session's zone; NULL: all), a team (NULL: every
+ * team), and only the user's own accounts. */
+struct voc_scope {
+	const char	*since;
+	const char	*team;
+	bool		 mine;
+};
+
+/* The cloud screen's one statement a paint: the topics (part "topic",
+ * most raised first) and then at most open_limit open items (part
+ * "open", first due first), in one result; collect it with db_take or
+ * acct_rows_recv. A row has the fields of both parts, NULL where they do
+ * not apply. */
+enum voc_screen_field {
+	VS_PART, VS_TOPIC, VS_ITEMS, VS_COMPLIMENTS, VS_IDEAS, VS_COMPLAINTS,
+	VS_TONE, VS_ID, VS_ACCOUNT_ID, VS_ACCOUNT, VS_KIND, VS_STATE,
+	VS_DUE,		/* "YYYY-MM-DD HH:MM", or "" */
+	VS_MARK,	/* "overdue" or "" */
+	VS_SUBJECT, VS_NFIELDS
+};
+bool		 voc_screen_send(struct kam_db *db, const struct voc_scope *s,
+		    int open_limit);
+
+/* A topic's entries (topic NULL: those without one), newest first, a
+ * page of limit after the row of key and id (key NULL: from the top). */
+enum voc_entry_field {
+	VE_KEY, VE_ID, VE_ACCOUNT_ID, VE_ACCOUNT, VE_WHEN, VE_KIND, VE_STATE,
+	VE_DUE, VE_MARK, VE_SUBJECT, VE_NFIELDS
+};
+bool		 voc_entries_send(struct kam_db *db, const struct voc_scope *s,
+		    const char *topic, const char *key, const char *id, int limit);
+
+/* Open complaints since a day, for a team (NULL: all), and how many are
+ * overdue. A sysexits code. */
+int		 voc_open_complaints(struct kam_db *db, const char *since,
+		    const char *team, long *open, long *overdue);
 
 #endif

@@ -20,7 +20,8 @@ enum {
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
-	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY, OPT_VOC, OPT_QUEUE, OPT_CALENDAR
+	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
+	OPT_WATCH
 };
 
 static const struct option long_options[] = {
@@ -67,6 +68,7 @@ static const struct option long_options[] = {
 	{ "verbose",	no_argument,       NULL, 'v' },
 	{ "version",	no_argument,       NULL, 'V' },
 	{ "voc",	no_argument,       NULL, OPT_VOC },
+	{ "watch",	no_argument,       NULL, OPT_WATCH },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -166,6 +168,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_STATUS: o->sync_status = true; break;
 		case OPT_SLA: o->sla = optarg ? optarg : ""; sla_bare = !optarg; break;
 		case OPT_VOC: o->voc = true; break;
+		case OPT_WATCH: o->watch = true; break;
 		default: return bad_option(argv, c);
 		}
 	}
@@ -224,6 +227,8 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("--dry-run goes with --sync or --import");
 	if (o->calendar != NULL && o->import == NULL)
 		return cli_usage_error("--calendar goes with --import holidays");
+	if (o->watch && !o->voc)
+		return cli_usage_error("--watch goes with --voc");
 	if (o->import != NULL)
 		return cmd_import(o, c);
 	if (o->adopt && (o->db_action == NULL ||

@@ -9,6 +9,8 @@
 #include "kam/buf.h"
 #include "kam/cli.h"
 #include "kam/format.h"
+#include "kam/log.h"
+#include "kam/tui.h"
 #include "kam/utf8.h"
 #include "kam/voc.h"
 
@@ -129,28 +131,73 @@ print_text(struct kam_db *db, const char *since, const char *team)
 	return EX_OK;
 }
 
+/* "3 open complaints, 1 overdue"; nothing when there are none. */
+static int
+print_tmux(struct kam_db *db, const char *since, const char *team)
+{
+	long open, overdue;
+	int rc = voc_open_complaints(db, since, team, &open, &overdue);
+
+	if (rc != EX_OK || open == 0)
+		return rc;
+	printf("%ld open complaint%s", open, open == 1 ? "" : "s");
+	if (overdue > 0)
+		printf(", %ld overdue", overdue);
+	printf("\n");
+	return EX_OK;
+}
+
+/* --watch: the client's cloud alone on the terminal, read-only. */
+static int
+watch(const struct kam_opts *o, const struct kam_conf *c)
+{
+	struct tui_trace *trace = NULL;
+	struct tui_wall wall = { o->since, o->team };
+	struct kam_db *db;
+	int rc;
+
+	if (o->format != NULL)
+		return cli_usage_error("--watch draws the cloud; --format is for "
+		    "the printed forms");
+	if (o->trace != NULL && (trace = tui_trace_open(o->trace)) == NULL) {
+		log_warn("cannot write the trace %s", o->trace);
+		return EX_CANTCREAT;
+	}
+	if ((db = cli_connect(c, &rc)) == NULL) {
+		tui_trace_close(trace);
+		return rc;
+	}
+	rc = tui_run_wall(db, c, trace, &wall);
+	db_close(db);
+	return rc;
+}
+
 int
 cmd_voc(const struct kam_opts *o, const struct kam_conf *c)
 {
 	char since[DATE_STRLEN];
 	struct kam_db *db;
 	int rc;
-	bool json = false;
+	bool json = false, tmux = false;
 
-	if (o->format != NULL && !(json = strcmp(o->format, "json") == 0) &&
-	    strcmp(o->format, "text") != 0)
-		return cli_usage_error("--format for --voc is text or json");
 	if (o->output != NULL || o->nargs > 0)
 		return cli_usage_error("--voc prints to standard output and takes "
-		    "--since, --team and --format only");
+		    "--since, --team, --format and --watch only");
 	if (o->team != NULL && o->team[strspn(o->team, " \t")] == '\0')
 		return cli_usage_error("--team needs a team's name");
+	if (o->watch)
+		return watch(o, c);
+	if (o->format != NULL && !(json = strcmp(o->format, "json") == 0) &&
+	    !(tmux = strcmp(o->format, "tmux") == 0) &&
+	    strcmp(o->format, "text") != 0)
+		return cli_usage_error("--format for --voc is text, json or tmux");
 	if ((rc = cli_date_flag("--since", o->since ? o->since : "-90d",
 	    since)) != EX_OK)
 		return rc;
 	if ((db = cli_connect(c, &rc)) == NULL)
 		return rc;
-	rc = json ? print_json(db, since, o->team) : print_text(db, since, o->team);
+	rc = json ? print_json(db, since, o->team) : tmux ?
+	    print_tmux(db, since, o->team) : print_text(db, since, o->team);
 	db_close(db);
 	return rc;
 }

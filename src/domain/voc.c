@@ -126,3 +126,92 @@ voc_json(struct kam_db *db, const char *since, const char *team,
 	*code = json ? EX_OK : EX_SOFTWARE;
 	return json;
 }
+
+static const char *const screen_names[VS_NFIELDS] = {
+	[VS_PART] = "part", [VS_TOPIC] = "topic", [VS_ITEMS] = "items",
+	[VS_COMPLIMENTS] = "compliments", [VS_IDEAS] = "ideas",
+	[VS_COMPLAINTS] = "complaints", [VS_TONE] = "tone", [VS_ID] = "id",
+	[VS_ACCOUNT_ID] = "account_id", [VS_ACCOUNT] = "account",
+	[VS_KIND] = "kind", [VS_STATE] = "state", [VS_DUE] = "due",
+	[VS_MARK] = "mark", [VS_SUBJECT] = "subject",
+};
+static const struct db_columns screen_cols = DB_COLUMNS("the cloud",
+    screen_names);
+
+#define DUE_TEXT(c) "coalesce(to_char(" c ", 'YYYY-MM-DD HH24:MI'), '')"
+#define MARK_TEXT(c) "CASE WHEN " c " THEN 'overdue' ELSE '' END"
+
+/* Both parts in one statement, each in its function's own order. */
+static const char screen_sql[] =
+	"SELECT part, topic, items, compliments, ideas, complaints, tone, id, "
+	"account_id, account, kind, state, due, mark, subject FROM ("
+	"SELECT 1 AS p, c.ordinality AS n, 'topic' AS part, c.topic, c.items, c.compliments, "
+	"c.ideas, c.complaints, c.tone, NULL::bigint AS id, "
+	"NULL::bigint AS account_id, NULL AS account, NULL AS kind, "
+	"NULL AS state, NULL AS due, NULL AS mark, NULL AS subject "
+	"FROM kam.voc_cloud(" SINCE ", $2, $3::boolean) WITH ORDINALITY c "
+	"UNION ALL "
+	"SELECT 2, o.ordinality, 'open', NULL, NULL, NULL, NULL, NULL, NULL, o.id, "
+	"o.account_id, o.account, o.kind, replace(o.state, '_', ' '), "
+	DUE_TEXT("o.due") ", " MARK_TEXT("o.overdue") ", o.subject "
+	"FROM kam.voc_open(" SINCE ", $2, $3::boolean, $4::int) WITH ORDINALITY o"
+	") x ORDER BY p, n";
+
+bool
+voc_screen_send(struct kam_db *db, const struct voc_scope *s, int open_limit)
+{
+	char limit[16];
+	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", limit };
+
+	snprintf(limit, sizeof limit, "%d", open_limit);
+	return db_send_columns(db, screen_sql, 4, params, &screen_cols);
+}
+
+static const char *const entry_names[VE_NFIELDS] = {
+	[VE_KEY] = "k", [VE_ID] = "id", [VE_ACCOUNT_ID] = "account_id",
+	[VE_ACCOUNT] = "account", [VE_WHEN] = "occurred", [VE_KIND] = "kind",
+	[VE_STATE] = "state", [VE_DUE] = "due", [VE_MARK] = "mark",
+	[VE_SUBJECT] = "subject",
+};
+static const struct db_columns entry_cols = DB_COLUMNS("a topic's entries",
+    entry_names);
+
+static const char entries_sql[] =
+	"SELECT e.occurred_at::text AS k, e.id, e.account_id, e.account, "
+	"to_char(e.occurred_at, 'YYYY-MM-DD HH24:MI') AS occurred, e.kind, "
+	"replace(e.state, '_', ' ') AS state, " DUE_TEXT("e.due") " AS due, "
+	MARK_TEXT("e.overdue") " AS mark, e.subject "
+	"FROM kam.voc_topic_entries(" SINCE ", $2, $3::boolean, $4, "
+	"$5::timestamptz, $6::bigint, $7::int) e";
+
+bool
+voc_entries_send(struct kam_db *db, const struct voc_scope *s,
+    const char *topic, const char *key, const char *id, int limit)
+{
+	char n[16];
+	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", topic,
+	    key != NULL ? key : "infinity",
+	    key != NULL && id != NULL ? id : "9223372036854775807", n };
+
+	snprintf(n, sizeof n, "%d", limit);
+	return db_send_columns(db, entries_sql, 7, params, &entry_cols);
+}
+
+int
+voc_open_complaints(struct kam_db *db, const char *since, const char *team,
+    long *open, long *overdue)
+{
+	const char *params[] = { since, team };
+	struct kam_res *r = db_query(db, "SELECT open, overdue FROM "
+	    "kam.voc_open_complaints(" SINCE ", $2)", 2, params);
+
+	if (r == NULL || res_rows(r) != 1) {
+		log_warn("%s", db_error(db));
+		res_free(r);
+		return db_error_code(db);
+	}
+	*open = strtol(res_get(r, 0, 0), NULL, 10);
+	*overdue = strtol(res_get(r, 0, 1), NULL, 10);
+	res_free(r);
+	return EX_OK;
+}

@@ -75,6 +75,11 @@
 	ACT(PORTFOLIO, "portfolio", \
 	    "Show the portfolio: each account's revenue against target, 24 months, " \
 	    "overdue money, talk, last contact, complaints and cadence alarms") \
+	GROUP("Voice of the customer") \
+	ACT(VOC, "voc", \
+	    "Show the cloud: the topics customers raised (:voc 90d, year, all; mine, " \
+	    "team, everyone), green praise, orange ideas, red complaints, and the open " \
+	    "items by due time; Tab moves between them, m changes whose accounts") \
 	GROUP("Plan") \
 	ACT(YEAR_PREV, "plan-year-prev", "On the Plan tab: the plan of the year before") \
 	ACT(YEAR_NEXT, "plan-year-next", \

@@ -14,6 +14,7 @@
 #include "sync_process.h"
 #include "theme.h"
 #include "view.h"
+#include "voc_state.h"
 #include "kam/account_list.h"
 #include "kam/buf.h"
 #include "kam/conf.h"
@@ -73,6 +74,9 @@ struct tui {
 	struct hist_filter	 hist;		/* :filter channel= feedback= */
 	struct agenda_filter	 agenda;	/* o, :filter on the agenda */
 	struct portfolio_state	 portfolio;	/* its filter and sort */
+	struct voc_state	 voc;		/* the cloud's period and reach */
+	bool			 wall;		/* kam --voc --watch: the cloud
+						   alone, read-only, q quits */
 	char			*search;	/* the last "/" text, for n and N */
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;

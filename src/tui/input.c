@@ -6,6 +6,7 @@
 #include "agenda_screen.h"
 #include "portfolio_screen.h"
 #include "queue_screen.h"
+#include "voc_screen.h"
 #include "client.h"
 #include "draw.h"
 #include "help_screen.h"
@@ -70,6 +71,8 @@ run_command(struct tui *t, char *line)
 		view_portfolio_show(t);
 	else if (c.kind == CMD_QUEUE)
 		view_queue_show(t);
+	else if (c.kind == CMD_VOC)
+		view_voc_show(t, c.arg);
 	else if (c.kind == CMD_SYNC)
 		tui_sync_command(t, c.arg);
 	else if (c.kind == CMD_THEME) {
@@ -180,6 +183,7 @@ shared_action(struct tui *t, enum kam_action a, int key)
 		break;
 	case ACT_AGENDA: view_agenda_show(t); break;
 	case ACT_PORTFOLIO: view_portfolio_show(t); break;
+	case ACT_VOC: view_voc_show(t, NULL); break;
 	case ACT_SEARCH: open_prompt(t, '/', ""); break;
 	case ACT_COMMAND: open_prompt(t, ':', ""); break;
 	case ACT_FILTER: open_prompt(t, ':', "filter "); break;
@@ -270,6 +274,10 @@ tui_key(struct tui *t, int key)
 		t->dirty = true;
 	} else if (too_small(t)) {
 		t->quit = a == ACT_QUIT;
+	} else if (t->wall) {
+		/* a wall display: nothing to change, q or Q ends it */
+		t->quit = a == ACT_BACK || a == ACT_QUIT;
+		t->dirty = true;
 	} else if (key == KEYMAP_FKEY(KEY_MOUSE))
 		mouse(t);
 	else {

@@ -23,8 +23,10 @@
 #include "sync_command.h"
 #include "terminal.h"
 #include "trace.h"
+#include "voc_screen.h"
 #include "kam/log.h"
 #include "kam/tui.h"
+#include "kam/xalloc.h"
 
 #define SPIN_MS		100
 
@@ -193,8 +195,12 @@ start(struct tui *t)
 	if (!term_start(t))
 		return false;
 	tui_set_theme(t, t->conf->ui_theme);
-	tui_push(t, view_accounts_new(t));
-	view_drafts_offer(t);
+	if (t->wall)
+		view_voc_show(t, NULL);
+	else {
+		tui_push(t, view_accounts_new(t));
+		view_drafts_offer(t);
+	}
 	live_start(t);
 	return true;
 }
@@ -220,15 +226,32 @@ finish(struct tui *t)
 	free(t->search_before);
 	hist_filter_free(&t->hist);
 	acct_filter_free(&t->portfolio.filter);
+	voc_state_free(&t->voc);
 }
 
-int
-tui_run(struct kam_db *db, const struct kam_conf *conf, struct tui_trace *trace)
+/* wall: kam --voc --watch's period and team, or NULL for the client */
+static int
+run(struct kam_db *db, const struct kam_conf *conf, struct tui_trace *trace,
+    const struct tui_wall *wall)
 {
 	struct tui t;
 	int rc = EX_OK;
+	struct kam_buf err;
 
 	memset(&t, 0, sizeof t);
+	buf_init(&err);
+	if (wall != NULL) {
+		t.wall = true;
+		t.voc.team = wall->team ? xstrdup(wall->team) : NULL;
+		if (wall->since != NULL && !voc_state_parse(wall->since, &t.voc, &err)) {
+			log_warn("%s", err.data);
+			buf_free(&err);
+			voc_state_free(&t.voc);
+			trace_close(trace);
+			return EX_USAGE;
+		}
+	}
+	buf_free(&err);
 	t.db = db;
 	t.conf = conf;
 	t.trace = trace;
@@ -253,6 +276,19 @@ tui_run(struct kam_db *db, const struct kam_conf *conf, struct tui_trace *trace)
 		    getenv("TERM") ? getenv("TERM") : "");
 	trace_close(trace);
 	return rc;
+}
+
+int
+tui_run(struct kam_db *db, const struct kam_conf *conf, struct tui_trace *trace)
+{
+	return run(db, conf, trace, NULL);
+}
+
+int
+tui_run_wall(struct kam_db *db, const struct kam_conf *conf,
+    struct tui_trace *trace, const struct tui_wall *wall)
+{
+	return run(db, conf, trace, wall);
 }
 
 void

@@ -96,11 +96,29 @@ print(json.dumps([d["items"], d["complaints"], d["open"], d["overdue"],
 @test "bad options are usage errors (64)" {
 	run "$KAM" --voc -f csv
 	[ "$status" -eq 64 ]
-	[[ "$output" == *"--format for --voc is text or json"* ]]
+	[[ "$output" == *"--format for --voc is text, json or tmux"* ]]
 	run "$KAM" --voc --since later
 	[ "$status" -eq 64 ]
 	run "$KAM" --voc --sla C1
 	[ "$status" -eq 64 ]
 	run "$KAM" --voc --team ' '
+	[ "$status" -eq 64 ]
+}
+
+@test "-f tmux: one line of open complaints and how many are overdue" {
+	run "$KAM" --voc -f tmux
+	[ "$status" -eq 0 ]
+	# C1's two complaints (answers due an hour after them)
+	[ "$output" = "2 open complaints, 2 overdue" ]
+	run "$KAM" --voc -f tmux --team south
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+}
+
+@test "--watch goes with --voc, and draws: no --format" {
+	run "$KAM" --watch
+	[ "$status" -eq 64 ]
+	[[ "$output" == *"--watch goes with --voc"* ]]
+	run "$KAM" --voc --watch -f json
 	[ "$status" -eq 64 ]
 }

@@ -125,6 +125,17 @@ at_80x24() {
 	both_sizes
 }
 
+@test "the cloud and a topic's entries" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys V
+	screen_wait "Open items, first due first"
+	both_sizes "納期 Lieferzuverlässigkeit"
+	screen_resize 80 24
+	screen_keys Enter
+	screen_wait "Feedback on"
+	both_sizes
+}
+
 # form_at KEYS WAIT-FOR: at 80x24, the form that KEYS open.
 form_at() {
 	screen_resize 80 24

@@ -47,6 +47,11 @@ SELECT a.id, c.id, now() - (g || ' days')::interval, (ARRAY['call','email','meet
        generate_series(1, 3) g, kam.app_user u
  WHERE a.erp_id = 'KUNDE-0000471108' AND u.role_name = 'anna';
 
+-- a long topic in two scripts, for the cloud
+INSERT INTO kam.topic (name, status) VALUES ('納期 Lieferzuverlässigkeit', 'curated');
+UPDATE kam.interaction SET topic_ids = ARRAY(SELECT id FROM kam.topic WHERE name = '納期 Lieferzuverlässigkeit')
+ WHERE feedback <> 'none' AND account_id = (SELECT id FROM kam.account WHERE erp_id = 'KUNDE-0000471108');
+
 -- order numbers as the demo's, sharing their first 8 digits
 INSERT INTO kam.erp_order (erp_id, account_id, number, order_date, amount, currency, status, erp_updated_at)
 SELECT 'LP-ORD-' || g, id, '10000392' || g || '7', current_date - 20 - g, 1234567.89 * g, 'EUR', 'confirmed', now()

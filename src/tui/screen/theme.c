@@ -17,6 +17,8 @@
 #define R THEME_REVERSE
 
 enum { DEF = -1, BLACK, RED, GREEN, YELLOW, BLUE, MAGENTA, CYAN, WHITE };
+/* xterm-256's orange; theme_fit_colour makes it yellow on 8 colours */
+#define ORANGE 208
 
 struct elem_def {
 	const char		*name;
@@ -64,6 +66,15 @@ static const struct elem_def elems[TE_COUNT] = {
 	[TE_FIELD_CHANGED] = { "form.changed", { YELLOW, DEF, B }, B },
 	[TE_AGENDA_OVERDUE] = { "agenda.overdue", { RED, DEF, B }, B },
 	[TE_PLAN_OVERDUE] = { "plan.overdue", { RED, DEF, B }, B },
+	[TE_VOC_COMPLIMENT_STRONG] = { "voc.compliment.strong", { GREEN, DEF, B }, B },
+	[TE_VOC_COMPLIMENT] = { "voc.compliment", { GREEN, DEF, 0 }, 0 },
+	[TE_VOC_COMPLIMENT_FAINT] = { "voc.compliment.faint", { GREEN, DEF, D }, D },
+	[TE_VOC_IDEA_STRONG] = { "voc.idea.strong", { ORANGE, DEF, B }, B },
+	[TE_VOC_IDEA] = { "voc.idea", { ORANGE, DEF, 0 }, 0 },
+	[TE_VOC_IDEA_FAINT] = { "voc.idea.faint", { ORANGE, DEF, D }, D },
+	[TE_VOC_COMPLAINT_STRONG] = { "voc.complaint.strong", { RED, DEF, B }, B },
+	[TE_VOC_COMPLAINT] = { "voc.complaint", { RED, DEF, 0 }, 0 },
+	[TE_VOC_COMPLAINT_FAINT] = { "voc.complaint.faint", { RED, DEF, D }, D },
 };
 
 static const char *const colour_names[] = {

@@ -8,6 +8,7 @@
 #define TAB_SLA 3
 #define TAB_PLAN 4
 #define TAB_HISTORY 5
+#define TAB_FEEDBACK 7
 
 struct view	*view_account_new(struct tui *t, const char *id, const char *name);
 /* Shows tab (0-8) of an account view. */

@@ -125,7 +125,16 @@ lay_out(struct tui *t, struct table *tb)
 		}
 	}
 	buf_free(&text);
-	columns_layout(l, n, TABLE_FROZEN, t->cols);
+	columns_layout(l, n, TABLE_FROZEN, tb->width > 0 ? tb->width : t->cols);
+	for (int i = 0; i < l->n; i++)
+		l->place[i].x += tb->x0;
+}
+
+void
+table_place(struct table *tb, int x0, int width)
+{
+	tb->x0 = x0;
+	tb->width = width;
 }
 
 static void
@@ -157,23 +166,25 @@ void
 table_draw(struct tui *t, struct table *tb, int y0, int height,
     const char *empty)
 {
+	int width = tb->width > 0 ? tb->width : t->cols;
+
 	tb->y0 = y0;
 	tb->nav.height = (size_t)(height > 1 ? height - 1 : 1);
 	listnav_fix(&tb->nav);
 	lay_out(t, tb);
-	draw_fill(t, y0, 0, t->cols, TE_HEADER);
+	draw_fill(t, y0, tb->x0, width, TE_HEADER);
 	draw_cells(t, tb, y0, (size_t)-1);
 	columns_draw_marker(t, &tb->layout, y0, TE_HEADER);
 	columns_trace(t, tb->layout.place, tb->layout.n, y0, height);
 	if (tb->nav.n == 0) {
-		draw_text(t, y0 + 2, 2, t->cols - 2, tb->loaded ? empty : "Loading...",
+		draw_text(t, y0 + 2, tb->x0 + 2, width - 2, tb->loaded ? empty : "Loading...",
 		    TE_NORMAL, ALIGN_LEFT);
 		return;
 	}
 	for (int i = 0; i + 1 < height && tb->nav.top + (size_t)i < tb->nav.n; i++) {
 		size_t row = tb->nav.top + (size_t)i;
 
-		draw_fill(t, y0 + 1 + i, 0, t->cols,
+		draw_fill(t, y0 + 1 + i, tb->x0, width,
 		    row == tb->nav.cursor ? TE_SELECTED : TE_NORMAL);
 		draw_cells(t, tb, y0 + 1 + i, row);
 	}

@@ -57,6 +57,8 @@ struct table {
 	size_t			 from_end;	/* a reload of the last page: the
 						   cursor's rows from the end */
 	int			 y0;		/* the header's screen line */
+	int			 x0, width;	/* its columns (table_place);
+						   width 0: the screen's */
 	struct col_layout	 layout;	/* as last drawn, and the scroll */
 };
 
@@ -76,6 +78,9 @@ void	table_clear(struct table *tb);
 void	table_restart(struct table *tb);
 void	table_draw(struct tui *t, struct table *tb, int y0, int height,
 	    const char *empty);
+/* Draws the table in columns x0 .. x0 + width - 1 from now on, beside
+ * something else (the cloud's open items), not across the screen. */
+void	table_place(struct table *tb, int x0, int width);
 /* Takes the page (emptied); page_size says whether more may follow. */
 void	table_take(struct table *tb, struct acct_rows *page, int page_size);
 /* Takes the page (emptied) fetched backwards, before the first row: the
