@@ -22,6 +22,13 @@
 
 struct tui_trace;
 
+/* The calendar whose windows and holidays :calendars shows (Enter on
+ * one): its id, name, zone, and whether the login may change it. */
+struct calendar_open {
+	char	*id, *name, *zone;
+	bool	 write;
+};
+
 enum tui_db_state { TDB_OK, TDB_LOST, TDB_RESETTING };
 
 struct req {
@@ -73,6 +80,7 @@ struct tui {
 	struct hist_filter	 hist;		/* :filter channel= feedback= */
 	struct agenda_filter	 agenda;	/* o, :filter on the agenda */
 	struct portfolio_state	 portfolio;	/* its filter and sort */
+	struct calendar_open	 calendar;	/* open on :calendars */
 	char			*search;	/* the last "/" text, for n and N */
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "accounts_screen.h"
+#include "calendars_screen.h"
 #include "client.h"
 #include "kam/mono.h"
 #include "drafts_dialog.h"
@@ -220,6 +221,7 @@ finish(struct tui *t)
 	free(t->search_before);
 	hist_filter_free(&t->hist);
 	acct_filter_free(&t->portfolio.filter);
+	calendar_open_free(&t->calendar);
 }
 
 int

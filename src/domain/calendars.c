@@ -1,0 +1,88 @@
+/* The calendars and one calendar's windows and holidays, for the
+ * :calendars screen (kam/calendars.h). */
+#include "kam/calendars.h"
+#include "kam/countof.h"
+
+/* A window's span: a closing time not after its opening is the next
+ * day's (0025). */
+#define SPAN(w) "to_char(" w ".opens, 'HH24:MI') || '-' || " \
+	"to_char(" w ".closes, 'HH24:MI') || CASE WHEN " w ".closes <= " w \
+	".opens THEN ' next day' ELSE '' END"
+#define DAY_NAME(isodow) "(ARRAY['Mon','Tue','Wed','Thu','Fri','Sat','Sun'])" \
+	"[" isodow "]"
+
+/* The windows in short: the days of each span, in the week's order, the
+ * spans by their first day. */
+static const char calendars_sql[] =
+	"SELECT c.name AS k, c.id, c.name, c.time_zone AS zone, "
+	"coalesce((SELECT string_agg(s.days || ' ' || s.span, ', ' "
+	"ORDER BY s.first) FROM (SELECT w.span, min(w.isodow) AS first, "
+	"string_agg(" DAY_NAME("w.isodow") ", ',' ORDER BY w.isodow) AS days "
+	"FROM (SELECT DISTINCT x.isodow, " SPAN("x") " AS span "
+	"FROM kam.calendar_window x WHERE x.calendar_id = c.id) w "
+	"GROUP BY w.span) s), 'never open') AS hours, "
+	"(SELECT count(*) FROM kam.calendar_holiday h "
+	"WHERE h.calendar_id = c.id)::text AS holidays, "
+	"coalesce((SELECT h.day || ' ' || h.name FROM kam.calendar_holiday h "
+	"WHERE h.calendar_id = c.id "
+	"AND h.day >= (now() AT TIME ZONE c.time_zone)::date "
+	"ORDER BY h.day, h.closed_from NULLS FIRST LIMIT 1), '') AS next, "
+	"(has_table_privilege('kam.calendar_holiday', 'INSERT') "
+	"AND has_table_privilege('kam.calendar_holiday', 'UPDATE') "
+	"AND has_table_privilege('kam.calendar_holiday', 'DELETE'))::text "
+	"AS may_write "
+	"FROM kam.calendar c ORDER BY c.name";
+
+static const char *const calendar_names[CAL_NFIELDS] = {
+	[CAL_KEY] = "k", [CAL_ID] = "id", [CAL_NAME] = "name",
+	[CAL_ZONE] = "zone", [CAL_HOURS] = "hours",
+	[CAL_HOLIDAYS] = "holidays", [CAL_NEXT] = "next",
+	[CAL_WRITE] = "may_write",
+};
+
+static const struct db_columns calendar_cols =
+	DB_COLUMNS("the calendars", calendar_names);
+
+/* Windows sort before holidays by their key's first letter. */
+static const char days_sql[] =
+	"SELECT k, id, version, kind, day, hours, name, source FROM ("
+	"SELECT 'a' || w.isodow || to_char(w.opens, 'HH24:MI') AS k, "
+	"w.id::text AS id, w.version::text AS version, "
+	"'" CAL_KIND_WINDOW "' AS kind, " DAY_NAME("w.isodow") " AS day, "
+	SPAN("w") " AS hours, '' AS name, '' AS source "
+	"FROM kam.calendar_window w WHERE w.calendar_id = $1::bigint "
+	"UNION ALL "
+	"SELECT 'b' || h.day || coalesce(to_char(h.closed_from, 'HH24:MI'), ''), "
+	"h.id::text, h.version::text, '" CAL_KIND_HOLIDAY "', "
+	"h.day || ' ' || to_char(h.day, 'Dy'), "
+	"CASE WHEN h.closed_from IS NULL AND h.closed_to IS NULL THEN 'whole day' "
+	"WHEN h.closed_to IS NULL THEN 'from ' || to_char(h.closed_from, 'HH24:MI') "
+	"WHEN h.closed_from IS NULL THEN 'until ' || to_char(h.closed_to, 'HH24:MI') "
+	"ELSE to_char(h.closed_from, 'HH24:MI') || '-' || "
+	"to_char(h.closed_to, 'HH24:MI') END, h.name, "
+	"CASE WHEN h.uid IS NULL THEN 'typed' ELSE 'imported' END "
+	"FROM kam.calendar_holiday h WHERE h.calendar_id = $1::bigint) r "
+	"ORDER BY k, id::bigint";
+
+static const char *const day_names[CALD_NFIELDS] = {
+	[CALD_KEY] = "k", [CALD_ID] = "id", [CALD_VERSION] = "version",
+	[CALD_KIND] = "kind", [CALD_DAY] = "day", [CALD_HOURS] = "hours",
+	[CALD_NAME] = "name", [CALD_SOURCE] = "source",
+};
+
+static const struct db_columns day_cols =
+	DB_COLUMNS("a calendar's days", day_names);
+
+bool
+calendars_send(struct kam_db *db)
+{
+	return db_send_columns(db, calendars_sql, 0, NULL, &calendar_cols);
+}
+
+bool
+calendar_days_send(struct kam_db *db, const char *calendar_id)
+{
+	const char *p[] = { calendar_id };
+
+	return db_send_columns(db, days_sql, 1, p, &day_cols);
+}
