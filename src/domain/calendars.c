@@ -11,16 +11,15 @@
 #define DAY_NAME(isodow) "(ARRAY['Mon','Tue','Wed','Thu','Fri','Sat','Sun'])" \
 	"[" isodow "]"
 
-/* The windows in short: the days of each span, in the week's order, the
- * spans by their first day. */
+/* The windows in short, as 0025 names support hours: the days of each
+ * span ("Mon-Fri 08:00-18:00"), the spans by their first day. */
 static const char calendars_sql[] =
 	"SELECT c.name AS k, c.id, c.name, c.time_zone AS zone, "
-	"coalesce((SELECT string_agg(s.days || ' ' || s.span, ', ' "
-	"ORDER BY s.first) FROM (SELECT w.span, min(w.isodow) AS first, "
-	"string_agg(" DAY_NAME("w.isodow") ", ',' ORDER BY w.isodow) AS days "
-	"FROM (SELECT DISTINCT x.isodow, " SPAN("x") " AS span "
-	"FROM kam.calendar_window x WHERE x.calendar_id = c.id) w "
-	"GROUP BY w.span) s), 'never open') AS hours, "
+	"coalesce((SELECT string_agg(kam.hours_name(s.days, s.opens, s.closes, "
+	"NULL), ', ' ORDER BY s.days[1], s.opens) FROM (SELECT w.opens, w.closes, "
+	"array_agg(w.isodow ORDER BY w.isodow) AS days "
+	"FROM kam.calendar_window w WHERE w.calendar_id = c.id "
+	"GROUP BY w.opens, w.closes) s), 'never open') AS hours, "
 	"(SELECT count(*) FROM kam.calendar_holiday h "
 	"WHERE h.calendar_id = c.id)::text AS holidays, "
 	"coalesce((SELECT h.day || ' ' || h.name FROM kam.calendar_holiday h "

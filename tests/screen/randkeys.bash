@@ -46,6 +46,7 @@ RANDKEYS_COMMANDS=(
 	'account C000007' 'account 4' 'sla Müller' 'theme light' 'theme mono'
 	sync help nonsense 'filter kind=action overdue' 'sort'
 	portfolio 'sort growth desc' 'sort alarms' 'filter team=south'
+	calendars
 )
 RANDKEYS_SIZES=(80x24 100x30 120x40 40x12 20x6 10x3 200x50 81x25 60x20)
 
