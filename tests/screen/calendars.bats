@@ -162,3 +162,33 @@ clock() {
 	[ "$(screen_sql "SELECT count(*) FROM kam.audit_log WHERE actor = 'anna'
 	    AND table_name LIKE 'calendar%'")" = 0 ]
 }
+
+@test "two administrators change one holiday: the conflict dialog, then merged" {
+	export PGUSER=kamadmin
+	screen_sql "INSERT INTO kam.calendar_holiday (calendar_id, day, name)
+	    VALUES ($CAL, '2027-05-01', 'Labour Day')"
+	open_desk
+	screen_find "Labour Day"
+	screen_keys e
+	screen_wait "Edit holiday - Support Desk"
+	screen_keys Tab Tab
+	screen_type 09:00
+	screen_use 2
+	open_desk 120x40
+	screen_find "Labour Day"
+	screen_keys e
+	screen_wait "Edit holiday - Support Desk"
+	screen_keys Tab C-u
+	screen_type "May Day"
+	screen_keys C-s
+	screen_wait "Holiday saved."
+	screen_use
+	screen_keys C-s
+	screen_wait "Someone else saved this while you edited it."
+	[[ "$(screen_line 'Name')" == *"May Day"*"Labour Day"*"they changed" ]]
+	[[ "$(screen_line 'Closed from')" == *"09:00"*"you changed" ]]
+	screen_keys m
+	screen_wait "Holiday saved."
+	[ "$(screen_sql "SELECT name || ' ' || closed_from || ' ' || version
+	    FROM kam.calendar_holiday WHERE day = '2027-05-01'")" = "May Day 09:00:00 3" ]
+}

@@ -145,6 +145,10 @@ at_80x24() {
 	screen_keys Enter
 	screen_wait "Nochebuena"
 	both_sizes "2099-12-24 Thu" "12:00-23:30" "22:00-06:00 next day"
+	form_at e "Edit opening window"
+	both_sizes
+	screen_keys Escape
+	form_at G "Nochebuena"
 	form_at e "Edit holiday"
 	both_sizes 2099-12-24
 }
