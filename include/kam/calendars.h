@@ -35,6 +35,9 @@ enum cal_day_field {
 #define CAL_KIND_HOLIDAY	"holiday"
 
 bool	calendars_send(struct kam_db *db);
-bool	calendar_days_send(struct kam_db *db, const char *calendar_id);
+/* At most limit rows after (key, id), the last row's CALD_KEY and
+ * CALD_ID; from the start when key is NULL. */
+bool	calendar_days_send(struct kam_db *db, const char *calendar_id,
+	    const char *key, const char *id, int limit);
 
 #endif

@@ -1,5 +1,7 @@
 /* The calendars and one calendar's windows and holidays, for the
  * :calendars screen (kam/calendars.h). */
+#include <stdio.h>
+
 #include "kam/calendars.h"
 #include "kam/countof.h"
 
@@ -42,17 +44,19 @@ static const char *const calendar_names[CAL_NFIELDS] = {
 static const struct db_columns calendar_cols =
 	DB_COLUMNS("the calendars", calendar_names);
 
-/* Windows sort before holidays by their key's first letter. */
+/* Windows sort before holidays by their key's first letter; a page at a
+ * time after the key and id given ($2, $3; NULL from the start), bytes
+ * compared so that the order does not hang on the server's collation. */
 static const char days_sql[] =
 	"SELECT k, id, version, kind, day, hours, name, source FROM ("
-	"SELECT 'a' || w.isodow || to_char(w.opens, 'HH24:MI') AS k, "
-	"w.id::text AS id, w.version::text AS version, "
+	"SELECT ('a' || w.isodow || to_char(w.opens, 'HH24:MI')) COLLATE \"C\" "
+	"AS k, w.id, w.version::text AS version, "
 	"'" CAL_KIND_WINDOW "' AS kind, " DAY_NAME("w.isodow") " AS day, "
 	SPAN("w") " AS hours, '' AS name, '' AS source "
 	"FROM kam.calendar_window w WHERE w.calendar_id = $1::bigint "
 	"UNION ALL "
-	"SELECT 'b' || h.day || coalesce(to_char(h.closed_from, 'HH24:MI'), ''), "
-	"h.id::text, h.version::text, '" CAL_KIND_HOLIDAY "', "
+	"SELECT ('b' || h.day || coalesce(to_char(h.closed_from, 'HH24:MI'), '')) "
+	"COLLATE \"C\", h.id, h.version::text, '" CAL_KIND_HOLIDAY "', "
 	"h.day || ' ' || to_char(h.day, 'Dy'), "
 	"CASE WHEN h.closed_from IS NULL AND h.closed_to IS NULL THEN 'whole day' "
 	"WHEN h.closed_to IS NULL THEN 'from ' || to_char(h.closed_from, 'HH24:MI') "
@@ -61,7 +65,8 @@ static const char days_sql[] =
 	"to_char(h.closed_to, 'HH24:MI') END, h.name, "
 	"CASE WHEN h.uid IS NULL THEN 'typed' ELSE 'imported' END "
 	"FROM kam.calendar_holiday h WHERE h.calendar_id = $1::bigint) r "
-	"ORDER BY k, id::bigint";
+	"WHERE $2::text IS NULL OR (r.k, r.id) > ($2::text COLLATE \"C\", $3::bigint) "
+	"ORDER BY r.k, r.id LIMIT $4::integer";
 
 static const char *const day_names[CALD_NFIELDS] = {
 	[CALD_KEY] = "k", [CALD_ID] = "id", [CALD_VERSION] = "version",
@@ -79,9 +84,12 @@ calendars_send(struct kam_db *db)
 }
 
 bool
-calendar_days_send(struct kam_db *db, const char *calendar_id)
+calendar_days_send(struct kam_db *db, const char *calendar_id,
+    const char *key, const char *id, int limit)
 {
-	const char *p[] = { calendar_id };
+	char n[16];
+	const char *p[] = { calendar_id, key, key != NULL ? id : NULL, n };
 
-	return db_send_columns(db, days_sql, 1, p, &day_cols);
+	snprintf(n, sizeof n, "%d", limit);
+	return db_send_columns(db, days_sql, 4, p, &day_cols);
 }

@@ -192,3 +192,26 @@ clock() {
 	[ "$(screen_sql "SELECT name || ' ' || closed_from || ' ' || version
 	    FROM kam.calendar_holiday WHERE day = '2027-05-01'")" = "May Day 09:00:00 3" ]
 }
+
+@test "a calendar of many holidays is read a page at a time, G to its last" {
+	export PGUSER=anna
+	screen_sql "INSERT INTO kam.calendar (name, time_zone) VALUES ('Zeta long', 'UTC');
+	    INSERT INTO kam.calendar_holiday (calendar_id, day, name)
+	    SELECT c.id, date '2027-01-01' + 7 * i, 'Week ' || i
+	      FROM kam.calendar c, generate_series(0, 449) i WHERE c.name = 'Zeta long'"
+	screen_start
+	screen_keys :
+	screen_type calendars
+	screen_keys Enter
+	screen_wait "Calendars: row 1 of"
+	screen_find "Zeta long"
+	[[ "$(screen_line "Zeta long")" == *"450"* ]]
+	screen_keys Enter
+	screen_wait "Calendar Zeta long (UTC)"
+	screen_wait "row 1 of 200+"
+	screen_keys G
+	screen_wait "Week 449"
+	screen_wait "row 450 of 450"
+	screen_keys g
+	screen_wait "Week 0 "
+}

@@ -18,6 +18,10 @@
 #include "kam/countof.h"
 #include "kam/xalloc.h"
 
+/* a calendar's days a fetch: ten years of holidays, imported, are a few
+ * hundred */
+#define PAGE 200
+
 static const char *const calendar_tables[] = { "calendar", "calendar_window",
     "calendar_holiday", NULL };
 
@@ -49,8 +53,10 @@ calendar_open_free(struct calendar_open *c)
 static bool
 send_days(struct table_tab *tt, struct tui *t)
 {
-	(void)tt;
-	return calendar_days_send(t->db, t->calendar.id);
+	const char *key, *id;
+
+	table_tab_last_key(tt, &key, &id);
+	return calendar_days_send(t->db, t->calendar.id, key, id, PAGE);
 }
 
 static bool
@@ -126,6 +132,7 @@ days_status(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 static const struct table_tab_def days = {
 	.what = "Days", .cols = day_cols, .ncols = (int)countof(day_cols),
 	.live = calendar_tables, .id_field = CALD_KEY,	/* ids of kinds meet */
+	.page = PAGE,
 	.empty = "No opening windows and no holidays: never open.",
 	.action = days_action, .send = send_days, .title = days_title,
 	.status = days_status,
