@@ -28,6 +28,7 @@ enum edit_entity {
 	EE_INTERACTION, EE_CONTACT, EE_CONDITION, EE_SERVICE_LEVEL, EE_PLAN,
 	EE_ACTION, EE_ACCOUNT,
 	EE_COMPLAINT,	/* closing a complaint: its outcome (no new rows) */
+	EE_HOLIDAY, EE_WINDOW,	/* a calendar's (the new row's "account") */
 	EE_COUNT
 };
 
@@ -124,6 +125,7 @@ enum edit_op {
 	EOP_FEEDBACK_ANSWER,	/* what the customer is told: logged as an
 				   outbound entry, the item answered */
 	EOP_FEEDBACK_OWNER,	/* the new owner's login name */
+	EOP_HOLIDAY_DELETE, EOP_WINDOW_DELETE,	/* a calendar's, gone */
 	EOP_COUNT
 };
 

@@ -98,6 +98,8 @@ const struct edit_entity_def *const edit_entities[EE_COUNT] = {
 	[EE_ACTION] = &edit_action_def,
 	[EE_ACCOUNT] = &edit_account_def,
 	[EE_COMPLAINT] = &edit_complaint_def,
+	[EE_HOLIDAY] = &edit_holiday_def,
+	[EE_WINDOW] = &edit_window_def,
 };
 
 static const struct edit_op_def contact_deactivate = {
@@ -118,6 +120,8 @@ const struct edit_op_def *const edit_ops[EOP_COUNT] = {
 	[EOP_FEEDBACK_TOPICS] = &edit_feedback_topics,
 	[EOP_FEEDBACK_ANSWER] = &edit_feedback_answer,
 	[EOP_FEEDBACK_OWNER] = &edit_feedback_owner,
+	[EOP_HOLIDAY_DELETE] = &edit_holiday_delete,
+	[EOP_WINDOW_DELETE] = &edit_window_delete,
 };
 
 /* The same person twice: another contact of the account with the same

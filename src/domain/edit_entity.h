@@ -66,13 +66,15 @@ extern const struct edit_warn_def *const	edit_warns[EW_COUNT];
 
 extern const struct edit_entity_def	edit_condition_def, edit_service_level_def,
 					edit_plan_def, edit_action_def,
-					edit_account_def, edit_complaint_def;
+					edit_account_def, edit_complaint_def,
+					edit_holiday_def, edit_window_def;
 extern const struct edit_op_def		edit_condition_end, edit_action_complete,
 					edit_action_drop, edit_follow_up_done,
 					edit_follow_up_reopen,
 					edit_complaint_reopen,
 					edit_feedback_state, edit_feedback_topics,
-					edit_feedback_answer, edit_feedback_owner;
+					edit_feedback_answer, edit_feedback_owner,
+					edit_holiday_delete, edit_window_delete;
 extern const struct edit_warn_def	edit_condition_overlap, edit_sla_overlap;
 extern const char			edit_pick_teams[], edit_pick_parents[];
 
@@ -88,5 +90,10 @@ extern const char			edit_pick_teams[], edit_pick_parents[];
 	"nullif(m / 1440, 0) || ' days', nullif(m / 60 % 24, 0) || ' hours', " \
 	"nullif(m % 60, 0) || ' minutes'), ''), '0 minutes') FROM (SELECT " \
 	"round(extract(epoch FROM " col ") / 60)::bigint AS m) AS minutes)"
+
+/* Reads of a time of day as the form writes one: HH:MM, unless it has
+ * seconds (then as it is, so that a save does not drop them). */
+#define TIME_OR_EXACT(col) "CASE WHEN extract(second FROM " col ") = 0 THEN " \
+	"to_char(" col ", 'HH24:MI') ELSE " col "::text END"
 
 #endif

@@ -9,8 +9,6 @@
 #define IU (EC_INSERT | EC_UPDATE)
 #define INTERVAL_OR_EXACT(col) "CASE WHEN extract(epoch FROM " col ") % 60 = 0 " \
 	"THEN " EDIT_INTERVAL_TEXT(col) " ELSE " col "::text END"
-#define TIME_OR_EXACT(col) "CASE WHEN extract(second FROM " col ") = 0 THEN " \
-	"to_char(" col ", 'HH24:MI') ELSE " col "::text END"
 
 static const struct edit_column cols[] = {
 	{ "name", IU }, { "first_response", IU }, { "resolution", IU },

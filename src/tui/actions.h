@@ -104,12 +104,14 @@
 	ACT(FORM_LOG, "log-interaction", \
 	    "Log an interaction on this account (support: a ticket)") \
 	ACT(FORM_ADD, "add", \
-	    "Add a row on this tab: a contact, a condition, a service level, a plan action") \
+	    "Add a row on this tab: a contact, a condition, a service level, a plan action; " \
+	    "on a calendar (:calendars) a holiday, or on a window's row a window") \
 	ACT(FORM_EDIT, "edit", \
 	    "Edit the row under the cursor; on Overview the account; " \
 	    "on History and Feedback correct your own entry") \
 	ACT(FORM_DEACTIVATE, "deactivate", \
-	    "Deactivate a contact, end a condition today, drop a plan action (asks first)") \
+	    "Deactivate a contact, end a condition today, drop a plan action, delete a " \
+	    "calendar's holiday or window (asks first)") \
 	ACT(FORM_COMPLETE, "complete", \
 	    "Mark the plan action under the cursor done today, or the follow-up under the cursor " \
 	    "done (on the agenda and History; a done one not done again); asks first") \

@@ -23,6 +23,13 @@
 
 struct tui_trace;
 
+/* The calendar whose windows and holidays :calendars shows (Enter on
+ * one): its id, name, zone, and whether the login may change it. */
+struct calendar_open {
+	char	*id, *name, *zone;
+	bool	 write;
+};
+
 enum tui_db_state { TDB_OK, TDB_LOST, TDB_RESETTING };
 
 struct req {
@@ -77,6 +84,7 @@ struct tui {
 	struct voc_state	 voc;		/* the cloud's period and reach */
 	bool			 wall;		/* kam --voc --watch: the cloud
 						   alone, read-only, q quits */
+	struct calendar_open	 calendar;	/* open on :calendars */
 	char			*search;	/* the last "/" text, for n and N */
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;

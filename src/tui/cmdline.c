@@ -18,6 +18,7 @@ static const struct {
 	{ "q", CMD_QUIT, false }, { "quit", CMD_QUIT, false },
 	{ "help", CMD_HELP, false }, { "agenda", CMD_AGENDA, false },
 	{ "portfolio", CMD_PORTFOLIO, false }, { "queue", CMD_QUEUE, false },
+	{ "calendars", CMD_CALENDARS, false },
 	{ "sync", CMD_SYNC, false }, { "voc", CMD_VOC, false },
 	{ "state", CMD_STATE, true }, { "topics", CMD_TOPICS, false },
 	{ "answer", CMD_ANSWER, true }, { "owner", CMD_OWNER, true },
@@ -72,7 +73,7 @@ cmd_parse(char *line, struct cmd *cmd, struct kam_buf *err)
 		return true;
 	}
 	buf_addf(err, "unknown command ':%s' (try :account, :sla, :agenda, "
-	    ":portfolio, :queue, :voc, :theme, :filter, :sort, :q)", s);
+	    ":portfolio, :queue, :voc, :calendars, :theme, :filter, :sort, :q)", s);
 	return false;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "agenda_screen.h"
+#include "calendars_screen.h"
 #include "portfolio_screen.h"
 #include "queue_screen.h"
 #include "voc_screen.h"
@@ -73,6 +74,8 @@ run_command(struct tui *t, char *line)
 		view_queue_show(t);
 	else if (c.kind == CMD_VOC)
 		view_voc_show(t, c.arg);
+	else if (c.kind == CMD_CALENDARS)
+		view_calendars_show(t);
 	else if (c.kind == CMD_SYNC)
 		tui_sync_command(t, c.arg);
 	else if (c.kind == CMD_THEME) {

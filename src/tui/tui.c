@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "accounts_screen.h"
+#include "calendars_screen.h"
 #include "client.h"
 #include "kam/mono.h"
 #include "drafts_dialog.h"
@@ -227,6 +228,7 @@ finish(struct tui *t)
 	hist_filter_free(&t->hist);
 	acct_filter_free(&t->portfolio.filter);
 	voc_state_free(&t->voc);
+	calendar_open_free(&t->calendar);
 }
 
 /* wall: kam --voc --watch's period and team, or NULL for the client */

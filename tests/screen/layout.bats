@@ -136,6 +136,34 @@ at_80x24() {
 	both_sizes
 }
 
+@test "the calendars, a calendar's windows and holidays, the holiday form" {
+	screen_sql "INSERT INTO kam.calendar (name, time_zone) VALUES ('Layout Probe Service Desk', 'America/Argentina/Buenos_Aires');
+	  INSERT INTO kam.calendar_window (calendar_id, isodow, opens, closes)
+	  SELECT c.id, d, '22:00', '06:00' FROM kam.calendar c, generate_series(1, 7) d
+	   WHERE c.name = 'Layout Probe Service Desk';
+	  INSERT INTO kam.calendar_holiday (calendar_id, day, name, closed_from, closed_to, uid)
+	  SELECT c.id, '2099-12-24', 'Nochebuena, el día antes de Navidad y medio día libre', '12:00', '23:30', 'u1'
+	    FROM kam.calendar c WHERE c.name = 'Layout Probe Service Desk'"
+	export PGUSER=kamadmin
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys :
+	screen_type calendars
+	screen_keys Enter
+	screen_wait "Calendars: row 1 of"
+	both_sizes 2099-12-24
+	at_80x24 "a calendar's days"
+	screen_find "Layout Probe"
+	screen_keys Enter
+	screen_wait "Nochebuena"
+	both_sizes "2099-12-24 Thu" "12:00-23:30" "22:00-06:00 next day"
+	form_at e "Edit opening window"
+	both_sizes
+	screen_keys Escape
+	form_at G "Nochebuena"
+	form_at e "Edit holiday"
+	both_sizes 2099-12-24
+}
+
 # form_at KEYS WAIT-FOR: at 80x24, the form that KEYS open.
 form_at() {
 	screen_resize 80 24

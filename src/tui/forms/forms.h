@@ -15,5 +15,7 @@ extern const struct form_def form_interaction, form_ticket,
  * its actions. */
 extern const struct form_def form_account, form_condition, form_service_level,
 	form_plan, form_action;
+/* forms_calendars.c: a calendar's holiday and opening window. */
+extern const struct form_def form_holiday, form_window;
 
 #endif

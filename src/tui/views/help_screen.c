@@ -15,6 +15,8 @@ static const char *const commands_help[] = {
 	":account NAME\tOpen the account NAME (id, ERP id or name; accents and typos forgiven)",
 	":sla [NAME]\tThe service level of this account, or of NAME",
 	":agenda\tMy agenda; there, :filter [overdue] [kind=follow-up|action|talk]",
+	":calendars\tThe business calendars; Enter shows one's opening windows "
+	"and holidays (administrators: a adds, e edits, D deletes)",
 	":theme NAME\tUse colour theme NAME (default, light, high-contrast, mono, ...)",
 	":filter [WORDS]\tFilter: tier= owner= team= lifecycle= status= mine; "
 	"on History and Feedback also channel= feedback=; no words clears",

@@ -1,5 +1,5 @@
-/* The entities of the condition, service level, plan, action and account
- * forms against a real database: each reads back what its form writes
+/* The entities of the condition, service level, plan, action, account,
+ * holiday and opening window forms against a real database: each reads back what its form writes
  * (so that an unchanged field and a retried save compare equal), the
  * warning about overlapping conditions, operations on the user's date,
  * refusals in plain words at their column, and the pick lists of teams
@@ -39,14 +39,14 @@ user(struct kam_db *db, const char *role, char out[32])
 }
 
 /* A new row of e on account parent with values ("column", "value"
- * pairs, NULL-ended), saved as anna; its id into id. */
+ * pairs, NULL-ended), saved as who; its id into id. */
 static void
-insert(struct edit_case *c, enum edit_entity e, const char *parent,
-    const char *const *values, char id[32])
+insert_as(struct edit_case *c, const char *who, enum edit_entity e,
+    const char *parent, const char *const *values, char id[32])
 {
 	char key[37];
 
-	edittest_case_open(c, "anna", e, NULL);
+	edittest_case_open(c, who, e, NULL);
 	assert_true(edit_new_key(key));
 	edit_str_set(&c->mine.key, key);
 	edit_str_set(&c->mine.parent, parent);
@@ -56,17 +56,25 @@ insert(struct edit_case *c, enum edit_entity e, const char *parent,
 	snprintf(id, 32, "%s", c->mine.id);
 }
 
+/* ... as anna. */
+static void
+insert(struct edit_case *c, enum edit_entity e, const char *parent,
+    const char *const *values, char id[32])
+{
+	insert_as(c, "anna", e, parent, values, id);
+}
+
 /* What the form writes comes back the same; a save sent twice (its reply
  * lost) is saved, not a conflict. */
 static void
-round_trip(enum edit_entity e, const char *parent, const char *const *values,
-    const char *column, const char *changed)
+round_trip_as(const char *who, enum edit_entity e, const char *parent,
+    const char *const *values, const char *column, const char *changed)
 {
 	struct edit_case c;
 	struct edit_row read, again;
 	char id[32];
 
-	insert(&c, e, parent, values, id);
+	insert_as(&c, who, e, parent, values, id);
 	edittest_read_row(c.db, &read, e, id);
 	for (const char *const *v = values; v[0] != NULL; v += 2) {
 		const char *got = read.value[edit_column_find(e, v[0])];
@@ -85,6 +93,13 @@ round_trip(enum edit_entity e, const char *parent, const char *const *values,
 	edit_row_free(&read);
 	edit_row_free(&again);
 	edittest_case_close(&c);
+}
+
+static void
+round_trip(enum edit_entity e, const char *parent, const char *const *values,
+    const char *column, const char *changed)
+{
+	round_trip_as("anna", e, parent, values, column, changed);
 }
 
 static void
@@ -426,6 +441,58 @@ test_refusals_in_plain_words(void **state)
 	db_close(db);
 }
 
+/* A calendar's holidays and windows (0039): what the forms write reads
+ * back the same (24:00, a window across midnight), a deletion only at
+ * the version shown and done once the row is gone, and nobody but an
+ * administrator writes them, in plain words. */
+static void
+test_holidays_and_windows(void **state)
+{
+	struct kam_db *db = pgtest_login("kamadmin");
+	struct edit_case c;
+	char cal[32], id[32], key[37];
+
+	(void)state;
+	id_of(db, "INSERT INTO kam.calendar (name, time_zone) VALUES ($1, "
+	    "'Europe/Berlin') RETURNING id", "Form desk", cal, sizeof cal);
+	round_trip_as("kamadmin", EE_HOLIDAY, cal, (const char *const[]){
+	    "day", "2030-12-24", "closed_from", "12:00", "closed_to", NULL,
+	    "name", "Christmas Eve", NULL }, "closed_to", "24:00");
+	round_trip_as("kamadmin", EE_WINDOW, cal, (const char *const[]){
+	    "isodow", "6", "opens", "22:00", "closes", "06:00", NULL },
+	    "closes", "24:00");
+	id_of(db, "SELECT id FROM kam.calendar_holiday WHERE calendar_id = "
+	    "$1::bigint", cal, id, sizeof id);
+	assert_int_equal(op(db, EOP_HOLIDAY_DELETE, id, "1", NULL), EDIT_UNSURE);
+	assert_int_equal(done(db, EOP_HOLIDAY_DELETE, id, NULL), EDIT_UNSURE);
+	assert_int_equal(op(db, EOP_HOLIDAY_DELETE, id, "2", NULL), EDIT_SAVED);
+	assert_int_equal(done(db, EOP_HOLIDAY_DELETE, id, NULL), EDIT_SAVED);
+	id_of(db, "SELECT id FROM kam.calendar_window WHERE calendar_id = "
+	    "$1::bigint", cal, id, sizeof id);
+	assert_int_equal(op(db, EOP_WINDOW_DELETE, id, "2", NULL), EDIT_SAVED);
+
+	insert_as(&c, "kamadmin", EE_HOLIDAY, cal, (const char *const[]){
+	    "day", "2030-05-01", "name", "Labour Day", NULL }, id);
+	edittest_set(&c.mine, "closed_from", "12:00");
+	edittest_set(&c.mine, "closed_to", "10:00");
+	refused(&c, "closed_to", "is not after Closed from");
+	edittest_case_close(&c);
+	/* a manager reads them, and is refused */
+	edittest_case_open(&c, "anna", EE_HOLIDAY, id);
+	edittest_set(&c.mine, "name", "May Day");
+	refused(&c, NULL, "administrators only");
+	edittest_case_close(&c);
+	edittest_case_open(&c, "anna", EE_HOLIDAY, NULL);
+	assert_true(edit_new_key(key));
+	edit_str_set(&c.mine.key, key);
+	edit_str_set(&c.mine.parent, cal);
+	edittest_set(&c.mine, "day", "2030-05-02");
+	edittest_set(&c.mine, "name", "Mine");
+	refused(&c, NULL, "administrators only");
+	edittest_case_close(&c);
+	db_close(db);
+}
+
 static void
 test_accounts_are_not_added(void **state)
 {
@@ -498,6 +565,7 @@ main(void)
 		cmocka_unit_test(test_operations_take_the_users_date),
 		cmocka_unit_test(test_refusals_in_plain_words),
 		cmocka_unit_test(test_accounts_are_not_added),
+		cmocka_unit_test(test_holidays_and_windows),
 		cmocka_unit_test(test_teams_and_parents_to_pick),
 	};
 
