@@ -17,6 +17,7 @@
 #include "keymap.h"
 #include "live.h"
 #include "message.h"
+#include "queue_screen.h"
 #include "requests.h"
 #include "services.h"
 #include "status_line.h"
@@ -194,6 +195,10 @@ start(struct tui *t)
 		return false;
 	tui_set_theme(t, t->conf->ui_theme);
 	tui_push(t, view_accounts_new(t));
+	/* support works the queue first (issue 16); the list lies below it,
+	 * where Esc goes back to */
+	if (t->user.kind != NULL && strcmp(t->user.kind, "support") == 0)
+		view_queue_show(t);
 	view_drafts_offer(t);
 	live_start(t);
 	return true;

@@ -45,7 +45,7 @@ RANDKEYS_COMMANDS=(
 	'filter mine' filter 'sort revenue desc' 'sort name' agenda
 	'account C000007' 'account 4' 'sla Müller' 'theme light' 'theme mono'
 	sync help nonsense 'filter kind=action overdue' 'sort'
-	portfolio 'sort growth desc' 'sort alarms' 'filter team=south'
+	portfolio 'sort growth desc' 'sort alarms' 'filter team=south' queue
 )
 RANDKEYS_SIZES=(80x24 100x30 120x40 40x12 20x6 10x3 200x50 81x25 60x20)
 

@@ -1,0 +1,101 @@
+# bench/run queue: the support queue over 20 000 open tickets, in its own
+# database kam_queue (2 000 accounts with service levels on ten
+# calendars, made once and kept; the generated accounts unused): the
+# first page the :queue screen reads (50 rows), the whole of
+# `kam --queue -f json`, and `kam --queue -f tmux`, each against psql
+# running the same query in the same run (sourced by bench/run).
+
+queue_db=kam_queue
+queue_tickets=${BENCH_QUEUE_TICKETS:-20000}
+want="tickets=$queue_tickets"
+export PGDATABASE=$queue_db
+if [ "$(cat "$BENCH_DIR/queue.loaded" 2>/dev/null)" != "$want" ]; then
+	echo "bench: generating $queue_tickets open tickets (once; database $queue_db)" >&2
+	bench_fresh_db "$queue_db"
+	# 2 000 accounts, each with a service level on one of ten office
+	# calendars with ten years of holidays; tickets opened over the last
+	# two weeks through the triggers that give them their due times, one
+	# in ten waiting for the customer
+	"$PSQL" -X -q -v ON_ERROR_STOP=1 <<SQL
+INSERT INTO kam.app_user (role_name, display_name, kind)
+VALUES ('bench_support', 'Bench Support', 'support');
+INSERT INTO kam.calendar (name, time_zone)
+SELECT 'Office ' || c, (ARRAY['Europe/Berlin', 'America/New_York'])[1 + c % 2]
+  FROM generate_series(1, 10) c;
+INSERT INTO kam.calendar_window (calendar_id, isodow, opens, closes)
+SELECT c.id, d, o, cl FROM kam.calendar c, generate_series(1, 5) d,
+       (VALUES (time '08:00', time '12:00'), ('13:00', '17:00')) w (o, cl);
+INSERT INTO kam.calendar_holiday (calendar_id, day, name)
+SELECT c.id, make_date(y, m, d), format('Holiday %s-%s', m, d)
+  FROM kam.calendar c, generate_series(2024, 2035) y,
+       (VALUES (1, 1), (5, 1), (10, 3), (12, 25), (12, 26)) v (m, d);
+INSERT INTO kam.account (name) SELECT 'Bench Account ' || g FROM generate_series(1, 2000) g;
+INSERT INTO kam.service_level (account_id, name, first_response, resolution,
+       calendar_id, valid_from)
+SELECT a.id, 'Gold', interval '4 hours' * (1 + a.id % 3), interval '16 hours' * (1 + a.id % 3),
+       (SELECT min(id) FROM kam.calendar) + a.id % 10, '2020-01-01'
+  FROM kam.account a;
+INSERT INTO kam.interaction (account_id, occurred_at, channel, direction,
+       subject, author_id, follow_up_owner_id)
+SELECT (SELECT min(id) FROM kam.account) + g % 2000,
+       now() - (g % 20160) * interval '1 minute', 'ticket', 'inbound',
+       'Bench ticket ' || g, u.id, u.id
+  FROM generate_series(1, $queue_tickets) g, kam.app_user u;
+UPDATE kam.ticket SET state = 'waiting_for_customer' WHERE id % 10 = 0;
+ANALYZE;
+SQL
+	echo "$want" > "$BENCH_DIR/queue.loaded"
+fi
+"$KAM" --db migrate >/dev/null
+
+# The screen's first page and the list's pages (src/domain/queue.c): the
+# page picked on the index by the kept next due time, then its rows'
+# milestones; and the counts of the tmux line.
+page_sql="SELECT p.k::text AS k, s.id, s.account_id, s.account, s.subject,
+ s.priority, s.state, coalesce(to_char(s.next_due_at, 'YYYY-MM-DD HH24:MI'), '') AS due,
+ s.time_left, s.at_risk, s.breached, s.escalation,
+ json_build_object('id', s.id, 'account', s.account, 'next_due_at', s.next_due_at,
+  'first_response', json_build_object('due', s.first_response_due,
+  'state', s.first_response_state), 'resolution', json_build_object(
+  'due', s.resolution_due, 'state', s.resolution_state)) AS json
+ FROM (SELECT coalesce(x.next_due_at, 'infinity'::timestamptz) AS k, x.id
+        FROM kam.ticket x WHERE x.state <> 'closed'
+         AND (coalesce(x.next_due_at, 'infinity'::timestamptz), x.id) >
+             ('-infinity'::timestamptz, 0)
+       ORDER BY 1, 2 LIMIT :lim) p
+ CROSS JOIN LATERAL (SELECT * FROM kam.ticket_status y WHERE y.id = p.id) s
+ ORDER BY p.k, p.id"
+counts_sql="SELECT count(*) FILTER (WHERE s.at_risk AND NOT s.breached),
+ count(*) FILTER (WHERE s.breached) FROM kam.ticket_status s WHERE s.state <> 'closed'"
+open=$("$PSQL" -X -At -c "SELECT count(*) FROM kam.ticket WHERE state <> 'closed'")
+echo "queue: $open open tickets, best of $runs" >&2
+
+# server_ms SQL: the statement's time in the server (psql's \timing), best of $runs
+server_ms() {
+	local best= ms i
+	for ((i = 0; i < runs; i++)); do
+		ms=$(printf '\\timing on\n%s;\n' "$1" | "$PSQL" -X -q -At -v lim=50 \
+		    -v ON_ERROR_STOP=1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
+		if [ -z "$best" ] || awk -v a="$ms" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+			best=$ms
+		fi
+	done
+	echo "$best"
+}
+psql_page() { "$PSQL" -X -q -At -v lim="$1" -v ON_ERROR_STOP=1 <<< "$page_sql"; }
+psql_counts() { "$PSQL" -X -q -At -v ON_ERROR_STOP=1 <<< "$counts_sql"; }
+
+printf '\n%-44s %10s %10s %8s\n' "the queue, $open open tickets" "kam" "psql" "ratio"
+page=$(server_ms "$page_sql")
+printf '%-44s %10s %10s %8s   (target <= 100 ms)\n' \
+    "first page, 50 rows, in the server (ms)" "-" "$page" "-"
+best_of "$runs" kam_json "$KAM" --queue -f json
+best_of "$runs" psql_json psql_page "$open"
+printf '%-44s %10s %10s %8s\n' "kam --queue -f json, every row (s)" \
+    "$kam_json_s" "$psql_json_s" "$(ratio "$kam_json_s" "$psql_json_s")"
+best_of "$runs" kam_tmux "$KAM" --queue -f tmux
+best_of "$runs" psql_tmux psql_counts
+printf '%-44s %10s %10s %8s   (%s)\n' "kam --queue -f tmux (s)" \
+    "$kam_tmux_s" "$psql_tmux_s" "$(ratio "$kam_tmux_s" "$psql_tmux_s")" \
+    "$("$KAM" --queue -f tmux)"
+printf '%-44s %10s\n' "kam --queue -f json peak RSS" "$(mib "$kam_json_kb")"
