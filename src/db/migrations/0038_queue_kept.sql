@@ -275,11 +275,7 @@ SELECT t.id, t.account_id, a.name AS account, i.subject, t.priority, t.state,
        t.resolution_due, t.resolved_at, rs.state AS resolution_state,
        rs.breached_at AS resolution_breached_at,
        t.closed_at, t.paused_since, t.next_due_at,
-       CASE WHEN t.next_due_at = t.first_response_due AND t.first_response_at IS NULL
-            THEN ticket_time_left(t.calendar_id, t.first_response_due)
-            WHEN t.resolved_at IS NULL AND t.resolution_due IS NOT NULL
-            THEN ticket_time_left(t.calendar_id, t.resolution_due)
-       END AS time_left,
+       tl.time_left,
        coalesce('at_risk' IN (fr.state, rs.state), false) AS at_risk,
        coalesce('breached' IN (fr.state, rs.state), false) AS breached,
        CASE WHEN 'at_risk' IN (fr.state, rs.state) OR 'breached' IN (fr.state, rs.state)
@@ -298,7 +294,16 @@ SELECT t.id, t.account_id, a.name AS account, i.subject, t.priority, t.state,
         ticket_breach(t.first_response_due, t.first_response_at) AS breached_at) fr
  CROSS JOIN LATERAL (SELECT ticket_mark(t.resolution_due, t.resolved_at,
         t.resolution, r.resolution_risk_at) AS state,
-        ticket_breach(t.resolution_due, t.resolved_at) AS breached_at) rs;
+        ticket_breach(t.resolution_due, t.resolved_at) AS breached_at) rs
+ -- once a row however often a query names it (OFFSET 0 keeps the planner
+ -- from copying the expression into each place), and not at all when no
+ -- query names it (the planner drops a subquery's unused outputs)
+ CROSS JOIN LATERAL (SELECT CASE
+        WHEN t.next_due_at = t.first_response_due AND t.first_response_at IS NULL
+        THEN ticket_time_left(t.calendar_id, t.first_response_due)
+        WHEN t.resolved_at IS NULL AND t.resolution_due IS NOT NULL
+        THEN ticket_time_left(t.calendar_id, t.resolution_due)
+        END AS time_left OFFSET 0) tl;
 
 -- The tickets there are, in one statement; not a change anyone made.
 SELECT ticket_risk_keep(NULL);
