@@ -48,23 +48,38 @@ SQL
 fi
 "$KAM" --db migrate >/dev/null
 
-# The screen's first page and the list's pages (src/domain/queue.c): the
-# page picked on the index by the kept next due time, then its rows'
-# milestones; and the counts of the tmux line.
-page_sql="SELECT p.k::text AS k, s.id, s.account_id, s.account, s.subject,
- s.priority, s.state, coalesce(to_char(s.next_due_at, 'YYYY-MM-DD HH24:MI'), '') AS due,
- s.time_left, s.at_risk, s.breached, s.escalation,
- json_build_object('id', s.id, 'account', s.account, 'next_due_at', s.next_due_at,
-  'first_response', json_build_object('due', s.first_response_due,
-  'state', s.first_response_state), 'resolution', json_build_object(
-  'due', s.resolution_due, 'state', s.resolution_state)) AS json
- FROM (SELECT coalesce(x.next_due_at, 'infinity'::timestamptz) AS k, x.id
-        FROM kam.ticket x WHERE x.state <> 'closed'
-         AND (coalesce(x.next_due_at, 'infinity'::timestamptz), x.id) >
-             ('-infinity'::timestamptz, 0)
-       ORDER BY 1, 2 LIMIT :lim) p
- CROSS JOIN LATERAL (SELECT * FROM kam.ticket_status y WHERE y.id = p.id) s
- ORDER BY p.k, p.id"
+# The statements of src/domain/queue.c, its parameters as values: a page
+# (the screen's first, 50 rows; psql's json, every row in one) picked on
+# the index by the kept next due time, then its rows' milestones; and the
+# counts of the tmux line.
+page_sql="SELECT p.k::text AS k, s.id, s.account_id, s.account, s.subject, s.priority,
+s.state, coalesce(to_char(s.next_due_at, 'YYYY-MM-DD HH24:MI'), '') AS due,
+CASE WHEN s.next_due_at IS NULL THEN '' WHEN s.next_due_at =
+s.first_response_due AND s.first_response_at IS NULL THEN 'first response'
+ELSE 'resolution' END AS milestone, coalesce(CASE WHEN s.time_left <
+interval '0' THEN '-' ELSE '' END || CASE WHEN abs(l.m) >= 60 THEN abs(l.m)
+/ 60 || ' h ' ELSE '' END || abs(l.m) % 60 || ' min', '') AS time_left, CASE
+WHEN s.breached THEN 'breached' WHEN s.at_risk THEN 'at risk' WHEN s.state =
+'waiting_for_customer' THEN 'paused' ELSE '' END AS mark,
+coalesce(s.escalation, '') AS escalation, json_build_object('id', s.id,
+'account_id', s.account_id, 'account', s.account, 'subject', s.subject,
+'priority', s.priority, 'state', s.state, 'opened_at', s.opened_at, 'sla',
+s.sla_name, 'next_due_at', s.next_due_at, 'at_risk', s.at_risk, 'breached',
+s.breached, 'escalation', s.escalation, 'business_seconds_left',
+extract(epoch FROM s.time_left)::bigint, 'first_response',
+json_build_object('due', s.first_response_due, 'met_at',
+s.first_response_at, 'state', s.first_response_state, 'breached_at',
+s.first_response_breached_at), 'resolution', json_build_object('due',
+s.resolution_due, 'met_at', s.resolved_at, 'state', s.resolution_state,
+'breached_at', s.resolution_breached_at), 'paused_since', s.paused_since) AS
+json FROM (SELECT coalesce(x.next_due_at, 'infinity'::timestamptz) AS k,
+x.id FROM kam.ticket x WHERE x.state <> 'closed' AND
+(coalesce(x.next_due_at, 'infinity'::timestamptz), x.id) >
+('-infinity'::timestamptz, 0::bigint) ORDER BY coalesce(x.next_due_at,
+'infinity'::timestamptz), x.id LIMIT :lim::integer) p CROSS JOIN LATERAL
+(SELECT * FROM kam.ticket_status y WHERE y.id = p.id) s CROSS JOIN LATERAL
+(SELECT (sign(extract(epoch FROM s.time_left)) * ceil(abs(extract(epoch FROM
+s.time_left)) / 60))::bigint AS m) l ORDER BY p.k, p.id"
 counts_sql="SELECT count(*) FILTER (WHERE s.at_risk AND NOT s.breached),
  count(*) FILTER (WHERE s.breached) FROM kam.ticket_status s WHERE s.state <> 'closed'"
 open=$("$PSQL" -X -At -c "SELECT count(*) FROM kam.ticket WHERE state <> 'closed'")
