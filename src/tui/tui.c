@@ -18,6 +18,7 @@
 #include "keymap.h"
 #include "live.h"
 #include "message.h"
+#include "queue_screen.h"
 #include "requests.h"
 #include "services.h"
 #include "status_line.h"
@@ -200,6 +201,10 @@ start(struct tui *t)
 		view_voc_show(t, NULL);
 	else {
 		tui_push(t, view_accounts_new(t));
+		/* support works the queue first (issue 16); the list lies
+		 * below it, where Esc goes back to */
+		if (t->user.kind != NULL && strcmp(t->user.kind, "support") == 0)
+			view_queue_show(t);
 		view_drafts_offer(t);
 	}
 	live_start(t);

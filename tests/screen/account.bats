@@ -9,6 +9,7 @@ load hooks
 # Opens Nordwind GmbH (C1) from the list.
 open_c1() {
 	screen_start "$@"
+	screen_to_list
 	screen_keys /
 	screen_type nordwind
 	screen_keys Enter Enter

@@ -9,6 +9,7 @@ load hooks
 
 open_changes() {
 	screen_start "$@"
+	screen_to_list
 	screen_keys /
 	screen_type nordwind
 	screen_keys Enter Enter

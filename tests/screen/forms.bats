@@ -26,6 +26,7 @@ open_c1() {
 	local tab=${1:-}
 	shift || true
 	screen_start "$@"
+	screen_to_list
 	screen_keys /
 	screen_type nordwind
 	screen_keys Enter Enter

@@ -231,10 +231,24 @@ print(sum(w(c) for c in line[:i]))' "$2"
 
 # screen_open_account SEARCH [TAB [ENV=VALUE ...]]: starts kam, opens the
 # first account the search finds, on tab TAB (a digit) if given.
+# screen_to_list: a support login starts on the support queue (kam(1)),
+# over the accounts list; from there Esc goes back to the list, as a
+# person would before searching it. On the list already: nothing.
+screen_to_list() {
+	local i
+	for i in 1 2 3; do
+		[[ "$(screen_text)" == *"Support queue"* ]] || return 0
+		screen_keys Escape
+	done
+	echo "still on the support queue" >&2
+	return 1
+}
+
 screen_open_account() {
 	local search=$1 tab=${2:-}
 	shift 2 || shift
 	screen_start "$@"
+	screen_to_list
 	screen_keys /
 	screen_type "$search"
 	screen_keys Enter Enter

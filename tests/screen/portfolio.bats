@@ -145,6 +145,7 @@ open_by_revenue() {
 
 @test "a role that may not read plans and invoices is told so, and nothing is asked" {
 	PGUSER=sam screen_start
+	screen_to_list
 	screen_keys p
 	screen_wait "may not read"
 }

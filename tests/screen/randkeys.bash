@@ -45,7 +45,7 @@ RANDKEYS_COMMANDS=(
 	'filter mine' filter 'sort revenue desc' 'sort name' agenda
 	'account C000007' 'account 4' 'sla Müller' 'theme light' 'theme mono'
 	sync help nonsense 'filter kind=action overdue' 'sort'
-	portfolio 'sort growth desc' 'sort alarms' 'filter team=south'
+	portfolio 'sort growth desc' 'sort alarms' 'filter team=south' queue
 	voc 'voc all' 'voc year mine' 'voc 30d team' 'voc everyone' 'voc nonsense'
 	calendars
 )

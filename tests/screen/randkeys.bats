@@ -81,19 +81,11 @@ randkeys_idle_or_ended() {
 	[ -f "$SCREEN_EXIT" ] || painted_idle
 }
 
-@test "random keys, texts and resizes on every screen never crash kam" {
-	local users=(anna anna bo sam kamadmin) sizes=(100x30 80x24 120x40)
-	local steps=${KAM_RANDKEYS_STEPS:-3000} secs=${KAM_RANDKEYS_SECONDS:-120}
-	local nsteps=0 end want s
-	seed=${KAM_RANDKEYS_SEED:-$( [ "${CI:-}" = true ] && echo 1205 ||
-	    echo $(( $(date +%s%N) % 1000000 )) )}
-	. "$KAM_SRCDIR/tests/screen/randkeys.bash"
-	mapfile -t RANDKEYS_KEYS < <(randkeys_table)
-	mapfile -t RANDKEYS_EDIT < <(randkeys_table Editing)
-	[ ${#RANDKEYS_KEYS[@]} -gt 40 ] && [ ${#RANDKEYS_EDIT[@]} -gt 8 ]
-	RANDOM=$seed
-	export PGUSER=${users[RANDOM % ${#users[@]}]}
-	size=${sizes[RANDOM % ${#sizes[@]}]}
+# randkeys_run STEPS SECONDS: random steps on kam started as $PGUSER at
+# $size, until STEPS steps or SECONDS have passed, each batch checked.
+randkeys_run() {
+	local steps=$1 secs=$2 end s want
+	nsteps=0
 	echo "# seed $seed, $PGUSER, $size" >&3
 	: >"$BATS_TEST_TMPDIR/steps"
 	randkeys_start
@@ -112,4 +104,33 @@ randkeys_idle_or_ended() {
 		randkeys_check "$want"
 	done
 	echo "# $nsteps steps in $((secs - (end - SECONDS))) s" >&3
+}
+
+randkeys_setup() {
+	seed=${KAM_RANDKEYS_SEED:-$( [ "${CI:-}" = true ] && echo 1205 ||
+	    echo $(( $(date +%s%N) % 1000000 )) )}
+	. "$KAM_SRCDIR/tests/screen/randkeys.bash"
+	mapfile -t RANDKEYS_KEYS < <(randkeys_table)
+	mapfile -t RANDKEYS_EDIT < <(randkeys_table Editing)
+	[ ${#RANDKEYS_KEYS[@]} -gt 40 ] && [ ${#RANDKEYS_EDIT[@]} -gt 8 ]
+	RANDOM=$seed
+}
+
+@test "random keys, texts and resizes on every screen never crash kam" {
+	local users=(anna anna bo sam kamadmin) sizes=(100x30 80x24 120x40)
+	randkeys_setup
+	export PGUSER=${users[RANDOM % ${#users[@]}]}
+	size=${sizes[RANDOM % ${#sizes[@]}]}
+	randkeys_run "${KAM_RANDKEYS_STEPS:-3000}" "${KAM_RANDKEYS_SECONDS:-120}"
+}
+
+# support starts on the queue (a page of tickets, live, Enter to an
+# account): random keys from there, at the two sizes the queue is laid
+# out for, a shorter run each
+@test "random keys on the support queue, at 80x24 and at 120x40" {
+	randkeys_setup
+	export PGUSER=sam
+	for size in 80x24 120x40; do
+		randkeys_run "${KAM_RANDKEYS_STEPS:-600}" "${KAM_RANDKEYS_QUEUE_SECONDS:-30}"
+	done
 }

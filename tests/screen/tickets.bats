@@ -26,6 +26,21 @@ load hooks
 	[[ "$output" != *"Ticket breaches"* ]]
 }
 
+@test "support starts on the queue, Esc goes to the list; a manager starts on the list" {
+	PGUSER=sam screen_start
+	screen_wait "Support queue"
+	screen_wait "Nordwind"
+	screen_keys Escape
+	run screen_text
+	[[ "$output" != *"Support queue"* ]]
+	[[ "$output" == *"Accounts: row 1 of"* ]]
+	screen_stop
+	screen_start
+	run screen_text
+	[[ "$output" != *"Support queue"* ]]
+	[[ "$output" == *"Accounts: row 1 of"* ]]
+}
+
 @test ":queue: the open tickets, breached marked; Enter opens the account on History" {
 	PGUSER=sam screen_start
 	screen_keys :
