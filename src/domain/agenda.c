@@ -2,9 +2,9 @@
  * of the page's edge, $2 the limit, $3 overdue only, $4 the kind, $5
  * backwards: the page before the key). Which items are due, in which
  * order and by which key is kam.agenda_page() (migration 0032), which
- * reads only the page asked for; beside them the cadence's alarms
- * (kam.cadence_breaches(), 0029), keyed the same way; here the page is
- * cut from both and told in words. */
+ * reads only the page asked for; beside them the cadence's alarms of the
+ * user's accounts (kam.cadence_breaches(), 0029, asked by owner: 0043),
+ * keyed the same way; here the page is cut from both and told in words. */
 #include <stdio.h>
 
 #include "kam/agenda.h"
@@ -21,8 +21,9 @@
 	"lpad(c.id::text, 19, '0') COLLATE \"C\", c.* FROM (" \
 	"SELECT b.due, CASE b.kind WHEN 'contact' THEN 4 WHEN 'renewal' THEN 5 " \
 	"ELSE 6 END AS ord, coalesce(b.subject_id, b.account_id) AS id, b.kind, " \
-	"b.account_id, b.account, b.what, true FROM kam.cadence_breaches() b " \
-	"WHERE b.owner_id = kam.my_user_id() AND b.kind <> 'talk') c"
+	"b.account_id, b.account, b.what, true FROM " \
+	"kam.cadence_breaches(current_date, kam.my_user_id()) b " \
+	"WHERE b.kind <> 'talk') c"
 
 /* The page's edge and filters, on either part. */
 #define PAGE_FILTER \

@@ -16,7 +16,7 @@ static const char due_sql[] =
 	"WHERE m.kind IN ('follow-up', 'action') AND m.due <= current_date "
 	"UNION ALL "
 	"SELECT b.due, b.kind, b.account_id, b.account, b.what "
-	"FROM kam.cadence_breaches() b WHERE b.owner_id = kam.my_user_id()) d "
+	"FROM kam.cadence_breaches(current_date, kam.my_user_id()) b) d "
 	"ORDER BY d.due, d.kind, d.account, d.what";
 
 static const char *const due_names[DUE_NFIELDS] = {

@@ -81,3 +81,26 @@ breaches() {
 	[ "$status" -ne 0 ]
 	pg_as kamadmin -c "UPDATE kam.cadence SET contact_days = 60, condition_days = 45 WHERE tier = 'key'"
 }
+
+# 0043: asked by owner, the alarms are those of all owners, that owner's
+# only, for everyone who asks (the agenda and kam --due ask for their own).
+@test "the alarms of one owner's accounts are all owners' alarms kept to that owner" {
+	local who
+	for who in anna bo sam kamadmin; do
+		[ "$(pg_as "$who" -c "SELECT count(*) FROM (
+		    SELECT * FROM kam.cadence_breaches(DATE '2025-06-15')
+		     WHERE owner_id = (SELECT id FROM kam.app_user WHERE role_name = 'anna')
+		    EXCEPT ALL
+		    SELECT * FROM kam.cadence_breaches(DATE '2025-06-15',
+		        (SELECT id FROM kam.app_user WHERE role_name = 'anna'))) x")" = 0 ]
+		[ "$(pg_as "$who" -c "SELECT count(*) FROM (
+		    SELECT * FROM kam.cadence_breaches(DATE '2025-06-15',
+		        (SELECT id FROM kam.app_user WHERE role_name = 'anna'))
+		    EXCEPT ALL
+		    SELECT * FROM kam.cadence_breaches(DATE '2025-06-15')
+		     WHERE owner_id = (SELECT id FROM kam.app_user WHERE role_name = 'anna')) x")" = 0 ]
+	done
+	# not nothing: anna's accounts have alarms on that day
+	[ "$(pg_as anna -c "SELECT count(*) > 0 FROM kam.cadence_breaches(DATE '2025-06-15',
+	    kam.my_user_id())")" = t ]
+}
