@@ -1,4 +1,5 @@
-/* kam --brief ACCOUNT: the annual-talk brief as Markdown, HTML or PDF,
+/* kam --brief ACCOUNT: the annual-talk brief as Markdown, HTML, PDF or
+ * the groff input of the PDF (ms: to change the layout, or to time groff),
  * on stdout or, by the output rules of every export (kam/outfile.h), in
  * a file. The PDF is groff's: kam writes -ms input and runs groff on it
  * without a shell. */
@@ -15,7 +16,7 @@
 #include "kam/outfile.h"
 #include "kam/spawn.h"
 
-enum brief_format { BRIEF_MD, BRIEF_HTML, BRIEF_PDF };
+enum brief_format { BRIEF_MD, BRIEF_HTML, BRIEF_MS, BRIEF_PDF };
 
 /* groff(1): -ms the macros, preconv told the input is UTF-8 (whatever
  * the locale), A4 for the device and for the macros' page length. */
@@ -30,10 +31,12 @@ parse_format(const char *name, enum brief_format *f)
 		*f = BRIEF_MD;
 	else if (strcmp(name, "html") == 0)
 		*f = BRIEF_HTML;
+	else if (strcmp(name, "ms") == 0)
+		*f = BRIEF_MS;
 	else if (strcmp(name, "pdf") == 0)
 		*f = BRIEF_PDF;
 	else
-		return cli_usage_error("--format for --brief is md, html or pdf");
+		return cli_usage_error("--format for --brief is md, html, ms or pdf");
 	return EX_OK;
 }
 
@@ -114,7 +117,7 @@ cmd_brief(const struct kam_opts *o, const struct kam_conf *c)
 	    (rc = brief_load(db, id, &b)) == EX_OK) {
 		buf_init(&doc);
 		brief_write(&b, f == BRIEF_MD ? MARKUP_MD : f == BRIEF_HTML ?
-		    MARKUP_HTML : MARKUP_ROFF, &doc);
+		    MARKUP_HTML : MARKUP_ROFF, &doc);	/* ms and pdf: roff */
 		brief_free(&b);
 		rc = write_out(o, f, &doc);
 		buf_free(&doc);

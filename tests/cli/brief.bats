@@ -139,6 +139,12 @@ sys.exit(0 if 1000 < dark < w * h // 4 else 1)' "$BATS_TEST_TMPDIR"/page-1.pgm
 	[[ "$output" != *'<b>"A'* && "$output" != *"<script>"* ]]
 	[[ "$output" == *"Objective: - &lt;script&gt;alert(1)&lt;/script&gt;"* ]]
 	[[ "$output" == *'<h1>Annual talk brief: .so /etc/passwd \fB&lt;b&gt;&quot;A&amp;B&#39;s&quot;&lt;/b&gt; *x* _y_ [l](u) # ^[[31mred</h1>'* ]]
+	# groff's input: the value's backslash a glyph, its start never a
+	# request's
+	run -0 "$KAM" --brief X1 -f ms
+	[[ "$output" == *'\&Annual talk brief: \&.so /etc/passwd \(rsfB<b>"A&B\(aqs"</b>'* ]]
+	[[ "$output" == *'Objective: \(aqti 3'* ]]
+	run -1 grep '^\.so\|^\.bp\|^'"'" <<<"$output"
 	run -0 "$KAM" --brief X1 -f pdf -o "$BATS_TEST_TMPDIR/x1.pdf"
 	run -0 pdfinfo "$BATS_TEST_TMPDIR/x1.pdf"
 	[[ "$output" == *"Pages:"*" 1"* ]]
@@ -168,7 +174,7 @@ sys.exit(0 if 1000 < dark < w * h // 4 else 1)' "$BATS_TEST_TMPDIR"/page-1.pgm
 	[[ "$stderr" == *"M1 "*"Müller GmbH"* && "$stderr" == *"M2 "*"Müller & Söhne KG"* ]]
 	run -64 "$KAM" --brief ''
 	run -64 "$KAM" --brief C1 -f pdfx
-	[[ "$output" == *"--format for --brief is md, html or pdf"* ]]
+	[[ "$output" == *"--format for --brief is md, html, ms or pdf"* ]]
 	run -64 "$KAM" --brief C1 --sla C1
 }
 
@@ -194,4 +200,11 @@ sys.exit(0 if 1000 < dark < w * h // 4 else 1)' "$BATS_TEST_TMPDIR"/page-1.pgm
 	run -0 "$KAM" --brief C1 -f pdf -o /dev/null
 	run -73 "$KAM" --brief C1 -o "$BATS_TEST_TMPDIR"
 	[[ "$output" == *"$BATS_TEST_TMPDIR"* ]]
+}
+
+@test "support may not read plans: 77, and nothing written" {
+	export PGUSER=sam
+	run -77 --separate-stderr "$KAM" --brief C1
+	[ -z "$output" ]
+	[[ "$stderr" == *"permission denied"* ]]
 }
