@@ -99,7 +99,7 @@ write_out(const struct kam_opts *o, enum brief_format f,
 int
 cmd_brief(const struct kam_opts *o, const struct kam_conf *c)
 {
-	enum brief_format f;
+	enum brief_format f = BRIEF_MD;
 	struct kam_db *db;
 	struct kam_buf doc;
 	struct brief b;
