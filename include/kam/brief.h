@@ -33,12 +33,15 @@ enum brief_feedback { BF_KIND, BF_ON, BF_SUBJECT, BF_STATE, BF_DUE,
 enum brief_contact { BT_ON, BT_CHANNEL, BT_DIRECTION, BT_SUBJECT,
 	BT_CONTACT, BT_AUTHOR, BT_NFIELDS };
 
-/* Lists are cut at these lengths, so that the brief holds on one page;
- * each section says how many more there are. */
-#define BRIEF_ACTIONS		8
-#define BRIEF_CONDITIONS	6
-#define BRIEF_FEEDBACK		6
-#define BRIEF_CONTACTS		5
+/* Lists are cut at these lengths, and values at a line of the page
+ * (columns), so that the brief holds on one page; each list says when
+ * there are more. */
+#define BRIEF_ACTIONS		5
+#define BRIEF_CONDITIONS	5
+#define BRIEF_FEEDBACK		4
+#define BRIEF_CONTACTS		4
+#define BRIEF_OBJECTIVES	3	/* lines of the plan's objectives */
+#define BRIEF_LINE		120
 
 enum brief_list { BL_ACTIONS, BL_CONDITIONS, BL_FEEDBACK, BL_CONTACTS,
 	BL_NLISTS };

@@ -5,6 +5,8 @@
 #ifndef KAM_MARKUP_H
 #define KAM_MARKUP_H
 
+#include <stddef.h>
+
 #include "kam/buf.h"
 
 enum markup { MARKUP_MD, MARKUP_HTML, MARKUP_ROFF };
@@ -17,5 +19,8 @@ enum markup { MARKUP_MD, MARKUP_HTML, MARKUP_ROFF };
  *              request), every backslash as \(rs, ' ` ^ ~ as their
  *              ASCII glyphs. */
 void	markup_text(struct kam_buf *out, enum markup m, const char *s);
+/* The same, cut to cols columns (cols > 0) with an ellipsis when longer. */
+void	markup_text_cut(struct kam_buf *out, enum markup m, const char *s,
+	    size_t cols);
 
 #endif

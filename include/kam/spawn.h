@@ -10,13 +10,14 @@
 #include "kam/buf.h"
 
 struct spawn_io {
+	const char	*path;		/* the program; NULL: argv[0] */
 	const char	*in;		/* fed to its standard input */
 	size_t		 in_len;
 	int		 out_fd;	/* its standard output; -1: /dev/null */
 	char *const	*env;		/* NULL: the caller's environment */
 };
 
-/* Runs argv[0] (found on PATH) with io and waits for it. True when it
+/* Runs io->path or argv[0] (found on PATH when it has no slash) with io and waits for it. True when it
  * exited with status 0; else false with the reason in err, its standard
  * error (controls made visible) after it. *missing is set when the
  * program is not there at all. */

@@ -8,6 +8,7 @@
  * groff_char(7) names the ASCII quote, grave, caret and tilde, which
  * troff would otherwise set as typographic marks. */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "kam/markup.h"
@@ -61,14 +62,22 @@ roff(struct kam_buf *out, const char *s)
 }
 
 void
-markup_text(struct kam_buf *out, enum markup m, const char *s)
+markup_text_cut(struct kam_buf *out, enum markup m, const char *s,
+    size_t cols)
 {
 	struct kam_buf safe;
+	size_t used, fit;
 
 	if (s == NULL)
 		return;
 	buf_init(&safe);
 	utf8_sanitize(&safe, s, strlen(s));
+	if (utf8_width(safe.data, safe.len) > cols) {
+		fit = utf8_fit(safe.data, safe.len, cols - 1, &used);
+		safe.data[fit] = '\0';
+		safe.len = fit;
+		buf_adds(&safe, "\xe2\x80\xa6");	/* U+2026 HORIZONTAL ELLIPSIS */
+	}
 	if (m == MARKUP_HTML)
 		html(out, safe.data);
 	else if (m == MARKUP_MD)
@@ -76,4 +85,10 @@ markup_text(struct kam_buf *out, enum markup m, const char *s)
 	else
 		roff(out, safe.data);
 	buf_free(&safe);
+}
+
+void
+markup_text(struct kam_buf *out, enum markup m, const char *s)
+{
+	markup_text_cut(out, m, s, SIZE_MAX);
 }

@@ -87,7 +87,7 @@ run(char *const argv[], const struct spawn_io *io, FILE *in, FILE *errfp,
 		    O_WRONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, fileno(errfp), STDERR_FILENO);
 	child_attrs(&attrs);
-	rc = posix_spawnp(&pid, argv[0], &fa, &attrs, argv,
+	rc = posix_spawnp(&pid, io->path ? io->path : argv[0], &fa, &attrs, argv,
 	    io->env ? io->env : environ);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attrs);

@@ -21,8 +21,8 @@ struct doc {
  * headers or footers. */
 static const char roff_start[] =
 	".\\\" kam --brief: groff -ms input (groff_ms(7))\n"
-	".nr PS 9\n.nr VS 11\n.nr PD 2p\n.nr PO 0.7i\n.nr LL 6.9i\n"
-	".nr HM 0.5i\n.nr FM 0.5i\n"
+	".nr PS 8\n.nr VS 9.5p\n.nr PD 0.5p\n.nr PO 0.7i\n.nr LL 6.9i\n"
+	".nr HM 0.4i\n.nr FM 0.4i\n"
 	".ds LH\n.ds CH\n.ds RH\n.ds LF\n.ds CF\n.ds RF\n";
 
 static const char html_start[] =
@@ -35,6 +35,13 @@ static void
 text(struct doc *d, const char *s)
 {
 	markup_text(d->out, d->m, s);
+}
+
+/* A value cut to a line of the page (an item's or a field's). */
+static void
+line_text(struct doc *d, const char *s)
+{
+	markup_text_cut(d->out, d->m, s, BRIEF_LINE);
 }
 
 static void
@@ -64,11 +71,10 @@ doc_start(struct doc *d, const char *name, const char *today)
 	    "Annual talk brief: ");
 	/* roff: the value's own \& is harmless mid-line */
 	text(d, name);
-	buf_adds(d->out, d->m == MARKUP_ROFF ? "\n.LP\n.ce\n" :
-	    d->m == MARKUP_HTML ? "</h1>\n<p>" : "\n\n");
-	buf_adds(d->out, "As of ");
+	buf_adds(d->out, ", ");
 	text(d, today);
-	buf_adds(d->out, d->m == MARKUP_HTML ? "</p>\n" : "\n");
+	buf_adds(d->out, d->m == MARKUP_ROFF ? "\n" :
+	    d->m == MARKUP_HTML ? "</h1>\n" : "\n");
 }
 
 static void
@@ -116,8 +122,14 @@ field(struct doc *d, const char *name, const char *value)
 {
 	if (value == NULL || *value == '\0')
 		return;
-	label(d, name);
-	text(d, value);
+	if (*name != '\0')
+		label(d, name);
+	else {	/* a value's second line */
+		list_end(d);
+		buf_adds(d->out, d->m == MARKUP_HTML ? "<p>" :
+		    d->m == MARKUP_MD ? "- " : "");
+	}
+	line_text(d, value);
 	label_end(d);
 }
 
@@ -129,7 +141,7 @@ item(struct doc *d, const char *value)
 	d->in_list = true;
 	buf_adds(d->out, d->m == MARKUP_ROFF ? ".IP \\(bu 1.2m\n" :
 	    d->m == MARKUP_HTML ? "<li>" : "- ");
-	text(d, value);
+	line_text(d, value);
 	buf_adds(d->out, d->m == MARKUP_HTML ? "</li>\n" : "\n");
 }
 
@@ -328,7 +340,8 @@ plan(struct doc *d, const struct brief *b)
 }
 
 /* The SLA card's lines, those of the account and its owner left out
- * (above already); a value of several lines becomes several. */
+ * (above already), and the warranties (conditions, listed below); a
+ * value of several lines becomes several. */
 static void
 sla_line(void *ctx, const char *name, const char *value, enum sla_line kind)
 {
@@ -336,7 +349,8 @@ sla_line(void *ctx, const char *name, const char *value, enum sla_line kind)
 	const char *nl;
 
 	(void)kind;
-	if (strcmp(name, "Account") == 0 || strcmp(name, "Account owner") == 0)
+	if (strcmp(name, "Account") == 0 || strcmp(name, "Account owner") == 0 ||
+	    strcmp(name, "Warranty") == 0)
 		return;
 	while ((nl = strchr(value, '\n')) != NULL) {
 		struct kam_buf part;
@@ -446,7 +460,11 @@ agenda(struct doc *d, const struct brief *b)
 
 	section(d, "Agenda of the talk");
 	item(d, "The year so far: revenue against target, the plan's actions");
-	while (obj != NULL && *obj != '\0') {
+	for (int k = 0; obj != NULL && *obj != '\0'; k++) {
+		if (k == BRIEF_OBJECTIVES) {
+			item(d, "More objectives: see the plan in kam");
+			break;
+		}
 		nl = strchr(obj, '\n');
 		buf_reset(&d->line);
 		buf_adds(&d->line, "Objective: ");

@@ -62,9 +62,9 @@ tui_brief(struct tui *t, const char *account_id)
 	if (briefs_dir(&path, &err)) {
 		buf_addf(&path, "/brief-%s-%s.%s", account_id, day, fmt);
 		env = bgsync_env(t->conf);
-		if (spawn_wait((char *[]){ SELF, "--brief", (char *)account_id,
-		    "-f", (char *)fmt, "-o", path.data, NULL },
-		    &(struct spawn_io){ .out_fd = -1, .env = env }, &err, &missing))
+		if (spawn_wait((char *[]){ "kam", "--brief", (char *)account_id,
+		    "-f", (char *)fmt, "-o", path.data, NULL }, &(struct spawn_io){
+		    .path = SELF, .out_fd = -1, .env = env }, &err, &missing))
 			tui_message(t, false, "Brief written: %s", path.data);
 		else
 			tui_message(t, true, "Brief not written: %s", err.data);
