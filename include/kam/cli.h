@@ -1,6 +1,6 @@
 /* The command-line actions: what was asked for on the command line, and
- * one function per action (kam --db, --due, --export, --quality, --sla,
- * --sync). */
+ * one function per action (kam --brief, --db, --due, --export, --quality,
+ * --sla, --sync). */
 #ifndef KAM_CLI_H
 #define KAM_CLI_H
 
@@ -29,6 +29,7 @@ struct kam_opts {
 	const char	*calendar;	/* --calendar (import holidays) */
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*open_now;	/* --sla --open-now ACCOUNT */
+	const char	*brief;		/* --brief ACCOUNT */
 	bool		 due;		/* --due */
 	bool		 queue;		/* --queue */
 	bool		 voc;		/* --voc */
@@ -58,6 +59,7 @@ struct kam_opts {
 };
 
 /* Each returns a sysexits code. */
+int	cmd_brief(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_db(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_due(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);

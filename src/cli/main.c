@@ -20,7 +20,7 @@ enum {
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
-	OPT_OPEN_NOW, OPT_DUE, OPT_QUALITY, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
+	OPT_OPEN_NOW, OPT_BRIEF, OPT_DUE, OPT_QUALITY, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
 	OPT_WATCH
 };
 
@@ -28,6 +28,7 @@ static const struct option long_options[] = {
 	{ "account",	required_argument, NULL, OPT_ACCOUNT },
 	{ "active",	no_argument,       NULL, OPT_ACTIVE },
 	{ "adopt",	no_argument,       NULL, OPT_ADOPT },
+	{ "brief",	required_argument, NULL, OPT_BRIEF },
 	{ "calendar",	required_argument, NULL, OPT_CALENDAR },
 	{ "columns",	required_argument, NULL, OPT_COLUMNS },
 	{ "config",	required_argument, NULL, 'c' },
@@ -101,6 +102,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_NAME: return &o->name;
 	case OPT_EMAIL: return &o->email;
 	case OPT_OPEN_NOW: return &o->open_now;
+	case OPT_BRIEF: return &o->brief;
 	case OPT_ACCOUNT: return &o->account;
 	case OPT_OWNER: return &o->owner;
 	case OPT_TIER: return &o->tier;
@@ -211,14 +213,15 @@ blank(const char *s)
 static int
 run(const struct kam_opts *o, const struct kam_conf *c)
 {
-	if (blank(o->sla) || blank(o->account))
+	if (blank(o->sla) || blank(o->account) || blank(o->brief))
 		return cli_usage_error("%s needs an account: an id, ERP id or name",
-		    blank(o->sla) ? "--sla" : "--account");
+		    blank(o->sla) ? "--sla" : blank(o->brief) ? "--brief" :
+		    "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
-	    (o->import != NULL) + o->sync + o->due + o->quality + o->voc +
-	    o->queue > 1)
-		return cli_usage_error("--db, --due, --export, --import, --quality, "
-		    "--queue, --sla, --sync and --voc go one at a time");
+	    (o->import != NULL) + (o->brief != NULL) + o->sync + o->due +
+	    o->quality + o->voc + o->queue > 1)
+		return cli_usage_error("--brief, --db, --due, --export, --import, "
+		    "--quality, --queue, --sla, --sync and --voc go one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
@@ -239,9 +242,11 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	if (o->voc)
 		return cmd_voc(o, c);
 	if (o->export != NULL || o->sla != NULL || o->due || o->quality ||
-	    o->queue) {
+	    o->queue || o->brief != NULL) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);
+		if (o->brief != NULL)
+			return cmd_brief(o, c);
 		if (o->quality)
 			return cmd_quality(o, c);
 		if (o->queue)

@@ -53,6 +53,9 @@
 	ACT(SORT_REVERSE, "sort-reverse", "Reverse the sort order") \
 	ACT(FILTER_MINE, "filter-mine", "Show only my accounts, or all again") \
 	ACT(FILTER, "filter", "Start a :filter command; on the list it holds the filter in force, to add to") \
+	ACT(BRIEF, "brief", \
+	    "Write the annual-talk brief of the account under the cursor or open: a PDF " \
+	    "(Markdown without groff) in $XDG_DATA_HOME/kam/briefs; the status line says where") \
 	GROUP("History and feedback") \
 	ACT(FILTER_CHANNEL, "filter-channel", "Show the next channel only (call, email, ...), then all") \
 	ACT(FILTER_FEEDBACK, "filter-feedback", "Show the next feedback kind only, then all") \

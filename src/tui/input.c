@@ -195,7 +195,7 @@ shared_action(struct tui *t, enum kam_action a, int key)
 	case ACT_FORM_LOG: case ACT_FORM_ADD: case ACT_FORM_EDIT:
 	case ACT_FORM_DEACTIVATE: case ACT_FORM_COMPLETE: case ACT_FORM_PLAN:
 	case ACT_DRAFT_DISCARD: case ACT_FEEDBACK_NEXT: case ACT_FEEDBACK_ANSWER:
-	case ACT_FEEDBACK_TOPICS: case ACT_FEEDBACK_OWNER:
+	case ACT_FEEDBACK_TOPICS: case ACT_FEEDBACK_OWNER: case ACT_BRIEF:
 		tui_message(t, true, "%s does nothing on this screen; ? shows "
 		    "what each key does.", t->key_name.data);
 		break;

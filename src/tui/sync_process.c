@@ -60,10 +60,8 @@ env_with(char **env, const char *name, const char *value, size_t *n)
 	return env;
 }
 
-/* The client's environment for the child, with the configuration file it
- * read and the database it uses, whatever flags chose them. */
-static char **
-child_env(const struct kam_conf *c)
+char **
+bgsync_env(const struct kam_conf *c)
 {
 	size_t n = 0;
 	char **env;
@@ -80,8 +78,8 @@ child_env(const struct kam_conf *c)
 	return env;
 }
 
-static void
-env_free(char **env)
+void
+bgsync_env_free(char **env)
 {
 	for (size_t i = 0; env[i] != NULL; i++)
 		free(env[i]);
@@ -170,14 +168,14 @@ bgsync_start(struct bgsync *b, const struct kam_conf *c, struct kam_buf *err)
 	}
 	fcntl(p[0], F_SETFD, FD_CLOEXEC);
 	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
-	env = child_env(c);
+	env = bgsync_env(c);
 	nfds = open_fds(fds, p[1]);
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
 	if ((pid = fork()) == 0)
 		child(p[1], env, fds, nfds);
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	env_free(env);
+	bgsync_env_free(env);
 	close(p[1]);
 	if (pid < 0) {
 		buf_addf(err, "cannot start the sync: %s", strerror(errno));

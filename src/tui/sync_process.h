@@ -41,6 +41,12 @@ void	bgsync_init(struct bgsync *b);
 void	bgsync_free(struct bgsync *b);
 bool	bgsync_running(const struct bgsync *b);
 
+/* The client's environment for a kam it runs, with the configuration
+ * file it read and the database it uses, whatever flags chose them
+ * (kam --brief for b as well). */
+char	**bgsync_env(const struct kam_conf *c);
+void	  bgsync_env_free(char **env);
+
 /* Starts kam --sync with c's configuration file and database; false
  * with err when it cannot. */
 bool	bgsync_start(struct bgsync *b, const struct kam_conf *c,

@@ -83,6 +83,7 @@ screen_start() {
 	    -u new-session -d -x "$SCREEN_COLS" -y "$SCREEN_ROWS" \
 	    "env LC_ALL=C.UTF-8 TERM=screen-256color XDG_CONFIG_HOME=$BATS_TEST_TMPDIR/xdg \
 	     XDG_STATE_HOME=$BATS_TEST_TMPDIR/state$SCREEN_WHO \
+	     XDG_DATA_HOME=$BATS_TEST_TMPDIR/data$SCREEN_WHO \
 	     ${envs[*]} $KAM --trace $SCREEN_TRACE ${args[*]} 2>$BATS_TEST_TMPDIR/stderr$SCREEN_WHO; \
 	     echo \$? >$SCREEN_EXIT; printf '\\r\\nKAM-EXITED\\r\\n'; sleep 30" || return
 	screen_server_pid

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "account_screen.h"
+#include "brief_command.h"
 #include "client.h"
 #include "draw.h"
 #include "form_view.h"
@@ -204,6 +205,8 @@ account_action(struct view *v, struct tui *t, enum kam_action a)
 		view_account_tab(v, t, va->tab - 1);
 	else if (a == ACT_FORM_LOG)
 		log_interaction(va, t);
+	else if (a == ACT_BRIEF)
+		tui_brief(t, va->acct.id);
 	else
 		return tv->ops->action(tv, t, a);
 	return true;

@@ -6,6 +6,7 @@
 #include "account_screen.h"
 #include "accounts_paging.h"
 #include "accounts_screen.h"
+#include "brief_command.h"
 #include "client.h"
 #include "columns.h"
 #include "draw.h"
@@ -473,6 +474,10 @@ accounts_action(struct view *v, struct tui *t, enum kam_action a)
 		return true;
 	case ACT_FILTER:
 		filter_prompt(va, t);
+		return true;
+	case ACT_BRIEF:
+		if (r != NULL)
+			tui_brief(t, r->key.id);
 		return true;
 	default:
 		return false;

@@ -4,7 +4,7 @@
 #include "client.h"
 #include "columns.h"
 #include "draw.h"
-#include "spark.h"
+#include "kam/spark.h"
 #include "table.h"
 #include "text.h"
 #include "kam/account_detail.h"

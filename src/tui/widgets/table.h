@@ -12,7 +12,7 @@
 
 /* TC_WORDS: an internal name in words; TC_CHANGES: a change log row's
  * fields (kam/words.h); TC_SPARK: sparkline levels, TC_BAR: a percentage
- * as a bar (spark.h) */
+ * as a bar (kam/spark.h) */
 enum table_kind { TC_TEXT, TC_MONEY, TC_YESNO, TC_WORDS, TC_CHANGES,
 	TC_SPARK, TC_BAR };
 

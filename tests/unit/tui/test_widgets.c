@@ -13,7 +13,7 @@
 #include "card.h"
 #include "fake_screen.h"
 #include "pager.h"
-#include "spark.h"
+#include "kam/spark.h"
 #include "textedit.h"
 #include "kam/xalloc.h"
 

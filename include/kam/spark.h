@@ -1,8 +1,8 @@
 /* Small charts in text: a sparkline of levels and a bar of a percentage,
  * in Unicode block characters, or ASCII where the terminal's character
  * set is not UTF-8. No curses. */
-#ifndef KAM_TUI_SPARK_H
-#define KAM_TUI_SPARK_H
+#ifndef KAM_SPARK_H
+#define KAM_SPARK_H
 
 #include <stdbool.h>
 

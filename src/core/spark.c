@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spark.h"
+#include "kam/spark.h"
 
 /* U+2581 LOWER ONE EIGHTH BLOCK to U+2588 FULL BLOCK */
 static const char *const blocks[8] = {
