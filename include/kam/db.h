@@ -33,6 +33,10 @@ void		 db_close(struct kam_db *db);
  * Returns rows (possibly none) or NULL on error; see db_error. */
 struct kam_res	*db_query(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);
+/* Runs a statement that answers one row of n whole numbers (counts) into
+ * out; says why on an error and returns its sysexits code, else EX_OK. */
+int		 db_counts(struct kam_db *db, const char *sql, int nparams,
+		    const char *const *params, long *out, int n);
 /* Runs one statement and returns the rows it affected, or -1 on error. */
 long		 db_command(struct kam_db *db, const char *sql, int nparams,
 		    const char *const *params);

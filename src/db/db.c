@@ -370,6 +370,28 @@ db_command(struct kam_db *db, const char *sql, int nparams,
 	return affected;
 }
 
+int
+db_counts(struct kam_db *db, const char *sql, int nparams,
+    const char *const *params, long *out, int n)
+{
+	struct kam_res *r = db_query(db, sql, nparams, params);
+
+	if (r == NULL) {
+		log_warn("%s", db_error(db));
+		return db_error_code(db);
+	}
+	if (res_rows(r) != 1 || res_cols(r) < n) {
+		log_warn("the database answered %d rows of %d columns, where one "
+		    "row of %d counts was asked for", res_rows(r), res_cols(r), n);
+		res_free(r);
+		return EX_SOFTWARE;
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = res_get(r, 0, i) ? strtol(res_get(r, 0, i), NULL, 10) : 0;
+	res_free(r);
+	return EX_OK;
+}
+
 bool
 db_script(struct kam_db *db, const char *sql)
 {

@@ -112,15 +112,10 @@ queue_page(struct kam_db *db, const char *key, const char *id, int limit,
 int
 queue_counts(struct kam_db *db, long *at_risk, long *breached)
 {
-	struct kam_res *r = db_query(db, counts_sql, 0, NULL);
+	long n[2] = { 0, 0 };
+	int rc = db_counts(db, counts_sql, 0, NULL, n, 2);
 
-	if (r == NULL || res_rows(r) != 1) {
-		log_warn("%s", db_error(db));
-		res_free(r);
-		return db_error_code(db);
-	}
-	*at_risk = strtol(res_get(r, 0, 0), NULL, 10);
-	*breached = strtol(res_get(r, 0, 1), NULL, 10);
-	res_free(r);
-	return EX_OK;
+	*at_risk = n[0];
+	*breached = n[1];
+	return rc;
 }

@@ -202,16 +202,11 @@ voc_open_complaints(struct kam_db *db, const char *since, const char *team,
     long *open, long *overdue)
 {
 	const char *params[] = { since, team };
-	struct kam_res *r = db_query(db, "SELECT open, overdue FROM "
-	    "kam.voc_open_complaints(" SINCE ", $2)", 2, params);
+	long n[2] = { 0, 0 };
+	int rc = db_counts(db, "SELECT open, overdue FROM "
+	    "kam.voc_open_complaints(" SINCE ", $2)", 2, params, n, 2);
 
-	if (r == NULL || res_rows(r) != 1) {
-		log_warn("%s", db_error(db));
-		res_free(r);
-		return db_error_code(db);
-	}
-	*open = strtol(res_get(r, 0, 0), NULL, 10);
-	*overdue = strtol(res_get(r, 0, 1), NULL, 10);
-	res_free(r);
-	return EX_OK;
+	*open = n[0];
+	*overdue = n[1];
+	return rc;
 }
