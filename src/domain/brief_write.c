@@ -456,7 +456,9 @@ agenda(struct doc *d, const struct brief *b)
 {
 	const char *obj = head(b, BH_OBJECTIVES), *nl;
 	const char *state = b->sla.field[SLA_STATE];
-	int year = atoi(s(head(b, BH_YEAR)));
+	const char *year_text = s(head(b, BH_YEAR));
+	char *end;
+	long year = strtol(year_text, &end, 10);
 
 	section(d, "Agenda of the talk");
 	item(d, "The year so far: revenue against target, the plan's actions");
@@ -488,8 +490,11 @@ agenda(struct doc *d, const struct brief *b)
 		buf_addf(&d->line, "Service level: %s", state);
 		item(d, d->line.data);
 	}
+	/* the year is the database's; a brief without one names no next */
+	if (end == year_text || *end != '\0' || year < 1 || year > 9998)
+		return;
 	buf_reset(&d->line);
-	buf_addf(&d->line, "Plan and target for %d", year + 1);
+	buf_addf(&d->line, "Plan and target for %ld", year + 1);
 	item(d, d->line.data);
 }
 
