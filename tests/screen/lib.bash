@@ -73,6 +73,11 @@ screen_start() {
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
 	[ "${1:-}" = -- ] && shift
 	args=("$@")
+	# the pooled pass deploys kam as kam(1), POOLED CONNECTIONS, says: the
+	# client through PgBouncer, its LISTEN straight to the server (a test's
+	# own setting comes later and wins)
+	local direct="'host=${PG_DIRECT_HOST:-} port=${PG_DIRECT_PORT:-}'"
+	! pg_test_pooled || envs=("KAM_LISTEN_CONNINFO=$direct" "${envs[@]}")
 	screen_use "${SCREEN_WHO:-}"
 	mkdir -p "$BATS_TEST_TMPDIR/xdg/kam"
 	rm -f "$SCREEN_EXIT"

@@ -88,7 +88,7 @@ jana_set() {
 	. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
 	pgb_start
 	screen_start PGHOST="$PGB_HOST" PGPORT="$PGB_PORT" \
-	    KAM_LISTEN_CONNINFO="'host=$PGHOST port=$PGPORT'"
+	    KAM_LISTEN_CONNINFO="'host=${PG_DIRECT_HOST:-$PGHOST} port=${PG_DIRECT_PORT:-$PGPORT}'"
 	screen_keys /
 	screen_type nordwind
 	screen_keys Enter Enter 2
