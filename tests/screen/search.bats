@@ -142,6 +142,7 @@ explain_off() {
 # each search worked out every account's money, then kept the page's: a
 # keystroke took minutes on 100 000 accounts (bench/run tui).
 @test "a search's page works out the money of its own rows, not of every account" {
+	pg_test_direct_only "auto_explain loads as a server session starts, and PgBouncer lends sessions it started before"
 	local who
 	who=$(psql -X -At -c 'SELECT current_user')
 	explain_on "$who"
@@ -164,6 +165,7 @@ explain_off() {
 # more than the rest of the keystroke (2 268 of them for "muller" on
 # 100 000 accounts).
 @test "five letters that start words: the similar spellings are not looked for" {
+	pg_test_direct_only "auto_explain loads as a server session starts, and PgBouncer lends sessions it started before"
 	local who
 	who=$(psql -X -At -c 'SELECT current_user')
 	explain_on "$who"
