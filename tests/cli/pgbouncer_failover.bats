@@ -57,9 +57,16 @@ add_user() {
 }
 
 @test "both PgBouncers listed, the standby's first: kam writes on the primary" {
+	# the standby holds its replay, so that a check reading there would
+	# see nothing: a fresh-clone run saw 0 when the replay was late
+	pgs_psql -q -c 'SELECT pg_wal_replay_pause()' >/dev/null
 	add_user pooled1
-	[ "$status" -eq 0 ]
-	[ "$(q "SELECT count(*) FROM kam.app_user WHERE role_name = 'pooled1'")" = 1 ]
+	local st=$status n
+	n=$(PGTARGETSESSIONATTRS=read-write q "SELECT count(*) FROM kam.app_user
+	    WHERE role_name = 'pooled1'")
+	pgs_psql -q -c 'SELECT pg_wal_replay_resume()' >/dev/null
+	[ "$st" -eq 0 ]
+	[ "$n" = 1 ]
 }
 
 @test "an export through the standby's PgBouncer with prefer-standby" {
