@@ -83,6 +83,10 @@
 	    "Show the cloud: the topics customers raised (:voc 90d, year, all; mine, " \
 	    "team, everyone), green praise, orange ideas, red complaints, and the open " \
 	    "items by due time; Tab moves between them, m changes whose accounts") \
+	GROUP("Support queue") \
+	ACT(SLA_CARD, "sla-card", \
+	    "On the support queue (:queue): show or hide the SLA card of the ticket's " \
+	    "account, beside the queue from 110 columns, below it on a narrower screen") \
 	GROUP("Plan") \
 	ACT(YEAR_PREV, "plan-year-prev", "On the Plan tab: the plan of the year before") \
 	ACT(YEAR_NEXT, "plan-year-next", \

@@ -48,6 +48,12 @@ struct ask {
 	int		 what;		/* the owner's name for the question */
 };
 
+/* A request that waits its time (req_submit_after). */
+struct req_later {
+	struct req	 r;
+	double		 at;
+};
+
 #define REQ_QUEUE_MAX 16
 #define REQ_CANCEL_WAIT_MS 500
 
@@ -66,6 +72,8 @@ struct tui {
 	struct req		 queue[REQ_QUEUE_MAX];
 	int			 nqueued;
 	struct req		 inflight;
+	struct req_later	 later[REQ_QUEUE_MAX];	/* waiting their time */
+	int			 nlater;
 	bool			 busy;
 	double			 cancel_at;	/* when the last cancel went out */
 	bool			 in_recv;	/* a view is collecting its rows */

@@ -69,6 +69,7 @@ static const struct binding bindings[] = {
 	{ 'A', ACT_AGENDA, 0, 0 }, { 'o', ACT_FILTER_OVERDUE, 0, 0 },
 	{ 'p', ACT_PORTFOLIO, 0, 0 }, { 'V', ACT_VOC, 0, 0 },
 	{ 'b', ACT_BRIEF, 0, 0 },
+	{ 'i', ACT_SLA_CARD, 0, 0 },
 	{ '[', ACT_YEAR_PREV, 0, 0 }, { ']', ACT_YEAR_NEXT, 0, 0 },
 	{ FK(KEY_LEFT), ACT_CURSOR_LEFT, 0, E }, { CTRL('b'), ACT_CURSOR_LEFT, 0, E },
 	{ FK(KEY_RIGHT), ACT_CURSOR_RIGHT, 0, E }, { CTRL('f'), ACT_CURSOR_RIGHT, 0, E },

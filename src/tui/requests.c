@@ -57,9 +57,60 @@ req_submit(struct tui *t, struct view *owner, int slot, int arg)
 	req_pump(t);
 }
 
+static void
+drop_later(struct tui *t, int i)
+{
+	memmove(&t->later[i], &t->later[i + 1],
+	    (size_t)(t->nlater - i - 1) * sizeof t->later[0]);
+	t->nlater--;
+}
+
+void
+req_submit_after(struct tui *t, struct view *owner, int slot, int arg, int ms)
+{
+	for (int i = t->nlater - 1; i >= 0; i--)
+		if (same(&t->later[i].r, owner, slot))
+			drop_later(t, i);
+	if (t->nlater == REQ_QUEUE_MAX)
+		drop_later(t, 0);	/* cannot happen with kam's views */
+	t->later[t->nlater++] = (struct req_later){
+	    { owner, slot, arg, false, false }, mono_ms() + ms };
+}
+
+int
+req_later_timeout(const struct tui *t)
+{
+	double now = mono_ms(), wait = -1;
+
+	for (int i = 0; i < t->nlater; i++)
+		if (wait < 0 || t->later[i].at - now < wait)
+			wait = t->later[i].at - now;
+	return wait < 0 && t->nlater > 0 ? 0 : wait < 0 ? -1 : (int)wait + 1;
+}
+
+void
+req_later_due(struct tui *t)
+{
+	double now = mono_ms();
+
+	for (int i = 0; i < t->nlater; ) {
+		struct req r = t->later[i].r;
+
+		if (t->later[i].at > now) {
+			i++;
+			continue;
+		}
+		drop_later(t, i);
+		req_submit(t, r.owner, r.slot, r.arg);
+	}
+}
+
 void
 req_forget(struct tui *t, struct view *owner)
 {
+	for (int i = t->nlater - 1; i >= 0; i--)
+		if (owned_by(&t->later[i].r, owner))
+			drop_later(t, i);
 	for (int i = t->nqueued - 1; i >= 0; i--)
 		if (owned_by(&t->queue[i], owner))
 			drop_queued(t, i);
@@ -137,7 +188,7 @@ req_cancel(struct tui *t)
 	bool any = t->busy && !t->inflight.abandoned;
 
 	abandon_inflight(t);
-	t->nqueued = 0;
+	t->nqueued = t->nlater = 0;
 	return any;
 }
 
@@ -145,7 +196,7 @@ void
 tui_db_lost(struct tui *t)
 {
 	t->busy = false;
-	t->nqueued = 0;
+	t->nqueued = t->nlater = 0;
 	t->dbstate = TDB_LOST;
 	t->backoff = t->backoff > 0 ? t->backoff * 2 : BACKOFF_FIRST;
 	if (t->backoff > BACKOFF_MAX)

@@ -9,6 +9,16 @@
 #include "client.h"
 
 void	req_submit(struct tui *t, struct view *owner, int slot, int arg);
+/* The same once ms have passed without another (owner, slot) asked for:
+ * a debounce, so that what follows a fast cursor reads once, for where
+ * it stopped. A newer one replaces it, and the waiting or running one
+ * of the same slot gives way to it as with req_submit. */
+void	req_submit_after(struct tui *t, struct view *owner, int slot, int arg,
+	    int ms);
+/* The wait until a request's time comes, in ms; -1: none waits. */
+int	req_later_timeout(const struct tui *t);
+/* Submits the requests whose time has come. */
+void	req_later_due(struct tui *t);
 /* Drops owner's requests (and its tabs'): the view is going. */
 void	req_forget(struct tui *t, struct view *owner);
 void	req_pump(struct tui *t);

@@ -122,13 +122,13 @@ sooner(int a, int b)
 	return a < 0 ? b : b < 0 || a < b ? a : b;
 }
 
-/* The soonest of the database's, the sync's and the live screens'
- * timers; -1 waits for events only. */
+/* The soonest of the database's, the sync's, the live screens' and the
+ * waiting requests' timers; -1 waits for events only. */
 static int
 poll_timeout(const struct tui *t)
 {
-	return sooner(sooner(db_timeout(t), tui_sync_timeout(t)),
-	    live_timeout(t));
+	return sooner(sooner(sooner(db_timeout(t), tui_sync_timeout(t)),
+	    live_timeout(t)), req_later_timeout(t));
 }
 
 static void
@@ -186,6 +186,7 @@ wait_events(struct tui *t)
 	timers(t);
 	tui_sync_timers(t);
 	live_timers(t);
+	req_later_due(t);
 	req_pump(t);
 }
 

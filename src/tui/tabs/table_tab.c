@@ -20,6 +20,14 @@ enum { ASK_OP };
 
 static bool tt_action(struct view *v, struct tui *t, enum kam_action a);
 
+/* Tells the definition when the row under the cursor changed. */
+static void
+follow(struct table_tab *tt, struct tui *t)
+{
+	if (tt->def->moved != NULL && table_cursor_moved(&tt->tb))
+		tt->def->moved(tt, t);
+}
+
 /* keep: the same rows again, the cursor on its line; else from the top */
 static void
 fetch(struct table_tab *tt, struct tui *t, bool keep)
@@ -207,6 +215,7 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 	else
 		table_take(&tt->tb, &rows, tt->def->page);
 	acct_rows_free(&rows);
+	follow(tt, t);
 	if (tt->ahead != ACT_NONE) {
 		enum kam_action a = tt->ahead;
 
@@ -239,7 +248,7 @@ tt_draw(struct view *v, struct tui *t, int y0, int height)
 }
 
 static bool
-tt_action(struct view *v, struct tui *t, enum kam_action a)
+act(struct view *v, struct tui *t, enum kam_action a)
 {
 	struct table_tab *tt = TT(v);
 
@@ -286,19 +295,32 @@ tt_action(struct view *v, struct tui *t, enum kam_action a)
 	return true;
 }
 
+static bool
+tt_action(struct view *v, struct tui *t, enum kam_action a)
+{
+	bool done = act(v, t, a);
+
+	follow(TT(v), t);
+	return done;
+}
+
 static void
 tt_search(struct view *v, struct tui *t, const char *text, bool live)
 {
-	(void)t;
 	/* as you type the cursor would run ahead of the words */
-	if (!live && text != NULL && *text != '\0')
+	if (!live && text != NULL && *text != '\0') {
 		table_find(&TT(v)->tb, text, 1, true);
+		follow(TT(v), t);
+	}
 }
 
 static bool
 tt_search_next(struct view *v, struct tui *t, int dir)
 {
-	return table_find(&TT(v)->tb, t->search, dir, false);
+	bool found = table_find(&TT(v)->tb, t->search, dir, false);
+
+	follow(TT(v), t);
+	return found;
 }
 
 static bool
@@ -330,6 +352,8 @@ tt_click(struct view *v, struct tui *t, int y, int x)
 	(void)x;
 	if (table_click(&TT(v)->tb, y))
 		tt_action(v, t, ACT_ENTER);
+	else
+		follow(TT(v), t);
 }
 
 static void

@@ -51,6 +51,11 @@ struct table_tab_def {
 	void	(*title)(struct table_tab *tt, struct tui *t, struct kam_buf *out);
 	bool	(*command)(struct table_tab *tt, struct tui *t, const struct cmd *c);
 	void	(*status)(struct table_tab *tt, struct tui *t, struct kam_buf *out);
+	/* optional: the cursor is on another row (table_cursor_moved), the
+	 * first rows' coming included: what is shown beside the row follows
+	 * it (the queue's SLA card); a read it needs goes through
+	 * req_submit_after, so that fast keys read once */
+	void	(*moved)(struct table_tab *tt, struct tui *t);
 };
 
 struct table_tab {

@@ -134,13 +134,27 @@ card_heading(struct card *c, const char *text)
 	add_item(c, NULL, text, strlen(text), TE_HELP_GROUP);
 }
 
+/* The card's width: its place's, else the screen's. */
+static int
+card_width(const struct tui *t, const struct card *c)
+{
+	return c->width > 0 ? c->width : t->cols;
+}
+
+void
+card_place(struct card *c, int x0, int width)
+{
+	c->x0 = x0;
+	c->width = width;
+}
+
 /* For --trace: the label and value columns of the lines y to y+rows-1. */
 static void
 trace_run(struct tui *t, const struct card *c, int y, int rows)
 {
 	struct col_place place[2] = {
-		{ 0, LABEL_X, c->value_x - LABEL_X - 1 },
-		{ 1, c->value_x, t->cols - c->value_x },
+		{ 0, c->x0 + LABEL_X, c->value_x - LABEL_X - 1 },
+		{ 1, c->x0 + c->value_x, card_width(t, c) - c->value_x },
 	};
 
 	columns_trace(t, place, 2, y, rows);
@@ -149,13 +163,13 @@ trace_run(struct tui *t, const struct card *c, int y, int rows)
 void
 card_draw(struct tui *t, struct card *c, int y0, int height)
 {
-	int run = 0;
+	int run = 0, w = card_width(t, c), x = c->x0;
 
-	card_fit(c, t->cols);
+	card_fit(c, w);
 	c->nav.height = (size_t)height;
 	listnav_fix(&c->nav);
 	if (!c->loaded) {
-		draw_text(t, y0 + 1, 2, t->cols - 2, "Loading...", TE_NORMAL,
+		draw_text(t, y0 + 1, x + 2, w - 2, "Loading...", TE_NORMAL,
 		    ALIGN_LEFT);
 		return;
 	}
@@ -165,15 +179,15 @@ card_draw(struct tui *t, struct card *c, int y0, int height)
 		if (l->label == NULL) {
 			trace_run(t, c, y0 + i - run, run);
 			run = 0;
-			draw_text(t, y0 + i, 1, t->cols - 1, l->value, l->role,
+			draw_text(t, y0 + i, x + 1, w - 1, l->value, l->role,
 			    ALIGN_LEFT);
 			continue;
 		}
 		run++;
 		/* the label's column ends a space before the value's */
-		draw_text(t, y0 + i, LABEL_X, c->value_x - LABEL_X - 1, l->label,
+		draw_text(t, y0 + i, x + LABEL_X, c->value_x - LABEL_X - 1, l->label,
 		    TE_LABEL, ALIGN_LEFT);
-		draw_text(t, y0 + i, c->value_x, t->cols - c->value_x, l->value,
+		draw_text(t, y0 + i, x + c->value_x, w - c->value_x, l->value,
 		    l->role, ALIGN_LEFT);
 	}
 	trace_run(t, c, y0 + (int)(c->nav.n - c->nav.top < (size_t)height ?

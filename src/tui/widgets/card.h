@@ -25,6 +25,8 @@ struct card {
 	int			 value_x;	/* where values begin */
 	struct listnav		 nav;
 	bool			 loaded;
+	int			 x0, width;	/* its columns (card_place);
+						   width 0: the screen's */
 };
 
 void	card_init(struct card *c);
@@ -38,6 +40,9 @@ void	card_heading(struct card *c, const char *text);
 /* Lays the lines out for a screen cols wide (card_draw does too). */
 void	card_fit(struct card *c, int cols);
 void	card_draw(struct tui *t, struct card *c, int y0, int height);
+/* Draws the card in columns x0 .. x0 + width - 1 from now on, beside or
+ * below something else (the queue's table), not across the screen. */
+void	card_place(struct card *c, int x0, int width);
 bool	card_find(struct card *c, const char *text, int dir);
 
 #endif

@@ -74,6 +74,39 @@ table_free(struct table *tb)
 {
 	table_clear(tb);
 	forget_key(tb);
+	free(tb->seen);
+}
+
+/* The row under the cursor as text: its id, else its line; "" for none. */
+static void
+cursor_row(const struct table *tb, struct kam_buf *out)
+{
+	const char *id;
+
+	if (tb->nav.cursor >= tb->rows.nrows)
+		return;
+	if (tb->key >= 0 && (id = acct_rows_get(&tb->rows, tb->nav.cursor,
+	    (size_t)tb->key)) != NULL)
+		buf_addf(out, "k%s", id);
+	else
+		buf_addf(out, "n%zu", tb->nav.cursor);
+}
+
+bool
+table_cursor_moved(struct table *tb)
+{
+	struct kam_buf now;
+	bool moved;
+
+	buf_init(&now);
+	cursor_row(tb, &now);
+	moved = tb->seen == NULL || strcmp(tb->seen, now.data) != 0;
+	if (moved) {
+		free(tb->seen);
+		tb->seen = buf_detach(&now);
+	}
+	buf_free(&now);
+	return moved;
 }
 
 /* a bar's cells, its percentage beside them */

@@ -44,6 +44,8 @@ struct table {
 	int			 key;		/* the rows' column of a row's id;
 						   -1: none (table_set_key) */
 	char			*kept_key;	/* ... the cursor's row's, kept */
+	char			*seen;		/* the cursor's row when
+						   table_cursor_moved last looked */
 	bool			 loaded;
 	bool			 more;		/* a full page came: there may be more */
 	bool			 fetching;
@@ -87,6 +89,10 @@ void	table_take(struct table *tb, struct acct_rows *page, int page_size);
  * cursor stays on its row; the first such page is the last of all. */
 void	table_take_before(struct table *tb, struct acct_rows *page,
 	    int page_size);
+/* Whether the cursor is on another row (its id, see table_set_key, else
+ * its line) than when this was last asked, rows that came included;
+ * what a view shows beside the row follows it (the queue's SLA card). */
+bool	table_cursor_moved(struct table *tb);
 /* Whether a reload has not yet read as far as the cursor was (a table
  * read a page at a time): the next page should come. */
 bool	table_restoring(const struct table *tb);
