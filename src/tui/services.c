@@ -23,11 +23,17 @@ tui_reload(struct tui *t, struct view *v)
 }
 
 void
-tui_push(struct tui *t, struct view *v)
+tui_place(struct tui *t, struct view *v)
 {
 	v->below = t->top;
 	t->top = v;
 	t->dirty = true;
+}
+
+void
+tui_push(struct tui *t, struct view *v)
+{
+	tui_place(t, v);
 	tui_reload(t, v);
 }
 

@@ -9,6 +9,9 @@
 
 /* Opens v over the top view and lets it read its data. */
 void	tui_push(struct tui *t, struct view *v);
+/* The same without reading: the caller reads it (tui_reload) when its
+ * turn comes, after a view opened over it (a start screen's own). */
+void	tui_place(struct tui *t, struct view *v);
 /* Closes the top view: its requests and its question go with it. */
 void	tui_pop(struct tui *t);
 /* v reads its data again, if it reads any. */

@@ -200,12 +200,18 @@ start(struct tui *t)
 	tui_set_theme(t, t->conf->ui_theme);
 	if (t->wall)
 		view_voc_show(t, NULL);
-	else {
-		tui_push(t, view_accounts_new(t));
+	else if (t->user.kind != NULL && strcmp(t->user.kind, "support") == 0) {
 		/* support works the queue first (issue 16); the list lies
-		 * below it, where Esc goes back to */
-		if (t->user.kind != NULL && strcmp(t->user.kind, "support") == 0)
-			view_queue_show(t);
+		 * below it, where Esc goes back to, and reads after it: the
+		 * queue's first page is the new session's first statement */
+		struct view *list = view_accounts_new(t);
+
+		tui_place(t, list);
+		view_queue_show(t);
+		tui_reload(t, list);
+		view_drafts_offer(t);
+	} else {
+		tui_push(t, view_accounts_new(t));
 		view_drafts_offer(t);
 	}
 	live_start(t);

@@ -11,6 +11,7 @@
 #include "services.h"
 #include "tab.h"
 #include "table_tab.h"
+#include "trace.h"
 #include "kam/account_detail.h"
 #include "kam/xalloc.h"
 
@@ -215,7 +216,7 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 	else
 		table_take(&tt->tb, &rows, tt->def->page);
 	acct_rows_free(&rows);
-	follow(tt, t);
+	trace_event(t->trace, "table-rows", tt->def->what);
 	if (tt->ahead != ACT_NONE) {
 		enum kam_action a = tt->ahead;
 
@@ -230,6 +231,7 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 		tt->tb.want_last = false;
 		listnav_act(&tt->tb.nav, ACT_MOVE_LAST);
 	}
+	follow(tt, t);
 }
 
 void
