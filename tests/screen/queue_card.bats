@@ -83,7 +83,7 @@ card_reads() {
 	screen_wait "Platinum"
 }
 
-@test "twenty quick j: the card reads once or twice, and shows the last row's account" {
+@test "twenty quick j: the card reads a few times, not twenty, and shows the last row's account" {
 	queue_tickets 30
 	PGUSER=sam SCREEN_COLS=120 SCREEN_ROWS=40 screen_start
 	screen_wait "Platinum"
@@ -96,8 +96,12 @@ card_reads() {
 	screen_keys Enter
 	screen_wait "Zeta Paging 0001 (P0001)"
 	before=$(card_reads)
-	# one tmux command: the keys come faster than the card waits
-	screen_keys j j j j j j j j j j j j j j j j j j j j
+	# one key a tmux command, without waiting for kam: they come a few
+	# ms apart, each on its own, faster than the card waits
+	want=$(( $(keys_seen) + 20 ))
+	for _ in $(seq 20); do tm send-keys j; done
+	screen_until 10 keys_read "$want"
+	screen_idle
 	screen_wait "Zeta Paging 0021 (P0021)"
 	sleep 0.5
 	run screen_text
@@ -105,7 +109,7 @@ card_reads() {
 	[[ "$output" != *"(P0020)"* ]]
 	reads=$(( $(card_reads) - before ))
 	echo "card reads for 20 keys: $reads" >&2
-	[ "$reads" -ge 1 ] && [ "$reads" -le 3 ]
+	[ "$reads" -ge 1 ] && [ "$reads" -le 5 ]
 }
 
 @test "live: another agent's change of the card's service level shows without a key" {
