@@ -77,6 +77,17 @@ req_submit_after(struct tui *t, struct view *owner, int slot, int arg, int ms)
 	    { owner, slot, arg, false, false }, mono_ms() + ms };
 }
 
+void
+req_withdraw(struct tui *t, struct view *owner, int slot)
+{
+	for (int i = t->nlater - 1; i >= 0; i--)
+		if (same(&t->later[i].r, owner, slot))
+			drop_later(t, i);
+	for (int i = t->nqueued - 1; i >= 0; i--)
+		if (same(&t->queue[i], owner, slot))
+			drop_queued(t, i);
+}
+
 int
 req_later_timeout(const struct tui *t)
 {

@@ -132,11 +132,12 @@ card_lines(struct queue_view *qv)
 
 	card_clear(&qv->card);
 	qv->card.loaded = true;
-	if (mark != NULL && (strcmp(mark, "at risk") == 0 ||
-	    strcmp(mark, "breached") == 0))
-		card_add(&qv->card, mark[0] == 'a' ? "AT RISK: call" :
-		    "BREACHED: call", cursor_cell(qv, QUEUE_ESCALATION),
-		    TE_STATUS_ERROR);
+	if (mark != NULL && strcmp(mark, "at risk") == 0)
+		card_add(&qv->card, "AT RISK: call",
+		    cursor_cell(qv, QUEUE_ESCALATION), TE_STATUS_ERROR);
+	else if (mark != NULL && strcmp(mark, "breached") == 0)
+		card_add(&qv->card, "BREACHED: call",
+		    cursor_cell(qv, QUEUE_ESCALATION), TE_STATUS_ERROR);
 	if (qv->sla.field[SLA_STATE] == NULL)
 		card_heading(&qv->card, "This account has gone, or you may not "
 		    "see it.");
@@ -168,6 +169,8 @@ card_follow(struct queue_view *qv, struct tui *t)
 	qv->card.loaded = account == NULL;
 	if (account != NULL)
 		req_submit_after(t, &qv->v, SLOT_CARD, 0, CARD_WAIT_MS);
+	else
+		req_withdraw(t, &qv->v, SLOT_CARD);
 }
 
 static void
@@ -196,10 +199,11 @@ queue_send_card(struct view *v, struct tui *t, int slot, int arg)
 	struct queue_view *qv = QV(v);
 
 	(void)slot, (void)arg;
+	/* asked only with an account (card_follow withdraws it with none) */
 	free(qv->asked);
-	qv->asked = qv->account ? xstrdup(qv->account) : NULL;
+	qv->asked = xstrdup(qv->account);
 	trace_event(t->trace, "card", qv->asked);
-	return qv->asked == NULL || sla_card_send(t->db, qv->asked);
+	return sla_card_send(t->db, qv->asked);
 }
 
 /* A card for an account the cursor has left since is dropped: the read
@@ -212,8 +216,6 @@ queue_recv_card(struct view *v, struct tui *t, int slot, int arg)
 
 	(void)slot, (void)arg;
 	memset(&c, 0, sizeof c);
-	if (qv->asked == NULL)
-		return;
 	if (!sla_card_recv(t->db, &c)) {
 		qv->card.loaded = true;
 		tui_db_error(t);
