@@ -313,6 +313,31 @@ test_reload_keeps_the_row(void **state)
 	assert_int_equal(f->tb.nav.cursor, 0);
 }
 
+/* table_cursor_moved: the first rows, a move, no move, a reload that
+ * keeps the row (not moved), one that loses it (moved), and none. */
+static void
+test_cursor_moved(void **state)
+{
+	struct fixture *f = *state;
+
+	table_set_key(&f->tb, F_NAME);
+	assert_true(table_cursor_moved(&f->tb));	/* no rows yet: first look */
+	assert_false(table_cursor_moved(&f->tb));
+	fill(&f->tb, 3);
+	assert_true(table_cursor_moved(&f->tb));	/* onto name0 */
+	assert_false(table_cursor_moved(&f->tb));
+	listnav_act(&f->tb.nav, ACT_MOVE_DOWN);
+	listnav_act(&f->tb.nav, ACT_MOVE_UP);
+	assert_false(table_cursor_moved(&f->tb));	/* back where it was */
+	listnav_act(&f->tb.nav, ACT_MOVE_DOWN);
+	assert_true(table_cursor_moved(&f->tb));	/* onto name1 */
+	table_clear(&f->tb);
+	fill(&f->tb, 3);
+	assert_false(table_cursor_moved(&f->tb));	/* the same row again */
+	table_restart(&f->tb);
+	assert_true(table_cursor_moved(&f->tb));	/* no row */
+}
+
 /* A page of rows "name<first>" ... for a table read 50 at a time. */
 static void
 take_page(struct table *tb, size_t first, size_t n)
@@ -369,6 +394,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_reload_reads_on_to_the_row, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_cursor_moved, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
