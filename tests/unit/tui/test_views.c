@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <ftw.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -21,6 +22,7 @@
 #include "help_screen.h"
 #include "input.h"
 #include "message.h"
+#include "requests.h"
 #include "services.h"
 #include "status_line.h"
 #include "table_tab.h"
@@ -173,6 +175,48 @@ test_accounts_list_asks_and_sorts(void **state)
 	assert_true(t->nqueued <= asked + 1);
 	keys(t, "jjkG");			/* no rows yet: nothing moves */
 	assert_false(t->quit);
+}
+
+static bool
+queued_slot(const struct tui *t, const struct view *v, int slot)
+{
+	for (int i = 0; i < t->nqueued; i++)
+		if (t->queue[i].owner == v && t->queue[i].slot == slot)
+			return true;
+	return false;
+}
+
+/* req_submit_after, the debounce: it waits its time, a newer one of the
+ * same slot replaces it, then it is queued; req_withdraw and the view's
+ * going drop it. */
+static void
+test_request_after(void **state)
+{
+	struct tui *t = *state;
+	struct view *v;
+	int wait;
+
+	tui_push(t, view_accounts_new(t));
+	v = t->top;
+	req_submit_after(t, v, 99, 0, 60);
+	req_submit_after(t, v, 99, 0, 60);
+	assert_int_equal(t->nlater, 1);
+	wait = req_later_timeout(t);
+	assert_true(wait > 0 && wait <= 61);
+	req_later_due(t);
+	assert_false(queued_slot(t, v, 99));	/* not yet */
+	nanosleep(&(struct timespec){ 0, 80 * 1000 * 1000 }, NULL);
+	req_later_due(t);
+	assert_int_equal(t->nlater, 0);
+	assert_true(queued_slot(t, v, 99));
+	assert_int_equal(req_later_timeout(t), -1);
+	req_submit_after(t, v, 99, 0, 60);
+	req_withdraw(t, v, 99);
+	assert_int_equal(t->nlater, 0);
+	assert_false(queued_slot(t, v, 99));
+	req_submit_after(t, v, 99, 0, 60);
+	tui_pop(t);
+	assert_int_equal(t->nlater, 0);
 }
 
 static void
@@ -332,6 +376,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_accounts_list_asks_and_sorts, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_account_tabs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_request_after, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_agenda, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_drafts_no_dialog, setup,
 		    teardown),
