@@ -149,6 +149,20 @@ PY
 	[ "$(kept_follow_ups)" = "$before" ]
 }
 
+# the cadence's alarms (migration 0045), kept by the same load's triggers
+kept_alarms() {
+	q "SELECT string_agg(concat_ws(' ', account_id, kind, subject_id, due, until,
+	    last_at, account), chr(10) ORDER BY account_id, kind, subject_id)
+	    FROM kam.cadence_alarm"
+}
+
+@test "a load with triggers keeps the cadence's alarms as a rebuild from scratch does" {
+	before=$(kept_alarms)
+	q 'SELECT kam.cadence_alarms_rebuild()' >/dev/null
+	[ "$(wc -l <<<"$before")" -gt 5 ]
+	[ "$(kept_alarms)" = "$before" ]
+}
+
 @test "every ticket entry is a ticket; the recent ones open in every state (issue 16)" {
 	[ "$(q "SELECT count(*) FROM kam.interaction i LEFT JOIN kam.ticket t ON t.id = i.id
 	    WHERE i.channel = 'ticket' AND t.id IS NULL")" -eq 0 ]
