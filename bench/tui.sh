@@ -160,7 +160,8 @@ for ((r = 0; r < runs + 1; r++)); do
 		ag_first+=("$u $a")
 		ag_last+=("$u $g")
 	done
-	read -r a m k < <(portfolio_run)
+	# a portfolio that does not settle in time is shown as "-"
+	read -r a m k < <(portfolio_run || { tmx kill-server 2>/dev/null; echo - - -; })
 	pf_all+=("$a")
 	pf_mine+=("$m")
 	pf_keys+=("$k")
