@@ -2,7 +2,9 @@
 # private tmux server and timed from its --trace file: first paint, each
 # search keystroke, opening an account with 5 000 history entries, and its
 # History tab; the agenda of anna and of sam, its first page and its last;
-# against psql fetching the same first page (sourced by bench/run).
+# the portfolio of all accounts and of anna's own, and keys on it; against
+# psql fetching the same first page and the portfolio view's (sourced by
+# bench/run).
 
 heavy='Bench Heavy History GmbH'
 # One account with 5 000 history entries, added once (the generator gives
@@ -24,8 +26,10 @@ SELECT a.id, timestamptz '2026-11-22 12:00' - (g || ' hours')::interval,
   FROM a, generate_series(1, 5000) g;
 ANALYZE kam.account;
 ANALYZE kam.interaction;
--- the agenda's open follow-ups, which triggers keep outside replica mode
+-- the agenda's open follow-ups and the cadence's alarms, which triggers
+-- keep outside replica mode
 SELECT kam.follow_ups_recount(ARRAY(SELECT id FROM kam.account WHERE erp_id = 'BENCH-HEAVY'));
+SELECT kam.cadence_alarms_recount(ARRAY(SELECT id FROM kam.account WHERE erp_id = 'BENCH-HEAVY'));
 SQL
 fi
 
@@ -115,13 +119,29 @@ agenda_run() {
 	    END { print a, g }'
 }
 
+# portfolio_run: p opens the portfolio of every account (100 000), m keeps
+# to anna's own (16 500), then a line down, the next sort and the last
+# page; "p-ms m-ms worst-of-the-keys-after-ms"
+portfolio_run() {
+	start_kam anna
+	key p
+	key m
+	key j
+	key s
+	key G
+	stop_kam
+	key_latencies | awk '$1 == "p" { p = $2 } $1 == "m" { m = $2 }
+	    $1 == "j" || $1 == "s" || $1 == "G" { if ($2 > w) w = $2 }
+	    END { print p, m, w }'
+}
+
 first_paint() { awk '$2 == "paint" { print $1; exit }' "$trace"; }
 first_idle() { awk '$2 == "paint" && $3 == "idle" { print $1; exit }' "$trace"; }
 
 best() { sort -n | head -n 1; }
 worst() { sort -n | tail -n 1; }
 
-declare -a fp fi search searchc short open hist last ag_first ag_last
+declare -a fp fi search searchc short open hist last ag_first ag_last pf_all pf_mine pf_keys
 for ((r = 0; r < runs + 1; r++)); do
 	one_run
 	[ $r -eq 0 ] && continue	# warms the caches
@@ -140,6 +160,11 @@ for ((r = 0; r < runs + 1; r++)); do
 		ag_first+=("$u $a")
 		ag_last+=("$u $g")
 	done
+	# a portfolio that does not settle in time is shown as "-"
+	read -r a m k < <(portfolio_run || { tmx kill-server 2>/dev/null; echo - - -; })
+	pf_all+=("$a")
+	pf_mine+=("$m")
+	pf_keys+=("$k")
 done
 # best_for USER: the best of a user's figures ("user ms" lines)
 best_for() { awk -v u="$1" '$1 == u { print $2 }' | best; }
@@ -158,6 +183,24 @@ psql_first() {
 }
 psql_first >/dev/null
 pf=$(for ((r = 0; r < runs; r++)); do psql_first; echo; done | best)
+
+# psql_portfolio [mine]: psql reading the portfolio view's first 200 rows
+# with their team's totals, as the screen does (all, or anna's own)
+psql_portfolio() {
+	local s e
+	s=$(date +%s%N)
+	PGUSER=anna "$PSQL" -X -q -v mine="${1:-f}" >/dev/null <<'SQL'
+SELECT p.*, count(*) OVER w, sum(p.revenue_reporting) OVER w,
+       sum(p.target_reporting) OVER w, sum(p.overdue_reporting) OVER w,
+       kam.spark_levels(p.months)
+  FROM kam.portfolio p WHERE (NOT :'mine'::bool OR p.owner_id = kam.my_user_id())
+WINDOW w AS (PARTITION BY p.team) ORDER BY kam.fold(p.name), p.id LIMIT 200;
+SQL
+	e=$(date +%s%N)
+	awk -v ns=$((e - s)) 'BEGIN { printf "%.1f", ns / 1e6 }'
+}
+ppa=$(for ((r = 0; r < runs; r++)); do psql_portfolio; echo; done | best)
+ppm=$(for ((r = 0; r < runs; r++)); do psql_portfolio t; echo; done | best)
 
 accounts_n=$("$PSQL" -X -At -c 'SELECT count(*) FROM kam.account')
 hist_n=$("$PSQL" -X -At -c 'SELECT count(*) FROM kam.interaction')
@@ -189,3 +232,11 @@ for u in anna sam; do
 done
 printf '%-52s %8s   ratio %s\n' "psql: connect and fetch the list's first page" "$pf" \
     "$(ratio "$(printf '%s\n' "${fi[@]}" | best)" "$pf")"
+pa=$(printf '%s\n' "${pf_all[@]}" | best)
+pm=$(printf '%s\n' "${pf_mine[@]}" | best)
+printf '%-52s %8s   (target <= 1000)\n' "the portfolio (p) of all $accounts_n accounts" "$pa"
+printf '%-52s %8s   (target <= 200)\n' "... m: anna's own accounts" "$pm"
+printf '%-52s %8s   (target <= 50)\n' "... slowest key after (j, s, G)" \
+    "$(printf '%s\n' "${pf_keys[@]}" | best)"
+printf '%-52s %8s   ratio %s\n' "psql: the portfolio view's first 200, all" "$ppa" "$(ratio "$pa" "$ppa")"
+printf '%-52s %8s   ratio %s\n' "psql: the same, anna's own" "$ppm" "$(ratio "$pm" "$ppm")"

@@ -3,8 +3,9 @@
  * backwards: the page before the key). Which items are due, in which
  * order and by which key is kam.agenda_page() (migration 0032), which
  * reads only the page asked for; beside them the cadence's alarms of the
- * user's accounts (kam.cadence_breaches(), 0029, asked by owner: 0043),
- * keyed the same way; here the page is cut from both and told in words. */
+ * user's accounts (kam.cadence_breaches(), 0029, asked by owner: 0043,
+ * kept by triggers and asked by kind: 0045), keyed the same way; here the
+ * page is cut from both and told in words. */
 #include <stdio.h>
 
 #include "kam/agenda.h"
@@ -14,16 +15,16 @@
 /* The cadence's alarms on the user's own accounts (migration 0029),
  * keyed as agenda_page keys its items (date, rank, id; the key sorts as
  * bytes, whatever the database's collation); its talks are the agenda's
- * own already. The kind ranks after the agenda's three, so that a key
- * stays unique. */
+ * own already, so they are not asked for. The kind ranks after the
+ * agenda's three, so that a key stays unique. */
 #define CADENCE_ITEMS \
 	"SELECT to_char(c.due, 'YYYY-MM-DD') || ' ' || c.ord || ' ' || " \
 	"lpad(c.id::text, 19, '0') COLLATE \"C\", c.* FROM (" \
 	"SELECT b.due, CASE b.kind WHEN 'contact' THEN 4 WHEN 'renewal' THEN 5 " \
 	"ELSE 6 END AS ord, coalesce(b.subject_id, b.account_id) AS id, b.kind, " \
 	"b.account_id, b.account, b.what, true FROM " \
-	"kam.cadence_breaches(current_date, kam.my_user_id()) b " \
-	"WHERE b.kind <> 'talk') c"
+	"kam.cadence_breaches(current_date, kam.my_user_id(), " \
+	"'{contact,renewal,condition}') b) c"
 
 /* The page's edge and filters, on either part. */
 #define PAGE_FILTER \

@@ -127,6 +127,21 @@ assert all(c.get('deleted') for c, r in zip(contacts, block(d + '/plain.sql', 'c
 PY
 }
 
+# the cadence's alarms (migration 0045), kept by the same load's triggers
+# (before the next test writes with triggers off)
+kept_alarms() {
+	q "SELECT string_agg(concat_ws(' ', account_id, kind, subject_id, due, until,
+	    last_at, account), chr(10) ORDER BY account_id, kind, subject_id)
+	    FROM kam.cadence_alarm"
+}
+
+@test "a load with triggers keeps the cadence's alarms as a rebuild from scratch does" {
+	before=$(kept_alarms)
+	q 'SELECT kam.cadence_alarms_rebuild()' >/dev/null
+	[ "$(wc -l <<<"$before")" -gt 5 ]
+	diff <(echo "$before") <(kept_alarms)
+}
+
 @test "every service level has the calendar of its hours, with holidays, loaded with triggers off too" {
 	[ "$(q "SELECT count(*) FROM kam.service_level s JOIN kam.calendar c ON c.id = s.calendar_id
 	    WHERE c.time_zone = s.time_zone")" -eq "$(q 'SELECT count(*) FROM kam.service_level')" ]
