@@ -44,13 +44,19 @@ abandon_inflight(struct tui *t)
 }
 
 void
-req_submit(struct tui *t, struct view *owner, int slot, int arg)
+req_drop(struct tui *t, struct view *owner, int slot)
 {
 	for (int i = t->nqueued - 1; i >= 0; i--)
 		if (same(&t->queue[i], owner, slot))
 			drop_queued(t, i);
 	if (t->busy && same(&t->inflight, owner, slot))
 		abandon_inflight(t);
+}
+
+void
+req_submit(struct tui *t, struct view *owner, int slot, int arg)
+{
+	req_drop(t, owner, slot);
 	if (t->nqueued == REQ_QUEUE_MAX)
 		drop_queued(t, 0);	/* cannot happen with kam's views */
 	t->queue[t->nqueued++] = (struct req){ owner, slot, arg, false, false };

@@ -9,6 +9,9 @@
 #include "client.h"
 
 void	req_submit(struct tui *t, struct view *owner, int slot, int arg);
+/* Drops owner's request in slot, waiting or running: what it asked for is
+ * not wanted any more. */
+void	req_drop(struct tui *t, struct view *owner, int slot);
 /* Drops owner's requests (and its tabs'): the view is going. */
 void	req_forget(struct tui *t, struct view *owner);
 void	req_pump(struct tui *t);

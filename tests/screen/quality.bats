@@ -34,3 +34,50 @@ load hooks
 	[[ "$output" == *"Open complaints"* ]]
 	[[ "$output" != *"Data quality"* ]]
 }
+
+# score_shown NAME SCORE: NAME's line on the list ends with SCORE.
+score_shown() {
+	[[ "$(screen_line "$1")" =~ [[:space:]]$2[[:space:]]*$ ]]
+}
+
+# to_quality_column: the list scrolled right until its last column shows.
+to_quality_column() {
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		[[ "$(screen_text | sed -n 2p)" == *"Quality"* ]] && return 0
+		screen_keys l
+	done
+	return 1
+}
+
+@test "the list's last column is each account's score, at 80x24 and 120x40" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	to_quality_column
+	screen_until 10 score_shown "Müller GmbH" 70
+	# the same as the Overview's: nordwind lacks a VAT id
+	screen_until 10 score_shown "Nordwind GmbH" 90
+	screen_resize 120 40
+	to_quality_column
+	screen_until 10 score_shown "Müller GmbH" 70
+	grep -q ' rows account scores' "$SCREEN_TRACE"
+}
+
+@test "the list's score follows a fix when the list is read again" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	to_quality_column
+	screen_until 10 score_shown "Nordwind GmbH" 90
+	# the account itself changes: the list is live for accounts
+	screen_sql "UPDATE kam.account SET vat_id = 'DE 123 456 789' WHERE erp_id = 'C1'"
+	screen_until 10 score_shown "Nordwind GmbH" 100
+	screen_sql "UPDATE kam.account SET vat_id = NULL WHERE erp_id = 'C1'"
+}
+
+@test "support, who may not read the rules, sees no scores on the list" {
+	PGUSER=sam SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_to_list
+	to_quality_column
+	! grep -q ' rows account scores' "$SCREEN_TRACE"
+	local col line
+	col=$(screen_column "Quality" "Quality")
+	line=$(screen_line "Nordwind GmbH")
+	[ -n "$col" ] && [[ "${line:col}" =~ ^[[:space:]]*$ ]]
+}
