@@ -76,12 +76,6 @@ print_text(const struct kam_opts *o, const struct kam_conf *c)
 	struct text_out t = { 0 };
 	int rc;
 
-	if (o->output != NULL)
-		return cli_usage_error("--duplicates prints text to standard "
-		    "output; -o goes with -f csv, tsv, json or jsonl");
-	if (o->columns != NULL || o->no_header || o->raw)
-		return cli_usage_error("--columns, --no-header and --raw go with "
-		    "-f csv, tsv, json or jsonl");
 	q.columns = text_columns;
 	q.format = NULL;
 	buf_init(&t.line);
@@ -100,15 +94,10 @@ int
 cmd_duplicates(const struct kam_opts *o, const struct kam_conf *c)
 {
 	struct kam_opts q = *o;
+	int rc = cli_report_options(o, "--duplicates");
 
-	if (o->since || o->until || o->active || o->expiring)
-		return cli_usage_error("--duplicates takes --account, --owner, "
-		    "--team and --tier");
-	if (o->format != NULL && strcmp(o->format, "text") &&
-	    strcmp(o->format, "csv") && strcmp(o->format, "tsv") &&
-	    strcmp(o->format, "json") && strcmp(o->format, "jsonl"))
-		return cli_usage_error("--format for --duplicates is text, csv, "
-		    "tsv, json or jsonl");
+	if (rc != EX_OK)
+		return rc;
 	q.export = "duplicates";
 	if (o->format == NULL || strcmp(o->format, "text") == 0)
 		return print_text(&q, c);
