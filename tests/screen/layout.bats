@@ -131,8 +131,8 @@ at_80x24() {
 	screen_type quality
 	screen_keys Enter
 	screen_wait "Data quality - my accounts"
-	screen_wait "Layout Probe"
-	both_sizes
+	screen_wait "vat_invalid"
+	both_sizes vat_invalid sla_missing
 }
 
 @test "the cloud and a topic's entries" {
