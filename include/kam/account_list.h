@@ -22,6 +22,10 @@ enum acol {
  * names the currency without a rate) the account's own. */
 enum { AROW_OVERDUE = ACOL_COUNT, AROW_CURRENCY, AROW_ERP_ID,
 	AROW_MONEY_CURRENCY, AROW_NO_RATE, AROW_NFIELDS };
+/* The data-quality score, not of the page's statement: read for the rows
+ * shown after they came (kam/account_scores.h). NULL: not asked yet; "":
+ * asked, none (churned, or not readable). */
+enum { AROW_SCORE = AROW_NFIELDS, AROW_ALL };
 
 /* Every member may be NULL (no filter); values reach SQL as parameters. */
 struct acct_filter {
@@ -61,7 +65,7 @@ struct acct_page_req {
 
 struct acct_row {
 	struct acct_key	 key;
-	char		*field[AROW_NFIELDS];	/* text or NULL */
+	char		*field[AROW_ALL];	/* text or NULL */
 };
 
 /* Rows always in display order, whichever way they were fetched. */

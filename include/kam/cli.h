@@ -48,6 +48,7 @@ struct kam_opts {
 	bool		 raw;		/* --raw */
 	bool		 sync;		/* --sync */
 	bool		 quality;	/* --quality */
+	bool		 duplicates;	/* --duplicates */
 	const char	*resource;	/* --resource (sync) */
 	bool		 full;		/* --full (sync) */
 	bool		 dry_run;	/* --dry-run (sync, import) */
@@ -65,6 +66,11 @@ int	cmd_due(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_import(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_quality(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_duplicates(const struct kam_opts *o, const struct kam_conf *c);
+/* The options a report over accounts (kam --quality, --duplicates: text,
+ * or an export format) takes; EX_USAGE says why not on stderr, naming
+ * action ("--quality"). */
+int	cli_report_options(const struct kam_opts *o, const char *action);
 int	cmd_queue(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sla(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_sync(const struct kam_opts *o, const struct kam_conf *c);

@@ -20,7 +20,7 @@ enum {
 	OPT_ACTIVE, OPT_EXPIRING, OPT_COLUMNS, OPT_NO_HEADER, OPT_RAW,
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
-	OPT_OPEN_NOW, OPT_BRIEF, OPT_DUE, OPT_QUALITY, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
+	OPT_OPEN_NOW, OPT_BRIEF, OPT_DUE, OPT_QUALITY, OPT_DUPLICATES, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
 	OPT_WATCH
 };
 
@@ -53,6 +53,7 @@ static const struct option long_options[] = {
 	{ "owner",	required_argument, NULL, OPT_OWNER },
 	{ "progress-fd", required_argument, NULL, OPT_PROGRESS_FD },
 	{ "quality",	no_argument,       NULL, OPT_QUALITY },
+	{ "duplicates",	no_argument,       NULL, OPT_DUPLICATES },
 	{ "queue",	no_argument,       NULL, OPT_QUEUE },
 	{ "raw",	no_argument,       NULL, OPT_RAW },
 	{ "resource",	required_argument, NULL, OPT_RESOURCE },
@@ -163,6 +164,7 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_SYNC: o->sync = true; break;
 		case OPT_DUE: o->due = true; break;
 		case OPT_QUALITY: o->quality = true; break;
+		case OPT_DUPLICATES: o->duplicates = true; break;
 		case OPT_QUEUE: o->queue = true; break;
 		case OPT_FULL: o->full = true; break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
@@ -219,9 +221,10 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		    "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
 	    (o->import != NULL) + (o->brief != NULL) + o->sync + o->due +
-	    o->quality + o->voc + o->queue > 1)
-		return cli_usage_error("--brief, --db, --due, --export, --import, "
-		    "--quality, --queue, --sla, --sync and --voc go one at a time");
+	    o->quality + o->duplicates + o->voc + o->queue > 1)
+		return cli_usage_error("--brief, --db, --due, --duplicates, --export, "
+		    "--import, --quality, --queue, --sla, --sync and --voc go one at "
+		    "a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
@@ -242,13 +245,15 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	if (o->voc)
 		return cmd_voc(o, c);
 	if (o->export != NULL || o->sla != NULL || o->due || o->quality ||
-	    o->queue || o->brief != NULL) {
+	    o->duplicates || o->queue || o->brief != NULL) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);
 		if (o->brief != NULL)
 			return cmd_brief(o, c);
 		if (o->quality)
 			return cmd_quality(o, c);
+		if (o->duplicates)
+			return cmd_duplicates(o, c);
 		if (o->queue)
 			return cmd_queue(o, c);
 		return o->export ? cmd_export(o, c) : o->sla ? cmd_sla(o, c) :

@@ -107,12 +107,6 @@ print_text(const struct kam_opts *o, const struct kam_conf *c)
 	struct text_out t = { 0 };
 	int rc;
 
-	if (o->output != NULL)
-		return cli_usage_error("--quality prints text to standard output; "
-		    "-o goes with -f csv, tsv, json or jsonl");
-	if (o->columns != NULL || o->no_header || o->raw)
-		return cli_usage_error("--columns, --no-header and --raw go with "
-		    "-f csv, tsv, json or jsonl");
 	q.columns = text_columns;
 	q.format = NULL;
 	buf_init(&t.account);
@@ -131,18 +125,34 @@ print_text(const struct kam_opts *o, const struct kam_conf *c)
 }
 
 int
+cli_report_options(const struct kam_opts *o, const char *action)
+{
+	bool text = o->format == NULL || strcmp(o->format, "text") == 0;
+
+	if (o->since || o->until || o->active || o->expiring)
+		return cli_usage_error("%s takes --account, --owner, --team and "
+		    "--tier", action);
+	if (!text && strcmp(o->format, "csv") && strcmp(o->format, "tsv") &&
+	    strcmp(o->format, "json") && strcmp(o->format, "jsonl"))
+		return cli_usage_error("--format for %s is text, csv, tsv, json or "
+		    "jsonl", action);
+	if (text && o->output != NULL)
+		return cli_usage_error("%s prints text to standard output; -o goes "
+		    "with -f csv, tsv, json or jsonl", action);
+	if (text && (o->columns != NULL || o->no_header || o->raw))
+		return cli_usage_error("--columns, --no-header and --raw go with "
+		    "-f csv, tsv, json or jsonl");
+	return EX_OK;
+}
+
+int
 cmd_quality(const struct kam_opts *o, const struct kam_conf *c)
 {
 	struct kam_opts q = *o;
+	int rc = cli_report_options(o, "--quality");
 
-	if (o->since || o->until || o->active || o->expiring)
-		return cli_usage_error("--quality takes --account, --owner, --team "
-		    "and --tier");
-	if (o->format != NULL && strcmp(o->format, "text") &&
-	    strcmp(o->format, "csv") && strcmp(o->format, "tsv") &&
-	    strcmp(o->format, "json") && strcmp(o->format, "jsonl"))
-		return cli_usage_error("--format for --quality is text, csv, tsv, "
-		    "json or jsonl");
+	if (rc != EX_OK)
+		return rc;
 	q.export = "findings";
 	if (o->format == NULL || strcmp(o->format, "text") == 0)
 		return print_text(&q, c);

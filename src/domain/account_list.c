@@ -435,7 +435,7 @@ void
 acct_row_free(struct acct_row *row)
 {
 	acct_key_free(&row->key);
-	for (int f = 0; f < AROW_NFIELDS; f++)
+	for (int f = 0; f < AROW_ALL; f++)
 		free(row->field[f]);
 	memset(row, 0, sizeof *row);
 }

@@ -239,6 +239,35 @@ static const struct export_column tickets[] = {
 	{ "escalation", COL_TEXT, "t.escalation" },
 };
 
+/* One row per candidate pair (kam.duplicate_accounts() and
+ * kam.duplicate_contacts(), migration 0052); kam --duplicates prints
+ * these. For a pair of contacts, the accounts are theirs. */
+static const struct export_column duplicates[] = {
+	{ "kind", COL_CODE, "d.kind" },
+	{ "score", COL_INT, "d.score" },
+	{ "reasons", COL_TEXT, "d.reasons" },
+	{ "id", COL_INT, "d.id" },
+	{ "name", COL_TEXT, "d.name" },
+	{ "other_id", COL_INT, "d.other_id" },
+	{ "other_name", COL_TEXT, "d.other_name" },
+	ACCOUNT_REF,
+	{ "other_account_id", COL_INT, "b.id" },
+	{ "other_account_erp_id", COL_TEXT, "b.erp_id" },
+	{ "other_account_name", COL_TEXT, "b.name" },
+};
+
+#define DUPLICATES_FROM "(SELECT 'account' AS kind, d.account_id AS id, " \
+	"x.name, d.other_id, y.name AS other_name, d.account_id AS one, " \
+	"d.other_id AS other, d.score, d.reasons " \
+	"FROM kam.duplicate_accounts() d JOIN kam.account x ON x.id = d.account_id " \
+	"JOIN kam.account y ON y.id = d.other_id UNION ALL " \
+	"SELECT 'contact', d.contact_id, x.name, d.other_id, y.name, x.account_id, " \
+	"y.account_id, d.score, d.reasons FROM kam.duplicate_contacts() d " \
+	"JOIN kam.contact x ON x.id = d.contact_id " \
+	"JOIN kam.contact y ON y.id = d.other_id) d " \
+	"JOIN kam.account a ON a.id = d.one JOIN kam.account b ON b.id = d.other " \
+	"WHERE true"
+
 #define QUALITY_FROM "kam.account a JOIN kam.account_quality q " \
 	"ON q.account_id = a.id LEFT JOIN kam.app_user o ON o.id = a.owner_id"
 
@@ -280,6 +309,10 @@ static const struct export_entity entities[] = {
 	  findings, countof(findings) },
 	{ "tickets", "kam.ticket_status t JOIN kam.account a ON a.id = t.account_id "
 	  "WHERE true", "t.opened_at", "t.id", 0, tickets, countof(tickets) },
+	/* likeliest first */
+	{ "duplicates", DUPLICATES_FROM, "a.updated_at",
+	  "d.score DESC, d.kind, d.id, d.other_id", 0, duplicates,
+	  countof(duplicates) },
 };
 
 const struct export_entity *

@@ -19,6 +19,7 @@
 #include "kam/buf.h"
 #include "kam/conf.h"
 #include "kam/db.h"
+#include "kam/quality_queue.h"
 #include "kam/user.h"
 
 struct tui_trace;
@@ -88,6 +89,7 @@ struct tui {
 	int			 spinner;
 	struct hist_filter	 hist;		/* :filter channel= feedback= */
 	struct agenda_filter	 agenda;	/* o, :filter on the agenda */
+	enum quality_scope	 quality_scope;	/* m on :quality */
 	struct portfolio_state	 portfolio;	/* its filter and sort */
 	struct voc_state	 voc;		/* the cloud's period and reach */
 	bool			 wall;		/* kam --voc --watch: the cloud

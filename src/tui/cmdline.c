@@ -22,6 +22,7 @@ static const struct {
 	{ "sync", CMD_SYNC, false }, { "voc", CMD_VOC, false },
 	{ "state", CMD_STATE, true }, { "topics", CMD_TOPICS, false },
 	{ "answer", CMD_ANSWER, true }, { "owner", CMD_OWNER, true },
+	{ "quality", CMD_QUALITY, false },
 };
 
 const char *const hist_channels[] = {
@@ -73,7 +74,8 @@ cmd_parse(char *line, struct cmd *cmd, struct kam_buf *err)
 		return true;
 	}
 	buf_addf(err, "unknown command ':%s' (try :account, :sla, :agenda, "
-	    ":portfolio, :queue, :voc, :calendars, :theme, :filter, :sort, :q)", s);
+	    ":portfolio, :queue, :voc, :calendars, :quality, :theme, :filter, "
+	    ":sort, :q)", s);
 	return false;
 }
 

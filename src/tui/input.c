@@ -6,6 +6,7 @@
 #include "agenda_screen.h"
 #include "calendars_screen.h"
 #include "portfolio_screen.h"
+#include "quality_screen.h"
 #include "queue_screen.h"
 #include "voc_screen.h"
 #include "client.h"
@@ -76,6 +77,8 @@ run_command(struct tui *t, char *line)
 		view_voc_show(t, c.arg);
 	else if (c.kind == CMD_CALENDARS)
 		view_calendars_show(t);
+	else if (c.kind == CMD_QUALITY)
+		view_quality_show(t);
 	else if (c.kind == CMD_SYNC)
 		tui_sync_command(t, c.arg);
 	else if (c.kind == CMD_THEME) {

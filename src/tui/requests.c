@@ -34,6 +34,14 @@ drop_queued(struct tui *t, int i)
 }
 
 static void
+drop_later(struct tui *t, int i)
+{
+	memmove(&t->later[i], &t->later[i + 1],
+	    (size_t)(t->nlater - i - 1) * sizeof t->later[0]);
+	t->nlater--;
+}
+
+static void
 abandon_inflight(struct tui *t)
 {
 	if (t->busy && !t->inflight.abandoned) {
@@ -44,25 +52,26 @@ abandon_inflight(struct tui *t)
 }
 
 void
-req_submit(struct tui *t, struct view *owner, int slot, int arg)
+req_drop(struct tui *t, struct view *owner, int slot)
 {
+	for (int i = t->nlater - 1; i >= 0; i--)
+		if (same(&t->later[i].r, owner, slot))
+			drop_later(t, i);
 	for (int i = t->nqueued - 1; i >= 0; i--)
 		if (same(&t->queue[i], owner, slot))
 			drop_queued(t, i);
 	if (t->busy && same(&t->inflight, owner, slot))
 		abandon_inflight(t);
+}
+
+void
+req_submit(struct tui *t, struct view *owner, int slot, int arg)
+{
+	req_drop(t, owner, slot);
 	if (t->nqueued == REQ_QUEUE_MAX)
 		drop_queued(t, 0);	/* cannot happen with kam's views */
 	t->queue[t->nqueued++] = (struct req){ owner, slot, arg, false, false };
 	req_pump(t);
-}
-
-static void
-drop_later(struct tui *t, int i)
-{
-	memmove(&t->later[i], &t->later[i + 1],
-	    (size_t)(t->nlater - i - 1) * sizeof t->later[0]);
-	t->nlater--;
 }
 
 void
@@ -75,17 +84,6 @@ req_submit_after(struct tui *t, struct view *owner, int slot, int arg, int ms)
 		drop_later(t, 0);	/* cannot happen with kam's views */
 	t->later[t->nlater++] = (struct req_later){
 	    { owner, slot, arg, false, false }, mono_ms() + ms };
-}
-
-void
-req_withdraw(struct tui *t, struct view *owner, int slot)
-{
-	for (int i = t->nlater - 1; i >= 0; i--)
-		if (same(&t->later[i].r, owner, slot))
-			drop_later(t, i);
-	for (int i = t->nqueued - 1; i >= 0; i--)
-		if (same(&t->queue[i], owner, slot))
-			drop_queued(t, i);
 }
 
 int

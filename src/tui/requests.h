@@ -15,9 +15,9 @@ void	req_submit(struct tui *t, struct view *owner, int slot, int arg);
  * of the same slot gives way to it as with req_submit. */
 void	req_submit_after(struct tui *t, struct view *owner, int slot, int arg,
 	    int ms);
-/* Drops the waiting and queued requests of (owner, slot): what they
- * would read is no longer wanted (a running one ends as it would). */
-void	req_withdraw(struct tui *t, struct view *owner, int slot);
+/* Drops owner's requests in slot, waiting, queued or running: what they
+ * ask for is not wanted any more. */
+void	req_drop(struct tui *t, struct view *owner, int slot);
 /* The wait until a request's time comes, in ms; -1: none waits. */
 int	req_later_timeout(const struct tui *t);
 /* Submits the requests whose time has come. */

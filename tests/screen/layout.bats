@@ -125,6 +125,16 @@ at_80x24() {
 	both_sizes
 }
 
+@test "the data-quality list: rule codes and fields whole" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys :
+	screen_type quality
+	screen_keys Enter
+	screen_wait "Data quality - my accounts"
+	screen_wait "vat_invalid"
+	both_sizes vat_invalid sla_missing
+}
+
 @test "the cloud and a topic's entries" {
 	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
 	screen_keys V

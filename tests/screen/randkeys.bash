@@ -48,6 +48,7 @@ RANDKEYS_COMMANDS=(
 	portfolio 'sort growth desc' 'sort alarms' 'filter team=south' queue
 	voc 'voc all' 'voc year mine' 'voc 30d team' 'voc everyone' 'voc nonsense'
 	calendars
+	quality
 )
 RANDKEYS_SIZES=(80x24 100x30 120x40 40x12 20x6 10x3 200x50 81x25 60x20)
 

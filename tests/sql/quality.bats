@@ -3,7 +3,8 @@
 bats_require_minimum_version 1.5.0
 # Migrations 0023 and 0024 through psql: the data-quality rules find
 # exactly the dirt tests/sql/quality.sql plants (one breach of each rule
-# on accounts Q01 to Q16, none on clean, churned or standard accounts),
+# on accounts Q01 to Q16 and Q19, none on clean, churned or standard
+# accounts),
 # the score counts each rule once, the settings change what is found,
 # and the rights per role hold.
 
@@ -43,14 +44,15 @@ Q12 erp_deleted_active
 Q13 email_domain_odd
 Q14 interaction_stale
 Q15 contact_stale
-Q16 annual_talk_overdue"
+Q16 annual_talk_overdue
+Q19 sla_zone_foreign"
 
 @test "the planted dirt is found exactly, one finding a rule" {
 	run findings_as anna
 	[ "$status" -eq 0 ]
 	[ "$output" = "$planted" ]
 	# every rule of the table is planted once
-	[ "$(pg_as anna -c 'SELECT count(*) FROM kam.quality_rule')" = 16 ]
+	[ "$(pg_as anna -c 'SELECT count(*) FROM kam.quality_rule')" = 17 ]
 }
 
 @test "a finding says where and what in words" {
@@ -184,4 +186,38 @@ Q18 100 0 0 0 0" ]
 	    ON CONFLICT (rule, tier) DO UPDATE SET threshold = NULL" 2>&1
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"rule contact_stale needs a threshold in months"* ]]
+}
+
+@test "a service level's time zone must be one its account's country uses" {
+	run pg_as anna -c "SELECT f.entity || '|' || f.field || '|' || f.severity || '|' || f.detail
+	    FROM kam.quality_finding f JOIN kam.account a ON a.id = f.account_id
+	    WHERE a.erp_id = 'Q19'"
+	[ "$output" = "service_level|time_zone|medium|Gold: UTC is not a time zone of DE (Europe/Berlin, Europe/Busingen)" ]
+	# a zone tzdata files under the country fits; one that ran out is not judged
+	pg_as anna -c "UPDATE kam.service_level SET time_zone = 'Europe/Busingen'
+	    WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'Q19')"
+	run findings_as anna
+	[ "$output" = "$(grep -v Q19 <<<"$planted")" ]
+	pg_as anna -c "UPDATE kam.service_level SET time_zone = 'Asia/Tokyo'
+	    WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'Q04')"
+	run findings_as anna
+	[ "$output" = "$(grep -v Q19 <<<"$planted")" ]
+	# a country the table does not know is not judged; administrators add zones
+	pg_as postgres -c "UPDATE kam.account SET country = 'XK' WHERE erp_id = 'Q19'"
+	pg_as anna -c "UPDATE kam.service_level SET time_zone = 'UTC'
+	    WHERE account_id = (SELECT id FROM kam.account WHERE erp_id = 'Q19')"
+	run findings_as anna
+	[ "$output" = "$(grep -v Q19 <<<"$planted")" ]
+	run pg_as anna -c "INSERT INTO kam.zone_country (country, zone) VALUES ('XK', 'UTC')"
+	[ "$status" -ne 0 ]
+	pg_as kamadmin -c "INSERT INTO kam.zone_country (country, zone) VALUES ('XK', 'Europe/Belgrade')"
+	run findings_as anna
+	[ "$output" = "$planted" ]
+	run pg_as kamadmin -c "SELECT new ->> 'zone' FROM kam.audit_log
+	    WHERE table_name = 'zone_country' AND actor = 'kamadmin'"
+	[ "$output" = Europe/Belgrade ]
+	pg_as kamadmin -c "DELETE FROM kam.zone_country WHERE country = 'XK'"
+	pg_as postgres -c "UPDATE kam.account SET country = 'DE' WHERE erp_id = 'Q19'"
+	run findings_as anna
+	[ "$output" = "$planted" ]
 }

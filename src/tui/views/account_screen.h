@@ -4,6 +4,8 @@
 
 #include "client.h"
 
+#define TAB_OVERVIEW 0
+#define TAB_CONTACTS 1
 #define TAB_CONDITIONS 2
 #define TAB_SLA 3
 #define TAB_PLAN 4

@@ -15,17 +15,18 @@
 #include "requests.h"
 #include "trace.h"
 #include "kam/account.h"
+#include "kam/account_scores.h"
 #include "kam/money.h"
 #include "kam/words.h"
 #include "kam/xalloc.h"
 
-enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT, SLOT_FIND };
+enum { SLOT_SESSION, SLOT_PAGE, SLOT_COUNT, SLOT_FIND, SLOT_SCORES };
 #define RELOAD_FLAG 0x10	/* a page request that replaces the window */
 
 /* As wide as the title and the rows shown (columns.h); the name stays
  * when the others scroll. */
 struct lcol {
-	enum acol	 col;
+	int		 col;	/* enum acol, or AROW_SCORE (not a sort order) */
 	const char	*title;
 	int		 least;		/* free text narrows to this */
 	enum text_align	 align;
@@ -47,6 +48,7 @@ static const struct lcol lcols[] = {
 	{ ACOL_OPEN, "Open (overdue)", 0, ALIGN_RIGHT, COL_WHOLE },
 	{ ACOL_LAST_CONTACT, "Last contact", 0, ALIGN_LEFT, COL_WHOLE },
 	{ ACOL_NEXT_FOLLOW_UP, "Follow-up", 0, ALIGN_LEFT, COL_WHOLE },
+	{ AROW_SCORE, "Quality", 0, ALIGN_RIGHT, COL_WHOLE },
 };
 #define NLCOLS (int)(sizeof lcols / sizeof lcols[0])
 
@@ -64,9 +66,39 @@ struct view_accounts {
 	int			 open_tab;
 	bool			 capped;	/* more rows than were counted */
 	bool			 enter_pending;	/* Enter came before the rows */
+	/* the accounts whose scores are asked for (kam/account_scores.h) */
+	char			*score_ids[ACCT_SCORES_MAX];
+	size_t			 nscore_ids;
 };
 
 #define VA(v) ((struct view_accounts *)(v))
+
+static void
+forget_score_ids(struct view_accounts *va)
+{
+	for (size_t i = 0; i < va->nscore_ids; i++)
+		free(va->score_ids[i]);
+	va->nscore_ids = 0;
+}
+
+/* The scores asked for are dropped (their rows will be asked for again):
+ * a page, wanted now, never waits behind them. */
+static void
+drop_scores(struct view_accounts *va, struct tui *t)
+{
+	struct acctlist *l = &va->list;
+
+	if (va->nscore_ids == 0)
+		return;
+	req_drop(t, &va->v, SLOT_SCORES);
+	for (size_t i = 0; i < l->nav.n; i++)
+		for (size_t k = 0; k < va->nscore_ids; k++)
+			if (strcmp(l->rows[i].key.id, va->score_ids[k]) == 0) {
+				free(l->rows[i].field[AROW_SCORE]);
+				l->rows[i].field[AROW_SCORE] = NULL;
+			}
+	forget_score_ids(va);
+}
 
 static void
 submit_page(struct view_accounts *va, struct tui *t, int from)
@@ -74,6 +106,7 @@ submit_page(struct view_accounts *va, struct tui *t, int from)
 	if (va->fetching == from)
 		return;
 	va->fetching = from;
+	drop_scores(va, t);
 	req_submit(t, &va->v, SLOT_PAGE, from);
 }
 
@@ -147,6 +180,9 @@ accounts_send(struct view *v, struct tui *t, int slot, int arg)
 		return acct_count_send(t->db, &va->filter);
 	if (slot == SLOT_FIND)
 		return account_find_send(t->db, va->open_name);
+	if (slot == SLOT_SCORES)
+		return acct_scores_send(t->db, (const char *const *)va->score_ids,
+		    va->nscore_ids);
 	return send_page(va, t, arg);
 }
 
@@ -195,6 +231,53 @@ open_found(struct view_accounts *va, struct tui *t)
 	va->open_name = NULL;
 }
 
+/* The rows on screen (the first ACCT_SCORES_MAX before the first draw)
+ * whose scores were not asked for yet: asked for now, one statement at a
+ * time, for those who may read the rules (support may not). */
+static void
+want_scores(struct view_accounts *va, struct tui *t)
+{
+	struct acctlist *l = &va->list;
+	size_t h = l->nav.height ? l->nav.height : ACCT_SCORES_MAX;
+
+	if (!t->session.plans || va->nscore_ids > 0)
+		return;
+	for (size_t i = l->nav.top; i < l->nav.n && i < l->nav.top + h &&
+	    va->nscore_ids < ACCT_SCORES_MAX; i++) {
+		struct acct_row *r = &l->rows[i];
+
+		if (r->field[AROW_SCORE] != NULL)
+			continue;
+		r->field[AROW_SCORE] = xstrdup("");
+		va->score_ids[va->nscore_ids++] = xstrdup(r->key.id);
+	}
+	if (va->nscore_ids > 0)
+		req_submit(t, &va->v, SLOT_SCORES, 0);
+}
+
+/* Each score to the row of its account, if the list still shows it. */
+static void
+recv_scores(struct view_accounts *va, struct tui *t)
+{
+	struct acctlist *l = &va->list;
+	struct acct_scores s;
+
+	forget_score_ids(va);
+	if (!acct_scores_recv(t->db, &s)) {
+		tui_db_error(t);
+		return;
+	}
+	trace_event(t->trace, "rows", "account scores");
+	for (size_t k = 0; k < s.n; k++)
+		for (size_t i = 0; i < l->nav.n; i++)
+			if (s.v[k].id && strcmp(l->rows[i].key.id, s.v[k].id) == 0) {
+				free(l->rows[i].field[AROW_SCORE]);
+				l->rows[i].field[AROW_SCORE] = xstrdup(s.v[k].score);
+			}
+	acct_scores_free(&s);
+	want_scores(va, t);
+}
+
 static void
 recv_page(struct view_accounts *va, struct tui *t)
 {
@@ -222,6 +305,7 @@ recv_page(struct view_accounts *va, struct tui *t)
 	}
 	else if ((need = acctlist_prefetch(l, &key)) >= 0)
 		submit_page(va, t, need);
+	want_scores(va, t);
 }
 
 static void
@@ -233,6 +317,8 @@ accounts_recv(struct view *v, struct tui *t, int slot, int arg)
 	(void)arg;
 	if (slot == SLOT_PAGE)
 		recv_page(va, t);
+	else if (slot == SLOT_SCORES)
+		recv_scores(va, t);
 	else if (slot == SLOT_FIND)
 		open_found(va, t);
 	else if (slot == SLOT_COUNT) {
@@ -300,24 +386,24 @@ money_cell(const struct acct_row *r, enum acol col, struct kam_buf *out)
 
 /* The cell's text and its role. */
 static enum theme_elem
-cell(const struct acct_row *r, enum acol col, struct kam_buf *out)
+cell(const struct acct_row *r, int col, struct kam_buf *out)
 {
 	const char *v = r->field[col];
 
 	if (col == ACOL_REVENUE || col == ACOL_OPEN)
-		return money_cell(r, col, out);
+		return money_cell(r, (enum acol)col, out);
 	if (col == ACOL_STATUS || col == ACOL_LIFECYCLE || col == ACOL_TIER)
 		buf_adds(out, v ? words_of(v) : "");
 	else
 		buf_adds(out, v ? v : "");
-	return value_role(col, v);
+	return col < ACOL_COUNT ? value_role((enum acol)col, v) : TE_NORMAL;
 }
 
 static void
 header_title(const struct view_accounts *va, const struct lcol *c,
     struct kam_buf *out)
 {
-	bool sorted = c->col == va->sort;
+	bool sorted = c->col == (int)va->sort;
 
 	buf_addf(out, "%s%s", c->title, sorted ? va->desc ? " v" : " ^" : "");
 }
@@ -357,7 +443,7 @@ draw_header(struct view_accounts *va, struct tui *t, int y)
 		buf_reset(&title);
 		header_title(va, c, &title);
 		columns_draw_cell(t, y, &va->layout.place[i], c->fit, title.data,
-		    c->col == va->sort ? TE_HEADER_SORTED : TE_HEADER, c->align);
+		    c->col == (int)va->sort ? TE_HEADER_SORTED : TE_HEADER, c->align);
 	}
 	columns_draw_marker(t, &va->layout, y, TE_HEADER);
 	buf_free(&title);
@@ -412,6 +498,7 @@ list_move(struct view_accounts *va, struct tui *t, enum kam_action a)
 
 	if (need >= 0)
 		submit_page(va, t, need);
+	want_scores(va, t);
 }
 
 static void
@@ -572,9 +659,10 @@ accounts_click(struct view *v, struct tui *t, int y, int x)
 
 	if (y == va->y0) {
 		for (int i = 0; i < va->layout.n; i++)
-			if (x >= va->layout.place[i].x && x < va->layout.place[i].x + va->layout.place[i].w)
-				sort_by(va, t, (int)lcols[va->layout.place[i].col].col,
-				    lcols[va->layout.place[i].col].col == va->sort && !va->desc);
+			if (x >= va->layout.place[i].x && x < va->layout.place[i].x + va->layout.place[i].w &&
+			    lcols[va->layout.place[i].col].col < ACOL_COUNT)
+				sort_by(va, t, lcols[va->layout.place[i].col].col,
+				    lcols[va->layout.place[i].col].col == (int)va->sort && !va->desc);
 		return;
 	}
 	row = va->list.nav.top + (size_t)(y - va->y0 - 1);
@@ -667,6 +755,7 @@ accounts_free(struct view *v)
 
 	acctlist_free(&va->list);
 	acct_filter_free(&va->filter);
+	forget_score_ids(va);
 	free(va->open_name);
 	free(va);
 }

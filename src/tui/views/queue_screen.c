@@ -170,7 +170,7 @@ card_follow(struct queue_view *qv, struct tui *t)
 	if (account != NULL)
 		req_submit_after(t, &qv->v, SLOT_CARD, 0, CARD_WAIT_MS);
 	else
-		req_withdraw(t, &qv->v, SLOT_CARD);
+		req_drop(t, &qv->v, SLOT_CARD);
 }
 
 static void

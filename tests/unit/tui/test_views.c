@@ -187,7 +187,7 @@ queued_slot(const struct tui *t, const struct view *v, int slot)
 }
 
 /* req_submit_after, the debounce: it waits its time, a newer one of the
- * same slot replaces it, then it is queued; req_withdraw and the view's
+ * same slot replaces it, then it is queued; req_drop and the view's
  * going drop it. */
 static void
 test_request_after(void **state)
@@ -211,7 +211,7 @@ test_request_after(void **state)
 	assert_true(queued_slot(t, v, 99));
 	assert_int_equal(req_later_timeout(t), -1);
 	req_submit_after(t, v, 99, 0, 60);
-	req_withdraw(t, v, 99);
+	req_drop(t, v, 99);
 	assert_int_equal(t->nlater, 0);
 	assert_false(queued_slot(t, v, 99));
 	req_submit_after(t, v, 99, 0, 60);
