@@ -85,4 +85,36 @@ bool		 voc_entries_send(struct kam_db *db, const struct voc_scope *s,
 int		 voc_open_complaints(struct kam_db *db, const char *since,
 		    const char *team, long *open, long *overdue);
 
+/* An announcement (0047_voc_announce_measures.sql) on topic to every
+ * customer who raised it in scope s: the open items on it the user may
+ * write answered by message, one outbound entry a account, in the one
+ * statement's transaction; dry_run: who would be told, nothing written.
+ * out: one row a contact told (part "told"; contact and email NULL for
+ * items raised without one; items: how many of theirs), then one a
+ * visible item left alone (part "untouched": not the user's to answer),
+ * each by account. A sysexits code (EX_DATAERR: no such topic, no
+ * message); on EX_OK the caller frees out with voc_rows_free. */
+enum voc_announce_field {
+	VA_PART, VA_ACCOUNT_ID, VA_ACCOUNT, VA_CONTACT, VA_EMAIL, VA_SUBJECT,
+	VA_ITEMS, VA_NFIELDS
+};
+int		 voc_announce(struct kam_db *db, const struct voc_scope *s,
+		    const char *topic, const char *message, bool dry_run,
+		    struct voc_rows *out);
+
+/* What an announcement's rows add up to. */
+struct voc_told {
+	long	items;		/* answered (or to be) */
+	long	accounts;	/* an entry logged on each */
+	long	contacts;	/* with an e-mail address */
+	long	untouched;	/* items left alone */
+};
+void		 voc_announce_count(const struct voc_rows *r, struct voc_told *n);
+
+/* Rows of a statement by cols (a sysexits code), and their release. */
+int		 voc_rows_load(struct kam_db *db, const char *sql, int nparams,
+		    const char *const *params, const struct db_columns *cols,
+		    struct voc_rows *out);
+void		 voc_rows_free(struct voc_rows *r);
+
 #endif

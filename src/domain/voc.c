@@ -2,6 +2,7 @@
  * 0028_voice_of_the_customer.sql computes, copied out of the result. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 
 #include "kam/log.h"
@@ -39,8 +40,8 @@ static const char open_sql[] =
 static const char json_sql[] =
 	"SELECT kam.voc_json(" SINCE ", $2, $3::int)";
 
-static int
-load_rows(struct kam_db *db, const char *sql, int nparams,
+int
+voc_rows_load(struct kam_db *db, const char *sql, int nparams,
     const char *const *params, const struct db_columns *cols,
     struct voc_rows *out)
 {
@@ -73,16 +74,16 @@ voc_load(struct kam_db *db, const char *since, const char *team,
 
 	snprintf(limit, sizeof limit, "%d", open_limit);
 	*out = (struct voc){ 0 };
-	if ((rc = load_rows(db, topics_sql, 2, params, &topic_cols,
+	if ((rc = voc_rows_load(db, topics_sql, 2, params, &topic_cols,
 	    &out->topics)) == EX_OK)
-		rc = load_rows(db, open_sql, 3, params, &open_cols, &out->open);
+		rc = voc_rows_load(db, open_sql, 3, params, &open_cols, &out->open);
 	if (rc != EX_OK)
 		voc_free(out);
 	return rc;
 }
 
-static void
-rows_free(struct voc_rows *r)
+void
+voc_rows_free(struct voc_rows *r)
 {
 	for (size_t i = 0; r->cell != NULL && i < r->nrows * (size_t)r->nfields; i++)
 		free(r->cell[i]);
@@ -93,8 +94,8 @@ rows_free(struct voc_rows *r)
 void
 voc_free(struct voc *v)
 {
-	rows_free(&v->topics);
-	rows_free(&v->open);
+	voc_rows_free(&v->topics);
+	voc_rows_free(&v->open);
 }
 
 const char *
@@ -209,4 +210,60 @@ voc_open_complaints(struct kam_db *db, const char *since, const char *team,
 	*open = n[0];
 	*overdue = n[1];
 	return rc;
+}
+
+static const char *const announce_names[VA_NFIELDS] = {
+	[VA_PART] = "part", [VA_ACCOUNT_ID] = "account_id",
+	[VA_ACCOUNT] = "account", [VA_CONTACT] = "contact", [VA_EMAIL] = "email",
+	[VA_SUBJECT] = "subject", [VA_ITEMS] = "items",
+};
+static const struct db_columns announce_cols = DB_COLUMNS("an announcement",
+    announce_names);
+
+/* kam.voc_announce's rows once (it writes), as the contacts told and
+ * the items left alone. */
+static const char announce_sql[] =
+	"WITH a AS MATERIALIZED (SELECT * FROM kam.voc_announce($4, " SINCE ", "
+	"$2, $3::boolean, $5, $6::boolean)) "
+	"SELECT part, account_id, account, contact, email, subject, items FROM ("
+	"SELECT 1 AS p, 'told' AS part, account_id, account, contact, email, "
+	"NULL AS subject, count(*) AS items FROM a WHERE touched "
+	"GROUP BY account_id, account, contact_id, contact, email "
+	"UNION ALL "
+	"SELECT 2, 'untouched', account_id, account, contact, email, subject, 1 "
+	"FROM a WHERE NOT touched) x "
+	"ORDER BY p, account, account_id, contact, email, subject";
+
+int
+voc_announce(struct kam_db *db, const struct voc_scope *s, const char *topic,
+    const char *message, bool dry_run, struct voc_rows *out)
+{
+	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", topic,
+	    message, dry_run ? "t" : "f" };
+
+	*out = (struct voc_rows){ 0 };
+	return voc_rows_load(db, announce_sql, 6, params, &announce_cols, out);
+}
+
+void
+voc_announce_count(const struct voc_rows *r, struct voc_told *n)
+{
+	const char *last = NULL;
+
+	*n = (struct voc_told){ 0 };
+	for (size_t i = 0; i < r->nrows; i++) {
+		const char *acct = voc_get(r, i, VA_ACCOUNT_ID);
+
+		if (strcmp(voc_get(r, i, VA_PART), "told") != 0) {
+			n->untouched++;
+			continue;
+		}
+		n->items += strtol(voc_get(r, i, VA_ITEMS), NULL, 10);
+		if (voc_get(r, i, VA_EMAIL) != NULL)
+			n->contacts++;
+		/* the rows come by account */
+		if (last == NULL || strcmp(last, acct) != 0)
+			n->accounts++;
+		last = acct;
+	}
 }
