@@ -60,7 +60,9 @@ struct voc_scope {
  * most raised first) and then at most open_limit open items (part
  * "open", first due first), in one result; collect it with db_take or
  * acct_rows_recv. A row has the fields of both parts, NULL where they do
- * not apply. */
+ * not apply. With measures, then part "measure" (0047's voc_measures):
+ * one row a figure, its label in VS_TOPIC and its value as text in
+ * VS_STATE. */
 enum voc_screen_field {
 	VS_PART, VS_TOPIC, VS_ITEMS, VS_COMPLIMENTS, VS_IDEAS, VS_COMPLAINTS,
 	VS_TONE, VS_ID, VS_ACCOUNT_ID, VS_ACCOUNT, VS_KIND, VS_STATE,
@@ -69,7 +71,7 @@ enum voc_screen_field {
 	VS_SUBJECT, VS_NFIELDS
 };
 bool		 voc_screen_send(struct kam_db *db, const struct voc_scope *s,
-		    int open_limit);
+		    int open_limit, bool measures);
 
 /* A topic's entries (topic NULL: those without one), newest first, a
  * page of limit after the row of key and id (key NULL: from the top). */

@@ -142,7 +142,15 @@ static const struct db_columns screen_cols = DB_COLUMNS("the cloud",
 #define DUE_TEXT(c) "coalesce(to_char(" c ", 'YYYY-MM-DD HH24:MI'), '')"
 #define MARK_TEXT(c) "CASE WHEN " c " THEN 'overdue' ELSE '' END"
 
-/* Both parts in one statement, each in its function's own order. */
+/* An interval as "2 d 4 h" (a day or more) or "3 h 20 min"; "-" for none. */
+#define DURATION_TEXT(c) "coalesce(CASE WHEN " c " >= interval '1 day' THEN " \
+	"floor(extract(epoch FROM " c ") / 86400) || ' d ' || " \
+	"floor(extract(epoch FROM " c ")::bigint % 86400 / 3600) || ' h' ELSE " \
+	"floor(extract(epoch FROM " c ") / 3600) || ' h ' || " \
+	"floor(extract(epoch FROM " c ")::bigint % 3600 / 60) || ' min' END, '-')"
+
+/* The parts in one statement, each in its function's own order; the
+ * measures (kam.voc_measures) only when asked for. */
 static const char screen_sql[] =
 	"SELECT part, topic, items, compliments, ideas, complaints, tone, id, "
 	"account_id, account, kind, state, due, mark, subject FROM ("
@@ -155,17 +163,32 @@ static const char screen_sql[] =
 	"SELECT 2, o.ordinality, 'open', NULL, NULL, NULL, NULL, NULL, NULL, o.id, "
 	"o.account_id, o.account, o.kind, replace(o.state, '_', ' '), "
 	DUE_TEXT("o.due") ", " MARK_TEXT("o.overdue") ", o.subject "
-	"FROM kam.voc_open(" SINCE ", $2, $3::boolean, $4::int) WITH ORDINALITY o"
+	"FROM kam.voc_open(" SINCE ", $2, $3::boolean, $4::int) WITH ORDINALITY o "
+	"UNION ALL "
+	"SELECT 3, m.n, 'measure', m.label, NULL, NULL, NULL, NULL, NULL, NULL, "
+	"NULL, NULL, NULL, m.value, NULL, NULL, NULL "
+	"FROM kam.voc_measures(" SINCE ", $2, $3::boolean) v CROSS JOIN LATERAL "
+	"(VALUES (1, 'Compliments', v.compliments::text), "
+	"(2, 'Ideas', v.ideas::text), (3, 'Complaints', v.complaints::text), "
+	"(4, 'Open (overdue)', v.open || ' (' || v.overdue || ')'), "
+	"(5, 'Answered in time', coalesce(round(100 * v.in_time_share) || ' % (' "
+	"|| v.answered_in_time || ' of ' || v.due || ')', '-')), "
+	"(6, 'Median to acknowledge', " DURATION_TEXT("v.median_acknowledge") "), "
+	"(7, 'Median to answer', " DURATION_TEXT("v.median_answer") "), "
+	"(8, 'Ideas adopted', v.ideas_adopted::text)) m (n, label, value) "
+	"WHERE $5::boolean"
 	") x ORDER BY p, n";
 
 bool
-voc_screen_send(struct kam_db *db, const struct voc_scope *s, int open_limit)
+voc_screen_send(struct kam_db *db, const struct voc_scope *s, int open_limit,
+    bool measures)
 {
 	char limit[16];
-	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", limit };
+	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", limit,
+	    measures ? "t" : "f" };
 
 	snprintf(limit, sizeof limit, "%d", open_limit);
-	return db_send_columns(db, screen_sql, 4, params, &screen_cols);
+	return db_send_columns(db, screen_sql, 5, params, &screen_cols);
 }
 
 static const char *const entry_names[VE_NFIELDS] = {
