@@ -34,6 +34,8 @@ struct kam_opts {
 	bool		 queue;		/* --queue */
 	bool		 voc;		/* --voc */
 	bool		 watch;		/* --voc --watch */
+	const char	*announce;	/* --announce TOPIC */
+	const char	*message;	/* --announce --message FILE|- */
 	const char	*format;	/* --format */
 	const char	*output;	/* --output */
 	const char	*account;	/* --account */
@@ -60,6 +62,7 @@ struct kam_opts {
 };
 
 /* Each returns a sysexits code. */
+int	cmd_announce(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_brief(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_db(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_due(const struct kam_opts *o, const struct kam_conf *c);

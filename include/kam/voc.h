@@ -60,7 +60,9 @@ struct voc_scope {
  * most raised first) and then at most open_limit open items (part
  * "open", first due first), in one result; collect it with db_take or
  * acct_rows_recv. A row has the fields of both parts, NULL where they do
- * not apply. */
+ * not apply. With measures, then part "measure" (0047's voc_measures):
+ * one row a figure, its label in VS_TOPIC and its value as text in
+ * VS_STATE. */
 enum voc_screen_field {
 	VS_PART, VS_TOPIC, VS_ITEMS, VS_COMPLIMENTS, VS_IDEAS, VS_COMPLAINTS,
 	VS_TONE, VS_ID, VS_ACCOUNT_ID, VS_ACCOUNT, VS_KIND, VS_STATE,
@@ -69,7 +71,7 @@ enum voc_screen_field {
 	VS_SUBJECT, VS_NFIELDS
 };
 bool		 voc_screen_send(struct kam_db *db, const struct voc_scope *s,
-		    int open_limit);
+		    int open_limit, bool measures);
 
 /* A topic's entries (topic NULL: those without one), newest first, a
  * page of limit after the row of key and id (key NULL: from the top). */
@@ -84,5 +86,37 @@ bool		 voc_entries_send(struct kam_db *db, const struct voc_scope *s,
  * overdue. A sysexits code. */
 int		 voc_open_complaints(struct kam_db *db, const char *since,
 		    const char *team, long *open, long *overdue);
+
+/* An announcement (0047_voc_announce_measures.sql) on topic to every
+ * customer who raised it in scope s: the open items on it the user may
+ * write answered by message, one outbound entry a account, in the one
+ * statement's transaction; dry_run: who would be told, nothing written.
+ * out: one row a contact told (part "told"; contact and email NULL for
+ * items raised without one; items: how many of theirs), then one a
+ * visible item left alone (part "untouched": not the user's to answer),
+ * each by account. A sysexits code (EX_DATAERR: no such topic, no
+ * message); on EX_OK the caller frees out with voc_rows_free. */
+enum voc_announce_field {
+	VA_PART, VA_ACCOUNT_ID, VA_ACCOUNT, VA_CONTACT, VA_EMAIL, VA_SUBJECT,
+	VA_ITEMS, VA_NFIELDS
+};
+int		 voc_announce(struct kam_db *db, const struct voc_scope *s,
+		    const char *topic, const char *message, bool dry_run,
+		    struct voc_rows *out);
+
+/* What an announcement's rows add up to. */
+struct voc_told {
+	long	items;		/* answered (or to be) */
+	long	accounts;	/* an entry logged on each */
+	long	contacts;	/* with an e-mail address */
+	long	untouched;	/* items left alone */
+};
+void		 voc_announce_count(const struct voc_rows *r, struct voc_told *n);
+
+/* Rows of a statement by cols (a sysexits code), and their release. */
+int		 voc_rows_load(struct kam_db *db, const char *sql, int nparams,
+		    const char *const *params, const struct db_columns *cols,
+		    struct voc_rows *out);
+void		 voc_rows_free(struct voc_rows *r);
 
 #endif

@@ -21,13 +21,15 @@ enum {
 	OPT_SYNC, OPT_RESOURCE, OPT_FULL, OPT_DRY_RUN, OPT_FORCE, OPT_STATUS,
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
 	OPT_OPEN_NOW, OPT_BRIEF, OPT_DUE, OPT_QUALITY, OPT_DUPLICATES, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
-	OPT_WATCH
+	OPT_WATCH,
+	OPT_ANNOUNCE, OPT_MESSAGE
 };
 
 static const struct option long_options[] = {
 	{ "account",	required_argument, NULL, OPT_ACCOUNT },
 	{ "active",	no_argument,       NULL, OPT_ACTIVE },
 	{ "adopt",	no_argument,       NULL, OPT_ADOPT },
+	{ "announce",	required_argument, NULL, OPT_ANNOUNCE },
 	{ "brief",	required_argument, NULL, OPT_BRIEF },
 	{ "calendar",	required_argument, NULL, OPT_CALENDAR },
 	{ "columns",	required_argument, NULL, OPT_COLUMNS },
@@ -46,6 +48,7 @@ static const struct option long_options[] = {
 	{ "help-keys",	no_argument,       NULL, OPT_HELP_KEYS },
 	{ "import",	required_argument, NULL, OPT_IMPORT },
 	{ "kind",	required_argument, NULL, OPT_KIND },
+	{ "message",	required_argument, NULL, OPT_MESSAGE },
 	{ "name",	required_argument, NULL, OPT_NAME },
 	{ "no-header",	no_argument,       NULL, OPT_NO_HEADER },
 	{ "open-now",	required_argument, NULL, OPT_OPEN_NOW },
@@ -114,6 +117,8 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_RESOURCE: return &o->resource;
 	case OPT_TRACE: return &o->trace;
 	case OPT_PROGRESS_FD: return &o->progress_fd;
+	case OPT_ANNOUNCE: return &o->announce;
+	case OPT_MESSAGE: return &o->message;
 	default: return NULL;
 	}
 }
@@ -221,16 +226,20 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		    "--account");
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
 	    (o->import != NULL) + (o->brief != NULL) + o->sync + o->due +
-	    o->quality + o->duplicates + o->voc + o->queue > 1)
-		return cli_usage_error("--brief, --db, --due, --duplicates, --export, "
-		    "--import, --quality, --queue, --sla, --sync and --voc go one at "
-		    "a time");
+	    o->quality + o->duplicates + o->voc + o->queue +
+	    (o->announce != NULL) > 1)
+		return cli_usage_error("--announce, --brief, --db, --due, --duplicates, "
+		    "--export, --import, --quality, --queue, --sla, --sync and --voc go "
+		    "one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
 		    "--status and --progress-fd go with --sync");
-	if (o->dry_run && !o->sync && o->import == NULL)
-		return cli_usage_error("--dry-run goes with --sync or --import");
+	if (o->dry_run && !o->sync && o->import == NULL && o->announce == NULL)
+		return cli_usage_error("--dry-run goes with --sync, --import or "
+		    "--announce");
+	if (o->message != NULL && o->announce == NULL)
+		return cli_usage_error("--message goes with --announce");
 	if (o->calendar != NULL && o->import == NULL)
 		return cli_usage_error("--calendar goes with --import holidays");
 	if (o->watch && !o->voc)
@@ -244,6 +253,8 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cmd_sync(o, c);
 	if (o->voc)
 		return cmd_voc(o, c);
+	if (o->announce != NULL)
+		return cmd_announce(o, c);
 	if (o->export != NULL || o->sla != NULL || o->due || o->quality ||
 	    o->duplicates || o->queue || o->brief != NULL) {
 		if (o->nargs > 0)

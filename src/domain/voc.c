@@ -2,6 +2,7 @@
  * 0028_voice_of_the_customer.sql computes, copied out of the result. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 
 #include "kam/log.h"
@@ -39,8 +40,8 @@ static const char open_sql[] =
 static const char json_sql[] =
 	"SELECT kam.voc_json(" SINCE ", $2, $3::int)";
 
-static int
-load_rows(struct kam_db *db, const char *sql, int nparams,
+int
+voc_rows_load(struct kam_db *db, const char *sql, int nparams,
     const char *const *params, const struct db_columns *cols,
     struct voc_rows *out)
 {
@@ -73,16 +74,16 @@ voc_load(struct kam_db *db, const char *since, const char *team,
 
 	snprintf(limit, sizeof limit, "%d", open_limit);
 	*out = (struct voc){ 0 };
-	if ((rc = load_rows(db, topics_sql, 2, params, &topic_cols,
+	if ((rc = voc_rows_load(db, topics_sql, 2, params, &topic_cols,
 	    &out->topics)) == EX_OK)
-		rc = load_rows(db, open_sql, 3, params, &open_cols, &out->open);
+		rc = voc_rows_load(db, open_sql, 3, params, &open_cols, &out->open);
 	if (rc != EX_OK)
 		voc_free(out);
 	return rc;
 }
 
-static void
-rows_free(struct voc_rows *r)
+void
+voc_rows_free(struct voc_rows *r)
 {
 	for (size_t i = 0; r->cell != NULL && i < r->nrows * (size_t)r->nfields; i++)
 		free(r->cell[i]);
@@ -93,8 +94,8 @@ rows_free(struct voc_rows *r)
 void
 voc_free(struct voc *v)
 {
-	rows_free(&v->topics);
-	rows_free(&v->open);
+	voc_rows_free(&v->topics);
+	voc_rows_free(&v->open);
 }
 
 const char *
@@ -141,7 +142,15 @@ static const struct db_columns screen_cols = DB_COLUMNS("the cloud",
 #define DUE_TEXT(c) "coalesce(to_char(" c ", 'YYYY-MM-DD HH24:MI'), '')"
 #define MARK_TEXT(c) "CASE WHEN " c " THEN 'overdue' ELSE '' END"
 
-/* Both parts in one statement, each in its function's own order. */
+/* An interval as "2 d 4 h" (a day or more) or "3 h 20 min"; "-" for none. */
+#define DURATION_TEXT(c) "coalesce(CASE WHEN " c " >= interval '1 day' THEN " \
+	"floor(extract(epoch FROM " c ") / 86400) || ' d ' || " \
+	"floor(extract(epoch FROM " c ")::bigint % 86400 / 3600) || ' h' ELSE " \
+	"floor(extract(epoch FROM " c ") / 3600) || ' h ' || " \
+	"floor(extract(epoch FROM " c ")::bigint % 3600 / 60) || ' min' END, '-')"
+
+/* The parts in one statement, each in its function's own order; the
+ * measures (kam.voc_measures) only when asked for. */
 static const char screen_sql[] =
 	"SELECT part, topic, items, compliments, ideas, complaints, tone, id, "
 	"account_id, account, kind, state, due, mark, subject FROM ("
@@ -154,17 +163,32 @@ static const char screen_sql[] =
 	"SELECT 2, o.ordinality, 'open', NULL, NULL, NULL, NULL, NULL, NULL, o.id, "
 	"o.account_id, o.account, o.kind, replace(o.state, '_', ' '), "
 	DUE_TEXT("o.due") ", " MARK_TEXT("o.overdue") ", o.subject "
-	"FROM kam.voc_open(" SINCE ", $2, $3::boolean, $4::int) WITH ORDINALITY o"
+	"FROM kam.voc_open(" SINCE ", $2, $3::boolean, $4::int) WITH ORDINALITY o "
+	"UNION ALL "
+	"SELECT 3, m.n, 'measure', m.label, NULL, NULL, NULL, NULL, NULL, NULL, "
+	"NULL, NULL, NULL, m.value, NULL, NULL, NULL "
+	"FROM kam.voc_measures(" SINCE ", $2, $3::boolean) v CROSS JOIN LATERAL "
+	"(VALUES (1, 'Compliments', v.compliments::text), "
+	"(2, 'Ideas', v.ideas::text), (3, 'Complaints', v.complaints::text), "
+	"(4, 'Open (overdue)', v.open || ' (' || v.overdue || ')'), "
+	"(5, 'Answered in time', coalesce(round(100 * v.in_time_share) || ' % (' "
+	"|| v.answered_in_time || ' of ' || v.due || ')', '-')), "
+	"(6, 'Median to acknowledge', " DURATION_TEXT("v.median_acknowledge") "), "
+	"(7, 'Median to answer', " DURATION_TEXT("v.median_answer") "), "
+	"(8, 'Ideas adopted', v.ideas_adopted::text)) m (n, label, value) "
+	"WHERE $5::boolean"
 	") x ORDER BY p, n";
 
 bool
-voc_screen_send(struct kam_db *db, const struct voc_scope *s, int open_limit)
+voc_screen_send(struct kam_db *db, const struct voc_scope *s, int open_limit,
+    bool measures)
 {
 	char limit[16];
-	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", limit };
+	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", limit,
+	    measures ? "t" : "f" };
 
 	snprintf(limit, sizeof limit, "%d", open_limit);
-	return db_send_columns(db, screen_sql, 4, params, &screen_cols);
+	return db_send_columns(db, screen_sql, 5, params, &screen_cols);
 }
 
 static const char *const entry_names[VE_NFIELDS] = {
@@ -209,4 +233,60 @@ voc_open_complaints(struct kam_db *db, const char *since, const char *team,
 	*open = n[0];
 	*overdue = n[1];
 	return rc;
+}
+
+static const char *const announce_names[VA_NFIELDS] = {
+	[VA_PART] = "part", [VA_ACCOUNT_ID] = "account_id",
+	[VA_ACCOUNT] = "account", [VA_CONTACT] = "contact", [VA_EMAIL] = "email",
+	[VA_SUBJECT] = "subject", [VA_ITEMS] = "items",
+};
+static const struct db_columns announce_cols = DB_COLUMNS("an announcement",
+    announce_names);
+
+/* kam.voc_announce's rows once (it writes), as the contacts told and
+ * the items left alone. */
+static const char announce_sql[] =
+	"WITH a AS MATERIALIZED (SELECT * FROM kam.voc_announce($4, " SINCE ", "
+	"$2, $3::boolean, $5, $6::boolean)) "
+	"SELECT part, account_id, account, contact, email, subject, items FROM ("
+	"SELECT 1 AS p, 'told' AS part, account_id, account, contact, email, "
+	"NULL AS subject, count(*) AS items FROM a WHERE touched "
+	"GROUP BY account_id, account, contact_id, contact, email "
+	"UNION ALL "
+	"SELECT 2, 'untouched', account_id, account, contact, email, subject, 1 "
+	"FROM a WHERE NOT touched) x "
+	"ORDER BY p, account, account_id, contact, email, subject";
+
+int
+voc_announce(struct kam_db *db, const struct voc_scope *s, const char *topic,
+    const char *message, bool dry_run, struct voc_rows *out)
+{
+	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", topic,
+	    message, dry_run ? "t" : "f" };
+
+	*out = (struct voc_rows){ 0 };
+	return voc_rows_load(db, announce_sql, 6, params, &announce_cols, out);
+}
+
+void
+voc_announce_count(const struct voc_rows *r, struct voc_told *n)
+{
+	const char *last = NULL;
+
+	*n = (struct voc_told){ 0 };
+	for (size_t i = 0; i < r->nrows; i++) {
+		const char *acct = voc_get(r, i, VA_ACCOUNT_ID);
+
+		if (strcmp(voc_get(r, i, VA_PART), "told") != 0) {
+			n->untouched++;
+			continue;
+		}
+		n->items += strtol(voc_get(r, i, VA_ITEMS), NULL, 10);
+		if (voc_get(r, i, VA_EMAIL) != NULL)
+			n->contacts++;
+		/* the rows come by account */
+		if (last == NULL || strcmp(last, acct) != 0)
+			n->accounts++;
+		last = acct;
+	}
 }

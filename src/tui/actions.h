@@ -83,6 +83,10 @@
 	    "Show the cloud: the topics customers raised (:voc 90d, year, all; mine, " \
 	    "team, everyone), green praise, orange ideas, red complaints, and the open " \
 	    "items by due time; Tab moves between them, m changes whose accounts") \
+	ACT(VOC_MEASURES, "voc-measures", \
+	    "On the cloud: the loop's measures for the period and reach (items by kind, " \
+	    "share answered in time, median time to acknowledge and to answer, ideas " \
+	    "adopted) in place of the open items, or the open items again") \
 	GROUP("Support queue") \
 	ACT(SLA_CARD, "sla-card", \
 	    "On the support queue (:queue): show or hide the SLA card of the ticket's " \

@@ -68,6 +68,7 @@ static const struct binding bindings[] = {
 	{ 'T', ACT_FEEDBACK_TOPICS, 0, 0 }, { 'O', ACT_FEEDBACK_OWNER, 0, 0 },
 	{ 'A', ACT_AGENDA, 0, 0 }, { 'o', ACT_FILTER_OVERDUE, 0, 0 },
 	{ 'p', ACT_PORTFOLIO, 0, 0 }, { 'V', ACT_VOC, 0, 0 },
+	{ 'M', ACT_VOC_MEASURES, 0, 0 },
 	{ 'b', ACT_BRIEF, 0, 0 },
 	{ 'i', ACT_SLA_CARD, 0, 0 },
 	{ '[', ACT_YEAR_PREV, 0, 0 }, { ']', ACT_YEAR_NEXT, 0, 0 },

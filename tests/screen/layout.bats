@@ -216,3 +216,12 @@ form_at() {
 	PGUSER=sam both_sizes
 }
 
+
+@test "the cloud's measures (M)" {
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys V
+	screen_wait "Open items, first due first"
+	screen_keys M
+	screen_wait "Measures of the loop"
+	both_sizes
+}

@@ -16,7 +16,7 @@
 
 static const char *const states[] = {
 	"new", "acknowledged", "in_progress", "answered", "closed",
-	"no_answer_needed",
+	"no_answer_needed", "adopted",
 };
 
 static const char *
@@ -145,7 +145,8 @@ set_state(struct table_tab *tt, struct tui *t, size_t row, const char *typed)
 
 	if (to == NULL)
 		tui_message(t, true, "No such state '%s': new, acknowledged, "
-		    "in progress, answered, closed, no answer needed.", typed);
+		    "in progress, answered, closed, no answer needed, adopted.",
+		    typed);
 	else if (strcmp(to, "answered") == 0)
 		tui_message(t, true, ":answer TEXT answers the customer.");
 	else

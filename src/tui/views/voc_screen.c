@@ -6,7 +6,9 @@
  * widget, overdue ones marked. One statement a paint (voc_screen_send:
  * kam.voc_cloud and kam.voc_open, which kam --voc reads too). Tab moves
  * between the cloud and the list; Enter lists a topic's entries or opens
- * an item on its account. On a wall (t->wall) nothing is selected. */
+ * an item on its account. M shows the loop's measures (kam.voc_measures)
+ * in the list's place, and the list again. On a wall (t->wall) nothing
+ * is selected. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +33,8 @@ struct voc_view {
 	struct view	 v;
 	struct acct_rows topics;	/* the rows of part "topic" */
 	struct table	 open;		/* the rows of part "open" */
+	struct table	 measures;	/* the rows of part "measure" */
+	bool		 show_measures;	/* M: the measures in the list's place */
 	size_t		 cursor;	/* the topic under the cursor */
 	size_t		 top;		/* the cloud's first line shown */
 	bool		 on_list;	/* Tab: the list has the cursor */
@@ -47,6 +51,11 @@ static const struct table_col open_cols[] = {
 	{ "Kind", VS_KIND, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 	{ "State", VS_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 	{ "Subject", VS_SUBJECT, 0, ALIGN_LEFT, TC_TEXT, COL_FREE },
+};
+
+static const struct table_col measure_cols[] = {
+	{ "Measure", VS_TOPIC, 10, ALIGN_LEFT, TC_TEXT, COL_FREE },
+	{ "Value", VS_STATE, 0, ALIGN_LEFT, TC_TEXT, COL_WHOLE },
 };
 
 static enum theme_elem
@@ -173,6 +182,13 @@ draw_cloud(struct voc_view *vv, struct tui *t, int y, int x, int cols,
 	lay_out(vv, t, (size_t)cols, put_word, NULL);
 }
 
+/* The table in the list's place: the open items or the measures. */
+static struct table *
+list_of(struct voc_view *vv)
+{
+	return vv->show_measures ? &vv->measures : &vv->open;
+}
+
 static void
 voc_draw(struct view *v, struct tui *t, int y0, int height)
 {
@@ -191,16 +207,20 @@ voc_draw(struct view *v, struct tui *t, int y0, int height)
 	if (wide)
 		draw_fill(t, y0, cloud_cols, 1, TE_NORMAL);
 	buf_reset(&head);
-	buf_addf(&head, "Open items, first due first (%zu)", vv->open.rows.nrows);
+	if (vv->show_measures)
+		buf_adds(&head, "Measures of the loop (M: open items)");
+	else
+		buf_addf(&head, "Open items, first due first (%zu)",
+		    vv->open.rows.nrows);
 	draw_text(t, list_y, list_x, t->cols - list_x, head.data, TE_LABEL,
 	    ALIGN_LEFT);
 	buf_free(&head);
 	if (wide)
 		for (int i = 1; i < height; i++)
 			draw_fill(t, y0 + i, cloud_cols, 1, TE_NORMAL);
-	table_place(&vv->open, list_x, t->cols - list_x);
-	table_draw(t, &vv->open, list_y + 1, y0 + height - list_y - 1,
-	    "No open items.");
+	table_place(list_of(vv), list_x, t->cols - list_x);
+	table_draw(t, list_of(vv), list_y + 1, y0 + height - list_y - 1,
+	    vv->show_measures ? "Reading..." : "No open items.");
 }
 
 /* The cloud moves word by word; the list as any table. */
@@ -210,7 +230,8 @@ step(struct voc_view *vv, enum kam_action a)
 	size_t n = vv->topics.nrows;
 
 	if (vv->on_list)
-		return listnav_act(&vv->open.nav, a) || table_scroll(&vv->open, a);
+		return listnav_act(&list_of(vv)->nav, a) ||
+		    table_scroll(list_of(vv), a);
 	if (a == ACT_MOVE_DOWN || a == ACT_MOVE_RIGHT)
 		vv->cursor = vv->cursor + 1 < n ? vv->cursor + 1 : vv->cursor;
 	else if (a == ACT_MOVE_UP || a == ACT_MOVE_LEFT)
@@ -233,7 +254,7 @@ enter(struct voc_view *vv, struct tui *t)
 	if (!vv->on_list && vv->cursor < vv->topics.nrows)
 		view_voc_entries_show(t, acct_rows_get(&vv->topics, vv->cursor,
 		    VS_TOPIC));
-	else if (vv->on_list && i < o->nrows)
+	else if (vv->on_list && !vv->show_measures && i < o->nrows)
 		view_account_open(t, acct_rows_get(o, i, VS_ACCOUNT_ID),
 		    acct_rows_get(o, i, VS_ACCOUNT), TAB_FEEDBACK);
 }
@@ -249,6 +270,9 @@ voc_action(struct view *v, struct tui *t, enum kam_action a)
 		enter(vv, t);
 	else if (a == ACT_FILTER_MINE) {
 		t->voc.reach = (enum voc_reach)(((int)t->voc.reach + 1) % VOC_NREACH);
+		tui_reload(t, v);
+	} else if (a == ACT_VOC_MEASURES) {
+		vv->show_measures = !vv->show_measures;
 		tui_reload(t, v);
 	} else if (!step(vv, a))
 		return false;
@@ -278,6 +302,7 @@ static void
 voc_reload(struct view *v, struct tui *t)
 {
 	table_clear(&VV(v)->open);
+	table_clear(&VV(v)->measures);
 	req_submit(t, v, 0, 0);
 }
 
@@ -286,11 +311,10 @@ voc_send(struct view *v, struct tui *t, int slot, int arg)
 {
 	struct voc_scope s;
 
-	(void)v;
 	(void)slot;
 	(void)arg;
 	voc_state_scope(&t->voc, &t->user, &s);
-	return voc_screen_send(t->db, &s, OPEN_LIMIT);
+	return voc_screen_send(t->db, &s, OPEN_LIMIT, VV(v)->show_measures);
 }
 
 /* The rows of one part, moved out of all (which keeps the rest). */
@@ -315,24 +339,27 @@ static void
 voc_recv(struct view *v, struct tui *t, int slot, int arg)
 {
 	struct voc_view *vv = VV(v);
-	struct acct_rows all, open;
+	struct acct_rows all, open, measures;
 
 	(void)slot;
 	(void)arg;
 	vv->loaded = true;
 	if (!acct_rows_recv(t->db, &all)) {
-		vv->open.loaded = true;
+		vv->open.loaded = vv->measures.loaded = true;
 		tui_db_error(t);
 		return;
 	}
 	acct_rows_free(&vv->topics);
 	take_part(&all, "topic", &vv->topics);
 	take_part(&all, "open", &open);
+	take_part(&all, "measure", &measures);
 	acct_rows_free(&all);
 	if (vv->cursor >= vv->topics.nrows)
 		vv->cursor = vv->topics.nrows > 0 ? vv->topics.nrows - 1 : 0;
 	table_take(&vv->open, &open, 0);
 	acct_rows_free(&open);
+	table_take(&vv->measures, &measures, 0);
+	acct_rows_free(&measures);
 }
 
 static bool
@@ -362,6 +389,7 @@ voc_view_free(struct view *v)
 {
 	acct_rows_free(&VV(v)->topics);
 	table_free(&VV(v)->open);
+	table_free(&VV(v)->measures);
 	free(v);
 }
 
@@ -380,6 +408,7 @@ voc_new(void)
 	vv->v.ops = &voc_ops;
 	table_init(&vv->open, open_cols, (int)countof(open_cols), open_role);
 	table_set_key(&vv->open, VS_ID);
+	table_init(&vv->measures, measure_cols, (int)countof(measure_cols), NULL);
 	return &vv->v;
 }
 
