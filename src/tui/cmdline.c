@@ -22,6 +22,7 @@ static const struct {
 	{ "sync", CMD_SYNC, false }, { "voc", CMD_VOC, false },
 	{ "state", CMD_STATE, true }, { "topics", CMD_TOPICS, false },
 	{ "answer", CMD_ANSWER, true }, { "owner", CMD_OWNER, true },
+	{ "team", CMD_TEAM, true },
 };
 
 const char *const hist_channels[] = {

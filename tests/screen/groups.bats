@@ -60,3 +60,50 @@ check_group() {
 	run screen_text
 	[[ "$output" == *"Parent"*"Müller GmbH"* ]]
 }
+
+@test "t: a role of the team in a form, added, then edited with its version and audited" {
+	screen_open_account nordwind
+	screen_keys t
+	screen_type technical_lead
+	screen_keys Enter
+	screen_wait "New role in the account team"
+	screen_type S
+	screen_keys Tab
+	screen_type B
+	screen_keys C-s
+	screen_wait "Account team saved."
+	screen_keys G
+	screen_wait "Technical lead"
+	[[ "$(screen_line 'Technical lead')" == *"Sam Okafor, deputy Bo Nakamura"* ]]
+	[ "$(screen_sql "SELECT version FROM kam.team_member WHERE role = 'technical_lead'")" = 1 ]
+	# the same role again edits that row
+	screen_keys t
+	screen_type technical_lead
+	screen_keys Enter
+	screen_wait "Edit a role of the account team"
+	screen_keys Tab
+	screen_type D
+	screen_keys C-s
+	screen_wait "Account team saved."
+	screen_wait "deputy David Okonkwo"
+	[ "$(screen_sql "SELECT version FROM kam.team_member WHERE role = 'technical_lead'")" = 2 ]
+	[ "$(screen_sql "SELECT string_agg(op, ' ' ORDER BY id) FROM kam.audit_log
+	    WHERE table_name = 'team_member' AND actor = 'anna'")" = "INSERT UPDATE" ]
+}
+
+@test "t: a role the list does not have is refused in plain words" {
+	screen_open_account nordwind
+	screen_keys t
+	screen_type nosuchrole
+	screen_keys Enter
+	screen_wait "New role in the account team"
+	screen_type S
+	screen_keys C-s
+	screen_wait "is not a role of the list"
+}
+
+@test "support may not change the team" {
+	PGUSER=sam screen_open_account nordwind
+	screen_keys t
+	screen_wait "may not change this account's team"
+}

@@ -33,6 +33,8 @@ CREATE TABLE team_member (
 			ON DELETE RESTRICT,
 	person_id	bigint NOT NULL REFERENCES app_user ON DELETE RESTRICT,
 	deputy_id	bigint REFERENCES app_user ON DELETE RESTRICT,
+	-- a form's save, repeated after a lost connection, makes one row (0009)
+	client_key	uuid UNIQUE,
 	version		integer NOT NULL DEFAULT 1,
 	created_at	timestamptz NOT NULL DEFAULT now(),
 	updated_at	timestamptz NOT NULL DEFAULT now(),
@@ -68,7 +70,7 @@ $$;
 
 -- The account's owner and team keep its account team, as they keep its
 -- contacts (0003).
-GRANT INSERT (account_id, role, person_id, deputy_id),
+GRANT INSERT (account_id, role, person_id, deputy_id, client_key),
       UPDATE (role, person_id, deputy_id), DELETE
 	ON team_member TO kam_manager;
 CREATE POLICY kam_manager_insert ON team_member FOR INSERT TO kam_manager

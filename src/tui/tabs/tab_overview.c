@@ -12,6 +12,9 @@
 
 #include "card_tab.h"
 #include "client.h"
+#include "cmdline.h"
+#include "message.h"
+#include "prompt.h"
 #include "form_view.h"
 #include "forms.h"
 #include "requests.h"
@@ -452,10 +455,52 @@ overview_recv(struct view *v, struct tui *t, int slot, int arg)
 	build(to);
 }
 
-/* e: the account's own fields. */
+/* t: asks which role, as ":team ROLE" (kam.team_role's codes). */
+static void
+team_prompt(struct tui *t)
+{
+	prompt_open(&t->prompt, ':', "team ");
+	t->dirty = true;
+}
+
+/* :team ROLE: that role's row of the account team, made when there is
+ * none; the owner in sales is the account's (e). */
+static bool
+overview_command(struct view *v, struct tui *t, const struct cmd *c)
+{
+	struct tab_overview *to = TO(v);
+	const char *id = NULL;
+	const char *const preset[] = { "role", c->arg, NULL };
+
+	if (c->kind != CMD_TEAM)
+		return false;
+	if (strcmp(c->arg, "sales") == 0) {
+		tui_message(t, true, "The owner in sales is the account's: e edits it.");
+		return true;
+	}
+	if (!tab_may_write(v, t, "team"))
+		return true;
+	for (size_t i = 0; i < to->team.nrows; i++)
+		if (strcmp(acct_rows_get(&to->team, i, TM_ROLE), c->arg) == 0)
+			id = acct_rows_get(&to->team, i, TM_ID);
+	if (id != NULL)
+		form_view_open(t, &form_team, tab_account_id(v),
+		    tab_account_name(v), id);
+	else
+		form_view_open_with(t, &form_team, tab_account_id(v),
+		    tab_account_name(v), preset);
+	return true;
+}
+
+/* e: the account's own fields; t: a role of its team. */
 static bool
 overview_action(struct view *v, struct tui *t, enum kam_action a)
 {
+	if (a == ACT_FORM_TEAM) {
+		if (tab_may_write(v, t, "team"))
+			team_prompt(t);
+		return true;
+	}
 	if (a != ACT_FORM_EDIT)
 		return card_tab_action(v, t, a);
 	if (tab_may_write(v, t, "fields"))
@@ -494,6 +539,7 @@ static const struct kam_view_ops overview_ops = {
 	.name = "overview",
 	.draw = card_tab_draw,
 	.action = overview_action,
+	.command = overview_command,
 	.reload = overview_reload,
 	.send = overview_send,
 	.recv = overview_recv,
