@@ -196,6 +196,7 @@ bool	edit_warn_recv(struct kam_db *db, struct kam_buf *words,
 struct edit_rights {
 	bool	write;
 	bool	tickets;
+	bool	sla;	/* its service levels: also a role of its team's */
 };
 
 bool	edit_rights_send(struct kam_db *db, const char *account_id);

@@ -107,3 +107,16 @@ check_group() {
 	screen_keys t
 	screen_wait "may not change this account's team"
 }
+
+@test "a service owner from support edits the SLA; another support login may not" {
+	group_data
+	PGUSER=sam screen_open_account nordwind 4
+	screen_keys e
+	screen_wait "Edit service level"
+	screen_stop
+	screen_sql "SELECT kam.add_user('tina', 'support', NULL, 'Tina Plain', NULL)
+	    WHERE NOT EXISTS (SELECT 1 FROM kam.app_user WHERE role_name = 'tina')"
+	PGUSER=tina screen_open_account nordwind 4
+	screen_keys e
+	screen_wait "may not change this account's service level"
+}
