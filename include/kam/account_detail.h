@@ -29,6 +29,9 @@ enum acct_query {
 	AQ_SLAS,	/* every service level, by validity: enum sla_row_field */
 	AQ_QUALITY,	/* the data-quality score and findings: enum quality_field */
 	AQ_BREACHES,	/* ticket milestones breached by month: enum breach_field */
+	AQ_CHILDREN,	/* the accounts right below: enum child_field */
+	AQ_GROUP,	/* the group's roll-up, one row or none: enum group_field */
+	AQ_TEAM,	/* the account team, a line a role: enum team_field */
 	AQ_COUNT
 };
 
@@ -138,6 +141,28 @@ enum quality_field {
  * first response and of resolution that month. */
 enum breach_field {
 	BR_MONTH, BR_FIRST_RESPONSE, BR_RESOLUTION, BR_NFIELDS
+};
+
+/* The first 20 children by name; CHD_TOTAL is how many there are, CHD_BELOW
+ * how many accounts are below the child (migration 0049). */
+enum child_field {
+	CHD_NAME, CHD_ERP_ID, CHD_TIER, CHD_STATUS, CHD_BELOW, CHD_TOTAL,
+	CHD_NFIELDS
+};
+
+/* kam.group_rollup (migration 0049) of an account with children or with
+ * hidden ones; money in GR_REPORTING, NULL when a rate is missing
+ * (GR_MISSING_RATE names the currency). */
+enum group_field {
+	GR_MEMBERS, GR_HIDDEN, GR_LEVELS, GR_REPORTING, GR_REVENUE, GR_TARGET,
+	GR_OVERDUE, GR_MISSING_RATE, GR_COMPLAINTS, GR_TICKETS, GR_BREACHED,
+	GR_NFIELDS
+};
+
+/* kam.account_team_list (migration 0050): the owner in sales first (its
+ * TM_ID NULL: it is the account's owner), then the roles in order. */
+enum team_field {
+	TM_LABEL, TM_PERSON, TM_DEPUTY, TM_ROLE, TM_ID, TM_VERSION, TM_NFIELDS
 };
 
 struct acct_rows_req {

@@ -29,6 +29,7 @@ enum edit_entity {
 	EE_ACTION, EE_ACCOUNT,
 	EE_COMPLAINT,	/* closing a complaint: its outcome (no new rows) */
 	EE_HOLIDAY, EE_WINDOW,	/* a calendar's (the new row's "account") */
+	EE_TEAM,	/* a role of the account team (migration 0050) */
 	EE_COUNT
 };
 
@@ -151,6 +152,7 @@ enum edit_outcome edit_op_done_recv(struct kam_db *db, struct edit_error *err);
 enum edit_pick {
 	EP_CONTACTS, EP_USERS, EP_TEAMS, EP_PARENTS,
 	EP_COUNTRY,	/* the account's country, while current is NULL */
+	EP_PEOPLE,	/* every active user, managers and support */
 	EP_COUNT
 };
 
@@ -194,6 +196,7 @@ bool	edit_warn_recv(struct kam_db *db, struct kam_buf *words,
 struct edit_rights {
 	bool	write;
 	bool	tickets;
+	bool	sla;	/* its service levels: also a role of its team's */
 };
 
 bool	edit_rights_send(struct kam_db *db, const char *account_id);

@@ -268,6 +268,24 @@ static const char *const breach_names[BR_NFIELDS] = {
 	[BR_RESOLUTION] = "resolution",
 };
 
+static const char *const child_names[CHD_NFIELDS] = {
+	[CHD_NAME] = "name", [CHD_ERP_ID] = "erp_id", [CHD_TIER] = "tier",
+	[CHD_STATUS] = "status", [CHD_BELOW] = "below", [CHD_TOTAL] = "total",
+};
+
+static const char *const group_names[GR_NFIELDS] = {
+	[GR_MEMBERS] = "members", [GR_HIDDEN] = "hidden", [GR_LEVELS] = "levels",
+	[GR_REPORTING] = "reporting_currency", [GR_REVENUE] = "revenue",
+	[GR_TARGET] = "target", [GR_OVERDUE] = "overdue",
+	[GR_MISSING_RATE] = "missing_rate", [GR_COMPLAINTS] = "open_complaints",
+	[GR_TICKETS] = "open_tickets", [GR_BREACHED] = "tickets_breached",
+};
+
+static const char *const team_names[TM_NFIELDS] = {
+	[TM_LABEL] = "label", [TM_PERSON] = "person", [TM_DEPUTY] = "deputy",
+	[TM_ROLE] = "role", [TM_ID] = "id", [TM_VERSION] = "version",
+};
+
 struct query_def {
 	int			 nparams;
 	const char		*sql;
@@ -393,6 +411,24 @@ static const struct query_def queries[AQ_COUNT] = {
 	  "FROM kam.ticket_breach b WHERE b.account_id = $1::bigint "
 	  "GROUP BY b.month ORDER BY b.month DESC LIMIT 6",
 	  DB_COLUMNS("breaches", breach_names), false },
+	[AQ_CHILDREN] = { 1,
+	  "SELECT c.name, c.erp_id, c.tier, c.status, c.below, "
+	  "count(*) OVER () AS total FROM kam.account_children c "
+	  "WHERE c.parent_id = $1::bigint ORDER BY kam.fold(c.name), c.id LIMIT 20",
+	  DB_COLUMNS("children", child_names), false },
+	/* a leaf that hides nothing has no group to roll up */
+	[AQ_GROUP] = { 1,
+	  "SELECT r.members, r.hidden, r.levels, r.reporting_currency, "
+	  "round(r.revenue) AS revenue, round(r.target) AS target, "
+	  "round(r.overdue) AS overdue, r.missing_rate, r.open_complaints, "
+	  "r.open_tickets, r.tickets_breached "
+	  "FROM kam.group_rollup($1::bigint) r WHERE r.members > 1 OR r.hidden > 0",
+	  DB_COLUMNS("group", group_names), false },
+	[AQ_TEAM] = { 1,
+	  "SELECT t.label, t.person, t.deputy, t.role, t.id, t.version "
+	  "FROM kam.account_team_list t WHERE t.account_id = $1::bigint "
+	  "ORDER BY t.position, t.label",
+	  DB_COLUMNS("team", team_names), false },
 };
 
 bool

@@ -29,9 +29,10 @@ static const char *const pick_names[PICK_NCOLS] = {
 static const struct db_columns pick_cols = DB_COLUMNS("pick list", pick_names);
 static const char *const warn_names[] = { "warning" };
 static const struct db_columns warn_cols = DB_COLUMNS("warning", warn_names);
-enum { RIGHTS_WRITE, RIGHTS_TICKETS, RIGHTS_NCOLS };
+enum { RIGHTS_WRITE, RIGHTS_TICKETS, RIGHTS_SLA, RIGHTS_NCOLS };
 static const char *const rights_names[RIGHTS_NCOLS] = {
 	[RIGHTS_WRITE] = "may_write", [RIGHTS_TICKETS] = "tickets",
+	[RIGHTS_SLA] = "may_write_sla",
 };
 static const struct db_columns rights_cols = DB_COLUMNS("rights",
     rights_names);
@@ -520,7 +521,8 @@ edit_warn_recv(struct kam_db *db, struct kam_buf *words, struct edit_error *err)
 }
 
 /* The policies of 0003_security.sql, asked of the database: they key on
- * role membership and on kam.can_write_account. */
+ * role membership and on kam.can_write_account; the service level's on
+ * kam.may_write_service_level (0050), managers' and support's alike. */
 bool
 edit_rights_send(struct kam_db *db, const char *account_id)
 {
@@ -529,7 +531,12 @@ edit_rights_send(struct kam_db *db, const char *account_id)
 	return db_send_columns(db, "SELECT pg_has_role('kam_admin', 'USAGE') OR "
 	    "(pg_has_role('kam_manager', 'USAGE') AND "
 	    "kam.can_write_account($1::bigint)) AS may_write, "
-	    "pg_has_role('kam_support', 'USAGE') AS tickets", 1, p, &rights_cols);
+	    "pg_has_role('kam_support', 'USAGE') AS tickets, "
+	    "pg_has_role('kam_admin', 'USAGE') OR "
+	    "((pg_has_role('kam_manager', 'USAGE') OR "
+	    "pg_has_role('kam_support', 'USAGE')) AND "
+	    "kam.may_write_service_level($1::bigint)) AS may_write_sla",
+	    1, p, &rights_cols);
 }
 
 bool
@@ -543,6 +550,7 @@ edit_rights_recv(struct kam_db *db, struct edit_rights *rights)
 	if (res_rows(r) == 1) {
 		rights->write = strcmp(res_get(r, 0, RIGHTS_WRITE), "t") == 0;
 		rights->tickets = strcmp(res_get(r, 0, RIGHTS_TICKETS), "t") == 0;
+		rights->sla = strcmp(res_get(r, 0, RIGHTS_SLA), "t") == 0;
 	}
 	res_free(r);
 	return true;

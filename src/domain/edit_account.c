@@ -22,6 +22,8 @@ static const struct edit_constraint constraints[] = {
 	{ "account_check", "parent_id", "cannot be the account itself" },
 	{ "account_owner_id_fkey", "owner_id", "is not a kam user (any more)" },
 	{ "account_parent_id_fkey", "parent_id", "is not an account (any more)" },
+	{ "account_group_no_cycle", "parent_id",
+	  "is in this account's own group: that would go round in a circle" },
 	{ NULL, NULL, NULL },
 };
 

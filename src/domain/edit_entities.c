@@ -100,6 +100,7 @@ const struct edit_entity_def *const edit_entities[EE_COUNT] = {
 	[EE_COMPLAINT] = &edit_complaint_def,
 	[EE_HOLIDAY] = &edit_holiday_def,
 	[EE_WINDOW] = &edit_window_def,
+	[EE_TEAM] = &edit_team_def,
 };
 
 static const struct edit_op_def contact_deactivate = {
@@ -163,6 +164,7 @@ const char *const edit_picks[EP_COUNT] = {
 	"WHERE a.id = $1::bigint) DESC, u.display_name, u.id",
 	[EP_TEAMS] = edit_pick_teams,
 	[EP_PARENTS] = edit_pick_parents,
+	[EP_PEOPLE] = edit_pick_people,
 	/* a new service level's time zone comes from it, unless one is
 	 * given already */
 	[EP_COUNTRY] =
@@ -172,4 +174,5 @@ const char *const edit_picks[EP_COUNT] = {
 
 const bool edit_pick_ids[EP_COUNT] = {
 	[EP_CONTACTS] = true, [EP_USERS] = true, [EP_PARENTS] = true,
+	[EP_PEOPLE] = true,
 };

@@ -67,7 +67,8 @@ extern const struct edit_warn_def *const	edit_warns[EW_COUNT];
 extern const struct edit_entity_def	edit_condition_def, edit_service_level_def,
 					edit_plan_def, edit_action_def,
 					edit_account_def, edit_complaint_def,
-					edit_holiday_def, edit_window_def;
+					edit_holiday_def, edit_window_def,
+					edit_team_def;
 extern const struct edit_op_def		edit_condition_end, edit_action_complete,
 					edit_action_drop, edit_follow_up_done,
 					edit_follow_up_reopen,
@@ -76,7 +77,8 @@ extern const struct edit_op_def		edit_condition_end, edit_action_complete,
 					edit_feedback_answer, edit_feedback_owner,
 					edit_holiday_delete, edit_window_delete;
 extern const struct edit_warn_def	edit_condition_overlap, edit_sla_overlap;
-extern const char			edit_pick_teams[], edit_pick_parents[];
+extern const char			edit_pick_teams[], edit_pick_parents[],
+					edit_pick_people[];
 
 /* An entry refused: the database lets its author (or an administrator)
  * correct it, on an account they may write (0018_entry_lifecycle.sql). */

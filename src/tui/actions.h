@@ -131,6 +131,8 @@
 	    "or reopen a closed one") \
 	ACT(FORM_PLAN, "edit-plan", \
 	    "On the Plan tab: the plan of the year shown, made when there is none, else edited") \
+	ACT(FORM_TEAM, "edit-team", \
+	    "On the Overview: a role of the account team, its person and deputy (:team ROLE)") \
 	ACT(DRAFT_DISCARD, "discard-draft", \
 	    "On the drafts screen: discard the draft under the cursor (asks first)") \
 	ACT(FIELD_NEXT, "field-next", "Next field") \

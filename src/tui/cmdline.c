@@ -23,6 +23,7 @@ static const struct {
 	{ "state", CMD_STATE, true }, { "topics", CMD_TOPICS, false },
 	{ "answer", CMD_ANSWER, true }, { "owner", CMD_OWNER, true },
 	{ "quality", CMD_QUALITY, false },
+	{ "team", CMD_TEAM, true },
 };
 
 const char *const hist_channels[] = {

@@ -86,7 +86,7 @@ static const struct binding bindings[] = {
 	{ 'L', ACT_FORM_LOG, 0, 0 }, { 'a', ACT_FORM_ADD, 0, 0 },
 	{ 'e', ACT_FORM_EDIT, 0, 0 }, { 'D', ACT_FORM_DEACTIVATE, 0, 0 },
 	{ 'x', ACT_FORM_COMPLETE, 0, 0 }, { 'C', ACT_FORM_CLOSE_COMPLAINT, 0, 0 },
-	{ 'P', ACT_FORM_PLAN, 0, 0 },
+	{ 'P', ACT_FORM_PLAN, 0, 0 }, { 't', ACT_FORM_TEAM, 0, 0 },
 	{ 'd', ACT_DRAFT_DISCARD, 0, 0 },
 	{ '\t', ACT_FIELD_NEXT, 0, E }, { FK(KEY_BTAB), ACT_FIELD_PREV, 0, E },
 	{ FK(KEY_DOWN), ACT_LINE_DOWN, 0, E }, { FK(KEY_UP), ACT_LINE_UP, 0, E },

@@ -225,3 +225,23 @@ form_at() {
 	screen_wait "Measures of the loop"
 	both_sizes
 }
+
+@test "the Overview's team and group, and the team's form" {
+	screen_sql "UPDATE kam.account SET parent_id = (SELECT id FROM kam.account
+	    WHERE erp_id = '$ERP') WHERE erp_id = 'C1'"
+	screen_sql "INSERT INTO kam.team_member (account_id, role, person_id, deputy_id)
+	  SELECT a.id, 'service_owner', s.id, b.id FROM kam.account a,
+	         kam.app_user s, kam.app_user b
+	   WHERE a.erp_id = '$ERP' AND s.role_name = 'sam' AND b.role_name = 'bo'
+	  ON CONFLICT DO NOTHING"
+	open_probe
+	screen_keys G
+	screen_wait "Whole group"
+	both_sizes
+	at_80x24 "the team's form"
+	screen_keys t
+	screen_type service_owner
+	screen_keys Enter
+	screen_wait "Edit a role of the account team"
+	both_sizes
+}

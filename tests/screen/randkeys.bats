@@ -134,3 +134,23 @@ randkeys_setup() {
 		randkeys_run "${KAM_RANDKEYS_STEPS:-600}" "${KAM_RANDKEYS_QUEUE_SECONDS:-30}"
 	done
 }
+
+# account groups and teams (migrations 0049, 0050): every account of the
+# fixture in one group of three levels, each with a service owner, so that
+# whatever account the keys open shows its team and group, and t reaches
+# the team's form
+@test "random keys on accounts in groups with teams" {
+	screen_sql "UPDATE kam.account c SET parent_id = p.id
+	  FROM (VALUES ('C2', 'C1'), ('C3', 'C1'), ('C4', 'C2'), ('C5', 'C2'),
+	               ('C6', 'C4'), ('C7', 'C3')) v (child, parent)
+	  JOIN kam.account p ON p.erp_id = v.parent WHERE c.erp_id = v.child"
+	screen_sql "INSERT INTO kam.team_member (account_id, role, person_id, deputy_id)
+	  SELECT a.id, 'service_owner', s.id, b.id FROM kam.account a,
+	         kam.app_user s, kam.app_user b
+	   WHERE a.erp_id ~ '^C[0-9]$' AND s.role_name = 'sam' AND b.role_name = 'bo'"
+	randkeys_setup
+	export PGUSER=anna
+	for size in 80x24 120x40; do
+		randkeys_run "${KAM_RANDKEYS_STEPS:-600}" "${KAM_RANDKEYS_QUEUE_SECONDS:-30}"
+	done
+}

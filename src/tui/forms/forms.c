@@ -169,7 +169,7 @@ static const struct form_def *const form_defs[] = {
 	&form_interaction, &form_ticket, &form_correct_interaction,
 	&form_correct_ticket, &form_complaint, &form_contact, &form_condition,
 	&form_service_level, &form_plan, &form_action, &form_account,
-	&form_holiday, &form_window,
+	&form_holiday, &form_window, &form_team,
 };
 
 const struct form_def *

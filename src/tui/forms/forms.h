@@ -17,5 +17,7 @@ extern const struct form_def form_account, form_condition, form_service_level,
 	form_plan, form_action;
 /* forms_calendars.c: a calendar's holiday and opening window. */
 extern const struct form_def form_holiday, form_window;
+/* forms_team.c: a role of the account team, its person and deputy. */
+extern const struct form_def form_team;
 
 #endif

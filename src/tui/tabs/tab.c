@@ -27,18 +27,33 @@ view_account_rights(const struct view *account)
 	return a->have_rights ? &a->rights : NULL;
 }
 
-bool
-tab_may_write(const struct view *tab, struct tui *t, const char *what)
+/* Whether the user may write what (sla: the service levels, which a role
+ * of the account team may grant), saying why not when not. */
+static bool
+may(const struct view *tab, struct tui *t, const char *what, bool sla)
 {
 	const struct edit_rights *r = view_account_rights(tab->parent);
+	bool ok = r != NULL && (sla ? r->sla : r->write);
 
 	if (r == NULL)
 		tui_message(t, true, "Still reading what you may change here; "
 		    "try again in a moment.");
-	else if (!r->write)
+	else if (!ok)
 		tui_message(t, true, "Your role may not change this account's %s.",
 		    what);
-	return r != NULL && r->write;
+	return ok;
+}
+
+bool
+tab_may_write(const struct view *tab, struct tui *t, const char *what)
+{
+	return may(tab, t, what, false);
+}
+
+bool
+tab_may_write_sla(const struct view *tab, struct tui *t)
+{
+	return may(tab, t, "service level", true);
 }
 
 void

@@ -39,6 +39,8 @@ const struct edit_rights *view_account_rights(const struct view *account);
  * says why not. */
 bool		 tab_may_write(const struct view *tab, struct tui *t,
 		    const char *what);
+/* The same for its service levels, which a role of its team may grant. */
+bool		 tab_may_write_sla(const struct view *tab, struct tui *t);
 
 /* A tab's interest (view.h): tables of its account. */
 void		 tab_interest(struct view *tab, const char *const *tables,

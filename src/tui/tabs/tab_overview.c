@@ -4,13 +4,17 @@
  * active conditions, plan status and open complaints, and the account's
  * data-quality score with its findings (for whoever may read plans: the
  * rules read them, migration 0024), and its tickets' breached milestones
- * by month (migration 0033). */
+ * by month (migration 0033); its group, the children and the group's
+ * figures (0049), and its account team (0050). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "card_tab.h"
 #include "client.h"
+#include "cmdline.h"
+#include "message.h"
+#include "prompt.h"
 #include "form_view.h"
 #include "forms.h"
 #include "requests.h"
@@ -20,7 +24,10 @@
 #include "kam/words.h"
 #include "kam/xalloc.h"
 
-enum { SLOT_OVERVIEW, SLOT_SLA, SLOT_QUALITY, SLOT_BREACHES };
+enum {
+	SLOT_OVERVIEW, SLOT_SLA, SLOT_QUALITY, SLOT_BREACHES, SLOT_CHILDREN,
+	SLOT_GROUP, SLOT_TEAM
+};
 
 struct tab_overview {
 	struct card_tab		 ct;
@@ -28,6 +35,7 @@ struct tab_overview {
 	struct sla_card		 sla;
 	struct acct_rows	 quality;
 	struct acct_rows	 breaches;
+	struct acct_rows	 children, group, team;
 	bool			 have_ov, have_sla, have_quality, have_breaches;
 	struct kam_buf		 b;
 };
@@ -278,6 +286,78 @@ breaches(struct tab_overview *to)
 		    acct_rows_get(b, i, BR_RESOLUTION));
 }
 
+/* The children by name (the first 20), each with the size of its own
+ * group, and the group's figures when the user may read plans. */
+static void
+group(struct tab_overview *to)
+{
+	const struct acct_rows *c = &to->children, *g = &to->group;
+	const char *rep = acct_rows_get(g, 0, GR_REPORTING);
+	struct kam_buf a, b;
+
+	if (c->nrows == 0 && g->nrows == 0)
+		return;
+	buf_init(&a);
+	buf_init(&b);
+	card_heading(&to->ct.card, "Group");
+	for (size_t i = 0; i < c->nrows; i++) {
+		const char *below = acct_rows_get(c, i, CHD_BELOW);
+
+		addf(to, i == 0 ? "Children" : "", TE_NORMAL, "%s%s%s%s, %s%s%s%s",
+		    acct_rows_get(c, i, CHD_NAME),
+		    acct_rows_get(c, i, CHD_ERP_ID) ? " (ERP " : "",
+		    acct_rows_get(c, i, CHD_ERP_ID) ? acct_rows_get(c, i, CHD_ERP_ID) : "",
+		    acct_rows_get(c, i, CHD_ERP_ID) ? ")" : "",
+		    acct_rows_get(c, i, CHD_TIER),
+		    strcmp(below, "0") == 0 ? "" : ", ", strcmp(below, "0") == 0 ?
+		    "" : below, strcmp(below, "0") == 0 ? "" : " below");
+	}
+	if (c->nrows > 0 && strtol(acct_rows_get(c, 0, CHD_TOTAL), NULL, 10) >
+	    (long)c->nrows)
+		addf(to, "", TE_NORMAL, "and %ld more", strtol(acct_rows_get(c, 0,
+		    CHD_TOTAL), NULL, 10) - (long)c->nrows);
+	if (g->nrows > 0) {
+		addf(to, "Whole group", TE_NORMAL, "%s accounts on %s levels",
+		    acct_rows_get(g, 0, GR_MEMBERS), acct_rows_get(g, 0, GR_LEVELS));
+		if (strcmp(acct_rows_get(g, 0, GR_HIDDEN), "0") != 0)
+			addf(to, "Hidden", TE_STATUS_ERROR, "%s accounts you may not "
+			    "read are left out", acct_rows_get(g, 0, GR_HIDDEN));
+		if (acct_rows_get(g, 0, GR_REVENUE) && acct_rows_get(g, 0, GR_TARGET))
+			addf(to, "Group revenue", TE_NORMAL, "%s of %s target",
+			    money(&a, acct_rows_get(g, 0, GR_REVENUE), rep),
+			    money(&b, acct_rows_get(g, 0, GR_TARGET), rep));
+		if (acct_rows_get(g, 0, GR_OVERDUE))
+			add(to, "Group overdue", money(&a, acct_rows_get(g, 0,
+			    GR_OVERDUE), rep), nonzero(acct_rows_get(g, 0,
+			    GR_OVERDUE)) ? TE_OVERDUE : TE_NORMAL);
+		if (acct_rows_get(g, 0, GR_MISSING_RATE))
+			addf(to, "Group money", TE_STATUS_ERROR, "not summed: no "
+			    "exchange rate from %s to %s", acct_rows_get(g, 0,
+			    GR_MISSING_RATE), rep);
+		addf(to, "Group service", TE_NORMAL, "%s open complaints, %s open "
+		    "tickets, %s breached", acct_rows_get(g, 0, GR_COMPLAINTS),
+		    acct_rows_get(g, 0, GR_TICKETS), acct_rows_get(g, 0, GR_BREACHED));
+	}
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* Who owns the customer: a line a role, the person and the deputy. */
+static void
+team(struct tab_overview *to)
+{
+	const struct acct_rows *t = &to->team;
+
+	if (t->nrows == 0)
+		return;
+	card_heading(&to->ct.card, "Account team (t changes it)");
+	for (size_t i = 0; i < t->nrows; i++)
+		addf(to, acct_rows_get(t, i, TM_LABEL), TE_NORMAL, "%s%s%s",
+		    acct_rows_get(t, i, TM_PERSON),
+		    acct_rows_get(t, i, TM_DEPUTY) ? ", deputy " : "",
+		    acct_rows_get(t, i, TM_DEPUTY) ? acct_rows_get(t, i, TM_DEPUTY) : "");
+}
+
 static void
 build(struct tab_overview *to)
 {
@@ -299,6 +379,8 @@ build(struct tab_overview *to)
 	commitments(to);
 	quality(to);
 	breaches(to);
+	team(to);
+	group(to);
 	to->ct.card.nav.top = top;
 }
 
@@ -310,6 +392,27 @@ overview_reload(struct view *v, struct tui *t)
 	if (t->session.plans)
 		req_submit(t, v, SLOT_QUALITY, 0);
 	req_submit(t, v, SLOT_BREACHES, 0);
+	req_submit(t, v, SLOT_CHILDREN, 0);
+	if (t->session.plans && t->session.erp_figures)
+		req_submit(t, v, SLOT_GROUP, 0);
+	req_submit(t, v, SLOT_TEAM, 0);
+}
+
+/* The rows a slot fills (the overview's own and the SLA card's apart). */
+static struct acct_rows *
+slot_rows(struct tab_overview *to, int slot, bool **have)
+{
+	static bool always;
+
+	*have = &always;
+	switch (slot) {
+	case SLOT_QUALITY:	*have = &to->have_quality; return &to->quality;
+	case SLOT_BREACHES:	*have = &to->have_breaches; return &to->breaches;
+	case SLOT_CHILDREN:	return &to->children;
+	case SLOT_GROUP:	return &to->group;
+	case SLOT_TEAM:		return &to->team;
+	default:		*have = &to->have_ov; return &to->ov;
+	}
 }
 
 static bool
@@ -319,12 +422,15 @@ overview_send(struct view *v, struct tui *t, int slot, int arg)
 	    .account_id = tab_account_id(v), .erp_figures = t->session.erp_figures };
 
 	(void)arg;
+	static const enum acct_query query[] = {
+		[SLOT_OVERVIEW] = AQ_OVERVIEW, [SLOT_QUALITY] = AQ_QUALITY,
+		[SLOT_BREACHES] = AQ_BREACHES, [SLOT_CHILDREN] = AQ_CHILDREN,
+		[SLOT_GROUP] = AQ_GROUP, [SLOT_TEAM] = AQ_TEAM,
+	};
+
 	if (slot == SLOT_SLA)
 		return sla_card_send(t->db, tab_account_id(v));
-	if (slot == SLOT_QUALITY)
-		req.query = AQ_QUALITY;
-	else if (slot == SLOT_BREACHES)
-		req.query = AQ_BREACHES;
+	req.query = query[slot];
 	return acct_rows_send(t->db, &req);
 }
 
@@ -332,31 +438,69 @@ static void
 overview_recv(struct view *v, struct tui *t, int slot, int arg)
 {
 	struct tab_overview *to = TO(v);
-	bool ok;
+	struct acct_rows *rows;
+	bool ok, *have;
 
 	(void)arg;
 	if (slot == SLOT_SLA) {
 		sla_card_free(&to->sla);
 		ok = to->have_sla = sla_card_recv(t->db, &to->sla);
-	} else if (slot == SLOT_QUALITY) {
-		acct_rows_free(&to->quality);
-		ok = to->have_quality = acct_rows_recv(t->db, &to->quality);
-	} else if (slot == SLOT_BREACHES) {
-		acct_rows_free(&to->breaches);
-		ok = to->have_breaches = acct_rows_recv(t->db, &to->breaches);
 	} else {
-		acct_rows_free(&to->ov);
-		ok = to->have_ov = acct_rows_recv(t->db, &to->ov);
+		rows = slot_rows(to, slot, &have);
+		acct_rows_free(rows);
+		ok = *have = acct_rows_recv(t->db, rows);
 	}
 	if (!ok)
 		tui_db_error(t);
 	build(to);
 }
 
-/* e: the account's own fields. */
+/* t: asks which role, as ":team ROLE" (kam.team_role's codes). */
+static void
+team_prompt(struct tui *t)
+{
+	prompt_open(&t->prompt, ':', "team ");
+	t->dirty = true;
+}
+
+/* :team ROLE: that role's row of the account team, made when there is
+ * none; the owner in sales is the account's (e). */
+static bool
+overview_command(struct view *v, struct tui *t, const struct cmd *c)
+{
+	struct tab_overview *to = TO(v);
+	const char *id = NULL;
+	const char *const preset[] = { "role", c->arg, NULL };
+
+	if (c->kind != CMD_TEAM)
+		return false;
+	if (strcmp(c->arg, "sales") == 0) {
+		tui_message(t, true, "The owner in sales is the account's: e edits it.");
+		return true;
+	}
+	if (!tab_may_write(v, t, "team"))
+		return true;
+	for (size_t i = 0; i < to->team.nrows; i++)
+		if (strcmp(acct_rows_get(&to->team, i, TM_ROLE), c->arg) == 0)
+			id = acct_rows_get(&to->team, i, TM_ID);
+	if (id != NULL)
+		form_view_open(t, &form_team, tab_account_id(v),
+		    tab_account_name(v), id);
+	else
+		form_view_open_with(t, &form_team, tab_account_id(v),
+		    tab_account_name(v), preset);
+	return true;
+}
+
+/* e: the account's own fields; t: a role of its team. */
 static bool
 overview_action(struct view *v, struct tui *t, enum kam_action a)
 {
+	if (a == ACT_FORM_TEAM) {
+		if (tab_may_write(v, t, "team"))
+			team_prompt(t);
+		return true;
+	}
 	if (a != ACT_FORM_EDIT)
 		return card_tab_action(v, t, a);
 	if (tab_may_write(v, t, "fields"))
@@ -374,6 +518,9 @@ overview_free(struct view *v)
 	acct_rows_free(&to->ov);
 	acct_rows_free(&to->quality);
 	acct_rows_free(&to->breaches);
+	acct_rows_free(&to->children);
+	acct_rows_free(&to->group);
+	acct_rows_free(&to->team);
 	sla_card_free(&to->sla);
 	buf_free(&to->b);
 	free(to);
@@ -392,6 +539,7 @@ static const struct kam_view_ops overview_ops = {
 	.name = "overview",
 	.draw = card_tab_draw,
 	.action = overview_action,
+	.command = overview_command,
 	.reload = overview_reload,
 	.send = overview_send,
 	.recv = overview_recv,

@@ -183,7 +183,7 @@ sla_action(struct view *v, struct tui *t, enum kam_action a)
 		ts->ahead = a;	/* for the row shown, once it is */
 		return true;
 	}
-	if (!tab_may_write(v, t, "service level"))
+	if (!tab_may_write_sla(v, t))
 		return true;
 	if (ts->sla.field[SLA_STATE] == NULL)
 		tui_message(t, true, "This account has gone, or you may not see it.");
