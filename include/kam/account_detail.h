@@ -171,6 +171,8 @@ struct acct_rows_req {
 	const char	*after_key;	/* paged: the last row's key and id */
 	const char	*after_id;
 	int		 limit;		/* paged */
+	bool		 backwards;	/* paged (AQ_HISTORY): the page before
+					   the key, the last one without */
 	const char	*channel;	/* AQ_HISTORY: NULL for all */
 	const char	*feedback;	/* AQ_HISTORY: a kind, "any", or NULL */
 	bool		 erp_figures;	/* AQ_OVERVIEW: may read invoices, plans */

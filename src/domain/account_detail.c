@@ -122,6 +122,18 @@ static const char money_no_amounts[] = MONEY(NO_AMOUNTS, NO_OVERDUE);
 #define HISTORY_FROM \
 	"FROM kam.interaction i LEFT JOIN kam.contact c ON c.id = i.contact_id " \
 	"LEFT JOIN kam.app_user u ON u.id = i.author_id "
+/* A page of the account's history beside the key ($2, $3; the edge
+ * when NULL) on the side cmp says, in the order dir ("DESC": newest
+ * first), filtered by channel ($5) and feedback kind ($6); the id breaks
+ * ties of occurred_at, so that no entry is lost or shown twice. */
+#define HISTORY_KEYSET(cmp, edge_at, edge_id, dir) \
+	"WHERE i.account_id = $1::bigint AND (i.occurred_at, i.id) " cmp " " \
+	"(coalesce($2::timestamptz, " edge_at "), " \
+	"coalesce($3::bigint, " edge_id "::bigint)) " \
+	"AND ($5::text IS NULL OR i.channel = $5) " \
+	"AND ($6::text IS NULL OR i.feedback = $6 " \
+	"OR ($6 = 'any' AND i.feedback <> 'none')) " \
+	"ORDER BY i.occurred_at " dir ", i.id " dir " LIMIT $4::int"
 /* "2026-03-02 14:00 by Anna Lindqvist" of a stamp (at, by) */
 #define STAMP(at, by) \
 	"to_char(" at ", 'YYYY-MM-DD HH24:MI') || coalesce(' by ' || " \
@@ -291,6 +303,7 @@ struct query_def {
 	const char		*sql;
 	struct db_columns	 cols;
 	bool			 by_year;	/* $1 the account, $2 the year */
+	const char		*back;		/* paged: the page before the key */
 };
 
 static const struct query_def queries[AQ_COUNT] = {
@@ -336,14 +349,13 @@ static const struct query_def queries[AQ_COUNT] = {
 	[AQ_HISTORY] = { 6, HISTORY_COLS HISTORY_FROM
 	  /* a bound the index can use (0032), as the Changes tab's; from
 	   * the top it lets even an entry dated 'infinity' through */
-	  "WHERE i.account_id = $1::bigint AND (i.occurred_at, i.id) < "
-	  "(coalesce($2::timestamptz, 'infinity'), "
-	  "coalesce($3::bigint, 9223372036854775807)) "
-	  "AND ($5::text IS NULL OR i.channel = $5) "
-	  "AND ($6::text IS NULL OR i.feedback = $6 "
-	  "OR ($6 = 'any' AND i.feedback <> 'none')) "
-	  "ORDER BY i.occurred_at DESC, i.id DESC LIMIT $4::int",
-	  DB_COLUMNS("history", hist_names), false },
+	  HISTORY_KEYSET("<", "'infinity'", "9223372036854775807", "DESC"),
+	  DB_COLUMNS("history", hist_names), false,
+	  /* G: the page before the key, from the end without one, read up
+	   * the same index and shown newest first */
+	  "SELECT * FROM (" HISTORY_COLS HISTORY_FROM
+	  HISTORY_KEYSET(">", "'-infinity'", "'-9223372036854775808'", "")
+	  ") h ORDER BY h.sort_key::timestamptz DESC, h.id DESC" },
 	[AQ_ENTRY] = { 1,
 	  "SELECT to_char(i.occurred_at, 'YYYY-MM-DD HH24:MI') AS at, i.channel, "
 	  "i.direction, c.name AS contact, i.subject, u.display_name AS author, "
@@ -446,6 +458,8 @@ acct_rows_send(struct kam_db *db, const struct acct_rows_req *req)
 		sql = req->erp_figures ? overview_erp : overview_basic;
 	else if (req->query == AQ_MONEY)
 		sql = req->amounts ? money_amounts : money_no_amounts;
+	else if (req->backwards && q->back != NULL)
+		sql = q->back;
 	return db_send_columns(db, sql, q->nparams, q->by_year ? by_year : p,
 	    &q->cols);
 }

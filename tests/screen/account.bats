@@ -120,7 +120,8 @@ open_c1() {
 	[[ "$(screen_text | sed -n 4p)" == *"Talk number 1 "* ]]
 	[[ "$output" == *"History: row 1 of 200+"* ]]
 	screen_keys G
-	[[ "$(screen_text)" == *"row 250 of 250"* ]]
+	[[ "$(screen_text)" == *"row 200 of the last 200"* ]]
+	[[ "$(screen_text)" == *"Talk number 250 "* ]]
 	screen_keys g c
 	[[ "$(screen_text)" == *"filter: channel call"* ]]
 	[[ "$(screen_text | sed -n 4p)" == *" call "*"Talk number 6 "* ]]
@@ -137,6 +138,55 @@ open_c1() {
 	[[ "$output" == *'second line with ^[[2J escape'* ]]
 	screen_keys q
 	[[ "$(screen_text)" == *"History: row 1 of 200+"* ]]
+}
+
+# The "Tie NNN" subjects on the screen, top to bottom.
+ties_shown() {
+	screen_text | grep -o 'Tie [0-9][0-9][0-9]'
+}
+
+# Whether the lines of $1 are one run of consecutive lines of $2: in
+# order, none doubled, none left out between them.
+is_run_of() {
+	local first
+	first=$(head -n 1 <<<"$1")
+	[ -n "$first" ] || return 1
+	[ "$(grep -A "$(($(wc -l <<<"$1") - 1))" -x -- "$first" <<<"$2")" = "$1" ]
+}
+
+@test "History: G reads the last page alone; up from it and down again, every entry once, ties on the time too (issue 18)" {
+	# 450 entries, seven at each time, so that pages of 200 end inside
+	# a group of equal occurred_at; the ids go against the times' order
+	screen_sql "INSERT INTO kam.interaction (account_id, occurred_at, channel, subject, body, author_id)
+	    SELECT a.id, timestamptz '2026-01-01 12:00' + (g / 7) * interval '1 hour', 'call',
+	    'Tie ' || lpad(g::text, 3, '0'), 'x', u.id
+	    FROM kam.account a, generate_series(450, 1, -1) g, kam.app_user u
+	    WHERE a.erp_id = 'P0001' AND u.role_name = 'anna'"
+	local want all=
+	want=$(pg_as anna -At -c "SELECT i.subject FROM kam.interaction i JOIN kam.account a
+	    ON a.id = i.account_id WHERE a.erp_id = 'P0001' ORDER BY i.occurred_at DESC, i.id DESC")
+	[ "$(wc -l <<<"$want")" -eq 450 ]
+	screen_open_account "zeta paging 0001" 6
+	screen_wait "History: row 1 of 200+"
+	screen_keys G
+	[[ "$(screen_text)" == *"History: row 200 of the last 200"* ]]
+	[ "$(ties_shown | tail -n 1)" = "$(tail -n 1 <<<"$want")" ]
+	local i shown
+	for i in $(seq 30); do
+		shown=$(ties_shown)
+		is_run_of "$shown" "$want"
+		all+="$shown"$'\n'
+		[[ "$(screen_text)" != *"History: row 1 of"* ]] || break
+		screen_keys PPage
+	done
+	[[ "$(screen_text)" == *"History: row 1 of 450"* ]]
+	[ "$(ties_shown | head -n 1)" = "$(head -n 1 <<<"$want")" ]
+	[ "$(sort -u <<<"$all" | grep -c Tie)" -eq 450 ]
+	for i in $(seq 30); do
+		screen_keys NPage
+		is_run_of "$(ties_shown)" "$want"
+	done
+	[[ "$(screen_text)" == *"History: row 450 of 450"* ]]
 }
 
 @test "History search with / and n" {

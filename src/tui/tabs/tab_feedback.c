@@ -46,6 +46,7 @@ static const struct table_tab_def feedback = {
 	.what = "Feedback", .query = AQ_HISTORY, .cols = feedback_cols,
 	.live = feedback_tables, .id_field = HI_ID,
 	.ncols = (int)countof(feedback_cols), .role = feedback_role, .page = HISTORY_PAGE,
+	.back = true,
 	.empty = "No compliments, ideas or complaints match.",
 	.fill = feedback_fill, .enter = history_open_entry, .action = history_action,
 	.command = history_command,

@@ -91,6 +91,7 @@ static const struct table_tab_def history = {
 	.what = "History", .query = AQ_HISTORY, .cols = history_cols,
 	.live = history_tables, .id_field = HI_ID,
 	.ncols = (int)countof(history_cols), .role = history_feedback_role, .page = HISTORY_PAGE,
+	.back = true,
 	.empty = "No history matches.", .fill = history_fill,
 	.enter = history_open_entry, .action = history_action,
 	.command = history_command,

@@ -140,6 +140,7 @@ tt_send(struct view *v, struct tui *t, int slot, int arg)
 	req.account_id = tab_account_id(v);
 	if (tt->def->page > 0)
 		table_tab_last_key(tt, &req.after_key, &req.after_id);
+	req.backwards = tt->tb.backwards;
 	if (tt->def->fill != NULL)
 		tt->def->fill(t, &req);
 	return acct_rows_send(t->db, &req);

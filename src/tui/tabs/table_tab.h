@@ -20,8 +20,9 @@ struct table_tab_def {
 	int			 ncols;
 	table_role		 role;
 	int			 page;		/* rows a fetch; 0: all at once */
-	/* send() reads backwards when the table says so (table.h): G reads
-	 * the last page alone, not every page before it */
+	/* send(), or the query's backward statement (AQ_HISTORY), reads
+	 * backwards when the table says so (table.h): G reads the last page
+	 * alone, not every page before it */
 	bool			 back;
 	const char		*empty;		/* when there are none */
 	/* optional, for a live table (view.h, interest): the tables its rows
