@@ -166,6 +166,10 @@ test_account_screen_statements_name_their_columns(void **state)
 	req.query = AQ_OVERVIEW;
 	req.erp_figures = false;
 	detail_query(db, &req);
+	/* History's G: its backward statement names the same columns */
+	req.query = AQ_HISTORY;
+	req.backwards = true;
+	detail_query(db, &req);
 	db_close(db);
 }
 
