@@ -133,7 +133,7 @@ static const char *const screen_names[VS_NFIELDS] = {
 	[VS_COMPLAINTS] = "complaints", [VS_TONE] = "tone", [VS_ID] = "id",
 	[VS_ACCOUNT_ID] = "account_id", [VS_ACCOUNT] = "account",
 	[VS_KIND] = "kind", [VS_STATE] = "state", [VS_DUE] = "due",
-	[VS_MARK] = "mark", [VS_SUBJECT] = "subject",
+	[VS_MARK] = "mark", [VS_SUBJECT] = "subject", [VS_WAKE] = "wake",
 };
 static const struct db_columns screen_cols = DB_COLUMNS("the cloud",
     screen_names);
@@ -141,19 +141,24 @@ static const struct db_columns screen_cols = DB_COLUMNS("the cloud",
 #define DUE_TEXT(c) "coalesce(to_char(" c ", 'YYYY-MM-DD HH24:MI'), '')"
 #define MARK_TEXT(c) "CASE WHEN " c " THEN 'overdue' ELSE '' END"
 
-/* Both parts in one statement, each in its function's own order. */
+/* Both parts in one statement, each in its function's own order. An open
+ * item's wake is counted by the server's clock, which says what is
+ * overdue, not by the client's. */
 static const char screen_sql[] =
 	"SELECT part, topic, items, compliments, ideas, complaints, tone, id, "
-	"account_id, account, kind, state, due, mark, subject FROM ("
+	"account_id, account, kind, state, due, mark, subject, wake FROM ("
 	"SELECT 1 AS p, c.ordinality AS n, 'topic' AS part, c.topic, c.items, c.compliments, "
 	"c.ideas, c.complaints, c.tone, NULL::bigint AS id, "
 	"NULL::bigint AS account_id, NULL AS account, NULL AS kind, "
-	"NULL AS state, NULL AS due, NULL AS mark, NULL AS subject "
+	"NULL AS state, NULL AS due, NULL AS mark, NULL AS subject, "
+	"NULL::bigint AS wake "
 	"FROM kam.voc_cloud(" SINCE ", $2, $3::boolean) WITH ORDINALITY c "
 	"UNION ALL "
 	"SELECT 2, o.ordinality, 'open', NULL, NULL, NULL, NULL, NULL, NULL, o.id, "
 	"o.account_id, o.account, o.kind, replace(o.state, '_', ' '), "
-	DUE_TEXT("o.due") ", " MARK_TEXT("o.overdue") ", o.subject "
+	DUE_TEXT("o.due") ", " MARK_TEXT("o.overdue") ", o.subject, "
+	"CASE WHEN o.due >= now() THEN ceil(extract(epoch FROM o.due - now()) "
+	"* 1000)::bigint END "
 	"FROM kam.voc_open(" SINCE ", $2, $3::boolean, $4::int) WITH ORDINALITY o"
 	") x ORDER BY p, n";
 
