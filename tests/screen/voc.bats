@@ -251,7 +251,11 @@ overdue_marks() {
 	before=$(overdue_marks)
 	# no key and no commit from here: the wall's own timer reads it again
 	screen_until 15 eval '[ "$(overdue_marks)" -gt "$before" ]' || {
-		echo "before $before now $(overdue_marks)"; screen_text; grep -v ' paint ' "$SCREEN_TRACE" | tail -20; psql -X -c "SELECT subject, due, overdue, now() FROM kam.voc_open(NULL, NULL, false, 100) WHERE due > now() - interval '5 minutes'"; false; }
+		screen_text >&2
+		psql -X -c "SELECT subject, due, overdue, now() FROM kam.voc_open(NULL,
+		    NULL, false, 100) WHERE due > now() - interval '5 minutes'" >&2
+		false
+	}
 	grep -q ' wake voc$' "$SCREEN_TRACE"
 	! grep -q ' key ' "$SCREEN_TRACE"
 	psql -X -q -c "DELETE FROM kam.interaction WHERE subject = 'Due soon'" || true
