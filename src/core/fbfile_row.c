@@ -204,8 +204,6 @@ static bool
 value_ok(struct fb_build *b, int field, const char *s, size_t len,
     size_t chars, const char **as)
 {
-	const char *name = fb_field_name(field);
-
 	*as = NULL;
 	switch (field) {
 	case FB_ID:
@@ -247,7 +245,6 @@ value_ok(struct fb_build *b, int field, const char *s, size_t len,
 		    FB_MAX_SUBJECT);
 		return false;
 	}
-	(void)name;
 	return true;
 }
 
