@@ -142,12 +142,16 @@ bad() {
 	[ "$status" -eq 65 ]
 	[[ "$stderr" == *"huge.csv:2: a line longer than 64 KiB: not a feedback file"* ]]
 	# JSON Lines
-	printf '{"id":1,"date":"2026-10-01","account":"C1","kind":"idea"\n{"id":2,"date":"2026-10-01","account":"C1","kind":true}\n{"id":3,"date":"2026-10-01","account":"C1","kind":"idea","text":"\\u0000"}\n' >"$BATS_TEST_TMPDIR/bad.jsonl"
+	printf '{"id":1,"date":"2026-10-01","account":"C1","kind":"idea"\n{"id":2,"date":"2026-10-01","account":"C1","kind":true}\n{"id":3,"date":"2026-10-01","account":"C1","kind":"idea","text":"\\u0000"}\n{"id":12345678901234567890,"date":"2026-10-01","account":"C1","kind":"idea"}\n{"id":5,"date":"2026-10-01","account":"C1","kind":"idea","text":"a\tb"}\n' >"$BATS_TEST_TMPDIR/bad.jsonl"
 	run --separate-stderr "$KAM" -d user=anna --import feedback "$BATS_TEST_TMPDIR/bad.jsonl" --source survey
 	[ "$status" -eq 65 ]
-	[[ "$stderr" == *"bad.jsonl:1: not a JSON object: no comma or closing brace"* ]]
+	[[ "$stderr" == *"bad.jsonl:1: not a JSON object: a syntax error at byte 56"* ]]
 	[[ "$stderr" == *"bad.jsonl:2: kind: a string or a number, not true or false"* ]]
 	[[ "$stderr" == *'bad.jsonl:3: not a JSON object: a NUL character (\u0000)'* ]]
+	# cJSON holds a number as a double: one it would round is refused
+	[[ "$stderr" == *"bad.jsonl:4: id: a whole number up to 2^53, or a string"* ]]
+	# a raw tab inside a string, which cJSON would take
+	[[ "$stderr" == *"bad.jsonl:5: not a JSON object: a raw control character in a string at byte 67"* ]]
 	[ "$(imported)" = "" ]
 }
 
