@@ -27,6 +27,7 @@ struct kam_opts {
 	const char	*export;	/* --export ENTITY */
 	const char	*import;	/* --import WHAT (rates, holidays) */
 	const char	*calendar;	/* --calendar (import holidays) */
+	const char	*source;	/* --source (import feedback) */
 	const char	*sla;		/* --sla ACCOUNT */
 	const char	*open_now;	/* --sla --open-now ACCOUNT */
 	const char	*brief;		/* --brief ACCOUNT */
@@ -112,6 +113,8 @@ char		*cli_pick_account(const struct account_matches *m, const char *key,
 
 /* kam --import holidays FILE --calendar NAME. */
 int	cli_import_holidays(const struct kam_opts *o, const struct kam_conf *c);
+/* kam --import feedback FILE --source NAME. */
+int	cli_import_feedback(const struct kam_opts *o, const struct kam_conf *c);
 /* A file named on the command line, or stdin for "-"; NULL (errno set)
  * after saying why. */
 FILE	*cli_open_input(const char *path);

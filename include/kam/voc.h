@@ -68,7 +68,9 @@ enum voc_screen_field {
 	VS_TONE, VS_ID, VS_ACCOUNT_ID, VS_ACCOUNT, VS_KIND, VS_STATE,
 	VS_DUE,		/* "YYYY-MM-DD HH:MM", or "" */
 	VS_MARK,	/* "overdue" or "" */
-	VS_SUBJECT, VS_NFIELDS
+	VS_SUBJECT,
+	VS_WAKE,	/* ms until the item falls overdue; NULL: none ahead */
+	VS_NFIELDS
 };
 bool		 voc_screen_send(struct kam_db *db, const struct voc_scope *s,
 		    int open_limit, bool measures);

@@ -188,15 +188,22 @@ int
 cmd_import(const struct kam_opts *o, const struct kam_conf *c)
 {
 	bool holidays = strcmp(o->import, "holidays") == 0;
+	bool feedback = strcmp(o->import, "feedback") == 0;
 
-	if (!holidays && strcmp(o->import, "rates") != 0)
-		return cli_usage_error("--import takes rates or holidays, not '%s'",
-		    o->import);
+	if (!holidays && !feedback && strcmp(o->import, "rates") != 0)
+		return cli_usage_error("--import takes rates, holidays or "
+		    "feedback, not '%s'", o->import);
 	if (o->nargs != 1)
 		return cli_usage_error("--import %s takes one file (- for "
 		    "standard input)", o->import);
 	if (holidays != (o->calendar != NULL))
 		return cli_usage_error(holidays ? "--import holidays needs "
 		    "--calendar NAME" : "--calendar goes with --import holidays");
+	if (feedback != (o->source != NULL))
+		return cli_usage_error(feedback ? "--import feedback needs "
+		    "--source NAME (the survey or form its ids come from)" :
+		    "--source goes with --import feedback");
+	if (feedback)
+		return cli_import_feedback(o, c);
 	return holidays ? cli_import_holidays(o, c) : import_rates(o, c);
 }

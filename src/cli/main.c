@@ -22,7 +22,7 @@ enum {
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
 	OPT_OPEN_NOW, OPT_BRIEF, OPT_DUE, OPT_QUALITY, OPT_DUPLICATES, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
 	OPT_WATCH,
-	OPT_ANNOUNCE, OPT_MESSAGE
+	OPT_ANNOUNCE, OPT_MESSAGE, OPT_SOURCE
 };
 
 static const struct option long_options[] = {
@@ -63,6 +63,7 @@ static const struct option long_options[] = {
 	{ "since",	required_argument, NULL, OPT_SINCE },
 	/* optional: "kam --sla --open-now NAME" as well as "kam --sla NAME" */
 	{ "sla",	optional_argument, NULL, OPT_SLA },
+	{ "source",	required_argument, NULL, OPT_SOURCE },
 	{ "status",	no_argument,       NULL, OPT_STATUS },
 	{ "sync",	no_argument,       NULL, OPT_SYNC },
 	{ "team",	required_argument, NULL, OPT_TEAM },
@@ -101,6 +102,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_DB: return &o->db_action;
 	case OPT_IMPORT: return &o->import;
 	case OPT_CALENDAR: return &o->calendar;
+	case OPT_SOURCE: return &o->source;
 	case OPT_KIND: return &o->kind;
 	case OPT_TEAM: return &o->team;
 	case OPT_NAME: return &o->name;
@@ -242,6 +244,8 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 		return cli_usage_error("--message goes with --announce");
 	if (o->calendar != NULL && o->import == NULL)
 		return cli_usage_error("--calendar goes with --import holidays");
+	if (o->source != NULL && o->import == NULL)
+		return cli_usage_error("--source goes with --import feedback");
 	if (o->watch && !o->voc)
 		return cli_usage_error("--watch goes with --voc");
 	if (o->import != NULL)

@@ -134,7 +134,7 @@ static const char *const screen_names[VS_NFIELDS] = {
 	[VS_COMPLAINTS] = "complaints", [VS_TONE] = "tone", [VS_ID] = "id",
 	[VS_ACCOUNT_ID] = "account_id", [VS_ACCOUNT] = "account",
 	[VS_KIND] = "kind", [VS_STATE] = "state", [VS_DUE] = "due",
-	[VS_MARK] = "mark", [VS_SUBJECT] = "subject",
+	[VS_MARK] = "mark", [VS_SUBJECT] = "subject", [VS_WAKE] = "wake",
 };
 static const struct db_columns screen_cols = DB_COLUMNS("the cloud",
     screen_names);
@@ -150,23 +150,28 @@ static const struct db_columns screen_cols = DB_COLUMNS("the cloud",
 	"floor(extract(epoch FROM " c ")::bigint % 3600 / 60) || ' min' END, '-')"
 
 /* The parts in one statement, each in its function's own order; the
- * measures (kam.voc_measures) only when asked for. */
+ * measures (kam.voc_measures) only when asked for. An open item's wake
+ * is counted by the server's clock, which says what is overdue, not by
+ * the client's. */
 static const char screen_sql[] =
 	"SELECT part, topic, items, compliments, ideas, complaints, tone, id, "
-	"account_id, account, kind, state, due, mark, subject FROM ("
+	"account_id, account, kind, state, due, mark, subject, wake FROM ("
 	"SELECT 1 AS p, c.ordinality AS n, 'topic' AS part, c.topic, c.items, c.compliments, "
 	"c.ideas, c.complaints, c.tone, NULL::bigint AS id, "
 	"NULL::bigint AS account_id, NULL AS account, NULL AS kind, "
-	"NULL AS state, NULL AS due, NULL AS mark, NULL AS subject "
+	"NULL AS state, NULL AS due, NULL AS mark, NULL AS subject, "
+	"NULL::bigint AS wake "
 	"FROM kam.voc_cloud(" SINCE ", $2, $3::boolean) WITH ORDINALITY c "
 	"UNION ALL "
 	"SELECT 2, o.ordinality, 'open', NULL, NULL, NULL, NULL, NULL, NULL, o.id, "
 	"o.account_id, o.account, o.kind, replace(o.state, '_', ' '), "
-	DUE_TEXT("o.due") ", " MARK_TEXT("o.overdue") ", o.subject "
+	DUE_TEXT("o.due") ", " MARK_TEXT("o.overdue") ", o.subject, "
+	"CASE WHEN o.due >= now() THEN ceil(extract(epoch FROM o.due - now()) "
+	"* 1000)::bigint END "
 	"FROM kam.voc_open(" SINCE ", $2, $3::boolean, $4::int) WITH ORDINALITY o "
 	"UNION ALL "
 	"SELECT 3, m.n, 'measure', m.label, NULL, NULL, NULL, NULL, NULL, NULL, "
-	"NULL, NULL, NULL, m.value, NULL, NULL, NULL "
+	"NULL, NULL, NULL, m.value, NULL, NULL, NULL, NULL "
 	"FROM kam.voc_measures(" SINCE ", $2, $3::boolean) v CROSS JOIN LATERAL "
 	"(VALUES (1, 'Compliments', v.compliments::text), "
 	"(2, 'Ideas', v.ideas::text), (3, 'Complaints', v.complaints::text), "

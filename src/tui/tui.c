@@ -75,6 +75,16 @@ db_activity(struct tui *t)
 		req_ready(t);
 }
 
+/* When the view in front wants to be read again by the clock (view.h,
+ * wake); 0: not. */
+static double
+wake_at(const struct tui *t)
+{
+	if (t->top == NULL || t->top->ops->wake == NULL)
+		return 0;
+	return t->top->ops->wake(t->top);
+}
+
 static void
 timers(struct tui *t)
 {
@@ -83,6 +93,10 @@ timers(struct tui *t)
 	if (t->busy && now - t->busy_since > SPIN_MS) {
 		t->spinner++;
 		t->dirty = true;
+	}
+	if (t->dbstate == TDB_OK && wake_at(t) > 0 && now >= wake_at(t)) {
+		trace_event(t->trace, "wake", t->top->ops->name);
+		tui_reload(t, t->top);
 	}
 	if (t->dbstate == TDB_LOST) {
 		t->dirty = true;	/* the countdown */
@@ -122,13 +136,24 @@ sooner(int a, int b)
 	return a < 0 ? b : b < 0 || a < b ? a : b;
 }
 
-/* The soonest of the database's, the sync's, the live screens' and the
- * waiting requests' timers; -1 waits for events only. */
+static int
+wake_timeout(const struct tui *t)
+{
+	double at = wake_at(t), wait;
+
+	if (at <= 0 || t->dbstate != TDB_OK)
+		return -1;
+	wait = at - mono_ms();
+	return wait < 0 ? 0 : wait > 60000 ? 60000 : (int)wait + 1;
+}
+
+/* The soonest of the database's, the sync's, the live screens', the
+ * waiting requests' and the view's timers; -1 waits for events only. */
 static int
 poll_timeout(const struct tui *t)
 {
-	return sooner(sooner(sooner(db_timeout(t), tui_sync_timeout(t)),
-	    live_timeout(t)), req_later_timeout(t));
+	return sooner(sooner(sooner(sooner(db_timeout(t), tui_sync_timeout(t)),
+	    live_timeout(t)), req_later_timeout(t)), wake_timeout(t));
 }
 
 static void

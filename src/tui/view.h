@@ -69,6 +69,10 @@ struct kam_view_ops {
 	/* Optional: told such a change instead of reload (a form being
 	 * typed in keeps its text and says so). */
 	void	(*changed)(struct view *v, struct tui *t);
+	/* Optional: when (mono_ms) the view shows something else though
+	 * nothing changed but the time (an item falls overdue): the loop
+	 * reads it again then, while it is in front; 0: not before a change. */
+	double	(*wake)(struct view *v);
 	/* Optional: the views within this one, each live on its own (the
 	 * account view's tabs): up to max of them into out; how many. */
 	int	(*parts)(struct view *v, struct view **out, int max);

@@ -211,3 +211,52 @@ for l in cjk + lines[1:4]:
 	screen_wait "Portal 2" 40
 	psql -X -q -c "DELETE FROM kam.interaction WHERE subject = 'Portal down'" || true
 }
+
+@test "Enter on an open item beside the cloud shows it in full, on its account's Feedback tab with the cursor on it" {
+	local first row
+	first=$(psql -X -At -c "SELECT id FROM kam.voc_open(now() - interval '90 days', NULL, false, 1)")
+	row=$(psql -X -At -c "SELECT count(*) FROM kam.interaction i
+	    WHERE i.account_id = (SELECT account_id FROM kam.interaction WHERE id = $first)
+	      AND i.feedback <> 'none'
+	      AND (i.occurred_at, i.id) >= (SELECT occurred_at, id FROM kam.interaction WHERE id = $first)")
+	open_cloud
+	# first due first
+	screen_keys Tab Enter
+	screen_wait "Feedback     complaint"
+	screen_text | head -n 1 | grep -qF "$(psql -X -At -c "SELECT subject FROM kam.interaction WHERE id = $first")"
+	screen_keys q
+	screen_wait "Nordwind GmbH"
+	# the Feedback tab, its cursor on the entry's row, not on the first
+	[ "$row" -gt 1 ]
+	screen_wait "Feedback: row $row of"
+	screen_keys q
+	screen_wait "Open items"
+}
+
+# overdue_marks: how many items the screen marks overdue
+overdue_marks() {
+	screen_text | grep -c overdue
+}
+
+@test "kam --voc --watch: an item that falls overdue is marked by the clock alone, no key, no change" {
+	local before
+	# C1's Platinum answers within the hour: due 4 seconds from now
+	psql -X -q -c "INSERT INTO kam.interaction (account_id, channel, subject, author_id, feedback, occurred_at)
+	    SELECT a.id, 'call', 'Due soon', a.owner_id, 'complaint', now() - interval '1 hour' + interval '4 seconds'
+	      FROM kam.account a WHERE a.erp_id = 'C1'"
+	SCREEN_COLS=120 SCREEN_ROWS=40
+	screen_start -- --voc --watch
+	screen_wait "Open items"
+	screen_wait overdue
+	before=$(overdue_marks)
+	# no key and no commit from here: the wall's own timer reads it again
+	screen_until 15 eval '[ "$(overdue_marks)" -gt "$before" ]' || {
+		screen_text >&2
+		psql -X -c "SELECT subject, due, overdue, now() FROM kam.voc_open(NULL,
+		    NULL, false, 100) WHERE due > now() - interval '5 minutes'" >&2
+		false
+	}
+	grep -q ' wake voc$' "$SCREEN_TRACE"
+	! grep -q ' key ' "$SCREEN_TRACE"
+	psql -X -q -c "DELETE FROM kam.interaction WHERE subject = 'Due soon'" || true
+}

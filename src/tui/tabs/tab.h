@@ -18,6 +18,9 @@ struct view	*tab_plan_new(struct view *account);
 struct view	*tab_history_new(struct view *account);
 struct view	*tab_orders_new(struct view *account);
 struct view	*tab_feedback_new(struct view *account);
+/* The Feedback tab's entry id in full in front of it, the tab's cursor
+ * on its row once the rows read hold it. */
+void		 tab_feedback_show(struct view *tab, struct tui *t, const char *id);
 struct view	*tab_changes_new(struct view *account);
 
 /* What every tab knows of its account: the account view (its parent)

@@ -57,3 +57,14 @@ tab_feedback_new(struct view *account)
 {
 	return table_tab_new(account, &feedback);
 }
+
+void
+tab_feedback_show(struct view *tab, struct tui *t, const char *id)
+{
+	struct table_tab *tt = (struct table_tab *)tab;
+
+	if (!table_tab_is(tab, &feedback))
+		return;
+	table_seek(&tt->tb, id);
+	table_tab_open_entry(tt, t, id);
+}

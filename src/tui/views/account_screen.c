@@ -369,6 +369,18 @@ view_account_new(struct tui *t, const char *id, const char *name)
 	return &va->acct.v;
 }
 
+/* The account on its Feedback tab with the entry in full in front (the
+ * cloud's open items, a topic's entries). */
+struct view *
+view_account_open_entry(struct tui *t, const char *id, const char *name,
+    const char *entry)
+{
+	struct view *v = view_account_open(t, id, name, TAB_FEEDBACK);
+
+	tab_feedback_show(current(VAC(v), t), t, entry);
+	return v;
+}
+
 /* The tab is chosen before the view is shown, so that only its rows are
  * read, not the overview's too. */
 struct view *

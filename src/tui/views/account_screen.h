@@ -15,6 +15,9 @@
 struct view	*view_account_new(struct tui *t, const char *id, const char *name);
 /* Shows tab (0-8) of an account view. */
 void		 view_account_tab(struct view *v, struct tui *t, int which);
+/* Makes an account view on its Feedback tab, entry in full in front. */
+struct view	*view_account_open_entry(struct tui *t, const char *id,
+		    const char *name, const char *entry);
 /* Makes an account view and shows it on tab which. */
 struct view	*view_account_open(struct tui *t, const char *id, const char *name,
 		    int which);

@@ -58,9 +58,8 @@ open_entry(struct table_tab *tt, struct tui *t)
 
 	if (i >= r->nrows)
 		return;
-	view_account_open(t, acct_rows_get(r, i, VE_ACCOUNT_ID),
-	    acct_rows_get(r, i, VE_ACCOUNT), TAB_FEEDBACK);
-	table_tab_open_entry(tt, t, acct_rows_get(r, i, VE_ID));
+	view_account_open_entry(t, acct_rows_get(r, i, VE_ACCOUNT_ID),
+	    acct_rows_get(r, i, VE_ACCOUNT), acct_rows_get(r, i, VE_ID));
 }
 
 static void

@@ -5,10 +5,12 @@
  * 120 columns, below it at 80, the open items by due time in the table
  * widget, overdue ones marked. One statement a paint (voc_screen_send:
  * kam.voc_cloud and kam.voc_open, which kam --voc reads too). Tab moves
- * between the cloud and the list; Enter lists a topic's entries or opens
- * an item on its account. M shows the loop's measures (kam.voc_measures)
- * in the list's place, and the list again. On a wall (t->wall) nothing
- * is selected. */
+ * between the cloud and the list; Enter lists a topic's entries or shows
+ * an item in full on its account. M shows the loop's measures
+ * (kam.voc_measures) in the list's place, and the list again. On a wall
+ * (t->wall) nothing is selected. An item that falls overdue while shown
+ * reads the screen again at its due time (wake), with no change in the
+ * database to tell it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,7 @@
 #include "table_tab.h"
 #include "voc_screen.h"
 #include "kam/countof.h"
+#include "kam/mono.h"
 #include "kam/xalloc.h"
 
 #define OPEN_LIMIT	200
@@ -39,6 +42,7 @@ struct voc_view {
 	size_t		 top;		/* the cloud's first line shown */
 	bool		 on_list;	/* Tab: the list has the cursor */
 	bool		 loaded;
+	double		 wake_at;	/* mono_ms: the next item falls due */
 	int		 cloud_y, cloud_x, cloud_h;	/* the paint under way */
 };
 
@@ -255,8 +259,8 @@ enter(struct voc_view *vv, struct tui *t)
 		view_voc_entries_show(t, acct_rows_get(&vv->topics, vv->cursor,
 		    VS_TOPIC));
 	else if (vv->on_list && !vv->show_measures && i < o->nrows)
-		view_account_open(t, acct_rows_get(o, i, VS_ACCOUNT_ID),
-		    acct_rows_get(o, i, VS_ACCOUNT), TAB_FEEDBACK);
+		view_account_open_entry(t, acct_rows_get(o, i, VS_ACCOUNT_ID),
+		    acct_rows_get(o, i, VS_ACCOUNT), acct_rows_get(o, i, VS_ID));
 }
 
 static bool
@@ -301,6 +305,7 @@ voc_title(struct view *v, struct tui *t, struct kam_buf *out)
 static void
 voc_reload(struct view *v, struct tui *t)
 {
+	VV(v)->wake_at = 0;
 	table_clear(&VV(v)->open);
 	table_clear(&VV(v)->measures);
 	req_submit(t, v, 0, 0);
@@ -315,6 +320,30 @@ voc_send(struct view *v, struct tui *t, int slot, int arg)
 	(void)arg;
 	voc_state_scope(&t->voc, &t->user, &s);
 	return voc_screen_send(t->db, &s, OPEN_LIMIT, VV(v)->show_measures);
+}
+
+/* When the first of the open items still ahead of its due time falls
+ * overdue (0: none is), from the wait the server counted. */
+static double
+next_due(const struct acct_rows *open)
+{
+	long least = -1;
+
+	for (size_t r = 0; r < open->nrows; r++) {
+		const char *s = acct_rows_get(open, r, VS_WAKE);
+		long ms = s != NULL ? strtol(s, NULL, 10) : -1;
+
+		if (ms >= 0 && (least < 0 || ms < least))
+			least = ms;
+	}
+	/* the server's "overdue" is due < now(): a moment after */
+	return least < 0 ? 0 : mono_ms() + (double)least + 1;
+}
+
+static double
+voc_wake(struct view *v)
+{
+	return VV(v)->wake_at;
 }
 
 /* The rows of one part, moved out of all (which keeps the rest). */
@@ -356,6 +385,7 @@ voc_recv(struct view *v, struct tui *t, int slot, int arg)
 	acct_rows_free(&all);
 	if (vv->cursor >= vv->topics.nrows)
 		vv->cursor = vv->topics.nrows > 0 ? vv->topics.nrows - 1 : 0;
+	vv->wake_at = next_due(&open);
 	table_take(&vv->open, &open, 0);
 	acct_rows_free(&open);
 	table_take(&vv->measures, &measures, 0);
@@ -397,7 +427,7 @@ static const struct kam_view_ops voc_ops = {
 	.name = "voc", .draw = voc_draw, .action = voc_action,
 	.status = voc_status, .free = voc_view_free, .reload = voc_reload,
 	.send = voc_send, .recv = voc_recv, .title = voc_title,
-	.command = voc_command, .interest = voc_interest,
+	.command = voc_command, .interest = voc_interest, .wake = voc_wake,
 };
 
 static struct view *

@@ -61,6 +61,14 @@ table_clear(struct table *tb)
 }
 
 void
+table_seek(struct table *tb, const char *id)
+{
+	forget_key(tb);
+	tb->kept_key = xstrdup(id);
+	tb->kept.cursor = tb->kept.top = 0;
+}
+
+void
 table_restart(struct table *tb)
 {
 	table_clear(tb);

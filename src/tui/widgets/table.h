@@ -76,6 +76,9 @@ void	table_set_key(struct table *tb, int field);
 /* Forgets the rows, for a reload; the cursor goes back to its row (see
  * table_set_key), else to its line, when they come again (table_take). */
 void	table_clear(struct table *tb);
+/* The rows on their way will put the cursor on the row of this id (see
+ * table_set_key) when it is among them; else it stays at the top. */
+void	table_seek(struct table *tb, const char *id);
 /* Forgets the rows and the cursor: other rows will come (a filter). */
 void	table_restart(struct table *tb);
 void	table_draw(struct tui *t, struct table *tb, int y0, int height,
