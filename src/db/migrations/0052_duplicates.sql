@@ -28,10 +28,8 @@ CREATE INDEX account_vat_id_normal ON account (vat_id_normal)
 	WHERE vat_id_normal IS NOT NULL;
 CREATE INDEX contact_phone_e164 ON contact (phone_e164)
 	WHERE phone_e164 IS NOT NULL AND active;
-CREATE INDEX contact_email_lower ON contact (lower(email))
-	WHERE email IS NOT NULL AND active;
-CREATE INDEX contact_email_domain ON contact (lower(split_part(email, '@', 2)))
-	WHERE email IS NOT NULL AND active;
+-- Contacts by e-mail and by its domain: 0048's contact_email and
+-- contact_email_domain (every contact with an e-mail, active or not).
 
 CREATE TABLE not_duplicate (
 	id		bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
