@@ -22,7 +22,7 @@ enum {
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
 	OPT_OPEN_NOW, OPT_BRIEF, OPT_DUE, OPT_QUALITY, OPT_DUPLICATES, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
 	OPT_WATCH,
-	OPT_ANNOUNCE, OPT_MESSAGE, OPT_SOURCE
+	OPT_ANNOUNCE, OPT_MESSAGE, OPT_SOURCE, OPT_REPORT
 };
 
 static const struct option long_options[] = {
@@ -59,6 +59,7 @@ static const struct option long_options[] = {
 	{ "duplicates",	no_argument,       NULL, OPT_DUPLICATES },
 	{ "queue",	no_argument,       NULL, OPT_QUEUE },
 	{ "raw",	no_argument,       NULL, OPT_RAW },
+	{ "report",	required_argument, NULL, OPT_REPORT },
 	{ "resource",	required_argument, NULL, OPT_RESOURCE },
 	{ "since",	required_argument, NULL, OPT_SINCE },
 	/* optional: "kam --sla --open-now NAME" as well as "kam --sla NAME" */
@@ -109,6 +110,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_EMAIL: return &o->email;
 	case OPT_OPEN_NOW: return &o->open_now;
 	case OPT_BRIEF: return &o->brief;
+	case OPT_REPORT: return &o->report;
 	case OPT_ACCOUNT: return &o->account;
 	case OPT_OWNER: return &o->owner;
 	case OPT_TIER: return &o->tier;
@@ -229,10 +231,10 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
 	    (o->import != NULL) + (o->brief != NULL) + o->sync + o->due +
 	    o->quality + o->duplicates + o->voc + o->queue +
-	    (o->announce != NULL) > 1)
+	    (o->announce != NULL) + (o->report != NULL) > 1)
 		return cli_usage_error("--announce, --brief, --db, --due, --duplicates, "
-		    "--export, --import, --quality, --queue, --sla, --sync and --voc go "
-		    "one at a time");
+		    "--export, --import, --quality, --queue, --report, --sla, --sync "
+		    "and --voc go one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
@@ -260,7 +262,7 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	if (o->announce != NULL)
 		return cmd_announce(o, c);
 	if (o->export != NULL || o->sla != NULL || o->due || o->quality ||
-	    o->duplicates || o->queue || o->brief != NULL) {
+	    o->duplicates || o->queue || o->brief != NULL || o->report != NULL) {
 		if (o->nargs > 0)
 			return cli_usage_error("unexpected argument '%s'", o->args[0]);
 		if (o->brief != NULL)
@@ -269,6 +271,8 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 			return cmd_quality(o, c);
 		if (o->duplicates)
 			return cmd_duplicates(o, c);
+		if (o->report != NULL)
+			return cmd_report(o, c);
 		if (o->queue)
 			return cmd_queue(o, c);
 		return o->export ? cmd_export(o, c) : o->sla ? cmd_sla(o, c) :

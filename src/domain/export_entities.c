@@ -268,6 +268,76 @@ static const struct export_column duplicates[] = {
 	"JOIN kam.account a ON a.id = d.one JOIN kam.account b ON b.id = d.other " \
 	"WHERE true"
 
+/* The reports of kam --report (issue 17): the portfolio's figures as
+ * kam.portfolio (migrations 0030, 0044, 0045) gives them to the screen,
+ * unrounded; amounts in the account's currency and, where a rate exists,
+ * the reporting currency's. */
+static const struct export_column portfolio[] = {
+	ACCOUNT_REF,
+	{ "tier", COL_CODE, "a.tier" },
+	{ "status", COL_CODE, "a.status" },
+	{ "owner", COL_CODE, "a.owner_role" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "currency", COL_CODE, "a.currency" },
+	{ "reporting_currency", COL_CODE, "a.reporting_currency" },
+	{ "revenue", COL_NUMERIC, "a.revenue_year" },
+	{ "revenue_reporting", COL_NUMERIC, "a.revenue_reporting" },
+	{ "target", COL_NUMERIC, "a.revenue_target" },
+	{ "target_reporting", COL_NUMERIC, "a.target_reporting" },
+	{ "target_pct", COL_INT, "a.target_pct" },
+	{ "growth_pct", COL_NUMERIC, "a.growth_pct" },
+	{ "overdue_invoices", COL_INT, "a.overdue_invoices" },
+	{ "overdue", COL_NUMERIC, "a.overdue_amount" },
+	{ "overdue_reporting", COL_NUMERIC, "a.overdue_reporting" },
+	{ "condition_ends_on", COL_DATE, "a.condition_ends_on" },
+	{ "condition", COL_TEXT, "a.condition_title" },
+	{ "talk", COL_CODE, "a.talk" },
+	{ "talk_on", COL_DATE, "a.talk_on" },
+	{ "contact_days", COL_INT, "a.contact_days" },
+	{ "complaints", COL_INT, "a.open_complaints" },
+	{ "alarms", COL_INT, "a.breaches" },
+	{ "alarm_kinds", COL_TEXT, "a.breach_kinds" },
+};
+
+/* Today's cadence alarms, one row each, as kam --due and the agenda
+ * tell them (kam.cadence_breaches, migration 0045). */
+static const struct export_column cadence[] = {
+	ACCOUNT_REF,
+	{ "tier", COL_CODE, "b.tier" },
+	{ "owner", COL_CODE, "o.role_name" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "kind", COL_CODE, "b.kind" },
+	{ "due", COL_DATE, "b.due" },
+	{ "on_day", COL_DATE, "b.on_day" },
+	{ "what", COL_TEXT, "b.what" },
+};
+
+/* The conditions not yet ended, soonest end first; the portfolio shows
+ * each account's first of them. */
+static const struct export_column expiring[] = {
+	{ "id", COL_INT, "s.id" },
+	ACCOUNT_REF,
+	{ "tier", COL_CODE, "a.tier" },
+	{ "owner", COL_CODE, "o.role_name" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "kind", COL_CODE, "s.kind" },
+	{ "title", COL_TEXT, "s.title" },
+	{ "valid_to", COL_DATE, "s.valid_to" },
+	{ "days_left", COL_INT, "s.valid_to - current_date" },
+};
+
+/* This year's annual talk of every account, as the portfolio's talk
+ * column states it. */
+static const struct export_column talks[] = {
+	ACCOUNT_REF,
+	{ "tier", COL_CODE, "a.tier" },
+	{ "owner", COL_CODE, "a.owner_role" },
+	{ "team", COL_TEXT, "a.team" },
+	{ "talk", COL_CODE, "a.talk" },
+	{ "talk_on", COL_DATE, "a.talk_on" },
+};
+
+
 #define QUALITY_FROM "kam.account a JOIN kam.account_quality q " \
 	"ON q.account_id = a.id LEFT JOIN kam.app_user o ON o.id = a.owner_id"
 
@@ -313,6 +383,24 @@ static const struct export_entity entities[] = {
 	{ "duplicates", DUPLICATES_FROM, "a.updated_at",
 	  "d.score DESC, d.kind, d.id, d.other_id", 0, duplicates,
 	  countof(duplicates) },
+	/* kam --report: the portfolio by team and name, the talks most
+	 * pressing first, as the screen sorts them */
+	{ "portfolio", "kam.portfolio a WHERE true", "a.talk_on",
+	  "a.team, kam.fold(a.name), a.id", 0, portfolio, countof(portfolio) },
+	{ "cadence", "kam.cadence_breaches(current_date, NULL) b "
+	  "JOIN kam.account a ON a.id = b.account_id "
+	  "LEFT JOIN kam.app_user o ON o.id = a.owner_id WHERE true", "b.due",
+	  "b.due, kam.fold(a.name), a.id, b.kind, b.subject_id", 0, cadence,
+	  countof(cadence) },
+	{ "expiring", "kam.special_condition s "
+	  "JOIN kam.account a ON a.id = s.account_id "
+	  "LEFT JOIN kam.app_user o ON o.id = a.owner_id "
+	  "WHERE s.valid_to >= current_date", "s.valid_to",
+	  "s.valid_to, kam.fold(a.name), s.id", 0, expiring, countof(expiring) },
+	{ "talks", "kam.portfolio a WHERE true", "a.talk_on",
+	  "array_position(ARRAY['overdue', 'due', 'not set', 'no plan', "
+	  "'planned', 'held', 'closed'], a.talk), a.talk_on, kam.fold(a.name), "
+	  "a.id", 0, talks, countof(talks) },
 };
 
 const struct export_entity *
