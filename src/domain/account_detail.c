@@ -8,6 +8,27 @@
 #include "kam/buf.h"
 #include "kam/xalloc.h"
 
+/* The account's voice (issue 14, item 6): its topics of the last 90 days,
+ * most raised first, as "tone US count US topic" joined by RS, the tone
+ * as kam.voc_cloud (0040) weighs it; the separators in a name made '?'.
+ * kam.voc_cloud has no account to restrict it to, so the same tables. */
+#define VOICE \
+	"(SELECT string_agg(concat_ws(E'\\x1f', CASE WHEN v.complaints >= " \
+	"  greatest(v.ideas, v.compliments) THEN 'complaint' WHEN v.ideas >= " \
+	"  v.compliments THEN 'idea' ELSE 'compliment' END, v.items, " \
+	"  translate(coalesce(v.topic, ''), E'\\x1e\\x1f', '?" "?')), " \
+	"  E'\\x1e' " \
+	"  ORDER BY v.items DESC, v.topic NULLS LAST) FROM (SELECT t.name AS topic, " \
+	"  count(*) AS items, " \
+	"  count(*) FILTER (WHERE i.feedback = 'compliment') AS compliments, " \
+	"  count(*) FILTER (WHERE i.feedback = 'idea') AS ideas, " \
+	"  count(*) FILTER (WHERE i.feedback = 'complaint') AS complaints " \
+	"  FROM kam.interaction i LEFT JOIN LATERAL unnest(CASE WHEN " \
+	"  i.topic_ids = '{}' THEN '{NULL}'::bigint[] ELSE i.topic_ids END) " \
+	"  x (id) ON true LEFT JOIN kam.topic t ON t.id = x.id " \
+	"  WHERE i.account_id = a.id AND i.feedback <> 'none' " \
+	"  AND i.occurred_at >= now() - interval '90 days' GROUP BY t.name) v) " \
+	"  AS voice, "
 #define OVERVIEW_HEAD \
 	"SELECT a.name, ac.legal_name, a.erp_id, a.vat_id, a.tier, a.lifecycle, " \
 	"a.status, a.owner_name AS owner, o.email AS owner_email, a.team, " \
@@ -26,7 +47,7 @@
 	"  'YYYY-MM-DD') || '  ' || i.subject AS line FROM kam.interaction i " \
 	"  WHERE i.account_id = a.id AND i.feedback = 'complaint' " \
 	"  AND i.complaint_closed_at IS NULL ORDER BY i.occurred_at DESC LIMIT 5) c) " \
-	"  AS complaints, " \
+	"  AS complaints, " VOICE \
 	"ac.notes, "
 #define OVERVIEW_FROM \
 	" FROM kam.account_list a JOIN kam.account ac ON ac.id = a.id " \
@@ -187,7 +208,8 @@ static const char *const overview_names[OV_NFIELDS] = {
 	[OV_PAYMENT_TERMS] = "payment_terms", [OV_LAST_CONTACT] = "last_contact",
 	[OV_NEXT_FOLLOW_UP] = "next_follow_up", [OV_SLA] = "sla",
 	[OV_CONDITIONS] = "conditions", [OV_COMPLAINTS] = "complaints",
-	[OV_NOTES] = "notes", [OV_REVENUE] = "revenue", [OV_OPEN] = "open_amount",
+	[OV_VOICE] = "voice", [OV_NOTES] = "notes", [OV_REVENUE] = "revenue",
+	[OV_OPEN] = "open_amount",
 	[OV_OVERDUE] = "overdue_amount", [OV_PLAN_YEAR] = "plan_year",
 	[OV_PLAN_STATUS] = "plan_status", [OV_PLAN_TARGET] = "plan_target",
 	[OV_PLAN_OPEN_ACTIONS] = "plan_open_actions",

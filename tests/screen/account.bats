@@ -33,6 +33,9 @@ open_c1() {
 	[[ "$output" == *"Support now       OPEN (daily 24h Europe/Berlin)"* ]]
 	[[ "$output" == *"Next follow-up    "* ]]
 	screen_keys G
+	# the Voice line (tests/screen/voc.bats) is one more: a line up from the end
+	[[ "$(screen_text)" == *"Voice             "* ]]
+	screen_keys k
 	run screen_text
 	[[ "$output" == *"Active conditions Ends soon rebate (3 percent) until "* ]]
 	[[ "$output" == *"                  Volume discount (12.5 percent)"* ]]

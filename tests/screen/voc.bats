@@ -260,3 +260,61 @@ overdue_marks() {
 	! grep -q ' key ' "$SCREEN_TRACE"
 	psql -X -q -c "DELETE FROM kam.interaction WHERE subject = 'Due soon'" || true
 }
+
+# overview_voice ACCOUNT [ARGS]: the Overview of ACCOUNT with its Voice
+# line in view
+overview_voice() {
+	local account=$1
+	shift
+	screen_open_account "$account" "" "$@"
+	screen_keys G
+	screen_wait "Voice"
+}
+
+@test "the Overview's Voice: the account's topics in one line as the cloud shows them, at 80x24 and 120x40" {
+	local line size
+	for size in "80 24" "120 40"; do
+		SCREEN_COLS=${size% *} SCREEN_ROWS=${size#* } overview_voice "müller"
+		line=$(screen_text | grep -F "Voice")
+		# most raised first; the old praise (200 days) is not counted; the
+		# word after the CJK one two columns after its display width
+		[[ "$line" == *"Voice"*"+ 品質 Qualität 2  + Service 1"* ]]
+		[[ "$(sgr_of '\+ 品質 Qualität 2')" == *";32;"* ]]
+		screen_stop
+	done
+	# a complaint in red, beside the open complaints; the earlier tests'
+	# entries make Nordwind's line longer than 80 columns: cut with an
+	# ellipsis
+	overview_voice "nordwind"
+	screen_text | grep -qF "Open complaints"
+	line=$(screen_text | grep -F "Voice")
+	[[ "$line" == *"Voice"*"! Delivery 4  ! Price "*"…" ]]
+	[[ "$(sgr_of '! Delivery 4')" == *";31;"* ]]
+}
+
+@test "the Overview's Voice under NO_COLOR: the markers tell the tones apart; a wide name cut with an ellipsis" {
+	local sgr line
+	overview_voice "nordwind" NO_COLOR=1
+	screen_text | grep -F "Voice" | grep -qF "! Delivery 4  ! Price "
+	sgr=$(tm capture-pane -p -e | grep -oE $'\e\\[[0-9;]*m' | tr -d $'\e[m' | tr ';' '\n' | sort -u)
+	! grep -qE '^(3[0-7]|38|9[0-7])$' <<<"$sgr"
+	screen_stop
+	screen_sql "INSERT INTO kam.topic (name, status) VALUES ('一二三四五六七八九十一二三四五六七八九十', 'curated')"
+	screen_sql "INSERT INTO kam.interaction (account_id, channel, subject, author_id, feedback, topic_ids)
+	    SELECT a.id, 'call', 'Long topic', a.owner_id, 'idea',
+	           ARRAY(SELECT id FROM kam.topic WHERE name LIKE '一二三%')
+	      FROM kam.account a WHERE a.erp_id = 'C4'"
+	overview_voice "müller"
+	line=$(screen_text | grep -F "Voice")
+	[[ "$line" == *"+ 品質 Qualität 2  + Service 1  ~ 一二三"*"…" ]]
+	# an idea in orange (208 in 256 colours)
+	[[ "$(sgr_of '~ 一二三')" == *";38;5;208;"* ]]
+	# cut to the screen's 80 columns, counted as the terminal does
+	"$PYTHON3" -c '
+import sys, unicodedata as u
+l = sys.argv[1]
+w = sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l)
+assert w <= 80, w' "$line"
+	screen_sql "DELETE FROM kam.interaction WHERE subject = 'Long topic'"
+	screen_sql "DELETE FROM kam.topic WHERE name LIKE '一二三%'"
+}

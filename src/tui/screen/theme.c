@@ -362,3 +362,13 @@ theme_fit_colour(short c, int ncolours)
 		return nearest_basic(c, ncolours >= 16 ? 16 : 8);
 	return (short)(c - 8);	/* bright colours on an 8-colour terminal */
 }
+
+const char *
+theme_voc_tone(const char *kind, enum theme_elem *role)
+{
+	if (kind != NULL && strcmp(kind, "complaint") == 0)
+		return *role = TE_VOC_COMPLAINT_STRONG, "!";
+	if (kind != NULL && strcmp(kind, "idea") == 0)
+		return *role = TE_VOC_IDEA_STRONG, "~";
+	return *role = TE_VOC_COMPLIMENT_STRONG, "+";
+}

@@ -59,6 +59,11 @@ bool		 theme_parse(struct kam_theme *t, const char *file,
  * default theme, err says why and the result is false. */
 bool		 theme_load(struct kam_theme *t, const char *name,
 		    struct kam_buf *err);
+/* A feedback tone's marker ("+" compliment, "~" idea, "!" complaint:
+ * told apart without colour) and, in *role, the strongest of its three
+ * elements (TE_VOC_*_STRONG; the next two are fainter). The cloud and
+ * the Overview's Voice line both draw with these. */
+const char	*theme_voc_tone(const char *kind, enum theme_elem *role);
 /* The colour the terminal can show that is nearest to c. */
 short		 theme_fit_colour(short c, int ncolours);
 

@@ -225,6 +225,55 @@ service_level(struct tab_overview *to)
 	buf_free(&d);
 }
 
+/* One topic of OV_VOICE, "tone US count US topic", as the cloud (:voc)
+ * words it: "! Delivery 3"; its role in *role. */
+static char *
+voice_word(char *row, enum theme_elem *role)
+{
+	char *count = strchr(row, '\x1f');
+	char *topic = count ? strchr(count + 1, '\x1f') : NULL;
+	struct kam_buf w;
+
+	if (count != NULL)
+		*count++ = '\0';
+	if (topic != NULL)
+		*topic++ = '\0';
+	buf_init(&w);
+	buf_addf(&w, "%s %s %s", theme_voc_tone(row, role),
+	    topic && *topic ? topic : "(no topic)", count ? count : "");
+	return w.data;
+}
+
+/* "Voice": the account's topics of the last 90 days, most raised first,
+ * in one line (OV_VOICE: topics joined by RS). */
+static void
+voice(struct tab_overview *to)
+{
+	char *v = f(to, OV_VOICE) ? xstrdup(f(to, OV_VOICE)) : NULL;
+	char **texts = NULL;
+	enum theme_elem *roles = NULL;
+	size_t n = 0;
+
+	if (v == NULL) {
+		add(to, "Voice", "no feedback in 90 days", TE_NORMAL);
+		return;
+	}
+	for (char *row = v, *end; row != NULL; row = end, n++) {
+		if ((end = strchr(row, '\x1e')) != NULL)
+			*end++ = '\0';
+		texts = xrealloc(texts, (n + 1) * sizeof *texts);
+		roles = xrealloc(roles, (n + 1) * sizeof *roles);
+		texts[n] = voice_word(row, &roles[n]);
+	}
+	card_add_runs(&to->ct.card, "Voice", (const char *const *)texts, roles,
+	    n);
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+	free(roles);
+	free(v);
+}
+
 static void
 commitments(struct tab_overview *to)
 {
@@ -240,6 +289,7 @@ commitments(struct tab_overview *to)
 		add(to, "Plan", "no plan yet", TE_NORMAL);
 	add(to, "Open complaints", f(to, OV_COMPLAINTS) ? f(to, OV_COMPLAINTS) :
 	    "none", f(to, OV_COMPLAINTS) ? TE_FB_COMPLAINT : TE_NORMAL);
+	voice(to);
 	add(to, "Notes", f(to, OV_NOTES), TE_NORMAL);
 }
 

@@ -70,17 +70,6 @@ open_role(const struct acct_rows *r, size_t row, int field)
 	    TE_AGENDA_OVERDUE : TE_NORMAL;
 }
 
-/* The tone's marker and the first of its three roles (theme.h). */
-static const char *
-tone_of(const char *tone, enum theme_elem *role)
-{
-	if (tone != NULL && strcmp(tone, "complaint") == 0)
-		return *role = TE_VOC_COMPLAINT_STRONG, "!";
-	if (tone != NULL && strcmp(tone, "idea") == 0)
-		return *role = TE_VOC_IDEA_STRONG, "~";
-	return *role = TE_VOC_COMPLIMENT_STRONG, "+";
-}
-
 /* strong from two thirds of the most raised topic's count, faint below
  * a third */
 static int
@@ -103,7 +92,8 @@ word_text(const struct acct_rows *r, size_t i, struct kam_buf *out,
     enum theme_elem *role)
 {
 	const char *topic = acct_rows_get(r, i, VS_TOPIC);
-	const char *marker = tone_of(acct_rows_get(r, i, VS_TONE), role);
+	const char *marker = theme_voc_tone(acct_rows_get(r, i, VS_TONE),
+	    role);
 
 	buf_reset(out);
 	buf_addf(out, "%s %s %ld", marker, topic ? topic : "(no topic)",

@@ -27,6 +27,7 @@ free_lines(struct card_line *l, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(l[i].label);
 		free(l[i].value);
+		free(l[i].runs);
 	}
 	free(l);
 }
@@ -43,7 +44,7 @@ card_clear(struct card *c)
 	c->loaded = false;
 }
 
-static void
+static struct card_line *
 push(struct card_line **lines, size_t *n, size_t *cap, const char *label,
     const char *value, size_t len, enum theme_elem role)
 {
@@ -51,8 +52,20 @@ push(struct card_line **lines, size_t *n, size_t *cap, const char *label,
 		*cap = *cap ? *cap * 2 : 32;
 		*lines = xrealloc(*lines, *cap * sizeof **lines);
 	}
-	(*lines)[(*n)++] = (struct card_line){ label ? xstrdup(label) : NULL,
-	    xstrndup(value, len), role };
+	(*lines)[*n] = (struct card_line){ label ? xstrdup(label) : NULL,
+	    xstrndup(value, len), role, NULL, 0 };
+	return &(*lines)[(*n)++];
+}
+
+/* A copy of from's runs into to. */
+static void
+copy_runs(struct card_line *to, const struct card_line *from)
+{
+	if (from->runs == NULL)
+		return;
+	to->runs = xcalloc(from->nruns, sizeof *to->runs);
+	memcpy(to->runs, from->runs, from->nruns * sizeof *to->runs);
+	to->nruns = from->nruns;
 }
 
 /* Where values begin: after the widest label and a space, but never so
@@ -82,9 +95,9 @@ card_fit(struct card *c, int cols)
 	for (size_t i = 0; i < c->nitems; i++) {
 		const struct card_line *it = &c->items[i];
 
-		if (it->label == NULL || cols <= 0) {
-			push(&lines, &n, &cap, it->label, it->value, strlen(it->value),
-			    it->role);
+		if (it->label == NULL || it->runs != NULL || cols <= 0) {
+			copy_runs(push(&lines, &n, &cap, it->label, it->value,
+			    strlen(it->value), it->role), it);
 			continue;
 		}
 		np = text_wrap(it->value, (size_t)(cols - vx > 8 ? cols - vx : 8), &parts);
@@ -104,13 +117,16 @@ card_fit(struct card *c, int cols)
 
 /* A new item: the lines are laid out again at the next draw, and until
  * then show the items as they are. */
-static void
+static struct card_line *
 add_item(struct card *c, const char *label, const char *value, size_t len,
     enum theme_elem role)
 {
-	push(&c->items, &c->nitems, &c->cap_items, label, value, len, role);
+	struct card_line *it;
+
+	it = push(&c->items, &c->nitems, &c->cap_items, label, value, len, role);
 	push(&c->lines, &c->nav.n, &c->cap, label, value, len, role);
 	c->cols = 0;
+	return it;
 }
 
 void
@@ -126,6 +142,30 @@ card_add(struct card *c, const char *label, const char *value,
 		add_item(c, label ? label : "", value, nl ? (size_t)(nl - value) :
 		    strlen(value), role);
 	}
+}
+
+void
+card_add_runs(struct card *c, const char *label, const char *const *texts,
+    const enum theme_elem *roles, size_t n)
+{
+	struct kam_buf v;
+	struct card_line *it;
+
+	if (n == 0)
+		return;
+	buf_init(&v);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&v, CARD_RUN_SEP);
+		buf_adds(&v, texts[i]);
+	}
+	it = add_item(c, label ? label : "", v.data, v.len, roles[0]);
+	it->runs = xcalloc(n, sizeof *it->runs);
+	memcpy(it->runs, roles, n * sizeof *it->runs);
+	it->nruns = n;
+	/* the line shown until the next fit: the same runs */
+	copy_runs(&c->lines[c->nav.n - 1], it);
+	buf_free(&v);
 }
 
 void
@@ -160,6 +200,31 @@ trace_run(struct tui *t, const struct card *c, int y, int rows)
 	columns_trace(t, place, 2, y, rows);
 }
 
+/* A line of runs from x, cols wide: each run in its role, the one that
+ * does not fit cut with an ellipsis (columns.h), the rest left out. */
+static void
+draw_runs(struct tui *t, const struct card_line *l, int y, int x, int cols)
+{
+	const char *run = l->value;
+	int end = x + cols;
+
+	draw_fill(t, y, x, cols, TE_NORMAL);
+	for (size_t i = 0; i < l->nruns && x < end; i++) {
+		const char *sep = strchr(run, CARD_RUN_SEP);
+		char *text = xstrndup(run, sep ? (size_t)(sep - run) : strlen(run));
+		int w = (int)text_width(text);
+		struct col_place p = { 0, x, w < end - x ? w : end - x };
+
+		columns_draw_cell(t, y, &p, COL_FREE, text, l->runs[i],
+		    ALIGN_LEFT);
+		free(text);
+		x += w + CARD_RUN_GAP;
+		if (sep == NULL)
+			break;
+		run = sep + 1;
+	}
+}
+
 void
 card_draw(struct tui *t, struct card *c, int y0, int height)
 {
@@ -187,8 +252,11 @@ card_draw(struct tui *t, struct card *c, int y0, int height)
 		/* the label's column ends a space before the value's */
 		draw_text(t, y0 + i, x + LABEL_X, c->value_x - LABEL_X - 1, l->label,
 		    TE_LABEL, ALIGN_LEFT);
-		draw_text(t, y0 + i, x + c->value_x, w - c->value_x, l->value,
-		    l->role, ALIGN_LEFT);
+		if (l->runs != NULL)
+			draw_runs(t, l, y0 + i, x + c->value_x, w - c->value_x);
+		else
+			draw_text(t, y0 + i, x + c->value_x, w - c->value_x,
+			    l->value, l->role, ALIGN_LEFT);
 	}
 	trace_run(t, c, y0 + (int)(c->nav.n - c->nav.top < (size_t)height ?
 	    c->nav.n - c->nav.top : (size_t)height) - run, run);

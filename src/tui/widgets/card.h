@@ -12,7 +12,14 @@ struct card_line {
 	char		*label;	/* NULL: a value's next line, or a heading */
 	char		*value;
 	enum theme_elem	 role;
+	enum theme_elem	*runs;	/* NULL, or the role of each of the value's
+				   runs (CARD_RUN_SEP between them) */
+	size_t		 nruns;
 };
+
+/* Between two runs of a line of runs (card_add_runs). */
+#define CARD_RUN_SEP	'\x1f'
+#define CARD_RUN_GAP	2	/* columns between two runs on screen */
 
 /* What was added (items), and the lines shown: the items with their
  * values wrapped for the width last drawn at. nav is over the lines. */
@@ -35,6 +42,11 @@ void	card_clear(struct card *c);
  * line breaks gives several lines. */
 void	card_add(struct card *c, const char *label, const char *value,
 	    enum theme_elem role);
+/* Adds label and a line of n runs, each text in its own role, GAP
+ * columns apart: never wrapped, cut at the width with an ellipsis. The
+ * texts hold no CARD_RUN_SEP; none is left out. */
+void	card_add_runs(struct card *c, const char *label,
+	    const char *const *texts, const enum theme_elem *roles, size_t n);
 /* A heading line. */
 void	card_heading(struct card *c, const char *text);
 /* Lays the lines out for a screen cols wide (card_draw does too). */
