@@ -250,9 +250,12 @@ calendar_for() {
 	      FROM kam.calendar WHERE name = 'tomorrow'"
 	# the opening, the first response an hour later, the resolution a
 	# week on (2 h that day, 2 h the next week), and the holiday
-	opens=$(psql -X -At -c "SELECT to_char(o, 'Dy HH24:MI'), to_char(o + interval '1 hour', 'Dy HH24:MI'),
+	# from the window stored, not the clock again: a minute may have passed
+	opens=$(PGUSER=postgres psql -X -At -c "SELECT to_char(o, 'Dy HH24:MI'), to_char(o + interval '1 hour', 'Dy HH24:MI'),
 	    to_char(o + interval '7 days 2 hours', 'Dy YYYY-MM-DD HH24:MI'), to_char(o::date + 1, 'Dy YYYY-MM-DD')
-	    FROM (SELECT date_trunc('minute', now() AT TIME ZONE '$zone') + interval '1 day 3 hours 1 minute' AS o) x")
+	    FROM (SELECT (now() AT TIME ZONE '$zone')::date + 1 + w.opens AS o
+	      FROM kam.calendar_window w JOIN kam.calendar c ON c.id = w.calendar_id
+	     WHERE c.name = 'tomorrow') x")
 	IFS='|' read -r open response resolution holiday <<<"$opens"
 	PGTZ=$zone run "$KAM" --sla C7
 	[ "$status" -eq 0 ]
@@ -281,8 +284,10 @@ assert c["opens_at"] and c["first_response_by"] and c["resolution_by"], c' "$out
 	local zone closes
 	zone=$(noon_zone)
 	calendar_for today "$zone" '-1 hour' '3 hours 10 minutes' C10
-	closes=$(psql -X -At -c "SELECT to_char(date_trunc('minute', now() AT TIME ZONE '$zone')
-	    + interval '2 hours 10 minutes', 'HH24:MI')")
+	# from the window stored, not the clock again: a minute may have passed
+	closes=$(PGUSER=postgres psql -X -At -c "SELECT to_char(w.closes, 'HH24:MI')
+	    FROM kam.calendar_window w JOIN kam.calendar c ON c.id = w.calendar_id
+	   WHERE c.name = 'today'")
 	PGTZ=$zone run "$KAM" --sla C10
 	[[ "$output" =~ "Support now     OPEN now, closes $closes (in 2 h "(9|10)" min); " ]]
 	PGTZ=$zone run "$KAM" --sla --open-now C10
