@@ -142,7 +142,18 @@ best() { sort -n | head -n 1; }
 worst() { sort -n | tail -n 1; }
 
 declare -a fp fi search searchc short open hist last ag_first ag_last pf_all pf_mine pf_keys
+# BENCH_TUI_ONLY=portfolio: the portfolio's steps alone (the others'
+# lines then print "-")
+only=${BENCH_TUI_ONLY:-}
 for ((r = 0; r < runs + 1; r++)); do
+	if [ "$only" = portfolio ]; then
+		[ $r -eq 0 ] && { portfolio_run >/dev/null || tmx kill-server 2>/dev/null; continue; }
+		read -r a m k < <(portfolio_run || { tmx kill-server 2>/dev/null; echo - - -; })
+		pf_all+=("$a") pf_mine+=("$m") pf_keys+=("$k")
+		fp+=(-) fi+=(-) search+=(-) searchc+=(-) short+=(-) open+=(-) hist+=(-) last+=(-)
+		ag_first+=("anna -" "sam -") ag_last+=("anna -" "sam -")
+		continue
+	fi
 	one_run
 	[ $r -eq 0 ] && continue	# warms the caches
 	fp+=("$(first_paint)")
