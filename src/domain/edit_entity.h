@@ -52,7 +52,7 @@ struct edit_op_def {
  * otherwise. */
 struct edit_warn_def {
 	const char	*sql;
-	const char	*columns[4];	/* ends with NULL */
+	const char	*columns[5];	/* ends with NULL: four at most */
 };
 
 /* Each entity, operation and warning is defined in the file of its

@@ -11,6 +11,7 @@ bats_require_minimum_version 1.5.0
 load hooks
 
 plant() {
+	unplant
 	screen_sql "INSERT INTO kam.account (erp_id, name, tier, owner_id, team, country, city, vat_id)
 	    SELECT 'C4B', 'Mueller GmbH', 'standard', id, team, 'DE', 'Berlin', 'DE 123 456 789'
 	    FROM kam.app_user WHERE role_name = 'bo'"
@@ -40,11 +41,11 @@ duplicates_open() {
 	plant
 	duplicates_open 80x24
 	screen_wait "same VAT id DE123456789"
-	[[ "$(screen_line "same VAT id")" == *"100"*"Müller GmbH"* ]]
+	[[ "$(screen_line "same VAT id")" == *"93"*"Müller GmbH"* ]]
 	[[ "$(screen_text)" == *"D: not a duplicate"* ]]
 	screen_resize 120 40
 	screen_wait "same VAT id DE123456789"
-	[[ "$(screen_line "same VAT id")" == *"100"*"Müller GmbH, Berlin"*"Mueller GmbH, Berlin"* ]]
+	[[ "$(screen_line "same VAT id")" == *"93"*"Müller GmbH, Berlin"*"Mueller GmbH, Berlin"*"same VAT id DE123456789; names 67 % alike"* ]]
 	screen_keys m
 	screen_wait "Data quality - duplicates, my team's accounts"
 	screen_keys Escape
@@ -83,11 +84,14 @@ duplicates_open() {
 	screen_open_account "Müller GmbH"
 	screen_keys e
 	screen_wait "Edit account - Müller GmbH"
+	screen_keys Right
 	screen_keys C-s
 	screen_wait "This account looks like Mueller GmbH, Berlin (same VAT id DE123456789"
 	[[ "$(screen_flat)" == *"Save anyway?"* ]]
 	screen_keys y
 	screen_wait "Account saved."
+	[ "$(screen_sql "SELECT tier FROM kam.account WHERE erp_id = 'C4'")" != key ]
+	screen_sql "UPDATE kam.account SET tier = 'key' WHERE erp_id = 'C4'"
 	unplant
 }
 

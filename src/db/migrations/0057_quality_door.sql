@@ -19,6 +19,12 @@
 SET LOCAL ROLE kam_owner;
 SET LOCAL search_path = kam, public;
 
+-- pg_trgm's settings exist once its library is loaded in the session;
+-- before that a function's SET of one is refused to a role that is not a
+-- superuser (a migration run that starts here, after 0052's index loaded
+-- it in an earlier session). A call loads it.
+DO $$ BEGIN PERFORM public.similarity('', ''); END $$;
+
 CREATE FUNCTION account_lookalikes(p_id bigint, p_name text, p_country text,
     p_city text, p_vat_id text)
 RETURNS TABLE (other_id bigint, name text, city text, score integer,
