@@ -54,3 +54,30 @@ printf '%-40s %8ss %8ss %7s\n' "one account, whole process" \
     "$kam_one_s" "$psql_one_s" "$(ratio "$kam_one_s" "$psql_one_s")"
 printf '%-40s %9s %7sms  (target <= 20 ms)\n' "one account, server execution" "" "$one_ms"
 printf '%-40s %9s\n' "kam peak RSS, all findings" "$(mib "$kam_all_kb")"
+
+# Duplicates (migrations 0052, 0057): the door's check for one account
+# (kam.account_lookalikes, what the account form and the sync ask) in the
+# server, and the full scan (kam --duplicates against psql running
+# kam.duplicate_accounts()), each cut at BENCH_DUP_SECONDS (default 120).
+dup_max=${BENCH_DUP_SECONDS:-120}
+door_ms=$("$PSQL" -X -At -c "EXPLAIN (ANALYZE, FORMAT JSON)
+    SELECT l.* FROM kam.account a, kam.account_lookalikes(a.id, a.name,
+        a.country, a.city, a.vat_id) l WHERE a.id = $one" |
+    sed -n 's/.*"Execution Time": \([0-9.]*\).*/\1/p')
+# timed DUR CMD...: seconds, or "> DUR" when cut at DUR
+timed() {
+	local max=$1 t; shift
+	t=$(mktemp)
+	if /usr/bin/time -f '%e' -o "$t" timeout "$max" "$@" >/dev/null 2>&1; then
+		cat "$t"
+	else
+		echo "> $max"
+	fi
+	rm -f "$t"
+}
+kam_dup=$(timed "$dup_max" "$KAM" --duplicates -f csv)
+psql_dup=$(timed "$dup_max" "$PSQL" -X -q -c "\\copy (SELECT * FROM kam.duplicate_accounts()) to stdout csv" -c "\\copy (SELECT * FROM kam.duplicate_contacts()) to stdout csv")
+printf '%-40s %9s %7sms\n' "one account's look-alikes, server" "" "$door_ms"
+printf '%-40s %8ss %8ss  (target <= 10 s)\n' "duplicate scan, all accounts" \
+    "$kam_dup" "$psql_dup"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -127,6 +127,7 @@ enum edit_op {
 				   outbound entry, the item answered */
 	EOP_FEEDBACK_OWNER,	/* the new owner's login name */
 	EOP_HOLIDAY_DELETE, EOP_WINDOW_DELETE,	/* a calendar's, gone */
+	EOP_NOT_DUPLICATE,	/* a pair of accounts, "LOW HIGH" as the id */
 	EOP_COUNT
 };
 
@@ -176,12 +177,13 @@ bool	edit_pick_by_id(enum edit_pick p);
 /* Questions before a save, asked of the database: conditions of the same
  * kind on the account whose validity overlaps the row's; service levels
  * of the account whose validity overlaps the row's; contacts of the
- * account with the row's name or email (the same person twice). words gets the
+ * account with the row's name or email (the same person twice); accounts
+ * that look like the row (kam.account_lookalikes, 0057). words gets the
  * warning, empty when there is none; false with err when the query
  * failed. */
 enum edit_warn {
 	EW_NONE, EW_CONDITION_OVERLAP, EW_SLA_OVERLAP, EW_CONTACT_DUPLICATE,
-	EW_COUNT
+	EW_ACCOUNT_DUPLICATE, EW_COUNT
 };
 
 bool	edit_warn_send(struct kam_db *db, enum edit_warn w,

@@ -123,6 +123,7 @@ const struct edit_op_def *const edit_ops[EOP_COUNT] = {
 	[EOP_FEEDBACK_OWNER] = &edit_feedback_owner,
 	[EOP_HOLIDAY_DELETE] = &edit_holiday_delete,
 	[EOP_WINDOW_DELETE] = &edit_window_delete,
+	[EOP_NOT_DUPLICATE] = &edit_not_duplicate,
 };
 
 /* The same person twice: another contact of the account with the same
@@ -145,6 +146,7 @@ const struct edit_warn_def *const edit_warns[EW_COUNT] = {
 	[EW_CONDITION_OVERLAP] = &edit_condition_overlap,
 	[EW_SLA_OVERLAP] = &edit_sla_overlap,
 	[EW_CONTACT_DUPLICATE] = &contact_duplicate,
+	[EW_ACCOUNT_DUPLICATE] = &edit_account_duplicate,
 };
 
 /* $1 the account, $2 the current value (shown even when inactive); they

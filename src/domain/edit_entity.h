@@ -52,7 +52,7 @@ struct edit_op_def {
  * otherwise. */
 struct edit_warn_def {
 	const char	*sql;
-	const char	*columns[4];	/* ends with NULL */
+	const char	*columns[5];	/* ends with NULL: four at most */
 };
 
 /* Each entity, operation and warning is defined in the file of its
@@ -75,8 +75,10 @@ extern const struct edit_op_def		edit_condition_end, edit_action_complete,
 					edit_complaint_reopen,
 					edit_feedback_state, edit_feedback_topics,
 					edit_feedback_answer, edit_feedback_owner,
-					edit_holiday_delete, edit_window_delete;
-extern const struct edit_warn_def	edit_condition_overlap, edit_sla_overlap;
+					edit_holiday_delete, edit_window_delete,
+					edit_not_duplicate;
+extern const struct edit_warn_def	edit_condition_overlap, edit_sla_overlap,
+					edit_account_duplicate;
 extern const char			edit_pick_teams[], edit_pick_parents[],
 					edit_pick_people[];
 

@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 
 #include "erp_fetch.h"
+#include "erp_lookalike.h"
 #include "erp_report.h"
 #include "erp_runlog.h"
 #include "erp_store.h"
@@ -346,6 +347,25 @@ prepare(struct sync *s, struct kam_buf *err)
 	return erp_token_read(s->conf->erp_token_file, &s->token, err);
 }
 
+/* After the customers: the new ones that look like accounts kam had,
+ * for a person to merge or mark (kam --duplicates); a failure here is
+ * only a warning, the customers are stored. */
+static void
+report_lookalikes(struct sync *s)
+{
+	struct kam_buf err;
+	long found;
+
+	buf_init(&err);
+	if (erp_lookalike_report(s->db, s->run_id, &found, &err) != EX_OK)
+		log_warn("%s", err.data);
+	else if (found > 0)
+		log_warn("customers: %ld pair%s of a new customer and an account "
+		    "kam had look alike (kam --duplicates lists them)", found,
+		    found == 1 ? "" : "s");
+	buf_free(&err);
+}
+
 static void
 run_all(struct sync *s)
 {
@@ -360,6 +380,8 @@ run_all(struct sync *s)
 		    strcmp(s->opt->resource, erp_resource(r)->name) != 0))
 			continue;
 		sync_resource(s, (enum erp_res)r);
+		if (r == ERP_CUSTOMERS && s->error.len == 0)
+			report_lookalikes(s);
 	}
 	if (s->opt->dry_run)
 		erp_store_exec(s->db, "ROLLBACK", &err);

@@ -135,6 +135,22 @@ at_80x24() {
 	both_sizes vat_invalid sla_missing
 }
 
+@test "the data-quality list's duplicates (Tab): score whole, names and reasons fitted" {
+	screen_sql "INSERT INTO kam.account (erp_id, name, tier, owner_id, team, country, city, vat_id)
+	    SELECT 'KUNDE-0000471109', 'Layout Probe Industrieanlage', 'standard', id, team, 'DE',
+	    'Mönchengladbach', 'DE 813471108150' FROM kam.app_user WHERE role_name = 'anna'"
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys :
+	screen_type quality
+	screen_keys Enter
+	screen_wait "Data quality - my accounts"
+	screen_keys Tab
+	screen_wait "Data quality - duplicates"
+	screen_wait "same VAT id"
+	both_sizes
+	screen_sql "DELETE FROM kam.account WHERE erp_id = 'KUNDE-0000471109'"
+}
+
 @test "the cloud and a topic's entries" {
 	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
 	screen_keys V

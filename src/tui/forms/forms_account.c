@@ -55,5 +55,6 @@ account_note(const struct form *f)
 const struct form_def form_account = {
 	"account", "Edit account", "Edit account", EE_ACCOUNT,
 	fields, countof(fields), "Account saved.",
-	NULL, NULL, account_note, EW_NONE, NULL,
+	NULL, NULL, account_note, EW_ACCOUNT_DUPLICATE,
+	"This account looks like",
 };

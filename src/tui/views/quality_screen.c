@@ -5,6 +5,7 @@
 
 #include "account_screen.h"
 #include "client.h"
+#include "duplicates_screen.h"
 #include "message.h"
 #include "quality_screen.h"
 #include "services.h"
@@ -82,14 +83,34 @@ open_finding(struct table_tab *tt, struct tui *t)
 	    acct_rows_get(r, i, QQ_RULE), acct_rows_get(r, i, QQ_DETAIL));
 }
 
-/* m: my accounts, my team's, all, and round again */
+/* my accounts, my team's, all, and round again */
+void
+quality_scope_next(struct tui *t)
+{
+	t->quality_scope = t->quality_scope == QUALITY_MINE ? QUALITY_TEAM :
+	    t->quality_scope == QUALITY_TEAM ? QUALITY_ALL : QUALITY_MINE;
+}
+
+const char *
+quality_scope_words(const struct tui *t)
+{
+	static const char *const whose[] = { [QUALITY_MINE] = "my accounts",
+	    [QUALITY_TEAM] = "my team's accounts", [QUALITY_ALL] = "all accounts" };
+
+	return whose[t->quality_scope];
+}
+
+/* m: the scope; Tab: the candidate duplicates */
 static bool
 quality_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 {
+	if (a == ACT_TAB_NEXT) {
+		view_duplicates_show(t);
+		return true;
+	}
 	if (a != ACT_FILTER_MINE)
 		return false;
-	t->quality_scope = t->quality_scope == QUALITY_MINE ? QUALITY_TEAM :
-	    t->quality_scope == QUALITY_TEAM ? QUALITY_ALL : QUALITY_MINE;
+	quality_scope_next(t);
 	table_tab_refetch(tt, t);
 	return true;
 }
@@ -97,18 +118,15 @@ quality_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 static void
 quality_title(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 {
-	static const char *const whose[] = { [QUALITY_MINE] = "my accounts",
-	    [QUALITY_TEAM] = "my team's accounts", [QUALITY_ALL] = "all accounts" };
-
 	(void)tt;
-	buf_addf(out, "Data quality - %s", whose[t->quality_scope]);
+	buf_addf(out, "Data quality - %s", quality_scope_words(t));
 }
 
 static void
 quality_status(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 {
 	(void)tt;
-	buf_addf(out, " | %s (m: mine, team, all)",
+	buf_addf(out, " | %s (m: mine, team, all) Tab: duplicates",
 	    quality_scope_name(t->quality_scope));
 }
 

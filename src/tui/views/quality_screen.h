@@ -1,6 +1,7 @@
 /* The data-quality work list (:quality): the rules' findings by severity
  * and tier, for my accounts, my team's or all (m turns it); Enter opens
- * the account on the tab where the finding is fixed. */
+ * the account on the tab where the finding is fixed; Tab opens the
+ * candidate duplicates (duplicates_screen.h). */
 #ifndef KAM_TUI_QUALITY_SCREEN_H
 #define KAM_TUI_QUALITY_SCREEN_H
 
@@ -8,5 +9,9 @@
 
 /* Opens the list, or reads it again when it is in front. */
 void	view_quality_show(struct tui *t);
+/* The scope both lists of :quality share: the next one (m), and in words
+ * for a title ("my team's accounts"). */
+void	quality_scope_next(struct tui *t);
+const char *quality_scope_words(const struct tui *t);
 
 #endif
