@@ -40,8 +40,7 @@ enum an_state { AN_READING, AN_EDITING, AN_SENDING };
 enum { SLOT_DRY, SLOT_SEND };
 enum { ASK_SEND };
 
-#define LIST_MIN	3	/* lines of the items left alone, at least */
-#define BOX_MIN		4	/* lines of the message, at least */
+#define LIST_MIN	3	/* lines of the items left alone, room given */
 
 struct announce_view {
 	struct view	 v;
@@ -130,39 +129,43 @@ draw_figures(struct announce_view *av, struct tui *t, int y)
 	buf_free(&b);
 }
 
+/* Top down, as far as the lines go: the heading, the figures, the items
+ * left alone (up to a third of what is left), the message below. */
 static void
 an_draw(struct view *v, struct tui *t, int y0, int height)
 {
 	struct announce_view *av = AV(v);
 	struct kam_buf b;
-	int y = y0, list = 0, box;
+	int y = y0, end = y0 + height, list;
 
 	buf_init(&b);
 	buf_addf(&b, "To every customer who raised %s (%s)", av->topic, av->reach);
-	draw_text(t, y++, 1, t->cols - 1, b.data, TE_HELP_GROUP, ALIGN_LEFT);
-	draw_figures(av, t, y++);
-	if (av->dry_ok && av->told.untouched > 0) {
+	if (y < end)
+		draw_text(t, y++, 1, t->cols - 1, b.data, TE_HELP_GROUP, ALIGN_LEFT);
+	if (y < end)
+		draw_figures(av, t, y++);
+	if (av->dry_ok && av->told.untouched > 0 && y < end) {
 		buf_reset(&b);
 		buf_addf(&b, "%ld item%s not yours to answer, left alone:",
 		    av->told.untouched, av->told.untouched == 1 ? "" : "s");
 		draw_text(t, y++, 1, t->cols - 1, b.data, TE_LABEL, ALIGN_LEFT);
-		/* the header and the rows, up to a third of what is left */
 		list = (int)av->told.untouched + 1;
-		if (list > (y0 + height - y) / 3)
-			list = (y0 + height - y) / 3;
 		if (list < LIST_MIN)
 			list = LIST_MIN;
-		table_place(&av->left, 1, t->cols - 1);
-		table_draw(t, &av->left, y, list, "");
-		y += list;
+		if (list > (end - y) / 3)
+			list = (end - y) / 3;
+		if (list > 0) {
+			table_place(&av->left, 1, t->cols - 1);
+			table_draw(t, &av->left, y, list, "");
+			y += list;
+		}
 	}
-	draw_text(t, y++, 1, t->cols - 1, "Message:", TE_LABEL, ALIGN_LEFT);
-	box = y0 + height - y;
-	if (box < BOX_MIN)
-		box = BOX_MIN;
-	form_draw_textbox(t, &av->msg, y, 1, t->cols - 2, box,
-	    av->state == AN_SENDING ? TE_FIELD : TE_FIELD_FOCUS,
-	    av->state != AN_SENDING);
+	if (y < end)
+		draw_text(t, y++, 1, t->cols - 1, "Message:", TE_LABEL, ALIGN_LEFT);
+	if (y < end && t->cols > 3)
+		form_draw_textbox(t, &av->msg, y, 1, t->cols - 2, end - y,
+		    av->state == AN_SENDING ? TE_FIELD : TE_FIELD_FOCUS,
+		    av->state != AN_SENDING);
 	buf_free(&b);
 }
 
@@ -272,8 +275,9 @@ act(struct announce_view *av, struct tui *t, int key)
 	case ACT_FORM_EDITOR: run_editor(av, t); return;
 	case ACT_ACCEPT: r = textedit_insert(&av->msg, '\n'); break;
 	case ACT_LINE_DOWN: case ACT_LINE_UP:
-		textedit_vertical(&av->msg, (size_t)t->cols - 2,
-		    a == ACT_LINE_UP ? -1 : 1);
+		if (t->cols > 3)
+			textedit_vertical(&av->msg, (size_t)(t->cols - 2),
+			    a == ACT_LINE_UP ? -1 : 1);
 		break;
 	case ACT_NONE:
 		a = keymap_action_in(KC_SCREEN, key);
