@@ -22,8 +22,8 @@ randkeys_start() {
 	SCREEN_COLS=${size%x*} SCREEN_ROWS=${size#*x} screen_start EDITOR=true VISUAL=true \
 	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
-	# a run that starts somewhere else: the keys that lead there
-	[ -z "${RANDKEYS_OPEN:-}" ] || screen_keys $RANDKEYS_OPEN
+	# a run that starts somewhere else: the function that goes there
+	[ -z "${RANDKEYS_OPEN:-}" ] || "$RANDKEYS_OPEN"
 }
 
 # What went wrong, with the seed and the last steps.
@@ -157,6 +157,13 @@ randkeys_setup() {
 	done
 }
 
+randkeys_open_announcement() {
+	screen_keys V
+	screen_wait "Random keys"
+	screen_keys R
+	screen_wait "Announcement: Random keys"
+}
+
 # the announcement (R on a topic of the cloud): every feedback entry on
 # one topic, so that the cloud's first word is one to announce on; each
 # run (and each start again) begins in the announcement's editor
@@ -165,7 +172,7 @@ randkeys_setup() {
 	screen_sql "UPDATE kam.interaction SET topic_ids = ARRAY(SELECT id FROM
 	  kam.topic WHERE name = 'Random keys') WHERE feedback <> 'none'"
 	randkeys_setup
-	export PGUSER=anna RANDKEYS_OPEN="V R"
+	export PGUSER=anna RANDKEYS_OPEN=randkeys_open_announcement
 	for size in 80x24 120x40; do
 		randkeys_run "${KAM_RANDKEYS_STEPS:-600}" "${KAM_RANDKEYS_QUEUE_SECONDS:-30}"
 	done
