@@ -22,10 +22,16 @@ struct outfile {
 	dev_t	 dev;		/* the regular file replaced, if any, to see */
 	ino_t	 ino;		/* that nothing else took its place */
 	bool	 existed;
+	bool	 guarded;	/* its signal handlers remove the temporary file */
 };
 
 /* Returns false with the reason in err. */
 bool	outfile_open(struct outfile *o, const char *path, struct kam_buf *err);
+/* The same in a program whose signals are its own (the full-screen
+ * client, which restores the terminal on them): no handler is set, and
+ * a signal may leave the temporary file (PATH.kam-XXXXXX) behind. */
+bool	outfile_open_unguarded(struct outfile *o, const char *path,
+	    struct kam_buf *err);
 /* Flushes, and for a regular file syncs and renames into place; false
  * (and no new file) on failure. */
 bool	outfile_commit(struct outfile *o, struct kam_buf *err);

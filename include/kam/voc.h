@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "kam/db.h"
 
@@ -98,6 +99,7 @@ int		 voc_open_complaints(struct kam_db *db, const char *since,
  * visible item left alone (part "untouched": not the user's to answer),
  * each by account. A sysexits code (EX_DATAERR: no such topic, no
  * message); on EX_OK the caller frees out with voc_rows_free. */
+#define VOC_MESSAGE_MAX	(64 * 1024)	/* bytes: a letter, not a file */
 enum voc_announce_field {
 	VA_PART, VA_ACCOUNT_ID, VA_ACCOUNT, VA_CONTACT, VA_EMAIL, VA_SUBJECT,
 	VA_ITEMS, VA_NFIELDS
@@ -105,6 +107,16 @@ enum voc_announce_field {
 int		 voc_announce(struct kam_db *db, const struct voc_scope *s,
 		    const char *topic, const char *message, bool dry_run,
 		    struct voc_rows *out);
+
+/* The same in the client's way: sent, then its rows taken once db_poll
+ * says DB_READY (false: a database error, see db_error). */
+bool		 voc_announce_send(struct kam_db *db, const struct voc_scope *s,
+		    const char *topic, const char *message, bool dry_run);
+bool		 voc_announce_recv(struct kam_db *db, struct voc_rows *out);
+/* The contacts told (part "told"): name, email, account as CSV for a
+ * mail merge, written by the export's writer (quoted; formulas
+ * neutralised unless raw; controls made visible). A sysexits code. */
+int		 voc_contacts_write(FILE *fp, const struct voc_rows *r, bool raw);
 
 /* What an announcement's rows add up to. */
 struct voc_told {

@@ -12,21 +12,10 @@
 
 #include "kam/buf.h"
 #include "kam/cli.h"
-#include "kam/format.h"
 #include "kam/log.h"
 #include "kam/outfile.h"
 #include "kam/utf8.h"
 #include "kam/voc.h"
-
-#include "kam/countof.h"
-
-#define MESSAGE_MAX	(64 * 1024)	/* a letter, not a file */
-
-static const struct export_column contact_cols[] = {
-	{ "name", COL_TEXT, NULL },
-	{ "email", COL_TEXT, NULL },
-	{ "account", COL_TEXT, NULL },
-};
 
 /* The message, whole, valid UTF-8 and not blank, without the white space
  * it ends with; NULL after saying why. */
@@ -43,9 +32,9 @@ read_message(const char *path, int *rc)
 		return NULL;
 	}
 	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= MESSAGE_MAX)
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= VOC_MESSAGE_MAX)
 		buf_add(&b, chunk, n);
-	*rc = ferror(f) ? EX_IOERR : b.len > MESSAGE_MAX || memchr(b.data, '\0',
+	*rc = ferror(f) ? EX_IOERR : b.len > VOC_MESSAGE_MAX || memchr(b.data, '\0',
 	    b.len) || !utf8_valid(b.data, b.len) ||
 	    b.data[strspn(b.data, " \t\r\n")] == '\0' ? EX_DATAERR : EX_OK;
 	if (f != stdin)
@@ -54,7 +43,7 @@ read_message(const char *path, int *rc)
 		log_warn("cannot read %s: %s", path, strerror(errno));
 	else if (*rc == EX_DATAERR)
 		log_warn("%s: the message is to be text (UTF-8, at most %d KiB), "
-		    "not empty", path, MESSAGE_MAX / 1024);
+		    "not empty", path, VOC_MESSAGE_MAX / 1024);
 	if (*rc != EX_OK) {
 		buf_free(&b);
 		return NULL;
@@ -63,50 +52,6 @@ read_message(const char *path, int *rc)
 	while (b.len > 0 && strchr(" \t\r\n", b.data[b.len - 1]) != NULL)
 		b.data[--b.len] = '\0';
 	return b.data;
-}
-
-/* A cell as the contact list carries it: controls made visible. */
-static void
-cell(struct kam_buf *safe, const char *s, struct copy_field *f)
-{
-	buf_reset(safe);
-	if (s != NULL)
-		utf8_sanitize(safe, s, strlen(s));
-	*f = (struct copy_field){ .data = safe->data, .len = safe->len,
-	    .null = s == NULL };
-}
-
-/* The contacts told, name, email, account, as CSV on fp. */
-static int
-write_contacts(FILE *fp, const struct voc_rows *r, bool raw)
-{
-	const struct export_column *cols[] = { &contact_cols[0],
-	    &contact_cols[1], &contact_cols[2] };
-	struct format fmt = { .kind = EXPORT_CSV, .raw = raw, .columns = cols,
-	    .ncolumns = countof(cols) };
-	struct kam_buf line, safe[3];
-	struct copy_field f[3];
-
-	buf_init(&line);
-	for (int i = 0; i < 3; i++)
-		buf_init(&safe[i]);
-	format_header(&fmt, &line);
-	for (size_t i = 0; i < r->nrows; i++) {
-		if (strcmp(voc_get(r, i, VA_PART), "told") != 0)
-			continue;
-		cell(&safe[0], voc_get(r, i, VA_CONTACT), &f[0]);
-		cell(&safe[1], voc_get(r, i, VA_EMAIL), &f[1]);
-		cell(&safe[2], voc_get(r, i, VA_ACCOUNT), &f[2]);
-		format_row(&fmt, f, &line);
-	}
-	for (int i = 0; i < 3; i++)
-		buf_free(&safe[i]);
-	if (fwrite(line.data, 1, line.len, fp) != line.len || fflush(fp) != 0) {
-		buf_free(&line);
-		return EX_IOERR;
-	}
-	buf_free(&line);
-	return EX_OK;
 }
 
 /* What was done, and what was not, on stderr. */
@@ -185,7 +130,7 @@ announce(struct kam_db *db, const struct kam_opts *o,
 		rc = db_error_code(db);
 	} else if ((rc = voc_announce(db, s, o->announce, message, false,
 	    &r)) == EX_OK) {
-		rc = write_contacts(out.fp ? out.fp : stdout, &r, o->raw);
+		rc = voc_contacts_write(out.fp ? out.fp : stdout, &r, o->raw);
 		if (rc != EX_OK)
 			log_warn("cannot write %s: %s; nothing was answered",
 			    o->output ? o->output : "the contacts", strerror(errno));
@@ -219,7 +164,7 @@ dry_run(struct kam_db *db, const struct kam_opts *o, const struct voc_scope *s)
 
 	if ((rc = voc_announce(db, s, o->announce, NULL, true, &r)) != EX_OK)
 		return rc;
-	if ((rc = write_contacts(stdout, &r, o->raw)) == EX_OK)
+	if ((rc = voc_contacts_write(stdout, &r, o->raw)) == EX_OK)
 		report(&r, true);
 	voc_rows_free(&r);
 	return rc;

@@ -101,7 +101,8 @@ open_replacing(struct outfile *o, const char *path, const struct stat *old,
 		buf_free(&tmp);
 		return false;
 	}
-	guard(tmp.data);
+	if (o->guarded)
+		guard(tmp.data);
 	o->fp = fdopen(fd, "w");
 	o->path = xstrdup(path);
 	o->tmp = buf_detach(&tmp);
@@ -131,12 +132,14 @@ open_straight(struct outfile *o, const char *path, struct kam_buf *err)
 	return true;
 }
 
-bool
-outfile_open(struct outfile *o, const char *path, struct kam_buf *err)
+static bool
+open_any(struct outfile *o, const char *path, bool guarded,
+    struct kam_buf *err)
 {
 	struct stat st;
 
 	memset(o, 0, sizeof *o);
+	o->guarded = guarded;
 	if (lstat(path, &st) == 0)
 		return S_ISREG(st.st_mode) ? open_replacing(o, path, &st, err) :
 		    open_straight(o, path, err);
@@ -145,6 +148,19 @@ outfile_open(struct outfile *o, const char *path, struct kam_buf *err)
 		return false;
 	}
 	return open_replacing(o, path, NULL, err);
+}
+
+bool
+outfile_open(struct outfile *o, const char *path, struct kam_buf *err)
+{
+	return open_any(o, path, true, err);
+}
+
+bool
+outfile_open_unguarded(struct outfile *o, const char *path,
+    struct kam_buf *err)
+{
+	return open_any(o, path, false, err);
 }
 
 static void

@@ -12,10 +12,16 @@
 #define UTC_TEXT(col) "to_char(" col " AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
+/* An entry's topics as :topics and the Feedback tab show them, and as
+ * kam.topic_ids_of reads them back (a new name is proposed as a topic). */
+#define TOPIC_NAMES "(SELECT string_agg(t.name, ', ' ORDER BY t.name) " \
+	"FROM kam.topic t WHERE t.id = ANY (topic_ids))"
+
 static const struct edit_column interaction_cols[] = {
 	{ "contact_id", IU }, { "occurred_at", IU }, { "channel", IU },
 	{ "direction", IU }, { "subject", IU }, { "body", IU },
 	{ "outcome", IU }, { "follow_up_on", IU }, { "feedback", IU },
+	{ "topics", IU },
 };
 
 static const struct edit_constraint interaction_constraints[] = {
@@ -56,18 +62,21 @@ static const struct edit_entity_def interaction_def = {
 	"interaction", interaction_cols, countof(interaction_cols),
 	"SELECT version, contact_id, " UTC_TEXT("occurred_at") " AS occurred_at, "
 	"channel, "
-	"direction, subject, body, outcome, follow_up_on, feedback "
+	"direction, subject, body, outcome, follow_up_on, feedback, "
+	TOPIC_NAMES " AS topics "
 	"FROM kam.interaction WHERE id = $1::bigint",
 	"INSERT INTO kam.interaction (client_key, account_id, contact_id, "
 	"occurred_at, channel, direction, subject, body, outcome, "
-	"follow_up_on, feedback) VALUES ($1::uuid, $2::bigint, $3::bigint, "
-	"$4::timestamptz, $5, $6, $7, $8, $9, $10::date, $11) "
+	"follow_up_on, feedback, topic_ids) VALUES ($1::uuid, $2::bigint, "
+	"$3::bigint, $4::timestamptz, $5, $6, $7, $8, $9, $10::date, $11, "
+	"kam.topic_ids_of($12, true)) "
 	"ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
 	"SELECT id, version FROM kam.interaction WHERE client_key = $1::uuid",
 	"UPDATE kam.interaction SET contact_id = $3::bigint, "
 	"occurred_at = $4::timestamptz, channel = $5, direction = $6, "
 	"subject = $7, body = $8, outcome = $9, follow_up_on = $10::date, "
-	"feedback = $11 WHERE id = $1::bigint AND version = $2::int "
+	"feedback = $11, topic_ids = kam.topic_ids_of($12, true) "
+	"WHERE id = $1::bigint AND version = $2::int "
 	"RETURNING version",
 	interaction_constraints, EDIT_CORRECT_REFUSED,
 };

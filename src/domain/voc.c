@@ -40,6 +40,23 @@ static const char open_sql[] =
 static const char json_sql[] =
 	"SELECT kam.voc_json(" SINCE ", $2, $3::int)";
 
+/* The rows of r, by cols, copied into out; r is freed. */
+static void
+rows_copy(struct kam_res *r, const struct db_columns *cols,
+    struct voc_rows *out)
+{
+	out->nrows = (size_t)res_rows(r);
+	out->nfields = cols->n;
+	out->cell = xcalloc(out->nrows * (size_t)cols->n + 1, sizeof *out->cell);
+	for (size_t i = 0; i < out->nrows; i++)
+		for (int f = 0; f < cols->n; f++) {
+			const char *v = res_get(r, (int)i, f);
+
+			out->cell[i * (size_t)cols->n + (size_t)f] = v ? xstrdup(v) : NULL;
+		}
+	res_free(r);
+}
+
 int
 voc_rows_load(struct kam_db *db, const char *sql, int nparams,
     const char *const *params, const struct db_columns *cols,
@@ -51,16 +68,7 @@ voc_rows_load(struct kam_db *db, const char *sql, int nparams,
 		log_warn("%s", db_error(db));
 		return db_error_code(db);
 	}
-	out->nrows = (size_t)res_rows(r);
-	out->nfields = cols->n;
-	out->cell = xcalloc(out->nrows * (size_t)cols->n + 1, sizeof *out->cell);
-	for (size_t i = 0; i < out->nrows; i++)
-		for (int f = 0; f < cols->n; f++) {
-			const char *v = res_get(r, (int)i, f);
-
-			out->cell[i * (size_t)cols->n + (size_t)f] = v ? xstrdup(v) : NULL;
-		}
-	res_free(r);
+	rows_copy(r, cols, out);
 	return EX_OK;
 }
 
@@ -271,6 +279,28 @@ voc_announce(struct kam_db *db, const struct voc_scope *s, const char *topic,
 
 	*out = (struct voc_rows){ 0 };
 	return voc_rows_load(db, announce_sql, 6, params, &announce_cols, out);
+}
+
+bool
+voc_announce_send(struct kam_db *db, const struct voc_scope *s,
+    const char *topic, const char *message, bool dry_run)
+{
+	const char *params[] = { s->since, s->team, s->mine ? "t" : "f", topic,
+	    message, dry_run ? "t" : "f" };
+
+	return db_send_columns(db, announce_sql, 6, params, &announce_cols);
+}
+
+bool
+voc_announce_recv(struct kam_db *db, struct voc_rows *out)
+{
+	struct kam_res *r = db_take(db);
+
+	*out = (struct voc_rows){ 0 };
+	if (r == NULL)
+		return false;
+	rows_copy(r, &announce_cols, out);
+	return true;
 }
 
 void

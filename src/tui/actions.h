@@ -64,7 +64,9 @@
 	    "in progress; answered to closed; closed back to in progress (asks first)") \
 	ACT(FEEDBACK_ANSWER, "feedback-answer", \
 	    "Answer the feedback under the cursor: starts :answer TEXT, which logs TEXT as an " \
-	    "outbound entry to its contact and marks it answered") \
+	    "outbound entry to its contact and marks it answered; on a topic of the cloud, an " \
+	    "announcement: one message to every customer who raised it, a dry run first, " \
+	    "the contacts told as CSV in $XDG_DATA_HOME/kam/announcements") \
 	ACT(FEEDBACK_TOPICS, "feedback-topics", \
 	    "Set the topics of the feedback under the cursor: starts :topics A, B (a new name " \
 	    "is proposed as a topic)") \

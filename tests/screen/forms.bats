@@ -59,8 +59,8 @@ drafts() {
 	[[ "$(screen_text)" == *"^ Follow-up is not a date"* ]]
 	screen_keys C-u
 	screen_type "+3d"
-	# round to the contact, then the channel
-	screen_keys Tab Tab Right Tab m
+	# round to the contact (past Feedback and Topics), then the channel
+	screen_keys Tab Tab Tab Right Tab m
 	[[ "$(screen_line 'Contact')" == *"Jana Novak, Head of purchasing"* ]]
 	[[ "$(screen_line 'Channel')" == *"meeting"* ]]
 	screen_keys C-s

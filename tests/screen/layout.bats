@@ -261,3 +261,24 @@ form_at() {
 	screen_wait "Edit a role of the account team"
 	both_sizes
 }
+
+@test "the announcement (R on a topic of the cloud), an item left alone listed" {
+	screen_sql "INSERT INTO kam.interaction (account_id, channel, subject, author_id,
+	    feedback, topic_ids)
+	  SELECT a.id, 'call', 'Layout probe left alone', a.owner_id, 'complaint',
+	         ARRAY(SELECT id FROM kam.topic WHERE name = '納期 Lieferzuverlässigkeit')
+	    FROM kam.account a WHERE a.erp_id = 'C2'"
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys V
+	screen_wait "Open items, first due first"
+	# R on each word in turn until one is a topic
+	for _ in 1 2 3 4 5; do
+		screen_keys R
+		on_screen "Announcement:" && break
+		screen_keys l
+	done
+	screen_wait "Would answer"
+	screen_wait "not yours to answer"
+	screen_type "Layout probe: one message to everyone"
+	both_sizes
+}

@@ -22,6 +22,8 @@ randkeys_start() {
 	SCREEN_COLS=${size%x*} SCREEN_ROWS=${size#*x} screen_start EDITOR=true VISUAL=true \
 	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
+	# a run that starts somewhere else: the function that goes there
+	[ -z "${RANDKEYS_OPEN:-}" ] || "$RANDKEYS_OPEN"
 }
 
 # What went wrong, with the seed and the last steps.
@@ -150,6 +152,27 @@ randkeys_setup() {
 	   WHERE a.erp_id ~ '^C[0-9]$' AND s.role_name = 'sam' AND b.role_name = 'bo'"
 	randkeys_setup
 	export PGUSER=anna
+	for size in 80x24 120x40; do
+		randkeys_run "${KAM_RANDKEYS_STEPS:-600}" "${KAM_RANDKEYS_QUEUE_SECONDS:-30}"
+	done
+}
+
+randkeys_open_announcement() {
+	screen_keys V
+	screen_wait "Random keys"
+	screen_keys R
+	screen_wait "Announcement: Random keys"
+}
+
+# the announcement (R on a topic of the cloud): every feedback entry on
+# one topic, so that the cloud's first word is one to announce on; each
+# run (and each start again) begins in the announcement's editor
+@test "random keys in the announcement, at 80x24 and at 120x40" {
+	screen_sql "INSERT INTO kam.topic (name, status) VALUES ('Random keys', 'curated')"
+	screen_sql "UPDATE kam.interaction SET topic_ids = ARRAY(SELECT id FROM
+	  kam.topic WHERE name = 'Random keys') WHERE feedback <> 'none'"
+	randkeys_setup
+	export PGUSER=anna RANDKEYS_OPEN=randkeys_open_announcement
 	for size in 80x24 120x40; do
 		randkeys_run "${KAM_RANDKEYS_STEPS:-600}" "${KAM_RANDKEYS_QUEUE_SECONDS:-30}"
 	done

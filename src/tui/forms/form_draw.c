@@ -99,28 +99,37 @@ draw_line(struct tui *t, int y, struct form_field *fl, bool focus, int w)
 	tui_cursor(t, y, LABEL_COLS + (int)col);
 }
 
+void
+form_draw_textbox(struct tui *t, struct textedit *e, int y, int x, int w,
+    int h, enum theme_elem role, bool cursor)
+{
+	struct tx_row *rows;
+	size_t n = textedit_rows(e, (size_t)w, &rows), col, r, first;
+	char *line;
+
+	r = textedit_row_of(e, rows, n, e->cursor, &col);
+	first = cursor && r >= (size_t)h ? r - (size_t)h + 1 : 0;
+	for (int i = 0; i < h; i++) {
+		size_t k = first + (size_t)i;
+
+		line = k < n ? xstrndup(e->text.data + rows[k].start,
+		    rows[k].end - rows[k].start) : NULL;
+		draw_text(t, y + i, x, w, line, role, ALIGN_LEFT);
+		free(line);
+	}
+	if (cursor)
+		tui_cursor(t, y + (int)(r - first), x + (int)col);
+	free(rows);
+}
+
 static void
 draw_long(struct tui *t, int y, struct form_field *fl, bool focus, int w)
 {
-	struct tx_row *rows;
-	size_t n = textedit_rows(&fl->ed, (size_t)w, &rows), col, r, first;
 	enum theme_elem role = fl->readonly ? TE_FIELD_READONLY :
 	    focus ? TE_FIELD_FOCUS : TE_FIELD;
-	char *line;
 
-	r = textedit_row_of(&fl->ed, rows, n, fl->ed.cursor, &col);
-	first = focus && r >= LONG_ROWS ? r - LONG_ROWS + 1 : 0;
-	for (int i = 0; i < LONG_ROWS; i++) {
-		size_t k = first + (size_t)i;
-
-		line = k < n ? xstrndup(fl->ed.text.data + rows[k].start,
-		    rows[k].end - rows[k].start) : NULL;
-		draw_text(t, y + i, LABEL_COLS, w, line, role, ALIGN_LEFT);
-		free(line);
-	}
-	if (focus && !fl->readonly)
-		tui_cursor(t, y + (int)(r - first), LABEL_COLS + (int)col);
-	free(rows);
+	form_draw_textbox(t, &fl->ed, y, LABEL_COLS, w, LONG_ROWS, role,
+	    focus && !fl->readonly);
 }
 
 static void

@@ -41,20 +41,29 @@ static const struct form_field_def interaction_fields[] = {
 	  .hint = "a date: 2026-04-15, tomorrow, +7d, +2w" },
 	{ "feedback", "Feedback", FT_CHOICE, FF_REQUIRED, .choices = feedback_kinds,
 	  .initial = "none", .hint = "compliment, idea or complaint for the Feedback tab" },
+	{ "topics", "Topics", FT_TEXT, 0, .maxlen = 300,
+	  .hint = "of the feedback, as T sets them: Delivery, Price (a new name "
+	  "is proposed as a topic)" },
 };
 
-/* A follow-up is after the talk, not before it. */
+/* A follow-up is after the talk, not before it; topics are feedback's
+ * (the cloud counts feedback only). */
 static void
 interaction_check(struct form *f, const struct edit_row *row)
 {
-	int at = edit_column_find(EE_INTERACTION, "occurred_at");
-	int fu = edit_column_find(EE_INTERACTION, "follow_up_on");
-	const char *when = row->value[at], *follow = row->value[fu];
+	const char *when = form_row_value(f, row, "occurred_at");
+	const char *follow = form_row_value(f, row, "follow_up_on");
+	const char *kind = form_row_value(f, row, "feedback");
 	struct form_field *fl = form_field_of(f, "follow_up_on");
 
 	if (when != NULL && follow != NULL && form_field_dirty(fl) &&
 	    strncmp(follow, when, 10) < 0)
 		form_set_error(f, "follow_up_on", "is before the interaction itself");
+	if (form_row_value(f, row, "topics") != NULL &&
+	    form_field_dirty(form_field_of(f, "topics")) &&
+	    (kind == NULL || strcmp(kind, "none") == 0))
+		form_set_error(f, "topics", "are for feedback: choose a compliment, "
+		    "an idea or a complaint first");
 }
 
 const struct form_def form_interaction = {

@@ -6,7 +6,8 @@
  * widget, overdue ones marked. One statement a paint (voc_screen_send:
  * kam.voc_cloud and kam.voc_open, which kam --voc reads too). Tab moves
  * between the cloud and the list; Enter lists a topic's entries or shows
- * an item in full on its account. M shows the loop's measures
+ * an item in full on its account; R on a topic opens an announcement to
+ * everyone who raised it (announce_screen.c). M shows the loop's measures
  * (kam.voc_measures) in the list's place, and the list again. On a wall
  * (t->wall) nothing is selected. An item that falls overdue while shown
  * reads the screen again at its due time (wake), with no change in the
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "account_screen.h"
+#include "announce_screen.h"
 #include "client.h"
 #include "draw.h"
 #include "listnav.h"
@@ -253,6 +255,22 @@ enter(struct voc_view *vv, struct tui *t)
 		    acct_rows_get(o, i, VS_ACCOUNT), acct_rows_get(o, i, VS_ID));
 }
 
+/* R on a topic: an announcement to everyone who raised it. */
+static void
+announce(struct voc_view *vv, struct tui *t)
+{
+	const char *topic = acct_rows_get(&vv->topics, vv->cursor, VS_TOPIC);
+
+	if (vv->on_list || vv->cursor >= vv->topics.nrows)
+		tui_message(t, true, "R on a topic of the cloud announces; an "
+		    "item is answered on its account (Enter, then R).");
+	else if (topic == NULL)
+		tui_message(t, true, "Entries without a topic cannot be "
+		    "announced to: give them one (T on the Feedback tab).");
+	else
+		view_announce_show(t, topic);
+}
+
 static bool
 voc_action(struct view *v, struct tui *t, enum kam_action a)
 {
@@ -262,6 +280,8 @@ voc_action(struct view *v, struct tui *t, enum kam_action a)
 		vv->on_list = !vv->on_list;
 	else if (a == ACT_ENTER)
 		enter(vv, t);
+	else if (a == ACT_FEEDBACK_ANSWER && !t->wall)
+		announce(vv, t);
 	else if (a == ACT_FILTER_MINE) {
 		t->voc.reach = (enum voc_reach)(((int)t->voc.reach + 1) % VOC_NREACH);
 		tui_reload(t, v);
