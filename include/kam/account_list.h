@@ -21,7 +21,11 @@ enum acol {
  * are in AROW_MONEY_CURRENCY: the reporting currency, else (AROW_NO_RATE
  * names the currency without a rate) the account's own. */
 enum { AROW_OVERDUE = ACOL_COUNT, AROW_CURRENCY, AROW_ERP_ID,
-	AROW_MONEY_CURRENCY, AROW_NO_RATE, AROW_NFIELDS };
+	AROW_MONEY_CURRENCY, AROW_NO_RATE, AROW_DEPTH, AROW_MEMBERS,
+	AROW_NFIELDS };
+/* AROW_DEPTH and AROW_MEMBERS, in the folded list only (NULL else): a
+ * row's depth below its top (0 a top) and how many accounts below it the
+ * user may read. */
 /* The data-quality score, not of the page's statement: read for the rows
  * shown after they came (kam/account_scores.h). NULL: not asked yet; "":
  * asked, none (churned, or not readable). */
@@ -39,6 +43,16 @@ struct acct_filter {
 				 * typos forgiven; one or two characters
 				 * start a word of them only */
 	bool	 search_anywhere;	/* ... unless this is set */
+	/* the account team (issue 17, item 4): accounts where team_person
+	 * (a login; NULL or "me": the user) is owner in sales, person or
+	 * deputy, in team_role when set; either set filters */
+	char	*team_person;
+	char	*team_role;
+	/* groups folded: only the accounts without a parent the user may
+	 * read, and below open_group (an id) its members; not while a search
+	 * looks through every account */
+	bool	 folded;
+	char	*open_group;
 };
 
 enum acct_from {
@@ -51,6 +65,8 @@ enum acct_from {
 struct acct_key {
 	char	*sort;		/* the sort column's value as text */
 	char	*id;
+	char	*top;		/* folded: the id of the row's top */
+	char	*path;		/* ... and its path below it ("" the top) */
 };
 
 struct acct_page_req {

@@ -32,6 +32,8 @@ enum brief_feedback { BF_KIND, BF_ON, BF_SUBJECT, BF_STATE, BF_DUE,
 	BF_NFIELDS };
 enum brief_contact { BT_ON, BT_CHANNEL, BT_DIRECTION, BT_SUBJECT,
 	BT_CONTACT, BT_AUTHOR, BT_NFIELDS };
+/* The account team's roles beside the owner in sales (kam.team_member). */
+enum brief_role { BR_LABEL, BR_PERSON, BR_DEPUTY, BR_NFIELDS };
 
 /* Lists are cut at these lengths, and values at a line of the page
  * (columns), so that the brief holds on one page; each list says when
@@ -40,11 +42,12 @@ enum brief_contact { BT_ON, BT_CHANNEL, BT_DIRECTION, BT_SUBJECT,
 #define BRIEF_CONDITIONS	5
 #define BRIEF_FEEDBACK		4
 #define BRIEF_CONTACTS		4
+#define BRIEF_ROLES		6
 #define BRIEF_OBJECTIVES	3	/* lines of the plan's objectives */
 #define BRIEF_LINE		120
 
 enum brief_list { BL_ACTIONS, BL_CONDITIONS, BL_FEEDBACK, BL_CONTACTS,
-	BL_NLISTS };
+	BL_ROLES, BL_NLISTS };
 
 struct brief {
 	struct kam_res	*head;			/* one row */

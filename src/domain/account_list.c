@@ -11,6 +11,7 @@
 #include "kam/countof.h"
 #include "kam/xalloc.h"
 #include "search_sql.h"
+#include "team_filter_sql.h"
 
 struct acol_def {
 	const char	*name;
@@ -67,8 +68,15 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	    "'infinity')", NULL, "::date", NULL },
 };
 
-/* $1 tier, $2 owner, $3 team, $4 lifecycle, $5 status, $6 mine. No join:
- * walking the name order then reads the index alone. */
+/* The folded list's tops: accounts without a parent the user may read
+ * (none, or one row-level security hides), so a child whose parent is
+ * not the user's stands at the top. */
+#define TOP "(a.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM kam.account q " \
+	"WHERE q.id = a.parent_id))"
+/* $1 tier, $2 owner, $3 team, $4 lifecycle, $5 status, $6 mine, $8 and
+ * $9 the account team's person and role, $10 folded (the tops only; a
+ * search looks through every account). No join: walking the name order
+ * then reads the index alone. */
 #define FILTERS \
 	" WHERE ($1::text IS NULL OR a.tier = $1)" \
 	" AND ($2::text IS NULL OR a.owner_id = (SELECT u.id FROM kam.app_user u" \
@@ -76,7 +84,9 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	" AND ($3::text IS NULL OR a.team = $3)" \
 	" AND ($4::text IS NULL OR a.lifecycle = $4)" \
 	" AND ($5::text IS NULL OR a.status = $5)" \
-	" AND (NOT $6::bool OR a.owner_id = kam.my_user_id())"
+	" AND (NOT $6::bool OR a.owner_id = kam.my_user_id())" \
+	" AND " TEAM_FILTER("a.id", "a.owner_id", "$8", "$9") \
+	" AND (NOT $10::bool OR $7::text IS NOT NULL OR " TOP ")"
 /* $7 the search, in the tiers of search_sql.h: an account whose id, ERP
  * id, VAT id or name is the key; else words that start with it (of the
  * name or the city, or the ERP id or the VAT id); else, from three
@@ -90,7 +100,30 @@ static const struct acol_def acols[ACOL_COUNT] = {
 	"ELSE 3 END)"
 #define TIERS_12 "((" TIER " = 1 AND " SEARCH_EXACT("$7") ") OR (" TIER \
 	" = 2 AND " SEARCH_WORD_START("$7") ")"
-#define NFILTERS 7
+/* $11 the group shown unfolded: its members below its top, each with
+ * its path from there (names and ids, which order a group's members
+ * under their parents) and depth; none unless folded without a search.
+ * The database refuses cycles (migration 0049); the depth bounds a walk
+ * all the same. */
+#define SEG(c) "(" c ".name_key || chr(1) || lpad(" c ".id::text, 19, '0') " \
+	"|| chr(2)) COLLATE \"C\""
+#define OPEN_GROUP "WITH RECURSIVE og (id, path, depth) AS (SELECT c.id, " \
+	SEG("c") ", 1 FROM kam.account c WHERE c.parent_id = $11::bigint AND " \
+	"$10::bool AND $7::text IS NULL UNION ALL SELECT c.id, og.path || " \
+	SEG("c") ", og.depth + 1 FROM kam.account c JOIN og ON c.parent_id = " \
+	"og.id WHERE og.depth < 1000) "
+/* a top and, when it is the open group, its members */
+#define MEMBERS " CROSS JOIN LATERAL (SELECT a.id, ''::text COLLATE \"C\" " \
+	"AS path, 0 AS depth UNION ALL SELECT og.id, og.path, og.depth FROM og " \
+	"WHERE a.id = $11::bigint) m"
+#define NFILTERS 11
+/* after the filters: the page's length and the key it goes on from: its
+ * sort value and id, or in the folded list its top's id and its path */
+#define P_LIMIT "$12::int"
+#define P_KEY "$13"
+#define P_ID "$14::bigint"
+#define P_TOP "$14::bigint"
+#define P_PATH "($15::text COLLATE \"C\")"
 
 enum search_kind { SEARCH_NONE, SEARCH_WORD, SEARCH_ANYWHERE, SEARCH_FUZZY };
 
@@ -153,12 +186,21 @@ static const char page_head[] =
 	"round(coalesce(f.overdue_reporting, f.overdue_amount)) AS overdue_amount, "
 	"l.currency, l.erp_id, CASE WHEN f.missing_rate IS NULL THEN "
 	"f.reporting_currency ELSE l.currency END AS money_currency, "
-	"f.missing_rate FROM (";
+	"f.missing_rate";
+/* the folded list's: where a row stands in its group, how many below */
+static const char fold_cols[] =
+	", p.top::text AS top_id, p.path, p.depth, (SELECT count(*) - 1 FROM "
+	"kam.group_members(p.id)) AS members FROM (";
+static const char flat_cols[] =
+	", NULL::text AS top_id, NULL::text AS path, NULL::int AS depth, "
+	"NULL::bigint AS members FROM (";
 /* The columns a page's rows return: the key, then struct acct_row's
  * fields, named; db_take checks them. */
-enum { PAGE_KEY, PAGE_ID, PAGE_FIELD, PAGE_NCOLS = PAGE_FIELD + AROW_NFIELDS };
+enum { PAGE_KEY, PAGE_ID, PAGE_TOP, PAGE_PATH, PAGE_FIELD,
+	PAGE_NCOLS = PAGE_FIELD + AROW_NFIELDS };
 static const char *const page_names[PAGE_NCOLS] = {
-	[PAGE_KEY] = "sort_key", [PAGE_ID] = "id",
+	[PAGE_KEY] = "sort_key", [PAGE_ID] = "id", [PAGE_TOP] = "top_id",
+	[PAGE_PATH] = "path",
 	[PAGE_FIELD + ACOL_NAME] = "name", [PAGE_FIELD + ACOL_TIER] = "tier",
 	[PAGE_FIELD + ACOL_OWNER] = "owner",
 	[PAGE_FIELD + ACOL_LIFECYCLE] = "lifecycle",
@@ -172,6 +214,8 @@ static const char *const page_names[PAGE_NCOLS] = {
 	[PAGE_FIELD + AROW_ERP_ID] = "erp_id",
 	[PAGE_FIELD + AROW_MONEY_CURRENCY] = "money_currency",
 	[PAGE_FIELD + AROW_NO_RATE] = "missing_rate",
+	[PAGE_FIELD + AROW_DEPTH] = "depth",
+	[PAGE_FIELD + AROW_MEMBERS] = "members",
 };
 static const struct db_columns page_cols = DB_COLUMNS("account list", page_names);
 /* the page's rows, then what the list shows of them */
@@ -213,6 +257,13 @@ reversed(enum acct_from from)
 	return from == ACCT_BEFORE || from == ACCT_LAST;
 }
 
+/* Groups folded: no search, which shows every account that matches. */
+static bool
+folded(const struct acct_filter *f)
+{
+	return f->folded && (f->search == NULL || *f->search == '\0');
+}
+
 static void
 add_key(struct kam_buf *q, const struct acct_page_req *req)
 {
@@ -230,28 +281,58 @@ descending(const struct acct_page_req *req)
 	return req->desc != reversed(req->from);
 }
 
+/* "(key, a.id) OP ($13, ID)", the key's pair against the page's. */
+static void
+add_pair(struct kam_buf *q, const struct acct_page_req *req, const char *op,
+    const char *id)
+{
+	buf_adds(q, "(");
+	add_key(q, req);
+	buf_addf(q, ", a.id) %s (" P_KEY "%s, %s)", op, acols[req->sort].cast, id);
+}
+
+/* The rows past the page's key. Folded, a row's place is its top's key
+ * and id, then its path in the group, which reads down whichever way
+ * the tops are sorted. */
+static void
+add_past_key(struct kam_buf *q, const struct acct_page_req *req)
+{
+	const char *op = descending(req) ? "<" : ">";
+
+	buf_adds(q, " AND ");
+	if (!folded(req->filter)) {
+		add_pair(q, req, op, P_ID);
+		return;
+	}
+	buf_adds(q, "(");
+	add_pair(q, req, op, P_TOP);
+	buf_adds(q, " OR (");
+	add_pair(q, req, "=", P_TOP);
+	buf_addf(q, " AND m.path %s " P_PATH "))", reversed(req->from) ? "<" : ">");
+}
+
 /* "SELECT key AS k, a.id, more FROM kam.account a WHERE the filters, the
- * match (if any) and the rows past the page's key", not yet in order. */
+ * match (if any) and the rows past the page's key", not yet in order;
+ * folded, each top with its members (m) when it is the open group. */
 static void
 add_selection(struct kam_buf *q, const struct acct_page_req *req,
     const char *more, const char *match)
 {
+	bool fold = folded(req->filter);
+
 	buf_adds(q, "SELECT ");
 	add_key(q, req);
-	buf_adds(q, " AS k, a.id");
+	buf_adds(q, fold ? " AS k, m.id, a.id AS top, m.path, m.depth" :
+	    " AS k, a.id");
 	buf_adds(q, more);
-	buf_adds(q, " FROM kam.account a" FILTERS);
+	buf_adds(q, " FROM kam.account a");
+	buf_adds(q, fold ? MEMBERS FILTERS : FILTERS);
 	if (match != NULL) {
 		buf_adds(q, " AND ");
 		buf_adds(q, match);
 	}
-	if (req->from == ACCT_AFTER || req->from == ACCT_BEFORE) {
-		buf_adds(q, " AND (");
-		add_key(q, req);
-		buf_adds(q, descending(req) ? ", a.id) < ($9" : ", a.id) > ($9");
-		buf_adds(q, acols[req->sort].cast);
-		buf_adds(q, ", $10::bigint)");
-	}
+	if (req->from == ACCT_AFTER || req->from == ACCT_BEFORE)
+		add_past_key(q, req);
 }
 
 static void
@@ -259,7 +340,11 @@ add_order(struct kam_buf *q, const struct acct_page_req *req, const char *limit)
 {
 	const char *dir = descending(req) ? " DESC" : "";
 
-	buf_addf(q, " ORDER BY 1%s, 2%s LIMIT %s", dir, dir, limit);
+	if (folded(req->filter))
+		buf_addf(q, " ORDER BY 1%s, 3%s, 4%s LIMIT %s", dir, dir,
+		    reversed(req->from) ? " DESC" : "", limit);
+	else
+		buf_addf(q, " ORDER BY 1%s, 2%s LIMIT %s", dir, dir, limit);
 }
 
 /* The page in the key's order, the planner choosing how. */
@@ -267,7 +352,7 @@ static void
 add_walk(struct kam_buf *q, const struct acct_page_req *req, const char *match)
 {
 	add_selection(q, req, "", match);
-	add_order(q, req, "$8::int");
+	add_order(q, req, P_LIMIT);
 }
 
 /* Every match first, then the page: for a computed key, for a search by
@@ -280,7 +365,7 @@ add_matches(struct kam_buf *q, const struct acct_page_req *req,
 	buf_adds(q, "SELECT * FROM (");
 	add_selection(q, req, "", match);
 	buf_adds(q, " OFFSET 0) m");
-	add_order(q, req, "$8::int");
+	add_order(q, req, P_LIMIT);
 }
 
 /* The window s (see WINDOW), its matches w, the index's matches m (a
@@ -291,13 +376,13 @@ static void
 add_window(struct kam_buf *q, const struct acct_page_req *req,
     const char *match)
 {
-	buf_adds(q, "WITH s AS MATERIALIZED (");
+	buf_adds(q, ", s AS MATERIALIZED (");
 	add_selection(q, req, ", a.search_text, a.erp_id, a.vat_id, a.name_key",
 	    NULL);
 	add_order(q, req, WINDOW);
 	buf_adds(q, "), w AS MATERIALIZED (SELECT a.k, a.id FROM s a WHERE ");
 	buf_adds(q, match);
-	add_order(q, req, "$8::int");
+	add_order(q, req, P_LIMIT);
 	buf_adds(q, "), m AS MATERIALIZED (");
 	add_selection(q, req, "", match);
 	buf_adds(q, "), c AS MATERIALIZED (SELECT (SELECT count(*) FROM w) AS "
@@ -320,14 +405,14 @@ add_window_choice(struct kam_buf *q, const struct acct_page_req *req,
 	buf_adds(&walk, "CASE WHEN ");
 	buf_adds(&walk, match);
 	buf_adds(&walk, " THEN true END");
-	buf_adds(q, "(SELECT * FROM w WHERE (SELECT hits = $8::int OR seen < "
+	buf_adds(q, "(SELECT * FROM w WHERE (SELECT hits = " P_LIMIT " OR seen < "
 	    WINDOW " FROM g)) UNION ALL (SELECT * FROM (");
 	add_walk(q, req, walk.data);
 	buf_free(&walk);
-	buf_adds(q, ") x WHERE (SELECT hits < $8::int AND seen = " WINDOW
+	buf_adds(q, ") x WHERE (SELECT hits < " P_LIMIT " AND seen = " WINDOW
 	    " AND (hits >= " WALK_HITS " OR found = " FEW ") FROM g)) "
 	    "UNION ALL (SELECT * FROM (SELECT * FROM m");
-	add_order(q, req, "$8::int");
+	add_order(q, req, P_LIMIT);
 	buf_adds(q, ") y WHERE (SELECT found < " FEW " FROM g))");
 }
 
@@ -337,21 +422,30 @@ build_page(struct kam_buf *q, const struct acct_page_req *req)
 	enum search_kind sk = search_kind(req->filter);
 	const char *dir = descending(req) ? " DESC" : "";
 	const char *match = search_match[sk];
+	const char *cols = folded(req->filter) ? fold_cols : flat_cols;
 
+	buf_adds(q, OPEN_GROUP);
 	if (sk == SEARCH_NONE) {
 		buf_adds(q, page_head);
+		buf_adds(q, cols);
 		add_walk(q, req, match);
 	} else if (sk == SEARCH_FUZZY || req->sort != ACOL_NAME) {
 		buf_adds(q, page_head);
+		buf_adds(q, cols);
 		add_matches(q, req, match);
 	} else {
 		add_window(q, req, match);
 		buf_adds(q, page_head);
+		buf_adds(q, cols);
 		add_window_choice(q, req, match);
 	}
 	buf_adds(q, page_rows);
 	buf_adds(q, req->erp_figures ? erp_join : no_erp_join);
-	buf_addf(q, " ORDER BY p.k%s, p.id%s", dir, dir);
+	if (folded(req->filter))
+		buf_addf(q, " ORDER BY p.k%s, p.top%s, p.path%s", dir, dir,
+		    reversed(req->from) ? " DESC" : "");
+	else
+		buf_addf(q, " ORDER BY p.k%s, p.id%s", dir, dir);
 }
 
 static void
@@ -364,12 +458,16 @@ filter_params(const struct acct_filter *f, const char **p)
 	p[4] = f->status;
 	p[5] = f->mine ? "t" : "f";
 	p[6] = f->search != NULL && *f->search != '\0' ? f->search : NULL;
+	p[7] = f->team_person;
+	p[8] = f->team_role;
+	p[9] = f->folded ? "t" : "f";
+	p[10] = f->folded ? f->open_group : NULL;
 }
 
 bool
 acct_page_send(struct kam_db *db, const struct acct_page_req *req)
 {
-	const char *p[NFILTERS + 3];
+	const char *p[NFILTERS + 4];
 	char limit[16];
 	struct kam_buf q;
 	int n = NFILTERS + 1;
@@ -380,7 +478,12 @@ acct_page_send(struct kam_db *db, const struct acct_page_req *req)
 	p[NFILTERS] = limit;
 	if (req->from == ACCT_AFTER || req->from == ACCT_BEFORE) {
 		p[n++] = req->key->sort;
-		p[n++] = req->key->id;
+		if (!folded(req->filter))
+			p[n++] = req->key->id;
+		else {	/* a key of the flat list: a top */
+			p[n++] = req->key->top ? req->key->top : req->key->id;
+			p[n++] = req->key->path ? req->key->path : "";
+		}
 	}
 	buf_init(&q);
 	build_page(&q, req);
@@ -394,6 +497,8 @@ take_row(const struct kam_res *r, int i, struct acct_row *row)
 {
 	row->key.sort = xstrdup(res_get(r, i, PAGE_KEY));
 	row->key.id = xstrdup(res_get(r, i, PAGE_ID));
+	row->key.top = xstrdup(res_get(r, i, PAGE_TOP));
+	row->key.path = xstrdup(res_get(r, i, PAGE_PATH));
 	for (int f = 0; f < AROW_NFIELDS; f++)
 		row->field[f] = xstrdup(res_get(r, i, PAGE_FIELD + f));
 }
@@ -421,7 +526,9 @@ acct_key_free(struct acct_key *key)
 {
 	free(key->sort);
 	free(key->id);
-	key->sort = key->id = NULL;
+	free(key->top);
+	free(key->path);
+	key->sort = key->id = key->top = key->path = NULL;
 }
 
 void
@@ -429,6 +536,8 @@ acct_key_copy(struct acct_key *dst, const struct acct_key *src)
 {
 	dst->sort = xstrdup(src->sort);
 	dst->id = xstrdup(src->id);
+	dst->top = xstrdup(src->top);
+	dst->path = xstrdup(src->path);
 }
 
 void
@@ -463,11 +572,14 @@ acct_count_send(struct kam_db *db, const struct acct_filter *f)
 
 	filter_params(f, p);
 	buf_init(&q);
-	/* a search counts up to the cap: past it, "more than" says enough */
-	buf_adds(&q, "SELECT count(*) AS n FROM (SELECT 1 FROM kam.account a"
-	    FILTERS " AND ");
+	/* a search counts up to the cap: past it, "more than" says enough;
+	 * folded, the open group's members count too */
+	buf_adds(&q, OPEN_GROUP "SELECT (SELECT count(*) FROM (SELECT 1 FROM "
+	    "kam.account a" FILTERS " AND ");
 	buf_adds(&q, search_match[sk]);
 	buf_adds(&q, sk == SEARCH_NONE ? ") x" : " LIMIT 10001) x");
+	buf_adds(&q, ") + (SELECT count(*) FROM og WHERE EXISTS (SELECT 1 FROM "
+	    "kam.account a" FILTERS " AND a.id = $11::bigint)) AS n");
 	ok = db_send_columns(db, q.data, NFILTERS, p, &count_cols);
 	buf_free(&q);
 	return ok;
@@ -572,5 +684,8 @@ acct_filter_free(struct acct_filter *f)
 	free(f->lifecycle);
 	free(f->status);
 	free(f->search);
+	free(f->team_person);
+	free(f->team_role);
+	free(f->open_group);
 	memset(f, 0, sizeof *f);
 }

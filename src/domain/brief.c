@@ -124,6 +124,17 @@ static const char *const contact_names[BT_NFIELDS] = {
 	[BT_AUTHOR] = "author",
 };
 
+/* The roles of the account team in the order an administrator gave
+ * them, as the Overview lists them (migration 0050); the owner in sales
+ * is the head's. */
+static const char roles_sql[] =
+	"SELECT t.label, t.person, t.deputy FROM kam.account_team_list t"
+	" WHERE t.account_id = $1::bigint AND t.role <> 'sales'"
+	" ORDER BY t.position, t.role LIMIT $2::int";
+static const char *const role_names[BR_NFIELDS] = {
+	[BR_LABEL] = "label", [BR_PERSON] = "person", [BR_DEPUTY] = "deputy",
+};
+
 static const struct db_columns head_cols = DB_COLUMNS("brief", head_names);
 
 static const struct {
@@ -139,6 +150,8 @@ static const struct {
 	    feedback_names), BRIEF_FEEDBACK },
 	[BL_CONTACTS] = { contacts_sql, DB_COLUMNS("brief's contacts",
 	    contact_names), BRIEF_CONTACTS },
+	[BL_ROLES] = { roles_sql, DB_COLUMNS("brief's account team",
+	    role_names), BRIEF_ROLES },
 };
 
 static int

@@ -222,19 +222,6 @@ master_data(struct doc *d, const struct brief *b)
 }
 
 static void
-team(struct doc *d, const struct brief *b)
-{
-	section(d, "Account team");
-	buf_reset(&d->line);
-	buf_addf(&d->line, "%s%s%s%s", head(b, BH_OWNER) ? head(b, BH_OWNER) :
-	    "nobody", head(b, BH_OWNER_EMAIL) ? " <" : "",
-	    s(head(b, BH_OWNER_EMAIL)), head(b, BH_OWNER_EMAIL) ? ">" : "");
-	field(d, "Owner", d->line.data);
-	field(d, "Team", head(b, BH_TEAM));
-	field(d, "Team members", head(b, BH_TEAM_MEMBERS));
-}
-
-static void
 revenue(struct doc *d, const struct brief *b)
 {
 	const char *cur = head(b, BH_CURRENCY);
@@ -297,6 +284,39 @@ static const char *
 row(const struct brief *b, enum brief_list l, int i, int f)
 {
 	return res_get(b->list[l], i, f);
+}
+
+/* Each role of the account team, its person and deputy: the role's name
+ * is an administrator's text, so an item (escaped), not a label. */
+static void
+roles(struct doc *d, const struct brief *b)
+{
+	int n = shown(b, BL_ROLES, BRIEF_ROLES);
+
+	for (int i = 0; i < n; i++) {
+		buf_reset(&d->line);
+		buf_addf(&d->line, "%s: %s", row(b, BL_ROLES, i, BR_LABEL),
+		    row(b, BL_ROLES, i, BR_PERSON));
+		if (row(b, BL_ROLES, i, BR_DEPUTY) != NULL)
+			buf_addf(&d->line, ", deputy %s",
+			    row(b, BL_ROLES, i, BR_DEPUTY));
+		item(d, d->line.data);
+	}
+	more(d, b, BL_ROLES, BRIEF_ROLES);
+}
+
+static void
+team(struct doc *d, const struct brief *b)
+{
+	section(d, "Account team");
+	buf_reset(&d->line);
+	buf_addf(&d->line, "%s%s%s%s", head(b, BH_OWNER) ? head(b, BH_OWNER) :
+	    "nobody", head(b, BH_OWNER_EMAIL) ? " <" : "",
+	    s(head(b, BH_OWNER_EMAIL)), head(b, BH_OWNER_EMAIL) ? ">" : "");
+	field(d, "Owner", d->line.data);
+	field(d, "Team", head(b, BH_TEAM));
+	field(d, "Team members", head(b, BH_TEAM_MEMBERS));
+	roles(d, b);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "kam/buf.h"
 #include "kam/countof.h"
 #include "kam/portfolio.h"
+#include "team_filter_sql.h"
 
 /* The extension point: a figure another part of kam adds, from a view of
  * its own keyed by account id, e.g.
@@ -91,6 +92,8 @@ static const char tail_sql[] =
 	" AND ($4::text IS NULL OR p.lifecycle = $4)"
 	" AND ($5::text IS NULL OR p.status = $5)"
 	" AND (NOT $6::bool OR p.owner_id = kam.my_user_id())"
+	/* $11, $12: the account team's person and role */
+	" AND " TEAM_FILTER("p.id", "p.owner_id", "$11", "$12")
 	" WINDOW w AS (PARTITION BY p.team)) r"
 	" WHERE ($9::text IS NULL OR CASE WHEN $8::bool THEN r.sort_key < $9"
 	" ELSE r.sort_key > $9 END)"
@@ -148,18 +151,19 @@ portfolio_send(struct kam_db *db, const struct portfolio_req *req)
 	const struct acct_filter *f = req->filter;
 	struct kam_buf sql;
 	char limit[16];
-	const char *p[10] = {
+	const char *p[12] = {
 		f ? f->tier : NULL, f ? f->owner : NULL, f ? f->team : NULL,
 		f ? f->lifecycle : NULL, f ? f->status : NULL,
 		f && f->mine ? "t" : "f", sort_names[req->sort],
 		req->desc ? "t" : "f", req->after_key, limit,
+		f ? f->team_person : NULL, f ? f->team_role : NULL,
 	};
 	bool ok;
 
 	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 200);
 	buf_init(&sql);
 	portfolio_sql(&sql);
-	ok = db_send_columns(db, sql.data, 10, p, portfolio_columns());
+	ok = db_send_columns(db, sql.data, 12, p, portfolio_columns());
 	buf_free(&sql);
 	return ok;
 }

@@ -53,6 +53,12 @@
 	ACT(SORT_REVERSE, "sort-reverse", "Reverse the sort order") \
 	ACT(FILTER_MINE, "filter-mine", "Show only my accounts, or all again") \
 	ACT(FILTER, "filter", "Start a :filter command; on the list it holds the filter in force, to add to") \
+	ACT(FOLD_GROUPS, "fold-groups", \
+	    "Fold account groups: only accounts without a parent you may read, a group's " \
+	    "size beside its name; again shows every account") \
+	ACT(FOLD_OPEN, "fold-open", \
+	    "In the folded list: show the group under the cursor, its members indented " \
+	    "beneath it, or fold it again") \
 	ACT(BRIEF, "brief", \
 	    "Write the annual-talk brief of the account under the cursor or open: a PDF " \
 	    "(Markdown without groff) in $XDG_DATA_HOME/kam/briefs; the status line says where") \

@@ -111,9 +111,11 @@ filter_slot(const char *key, struct acct_filter *af, struct hist_filter *hf,
 		{ "tier", 0, tiers }, { "owner", 1, NULL }, { "team", 2, NULL },
 		{ "lifecycle", 3, lifecycles }, { "status", 4, statuses },
 		{ "channel", 5, hist_channels }, { "feedback", 6, hist_feedbacks },
+		{ "person", 7, NULL }, { "role", 8, NULL },
 	};
 	char **slots[] = { &af->tier, &af->owner, &af->team, &af->lifecycle,
-	    &af->status, &hf->channel, &hf->feedback };
+	    &af->status, &hf->channel, &hf->feedback, &af->team_person,
+	    &af->team_role };
 
 	for (size_t i = 0; i < countof(keys); i++) {
 		if (strcmp(keys[i].key, key) == 0) {
@@ -140,7 +142,7 @@ filter_word(char *word, struct acct_filter *af, struct hist_filter *hf,
 	*eq = '\0';
 	if ((slot = filter_slot(word, af, hf, &allowed)) == NULL) {
 		buf_addf(err, "unknown filter '%s' (tier, owner, team, lifecycle, "
-		    "status, mine, channel, feedback)", word);
+		    "status, mine, person, role, channel, feedback)", word);
 		return false;
 	}
 	if (allowed != NULL && !one_of(allowed, eq + 1)) {
@@ -170,8 +172,11 @@ filter_parse(const char *args, struct acct_filter *af, struct hist_filter *hf,
 		hist_filter_free(&h);
 		return false;
 	}
-	a.search = af->search;	/* the search is not a filter word */
+	a.search = af->search;	/* the search is not a filter word, */
 	af->search = NULL;
+	a.folded = af->folded;	/* nor the list's folding */
+	a.open_group = af->open_group;
+	af->open_group = NULL;
 	acct_filter_free(af);
 	hist_filter_free(hf);
 	*af = a;
@@ -182,9 +187,10 @@ filter_parse(const char *args, struct acct_filter *af, struct hist_filter *hf,
 void
 filter_describe(struct kam_buf *out, const struct acct_filter *af)
 {
-	const char *names[] = { "tier", "owner", "team", "lifecycle", "status" };
+	const char *names[] = { "tier", "owner", "team", "lifecycle", "status",
+	    "person", "role" };
 	const char *vals[] = { af->tier, af->owner, af->team, af->lifecycle,
-	    af->status };
+	    af->status, af->team_person, af->team_role };
 	size_t start = out->len;
 
 	for (size_t i = 0; i < countof(names); i++)
@@ -221,6 +227,8 @@ filter_words(struct kam_buf *out, const struct acct_filter *af)
 	add_filter(out, start, "lifecycle", af->lifecycle);
 	add_filter(out, start, "status", af->status);
 	add_filter(out, start, NULL, af->mine ? "mine" : NULL);
+	add_filter(out, start, "person", af->team_person);
+	add_filter(out, start, "role", af->team_role);
 }
 
 void

@@ -31,8 +31,9 @@ struct hist_filter {
 };
 
 /* Parses "tier=key owner=anna team=north lifecycle=retention
- * status=at_risk mine channel=call feedback=idea" into the account and
- * history filters; no words clears both. Unknown words or values: false
+ * status=at_risk mine person=me role=service_owner channel=call
+ * feedback=idea" into the account and history filters (person and role:
+ * the account team); no words clears both. Unknown words or values: false
  * with err set, filters unchanged. */
 bool	filter_parse(const char *args, struct acct_filter *af,
 	    struct hist_filter *hf, struct kam_buf *err);

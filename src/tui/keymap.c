@@ -63,6 +63,7 @@ static const struct binding bindings[] = {
 	{ 's', ACT_SORT_NEXT, 0, 0 }, { 'S', ACT_SORT_PREV, 0, 0 },
 	{ 'r', ACT_SORT_REVERSE, 0, 0 }, { 'm', ACT_FILTER_MINE, 0, 0 },
 	{ 'F', ACT_FILTER, 0, 0 },
+	{ 'Z', ACT_FOLD_GROUPS, 0, 0 }, { 'z', ACT_FOLD_OPEN, 0, 0 },
 	{ 'c', ACT_FILTER_CHANNEL, 0, 0 }, { 'f', ACT_FILTER_FEEDBACK, 0, 0 },
 	{ 'w', ACT_FEEDBACK_NEXT, 0, 0 }, { 'R', ACT_FEEDBACK_ANSWER, 0, 0 },
 	{ 'T', ACT_FEEDBACK_TOPICS, 0, 0 }, { 'O', ACT_FEEDBACK_OWNER, 0, 0 },

@@ -245,3 +245,31 @@ SQL
 	run -0 pdftotext "$BATS_TEST_TMPDIR/w1.pdf" -
 	[[ "$output" == *"Agenda of the talk"*"Plan and target for "* ]]
 }
+
+@test "the account team: each role with its person and deputy, in every format" {
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+INSERT INTO kam.team_role (code, label, position) VALUES ('buyer_care', 'Buyer <care> & *co*', 40);
+INSERT INTO kam.team_member (account_id, role, person_id, deputy_id)
+SELECT a.id, v.role, p.id, d.id
+  FROM kam.account a,
+       (VALUES ('service_owner', 'sam', 'david'), ('buyer_care', 'bo', NULL)) v (role, person, deputy)
+  JOIN kam.app_user p ON p.role_name = v.person
+  LEFT JOIN kam.app_user d ON d.role_name = v.deputy
+ WHERE a.erp_id = 'C1';
+SQL
+	run -0 "$KAM" --brief C1
+	[[ "$output" == *"## Account team"*"- **Owner:** Anna Lindqvist"*"- Service owner: Sam Okafor, deputy David Okonkwo"*"- Buyer \\<care\\> \\& \\*co\\*: Bo Nakamura"*"## Plan "* ]]
+	run -0 "$KAM" --brief C1 -f html
+	[[ "$output" == *"<li>Service owner: Sam Okafor, deputy David Okonkwo</li>"* ]]
+	[[ "$output" == *"<li>Buyer &lt;care&gt; &amp; *co*: Bo Nakamura</li>"* ]]
+	run -0 "$KAM" --brief C1 -f ms
+	grep -A1 -F '.IP \(bu 1.2m' <<<"$output" | grep -q 'Service owner: Sam Okafor, deputy David Okonkwo$'
+	grep -A1 -F '.IP \(bu 1.2m' <<<"$output" | grep -q 'Buyer <care> & \*co\*: Bo Nakamura$'
+	run -0 "$KAM" --brief C1 -f pdf -o "$BATS_TEST_TMPDIR/team.pdf"
+	run -0 pdfinfo "$BATS_TEST_TMPDIR/team.pdf"
+	grep -Eq '^Pages: +1$' <<<"$output"
+	run -0 pdftotext "$BATS_TEST_TMPDIR/team.pdf" -
+	[[ "$output" == *"Service owner: Sam Okafor, deputy David Okonkwo"* ]]
+	[[ "$output" == *"Buyer <care> & *co*: Bo Nakamura"* ]]
+	PGUSER=postgres psql -X -q -c "DELETE FROM kam.team_member; DELETE FROM kam.team_role WHERE code = 'buyer_care'"
+}

@@ -282,3 +282,20 @@ form_at() {
 	screen_type "Layout probe: one message to everyone"
 	both_sizes
 }
+
+@test "the list with groups folded (Z), and a group shown beneath its top (z)" {
+	screen_sql "UPDATE kam.account SET parent_id = (SELECT id FROM kam.account
+	    WHERE erp_id = '$ERP') WHERE erp_id = 'C1'"
+	SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
+	screen_keys Z
+	screen_wait "| folded"
+	layout_ok
+	# the cursor down to the probe's row, which heads a group
+	local n
+	n=$(screen_text | sed -n '3,$p' | grep -n -i -m 1 "layout probe" | cut -d: -f1)
+	[ -n "$n" ]
+	for _ in $(seq 2 "$n"); do screen_keys j; done
+	screen_keys z
+	screen_wait "Nordwind GmbH"
+	both_sizes
+}

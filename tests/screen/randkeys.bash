@@ -49,6 +49,7 @@ RANDKEYS_COMMANDS=(
 	voc 'voc all' 'voc year mine' 'voc 30d team' 'voc everyone' 'voc nonsense'
 	calendars
 	quality
+	'filter person=sam role=service_owner' 'filter role=sales' 'filter person=me'
 )
 RANDKEYS_SIZES=(80x24 100x30 120x40 40x12 20x6 10x3 200x50 81x25 60x20)
 

@@ -125,16 +125,22 @@ refetch(struct view_accounts *va, struct tui *t, bool recount)
 	}
 }
 
+/* The rows again from the screen's top line on, and their count. */
+static void
+reread(struct view_accounts *va, struct tui *t)
+{
+	struct acctlist *l = &va->list;
+
+	va->fetching = -1;
+	submit_page(va, t, (l->nav.top > 0 ? ACCT_AFTER : ACCT_FIRST) | RELOAD_FLAG);
+	req_submit(t, &va->v, SLOT_COUNT, 0);
+}
+
 static void
 accounts_reload(struct view *v, struct tui *t)
 {
-	struct view_accounts *va = VA(v);
-	struct acctlist *l = &va->list;
-
 	req_submit(t, v, SLOT_SESSION, 0);
-	va->fetching = -1;
-	submit_page(va, t, (l->nav.top > 0 ? ACCT_AFTER : ACCT_FIRST) | RELOAD_FLAG);
-	req_submit(t, v, SLOT_COUNT, 0);
+	reread(VA(v), t);
 }
 
 /* The key a page request starts from; NULL when the window it was meant
@@ -384,12 +390,38 @@ money_cell(const struct acct_row *r, enum acol col, struct kam_buf *out)
 	return TE_NORMAL;
 }
 
+/* The name in the folded list: indented by its depth below its top, a
+ * group marked "+" folded, "-" shown, with how many accounts are below.
+ * ASCII: the marks of both terminals take one column. */
+static void
+folded_name(const struct view_accounts *va, const struct acct_row *r,
+    struct kam_buf *out)
+{
+	long depth = strtol(r->field[AROW_DEPTH], NULL, 10);
+	long below = r->field[AROW_MEMBERS] ?
+	    strtol(r->field[AROW_MEMBERS], NULL, 10) : 0;
+	const char *open = va->filter.open_group;
+	bool shown = depth > 0 || (open != NULL && strcmp(open, r->key.id) == 0);
+
+	for (long i = 0; i < depth && i < 32; i++)
+		buf_adds(out, "  ");
+	buf_adds(out, below <= 0 ? "  " : shown ? "- " : "+ ");
+	buf_adds(out, r->field[ACOL_NAME] ? r->field[ACOL_NAME] : "");
+	if (below > 0)
+		buf_addf(out, " (%ld)", below);
+}
+
 /* The cell's text and its role. */
 static enum theme_elem
-cell(const struct acct_row *r, int col, struct kam_buf *out)
+cell(const struct view_accounts *va, const struct acct_row *r, int col,
+    struct kam_buf *out)
 {
 	const char *v = r->field[col];
 
+	if (col == ACOL_NAME && r->field[AROW_DEPTH] != NULL) {
+		folded_name(va, r, out);
+		return TE_NORMAL;
+	}
 	if (col == ACOL_REVENUE || col == ACOL_OPEN)
 		return money_cell(r, (enum acol)col, out);
 	if (col == ACOL_STATUS || col == ACOL_LIFECYCLE || col == ACOL_TIER)
@@ -422,7 +454,7 @@ layout(struct view_accounts *va, int cols, int height)
 		columns_want(&va->layout, c, text.data, lcols[c].fit, lcols[c].least);
 		for (size_t i = top; i < top + (size_t)height && i < va->list.nav.n; i++) {
 			buf_reset(&text);
-			cell(&va->list.rows[i], lcols[c].col, &text);
+			cell(va, &va->list.rows[i], lcols[c].col, &text);
 			columns_measure(&va->layout, c, text.data);
 		}
 	}
@@ -463,7 +495,7 @@ draw_row(struct view_accounts *va, struct tui *t, int y, size_t i)
 		const struct lcol *c = &lcols[va->layout.place[k].col];
 
 		buf_reset(&text);
-		role = cell(r, c->col, &text);
+		role = cell(va, r, c->col, &text);
 		columns_draw_cell(t, y, &va->layout.place[k], c->fit, text.data,
 		    selected ? TE_SELECTED : role, c->align);
 	}
@@ -525,6 +557,38 @@ filter_prompt(struct view_accounts *va, struct tui *t)
 	buf_free(&line);
 }
 
+/* z: the group under the cursor shown, or folded again (also from one
+ * of its members); one group is shown at a time. The rows are read
+ * again from the screen's top line, the cursor stays on its account. */
+static void
+fold_open(struct view_accounts *va, struct tui *t, const struct acct_row *r)
+{
+	struct acct_filter *f = &va->filter;
+	bool member, group, shown;
+	char *next;
+
+	if (!f->folded || (f->search != NULL && *f->search != '\0')) {
+		tui_message(t, true, "Z folds the groups first%s",
+		    f->folded ? "; a search shows every account" : "");
+		return;
+	}
+	if (r == NULL || r->field[AROW_DEPTH] == NULL)
+		return;
+	member = strcmp(r->field[AROW_DEPTH], "0") != 0;
+	group = r->field[AROW_MEMBERS] != NULL &&
+	    strcmp(r->field[AROW_MEMBERS], "0") != 0;
+	if (!member && !group) {
+		tui_message(t, false, "%s has no accounts below it.",
+		    r->field[ACOL_NAME]);
+		return;
+	}
+	shown = f->open_group != NULL && strcmp(f->open_group, r->key.id) == 0;
+	next = member || shown ? NULL : xstrdup(r->key.id);
+	free(f->open_group);
+	f->open_group = next;
+	reread(va, t);
+}
+
 static bool
 accounts_action(struct view *v, struct tui *t, enum kam_action a)
 {
@@ -561,6 +625,15 @@ accounts_action(struct view *v, struct tui *t, enum kam_action a)
 		return true;
 	case ACT_FILTER:
 		filter_prompt(va, t);
+		return true;
+	case ACT_FOLD_GROUPS:
+		va->filter.folded = !va->filter.folded;
+		free(va->filter.open_group);
+		va->filter.open_group = NULL;
+		refetch(va, t, true);
+		return true;
+	case ACT_FOLD_OPEN:
+		fold_open(va, t, r);
 		return true;
 	case ACT_BRIEF:
 		if (r != NULL)
@@ -707,6 +780,9 @@ accounts_status(struct view *v, struct tui *t, struct kam_buf *out)
 	if (f.len > 0)
 		buf_addf(out, " | filter: %s", f.data);
 	buf_free(&f);
+	/* a search looks through every account, folded or not */
+	if (va->filter.folded)
+		buf_adds(out, va->filter.search ? " | unfolded while searching" : " | folded");
 	if (va->filter.search != NULL)
 		buf_addf(out, " | /%s", va->filter.search);
 }

@@ -137,7 +137,7 @@ command_filter(struct table_tab *tt, struct tui *t, const char *arg)
 	else if (h.channel != NULL || h.feedback != NULL)
 		tui_message(t, true, "channel= and feedback= filter the History; "
 		    "the portfolio takes tier=, owner=, team=, lifecycle=, "
-		    "status= and mine");
+		    "status=, mine, person= and role=");
 	else {
 		acct_filter_free(&t->portfolio.filter);
 		t->portfolio.filter = f;

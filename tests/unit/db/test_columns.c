@@ -211,7 +211,9 @@ test_account_list_names_its_columns(void **state)
 	static const char *const searches[] = { NULL, "No", "Nord", "Nordwnd" };
 	struct kam_db *db = pgtest_login("kamadmin");
 	struct acct_filter f = { 0 };
-	struct acct_key key = { "Nordwind", "1" };
+	struct acct_key key = { .sort = "Nordwind", .id = "1" };
+	struct acct_key in_group = { .sort = "Nordwind", .id = "2", .top = "1",
+	    .path = "muller" };
 	struct acct_page_req req = { .filter = &f, .limit = 5 };
 	struct acct_session s;
 	long n;
@@ -227,10 +229,28 @@ test_account_list_names_its_columns(void **state)
 	req.from = ACCT_AFTER;
 	req.key = &key;
 	list_page(db, &req);
-	assert_true(acct_count_send(db, &f));
-	edittest_settle(db);
-	assert_true(acct_count_recv(db, &n));
-	edittest_drain(db);
+	/* folded, a group shown, on a team: from the top, from a top's key
+	 * and from a member's, back from one, and counted */
+	f.search = NULL;
+	f.folded = true;
+	f.open_group = "1";
+	f.team_role = "sales";
+	for (int from = ACCT_FIRST; from <= ACCT_LAST; from++) {
+		req.from = (enum acct_from)from;
+		req.key = from == ACCT_BEFORE ? &in_group : &key;
+		list_page(db, &req);
+	}
+	req.key = &in_group;
+	req.from = ACCT_AFTER;
+	list_page(db, &req);
+	for (int i = 0; i < 2; i++) {
+		assert_true(acct_count_send(db, &f));
+		edittest_settle(db);
+		assert_true(acct_count_recv(db, &n));
+		edittest_drain(db);
+		f.folded = false;
+		f.team_role = f.open_group = NULL;
+	}
 	assert_true(acct_session_send(db));
 	edittest_settle(db);
 	assert_true(acct_session_recv(db, &s));
