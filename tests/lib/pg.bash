@@ -45,6 +45,14 @@ pg_test_pooler() {
 	export PG_DIRECT_HOST PG_DIRECT_PORT PATH
 }
 
+# pg_test_logins_changed: after a test made a login, in the pooled pass
+# PgBouncer rereads its userlist (else the login is refused there).
+pg_test_logins_changed() {
+	[ -n "${PGB_PID:-}" ] || return 0
+	. "$KAM_SRCDIR/tests/lib/pgbouncer.bash"
+	pgb_reload
+}
+
 # A test that by nature needs a direct connection opts out of the pooled
 # pass: "pg_test_pooled && return 0" first in setup_file (bats cannot skip
 # there), and pg_test_direct_only REASON in setup or in the test itself.

@@ -116,6 +116,7 @@ check_group() {
 	screen_stop
 	screen_sql "SELECT kam.add_user('tina', 'support', NULL, 'Tina Plain', NULL)
 	    WHERE NOT EXISTS (SELECT 1 FROM kam.app_user WHERE role_name = 'tina')"
+	pg_test_logins_changed
 	PGUSER=tina screen_open_account nordwind 4
 	screen_keys e
 	screen_wait "may not change this account's service level"
