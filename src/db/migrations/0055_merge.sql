@@ -132,7 +132,7 @@ AS $$ SELECT ARRAY['contact', 'special_condition', 'service_level',
 -- default winner rule: the ERP's fields from the side the ERP sends (the
 -- winner when both or neither have an ERP id), the others the newest
 -- non-empty value (the loser's when the winner's is empty, or when both
--- are set and the loser was changed last).
+-- are set and the loser was changed last; "no" counts as empty).
 CREATE FUNCTION merge_account_fields(p_winner bigint, p_loser bigint)
 RETURNS TABLE (field text, erp_owned boolean, winner_value text,
     loser_value text, take_loser boolean)
@@ -141,8 +141,8 @@ AS $$
 	SELECT f.field, f.erp, wv.v, lv.v,
 	       CASE WHEN f.erp THEN w.erp_id IS NULL AND l.erp_id IS NOT NULL
 	                            AND wv.v IS DISTINCT FROM lv.v
-	            ELSE coalesce(lv.v, '') <> '' AND wv.v IS DISTINCT FROM lv.v
-	                 AND (coalesce(wv.v, '') = '' OR l.updated_at > w.updated_at)
+	            ELSE coalesce(lv.v, '') NOT IN ('', 'false') AND wv.v IS DISTINCT FROM lv.v
+	                 AND (coalesce(wv.v, '') IN ('', 'false') OR l.updated_at > w.updated_at)
 	       END
 	  FROM kam.account w, kam.account l,
 	       (VALUES ('name', true, 1), ('legal_name', true, 2), ('vat_id', true, 3),
@@ -166,8 +166,8 @@ AS $$
 	SELECT f.field, f.erp, wv.v, lv.v,
 	       CASE WHEN f.erp THEN w.erp_id IS NULL AND l.erp_id IS NOT NULL
 	                            AND wv.v IS DISTINCT FROM lv.v
-	            ELSE coalesce(lv.v, '') <> '' AND wv.v IS DISTINCT FROM lv.v
-	                 AND (coalesce(wv.v, '') = '' OR l.updated_at > w.updated_at)
+	            ELSE coalesce(lv.v, '') NOT IN ('', 'false') AND wv.v IS DISTINCT FROM lv.v
+	                 AND (coalesce(wv.v, '') IN ('', 'false') OR l.updated_at > w.updated_at)
 	       END
 	  FROM kam.contact w, kam.contact l,
 	       (VALUES ('name', true, 1), ('job_title', true, 2), ('email', true, 3),
