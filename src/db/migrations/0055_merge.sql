@@ -128,6 +128,11 @@ AS $$ SELECT ARRAY['contact', 'special_condition', 'service_level',
                    'interaction', 'erp_order', 'erp_invoice', 'ticket',
                    'ticket_pause', 'goodwill'] $$;
 
+-- The tables whose rows a merge moves in bulk (see merge_triggers_off).
+CREATE FUNCTION merge_bulk_tables() RETURNS text[]
+LANGUAGE sql IMMUTABLE
+AS $$ SELECT kam.merge_account_tables() || '{account_plan,plan_action,team_member}'::text[] $$;
+
 -- Each field a merge may take from the loser, who owns it, and the
 -- default winner rule: the ERP's fields from the side the ERP sends (the
 -- winner when both or neither have an ERP id), the others the newest
@@ -302,7 +307,11 @@ $$;
 -- only (ALTER TABLE is transactional; it holds the table's writers off
 -- until the commit, and the merge is short); the undo also stops touch,
 -- for it puts back each row's version and time of change as they were.
-CREATE FUNCTION merge_triggers_off(p_touch text[]) RETURNS jsonb
+-- The rows a merge moves by the thousand (history, orders, ...) are
+-- audited by the merge itself: its own audit entry (kam.merge's INSERT,
+-- its undo an UPDATE) and kam.merge_row with each row before and after;
+-- a row audit each would make a merge of 5 000 entries take seconds.
+CREATE FUNCTION merge_triggers_off(p_touch text[], p_audit text[]) RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -315,7 +324,8 @@ BEGIN
 	 WHERE c.relnamespace = 'kam'::regnamespace
 	   AND ((c.relname, t.tgname) IN (('interaction', 'lifecycle'), ('ticket', 'change'),
 	                                  ('goodwill', 'check_limit'))
-	        OR (t.tgname = 'touch' AND c.relname = ANY (p_touch)));
+	        OR (t.tgname = 'touch' AND c.relname = ANY (p_touch))
+	        OR (t.tgname = 'audit' AND c.relname = ANY (p_audit)));
 	FOR g IN SELECT e ->> 0 AS tab, e ->> 1 AS trig
 	           FROM jsonb_array_elements(v_was) e LOOP
 		EXECUTE format('ALTER TABLE kam.%I DISABLE TRIGGER %I', g.tab, g.trig);
@@ -432,7 +442,7 @@ DECLARE
 	t text;
 BEGIN
 	-- tables before rows (merge_check), always in this order
-	v_was := kam.merge_triggers_off('{}');
+	v_was := kam.merge_triggers_off('{}', kam.merge_bulk_tables());
 	PERFORM kam.merge_check('account', p_winner, p_loser, false);
 	v_fields := kam.merge_chosen('account', p_winner, p_loser, p_from_loser);
 	INSERT INTO kam.merge (kind, account_id, winner_id, loser_id, from_loser)
@@ -518,7 +528,7 @@ DECLARE
 	v_fields text[];
 	v_was jsonb;
 BEGIN
-	v_was := kam.merge_triggers_off('{}');
+	v_was := kam.merge_triggers_off('{}', kam.merge_bulk_tables());
 	v_account := kam.merge_check('contact', p_winner, p_loser, false);
 	v_fields := kam.merge_chosen('contact', p_winner, p_loser, p_from_loser);
 	INSERT INTO kam.merge (kind, account_id, winner_id, loser_id, from_loser)
@@ -628,7 +638,7 @@ BEGIN
 	v_tables := ARRAY(SELECT DISTINCT r.table_name FROM kam.merge_row r
 	                   WHERE r.merge_id = p_merge ORDER BY 1);
 	-- tables before rows, as in a merge
-	v_was := kam.merge_triggers_off(v_tables);
+	v_was := kam.merge_triggers_off(v_tables, kam.merge_bulk_tables());
 	PERFORM kam.merge_check(m.kind, m.winner_id, m.loser_id, true);
 	IF m.undone_at IS NOT NULL THEN
 		RAISE EXCEPTION 'merge % was undone already, on %', p_merge, m.undone_at
@@ -677,7 +687,8 @@ $$;
 REVOKE ALL ON FUNCTION merge_may_write(bigint), merge_account_tables(),
 	merge_chosen(text, bigint, bigint, text[]),
 	merge_keep(bigint, text, text, bigint, bigint), merge_seal(bigint),
-	merge_moved(merge_row), merge_summary(bigint), merge_triggers_off(text[]), merge_triggers_on(jsonb),
+	merge_moved(merge_row), merge_summary(bigint), merge_triggers_off(text[], text[]), merge_triggers_on(jsonb),
+	merge_bulk_tables(),
 	merge_check(text, bigint, bigint, boolean),
 	merge_take_fields(text, bigint, bigint, text[]),
 	merge_accounts_now(bigint, bigint, text[]),
