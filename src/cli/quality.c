@@ -8,119 +8,79 @@
 
 #include "kam/buf.h"
 #include "kam/cli.h"
-#include "kam/copytext.h"
-#include "kam/log.h"
-#include "kam/utf8.h"
+#include "kam/text_report.h"
 
 /* The findings entity's columns that the text shows, in this order. */
 enum { T_ACCOUNT, T_ERP_ID, T_NAME, T_OWNER, T_TEAM, T_TIER, T_SCORE,
-	T_SEVERITY, T_RULE, T_FIELD, T_DETAIL, T_NCOLS };
+	T_SEVERITY, T_RULE, T_FIELD, T_DETAIL };
 static const char text_columns[] = "account_id,account_erp_id,account_name,"
     "owner,team,tier,score,severity,rule,field,detail";
 
-struct text_out {
-	struct copy_field	 f[T_NCOLS];
+struct findings {
 	struct kam_buf		 account;	/* id of the account shown last */
-	struct kam_buf		 line;
-	unsigned long		 findings, accounts;
-	bool			 bad_row;
+	unsigned long		 accounts;
 };
-
-/* A value as a terminal may show it (controls made visible), or the
- * words for none. */
-static void
-put_field(struct kam_buf *out, const struct copy_field *f, const char *none)
-{
-	if (f->null)
-		buf_adds(out, none);
-	else
-		utf8_sanitize(out, f->data, f->len);
-}
 
 /* "Müller GmbH (C4), key, anna (north): score 80" */
 static void
-put_header(struct text_out *t)
+put_header(struct kam_buf *line, const struct copy_field *f, bool first)
 {
-	const struct copy_field *f = t->f;
-
-	buf_adds(&t->line, t->accounts > 0 ? "\n" : "");
-	put_field(&t->line, &f[T_NAME], "");
+	buf_adds(line, first ? "" : "\n");
+	text_report_field(line, &f[T_NAME], "");
 	if (!f[T_ERP_ID].null) {
-		buf_adds(&t->line, " (");
-		put_field(&t->line, &f[T_ERP_ID], "");
-		buf_adds(&t->line, ")");
+		buf_adds(line, " (");
+		text_report_field(line, &f[T_ERP_ID], "");
+		buf_adds(line, ")");
 	}
-	buf_adds(&t->line, ", ");
-	put_field(&t->line, &f[T_TIER], "");
-	buf_adds(&t->line, ", ");
-	put_field(&t->line, &f[T_OWNER], "no owner");
-	buf_adds(&t->line, " (");
-	put_field(&t->line, &f[T_TEAM], "no team");
-	buf_adds(&t->line, "): score ");
-	put_field(&t->line, &f[T_SCORE], "-");
-	buf_adds(&t->line, "\n");
+	buf_adds(line, ", ");
+	text_report_field(line, &f[T_TIER], "");
+	buf_adds(line, ", ");
+	text_report_field(line, &f[T_OWNER], "no owner");
+	buf_adds(line, " (");
+	text_report_field(line, &f[T_TEAM], "no team");
+	buf_adds(line, "): score ");
+	text_report_field(line, &f[T_SCORE], "-");
+	buf_adds(line, "\n");
 }
 
-/* "  high    owner_missing           owner_id        no owner" */
+/* A finding's line, "  high    owner_missing           owner_id        no
+ * owner", under its account's header when the account changes. */
 static void
-put_finding(struct text_out *t)
+put_finding(void *ctx, struct kam_buf *line, const struct copy_field *f)
 {
-	const struct copy_field *f = t->f;
+	struct findings *t = ctx;
+	const struct copy_field *id = &f[T_ACCOUNT];
 
-	buf_addf(&t->line, "  %-6.*s  %-22.*s  %-14.*s  ",
-	    (int)f[T_SEVERITY].len, f[T_SEVERITY].data,
-	    (int)f[T_RULE].len, f[T_RULE].data,
-	    (int)f[T_FIELD].len, f[T_FIELD].data);
-	put_field(&t->line, &f[T_DETAIL], "");
-	buf_adds(&t->line, "\n");
-}
-
-static bool
-text_row(void *ctx, char *data, size_t len)
-{
-	struct text_out *t = ctx;
-	const struct copy_field *id = &t->f[T_ACCOUNT];
-
-	if (copytext_split(data, len, t->f, T_NCOLS) != T_NCOLS) {
-		log_warn("the database sent a row of more than %d columns", T_NCOLS);
-		t->bad_row = true;
-		return false;
-	}
-	buf_reset(&t->line);
 	if (t->account.len != id->len ||
 	    memcmp(t->account.data, id->data, id->len) != 0) {
-		put_header(t);
+		put_header(line, f, t->accounts == 0);
 		buf_reset(&t->account);
 		buf_add(&t->account, id->data, id->len);
 		t->accounts++;
 	}
-	put_finding(t);
-	t->findings++;
-	/* a reader that went away ends the list; main says why if it matters */
-	return fwrite(t->line.data, 1, t->line.len, stdout) == t->line.len;
+	buf_addf(line, "  %-6.*s  %-22.*s  %-14.*s  ",
+	    (int)f[T_SEVERITY].len, f[T_SEVERITY].data,
+	    (int)f[T_RULE].len, f[T_RULE].data,
+	    (int)f[T_FIELD].len, f[T_FIELD].data);
+	text_report_field(line, &f[T_DETAIL], "");
+	buf_adds(line, "\n");
 }
 
 static int
 print_text(const struct kam_opts *o, const struct kam_conf *c)
 {
-	struct kam_opts q = *o;
-	struct text_out t = { 0 };
+	struct findings t = { 0 };
+	struct text_report r = { text_columns, put_finding, &t, 0 };
 	int rc;
 
-	q.columns = text_columns;
-	q.format = NULL;
 	buf_init(&t.account);
-	buf_init(&t.line);
-	rc = cli_export_each(&q, c, text_row, &t);
-	if (rc == EX_OK && t.bad_row)
-		rc = EX_PROTOCOL;
-	if (rc == EX_OK && t.findings == 0)
+	rc = text_report_run(o, c, &r);
+	if (rc == EX_OK && r.rows == 0)
 		printf("No findings.\n");
 	else if (rc == EX_OK)
-		printf("\n%lu finding%s on %lu account%s.\n", t.findings,
-		    t.findings == 1 ? "" : "s", t.accounts, t.accounts == 1 ? "" : "s");
+		printf("\n%lu finding%s on %lu account%s.\n", r.rows,
+		    r.rows == 1 ? "" : "s", t.accounts, t.accounts == 1 ? "" : "s");
 	buf_free(&t.account);
-	buf_free(&t.line);
 	return rc;
 }
 

@@ -10,12 +10,8 @@
 
 #include "kam/buf.h"
 #include "kam/cli.h"
-#include "kam/copytext.h"
 #include "kam/countof.h"
-#include "kam/log.h"
-#include "kam/utf8.h"
-
-#define TEXT_MAX 16
+#include "kam/text_report.h"
 
 static const struct report {
 	const char	*name;
@@ -29,60 +25,34 @@ static const struct report {
 	{ "talks", "talk,talk_on,account_name,tier,owner,team" },
 };
 
-struct text_out {
-	struct copy_field	 f[TEXT_MAX];
-	size_t			 ncolumns;
-	struct kam_buf		 line;
-	unsigned long		 rows;
-	bool			 bad_row;
-};
-
 /* The fields of a row apart by two spaces, controls made visible, none
  * as "-". */
-static bool
-text_row(void *ctx, char *data, size_t len)
+static void
+put_row(void *ctx, struct kam_buf *line, const struct copy_field *f)
 {
-	struct text_out *t = ctx;
+	const size_t *ncolumns = ctx;
 
-	if (copytext_split(data, len, t->f, t->ncolumns) != t->ncolumns) {
-		log_warn("the database sent a row of more than %zu columns",
-		    t->ncolumns);
-		t->bad_row = true;
-		return false;
+	for (size_t i = 0; i < *ncolumns; i++) {
+		buf_adds(line, i > 0 ? "  " : "");
+		text_report_field(line, &f[i], "-");
 	}
-	buf_reset(&t->line);
-	for (size_t i = 0; i < t->ncolumns; i++) {
-		buf_adds(&t->line, i > 0 ? "  " : "");
-		if (t->f[i].null)
-			buf_adds(&t->line, "-");
-		else
-			utf8_sanitize(&t->line, t->f[i].data, t->f[i].len);
-	}
-	buf_adds(&t->line, "\n");
-	t->rows++;
-	/* a reader that went away ends the list; main says why if it matters */
-	return fwrite(t->line.data, 1, t->line.len, stdout) == t->line.len;
+	buf_adds(line, "\n");
 }
 
 static int
 print_text(const struct kam_opts *o, const struct kam_conf *c,
     const struct report *r)
 {
-	struct kam_opts q = *o;
-	struct text_out t = { .ncolumns = 1 };
+	size_t ncolumns = 1;
+	struct text_report t = { r->text_columns, put_row, &ncolumns, 0 };
 	int rc;
 
 	for (const char *p = r->text_columns; *p != '\0'; p++)
-		t.ncolumns += *p == ',';
-	q.columns = r->text_columns;
-	q.format = NULL;
-	buf_init(&t.line);
-	rc = cli_export_each(&q, c, text_row, &t);
-	if (rc == EX_OK && t.bad_row)
-		rc = EX_PROTOCOL;
+		ncolumns += *p == ',';
+	rc = text_report_run(o, c, &t);
+
 	if (rc == EX_OK)
 		printf("%lu row%s.\n", t.rows, t.rows == 1 ? "" : "s");
-	buf_free(&t.line);
 	return rc;
 }
 

@@ -142,6 +142,20 @@ kept_alarms() {
 	diff <(echo "$before") <(kept_alarms)
 }
 
+# the voice of the customer's counts (migration 0054), the same way
+kept_voc() {
+	q "SELECT string_agg(concat_ws(' ', day, owner_id, team, topic_id, kind, items,
+	    open, open_due), chr(10) ORDER BY day, owner_id, team, topic_id, kind)
+	    FROM kam.voc_count"
+}
+
+@test "a load with triggers keeps the voice of the customer's counts as a rebuild does" {
+	before=$(kept_voc)
+	q 'SELECT kam.voc_counts_rebuild()' >/dev/null
+	[ "$(wc -l <<<"$before")" -gt 5 ]
+	diff <(echo "$before") <(kept_voc)
+}
+
 @test "every service level has the calendar of its hours, with holidays, loaded with triggers off too" {
 	[ "$(q "SELECT count(*) FROM kam.service_level s JOIN kam.calendar c ON c.id = s.calendar_id
 	    WHERE c.time_zone = s.time_zone")" -eq "$(q 'SELECT count(*) FROM kam.service_level')" ]

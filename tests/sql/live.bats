@@ -59,3 +59,26 @@ acct() {
 	[ "$status" -eq 0 ]
 	[ "$output" = "erp_invoice $id" ]
 }
+
+@test "orders of more accounts than a transaction names: the table once, nothing by account (0061)" {
+	[ "$(pg_as postgres -c "SELECT count(*) > 101 FROM kam.account")" = t ]
+	# one statement, as a page of the sync: an order for every account
+	run notes "INSERT INTO kam.erp_order (erp_id, account_id, number,
+	    order_date, amount, currency, status, erp_updated_at)
+	    SELECT 'LIVE-' || id, id, 'N' || id, current_date, 1, 'EUR', 'open', now()
+	      FROM kam.account" postgres
+	[ "$status" -eq 0 ]
+	[ "$output" = "erp_order *" ]
+}
+
+@test "orders of a few accounts: each account once, then the table when the transaction has told 100 (0061)" {
+	local id
+	id=$(acct 'Nordwind GmbH')
+	run notes "BEGIN; SELECT kam.notify_one('account', 1) FROM generate_series(1, 99);
+	    UPDATE kam.erp_invoice SET status = status WHERE account_id = $id;
+	    UPDATE kam.erp_order SET status = status WHERE true; COMMIT" postgres
+	[ "$status" -eq 0 ]
+	grep -qx "erp_invoice $id" <<<"$output"
+	grep -qx "erp_order \*" <<<"$output"
+	! grep -q "^erp_order [0-9]" <<<"$output"
+}
