@@ -311,7 +311,18 @@ $$;
 -- audited by the merge itself: its own audit entry (kam.merge's INSERT,
 -- its undo an UPDATE) and kam.merge_row with each row before and after;
 -- a row audit each would make a merge of 5 000 entries take seconds.
-CREATE FUNCTION merge_triggers_off(p_touch text[], p_audit text[]) RETURNS jsonb
+--
+-- p_kept (the undo): also the triggers that keep the voice of the
+-- customer's counts (0054). The undo puts accounts and their entries back
+-- in one statement, and each of those statement triggers reads the other
+-- table as the statement left it: an entry going back to the loser was
+-- taken off the winner's restored owner, not the one it was counted
+-- under, while the winner's owner change no longer saw the entry (after
+-- a merge that took the loser's owner, the undo left -1 with the
+-- winner's old owner and 2 with the new). The undo moves those counts
+-- itself (merge_voc_items).
+CREATE FUNCTION merge_triggers_off(p_touch text[], p_audit text[],
+    p_kept boolean DEFAULT false) RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -325,7 +336,12 @@ BEGIN
 	   AND ((c.relname, t.tgname) IN (('interaction', 'lifecycle'), ('ticket', 'change'),
 	                                  ('goodwill', 'check_limit'))
 	        OR (t.tgname = 'touch' AND c.relname = ANY (p_touch))
-	        OR (t.tgname = 'audit' AND c.relname = ANY (p_audit)));
+	        OR (t.tgname = 'audit' AND c.relname = ANY (p_audit))
+	        OR (p_kept AND (c.relname, t.tgname) IN (
+	               ('interaction', 'voc_counts_keep_insert'),
+	               ('interaction', 'voc_counts_keep_update'),
+	               ('interaction', 'voc_counts_keep_delete'),
+	               ('account', 'voc_counts_keep_account'))));
 	FOR g IN SELECT e ->> 0 AS tab, e ->> 1 AS trig
 	           FROM jsonb_array_elements(v_was) e LOOP
 		EXECUTE format('ALTER TABLE kam.%I DISABLE TRIGGER %I', g.tab, g.trig);
@@ -348,6 +364,29 @@ BEGIN
 		               WHEN 'D' THEN 'DISABLE' ELSE 'ENABLE' END, g.trig);
 	END LOOP;
 END
+$$;
+
+-- The feedback items whose counts (0054's voc_count) an undo may move,
+-- each as the counts see it now, with p_sign: the entries the merge
+-- changed, and every entry of an account whose owner or team it changed.
+-- The same items before the undo and after it (no other entry changes
+-- its account, no other account its owner), so the undo takes the ones
+-- before off and adds the ones after: its own rows, not a rebuild.
+CREATE FUNCTION merge_voc_items(p_merge bigint, p_sign integer)
+RETURNS kam.voc_delta[]
+LANGUAGE sql STABLE
+AS $$
+	SELECT ARRAY(
+	SELECT ROW(i.account_id, a.owner_id, a.team, i.occurred_at, i.feedback,
+	           i.topic_ids, i.loop_state, i.answer_due_at, p_sign)::kam.voc_delta
+	  FROM kam.interaction i JOIN kam.account a ON a.id = i.account_id
+	 WHERE i.feedback <> 'none'
+	   AND (i.id IN (SELECT r.row_id FROM kam.merge_row r
+	                  WHERE r.merge_id = p_merge AND r.table_name = 'interaction')
+	        OR i.account_id IN (SELECT r.row_id FROM kam.merge_row r
+	                  WHERE r.merge_id = p_merge AND r.table_name = 'account'
+	                    AND (r.before -> 'owner_id', r.before -> 'team')
+	                        IS DISTINCT FROM (r.after -> 'owner_id', r.after -> 'team'))))
 $$;
 
 -- Sees to who, what and when before a merge or its undo; locks the two
@@ -629,6 +668,7 @@ DECLARE
 	v_tables text[];
 	v_sql text := '';
 	v_was jsonb;
+	v_voc kam.voc_delta[];
 	t text;
 BEGIN
 	SELECT * INTO m FROM kam.merge x WHERE x.id = p_merge FOR UPDATE;
@@ -638,7 +678,7 @@ BEGIN
 	v_tables := ARRAY(SELECT DISTINCT r.table_name FROM kam.merge_row r
 	                   WHERE r.merge_id = p_merge ORDER BY 1);
 	-- tables before rows, as in a merge
-	v_was := kam.merge_triggers_off(v_tables, kam.merge_bulk_tables());
+	v_was := kam.merge_triggers_off(v_tables, kam.merge_bulk_tables(), true);
 	PERFORM kam.merge_check(m.kind, m.winner_id, m.loser_id, true);
 	IF m.undone_at IS NOT NULL THEN
 		RAISE EXCEPTION 'merge % was undone already, on %', p_merge, m.undone_at
@@ -677,7 +717,11 @@ BEGIN
 		    kam.merge_columns(t, '', true), kam.merge_columns(t, 'b.', true),
 		    kam.merge_columns(t, '', false), kam.merge_columns(t, 'b.', false));
 	END LOOP;
+	-- the counts' triggers are off (see merge_triggers_off): the items
+	-- as counted now go, as they are once back come, in one change
+	v_voc := kam.merge_voc_items(p_merge, -1);
 	EXECUTE v_sql || ' SELECT' USING p_merge;
+	PERFORM kam.voc_counts_add(v_voc || kam.merge_voc_items(p_merge, 1));
 	PERFORM kam.merge_triggers_on(v_was);
 	UPDATE kam.merge x SET undone_at = now(), undone_by = session_user
 	 WHERE x.id = p_merge;
@@ -687,7 +731,8 @@ $$;
 REVOKE ALL ON FUNCTION merge_may_write(bigint), merge_account_tables(),
 	merge_chosen(text, bigint, bigint, text[]),
 	merge_keep(bigint, text, text, bigint, bigint), merge_seal(bigint),
-	merge_moved(merge_row), merge_summary(bigint), merge_triggers_off(text[], text[]), merge_triggers_on(jsonb),
+	merge_moved(merge_row), merge_summary(bigint), merge_triggers_off(text[], text[], boolean), merge_triggers_on(jsonb),
+	merge_voc_items(bigint, integer),
 	merge_bulk_tables(),
 	merge_check(text, bigint, bigint, boolean),
 	merge_take_fields(text, bigint, bigint, text[]),
