@@ -52,6 +52,9 @@ struct kam_opts {
 	bool		 sync;		/* --sync */
 	bool		 quality;	/* --quality */
 	bool		 duplicates;	/* --duplicates */
+	bool		 merge;		/* --merge WINNER LOSER */
+	bool		 merge_contact;	/* --merge-contact WINNER LOSER */
+	const char	*unmerge;	/* --unmerge MERGE-ID */
 	const char	*report;	/* --report NAME */
 	const char	*resource;	/* --resource (sync) */
 	bool		 full;		/* --full (sync) */
@@ -72,6 +75,7 @@ int	cmd_export(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_import(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_quality(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_duplicates(const struct kam_opts *o, const struct kam_conf *c);
+int	cmd_merge(const struct kam_opts *o, const struct kam_conf *c);
 int	cmd_report(const struct kam_opts *o, const struct kam_conf *c);
 /* The options a report over accounts (kam --quality, --duplicates: text,
  * or an export format) takes; EX_USAGE says why not on stderr, naming

@@ -22,7 +22,8 @@ enum {
 	OPT_TRACE, OPT_HELP_KEYS, OPT_PROGRESS_FD, OPT_ADOPT, OPT_IMPORT,
 	OPT_OPEN_NOW, OPT_BRIEF, OPT_DUE, OPT_QUALITY, OPT_DUPLICATES, OPT_VOC, OPT_QUEUE, OPT_CALENDAR,
 	OPT_WATCH,
-	OPT_ANNOUNCE, OPT_MESSAGE, OPT_SOURCE, OPT_REPORT
+	OPT_ANNOUNCE, OPT_MESSAGE, OPT_SOURCE, OPT_REPORT,
+	OPT_MERGE, OPT_MERGE_CONTACT, OPT_UNMERGE
 };
 
 static const struct option long_options[] = {
@@ -48,6 +49,8 @@ static const struct option long_options[] = {
 	{ "help-keys",	no_argument,       NULL, OPT_HELP_KEYS },
 	{ "import",	required_argument, NULL, OPT_IMPORT },
 	{ "kind",	required_argument, NULL, OPT_KIND },
+	{ "merge",	no_argument,       NULL, OPT_MERGE },
+	{ "merge-contact", no_argument,    NULL, OPT_MERGE_CONTACT },
 	{ "message",	required_argument, NULL, OPT_MESSAGE },
 	{ "name",	required_argument, NULL, OPT_NAME },
 	{ "no-header",	no_argument,       NULL, OPT_NO_HEADER },
@@ -71,6 +74,7 @@ static const struct option long_options[] = {
 	{ "theme",	required_argument, NULL, OPT_THEME },
 	{ "tier",	required_argument, NULL, OPT_TIER },
 	{ "trace",	required_argument, NULL, OPT_TRACE },
+	{ "unmerge",	required_argument, NULL, OPT_UNMERGE },
 	{ "until",	required_argument, NULL, OPT_UNTIL },
 	{ "verbose",	no_argument,       NULL, 'v' },
 	{ "version",	no_argument,       NULL, 'V' },
@@ -123,6 +127,7 @@ value_slot(struct kam_opts *o, int c)
 	case OPT_PROGRESS_FD: return &o->progress_fd;
 	case OPT_ANNOUNCE: return &o->announce;
 	case OPT_MESSAGE: return &o->message;
+	case OPT_UNMERGE: return &o->unmerge;
 	default: return NULL;
 	}
 }
@@ -174,6 +179,8 @@ parse_options(int argc, char **argv, struct kam_opts *o)
 		case OPT_DUE: o->due = true; break;
 		case OPT_QUALITY: o->quality = true; break;
 		case OPT_DUPLICATES: o->duplicates = true; break;
+		case OPT_MERGE: o->merge = true; break;
+		case OPT_MERGE_CONTACT: o->merge_contact = true; break;
 		case OPT_QUEUE: o->queue = true; break;
 		case OPT_FULL: o->full = true; break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
@@ -231,17 +238,20 @@ run(const struct kam_opts *o, const struct kam_conf *c)
 	if ((o->db_action != NULL) + (o->export != NULL) + (o->sla != NULL) +
 	    (o->import != NULL) + (o->brief != NULL) + o->sync + o->due +
 	    o->quality + o->duplicates + o->voc + o->queue +
-	    (o->announce != NULL) + (o->report != NULL) > 1)
+	    (o->announce != NULL) + (o->report != NULL) + o->merge +
+	    o->merge_contact + (o->unmerge != NULL) > 1)
 		return cli_usage_error("--announce, --brief, --db, --due, --duplicates, "
-		    "--export, --import, --quality, --queue, --report, --sla, --sync "
-		    "and --voc go one at a time");
+		    "--export, --import, --merge, --merge-contact, --quality, --queue, "
+		    "--report, --sla, --sync, --unmerge and --voc go one at a time");
 	if (!o->sync && (o->resource || o->full || o->force ||
 	    o->sync_status || o->progress_fd))
 		return cli_usage_error("--resource, --full, --force, "
 		    "--status and --progress-fd go with --sync");
+	if (o->merge || o->merge_contact || o->unmerge != NULL)
+		return cmd_merge(o, c);
 	if (o->dry_run && !o->sync && o->import == NULL && o->announce == NULL)
-		return cli_usage_error("--dry-run goes with --sync, --import or "
-		    "--announce");
+		return cli_usage_error("--dry-run goes with --sync, --import, "
+		    "--announce, --merge or --merge-contact");
 	if (o->message != NULL && o->announce == NULL)
 		return cli_usage_error("--message goes with --announce");
 	if (o->calendar != NULL && o->import == NULL)

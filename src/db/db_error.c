@@ -29,6 +29,8 @@ static const struct error_class classes[] = {
 	{ "3F000", EX_CONFIG,      "kam's schema is missing (run kam --db migrate)" },
 	{ "42P01", EX_CONFIG,      "a table is missing (run kam --db migrate)" },
 	{ "28",    EX_NOPERM,      "not allowed to log in" },
+	{ "P0002", EX_NOINPUT,     "not found" },
+	{ "55000", EX_DATAERR,     "not possible now" },
 };
 
 int

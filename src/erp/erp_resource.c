@@ -259,7 +259,10 @@ build_apply(const struct erp_resource *r)
 	    " t.erp_updated_at IS NULL OR d.updated_at >= t.erp_updated_at)"
 	    " RETURNING 1)");
 	if (r->customer >= 0)
-		buf_adds(&b, ", l AS (SELECT d.*, a.id AS account_id FROM d"
+		/* a merged account's tombstone files its customer's
+		 * records under the account it went into (migration 0055) */
+		buf_adds(&b, ", l AS (SELECT d.*,"
+		    " coalesce(a.merged_into, a.id) AS account_id FROM d"
 		    " LEFT JOIN kam.account a ON a.erp_id = d.customer_id"
 		    " WHERE NOT d.deleted)");
 	buf_addf(&b, ", up AS (INSERT INTO %s AS t (erp_id, ", r->table);
