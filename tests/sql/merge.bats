@@ -60,7 +60,13 @@ SELECT x FROM (
 	     TABLE kam.cadence_alarm) k
 	 UNION ALL
 	 SELECT 'cadence_alarm rebuilt: ' || k::text FROM (TABLE kam.cadence_alarm
-	     EXCEPT ALL TABLE kept_alarm) k)) d (x)
+	     EXCEPT ALL TABLE kept_alarm) k
+	 UNION ALL
+	 SELECT 'portfolio kept: ' || k::text FROM (SELECT p::text FROM kam.portfolio p
+	     EXCEPT ALL SELECT c::text FROM kam.portfolio_computed c) k
+	 UNION ALL
+	 SELECT 'portfolio computed: ' || k::text FROM (SELECT c::text
+	     FROM kam.portfolio_computed c EXCEPT ALL SELECT p::text FROM kam.portfolio p) k)) d (x)
  ORDER BY x;
 ROLLBACK;
 SQL
@@ -131,7 +137,8 @@ expected_summary() {
 	        ORDER BY (c.conrelid::regclass || '.' || a.attname) COLLATE \"C\""
 	[ "$status" -eq 0 ]
 	# account_id of these: merge_account_tables() and the plans and team
-	# members by name; cadence_alarm is kept by triggers (0045); merge
+	# members by name; cadence_alarm and portfolio_figure are kept by
+	# triggers (0045, 0053); merge
 	# names its winner; the contact keys follow the accounts' moves and
 	# kam.merge_contacts moves them
 	[ "$output" = "kam.account.merged_into
@@ -146,6 +153,7 @@ kam.goodwill.account_id
 kam.interaction.account_id
 kam.interaction.contact_id
 kam.merge.account_id
+kam.portfolio_figure.account_id
 kam.service_level.account_id
 kam.service_level.escalation_contact_id
 kam.special_condition.account_id
