@@ -8,7 +8,7 @@
 #include "client.h"
 #include "duplicates_screen.h"
 #include "message.h"
-#include "quality_screen.h"
+#include "quality_scope.h"
 #include "services.h"
 #include "table_tab.h"
 #include "kam/countof.h"

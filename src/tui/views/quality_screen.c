@@ -7,6 +7,7 @@
 #include "client.h"
 #include "duplicates_screen.h"
 #include "message.h"
+#include "quality_scope.h"
 #include "quality_screen.h"
 #include "services.h"
 #include "table_tab.h"
@@ -84,22 +85,6 @@ open_finding(struct table_tab *tt, struct tui *t)
 }
 
 /* my accounts, my team's, all, and round again */
-void
-quality_scope_next(struct tui *t)
-{
-	t->quality_scope = t->quality_scope == QUALITY_MINE ? QUALITY_TEAM :
-	    t->quality_scope == QUALITY_TEAM ? QUALITY_ALL : QUALITY_MINE;
-}
-
-const char *
-quality_scope_words(const struct tui *t)
-{
-	static const char *const whose[] = { [QUALITY_MINE] = "my accounts",
-	    [QUALITY_TEAM] = "my team's accounts", [QUALITY_ALL] = "all accounts" };
-
-	return whose[t->quality_scope];
-}
-
 /* m: the scope; Tab: the candidate duplicates */
 static bool
 quality_action(struct table_tab *tt, struct tui *t, enum kam_action a)

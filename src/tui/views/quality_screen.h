@@ -9,9 +9,5 @@
 
 /* Opens the list, or reads it again when it is in front. */
 void	view_quality_show(struct tui *t);
-/* The scope both lists of :quality share: the next one (m), and in words
- * for a title ("my team's accounts"). */
-void	quality_scope_next(struct tui *t);
-const char *quality_scope_words(const struct tui *t);
 
 #endif
