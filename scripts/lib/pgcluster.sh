@@ -112,7 +112,7 @@ pgc_env() {
 # The cluster's psql as the superuser, on database kam unless told otherwise.
 pgc_psql() {
 	local dir=$1; shift
-	PGHOST=$dir/run PGPORT=$PGC_PORT PGUSER=postgres \
+	PGHOST=$dir/run PGPORT=$PGC_PORT PGUSER=postgres PGDATABASE=kam \
 	    psql -X -q -v ON_ERROR_STOP=1 "$@"
 }
 

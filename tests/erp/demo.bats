@@ -188,6 +188,23 @@ demo_tree() {
 	[ "$PGUSER" = sam ]
 }
 
+@test "scripts/demo --as USER --env finds the user while the demo's database runs, whatever PGDATABASE says" {
+	# the second "scripts/demo" of the README asks the running database;
+	# its superuser's psql went to the database named by the environment
+	# (none: "postgres", which has no kam schema) and called sam a stranger
+	demo_tree
+	mkdir -p "$tree/.demo" "$tree/_build/demo"
+	echo "$PG_TEST_DIR" > "$tree/.demo/cluster"
+	printf '#!/bin/sh\n' > "$tree/_build/demo/kam"
+	chmod +x "$tree/_build/demo/kam"
+	[ "$(psql -X -At -c "SELECT count(*) FROM kam.app_user WHERE role_name = 'sam' AND active")" = 1 ]
+	run --separate-stderr env -u PGDATABASE "$tree/scripts/demo" --as sam --env
+	[ "$status" -eq 0 ]
+	[[ "$stderr" != *ERROR* ]]
+	eval "$output"
+	[ "$PGUSER" = sam ]
+}
+
 @test "the build says nothing while autoreconf goes well, everything when it fails" {
 	cd "$BATS_TEST_TMPDIR"
 	mkdir -p bin src
