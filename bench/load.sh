@@ -55,6 +55,36 @@ load() {
 	    python3 bench/load.py --kam "$KAM" --clients "$LOAD_CLIENTS" \
 	    --rate "$2" --seconds "$3" --prefix load "${names[@]}"
 }
+# CPU so far in clock ticks: the server's (the postmaster's own and its
+# ended children's, fields 14 to 17 of /proc/PID/stat, and its living
+# children's: PgBouncer's server connections) and PgBouncer's own
+server_ticks() {
+	local pm t p
+	pm=$(head -1 "$BENCH_DIR/data/postmaster.pid")
+	t=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat")
+	for p in $(pgrep -P "$pm") $PGB_PID; do
+		t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$t"
+}
+# cpu_load ARGS...: load ARGS, its line followed by "client C server S":
+# milliseconds of CPU a lookup of the kam processes and the load
+# generator (the subshell's children, from times) and of the server and
+# PgBouncer, against the two figures the machine has (2 cores: 2000 ms of
+# CPU a second)
+cpu_load() {
+	local before after out
+	before=$(server_ticks)
+	out=$( (load "$@"; times) )
+	sleep 0.3	# the last direct backends end
+	after=$(server_ticks)
+	awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+	    NR == 1 { line = $0; for (i = 1; i < NF; i++) if ($i == "lookups") n = $(i + 1) }
+	    NR == 3 { split($1, u, /[ms]/); split($2, s, /[ms]/)
+	        c = (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }
+	    END { printf "%s client %.1f server %.1f\n", line,
+	        (n > 0 ? c / n : 0), (n > 0 ? t * 1000 / hz / n : 0) }' <<< "$out"
+}
 # field LINE NAME: the value after NAME in a line of bench/load.py
 field() { awk -v k="$2" '{ for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }' <<< "$1"; }
 
@@ -64,17 +94,18 @@ load pgbouncer 50 5 >/dev/null
 load direct 50 5 >/dev/null
 
 echo "load: $LOAD_CLIENTS clients, each its own login; names: ${#names[@]} accounts" >&2
-open_pgb=$(load pgbouncer "$LOAD_RATE" "$LOAD_SECONDS")
-open_direct=$(load direct "$LOAD_RATE" "$LOAD_SECONDS")
-sat_pgb=$(load pgbouncer 0 "$LOAD_SECONDS")
-sat_direct=$(load direct 0 "$LOAD_SECONDS")
+open_pgb=$(cpu_load pgbouncer "$LOAD_RATE" "$LOAD_SECONDS")
+open_direct=$(cpu_load direct "$LOAD_RATE" "$LOAD_SECONDS")
+sat_pgb=$(cpu_load pgbouncer 0 "$LOAD_SECONDS")
+sat_direct=$(cpu_load direct 0 "$LOAD_SECONDS")
 
-printf '\n%s clients, kam --sla NAME               lookups  errors    p50 ms    p99 ms   lookups/s\n' \
+printf '\n%s clients, kam --sla NAME               lookups  errors    p50 ms    p99 ms   lookups/s  CPU ms: client server\n' \
     "$LOAD_CLIENTS"
 row() {
-	printf '%-40s %8s %7s %9s %9s %11s%s\n' "$1" "$(field "$2" lookups)" \
-	    "$(field "$2" errors)" "$(field "$2" p50)" "$(field "$2" p99)" \
-	    "$(field "$2" rate)" "${3:-}"
+	printf '%-40s %8s %7s %9s %9s %11s %14s %6s%s\n' "$1" \
+	    "$(field "$2" lookups)" "$(field "$2" errors)" "$(field "$2" p50)" \
+	    "$(field "$2" p99)" "$(field "$2" rate)" "$(field "$2" client)" \
+	    "$(field "$2" server)" "${3:-}"
 }
 row "$LOAD_RATE/s offered, through PgBouncer" "$open_pgb" "  (target p99 <= 100, 0 errors)"
 row "$LOAD_RATE/s offered, direct" "$open_direct"

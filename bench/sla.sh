@@ -59,3 +59,34 @@ printf '%-40s %8s   ratio %s (target <= 0.5)\n' "psql (the command on PATH)" \
     "$wrapper_ms" "$(ratio "$kam_ms" "$wrapper_ms")"
 printf '%-40s %8s   ratio %s\n' "$PSQL" "$psql_ms" \
     "$(ratio "$kam_ms" "$psql_ms")"
+
+# CPU per lookup, which the machine's load disturbs far less than the wall
+# clock: the processes' own (the shell's children's user and system time,
+# from `times`) and the server's (the postmaster's children's, fields 16
+# and 17 of /proc/PID/stat, added when a backend ends; every lookup is a
+# new session, so this is its backend's whole life). Clock ticks of 10 ms,
+# over rounds * 5 lookups.
+postmaster=$(head -1 "$BENCH_DIR/data/postmaster.pid")
+children_ticks() { awk '{ print $16 + $17 }' "/proc/$postmaster/stat"; }
+# cpu_rounds CMD...: "client server", milliseconds of CPU a lookup
+cpu_rounds() {
+	local before after client i n k=$((rounds * ${#names[@]}))
+	before=$(children_ticks)
+	client=$( (for ((i = 0; i < rounds; i++)); do
+		for n in "${names[@]}"; do "$@" "$n" >/dev/null || exit; done
+	done; times) | awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/);
+	    print (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }')
+	sleep 0.2	# the last backend's exit reaches the postmaster
+	after=$(children_ticks)
+	awk -v c="$client" -v t=$((after - before)) -v k=$k -v hz="$(getconf CLK_TCK)" \
+	    'BEGIN { printf "%.1f %.1f", c / k, t * 1000 / hz / k }'
+}
+read -r kam_c kam_s <<< "$(cpu_rounds kam_sla)"
+read -r psql_c psql_s <<< "$(cpu_rounds psql_sla)"
+printf '\n%-40s %8s %8s %8s\n' "CPU a lookup, ms" "process" "server" "both"
+printf '%-40s %8s %8s %8s\n' "kam --sla NAME" "$kam_c" "$kam_s" \
+    "$(awk -v a="$kam_c" -v b="$kam_s" 'BEGIN { print a + b }')"
+printf '%-40s %8s %8s %8s   ratio %s\n' "$PSQL" "$psql_c" "$psql_s" \
+    "$(awk -v a="$psql_c" -v b="$psql_s" 'BEGIN { print a + b }')" \
+    "$(ratio "$(awk -v a="$kam_c" -v b="$kam_s" 'BEGIN { print a + b }')" \
+    "$(awk -v a="$psql_c" -v b="$psql_s" 'BEGIN { print a + b }')")"

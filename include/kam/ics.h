@@ -43,6 +43,10 @@ struct ics_counts {
 	long	cancelled;	/* events with STATUS:CANCELLED, left out */
 };
 
+/* Loads libical, which kam opens only when a file is to be read (kam/dl.h);
+ * false with err saying why when it cannot. ics_holidays loads it too. */
+bool	ics_load(struct kam_buf *err);
+
 /* False stops the reading (the sink has said why). */
 typedef bool	(*ics_sink)(void *ctx, const struct ics_occurrence *o);
 

@@ -53,9 +53,10 @@ void	sla_duration(struct kam_buf *b, const char *seconds);
  * units, whole minutes rounded up (reset first; empty for NULL). */
 void	sla_until(struct kam_buf *b, const char *seconds);
 
-/* kam --sla in one round trip: the schema's migrations (count and latest,
- * for migrate_verdict), the accounts key names (account_find's search)
- * and, when it names exactly one, its card. A database error is left for
+/* kam --sla in one round trip when key is an account's exact name or id
+ * (two when it is not): the schema's migrations (count and latest, for
+ * migrate_verdict), the accounts key names (account_find's search) and,
+ * when it names exactly one, its card. A database error is left for
  * the caller to read (db_error) and its code returned. */
 struct sla_lookup {
 	int			schema_n, schema_latest;

@@ -124,6 +124,21 @@ report(const struct kam_opts *o, const char *zone,
 	printf("\n");
 }
 
+/* libical before the file and the database: a system without it says
+ * so, not that the file is wrong */
+static bool
+parser_loaded(void)
+{
+	struct kam_buf err;
+	bool ok;
+
+	buf_init(&err);
+	if (!(ok = ics_load(&err)))
+		log_warn("%s (install libical 3)", err.data);
+	buf_free(&err);
+	return ok;
+}
+
 int
 cli_import_holidays(const struct kam_opts *o, const struct kam_conf *c)
 {
@@ -139,6 +154,8 @@ cli_import_holidays(const struct kam_opts *o, const struct kam_conf *c)
 	FILE *f;
 	int rc;
 
+	if (!parser_loaded())
+		return EX_UNAVAILABLE;
 	if ((f = cli_open_input(o->args[0])) == NULL)
 		return errno == ENOENT ? EX_NOINPUT : EX_IOERR;
 	window(&w);

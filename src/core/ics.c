@@ -16,9 +16,77 @@
 
 #include <libical/ical.h>
 
+#include "kam/dl.h"
 #include "kam/ics.h"
 #include "kam/utf8.h"
 #include "kam/xalloc.h"
+
+/* libical's functions kam calls, loaded by ics_load (kam/dl.h): only
+ * --import holidays pays for libical, ICU and libstdc++ */
+#define ICAL_SONAME	"libical.so.3"
+#define ICAL_FUNCS(X) \
+	X(icalcomponent_free) \
+	X(icalcomponent_get_first_component) \
+	X(icalcomponent_get_first_property) \
+	X(icalcomponent_get_next_component) \
+	X(icalcomponent_get_next_property) \
+	X(icalcomponent_get_status) \
+	X(icalcomponent_get_summary) \
+	X(icalcomponent_get_timezone) \
+	X(icalcomponent_get_uid) \
+	X(icalcomponent_isa) \
+	X(icaldurationtype_as_int) \
+	X(icaldurationtype_is_null_duration) \
+	X(icaldurationtype_null_duration) \
+	X(icalerror_set_errors_are_fatal) \
+	X(icalparameter_get_tzid) \
+	X(icalparser_parse_string) \
+	X(icalproperty_get_duration) \
+	X(icalproperty_get_exdate) \
+	X(icalproperty_get_first_parameter) \
+	X(icalproperty_get_rdate) \
+	X(icalproperty_get_recurrenceid) \
+	X(icalproperty_get_rrule) \
+	X(icalproperty_get_value) \
+	X(icalproperty_get_xlicerror) \
+	X(icalproperty_kind_to_string) \
+	X(icalrecur_iterator_free) \
+	X(icalrecur_iterator_new) \
+	X(icalrecur_iterator_next) \
+	X(icaltime_add) \
+	X(icaltime_adjust) \
+	X(icaltime_compare) \
+	X(icaltime_compare_date_only) \
+	X(icaltime_convert_to_zone) \
+	X(icaltime_days_in_month) \
+	X(icaltime_is_null_time) \
+	X(icaltime_is_utc) \
+	X(icaltime_is_valid_time) \
+	X(icaltime_null_time) \
+	X(icaltime_set_timezone) \
+	X(icaltime_subtract) \
+	X(icaltimezone_get_builtin_timezone) \
+	X(icaltimezone_get_utc_timezone) \
+	X(icalvalue_get_datetime)
+
+static struct {
+	ICAL_FUNCS(DL_MEMBER)
+} ical;
+static bool ical_loaded;
+
+bool
+ics_load(struct kam_buf *err)
+{
+	static const char *const names[] = { ICAL_FUNCS(DL_NAME) };
+#define SLOT(f) &ical.f,
+	void *const slots[] = { ICAL_FUNCS(SLOT) };
+#undef SLOT
+
+	if (!ical_loaded)
+		ical_loaded = dl_load(ICAL_SONAME, "reading iCalendar files",
+		    names, slots, sizeof names / sizeof *names, err);
+	return ical_loaded;
+}
 
 #define MAX_TEXT	1000	/* bytes of a UID or SUMMARY */
 #define MAX_DAYS	366	/* an occurrence's length */
@@ -79,10 +147,10 @@ good_text(const char *s)
 static const char *
 parse_error(icalcomponent *c)
 {
-	icalproperty *p = icalcomponent_get_first_property(c,
+	icalproperty *p = ical.icalcomponent_get_first_property(c,
 	    ICAL_XLICERROR_PROPERTY);
 
-	return p != NULL ? icalproperty_get_xlicerror(p) : NULL;
+	return p != NULL ? ical.icalproperty_get_xlicerror(p) : NULL;
 }
 
 /* A date-time's zone: its TZID among the file's VTIMEZONEs, else among
@@ -91,26 +159,26 @@ parse_error(icalcomponent *c)
 static bool
 zoned(struct reader *r, icalproperty *p, struct icaltimetype *t)
 {
-	icalparameter *tzid = icalproperty_get_first_parameter(p,
+	icalparameter *tzid = ical.icalproperty_get_first_parameter(p,
 	    ICAL_TZID_PARAMETER);
-	const char *id = tzid != NULL ? icalparameter_get_tzid(tzid) : NULL;
+	const char *id = tzid != NULL ? ical.icalparameter_get_tzid(tzid) : NULL;
 	icaltimezone *z;
 
-	if (t->is_date || icaltime_is_utc(*t) || id == NULL)
+	if (t->is_date || ical.icaltime_is_utc(*t) || id == NULL)
 		return true;
-	if ((z = icalcomponent_get_timezone(r->cal, id)) == NULL &&
-	    (z = icaltimezone_get_builtin_timezone(id)) == NULL)
+	if ((z = ical.icalcomponent_get_timezone(r->cal, id)) == NULL &&
+	    (z = ical.icaltimezone_get_builtin_timezone(id)) == NULL)
 		return fail(r, "time zone '%s' unknown (no VTIMEZONE names it)", id);
-	*t = icaltime_set_timezone(t, z);
+	*t = ical.icaltime_set_timezone(t, z);
 	return true;
 }
 
 static bool
 valid_time(struct reader *r, struct icaltimetype t, const char *what)
 {
-	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t) ||
+	if (ical.icaltime_is_null_time(t) || !ical.icaltime_is_valid_time(t) ||
 	    t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12 ||
-	    t.day < 1 || t.day > icaltime_days_in_month(t.month, t.year) ||
+	    t.day < 1 || t.day > ical.icaltime_days_in_month(t.month, t.year) ||
 	    (!t.is_date && (t.hour > 23 || t.minute > 59 || t.second > 60)))
 		return fail(r, "%s is not a date or a date-time", what);
 	return true;
@@ -122,13 +190,13 @@ static bool
 event_time(struct reader *r, icalcomponent *ev, icalproperty_kind kind,
     struct icaltimetype *t)
 {
-	icalproperty *p = icalcomponent_get_first_property(ev, kind);
+	icalproperty *p = ical.icalcomponent_get_first_property(ev, kind);
 
-	*t = icaltime_null_time();
+	*t = ical.icaltime_null_time();
 	if (p == NULL)
 		return false;
-	*t = icalvalue_get_datetime(icalproperty_get_value(p));
-	return valid_time(r, *t, icalproperty_kind_to_string(kind)) &&
+	*t = ical.icalvalue_get_datetime(ical.icalproperty_get_value(p));
+	return valid_time(r, *t, ical.icalproperty_kind_to_string(kind)) &&
 	    zoned(r, p, t);
 }
 
@@ -179,17 +247,17 @@ emit(struct reader *r, struct icaltimetype start, const struct length *len)
 		return fail(r, "more than %ld holidays in the file",
 		    r->w->max_occurrences);
 	if (start.is_date) {
-		icaltime_adjust(&end, len->days, 0, 0, 0);
+		ical.icaltime_adjust(&end, len->days, 0, 0, 0);
 		o.kind = ICS_DATE;
 	} else {
-		end = icaltime_add(start, len->dur);
-		if (start.zone != NULL && !icaltime_is_utc(start)) {
-			start = icaltime_convert_to_zone(start,
-			    icaltimezone_get_utc_timezone());
-			end = icaltime_convert_to_zone(end,
-			    icaltimezone_get_utc_timezone());
+		end = ical.icaltime_add(start, len->dur);
+		if (start.zone != NULL && !ical.icaltime_is_utc(start)) {
+			start = ical.icaltime_convert_to_zone(start,
+			    ical.icaltimezone_get_utc_timezone());
+			end = ical.icaltime_convert_to_zone(end,
+			    ical.icaltimezone_get_utc_timezone());
 		}
-		o.kind = icaltime_is_utc(start) ? ICS_UTC : ICS_LOCAL;
+		o.kind = ical.icaltime_is_utc(start) ? ICS_UTC : ICS_LOCAL;
 	}
 	format_time(o.start, start, start.is_date);
 	format_time(o.end, end, start.is_date);
@@ -204,8 +272,8 @@ static bool
 same_time(struct icaltimetype a, struct icaltimetype b)
 {
 	if (a.is_date || b.is_date)
-		return icaltime_compare_date_only(a, b) == 0;
-	return icaltime_compare(a, b) == 0;
+		return ical.icaltime_compare_date_only(a, b) == 0;
+	return ical.icaltime_compare(a, b) == 0;
 }
 
 /* An occurrence that EXDATE takes away or another event replaces. */
@@ -229,10 +297,10 @@ read_exdates(struct reader *r, icalcomponent *ev)
 	struct icaltimetype x;
 
 	r->nexdates = 0;
-	for (p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(ev,
+	for (p = ical.icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY);
+	    p != NULL; p = ical.icalcomponent_get_next_property(ev,
 	    ICAL_EXDATE_PROPERTY)) {
-		x = icalproperty_get_exdate(p);
+		x = ical.icalproperty_get_exdate(p);
 		if (!valid_time(r, x, "EXDATE") || !zoned(r, p, &x))
 			return false;
 		r->exdates = xrealloc(r->exdates, (r->nexdates + 1) *
@@ -248,17 +316,17 @@ static bool
 expand_rule(struct reader *r, icalproperty *p,
     struct icaltimetype start, const struct length *len, long *steps)
 {
-	struct icalrecurrencetype rule = icalproperty_get_rrule(p);
+	struct icalrecurrencetype rule = ical.icalproperty_get_rrule(p);
 	icalrecur_iterator *it;
 	struct icaltimetype t;
 	bool ok = true;
 
 	if (rule.freq == ICAL_NO_RECURRENCE ||
-	    (it = icalrecur_iterator_new(rule, start)) == NULL)
+	    (it = ical.icalrecur_iterator_new(rule, start)) == NULL)
 		return fail(r, "RRULE cannot be expanded");
 	while (ok) {
-		t = icalrecur_iterator_next(it);
-		if (icaltime_is_null_time(t) || cmp_day(t, r->w->until) > 0)
+		t = ical.icalrecur_iterator_next(it);
+		if (ical.icaltime_is_null_time(t) || cmp_day(t, r->w->until) > 0)
 			break;
 		if (++*steps > r->w->max_steps) {
 			ok = fail(r, "RRULE repeats more than %ld times by %04d-%02d-%02d",
@@ -270,7 +338,7 @@ expand_rule(struct reader *r, icalproperty *p,
 		if (!same_time(t, start) && !excluded(r, t))
 			ok = emit(r, t, len);
 	}
-	icalrecur_iterator_free(it);
+	ical.icalrecur_iterator_free(it);
 	return ok;
 }
 
@@ -279,16 +347,16 @@ expand_rule(struct reader *r, icalproperty *p,
 static bool
 expand_rdate(struct reader *r, icalproperty *p, const struct length *len)
 {
-	struct icaldatetimeperiodtype v = icalproperty_get_rdate(p);
+	struct icaldatetimeperiodtype v = ical.icalproperty_get_rdate(p);
 	struct length own = *len;
 	struct icaltimetype t = v.time;
 
-	if (icaltime_is_null_time(t)) {
+	if (ical.icaltime_is_null_time(t)) {
 		t = v.period.start;
-		own.dur = icaldurationtype_is_null_duration(v.period.duration) ?
-		    icaltime_subtract(v.period.end, v.period.start) :
+		own.dur = ical.icaldurationtype_is_null_duration(v.period.duration) ?
+		    ical.icaltime_subtract(v.period.end, v.period.start) :
 		    v.period.duration;
-		if (t.is_date || icaldurationtype_as_int(own.dur) <= 0)
+		if (t.is_date || ical.icaldurationtype_as_int(own.dur) <= 0)
 			return fail(r, "RDATE period is empty");
 	}
 	if (!valid_time(r, t, "RDATE") || !zoned(r, p, &t))
@@ -302,25 +370,25 @@ static bool
 event_length(struct reader *r, icalcomponent *ev, struct icaltimetype start,
     struct length *len)
 {
-	icalproperty *dp = icalcomponent_get_first_property(ev,
+	icalproperty *dp = ical.icalcomponent_get_first_property(ev,
 	    ICAL_DURATION_PROPERTY);
 	struct icaltimetype end;
 	int secs;
 
 	memset(len, 0, sizeof *len);
-	len->dur = icaldurationtype_null_duration();
+	len->dur = ical.icaldurationtype_null_duration();
 	if (event_time(r, ev, ICAL_DTEND_PROPERTY, &end)) {
 		if (end.is_date != start.is_date)
 			return fail(r, "DTSTART and DTEND differ in kind (date, "
 			    "date-time)");
-		len->dur = icaltime_subtract(end, start);
-	} else if (!icaltime_is_null_time(end))
+		len->dur = ical.icaltime_subtract(end, start);
+	} else if (!ical.icaltime_is_null_time(end))
 		return false;
 	else if (dp != NULL)
-		len->dur = icalproperty_get_duration(dp);
+		len->dur = ical.icalproperty_get_duration(dp);
 	else if (start.is_date)
 		len->dur.days = 1;
-	secs = icaldurationtype_as_int(len->dur);
+	secs = ical.icaldurationtype_as_int(len->dur);
 	if (secs < 0 || secs > MAX_DAYS * 86400)
 		return fail(r, "lasts %s", secs < 0 ? "less than nothing" :
 		    "longer than a year");
@@ -338,17 +406,17 @@ read_event(struct reader *r, icalcomponent *ev, struct icaltimetype *start,
 	const char *e = parse_error(ev);
 
 	r->uid = NULL;
-	r->name = icalcomponent_get_summary(ev);
+	r->name = ical.icalcomponent_get_summary(ev);
 	if (e != NULL)
 		return fail(r, "libical cannot read it: %s", e);
-	if (!good_text(icalcomponent_get_uid(ev)))
+	if (!good_text(ical.icalcomponent_get_uid(ev)))
 		return fail(r, "an event without a UID (or one not UTF-8): "
 		    "importing again needs it");
-	r->uid = icalcomponent_get_uid(ev);
+	r->uid = ical.icalcomponent_get_uid(ev);
 	if (!good_text(r->name))
 		return fail(r, "no SUMMARY (or one not UTF-8) to name the holiday");
 	if (!event_time(r, ev, ICAL_DTSTART_PROPERTY, start))
-		return icaltime_is_null_time(*start) ? fail(r, "no DTSTART") : false;
+		return ical.icaltime_is_null_time(*start) ? fail(r, "no DTSTART") : false;
 	return event_length(r, ev, *start, len) && read_exdates(r, ev);
 }
 
@@ -359,29 +427,29 @@ expand_event(struct reader *r, icalcomponent *ev)
 	struct length len;
 	icalproperty *p;
 	long steps = 0;
-	bool moved = icalcomponent_get_first_property(ev,
+	bool moved = ical.icalcomponent_get_first_property(ev,
 	    ICAL_RECURRENCEID_PROPERTY) != NULL;
 
 	r->counts->events++;
 	if (!read_event(r, ev, &start, &len))
 		return false;
-	if (icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED) {
+	if (ical.icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED) {
 		r->counts->cancelled++;
 		return true;
 	}
-	if (icaldurationtype_as_int(len.dur) == 0)	/* closes nothing */
+	if (ical.icaldurationtype_as_int(len.dur) == 0)	/* closes nothing */
 		return true;
 	/* a replaced occurrence stands alone, whatever rules it repeats */
 	if (moved)
 		return emit(r, start, &len);
 	if (!excluded(r, start) && !emit(r, start, &len))
 		return false;
-	for (p = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY))
+	for (p = ical.icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY);
+	    p != NULL; p = ical.icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY))
 		if (!expand_rule(r, p, start, &len, &steps))
 			return false;
-	for (p = icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY))
+	for (p = ical.icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY);
+	    p != NULL; p = ical.icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY))
 		if (++steps > r->w->max_steps || !expand_rdate(r, p, &len))
 			return steps > r->w->max_steps ?
 			    fail(r, "more than %ld RDATEs", r->w->max_steps) : false;
@@ -397,15 +465,15 @@ collect_moved(struct reader *r)
 	icalproperty *p;
 	struct icaltimetype t;
 
-	for (ev = icalcomponent_get_first_component(r->cal, ICAL_VEVENT_COMPONENT);
-	    ev != NULL; ev = icalcomponent_get_next_component(r->cal,
+	for (ev = ical.icalcomponent_get_first_component(r->cal, ICAL_VEVENT_COMPONENT);
+	    ev != NULL; ev = ical.icalcomponent_get_next_component(r->cal,
 	    ICAL_VEVENT_COMPONENT)) {
-		if ((p = icalcomponent_get_first_property(ev,
+		if ((p = ical.icalcomponent_get_first_property(ev,
 		    ICAL_RECURRENCEID_PROPERTY)) == NULL ||
-		    !good_text(icalcomponent_get_uid(ev)))
+		    !good_text(ical.icalcomponent_get_uid(ev)))
 			continue;
-		r->uid = icalcomponent_get_uid(ev);
-		t = icalproperty_get_recurrenceid(p);
+		r->uid = ical.icalcomponent_get_uid(ev);
+		t = ical.icalproperty_get_recurrenceid(p);
 		if (!valid_time(r, t, "RECURRENCE-ID") || !zoned(r, p, &t))
 			return false;
 		r->moved = xrealloc(r->moved, (r->nmoved + 1) * sizeof *r->moved);
@@ -425,8 +493,8 @@ read_calendar(struct reader *r)
 		return fail(r, "libical cannot read the calendar: %s", e);
 	if (!collect_moved(r))
 		return false;
-	for (ev = icalcomponent_get_first_component(r->cal, ICAL_VEVENT_COMPONENT);
-	    ev != NULL; ev = icalcomponent_get_next_component(r->cal,
+	for (ev = ical.icalcomponent_get_first_component(r->cal, ICAL_VEVENT_COMPONENT);
+	    ev != NULL; ev = ical.icalcomponent_get_next_component(r->cal,
 	    ICAL_VEVENT_COMPONENT))
 		if (!expand_event(r, ev))
 			return false;
@@ -443,32 +511,34 @@ ics_holidays(const char *text, size_t len, const struct ics_window *w,
 	bool ok = true;
 
 	memset(counts, 0, sizeof *counts);
+	if (!ics_load(err))
+		return false;
 	/* the default is to abort() on a malformed file */
-	icalerror_set_errors_are_fatal(0);
+	ical.icalerror_set_errors_are_fatal(0);
 	if (memchr(text, '\0', len) != NULL)
 		return fail(&r, "a NUL byte: not a text file");
 	if (!utf8_valid(text, len))
 		return fail(&r, "not UTF-8 (RFC 5545 3.1.4)");
-	root = icalparser_parse_string(text);
-	if (root == NULL || (icalcomponent_isa(root) != ICAL_VCALENDAR_COMPONENT &&
-	    icalcomponent_isa(root) != ICAL_XROOT_COMPONENT)) {
+	root = ical.icalparser_parse_string(text);
+	if (root == NULL || (ical.icalcomponent_isa(root) != ICAL_VCALENDAR_COMPONENT &&
+	    ical.icalcomponent_isa(root) != ICAL_XROOT_COMPONENT)) {
 		if (root != NULL)
-			icalcomponent_free(root);
+			ical.icalcomponent_free(root);
 		return fail(&r, "not an iCalendar file: no VCALENDAR");
 	}
-	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
+	if (ical.icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
 		r.cal = root;
 		ok = read_calendar(&r);
 	} else
-		for (c = icalcomponent_get_first_component(root,
+		for (c = ical.icalcomponent_get_first_component(root,
 		    ICAL_VCALENDAR_COMPONENT); ok && c != NULL;
-		    c = icalcomponent_get_next_component(root,
+		    c = ical.icalcomponent_get_next_component(root,
 		    ICAL_VCALENDAR_COMPONENT)) {
 			r.cal = c;
 			ok = read_calendar(&r);
 		}
 	free(r.moved);
 	free(r.exdates);
-	icalcomponent_free(root);
+	ical.icalcomponent_free(root);
 	return ok;
 }

@@ -49,9 +49,21 @@
  * Columns id, erp_id, name, city; the key is $1. */
 #define SEARCH_COLS "SELECT a.id, a.erp_id, a.name, a.city"
 #define SEARCH_NONE_YET(cte) " AND NOT EXISTS (SELECT 1 FROM " cte ")"
+/* the first tier, e, and the best kind of exact match in it */
+#define SEARCH_EXACT_CTE "e AS MATERIALIZED (" SEARCH_COLS ", " \
+	SEARCH_EXACT_RANK("$1") " AS r FROM kam.account a WHERE " \
+	SEARCH_EXACT("$1") ")"
+#define SEARCH_EXACT_BEST "SELECT id, erp_id, name, city, 1 AS t, " \
+	"0::real AS o FROM e WHERE r = (SELECT min(r) FROM e)"
+#define SEARCH_ORDER " ORDER BY t, o DESC, name, id LIMIT 10"
+/* The first tier alone, with the same columns and order: what a lookup
+ * that expects an exact name or id asks first (kam --sla), so that a new
+ * session plans the other tiers only when it finds nothing. */
+#define ACCOUNT_FIND_EXACT_SQL "WITH " SEARCH_EXACT_CTE \
+	" SELECT id, erp_id, name, city FROM (" SEARCH_EXACT_BEST ") x" \
+	SEARCH_ORDER
 #define ACCOUNT_FIND_SQL \
-	"WITH e AS MATERIALIZED (" SEARCH_COLS ", " SEARCH_EXACT_RANK("$1") \
-	" AS r FROM kam.account a WHERE " SEARCH_EXACT("$1") "), " \
+	"WITH " SEARCH_EXACT_CTE ", " \
 	"w AS MATERIALIZED (" SEARCH_COLS " FROM kam.account a WHERE " \
 	SEARCH_WORD_START("$1") SEARCH_NONE_YET("e") \
 	" ORDER BY a.name, a.id LIMIT 10), " \
@@ -62,12 +74,9 @@
 	SEARCH_TEXT ") AS sim FROM kam.account a WHERE " SEARCH_SIMILAR("$1") \
 	SEARCH_NONE_YET("e") SEARCH_NONE_YET("w") SEARCH_NONE_YET("c") \
 	" ORDER BY sim DESC, a.name, a.id LIMIT 10) " \
-	"SELECT id, erp_id, name, city FROM (" \
-	"SELECT id, erp_id, name, city, 1 AS t, 0::real AS o FROM e " \
-	"WHERE r = (SELECT min(r) FROM e) " \
-	"UNION ALL SELECT *, 2, 0 FROM w UNION ALL SELECT *, 3, 0 FROM c " \
+	"SELECT id, erp_id, name, city FROM (" SEARCH_EXACT_BEST \
+	" UNION ALL SELECT *, 2, 0 FROM w UNION ALL SELECT *, 3, 0 FROM c " \
 	"UNION ALL SELECT id, erp_id, name, city, 4, sim FROM s " \
-	"WHERE sim > (SELECT max(sim) FROM s) - 0.1) x " \
-	"ORDER BY t, o DESC, name, id LIMIT 10"
+	"WHERE sim > (SELECT max(sim) FROM s) - 0.1) x" SEARCH_ORDER
 
 #endif

@@ -7,6 +7,7 @@
 #include <sysexits.h>
 #include <time.h>
 
+#include "erp_curl.h"
 #include "erp_fetch.h"
 #include "erp_json.h"
 #include "erp_map.h"
@@ -110,11 +111,11 @@ build_request(struct erp_fetch *f, struct kam_buf *url, struct curl_slist **hdr)
 		}
 	}
 	buf_free(&after);
-	*hdr = curl_slist_append(NULL, "Accept: application/json");
+	*hdr = erp_curl()->curl_slist_append(NULL, "Accept: application/json");
 	for (size_t i = 0; i < f->rp->nheaders; i++, buf_reset(&b)) {
 		buf_addf(&b, "%s: ", f->rp->headers[i].name);
 		if (erp_template(f->rp->headers[i].value, &v, &b))
-			*hdr = curl_slist_append(*hdr, b.data);
+			*hdr = erp_curl()->curl_slist_append(*hdr, b.data);
 	}
 	buf_reset(&b);
 	if (pr->auth == ERP_AUTH_HEADER)
@@ -122,7 +123,7 @@ build_request(struct erp_fetch *f, struct kam_buf *url, struct curl_slist **hdr)
 	else
 		buf_addf(&b, "Authorization: %s %s", pr->auth == ERP_AUTH_TOKEN ?
 		    "token" : "Bearer", f->c.token);
-	*hdr = curl_slist_append(*hdr, b.data);
+	*hdr = erp_curl()->curl_slist_append(*hdr, b.data);
 	memset(b.data, 0, b.len);	/* the token */
 	buf_free(&b);
 }
@@ -133,7 +134,7 @@ headers_free(struct curl_slist *h)
 {
 	for (struct curl_slist *p = h; p != NULL; p = p->next)
 		memset(p->data, 0, strlen(p->data));
-	curl_slist_free_all(h);
+	erp_curl()->curl_slist_free_all(h);
 }
 
 static bool

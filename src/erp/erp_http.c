@@ -6,6 +6,7 @@
 #include <sysexits.h>
 
 #include "config.h"
+#include "erp_curl.h"
 #include "erp_file.h"
 #include "erp_http.h"
 #include "kam/xalloc.h"
@@ -104,14 +105,14 @@ trust(CURL *c, const char *ca_file, struct kam_buf *err)
 	bool ok;
 
 	buf_init(&pem);
-	if (curl_easy_getinfo(c, CURLINFO_CAINFO, &system) == CURLE_OK &&
+	if (erp_curl()->curl_easy_getinfo(c, CURLINFO_CAINFO, &system) == CURLE_OK &&
 	    system != NULL && erp_file_read(system, CA_MAX_BYTES, &pem))
 		buf_addc(&pem, '\n');
 	if (!(ok = erp_file_read(ca_file, CA_MAX_BYTES, &pem)))
 		buf_addf(err, "erp.ca_file %s: %s", ca_file, strerror(errno));
 	else {
 		blob = (struct curl_blob){ pem.data, pem.len, CURL_BLOB_COPY };
-		ok = curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob) == CURLE_OK;
+		ok = erp_curl()->curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob) == CURLE_OK;
 		if (!ok)
 			buf_addf(err, "erp.ca_file: this libcurl cannot take it");
 	}
@@ -125,7 +126,7 @@ erp_http_new(const struct erp_http_opts *o, struct kam_buf *err)
 	struct erp_http *h = xcalloc(1, sizeof *h);
 	CURL *c;
 
-	if ((c = h->curl = curl_easy_init()) == NULL) {
+	if ((c = h->curl = erp_curl()->curl_easy_init()) == NULL) {
 		buf_adds(err, "cannot set up libcurl");
 		free(h);
 		return NULL;
@@ -136,24 +137,24 @@ erp_http_new(const struct erp_http_opts *o, struct kam_buf *err)
 	}
 	h->max_bytes = o->max_bytes;
 	h->stop = o->stop;
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
-	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_bytes);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "kam/" PACKAGE_VERSION);
-	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, h);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, h);
-	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(c, CURLOPT_XFERINFODATA, h);
-	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	erp_curl()->curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_bytes);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_USERAGENT, "kam/" PACKAGE_VERSION);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	erp_curl()->curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_WRITEDATA, h);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_HEADERDATA, h);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_XFERINFODATA, h);
+	erp_curl()->curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 	return h;
 }
 
@@ -162,7 +163,7 @@ erp_http_free(struct erp_http *h)
 {
 	if (h == NULL)
 		return;
-	curl_easy_cleanup(h->curl);
+	erp_curl()->curl_easy_cleanup(h->curl);
 	free(h);
 }
 
@@ -194,23 +195,23 @@ erp_http_get(struct erp_http *h, const char *url,
 
 	erp_reply_free(r);
 	h->reply = r;
-	curl_easy_setopt(h->curl, CURLOPT_URL, url);
+	erp_curl()->curl_easy_setopt(h->curl, CURLOPT_URL, url);
 	/* plain http is only ever to this machine (erp_url_check_base): a
 	 * proxy from http_proxy would read the token, so go direct; https
 	 * may take the user's proxy, which sees only a tunnel */
-	curl_easy_setopt(h->curl, CURLOPT_PROXY, strncasecmp(url, "http:", 5) == 0 ?
+	erp_curl()->curl_easy_setopt(h->curl, CURLOPT_PROXY, strncasecmp(url, "http:", 5) == 0 ?
 	    "" : NULL);
-	curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, r->message);
-	rc = curl_easy_perform(h->curl);
-	curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, NULL);
+	erp_curl()->curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, headers);
+	erp_curl()->curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, r->message);
+	rc = erp_curl()->curl_easy_perform(h->curl);
+	erp_curl()->curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, NULL);
 	r->error = rc == CURLE_FILESIZE_EXCEEDED ? CURLE_WRITE_ERROR : (int)rc;
 	if (rc == CURLE_FILESIZE_EXCEEDED)
 		r->too_big = true;
 	if (r->message[0] == '\0' && rc != CURLE_OK)
-		snprintf(r->message, sizeof r->message, "%s", curl_easy_strerror(rc));
-	curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &r->status);
-	if (curl_easy_getinfo(h->curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK &&
+		snprintf(r->message, sizeof r->message, "%s", erp_curl()->curl_easy_strerror(rc));
+	erp_curl()->curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &r->status);
+	if (erp_curl()->curl_easy_getinfo(h->curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK &&
 	    location != NULL)
 		r->location = xstrdup(location);
 	h->reply = NULL;

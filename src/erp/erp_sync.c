@@ -8,8 +8,8 @@
 #include <sysexits.h>
 #include <time.h>
 
-#include <curl/curl.h>
 
+#include "erp_curl.h"
 #include "erp_fetch.h"
 #include "erp_lookalike.h"
 #include "erp_report.h"
@@ -437,9 +437,12 @@ erp_sync(struct kam_db *db, const struct kam_conf *c, const struct erp_options *
 
 	buf_init(&err);
 	buf_init(&s.error);
-	if ((rc = prepare(&s, &err)) != EX_OK)
+	if (!erp_curl_load(&err)) {
+		log_warn("%s (install libcurl 4)", err.data);
+		rc = EX_UNAVAILABLE;
+	} else if ((rc = prepare(&s, &err)) != EX_OK)
 		log_warn("%s", err.data);
-	else if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+	else if (erp_curl()->curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		log_warn("cannot set up libcurl");
 		rc = EX_SOFTWARE;
 	} else {
@@ -454,7 +457,7 @@ erp_sync(struct kam_db *db, const struct kam_conf *c, const struct erp_options *
 			rc = finish(&s);
 		}
 		erp_runlog_unlock(s.lock);
-		curl_global_cleanup();
+		erp_curl()->curl_global_cleanup();
 	}
 	erp_tally_free(&s.tally);
 	erp_token_free(s.token);

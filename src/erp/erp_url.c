@@ -4,8 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <curl/curl.h>
 
+#include "erp_curl.h"
 #include "erp_url.h"
 #include "kam/xalloc.h"
 
@@ -89,24 +89,24 @@ erp_url_param(struct kam_buf *url, const char *name, const char *value)
 static bool
 origin(const char *url, char **scheme, char **host, char **port)
 {
-	CURLU *u = curl_url();
+	CURLU *u = erp_curl()->curl_url();
 	bool ok;
 
 	*scheme = *host = *port = NULL;
-	ok = u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_SCHEME, scheme, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, host, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_PORT, port, CURLU_DEFAULT_PORT) == CURLUE_OK;
-	curl_url_cleanup(u);
+	ok = u != NULL && erp_curl()->curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    erp_curl()->curl_url_get(u, CURLUPART_SCHEME, scheme, 0) == CURLUE_OK &&
+	    erp_curl()->curl_url_get(u, CURLUPART_HOST, host, 0) == CURLUE_OK &&
+	    erp_curl()->curl_url_get(u, CURLUPART_PORT, port, CURLU_DEFAULT_PORT) == CURLUE_OK;
+	erp_curl()->curl_url_cleanup(u);
 	return ok;
 }
 
 static void
 origin_free(char *scheme, char *host, char *port)
 {
-	curl_free(scheme);
-	curl_free(host);
-	curl_free(port);
+	erp_curl()->curl_free(scheme);
+	erp_curl()->curl_free(host);
+	erp_curl()->curl_free(port);
 }
 
 bool
@@ -178,14 +178,14 @@ erp_url_check_base(const char *url, struct kam_buf *err)
 char *
 erp_url_resolve(const char *base, const char *ref)
 {
-	CURLU *u = curl_url();
+	CURLU *u = erp_curl()->curl_url();
 	char *out = NULL, *copy = NULL;
 
-	if (u != NULL && curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
-	    curl_url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
+	if (u != NULL && erp_curl()->curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    erp_curl()->curl_url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
+	    erp_curl()->curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
 		copy = xstrdup(out);
-	curl_free(out);
-	curl_url_cleanup(u);
+	erp_curl()->curl_free(out);
+	erp_curl()->curl_url_cleanup(u);
 	return copy;
 }

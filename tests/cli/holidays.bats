@@ -160,3 +160,25 @@ bad() {	# bad NAME TEXT EXPECTED: TEXT as a file is refused with EXPECTED
 	[[ "$stderr" != *$'\e'* ]]
 	[ -z "$(holidays)" ]
 }
+
+# libical is opened when a file is to be read (src/core/dl.c): a system
+# where it cannot be loaded (here a file under its name that is no
+# library, found first through LD_LIBRARY_PATH) gets the reason and 69
+@test "without libical, --import holidays says why and exits 69, before reading anything" {
+	local lib=$BATS_TEST_TMPDIR/lib
+	mkdir -p "$lib"
+	echo 'not a library' >"$lib/libical.so.3"
+	run --separate-stderr env LD_LIBRARY_PATH="$lib" "$KAM" -d user=kamadmin \
+	    --import holidays "$ics/national.ics" --calendar office
+	[ "$status" -eq 69 ]
+	[[ "$stderr" == *"reading iCalendar files needs libical.so.3, which cannot be loaded: "*"install libical 3"* ]]
+	[ -z "$(holidays)" ]
+	# a file that does not exist: still the library first
+	run --separate-stderr env LD_LIBRARY_PATH="$lib" "$KAM" -d user=kamadmin \
+	    --import holidays /nonexistent.ics --calendar office
+	[ "$status" -eq 69 ]
+	# with the library the same import works
+	run --separate-stderr "$KAM" -d user=kamadmin --import holidays "$ics/national.ics" --calendar office
+	[ "$status" -eq 0 ]
+	[ -n "$(holidays)" ]
+}

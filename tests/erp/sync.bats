@@ -486,3 +486,17 @@ SQL
 	[ "$status" -eq 78 ]
 	[[ "$stderr" == "kam: erp.conninfo: missing \"=\" after \"erpsync\" in connection info string" ]]
 }
+
+# libcurl is opened when a sync starts (src/erp/erp_curl.c): where it
+# cannot be loaded (a file under its name that is no library, found first
+# through LD_LIBRARY_PATH) the sync says why, exits 69 and records nothing
+@test "without libcurl the sync says why, exits 69 and starts no run" {
+	local lib=$BATS_TEST_TMPDIR/lib runs
+	mkdir -p "$lib"
+	echo 'not a library' >"$lib/libcurl.so.4"
+	runs=$(q "SELECT count(*) FROM kam.sync_run")
+	run --separate-stderr env LD_LIBRARY_PATH="$lib" "$KAM" --sync
+	[ "$status" -eq 69 ]
+	[[ "$stderr" == *"the ERP sync needs libcurl.so.4, which cannot be loaded: "*"install libcurl 4"* ]]
+	[ "$(q "SELECT count(*) FROM kam.sync_run")" = "$runs" ]
+}
