@@ -59,3 +59,41 @@ SELECT s.low_id, s.high_id, least(100, sum(s.points))::int,
                       AND n.low_id = s.low_id AND n.high_id = s.high_id)
  GROUP BY s.low_id, s.high_id
 $$;
+
+-- Contacts: merged ones are inactive already (0055); said here as well.
+-- Each contact's name is folded once, not once for every other contact
+-- of its account it is compared with.
+CREATE OR REPLACE FUNCTION duplicate_contacts()
+RETURNS TABLE (contact_id bigint, other_id bigint, score integer, reasons text)
+LANGUAGE sql STABLE
+AS $$
+WITH live AS (
+	SELECT c.id, c.account_id, c.name, c.email, c.phone_e164
+	  FROM kam.contact c WHERE c.active AND c.merged_into IS NULL
+), names AS (
+	SELECT c.id, c.account_id, kam.fold(c.name) AS name_key FROM live c
+), signals (low_id, high_id, points, reason) AS (
+	SELECT x.id, y.id, 60, format('same e-mail %s', lower(x.email))
+	  FROM live x
+	  JOIN live y ON lower(y.email) = lower(x.email) AND y.id > x.id
+	 WHERE x.email IS NOT NULL
+	UNION ALL
+	SELECT x.id, y.id, 40, format('same phone %s', x.phone_e164)
+	  FROM live x
+	  JOIN live y ON y.phone_e164 = x.phone_e164 AND y.id > x.id
+	UNION ALL
+	SELECT x.id, y.id, round(50 * l.alike)::int,
+	       format('names %s %% alike on one account', round(100 * l.alike))
+	  FROM names x
+	  JOIN names y ON y.account_id = x.account_id AND y.id > x.id
+	 CROSS JOIN LATERAL (SELECT public.similarity(x.name_key, y.name_key)
+	                         AS alike) l
+	 WHERE l.alike >= 0.6
+)
+SELECT s.low_id, s.high_id, least(100, sum(s.points))::int,
+       string_agg(s.reason, '; ' ORDER BY s.points DESC, s.reason)
+  FROM signals s
+ WHERE NOT EXISTS (SELECT FROM kam.not_duplicate n WHERE n.kind = 'contact'
+                      AND n.low_id = s.low_id AND n.high_id = s.high_id)
+ GROUP BY s.low_id, s.high_id
+$$;
