@@ -203,7 +203,7 @@ static const struct export_column findings[] = {
 	{ "owner", COL_CODE, "o.role_name" },
 	{ "team", COL_TEXT, "a.team" },
 	{ "tier", COL_CODE, "a.tier" },
-	{ "score", COL_INT, "q.score" },
+	{ "score", COL_INT, "f.score" },
 	{ "rule", COL_CODE, "f.rule" },
 	{ "kind", COL_CODE, "f.kind" },
 	{ "severity", COL_CODE, "f.severity" },
@@ -373,9 +373,12 @@ static const struct export_entity entities[] = {
 	/* worst first: lowest score, then by severity */
 	{ "quality", QUALITY_FROM " WHERE true", "a.updated_at",
 	  "q.score, a.name, a.id", 0, quality, countof(quality) },
-	{ "findings", QUALITY_FROM " JOIN kam.quality_finding f "
-	  "ON f.account_id = a.id WHERE true", "a.updated_at",
-	  "q.score, a.name, a.id, f.severity_rank, f.rule, f.entity_id", 0,
+	/* the findings with their scores (0070): the rules evaluated once,
+	 * where joining kam.account_quality evaluated them twice */
+	{ "findings", "kam.account a JOIN kam.quality_finding_scored f "
+	  "ON f.account_id = a.id LEFT JOIN kam.app_user o ON o.id = a.owner_id "
+	  "WHERE true", "a.updated_at",
+	  "f.score, a.name, a.id, f.severity_rank, f.rule, f.entity_id", 0,
 	  findings, countof(findings) },
 	{ "tickets", "kam.ticket_status t JOIN kam.account a ON a.id = t.account_id "
 	  "WHERE true", "t.opened_at", "t.id", 0, tickets, countof(tickets) },

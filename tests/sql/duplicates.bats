@@ -97,6 +97,26 @@ Weber / Dispatch 40 same phone +49301234567"
 	pg_as kamadmin -c "DELETE FROM kam.not_duplicate"
 }
 
+@test "merged tombstones are no candidates: neither accounts nor contacts" {
+	# D7 and its contact were Müller Maschinenbau (D1) and Eva Klein (C1)
+	# before a merge (0055): names, city and VAT id alike, the contact's
+	# address the same, but both point at their winner now
+	pg_as postgres -c "INSERT INTO kam.account (erp_id, name, tier, country, city,
+	        vat_id, status, merged_into)
+	    SELECT 'D7', 'Müller Maschinenbau GmbH', 'key', 'DE', 'Köln', 'DE111222333',
+	        'churned', a.id FROM kam.account a WHERE a.erp_id = 'D1'" \
+	    -c "INSERT INTO kam.contact (account_id, name, email, active, merged_into)
+	    SELECT a.id, 'Eva Klein', 'eva@klein.example.com', false, c.id
+	      FROM kam.account a, kam.contact c
+	     WHERE a.erp_id = 'C1' AND c.name = 'Eva Klein'"
+	accounts=$(accounts_as anna)
+	contacts=$(contacts_as anna)
+	pg_as postgres -c "DELETE FROM kam.contact WHERE merged_into IS NOT NULL" \
+	    -c "DELETE FROM kam.account WHERE erp_id = 'D7'"
+	[ "$accounts" = "$account_pairs" ]
+	[ "$contacts" = "$contact_pairs" ]
+}
+
 @test "support may not look for duplicates" {
 	run accounts_as sam
 	[ "$status" -ne 0 ]

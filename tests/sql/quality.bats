@@ -79,6 +79,11 @@ Q09 90 2 0 2 0
 Q13 95 1 0 0 1
 Q17 - 0 0 0 0
 Q18 100 0 0 0 0" ]
+	# every finding carries its account's score, from one pass (0070)
+	run pg_as anna -c "SELECT count(*) || ' ' || count(*) FILTER (WHERE f.score = q.score)
+	    FROM kam.quality_finding_scored f
+	    JOIN kam.account_quality q ON q.account_id = f.account_id"
+	[ "$output" = "$(pg_as anna -c "SELECT count(*) FROM kam.quality_finding") $(pg_as anna -c "SELECT count(*) FROM kam.quality_finding")" ]
 	pg_as postgres -c "DELETE FROM kam.contact WHERE name = 'Dotty 2'"
 }
 
