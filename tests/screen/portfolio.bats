@@ -139,15 +139,6 @@ zeta_shown() {
 	screen_text | grep -o 'Zeta Paging [0-9][0-9][0-9][0-9]'
 }
 
-# Whether the lines of $1 are one run of consecutive lines of $2: in
-# order, none doubled, none left out between them.
-is_run_of() {
-	local first
-	first=$(head -n 1 <<<"$1")
-	[ -n "$first" ] || return 1
-	[ "$(grep -A "$(($(wc -l <<<"$1") - 1))" -x -- "$first" <<<"$2")" = "$1" ]
-}
-
 @test "G reads the last page alone; up from it and down again, every account once, in the sort's order (migration 0062)" {
 	local want all= i shown n
 	want=$(pg_as anna -At -c "SELECT name FROM kam.portfolio
