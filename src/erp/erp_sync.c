@@ -378,7 +378,7 @@ static void
 refresh_portfolio(struct sync *s)
 {
 	static const char sql[] =
-	    "SELECT kam.portfolio_figures_refresh_after($1::bigint)";
+	    "SELECT last_id FROM kam.portfolio_figures_refresh_after($1::bigint)";
 	char after[24] = "0";
 	const char *p[1] = { after };
 	struct kam_res *r;

@@ -179,11 +179,11 @@ SELECT a.id, a.erp_id, a.name, a.tier, a.lifecycle, a.status, a.owner_id,
 
 -- One batch of kam.portfolio_figures_refresh(): up to 1 000 accounts
 -- after p_after (by id) whose row is missing or no longer holds today,
--- worked out again; returns the last one's id (NULL: none left). The sync
--- calls it until NULL, each batch its own transaction, so that its locks
--- on the accounts are held for one batch, not for all of them.
-CREATE FUNCTION portfolio_figures_refresh_after(p_after bigint)
-RETURNS bigint
+-- worked out again; the last one's id (NULL: none left) and how many. The
+-- sync calls it until NULL, each batch its own transaction, so that its
+-- locks on the accounts are held for one batch, not for all of them.
+CREATE FUNCTION portfolio_figures_refresh_after(p_after bigint,
+    OUT last_id bigint, OUT done integer)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kam, pg_temp
 AS $$
 DECLARE
@@ -196,15 +196,35 @@ BEGIN
 		   AND (k.account_id IS NULL OR current_date NOT BETWEEN
 		        k.kept_on AND k.valid_until)
 		 ORDER BY a.id LIMIT 1000) s;
+	done := coalesce(cardinality(stale), 0);
 	IF stale IS NULL THEN
-		RETURN NULL;
+		RETURN;
 	END IF;
 	PERFORM FROM account WHERE id = ANY (stale) ORDER BY id
 	    FOR NO KEY UPDATE;
 	PERFORM portfolio_figures_recount(stale);
-	RETURN stale[cardinality(stale)];
+	last_id := stale[cardinality(stale)];
 END
 $$;
 REVOKE ALL ON FUNCTION portfolio_figures_refresh_after(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION portfolio_figures_refresh_after(bigint)
 	TO kam_manager, kam_admin, kam_sync;
+
+-- 0053's refresh, all batches in one transaction, through the same batch.
+CREATE OR REPLACE FUNCTION portfolio_figures_refresh() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kam, pg_temp
+AS $$
+DECLARE
+	b record;
+	total bigint := 0;
+	after bigint := 0;
+BEGIN
+	LOOP
+		b := portfolio_figures_refresh_after(after);
+		EXIT WHEN b.last_id IS NULL;
+		total := total + b.done;
+		after := b.last_id;
+	END LOOP;
+	RETURN total;
+END
+$$;
