@@ -56,6 +56,9 @@ struct portfolio_req {
 	bool			 desc;
 	const char		*after_key;	/* the last row's PF_KEY */
 	int			 limit;
+	/* the page before after_key (with none, the last page), still in
+	 * the order asked for: G reads the last page alone */
+	bool			 backwards;
 };
 
 bool		 portfolio_send(struct kam_db *db, const struct portfolio_req *req);

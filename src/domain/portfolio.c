@@ -1,8 +1,10 @@
-/* The portfolio's statement: fixed text, values as parameters ($1-$6 the
- * list's filters, $7 the sort, $8 descending, $9 the last key, $10 the
- * limit). What each figure means is kam.portfolio (migration 0030); here
- * the rows are filtered, keyed for paging, sorted, and given their team's
- * totals over the rows filtered. */
+/* The portfolio's statement: fixed text (the sort's expression chosen by
+ * the sort), values as parameters ($1-$6 the list's filters, $7
+ * descending, $8 the last key, $9 the limit, $10 and $11 the account
+ * team's person and role, $12 backwards). What each figure means is
+ * kam.portfolio (migrations 0030, 0053, 0062); here the rows are
+ * filtered, keyed for paging, sorted, and given their team's totals over
+ * the rows filtered. */
 #include <stdio.h>
 #include <string.h>
 
@@ -36,24 +38,26 @@ static const char *const sort_names[PS_NSORT] = {
  * 1e14, numeric(16,2)). */
 #define NUM(x) "to_char((" x ") + 1e15, 'FM0000000000000000.0000')"
 
-/* Money is compared in the reporting currency only; NULL (no rate) sorts
- * last either way, as does a figure that is missing. */
-#define SORT_VALUE \
-	"CASE $7::text " \
-	"WHEN 'name' THEN kam.fold(p.name) " \
-	"WHEN 'tier' THEN CASE p.tier WHEN 'strategic' THEN '0' " \
-	"WHEN 'key' THEN '1' ELSE '2' END || kam.fold(p.name) " \
-	"WHEN 'target' THEN " NUM("p.target_pct") " " \
-	"WHEN 'revenue' THEN " NUM("p.revenue_reporting") " " \
-	"WHEN 'growth' THEN " NUM("p.growth_pct") " " \
-	"WHEN 'overdue' THEN " NUM("p.overdue_reporting") " " \
-	"WHEN 'condition' THEN to_char(p.condition_ends_on, 'YYYY-MM-DD') " \
-	"WHEN 'talk' THEN array_position(ARRAY['overdue', 'due', 'not set', " \
-	"'no plan', 'planned', 'held', 'closed'], p.talk)::text || " \
-	"coalesce(to_char(p.talk_on, 'YYYY-MM-DD'), '') " \
-	"WHEN 'contact' THEN " NUM("coalesce(p.contact_days, 99999)") " " \
-	"WHEN 'complaints' THEN " NUM("p.open_complaints") " " \
-	"WHEN 'alarms' THEN " NUM("p.breaches") " END"
+/* What each sort compares, as program text chosen by the sort (never a
+ * value): only the figures that sort reads are worked out for every
+ * account filtered; the view leaves out the rest (its alarms above all,
+ * migration 0062). Money is compared in the reporting currency only. */
+static const char *const sort_exprs[PS_NSORT] = {
+	[PS_NAME] = "kam.fold(p.name)",
+	[PS_TIER] = "CASE p.tier WHEN 'strategic' THEN '0' "
+	    "WHEN 'key' THEN '1' ELSE '2' END || kam.fold(p.name)",
+	[PS_TARGET] = NUM("p.target_pct"),
+	[PS_REVENUE] = NUM("p.revenue_reporting"),
+	[PS_GROWTH] = NUM("p.growth_pct"),
+	[PS_OVERDUE] = NUM("p.overdue_reporting"),
+	[PS_CONDITION] = "to_char(p.condition_ends_on, 'YYYY-MM-DD')",
+	[PS_TALK] = "array_position(ARRAY['overdue', 'due', 'not set', "
+	    "'no plan', 'planned', 'held', 'closed'], p.talk)::text || "
+	    "coalesce(to_char(p.talk_on, 'YYYY-MM-DD'), '')",
+	[PS_CONTACT] = NUM("coalesce(p.contact_days, 99999)"),
+	[PS_COMPLAINTS] = NUM("p.open_complaints"),
+	[PS_BREACHES] = NUM("p.breaches"),
+};
 
 /* The team's totals over the rows filtered, as kam.portfolio_team sums
  * them: NULL when an account of the team has no rate. Amounts in whole
@@ -71,10 +75,36 @@ static const char *const sort_names[PS_NSORT] = {
 	"THEN round(sum(p.overdue_reporting) OVER w) END AS team_overdue, " \
 	"min(p.missing_rate) OVER w AS team_missing"
 
-static const char head_sql[] =
-	"SELECT * FROM (SELECT (CASE WHEN v.v IS NULL THEN CASE WHEN $8::bool "
-	"THEN '0' ELSE '2' END ELSE '1' || v.v END || ' ' || "
-	"lpad(p.id::text, 19, '0')) COLLATE \"C\" AS sort_key, p.id, p.name, "
+/* Two steps. The keys: every account filtered with its sort key and its
+ * team's totals, and of those the page after (or, reading backwards,
+ * before) $8 in the order asked for ($7 descending, $12 backwards). Then
+ * the page's lines alone, each read from the view by its id (OFFSET 0
+ * keeps that read apart, so that the id reaches the view as a value and
+ * the view reads that one account). */
+static const char keys_sql[] =
+	"SELECT l.* FROM (SELECT * FROM (SELECT (CASE WHEN v.v IS NULL THEN "
+	"CASE WHEN $7::bool THEN '0' ELSE '2' END ELSE '1' || v.v END || ' ' || "
+	"lpad(p.id::text, 19, '0')) COLLATE \"C\" AS sort_key, p.id, "
+	TEAM_TOTALS
+	" FROM kam.portfolio p CROSS JOIN LATERAL (SELECT ";
+
+static const char filter_sql[] =
+	" AS v) v"
+	" WHERE ($1::text IS NULL OR p.tier = $1)"
+	" AND ($2::text IS NULL OR p.owner_role = $2)"
+	" AND ($3::text IS NULL OR p.team = $3)"
+	" AND ($4::text IS NULL OR p.lifecycle = $4)"
+	" AND ($5::text IS NULL OR p.status = $5)"
+	" AND (NOT $6::bool OR p.owner_id = kam.my_user_id())"
+	/* $10, $11: the account team's person and role */
+	" AND " TEAM_FILTER("p.id", "p.owner_id", "$10", "$11")
+	" WINDOW w AS (PARTITION BY p.team)) r"
+	" WHERE ($8::text IS NULL OR CASE WHEN $7::bool <> $12::bool"
+	" THEN r.sort_key < $8 ELSE r.sort_key > $8 END)"
+	" ORDER BY CASE WHEN $7::bool <> $12::bool THEN r.sort_key END DESC,"
+	" r.sort_key"
+	" LIMIT $9::int) s"
+	" CROSS JOIN LATERAL (SELECT s.sort_key, p.id, p.name, "
 	"p.erp_id, p.tier, p.status, p.owner_name AS owner, p.team, p.currency, "
 	"p.reporting_currency AS reporting, round(p.revenue_year) AS revenue, "
 	"p.revenue_target AS target, p.target_pct, "
@@ -82,23 +112,12 @@ static const char head_sql[] =
 	"p.overdue_invoices, round(p.overdue_amount) AS overdue, "
 	"p.condition_ends_on AS condition_ends, p.condition_title AS condition, "
 	"p.talk, p.talk_on, p.contact_days, p.open_complaints AS complaints, "
-	"p.breaches, p.breach_kinds, " TEAM_TOTALS;
+	"p.breaches, p.breach_kinds, s.team_accounts, s.team_revenue, "
+	"s.team_target, s.team_overdue, s.team_missing";
 
 static const char tail_sql[] =
-	" FROM kam.portfolio p CROSS JOIN LATERAL (SELECT " SORT_VALUE " AS v) v"
-	" WHERE ($1::text IS NULL OR p.tier = $1)"
-	" AND ($2::text IS NULL OR p.owner_role = $2)"
-	" AND ($3::text IS NULL OR p.team = $3)"
-	" AND ($4::text IS NULL OR p.lifecycle = $4)"
-	" AND ($5::text IS NULL OR p.status = $5)"
-	" AND (NOT $6::bool OR p.owner_id = kam.my_user_id())"
-	/* $11, $12: the account team's person and role */
-	" AND " TEAM_FILTER("p.id", "p.owner_id", "$11", "$12")
-	" WINDOW w AS (PARTITION BY p.team)) r"
-	" WHERE ($9::text IS NULL OR CASE WHEN $8::bool THEN r.sort_key < $9"
-	" ELSE r.sort_key > $9 END)"
-	" ORDER BY CASE WHEN $8::bool THEN r.sort_key END DESC, r.sort_key"
-	" LIMIT $10::int";
+	" FROM kam.portfolio p WHERE p.id = s.id OFFSET 0) l"
+	" ORDER BY CASE WHEN $7::bool THEN l.sort_key END DESC, l.sort_key";
 
 static const char *const fixed_names[PF_NFIXED] = {
 	[PF_KEY] = "sort_key", [PF_ID] = "id", [PF_NAME] = "name",
@@ -136,9 +155,11 @@ portfolio_columns(void)
 /* The statement from its fixed parts and the extras' fixed expressions:
  * program text only, never a value. */
 static void
-portfolio_sql(struct kam_buf *sql)
+portfolio_sql(struct kam_buf *sql, enum portfolio_sort sort)
 {
-	buf_adds(sql, head_sql);
+	buf_adds(sql, keys_sql);
+	buf_adds(sql, sort_exprs[sort]);
+	buf_adds(sql, filter_sql);
 	for (size_t i = 0; i < portfolio_nextras; i++)
 		buf_addf(sql, ", %s AS %s", portfolio_extras[i].sql,
 		    portfolio_extras[i].name);
@@ -154,15 +175,16 @@ portfolio_send(struct kam_db *db, const struct portfolio_req *req)
 	const char *p[12] = {
 		f ? f->tier : NULL, f ? f->owner : NULL, f ? f->team : NULL,
 		f ? f->lifecycle : NULL, f ? f->status : NULL,
-		f && f->mine ? "t" : "f", sort_names[req->sort],
+		f && f->mine ? "t" : "f",
 		req->desc ? "t" : "f", req->after_key, limit,
 		f ? f->team_person : NULL, f ? f->team_role : NULL,
+		req->backwards ? "t" : "f",
 	};
 	bool ok;
 
 	snprintf(limit, sizeof limit, "%d", req->limit > 0 ? req->limit : 200);
 	buf_init(&sql);
-	portfolio_sql(&sql);
+	portfolio_sql(&sql, req->sort < PS_NSORT ? req->sort : PS_NAME);
 	ok = db_send_columns(db, sql.data, 12, p, portfolio_columns());
 	buf_free(&sql);
 	return ok;

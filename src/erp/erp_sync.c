@@ -3,6 +3,7 @@
  * one transaction together with its high-water mark, so a crash at any
  * point loses nothing and a re-run repeats nothing harmful. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -366,6 +367,40 @@ report_lookalikes(struct sync *s)
 	buf_free(&err);
 }
 
+/* A page of orders, invoices or customers over many accounts drops
+ * those accounts' kept portfolio figures (migration 0053) rather than
+ * working them out page by page: after the last page they are worked out
+ * again, once each, a batch a transaction (migration 0062), so that the
+ * portfolio reads them kept and no account stays locked for longer than
+ * its batch. A failure is a warning: the portfolio then works those
+ * accounts out as it reads them, and the figures are the same. */
+static void
+refresh_portfolio(struct sync *s)
+{
+	static const char sql[] =
+	    "SELECT last_id FROM kam.portfolio_figures_refresh_after($1::bigint)";
+	char after[24] = "0";
+	const char *p[1] = { after };
+	struct kam_res *r;
+	const char *last;
+	bool more;
+
+	/* a stop asked for leaves the rest to the portfolio */
+	while (!erp_http_stopping(NULL)) {
+		if ((r = db_query(s->db, sql, 1, p)) == NULL) {
+			log_warn("the portfolio's kept figures were not refreshed: %s",
+			    db_error(s->db));
+			return;
+		}
+		last = res_rows(r) == 1 ? res_get(r, 0, 0) : NULL;
+		if ((more = last != NULL))
+			snprintf(after, sizeof after, "%s", last);
+		res_free(r);
+		if (!more)
+			return;
+	}
+}
+
 static void
 run_all(struct sync *s)
 {
@@ -385,6 +420,8 @@ run_all(struct sync *s)
 	}
 	if (s->opt->dry_run)
 		erp_store_exec(s->db, "ROLLBACK", &err);
+	else if (s->error.len == 0)
+		refresh_portfolio(s);
 	buf_free(&err);
 }
 

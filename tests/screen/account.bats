@@ -148,15 +148,6 @@ ties_shown() {
 	screen_text | grep -o 'Tie [0-9][0-9][0-9]'
 }
 
-# Whether the lines of $1 are one run of consecutive lines of $2: in
-# order, none doubled, none left out between them.
-is_run_of() {
-	local first
-	first=$(head -n 1 <<<"$1")
-	[ -n "$first" ] || return 1
-	[ "$(grep -A "$(($(wc -l <<<"$1") - 1))" -x -- "$first" <<<"$2")" = "$1" ]
-}
-
 @test "History: G reads the last page alone; up from it and down again, every entry once, ties on the time too (issue 18)" {
 	# 450 entries, seven at each time, so that pages of 200 end inside
 	# a group of equal occurred_at; the ids go against the times' order

@@ -311,3 +311,13 @@ screen_resize() {
 painted_since() {
 	[ "$(grep -c ' paint ' "$SCREEN_TRACE")" -gt "$1" ]
 }
+
+# is_run_of A B: whether the lines of A (a page shown) are one run of
+# consecutive lines of B (every row, in order): in order, none doubled,
+# none left out between them.
+is_run_of() {
+	local first
+	first=$(head -n 1 <<<"$1")
+	[ -n "$first" ] || return 1
+	[ "$(grep -A "$(($(wc -l <<<"$1") - 1))" -x -- "$first" <<<"$2")" = "$1" ]
+}

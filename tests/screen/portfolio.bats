@@ -134,6 +134,59 @@ open_by_revenue() {
 	screen_wait "the portfolio sorts by name"
 }
 
+# zeta_shown: the paging accounts on the screen, top to bottom
+zeta_shown() {
+	screen_text | grep -o 'Zeta Paging [0-9][0-9][0-9][0-9]'
+}
+
+@test "G reads the last page alone; up from it and down again, every account once, in the sort's order (migration 0062)" {
+	local want all= i shown n
+	want=$(pg_as anna -At -c "SELECT name FROM kam.portfolio
+	    WHERE name LIKE 'Zeta Paging %' ORDER BY kam.fold(name), id")
+	n=$(pg_as anna -At -c "SELECT count(*) FROM kam.portfolio")
+	[ "$(wc -l <<<"$want")" -eq 300 ]
+	[ "$n" -gt 300 ]
+	open_portfolio
+	screen_wait "Portfolio: row 1 of 200+"
+	screen_keys G
+	screen_wait "Portfolio: row 200 of the last 200"
+	[ "$(zeta_shown | tail -n 1)" = "$(tail -n 1 <<<"$want")" ]
+	for i in $(seq 40); do
+		shown=$(zeta_shown)
+		[ -z "$shown" ] || is_run_of "$shown" "$want"
+		all+="$shown"$'\n'
+		[[ "$(screen_text)" != *"Portfolio: row 1 of"* ]] || break
+		screen_keys PPage
+	done
+	[[ "$(screen_text)" == *"Portfolio: row 1 of $n"* ]]
+	[ "$(sort -u <<<"$all" | grep -c Zeta)" -eq 300 ]
+	for i in $(seq 40); do
+		screen_keys NPage
+		shown=$(zeta_shown)
+		[ -z "$shown" ] || is_run_of "$shown" "$want"
+	done
+	[[ "$(screen_text)" == *"Portfolio: row $n of $n"* ]]
+}
+
+@test "G after a sort descending shows what paging down to the end shows, the title's team totals too" {
+	local n forward i
+	n=$(pg_as anna -At -c "SELECT count(*) FROM kam.portfolio")
+	open_by_revenue
+	for i in $(seq 40); do
+		[[ "$(screen_text)" == *"Portfolio: row "*" of $n |"* ]] && break
+		screen_keys NPage
+	done
+	screen_keys G
+	screen_wait "Portfolio: row $n of $n"
+	forward=$(screen_text | grep -v -e "Portfolio: row" -e "^ *$")
+	screen_stop
+	open_by_revenue
+	screen_keys G
+	screen_wait "Portfolio: row 200 of the last 200"
+	diff <(screen_text | grep -v -e "Portfolio: row" -e "^ *$") <(printf '%s\n' "$forward")
+	[[ "$forward" == *"Portfolio - "* ]]
+}
+
 @test "Enter opens the account under the cursor; q comes back" {
 	open_by_revenue
 	screen_keys Enter

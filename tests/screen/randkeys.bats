@@ -177,3 +177,20 @@ randkeys_open_announcement() {
 		randkeys_run "${KAM_RANDKEYS_STEPS:-600}" "${KAM_RANDKEYS_QUEUE_SECONDS:-30}"
 	done
 }
+
+randkeys_open_portfolio() {
+	screen_keys p
+	screen_wait "Portfolio: "
+}
+
+# the portfolio (migration 0062 reads a page of it at a time, G its last
+# page alone, backwards): each run (and each start again) begins on it,
+# with more accounts than a page, so that j, G, g, PgUp and the sorts
+# page both ways
+@test "random keys on the portfolio, at 80x24 and at 120x40" {
+	randkeys_setup
+	export PGUSER=anna RANDKEYS_OPEN=randkeys_open_portfolio
+	for size in 80x24 120x40; do
+		randkeys_run "${KAM_RANDKEYS_STEPS:-600}" "${KAM_RANDKEYS_QUEUE_SECONDS:-30}"
+	done
+}

@@ -195,6 +195,58 @@ kept() {
 	same anna kamadmin
 }
 
+# complaints C: the open complaints kept for account C (migration 0062)
+complaints() {
+	q "SELECT k.open_complaints FROM kam.portfolio_figure k
+	     JOIN kam.account a ON a.id = k.account_id WHERE a.erp_id = '$1'"
+}
+
+@test "complaints opened, closed, reopened, moved and told apart are kept as the computed count" {
+	[ "$(complaints C1)" = 1 ]
+	pg_as anna -c "INSERT INTO kam.interaction (account_id, channel, direction, subject, occurred_at, author_id, feedback)
+	    SELECT id, 'email', 'inbound', 'Late delivery', now() - interval '1 hour', kam.my_user_id(), 'complaint'
+	      FROM kam.account WHERE erp_id = 'C1'"
+	same anna bo
+	[ "$(complaints C1)" = 2 ]
+	q "UPDATE kam.interaction SET complaint_closed_at = now(), outcome = 'Credited' WHERE subject = 'Late delivery'"
+	same anna
+	[ "$(complaints C1)" = 1 ]
+	q "UPDATE kam.interaction SET complaint_closed_at = NULL WHERE subject = 'Late delivery'"
+	same anna
+	[ "$(complaints C1)" = 2 ]
+	q "UPDATE kam.interaction SET feedback = 'idea' WHERE subject = 'Late delivery'"
+	same anna
+	[ "$(complaints C1)" = 1 ]
+	q "UPDATE kam.interaction SET feedback = 'complaint',
+	       account_id = (SELECT id FROM kam.account WHERE erp_id = 'C3')
+	    WHERE subject = 'Late delivery'"
+	same anna
+	[ "$(complaints C1)" = 1 ]
+	[ "$(complaints C3)" = 1 ]
+	q "DELETE FROM kam.interaction WHERE subject = 'Late delivery'"
+	same anna bo
+	[ "$(complaints C3)" = 0 ]
+}
+
+@test "a statement that changes no row keeps every row as it was, and locks nothing" {
+	local before
+	before=$(kept)
+	run psql -X -q -At -v ON_ERROR_STOP=1 -U postgres <<'SQL'
+BEGIN;
+UPDATE kam.erp_order SET amount = amount + 1 WHERE false;
+DELETE FROM kam.erp_invoice WHERE false;
+INSERT INTO kam.interaction SELECT * FROM kam.interaction WHERE false;
+SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+ WHERE c.relname = 'portfolio_figure' AND l.pid = pg_backend_pid()
+   AND l.mode = 'ShareRowExclusiveLock';
+COMMIT;
+SQL
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$output" = 0 ]
+	[ "$(kept)" = "$before" ]
+}
+
 @test "a new rate or reporting currency drops every row; the figures still hold, and a refresh keeps them again" {
 	q "INSERT INTO kam.exchange_rate (currency, quote, valid_on, rate)
 	    VALUES ('SEK', 'EUR', current_date - 3, 0.087), ('USD', 'EUR', current_date + 2, 0.95)"

@@ -75,7 +75,8 @@ static bool
 send_page(struct table_tab *tt, struct tui *t)
 {
 	struct portfolio_req req = { .filter = &t->portfolio.filter,
-	    .sort = t->portfolio.sort, .desc = t->portfolio.desc, .limit = PAGE };
+	    .sort = t->portfolio.sort, .desc = t->portfolio.desc, .limit = PAGE,
+	    .backwards = tt->tb.backwards };
 
 	table_tab_last_key(tt, &req.after_key, NULL);
 	return portfolio_send(t->db, &req);
@@ -241,7 +242,7 @@ static const struct table_tab_def portfolio = {
 	.what = "Portfolio", .cols = fixed_cols,
 	.live = portfolio_tables, .id_field = PF_ID,
 	.ncols = (int)countof(fixed_cols), .currency = PF_CURRENCY,
-	.role = portfolio_role, .page = PAGE,
+	.role = portfolio_role, .page = PAGE, .back = true,
 	.empty = "No accounts match.",
 	.allowed = portfolio_allowed,
 	.refused = "The portfolio shows plans and invoices, which your role "

@@ -1,0 +1,53 @@
+#!/usr/bin/env bats
+# The sync and the portfolio's kept figures (migrations 0053, 0062): a page
+# of orders or invoices over more than 64 accounts only drops their kept
+# rows, and the sync works them out again after its last page, so that
+# the portfolio reads every account from a kept row, with the figures
+# 0045's definition gives (kam.portfolio_computed).
+
+bats_require_minimum_version 1.5.0
+
+setup_file() {
+	. "$KAM_SRCDIR/tests/erp/erp.bash"
+	erp_file_start native --customers 100 --contacts 10 --orders 400 --invoices 200
+}
+
+teardown_file() {
+	. "$KAM_SRCDIR/tests/erp/erp.bash"
+	erp_file_stop
+}
+
+setup() {
+	. "$KAM_SRCDIR/tests/erp/erp.bash"
+	erp_fresh
+}
+
+# stale: the accounts without a kept row that holds today
+stale() {
+	q "SELECT count(*) FROM kam.account a WHERE NOT EXISTS (
+	       SELECT FROM kam.portfolio_figure k WHERE k.account_id = a.id
+	          AND current_date BETWEEN k.kept_on AND k.valid_until)"
+}
+
+@test "after a sync every account's figures are kept, and they are the computed ones" {
+	sync
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT count(DISTINCT account_id) FROM kam.erp_order")" -gt 64 ]
+	[ "$(stale)" = 0 ]
+	run pg_as kamadmin -c "
+	    SELECT count(*) FROM (
+	        (SELECT p::text FROM kam.portfolio p
+	         EXCEPT ALL SELECT c::text FROM kam.portfolio_computed c)
+	        UNION ALL
+	        (SELECT c::text FROM kam.portfolio_computed c
+	         EXCEPT ALL SELECT p::text FROM kam.portfolio p)) x"
+	[ "$output" = 0 ]
+}
+
+@test "a second sync that changes nothing keeps every row kept" {
+	sync
+	[ "$status" -eq 0 ]
+	sync
+	[ "$status" -eq 0 ]
+	[ "$(stale)" = 0 ]
+}
