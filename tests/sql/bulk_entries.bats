@@ -91,6 +91,18 @@ audit_differ() {
 	    sed -n 's/^Asynchronous notification "kam_change" with payload "\(.*\)" received.*/\1/p')
 	echo "$out"
 	[ "$(grep -c '^interaction [0-9]*$' <<<"$out")" -eq 2 ]
+	# more accounts than a transaction names: the first 100 by account,
+	# then the table once, as a row at a time told them (0031)
+	out=$(pg_as postgres -c "LISTEN kam_change" -c "INSERT INTO kam.interaction
+	    (account_id, channel, direction, subject, author_id)
+	    SELECT a.id, 'call', 'outbound', 'Heard by all', u.id
+	      FROM kam.account a, kam.app_user u WHERE u.role_name = 'sam'" \
+	    -c "SELECT 1" |
+	    sed -n 's/^Asynchronous notification "kam_change" with payload "\(.*\)" received.*/\1/p')
+	[ "$(q "SELECT count(*) FROM kam.account")" -gt 150 ]
+	[ "$(grep -c '^interaction [0-9]*$' <<<"$out")" -eq 100 ]
+	[ "$(grep -c '^interaction \*$' <<<"$out")" -eq 1 ]
+	[ "$(wc -l <<<"$out")" -eq 101 ]
 }
 
 # follow_ups_same: the kept follow-ups are those 0037's definition works
