@@ -26,7 +26,7 @@
 --               internal), instead of every alarm of every touched account
 --               worked out again (0045: 6.6 s). Updates and deletes, and
 --               the other tables, as before.
--- The accounts are locked as before (follow_ups_keep_accounts), so that
+-- The accounts are locked as before (entries_lock_accounts), so that
 -- two writers on one account still see each other's entries.
 
 SET LOCAL ROLE kam_owner;
@@ -150,58 +150,61 @@ BEGIN
 END
 $$;
 
--- Inserts by difference (see above); updates and deletes as 0037.
-CREATE OR REPLACE FUNCTION follow_ups_keep() RETURNS trigger
+-- Locks the given accounts, in id order, as 0037 and 0045 do before they
+-- work them out: one writer of an account's entries at a time, each
+-- seeing what the one before committed.
+CREATE FUNCTION entries_lock_accounts(accounts bigint[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kam, pg_temp
+AS $$
+BEGIN
+	PERFORM FROM account WHERE id = ANY (accounts) ORDER BY id
+	    FOR NO KEY UPDATE;
+END
+$$;
+REVOKE ALL ON FUNCTION entries_lock_accounts(bigint[]) FROM PUBLIC;
+
+-- New entries, by difference (see above): the kept rows they close go,
+-- those of them that are open follow-ups come. Updates and deletes stay
+-- with 0037's follow_ups_keep.
+CREATE FUNCTION follow_ups_keep_entries() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kam, pg_temp
 AS $$
 DECLARE
 	touched bigint[];
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		SELECT array_agg(DISTINCT account_id) INTO touched FROM new_rows;
-		IF touched IS NULL THEN
-			RETURN NULL;
-		END IF;
-		PERFORM FROM account WHERE id = ANY (touched) ORDER BY id
-		    FOR NO KEY UPDATE;
-		DELETE FROM follow_up_open_owned k USING interaction y
-		 WHERE k.account_id = ANY (touched) AND y.id = k.id
-		   AND EXISTS (SELECT FROM new_rows j
-		                WHERE j.account_id = k.account_id
-		                  AND j.author_id IN (k.owner_id, y.author_id)
-		                  AND j.occurred_at > y.occurred_at);
-		DELETE FROM follow_up_open_owed k USING interaction y
-		 WHERE k.account_id = ANY (touched) AND y.id = k.id
-		   AND (EXISTS (SELECT FROM new_rows n
-		                 WHERE n.account_id = k.account_id
-		                   AND n.follow_up_owner_id = y.follow_up_owner_id
-		                   AND n.follow_up_on IS NOT NULL
-		                   AND n.follow_up_done_at IS NULL
-		                   AND (n.occurred_at, n.id) > (y.occurred_at, y.id))
-		     OR EXISTS (SELECT FROM new_rows j
-		                 WHERE j.account_id = k.account_id
-		                   AND j.author_id = y.follow_up_owner_id
-		                   AND j.occurred_at > y.occurred_at));
-		PERFORM follow_ups_open_add(touched, ARRAY(
-		    SELECT n.id FROM new_rows n WHERE n.follow_up_on IS NOT NULL
-		       AND n.follow_up_done_at IS NULL));
+	SELECT array_agg(DISTINCT account_id) INTO touched FROM new_rows;
+	IF touched IS NULL THEN
 		RETURN NULL;
-	ELSIF TG_OP = 'DELETE' THEN
-		SELECT array_agg(DISTINCT account_id) INTO touched FROM old_rows;
-	ELSE
-		SELECT array_agg(DISTINCT x.account_id) INTO touched
-		  FROM old_rows o JOIN new_rows n ON n.id = o.id
-		 CROSS JOIN LATERAL (VALUES (o.account_id), (n.account_id)) x (account_id)
-		 WHERE (o.account_id, o.author_id, o.occurred_at, o.follow_up_on,
-		        o.follow_up_done_at, o.follow_up_owner_id)
-		       IS DISTINCT FROM
-		       (n.account_id, n.author_id, n.occurred_at, n.follow_up_on,
-		        n.follow_up_done_at, n.follow_up_owner_id);
 	END IF;
-	PERFORM follow_ups_keep_accounts(touched);
+	PERFORM entries_lock_accounts(touched);
+	DELETE FROM follow_up_open_owned k USING interaction y
+	 WHERE k.account_id = ANY (touched) AND y.id = k.id
+	   AND EXISTS (SELECT FROM new_rows j
+	                WHERE j.account_id = k.account_id
+	                  AND j.author_id IN (k.owner_id, y.author_id)
+	                  AND j.occurred_at > y.occurred_at);
+	DELETE FROM follow_up_open_owed k USING interaction y
+	 WHERE k.account_id = ANY (touched) AND y.id = k.id
+	   AND (EXISTS (SELECT FROM new_rows n
+	                 WHERE n.account_id = k.account_id
+	                   AND n.follow_up_owner_id = y.follow_up_owner_id
+	                   AND n.follow_up_on IS NOT NULL
+	                   AND n.follow_up_done_at IS NULL
+	                   AND (n.occurred_at, n.id) > (y.occurred_at, y.id))
+	     OR EXISTS (SELECT FROM new_rows j
+	                 WHERE j.account_id = k.account_id
+	                   AND j.author_id = y.follow_up_owner_id
+	                   AND j.occurred_at > y.occurred_at));
+	PERFORM follow_ups_open_add(touched, ARRAY(
+	    SELECT n.id FROM new_rows n WHERE n.follow_up_on IS NOT NULL
+	       AND n.follow_up_done_at IS NULL));
 	RETURN NULL;
 END
 $$;
+DROP TRIGGER follow_ups_keep_insert ON interaction;
+CREATE TRIGGER follow_ups_keep_insert AFTER INSERT ON interaction
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION follow_ups_keep_entries();
 
 -- New entries: the contact alarms of their accounts move to the latest
 -- contact (0045's recount sets due from it the same way); the accounts
@@ -216,8 +219,7 @@ BEGIN
 	IF touched IS NULL THEN
 		RETURN NULL;
 	END IF;
-	PERFORM FROM account WHERE id = ANY (touched) ORDER BY id
-	    FOR NO KEY UPDATE;
+	PERFORM entries_lock_accounts(touched);
 	UPDATE cadence_alarm k
 	   SET last_at = l.at, due = (l.at AT TIME ZONE 'UTC')::date + k.days
 	  FROM (SELECT n.account_id, max(n.occurred_at) AS at FROM new_rows n
