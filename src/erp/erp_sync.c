@@ -411,7 +411,8 @@ lane_apply(struct flow *w, struct kam_db *db, struct erp_page *pg)
 	pthread_mutex_lock(&w->mu);
 	if (rc == EX_OK && pg->number > w->fail_at)
 		rollback(s, db);
-	else if (rc == EX_OK && !stopped(s) &&
+	/* a stop cuts the transfer under way short: say why first */
+	else if (!stopped(s) && rc == EX_OK &&
 	    (rc = finish_page(w, db, pg, refused, &a, &err)) == EX_OK) {
 		flow_committed(w, pg);
 		w->identified = w->identified && !pg->unidentified;
