@@ -6,7 +6,8 @@
 # paging is safe but dearer, and each is set beside the native style.
 #
 # BENCH_SYNC_ORDERS sets another number of orders, BENCH_SYNC_STYLES the
-# styles after native (default "erpnext business-central"; "" for none).
+# styles after native (default "erpnext business-central"; "" for none),
+# BENCH_SYNC_CONNECTIONS kam's erp.connections (default kam's own).
 
 orders=${BENCH_SYNC_ORDERS:-1000000}
 styles=${BENCH_SYNC_STYLES-erpnext business-central}
@@ -58,7 +59,8 @@ records_s() {
 
 bench_fresh_db kam_copy
 pgc_sync_login erpsync -d postgres
-printf '[erp]\npage_size = 1000\n' > "$BENCH_DIR/sync.conf"
+printf '[erp]\npage_size = 1000\n%s' \
+    "${BENCH_SYNC_CONNECTIONS:+connections = $BENCH_SYNC_CONNECTIONS$'\n'}" > "$BENCH_DIR/sync.conf"
 export KAM_ERP_TOKEN=bench-token KAM_CONFIG=$BENCH_DIR/sync.conf
 
 first_sync native first

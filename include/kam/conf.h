@@ -24,6 +24,7 @@ struct kam_conf {
 	int	 erp_connect_timeout;	/* seconds */
 	int	 erp_lookback;		/* seconds */
 	int	 erp_page_size;
+	int	 erp_connections;	/* applying pages side by side */
 	char	*erp_conninfo;		/* the sync's login, over db_conninfo */
 	/* [ui] */
 	char	*ui_theme;

@@ -43,6 +43,8 @@ static const struct conf_option options[] = {
 	  "seconds an incremental sync looks back behind its high-water mark" },
 	{ "erp.page_size", CONF_INT, OFF(erp_page_size), "500", 1, 10000,
 	  NULL, "records asked for per page" },
+	{ "erp.connections", CONF_INT, OFF(erp_connections), "2", 1, 8, NULL,
+	  "database connections a sync applies pages on, side by side" },
 	{ "erp.conninfo", CONF_STRING, OFF(erp_conninfo), NULL, 0, 0, NULL,
 	  "the sync's own database login: connection settings that win over "
 	  "database.conninfo's, e.g. user=kamsync" },

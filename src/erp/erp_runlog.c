@@ -129,15 +129,15 @@ erp_runlog_lock(struct kam_db *db, int ttl_s, struct erp_lock **out,
 }
 
 int
-erp_runlog_held(struct erp_lock *lock, struct kam_buf *err)
+erp_runlog_held(struct erp_lock *lock, struct kam_db *db, struct kam_buf *err)
 {
 	const char *params[] = { lock->holder, lock->ttl };
-	long n = db_command(lock->db, "UPDATE kam.sync_lease"
+	long n = db_command(db, "UPDATE kam.sync_lease"
 	    " SET heartbeat_at = now(), expires_at = now() + $2::interval"
 	    " WHERE holder = $1", 2, params);
 
 	if (n < 0)
-		return failed(lock->db, err);
+		return failed(db, err);
 	if (n == 0) {
 		buf_adds(err, "the sync's lease ran out and another sync took it "
 		    "over; stopped, so that no two syncs run at once");

@@ -24,10 +24,12 @@ struct erp_lock;
  * died) is taken over. *lock is NULL unless EX_OK. */
 int	erp_runlog_lock(struct kam_db *db, int ttl_s, struct erp_lock **lock,
 	    struct kam_buf *err);
-/* Renews the lease for another ttl_s; inside each page's transaction, so
- * a page commits only while its sync holds the lease. EX_TEMPFAIL when
- * another sync took it over. */
-int	erp_runlog_held(struct erp_lock *lock, struct kam_buf *err);
+/* Renews the lease for another ttl_s; inside each page's transaction on
+ * db (the sync's connection that applies the page), so a page commits
+ * only while its sync holds the lease. EX_TEMPFAIL when another sync took
+ * it over. */
+int	erp_runlog_held(struct erp_lock *lock, struct kam_db *db,
+	    struct kam_buf *err);
 /* Gives the lease back; NULL (never taken) does nothing. */
 void	erp_runlog_unlock(struct erp_lock *lock);
 /* Closes runs a crash left "running", then opens this one; *id is

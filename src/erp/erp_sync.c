@@ -2,6 +2,8 @@
  * others link to them), each as a stream of pages, each page applied in
  * one transaction together with its high-water mark, so a crash at any
  * point loses nothing and a re-run repeats nothing harmful. */
+#include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@
 #define ERP_ATTEMPTS	5			/* tries per page */
 #define ERP_SKEW_US	(60 * 1000000LL)	/* clock skew allowance */
 #define LEASE_SPARE_S	120			/* the lease beyond a page's tries */
+#define ERP_MAX_LANES	8			/* erp.connections at most */
 
 struct sync {
 	struct kam_db			*db;
@@ -39,6 +42,8 @@ struct sync {
 	bool				 has_hold;	/* earliest unknown link */
 	int64_t				 hold_us;
 	int				 rc;		/* worst problem so far */
+	struct kam_db			*lanes[ERP_MAX_LANES];	/* [0] is db */
+	int				 nlanes;
 	struct kam_buf			 error;		/* the fatal one */
 };
 
@@ -63,50 +68,48 @@ fatal(struct sync *s, int code, const char *message)
 }
 
 static int
-begin(struct sync *s, struct kam_buf *err)
+begin(struct sync *s, struct kam_db *db, struct kam_buf *err)
 {
-	return erp_store_exec(s->db, s->opt->dry_run ? "SAVEPOINT kam_page" :
+	return erp_store_exec(db, s->opt->dry_run ? "SAVEPOINT kam_page" :
 	    "BEGIN", err);
 }
 
 static int
-commit(struct sync *s, struct kam_buf *err)
+commit(struct sync *s, struct kam_db *db, struct kam_buf *err)
 {
-	return erp_store_exec(s->db, s->opt->dry_run ? "RELEASE SAVEPOINT kam_page" :
+	return erp_store_exec(db, s->opt->dry_run ? "RELEASE SAVEPOINT kam_page" :
 	    "COMMIT", err);
 }
 
 static void
-rollback(struct sync *s)
+rollback(struct sync *s, struct kam_db *db)
 {
 	struct kam_buf ignore;
 
 	buf_init(&ignore);
-	erp_store_exec(s->db, s->opt->dry_run ? "ROLLBACK TO SAVEPOINT kam_page" :
+	erp_store_exec(db, s->opt->dry_run ? "ROLLBACK TO SAVEPOINT kam_page" :
 	    "ROLLBACK", &ignore);
 	buf_free(&ignore);
 }
 
-/* The high-water mark after pg: never past the run's start less the skew
- * allowance, nor past a record still waiting for its customer. */
-static bool
-page_mark(const struct sync *s, const struct erp_page *pg, int64_t *mark)
+/* The high-water mark after the pages up to one that ended at mark_us:
+ * never past the run's start less the skew allowance, nor past a record
+ * still waiting for its customer. */
+static int64_t
+clamp_mark(const struct sync *s, int64_t mark)
 {
-	if (!pg->has_mark)
-		return false;
-	*mark = pg->mark_us;
-	if (*mark > s->started_us - ERP_SKEW_US)
-		*mark = s->started_us - ERP_SKEW_US;
-	if (s->has_hold && s->hold_us < *mark)
-		*mark = s->hold_us;
-	return true;
+	if (mark > s->started_us - ERP_SKEW_US)
+		mark = s->started_us - ERP_SKEW_US;
+	if (s->has_hold && s->hold_us < mark)
+		mark = s->hold_us;
+	return mark;
 }
 
 static int
-update_run(struct sync *s, struct kam_buf *err)
+update_run(struct sync *s, struct kam_db *db, struct kam_buf *err)
 {
 	char *details = erp_tally_details(&s->tally);
-	int rc = erp_runlog_update(s->db, s->run_id, &s->tally.total, details, err);
+	int rc = erp_runlog_update(db, s->run_id, &s->tally.total, details, err);
 
 	free(details);
 	return rc;
@@ -141,42 +144,349 @@ page_counts(const struct erp_page *pg, long refused, const struct erp_applied *a
 		c->unchanged = 0;
 }
 
-/* Stores pg, its mark and the run's counts in one transaction. */
-static int
-apply_page(struct sync *s, enum erp_res r, struct erp_page *pg)
+/* A stop was asked for (a signal): the run ends before the next page,
+ * and says so. */
+static bool
+stopped(struct sync *s)
 {
-	const struct erp_resource *res = erp_resource(r);
-	long refused = (long)pg->nerrors;	/* before unknown links join */
+	if (!erp_http_stopping(NULL))
+		return false;
+	fatal(s, EX_TEMPFAIL, "stopped before the end, as asked; what was stored "
+	    "stays, and the next sync goes on from there");
+	return true;
+}
+
+/*
+ * Applying one resource's pages on several connections (erp.connections),
+ * each a lane: the backend's work on a page (the foreign-key checks, the
+ * index entries) is most of a sync, and one connection uses one core.
+ *
+ * Lanes take the pages in order, stage and apply them side by side, and
+ * finish them (counts, mark, run log, lease, COMMIT) one at a time under
+ * the flow's lock, in whatever order their statements end. So:
+ * - no two pages that name one record are under way together: a lane
+ *   waits with a page until the pages in flight that share an id with it
+ *   have finished; a record saved twice is applied in the ERP's order (the
+ *   newer version last) and two lanes never wait for each other's rows;
+ * - the high-water mark moves only over pages that all committed: a page
+ *   commits the mark of the last page of the run of committed pages from
+ *   the first on that it completes, and none while an earlier page is
+ *   still under way;
+ * - after a page fails, the pages before it still commit, the later ones
+ *   roll back, and no lane takes another page.
+ * A lane holds its transaction open while it waits for the lock, but the
+ * finishing statements touch only the run's own rows (sync_state,
+ * sync_run, sync_lease), which only the lock's holder writes: no lane
+ * waits in the database for one that waits for the lock.
+ */
+#define ERP_WINDOW	(2 * ERP_MAX_LANES)	/* pages a lane may run ahead */
+
+/* A record's id as its COPY text, pointing into its page. */
+struct page_id {
+	const char	*p;
+	size_t		 n;
+};
+
+struct flight {
+	long		 number;	/* 0: the slot is free */
+	struct page_id	*ids;		/* sorted */
+	size_t		 nids;
+};
+
+/* A page that committed while an earlier one was still under way. */
+struct ahead {
+	long		 number;
+	bool		 has_mark;
+	int64_t		 mark_us;
+};
+
+struct flow {
+	struct sync		*s;
+	enum erp_res		 r;
+	struct erp_fetch	*f;
+	struct erp_progress	 prog;
+	long			 window;	/* pages past the last mark */
+	pthread_mutex_t		 take;		/* taking the next page */
+	pthread_mutex_t		 mu;		/* all below; finishing a page */
+	pthread_cond_t		 cv;
+	struct flight		 flying[ERP_MAX_LANES];
+	long			 prefix;	/* pages 1 .. prefix committed */
+	struct ahead		 ahead[ERP_WINDOW];
+	size_t			 nahead;
+	long			 fail_at;	/* the first page that failed */
+	bool			 complete, identified;
+};
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct page_id *x = a, *y = b;
+	int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+
+	return c != 0 ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* The ids the page stages (the third field of each COPY line), sorted. */
+static struct page_id *
+page_ids(const struct erp_page *pg, size_t *n)
+{
+	struct page_id *ids = xcalloc((size_t)pg->staged + 1, sizeof *ids);
+	const char *p = pg->copy.data, *end = p + pg->copy.len, *nl, *id, *end_id;
+
+	*n = 0;
+	for (; p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL;
+	    p = nl + 1) {
+		id = memchr(p, '\t', (size_t)(nl - p));
+		id = id ? memchr(id + 1, '\t', (size_t)(nl - id - 1)) : NULL;
+		if (id == NULL || *n > (size_t)pg->staged)
+			continue;
+		ids[*n].p = ++id;
+		end_id = memchr(id, '\t', (size_t)(nl - id));
+		ids[*n].n = (size_t)((end_id != NULL ? end_id : nl) - id);
+		(*n)++;
+	}
+	qsort(ids, *n, sizeof *ids, id_cmp);
+	return ids;
+}
+
+static bool
+share_an_id(const struct flight *a, const struct page_id *ids, size_t n)
+{
+	size_t i = 0, j = 0;
+	int c;
+
+	while (i < a->nids && j < n) {
+		if ((c = id_cmp(&a->ids[i], &ids[j])) == 0)
+			return true;
+		if (c < 0)
+			i++;
+		else
+			j++;
+	}
+	return false;
+}
+
+static bool
+failing(const struct flow *w)
+{
+	return w->fail_at != LONG_MAX;
+}
+
+/* Whether pg must wait: too far ahead of the mark, or a record of it is
+ * on a page in flight. */
+static bool
+must_wait(const struct flow *w, const struct erp_page *pg,
+    const struct page_id *ids, size_t n)
+{
+	if (pg->number - w->prefix > w->window)
+		return true;
+	for (int i = 0; i < ERP_MAX_LANES; i++)
+		if (w->flying[i].number != 0 && share_an_id(&w->flying[i], ids, n))
+			return true;
+	return false;
+}
+
+/* The next page, in flight once it may be; NULL at the end of the stream
+ * or after a failure. */
+static struct erp_page *
+lane_take(struct flow *w)
+{
+	struct erp_page *pg = NULL;
+	struct page_id *ids;
+	size_t n;
+	int i;
+
+	pthread_mutex_lock(&w->take);
+	pthread_mutex_lock(&w->mu);
+	if (!failing(w)) {
+		pthread_mutex_unlock(&w->mu);
+		pg = erp_fetch_next(w->f);
+		pthread_mutex_lock(&w->mu);
+	}
+	if (pg != NULL) {
+		ids = page_ids(pg, &n);
+		while (!failing(w) && must_wait(w, pg, ids, n))
+			pthread_cond_wait(&w->cv, &w->mu);
+		for (i = 0; w->flying[i].number != 0; i++)
+			;
+		w->flying[i] = (struct flight){ pg->number, ids, n };
+	}
+	pthread_mutex_unlock(&w->mu);
+	pthread_mutex_unlock(&w->take);
+	return pg;
+}
+
+/* Under mu: the mark this page's commit may set, if every page before
+ * it committed: the mark after the last page of the committed run it
+ * completes. */
+static bool
+flow_mark(const struct flow *w, const struct erp_page *pg, int64_t *mark)
+{
+	bool has = pg->has_mark, found = true;
+	int64_t us = pg->mark_us;
+
+	if (pg->number != w->prefix + 1)
+		return false;
+	for (long p = pg->number + 1; found; p++) {
+		found = false;
+		for (size_t i = 0; i < w->nahead && !found; i++)
+			if ((found = w->ahead[i].number == p) && w->ahead[i].has_mark) {
+				has = true;
+				us = w->ahead[i].mark_us;
+			}
+	}
+	if (has)
+		*mark = clamp_mark(w->s, us);
+	return has;
+}
+
+/* Under mu: pg committed. */
+static void
+flow_committed(struct flow *w, const struct erp_page *pg)
+{
+	bool found = true;
+
+	if (pg->number != w->prefix + 1) {
+		w->ahead[w->nahead++] = (struct ahead){ pg->number, pg->has_mark,
+		    pg->mark_us };
+		return;
+	}
+	for (w->prefix = pg->number; found; ) {
+		found = false;
+		for (size_t i = 0; i < w->nahead && !found; i++)
+			if ((found = w->ahead[i].number == w->prefix + 1)) {
+				w->prefix++;
+				w->ahead[i] = w->ahead[--w->nahead];
+			}
+	}
+}
+
+/* Under mu: the page's counts, its mark, the run log and the lease, and
+ * the commit; the tally goes back when any fails. */
+static int
+finish_page(struct flow *w, struct kam_db *db, struct erp_page *pg,
+    long refused, const struct erp_applied *a, struct kam_buf *err)
+{
+	struct sync *s = w->s;
+	const struct erp_resource *res = erp_resource(w->r);
 	struct erp_tally_mark saved;
-	struct erp_applied a;
 	struct erp_counts c;
-	struct kam_buf err;
 	int64_t mark;
-	int rc;
+	int rc = EX_OK;
+
+	erp_tally_save(&s->tally, w->r, &saved);
+	hold_back(s, a);
+	page_counts(pg, refused, a, &c);
+	erp_tally_add(&s->tally, w->r, &c);
+	erp_tally_keep(&s->tally, w->r, pg);
+	if (!s->opt->dry_run && flow_mark(w, pg, &mark))
+		rc = erp_store_set_mark(db, res, s->profile->name, mark, err);
+	if (rc == EX_OK && (rc = update_run(s, db, err)) == EX_OK &&
+	    (rc = erp_runlog_held(s->lock, db, err)) == EX_OK)
+		rc = commit(s, db, err);
+	if (rc != EX_OK)
+		erp_tally_undo(&s->tally, w->r, &saved);
+	return rc;
+}
+
+/* Stores pg in one transaction of its own on db: staged and applied side
+ * by side with the other lanes, finished one at a time. */
+static void
+lane_apply(struct flow *w, struct kam_db *db, struct erp_page *pg)
+{
+	struct sync *s = w->s;
+	long refused = (long)pg->nerrors;	/* before unknown links join */
+	struct erp_applied a;
+	struct kam_buf err;
+	bool open = false;
+	int rc = pg->code;
 
 	buf_init(&err);
-	erp_tally_save(&s->tally, r, &saved);
-	if ((rc = begin(s, &err)) == EX_OK &&
-	    (rc = erp_store_page(s->db, res, pg, s->run_id, s->opt->full,
-	    s->opt->dry_run, &a, &err)) == EX_OK) {
-		hold_back(s, &a);
-		page_counts(pg, refused, &a, &c);
-		erp_tally_add(&s->tally, r, &c);
-		erp_tally_keep(&s->tally, r, pg);
-		if (!s->opt->dry_run && page_mark(s, pg, &mark))
-			rc = erp_store_set_mark(s->db, res, s->profile->name, mark, &err);
-		if (rc == EX_OK && (rc = update_run(s, &err)) == EX_OK &&
-		    (rc = erp_runlog_held(s->lock, &err)) == EX_OK)
-			rc = commit(s, &err);
+	if (rc != EX_OK)
+		buf_adds(&err, pg->message.data);
+	else if ((rc = begin(s, db, &err)) == EX_OK) {
+		open = true;
+		rc = erp_store_page(db, erp_resource(w->r), pg, s->run_id,
+		    s->opt->full, s->opt->dry_run, &a, &err);
 	}
-	if (rc != EX_OK) {
-		rollback(s);
-		erp_tally_undo(&s->tally, r, &saved);
-		fatal(s, rc, err.data);
-	} else
-		erp_tally_show(&s->tally, r, pg);
+	pthread_mutex_lock(&w->mu);
+	if (rc == EX_OK && pg->number > w->fail_at)
+		rollback(s, db);
+	/* a stop cuts the transfer under way short: say why first */
+	else if (!stopped(s) && rc == EX_OK &&
+	    (rc = finish_page(w, db, pg, refused, &a, &err)) == EX_OK) {
+		flow_committed(w, pg);
+		w->identified = w->identified && !pg->unidentified;
+		w->complete = w->complete || pg->last;
+		erp_tally_show(&s->tally, w->r, pg);
+		erp_progress_page(&w->prog, pg);
+	} else {
+		if (open)
+			rollback(s, db);
+		if (rc != EX_OK)
+			fatal(s, rc, err.data);
+		if (pg->number < w->fail_at)
+			w->fail_at = pg->number;
+	}
+	for (int i = 0; i < ERP_MAX_LANES; i++)
+		if (w->flying[i].number == pg->number) {
+			free(w->flying[i].ids);
+			w->flying[i] = (struct flight){ 0, NULL, 0 };
+		}
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
 	buf_free(&err);
-	return rc;
+}
+
+struct lane {
+	struct flow	*w;
+	struct kam_db	*db;
+	pthread_t	 thread;
+};
+
+static void *
+lane_run(void *arg)
+{
+	struct lane *l = arg;
+	struct erp_page *pg;
+
+	while ((pg = lane_take(l->w)) != NULL) {
+		lane_apply(l->w, l->db, pg);
+		erp_page_free(pg);
+	}
+	return NULL;
+}
+
+/* Pulls every page of r on the run's lanes (the first is this thread);
+ * true when the stream completed and every page committed. */
+static bool
+pull(struct sync *s, enum erp_res r, struct erp_fetch *f, bool *identified)
+{
+	struct flow w = { .s = s, .r = r, .f = f, .window = 2 * s->nlanes,
+	    .fail_at = LONG_MAX, .identified = true };
+	struct lane lanes[ERP_MAX_LANES];
+	int n;
+
+	pthread_mutex_init(&w.take, NULL);
+	pthread_mutex_init(&w.mu, NULL);
+	pthread_cond_init(&w.cv, NULL);
+	erp_progress_start(&w.prog, s->opt->progress, s->opt->events,
+	    erp_resource(r)->name);
+	for (n = 0; n < s->nlanes; n++) {
+		lanes[n] = (struct lane){ &w, s->lanes[n], 0 };
+		if (n > 0 && pthread_create(&lanes[n].thread, NULL, lane_run,
+		    &lanes[n]) != 0)
+			break;
+	}
+	lane_run(&lanes[0]);
+	while (--n > 0)
+		pthread_join(lanes[n].thread, NULL);
+	erp_progress_end(&w.prog);
+	pthread_cond_destroy(&w.cv);
+	pthread_mutex_destroy(&w.mu);
+	pthread_mutex_destroy(&w.take);
+	*identified = w.identified;
+	return w.complete && !failing(&w);
 }
 
 static void
@@ -219,48 +529,6 @@ since(struct sync *s, enum erp_res r, struct erp_fetch_config *fc)
 	return rc;
 }
 
-/* A stop was asked for (a signal): the run ends before the next page,
- * and says so. */
-static bool
-stopped(struct sync *s)
-{
-	if (!erp_http_stopping(NULL))
-		return false;
-	fatal(s, EX_TEMPFAIL, "stopped before the end, as asked; what was stored "
-	    "stays, and the next sync goes on from there");
-	return true;
-}
-
-/* Pulls every page of r; true when the stream completed. */
-static bool
-pull(struct sync *s, enum erp_res r, struct erp_fetch *f, bool *identified)
-{
-	struct erp_progress prog;
-	struct erp_page *pg;
-	bool complete = false;
-
-	erp_progress_start(&prog, s->opt->progress, s->opt->events,
-	    erp_resource(r)->name);
-	while ((pg = erp_fetch_next(f)) != NULL) {
-		if (stopped(s) || pg->code != EX_OK) {
-			fatal(s, pg->code, pg->message.data);
-			erp_page_free(pg);
-			break;
-		}
-		*identified = *identified && !pg->unidentified;
-		complete = pg->last;
-		if (apply_page(s, r, pg) != EX_OK) {
-			erp_page_free(pg);
-			complete = false;
-			break;
-		}
-		erp_progress_page(&prog, pg);
-		erp_page_free(pg);
-	}
-	erp_progress_end(&prog);
-	return complete;
-}
-
 /* After a complete listing: flags what the ERP no longer has, unless
  * that is suspiciously much. */
 static void
@@ -286,17 +554,17 @@ reconcile(struct sync *s, enum erp_res r)
 		erp_tally_add(&s->tally, r, &c);
 		erp_tally_note(&s->tally, r, "(full sync)", err.data);
 	} else if (missing > 0) {
-		if ((rc = begin(s, &err)) == EX_OK &&
+		if ((rc = begin(s, s->db, &err)) == EX_OK &&
 		    (rc = erp_store_mark_missing(s->db, res, s->run_id, &marked,
 		    &err)) == EX_OK) {
 			c.deleted = marked;
 			erp_tally_add(&s->tally, r, &c);
-			if ((rc = update_run(s, &err)) == EX_OK &&
-			    (rc = erp_runlog_held(s->lock, &err)) == EX_OK)
-				rc = commit(s, &err);
+			if ((rc = update_run(s, s->db, &err)) == EX_OK &&
+			    (rc = erp_runlog_held(s->lock, s->db, &err)) == EX_OK)
+				rc = commit(s, s->db, &err);
 		}
 		if (rc != EX_OK) {
-			rollback(s);
+			rollback(s, s->db);
 			fatal(s, rc, err.data);
 		}
 	}
@@ -401,6 +669,33 @@ refresh_portfolio(struct sync *s)
 	}
 }
 
+/* The connections pages are applied on: the run's own, and as many more
+ * as erp.connections asks (a dry run's one transaction has only one). A
+ * connection refused leaves fewer lanes, not a failed run. */
+static void
+open_lanes(struct sync *s)
+{
+	int want = s->opt->dry_run ? 1 : s->conf->erp_connections, code;
+
+	s->lanes[0] = s->db;
+	for (s->nlanes = 1; s->nlanes < want && s->nlanes < ERP_MAX_LANES;
+	    s->nlanes++)
+		if ((s->lanes[s->nlanes] = db_connect_over(s->conf->db_conninfo,
+		    s->conf->erp_conninfo, "erp.conninfo",
+		    s->conf->db_connect_timeout, 0, &code)) == NULL) {
+			log_warn("applying pages on %d connection%s, not %d", s->nlanes,
+			    s->nlanes == 1 ? "" : "s", want);
+			break;
+		}
+}
+
+static void
+close_lanes(struct sync *s)
+{
+	while (s->nlanes > 1)
+		db_close(s->lanes[--s->nlanes]);
+}
+
 static void
 run_all(struct sync *s)
 {
@@ -408,6 +703,7 @@ run_all(struct sync *s)
 	int rc;
 
 	buf_init(&err);
+	open_lanes(s);
 	if (s->opt->dry_run && (rc = erp_store_exec(s->db, "BEGIN", &err)) != EX_OK)
 		fatal(s, rc, err.data);
 	for (int r = 0; r < ERP_NRES && s->error.len == 0; r++) {
@@ -420,7 +716,8 @@ run_all(struct sync *s)
 	}
 	if (s->opt->dry_run)
 		erp_store_exec(s->db, "ROLLBACK", &err);
-	else if (s->error.len == 0)
+	close_lanes(s);
+	if (!s->opt->dry_run && s->error.len == 0)
 		refresh_portfolio(s);
 	buf_free(&err);
 }
