@@ -95,6 +95,8 @@ struct tui {
 	bool			 wall;		/* kam --voc --watch: the cloud
 						   alone, read-only, q quits */
 	struct calendar_open	 calendar;	/* open on :calendars */
+	char			*merge_contact;	/* J on a contact: its id, to
+						   merge with the next J's */
 	char			*search;	/* the last "/" text, for n and N */
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;

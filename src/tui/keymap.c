@@ -71,6 +71,8 @@ static const struct binding bindings[] = {
 	{ 'p', ACT_PORTFOLIO, 0, 0 }, { 'V', ACT_VOC, 0, 0 },
 	{ 'M', ACT_VOC_MEASURES, 0, 0 },
 	{ 'b', ACT_BRIEF, 0, 0 },
+	{ 'J', ACT_MERGE, 0, 0 }, { 'X', ACT_MERGE_SWAP, 0, 0 },
+	{ 'U', ACT_UNMERGE, 0, 0 },
 	{ 'i', ACT_SLA_CARD, 0, 0 },
 	{ '[', ACT_YEAR_PREV, 0, 0 }, { ']', ACT_YEAR_NEXT, 0, 0 },
 	{ FK(KEY_LEFT), ACT_CURSOR_LEFT, 0, E }, { CTRL('b'), ACT_CURSOR_LEFT, 0, E },

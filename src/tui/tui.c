@@ -262,6 +262,7 @@ finish(struct tui *t)
 	free(t->theme_name);
 	free(t->search);
 	free(t->search_before);
+	free(t->merge_contact);
 	hist_filter_free(&t->hist);
 	acct_filter_free(&t->portfolio.filter);
 	voc_state_free(&t->voc);
