@@ -166,6 +166,9 @@
 	GROUP("Questions") \
 	ACT(ANSWER_YES, "yes", "Yes: do what the question on the bottom line asks") \
 	ACT(ANSWER_NO, "no", "No: leave things as they are (also closes the conflict dialog)") \
+	ACT(ANSWER_OPEN, "open-instead", \
+	    "When a form warns that the account or contact looks like one on record: " \
+	    "open that one instead of saving (the form's text is kept as a draft)") \
 	ACT(CONFLICT_RELOAD, "conflict-reload", \
 	    "In the conflict dialog: load theirs into the form, dropping your changes") \
 	ACT(CONFLICT_THEIRS, "conflict-keep-theirs", \

@@ -9,6 +9,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "account_screen.h"
 #include "accounts_screen.h"
 #include "calendars_screen.h"
 #include "client.h"
@@ -294,6 +295,7 @@ run(struct kam_db *db, const struct kam_conf *conf, struct tui_trace *trace,
 	buf_free(&err);
 	t.db = db;
 	t.conf = conf;
+	t.open_account = view_account_open;
 	t.trace = trace;
 	t.dirty = true;
 	prompt_init(&t.prompt);
