@@ -177,7 +177,8 @@ bool	edit_pick_by_id(enum edit_pick p);
 /* Questions before a save, asked of the database: conditions of the same
  * kind on the account whose validity overlaps the row's; service levels
  * of the account whose validity overlaps the row's; contacts of the
- * account with the row's name or email (the same person twice); accounts
+ * account with the row's e-mail, phone or a similar name (the same
+ * person twice); accounts
  * that look like the row (kam.account_lookalikes, 0057). words gets the
  * warning, empty when there is none; false with err when the query
  * failed. */
@@ -188,8 +189,14 @@ enum edit_warn {
 
 bool	edit_warn_send(struct kam_db *db, enum edit_warn w,
 	    const struct edit_row *row);
+/* The row a warning says this one looks like most (a contact, an
+ * account), for opening it instead; NULLs when it names none. */
+struct edit_lookalike {
+	char	*id, *name;
+};
 bool	edit_warn_recv(struct kam_db *db, struct kam_buf *words,
-	    struct edit_error *err);
+	    struct edit_lookalike *other, struct edit_error *err);
+void	edit_lookalike_free(struct edit_lookalike *l);
 
 /* What the database's policies let the user change on one account,
  * mirrored so that the client offers only that: write, the account's

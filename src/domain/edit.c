@@ -27,7 +27,7 @@ static const char *const pick_names[PICK_NCOLS] = {
 	[PICK_VALUE] = "value", [PICK_LABEL] = "label",
 };
 static const struct db_columns pick_cols = DB_COLUMNS("pick list", pick_names);
-static const char *const warn_names[] = { "warning" };
+static const char *const warn_names[] = { "warning", "other_id", "other_name" };
 static const struct db_columns warn_cols = DB_COLUMNS("warning", warn_names);
 enum { RIGHTS_WRITE, RIGHTS_TICKETS, RIGHTS_SLA, RIGHTS_NCOLS };
 static const char *const rights_names[RIGHTS_NCOLS] = {
@@ -502,12 +502,22 @@ edit_warn_send(struct kam_db *db, enum edit_warn w, const struct edit_row *row)
 	return db_send(db, d->sql, n, p);
 }
 
+void
+edit_lookalike_free(struct edit_lookalike *l)
+{
+	free(l->id);
+	free(l->name);
+	l->id = l->name = NULL;
+}
+
 bool
-edit_warn_recv(struct kam_db *db, struct kam_buf *words, struct edit_error *err)
+edit_warn_recv(struct kam_db *db, struct kam_buf *words,
+    struct edit_lookalike *other, struct edit_error *err)
 {
 	struct kam_res *r = res_columns(db, db_take(db), &warn_cols);
 
 	buf_reset(words);
+	edit_lookalike_free(other);
 	if (r == NULL) {
 		err->lost = !db_connected(db);
 		buf_reset(&err->words);
@@ -516,6 +526,10 @@ edit_warn_recv(struct kam_db *db, struct kam_buf *words, struct edit_error *err)
 	}
 	if (res_rows(r) > 0 && res_get(r, 0, 0) != NULL)
 		buf_adds(words, res_get(r, 0, 0));
+	if (res_rows(r) > 0 && res_get(r, 0, 1) != NULL && words->len > 0) {
+		other->id = xstrdup(res_get(r, 0, 1));
+		other->name = xstrdup(res_get(r, 0, 2) ? res_get(r, 0, 2) : "");
+	}
 	res_free(r);
 	return true;
 }

@@ -28,12 +28,14 @@ static const struct edit_constraint constraints[] = {
 };
 
 /* The same customer twice (0057): the account most alike, its city and
- * the reasons, and how many more. $1 the account (the row's parent), $2
+ * the reasons, and how many more; its id, for opening it instead. $1 the account (the row's parent), $2
  * the row's id. */
 const struct edit_warn_def edit_account_duplicate = {
 	"SELECT (array_agg(concat_ws(', ', l.name, l.city) || ' (' || l.reasons "
 	"|| ')' ORDER BY l.score DESC, l.other_id))[1] || CASE WHEN count(*) > 1 "
-	"THEN format(' and %s more', count(*) - 1) ELSE '' END AS warning "
+	"THEN format(' and %s more', count(*) - 1) ELSE '' END AS warning, "
+	"(array_agg(l.other_id ORDER BY l.score DESC, l.other_id))[1] AS other_id, "
+	"(array_agg(l.name ORDER BY l.score DESC, l.other_id))[1] AS other_name "
 	"FROM kam.account_lookalikes(coalesce($2::bigint, $1::bigint), $3, $4, "
 	"$5, $6) l",
 	{ "name", "country", "city", "vat_id" },

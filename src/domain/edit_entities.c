@@ -135,20 +135,36 @@ const struct edit_op_def *const edit_ops[EOP_COUNT] = {
 	[EOP_NOT_DUPLICATE] = &edit_not_duplicate,
 };
 
-/* The same person twice: another contact of the account with the same
- * name, case, accents and spaces aside, or the same email in any case.
- * The first by id, and how many more. */
-#define SAME_NAME(x) "kam.fold(regexp_replace(btrim(" x "), '\\s+', ' ', 'g'))"
+/* The same person twice (issue 15, item 5): another contact of the
+ * account with the same e-mail in any case, the same phone in E.164
+ * (0023's normal form, by the account's country), or a similar name
+ * (case, accents and spaces aside, pg_trgm's similarity of the folded
+ * names at least 0.6, as the duplicates' rule), with the reasons in
+ * words; the likeliest first (e-mail, phone, then the most alike name),
+ * how many more, and its id for opening it instead. Tombstones (merged)
+ * are left out. */
+#define FOLDED(x) "kam.fold(regexp_replace(btrim(" x "), '\\s+', ' ', 'g'))"
 static const struct edit_warn_def contact_duplicate = {
-	"SELECT CASE WHEN count(*) > 0 THEN (array_agg(concat_ws(', ', o.name, "
-	"o.email, o.phone) || CASE WHEN o.active THEN '' ELSE ' (inactive)' END "
-	"ORDER BY o.id))[1] || CASE WHEN count(*) > 1 THEN "
-	"format(' and %s more', count(*) - 1) ELSE '' END END AS warning "
-	"FROM kam.contact o WHERE o.account_id = $1::bigint "
-	"AND o.id IS DISTINCT FROM $2::bigint "
-	"AND (" SAME_NAME("o.name") " = " SAME_NAME("$3") " "
-	"OR lower(o.email) = lower($4))",
-	{ "name", "email", NULL },
+	"SELECT CASE WHEN count(*) > 0 THEN (array_agg(concat_ws(', ', m.name, "
+	"m.email, m.phone) || CASE WHEN m.active THEN '' ELSE ' (inactive)' END "
+	"|| ' (' || m.reasons || ')' ORDER BY m.rank DESC, m.id))[1] || "
+	"CASE WHEN count(*) > 1 THEN format(' and %s more', count(*) - 1) "
+	"ELSE '' END END AS warning, "
+	"(array_agg(m.id ORDER BY m.rank DESC, m.id))[1] AS other_id, "
+	"(array_agg(m.name ORDER BY m.rank DESC, m.id))[1] AS other_name "
+	"FROM (SELECT o.*, concat_ws('; ', CASE WHEN s.email THEN 'same e-mail' END, "
+	"CASE WHEN s.phone THEN 'same phone ' || o.phone_e164 END, "
+	"CASE WHEN s.alike >= 0.6 THEN format('names %s %% alike', "
+	"round(100 * s.alike)) END) AS reasons, "
+	"s.email::int * 4 + s.phone::int * 2 + s.alike AS rank "
+	"FROM kam.contact o JOIN kam.account a ON a.id = o.account_id, "
+	"LATERAL (SELECT lower(o.email) = lower($4) AS email, "
+	"o.phone_e164 = kam.phone_e164($5, a.country) AS phone, "
+	"public.similarity(" FOLDED("o.name") ", " FOLDED("$3") ") AS alike) s "
+	"WHERE o.account_id = $1::bigint AND o.id IS DISTINCT FROM $2::bigint "
+	"AND o.merged_into IS NULL "
+	"AND (s.email OR s.phone OR s.alike >= 0.6)) m",
+	{ "name", "email", "phone", NULL },
 };
 
 const struct edit_warn_def *const edit_warns[EW_COUNT] = {

@@ -15,16 +15,19 @@
 	ACT(MOVE_FIRST, "move-first", "Go to the first line") \
 	ACT(MOVE_LAST, "move-last", "Go to the last line") \
 	ACT(MOVE_LEFT, "move-left", \
-	    "Scroll the list's columns left; the previous tab on the account screen") \
+	    "Scroll the list's columns left; the previous tab on the account screen; " \
+	    "in the merge view, keep the winner's value") \
 	ACT(MOVE_RIGHT, "move-right", \
-	    "Scroll the list's columns right; the next tab on the account screen") \
+	    "Scroll the list's columns right; the next tab on the account screen; " \
+	    "in the merge view, take the loser's value") \
 	ACT(SCROLL_LEFT, "scroll-left", \
 	    "Scroll a table's columns left: back to those a < says lie off the left") \
 	ACT(SCROLL_RIGHT, "scroll-right", \
 	    "Scroll a table's columns right, when a > at the header's end says more lie there") \
 	GROUP("Screens") \
 	ACT(ENTER, "enter", \
-	    "Open what is under the cursor: an account, an entry in full; edit a plan action or a service level") \
+	    "Open what is under the cursor: an account, an entry in full; edit a plan action or a service level; " \
+	    "in the merge view, flip the field's winner") \
 	ACT(BACK, "back", \
 	    "On the list q quits and Esc clears the search; else back, or cancel a running query") \
 	ACT(QUIT, "quit", "Quit kam") \
@@ -99,6 +102,16 @@
 	ACT(SLA_CARD, "sla-card", \
 	    "On the support queue (:queue): show or hide the SLA card of the ticket's " \
 	    "account, beside the queue from 110 columns, below it on a narrower screen") \
+	GROUP("Merging duplicates") \
+	ACT(MERGE, "merge", \
+	    "On the duplicates (:quality, Tab): merge the pair under the cursor, both " \
+	    "side by side; on Contacts: mark the contact, then J on the other merges them; " \
+	    "in the merge view: merge (asks first)") \
+	ACT(MERGE_SWAP, "merge-swap", \
+	    "In the merge view: swap winner and loser (the loser is left a tombstone)") \
+	ACT(UNMERGE, "unmerge", \
+	    "In the merge view: undo the merge just made; on an account: show the last " \
+	    "merge into it, to undo (asks first)") \
 	GROUP("Plan") \
 	ACT(YEAR_PREV, "plan-year-prev", "On the Plan tab: the plan of the year before") \
 	ACT(YEAR_NEXT, "plan-year-next", \
@@ -153,6 +166,9 @@
 	GROUP("Questions") \
 	ACT(ANSWER_YES, "yes", "Yes: do what the question on the bottom line asks") \
 	ACT(ANSWER_NO, "no", "No: leave things as they are (also closes the conflict dialog)") \
+	ACT(ANSWER_OPEN, "open-instead", \
+	    "When a form warns that the account or contact looks like one on record: " \
+	    "open that one instead of saving (the form's text is kept as a draft)") \
 	ACT(CONFLICT_RELOAD, "conflict-reload", \
 	    "In the conflict dialog: load theirs into the form, dropping your changes") \
 	ACT(CONFLICT_THEIRS, "conflict-keep-theirs", \

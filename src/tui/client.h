@@ -47,6 +47,7 @@ struct ask {
 	struct kam_buf	 question;
 	struct view	*owner;
 	int		 what;		/* the owner's name for the question */
+	bool		 open;		/* o opens what it names (answer_open) */
 };
 
 /* A request that waits its time (req_submit_after). */
@@ -95,6 +96,12 @@ struct tui {
 	bool			 wall;		/* kam --voc --watch: the cloud
 						   alone, read-only, q quits */
 	struct calendar_open	 calendar;	/* open on :calendars */
+	/* the account screen, for the units below it (a form's look-alike
+	 * opened instead): set by the loop, so that no include goes round */
+	struct view		*(*open_account)(struct tui *t, const char *id,
+				    const char *name, int which);
+	char			*merge_contact;	/* J on a contact: its id, to
+						   merge with the next J's */
 	char			*search;	/* the last "/" text, for n and N */
 	char			*search_before;	/* ... when "/" was pressed */
 	struct tui_trace	*trace;

@@ -233,6 +233,12 @@ ask_key(struct tui *t, int key)
 	enum kam_action a = keymap_action_in(KC_QUESTION, key);
 	struct view *owner = t->ask.owner;
 
+	if (a == ACT_ANSWER_OPEN && t->ask.open && owner->ops->answer_open) {
+		t->ask.active = false;
+		t->dirty = true;
+		owner->ops->answer_open(owner, t, t->ask.what);
+		return;
+	}
 	if (a != ACT_ANSWER_YES && a != ACT_ANSWER_NO)
 		return;
 	t->ask.active = false;

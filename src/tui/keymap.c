@@ -71,6 +71,8 @@ static const struct binding bindings[] = {
 	{ 'p', ACT_PORTFOLIO, 0, 0 }, { 'V', ACT_VOC, 0, 0 },
 	{ 'M', ACT_VOC_MEASURES, 0, 0 },
 	{ 'b', ACT_BRIEF, 0, 0 },
+	{ 'J', ACT_MERGE, 0, 0 }, { 'X', ACT_MERGE_SWAP, 0, 0 },
+	{ 'U', ACT_UNMERGE, 0, 0 },
 	{ 'i', ACT_SLA_CARD, 0, 0 },
 	{ '[', ACT_YEAR_PREV, 0, 0 }, { ']', ACT_YEAR_NEXT, 0, 0 },
 	{ FK(KEY_LEFT), ACT_CURSOR_LEFT, 0, E }, { CTRL('b'), ACT_CURSOR_LEFT, 0, E },
@@ -93,7 +95,7 @@ static const struct binding bindings[] = {
 	{ FK(KEY_DOWN), ACT_LINE_DOWN, 0, E }, { FK(KEY_UP), ACT_LINE_UP, 0, E },
 	{ CTRL('s'), ACT_FORM_SAVE, 0, E }, { CTRL('e'), ACT_FORM_EDITOR, 0, E },
 	{ 'y', ACT_ANSWER_YES, 0, Q }, { 'n', ACT_ANSWER_NO, 0, Q },
-	{ 27, ACT_ANSWER_NO, 0, Q },
+	{ 27, ACT_ANSWER_NO, 0, Q }, { 'o', ACT_ANSWER_OPEN, 0, Q },
 	{ 'r', ACT_CONFLICT_RELOAD, 0, Q }, { 't', ACT_CONFLICT_THEIRS, 0, Q },
 	{ 'm', ACT_CONFLICT_MERGE, 0, Q },
 };

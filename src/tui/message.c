@@ -30,6 +30,24 @@ tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
 	buf_vaddf(&t->ask.question, fmt, ap);
 	va_end(ap);
 	buf_adds(&t->ask.question, " (y/n)");
+	t->ask.open = false;
+	t->ask.active = true;
+	t->ask.owner = owner;
+	t->ask.what = what;
+	t->dirty = true;
+}
+
+void
+tui_ask_open(struct tui *t, struct view *owner, int what, const char *fmt, ...)
+{
+	va_list ap;
+
+	buf_reset(&t->ask.question);
+	va_start(ap, fmt);
+	buf_vaddf(&t->ask.question, fmt, ap);
+	va_end(ap);
+	buf_adds(&t->ask.question, " (y/n, o: open it)");
+	t->ask.open = true;
 	t->ask.active = true;
 	t->ask.owner = owner;
 	t->ask.what = what;

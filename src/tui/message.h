@@ -13,6 +13,10 @@ void	tui_message(struct tui *t, bool error, const char *fmt, ...)
  * owner's answer operation. */
 void	tui_ask(struct tui *t, struct view *owner, int what, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
+/* The same with a third answer, o: open what the question names instead
+ * (owner's answer_open). */
+void	tui_ask_open(struct tui *t, struct view *owner, int what, const char *fmt,
+	    ...) __attribute__((format(printf, 4, 5)));
 /* The lines at the bottom: a message or question wider than the screen
  * wraps at word boundaries onto up to MESSAGE_ROWS lines, taken from the
  * view's. */

@@ -9,6 +9,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "account_screen.h"
 #include "accounts_screen.h"
 #include "calendars_screen.h"
 #include "client.h"
@@ -262,6 +263,7 @@ finish(struct tui *t)
 	free(t->theme_name);
 	free(t->search);
 	free(t->search_before);
+	free(t->merge_contact);
 	hist_filter_free(&t->hist);
 	acct_filter_free(&t->portfolio.filter);
 	voc_state_free(&t->voc);
@@ -293,6 +295,7 @@ run(struct kam_db *db, const struct kam_conf *conf, struct tui_trace *trace,
 	buf_free(&err);
 	t.db = db;
 	t.conf = conf;
+	t.open_account = view_account_open;
 	t.trace = trace;
 	t.dirty = true;
 	prompt_init(&t.prompt);

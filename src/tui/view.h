@@ -63,6 +63,9 @@ struct kam_view_ops {
 	bool	(*key)(struct view *v, struct tui *t, int key);
 	/* Optional: the answer to a question the view asked (tui_ask). */
 	void	(*answer)(struct view *v, struct tui *t, int what, bool yes);
+	/* Optional: o to a question asked with tui_ask_open: open what it
+	 * names instead. */
+	void	(*answer_open)(struct view *v, struct tui *t, int what);
 	/* Optional, for a live view: what it shows. A change of it committed
 	 * elsewhere reads the view again (reload) within a second. */
 	void	(*interest)(struct view *v, struct live_interest *out);

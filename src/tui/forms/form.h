@@ -112,6 +112,9 @@ struct form_def {
 	const char			*(*note)(const struct form *f);
 	enum edit_warn			 warn;
 	const char			*warn_lead;	/* before the warning */
+	/* Optional: what o opens when the warning names a row it looks
+	 * like: that row in this form (a contact), or its account. */
+	enum form_open_other { FO_NONE, FO_FORM, FO_ACCOUNT } open_other;
 };
 
 struct form_field {

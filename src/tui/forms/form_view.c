@@ -51,6 +51,7 @@ struct form_view {
 	bool		 meanwhile;	/* its row was saved elsewhere since */
 	const char	*live[2];	/* the table it edits (interest) */
 	int		 scroll;
+	struct edit_lookalike other;	/* what the warning says it looks like */
 	int		 ahead[TYPEAHEAD];	/* keys typed while loading */
 	size_t		 nahead;
 };
@@ -350,7 +351,7 @@ recv_warn(struct form_view *fv, struct tui *t)
 
 	buf_init(&words);
 	edit_error_init(&err);
-	if (!edit_warn_recv(t->db, &words, &err)) {
+	if (!edit_warn_recv(t->db, &words, &fv->other, &err)) {
 		if (!will_retry(t, &err)) {
 			fv->state = FV_EDITING;
 			tui_message(t, true, "Not saved: the check before saving "
@@ -358,7 +359,11 @@ recv_warn(struct form_view *fv, struct tui *t)
 		}
 	} else if (words.len == 0)
 		send_save(fv, t);
-	else {
+	else if (fv->other.id != NULL && fv->f.def->open_other != FO_NONE) {
+		fv->state = FV_EDITING;
+		tui_ask_open(t, &fv->v, ASK_WARNED, "%s %s: open it? Save anyway?",
+		    fv->f.def->warn_lead, words.data);
+	} else {
 		fv->state = FV_EDITING;
 		tui_ask(t, &fv->v, ASK_WARNED, "%s %s. Save anyway?",
 		    fv->f.def->warn_lead, words.data);
@@ -610,6 +615,37 @@ fv_answer(struct view *v, struct tui *t, int what, bool yes)
 		tui_message(t, false, "The draft is kept: kam offers it at the next start.");
 }
 
+/* o to the look-alike warning: the form closes, its text kept as a
+ * draft (kam offers it again), and the one on record opens: in this form
+ * (a contact), or its account's screen. */
+static void
+fv_answer_open(struct view *v, struct tui *t, int what)
+{
+	struct form_view *fv = FV(v);
+	const struct form_def *def = fv->f.def;
+	struct edit_lookalike other = fv->other;
+	char *account = xstrdup(fv->f.row.parent ? fv->f.row.parent : "");
+	char *account_name = xstrdup(fv->account_name);
+
+	if (what != ASK_WARNED || other.id == NULL) {
+		free(account);
+		free(account_name);
+		return;
+	}
+	fv->other.id = fv->other.name = NULL;
+	keep_draft(fv, t);
+	close_form(fv, t, false);
+	if (def->open_other == FO_ACCOUNT)
+		t->open_account(t, other.id, other.name, 0);	/* the Overview */
+	else
+		form_view_open(t, def, account, account_name, other.id);
+	tui_message(t, false, "Opened %s instead; what you typed is kept as a "
+	    "draft.", other.name);
+	edit_lookalike_free(&other);
+	free(account);
+	free(account_name);
+}
+
 static bool
 fv_action(struct view *v, struct tui *t, enum kam_action a)
 {
@@ -659,6 +695,7 @@ fv_free(struct view *v)
 	form_free(&fv->f);
 	edit_row_free(&fv->mine);
 	edit_row_free(&fv->theirs);
+	edit_lookalike_free(&fv->other);
 	free(fv->account_name);
 	free(fv->draft);
 	free(fv);
@@ -696,6 +733,7 @@ static const struct kam_view_ops form_ops = {
 	.free = fv_free,
 	.key = fv_key,
 	.answer = fv_answer,
+	.answer_open = fv_answer_open,
 	.interest = fv_interest,
 	.changed = fv_changed,
 };

@@ -69,7 +69,7 @@ interaction_check(struct form *f, const struct edit_row *row)
 const struct form_def form_interaction = {
 	"interaction", "Log an interaction", "Edit an interaction", EE_INTERACTION,
 	interaction_fields, countof(interaction_fields), "Interaction logged.",
-	interaction_check, NULL, NULL, EW_NONE, NULL,
+	interaction_check, NULL, NULL, EW_NONE, NULL, FO_NONE,
 };
 
 /* Support logs tickets only (the database's rule, 0003_security.sql);
@@ -84,7 +84,7 @@ ticket_setup(struct form *f)
 const struct form_def form_ticket = {
 	"ticket", "Log a ticket", "Edit a ticket", EE_INTERACTION,
 	interaction_fields, countof(interaction_fields), "Ticket logged.",
-	interaction_check, ticket_setup, NULL, EW_NONE, NULL,
+	interaction_check, ticket_setup, NULL, EW_NONE, NULL, FO_NONE,
 };
 
 /* An entry corrected by its author (the database lets no one else,
@@ -93,13 +93,13 @@ const struct form_def form_ticket = {
 const struct form_def form_correct_interaction = {
 	"correction", "Correct an entry", "Correct an entry", EE_INTERACTION,
 	interaction_fields, countof(interaction_fields), "Entry corrected.",
-	interaction_check, NULL, NULL, EW_NONE, NULL,
+	interaction_check, NULL, NULL, EW_NONE, NULL, FO_NONE,
 };
 
 const struct form_def form_correct_ticket = {
 	"ticket-correction", "Correct a ticket", "Correct a ticket", EE_INTERACTION,
 	interaction_fields, countof(interaction_fields), "Ticket corrected.",
-	interaction_check, ticket_setup, NULL, EW_NONE, NULL,
+	interaction_check, ticket_setup, NULL, EW_NONE, NULL, FO_NONE,
 };
 
 /* Closing a complaint asks what it came to; the database stamps who
@@ -120,7 +120,7 @@ complaint_note(const struct form *f)
 const struct form_def form_complaint = {
 	"complaint", "Close the complaint", "Close the complaint", EE_COMPLAINT,
 	complaint_fields, countof(complaint_fields), "Complaint closed.",
-	NULL, NULL, complaint_note, EW_NONE, NULL,
+	NULL, NULL, complaint_note, EW_NONE, NULL, FO_NONE,
 };
 
 static const struct form_field_def contact_fields[] = {
@@ -171,7 +171,7 @@ const struct form_def form_contact = {
 	"contact", "New contact", "Edit contact", EE_CONTACT,
 	contact_fields, countof(contact_fields), "Contact saved.",
 	contact_check, NULL, contact_note, EW_CONTACT_DUPLICATE,
-	"The account has this contact already:",
+	"This contact looks like", FO_FORM,
 };
 
 static const struct form_def *const form_defs[] = {

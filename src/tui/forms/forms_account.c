@@ -56,5 +56,5 @@ const struct form_def form_account = {
 	"account", "Edit account", "Edit account", EE_ACCOUNT,
 	fields, countof(fields), "Account saved.",
 	NULL, NULL, account_note, EW_ACCOUNT_DUPLICATE,
-	"This account looks like",
+	"This account looks like", FO_ACCOUNT,
 };

@@ -35,7 +35,7 @@ holiday_note(const struct form *f)
 const struct form_def form_holiday = {
 	"holiday", "New holiday", "Edit holiday", EE_HOLIDAY,
 	holiday_fields, countof(holiday_fields), "Holiday saved.",
-	holiday_check, NULL, holiday_note, EW_NONE, NULL,
+	holiday_check, NULL, holiday_note, EW_NONE, NULL, FO_NONE,
 };
 
 static const char *const weekdays[] = {
@@ -69,5 +69,5 @@ window_check(struct form *f, const struct edit_row *row)
 const struct form_def form_window = {
 	"window", "New opening window", "Edit opening window", EE_WINDOW,
 	window_fields, countof(window_fields), "Opening window saved.",
-	window_check, NULL, NULL, EW_NONE, NULL,
+	window_check, NULL, NULL, EW_NONE, NULL, FO_NONE,
 };

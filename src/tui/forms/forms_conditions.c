@@ -56,5 +56,5 @@ const struct form_def form_condition = {
 	"condition", "New special condition", "Edit special condition",
 	EE_CONDITION, fields, countof(fields), "Condition saved.",
 	condition_check, NULL, NULL, EW_CONDITION_OVERLAP,
-	"Overlaps a condition of the same kind:",
+	"Overlaps a condition of the same kind:", FO_NONE,
 };

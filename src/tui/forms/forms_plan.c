@@ -51,7 +51,7 @@ plan_check(struct form *f, const struct edit_row *row)
 const struct form_def form_plan = {
 	"plan", "New account plan", "Edit account plan", EE_PLAN,
 	plan_fields, countof(plan_fields), "Plan saved.",
-	plan_check, NULL, NULL, EW_NONE, NULL,
+	plan_check, NULL, NULL, EW_NONE, NULL, FO_NONE,
 };
 
 static const char *const action_kinds[] = {
@@ -92,5 +92,5 @@ action_check(struct form *f, const struct edit_row *row)
 const struct form_def form_action = {
 	"plan-action", "New plan action", "Edit plan action", EE_ACTION,
 	action_fields, countof(action_fields), "Plan action saved.",
-	action_check, NULL, NULL, EW_NONE, NULL,
+	action_check, NULL, NULL, EW_NONE, NULL, FO_NONE,
 };

@@ -96,5 +96,5 @@ const struct form_def form_service_level = {
 	"service-level", "New service level", "Edit service level",
 	EE_SERVICE_LEVEL, fields, countof(fields), "Service level saved.",
 	sla_check, NULL, NULL, EW_SLA_OVERLAP,
-	"Overlaps another service level:",
+	"Overlaps another service level:", FO_NONE,
 };

@@ -29,5 +29,5 @@ team_check(struct form *f, const struct edit_row *row)
 const struct form_def form_team = {
 	"team", "New role in the account team", "Edit a role of the account team",
 	EE_TEAM, fields, countof(fields), "Account team saved.",
-	team_check, NULL, NULL, 0, NULL,
+	team_check, NULL, NULL, 0, NULL, FO_NONE,
 };

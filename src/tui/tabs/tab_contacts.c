@@ -1,11 +1,17 @@
 /* The Contacts tab: the account's people, inactive ones dimmed; a adds,
- * e edits, D deactivates (asked first). */
+ * e edits, D deactivates (asked first); J marks a contact and J on
+ * another merges the two (merge_screen.h), the one marked first stays. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "client.h"
 #include "forms.h"
+#include "merge_screen.h"
 #include "message.h"
 #include "row_forms.h"
 #include "table_tab.h"
 #include "kam/account_detail.h"
+#include "kam/xalloc.h"
 
 #include "kam/countof.h"
 
@@ -47,9 +53,39 @@ static const struct row_forms contact_forms = {
 	&form_contact, CT_ID, "contacts", "No contact under the cursor.", deactivate,
 };
 
+/* The mark lives in the client, not the tab, so that it survives the
+ * tab being read again; a contact of another account merges as the
+ * database says (it refuses: merge the accounts first). */
+static void
+merge_contact(struct table_tab *tt, struct tui *t)
+{
+	size_t row = tt->tb.nav.cursor;
+	const char *id = acct_rows_get(&tt->tb.rows, row, CT_ID);
+	char *first = t->merge_contact;
+
+	if (id == NULL) {
+		tui_message(t, true, "No contact under the cursor.");
+		return;
+	}
+	if (first == NULL || strcmp(first, id) == 0) {
+		free(first);
+		t->merge_contact = xstrdup(id);
+		tui_message(t, false, "%s marked to stay: J on the other contact "
+		    "merges it into this one.", acct_rows_get(&tt->tb.rows, row, CT_NAME));
+		return;
+	}
+	t->merge_contact = NULL;
+	view_merge_open(t, true, first, id);
+	free(first);
+}
+
 static bool
 contacts_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 {
+	if (a == ACT_MERGE) {
+		merge_contact(tt, t);
+		return true;
+	}
 	return row_forms_action(tt, t, a, &contact_forms);
 }
 

@@ -10,6 +10,7 @@
 #include "form_view.h"
 #include "forms.h"
 #include "keymap.h"
+#include "merge_screen.h"
 #include "message.h"
 #include "requests.h"
 #include "services.h"
@@ -207,6 +208,8 @@ account_action(struct view *v, struct tui *t, enum kam_action a)
 		log_interaction(va, t);
 	else if (a == ACT_BRIEF)
 		tui_brief(t, va->acct.id);
+	else if (a == ACT_UNMERGE)
+		view_merge_undo_open(t, va->acct.id, va->acct.name);
 	else
 		return tv->ops->action(tv, t, a);
 	return true;

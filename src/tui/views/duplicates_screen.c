@@ -7,6 +7,7 @@
 #include "account_screen.h"
 #include "client.h"
 #include "duplicates_screen.h"
+#include "merge_screen.h"
 #include "message.h"
 #include "quality_scope.h"
 #include "services.h"
@@ -59,6 +60,18 @@ mark_pair(struct table_tab *tt, struct tui *t)
 	    "Marked: not a duplicate.", "Not a duplicate?");
 }
 
+/* The first account of the pair stays (X in the merge view swaps). */
+static void
+merge_pair(struct table_tab *tt, struct tui *t)
+{
+	const struct acct_rows *r = &tt->tb.rows;
+	size_t i = tt->tb.nav.cursor;
+
+	if (i < r->nrows)
+		view_merge_open(t, false, acct_rows_get(r, i, DL_ACCOUNT_ID),
+		    acct_rows_get(r, i, DL_OTHER_ID));
+}
+
 /* m: my accounts, my team's, all; D: not a duplicate. The findings are
  * below (Esc). */
 static bool
@@ -71,6 +84,9 @@ duplicates_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 		return true;
 	case ACT_FORM_DEACTIVATE:
 		mark_pair(tt, t);
+		return true;
+	case ACT_MERGE:
+		merge_pair(tt, t);
 		return true;
 	default:
 		return false;
@@ -89,7 +105,7 @@ duplicates_status(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 {
 	(void)tt;
 	buf_addf(out, " | %s (m: mine, team, all) D: not a duplicate, "
-	    "Esc: findings", quality_scope_name(t->quality_scope));
+	    "J: merge, Esc: findings", quality_scope_name(t->quality_scope));
 }
 
 static bool

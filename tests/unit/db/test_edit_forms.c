@@ -207,13 +207,15 @@ warning(struct kam_db *db, enum edit_warn w, struct edit_row *r,
     struct kam_buf *words)
 {
 	struct edit_error err;
+	struct edit_lookalike other = { NULL, NULL };
 
 	edit_error_init(&err);
 	assert_true(edit_warn_send(db, w, r));
 	edittest_settle(db);
-	assert_true(edit_warn_recv(db, words, &err));
+	assert_true(edit_warn_recv(db, words, &other, &err));
 	edittest_drain(db);
 	edit_error_free(&err);
+	edit_lookalike_free(&other);
 	return words->data;
 }
 
@@ -224,7 +226,8 @@ overlap(struct kam_db *db, struct edit_row *r, struct kam_buf *words)
 }
 
 /* The same person twice on one account: by name (case, accents and
- * spaces aside) or by email. */
+ * spaces aside, or alike), by email or by phone in E.164, with the
+ * reasons. */
 static void
 test_duplicate_contacts_are_warned_about(void **state)
 {
@@ -241,11 +244,14 @@ test_duplicate_contacts_are_warned_about(void **state)
 	edit_str_set(&r.parent, c1);
 	edittest_set(&r, "name", "  FRONT  desk ");
 	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w),
-	    "Front desk, desk@c1.example.com");
+	    "Front desk, desk@c1.example.com (names 100 % alike)");
+	edittest_set(&r, "name", "Front dsk");
+	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w),
+	    "Front desk, desk@c1.example.com (names 62 % alike)");
 	edittest_set(&r, "name", "Jana Novak");
 	edittest_set(&r, "email", "DESK@c1.example.com");
 	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w),
-	    "Front desk, desk@c1.example.com");
+	    "Front desk, desk@c1.example.com (same e-mail)");
 	edittest_set(&r, "email", "jana@c1.example.com");
 	assert_string_equal(warning(db, EW_CONTACT_DUPLICATE, &r, &w), "");
 	/* another account's desk is another desk */

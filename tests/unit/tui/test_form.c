@@ -47,7 +47,7 @@ static const struct form_field_def fields[] = {
 
 static const struct form_def def = {
 	"test", "New", "Edit", EE_CONTACT, fields, countof(fields), "Saved.",
-	NULL, NULL, NULL, EW_NONE, NULL,
+	NULL, NULL, NULL, EW_NONE, NULL, FO_NONE,
 };
 
 static int
@@ -331,7 +331,7 @@ test_datetime_in_the_local_zone(void **state)
 		{ "name", "When", FT_DATETIME, FF_REQUIRED, .initial = "now" },
 	};
 	static const struct form_def wdef = { "when", "W", "W", EE_CONTACT, when,
-	    1, "", NULL, NULL, NULL, EW_NONE, NULL };
+	    1, "", NULL, NULL, NULL, EW_NONE, NULL, FO_NONE };
 	struct form f;
 	struct kam_buf err;
 	char *v = NULL;

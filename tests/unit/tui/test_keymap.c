@@ -35,7 +35,11 @@ test_vi_and_arrow_keys(void **state)
 	assert_int_equal(keymap_action('q'), ACT_BACK);
 	assert_int_equal(keymap_action('/'), ACT_SEARCH);
 	assert_int_equal(keymap_action(':'), ACT_COMMAND);
-	assert_int_equal(keymap_action('X'), ACT_NONE);
+	assert_int_equal(keymap_action('W'), ACT_NONE);
+	assert_int_equal(keymap_action('J'), ACT_MERGE);
+	assert_int_equal(keymap_action('X'), ACT_MERGE_SWAP);
+	assert_int_equal(keymap_action('U'), ACT_UNMERGE);
+	assert_int_equal(keymap_action_in(KC_QUESTION, 'o'), ACT_ANSWER_OPEN);
 	/* the same key means other things in a form and in a question */
 	assert_int_equal(keymap_action('x'), ACT_FORM_COMPLETE);
 	assert_int_equal(keymap_action_in(KC_EDIT, 'j'), ACT_NONE);
