@@ -428,7 +428,11 @@ SQL
 	ev=$BATS_TEST_TMPDIR/events
 	run --separate-stderr "$KAM" -c "$BATS_TEST_TMPDIR/kam.conf" --sync --progress-fd 3 3>"$ev"
 	[ "$status" -eq 0 ]
-	[[ "$(sed -n 1p "$ev")" == $'page\tcustomers\t1\t20\t'*$'\t0' ]]
+	# pages are applied on two connections (erp.connections) and counted
+	# as they commit: the short last page (10) may commit before the first
+	first=$(sed -n 1p "$ev")
+	[[ $first == $'page\tcustomers\t1\t20\t'*$'\t0' ||
+	   $first == $'page\tcustomers\t1\t10\t'*$'\t0' ]]
 	[[ "$(sed -n 2p "$ev")" == $'page\tcustomers\t2\t30\t'* ]]
 	grep -qx $'done\tcustomers\t30\t30\t0\t0\t0\t0' "$ev"
 	grep -qx $'done\tinvoices\t120\t120\t0\t0\t0\t0' "$ev"

@@ -28,12 +28,16 @@ SET LOCAL ROLE kam_owner;
 SET LOCAL search_path = kam, public;
 
 -- p_what 'merge': a merge or its undo is under way; 'undo': an undo.
+-- Never NULL: in a session that never set kam.merging, current_setting
+-- gives NULL, and a NULL here would make WHEN (NOT ...) skip the trigger
+-- for every statement a definer function runs (tickets' pauses and the
+-- hand-over of follow-ups went unaudited).
 CREATE FUNCTION merge_skips(p_what text) RETURNS boolean
 LANGUAGE sql STABLE
 AS $$
 	SELECT current_user = 'kam_owner'
-	   AND CASE p_what WHEN 'undo' THEN current_setting('kam.merging', true) = 'undo'
-	       ELSE current_setting('kam.merging', true) IN ('merge', 'undo') END
+	   AND CASE p_what WHEN 'undo' THEN coalesce(current_setting('kam.merging', true), '') = 'undo'
+	       ELSE coalesce(current_setting('kam.merging', true), '') IN ('merge', 'undo') END
 $$;
 
 -- Adds the condition to each trigger of the list, recreated from its own
