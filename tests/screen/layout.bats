@@ -100,9 +100,9 @@ at_80x24() {
 	screen_keys '?'
 	both_sizes
 	# issue 12: help lines were cut at 80 columns; the rest of a line
-	# wraps under its beginning
+	# wraps under its beginning (h's line: the first screen's longest)
 	screen_resize 80 24
-	screen_text | grep -A 1 -F "Open what is under the cursor" | tail -n 1 |
+	screen_text | grep -A 1 -F "Scroll the list's columns left" | tail -n 1 |
 	    grep -qE '^ {24}[a-z]'
 }
 
