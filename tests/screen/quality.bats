@@ -132,6 +132,18 @@ quality_open() {
 	screen_wait "sla_missing" 10
 }
 
+@test "at 80x24 the finding under the cursor shows in full below the list" {
+	quality_open
+	screen_wait "sla_missing"
+	screen_find "decision_maker_missing"
+	# the What column has a few characters at 80 columns; the line below
+	# the list has the rule and all of its words
+	detail=$(screen_sql "SELECT detail FROM kam.quality_finding f JOIN kam.account a ON a.id = f.account_id
+	    WHERE a.name = 'Müller GmbH' AND f.rule = 'decision_maker_missing' LIMIT 1")
+	[ -n "$detail" ]
+	screen_wait "decision_maker_missing: $detail"
+}
+
 @test ":quality for support says why there is nothing" {
 	PGUSER=sam SCREEN_COLS=80 SCREEN_ROWS=24 screen_start
 	screen_keys :

@@ -84,6 +84,22 @@ open_finding(struct table_tab *tt, struct tui *t)
 	    acct_rows_get(r, i, QQ_RULE), acct_rows_get(r, i, QQ_DETAIL));
 }
 
+/* The finding under the cursor in full, on the message line until the
+ * next key: at 80 columns the What column keeps a few characters of it. */
+static void
+quality_moved(struct table_tab *tt, struct tui *t)
+{
+	const struct acct_rows *r = &tt->tb.rows;
+	size_t i = tt->tb.nav.cursor;
+	const char *rule, *detail;
+
+	if (i >= r->nrows)
+		return;
+	rule = acct_rows_get(r, i, QQ_RULE);
+	detail = acct_rows_get(r, i, QQ_DETAIL);
+	tui_message(t, false, "%s: %s", rule ? rule : "", detail ? detail : "");
+}
+
 /* my accounts, my team's, all, and round again */
 /* m: the scope; Tab: the candidate duplicates */
 static bool
@@ -135,7 +151,7 @@ static const struct table_tab_def quality = {
 	.empty = "No findings: the data of these accounts keeps every rule.",
 	.enter = open_finding, .action = quality_action, .send = send_page,
 	.title = quality_title, .status = quality_status,
-	.allowed = quality_allowed,
+	.moved = quality_moved, .allowed = quality_allowed,
 	.refused = "Your role may not read the data-quality rules (they read "
 	    "account plans).",
 };
