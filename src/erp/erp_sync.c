@@ -28,6 +28,7 @@
 #define ERP_SKEW_US	(60 * 1000000LL)	/* clock skew allowance */
 #define LEASE_SPARE_S	120			/* the lease beyond a page's tries */
 #define ERP_MAX_LANES	8			/* erp.connections at most */
+#define ERP_REFRESH_SPAN 1000			/* ids: 0062's batch */
 
 struct sync {
 	struct kam_db			*db;
@@ -689,9 +690,11 @@ refresh_part(void *arg)
 	return NULL;
 }
 
-/* The accounts' ids cut into n parts of equal span; false when there is
- * no account. */
-static bool
+/* The accounts' ids cut into parts of equal span, at most n and none
+ * shorter than a batch (a part's first batch would otherwise take the
+ * next part's accounts too, and both would work them out): how many, 0
+ * when there is no account. */
+static int
 refresh_parts(struct sync *s, struct refresh_part *parts, int n)
 {
 	struct kam_res *r;
@@ -702,18 +705,21 @@ refresh_parts(struct sync *s, struct refresh_part *parts, int n)
 	    0, NULL)) == NULL) {
 		log_warn("the portfolio's kept figures were not refreshed: %s",
 		    db_error(s->db));
-		return false;
+		return 0;
 	}
 	if ((any = res_rows(r) == 1 && res_get(r, 0, 0) != NULL)) {
 		lo = strtoll(res_get(r, 0, 0), NULL, 10) - 1;
 		hi = strtoll(res_get(r, 0, 1), NULL, 10);
+		if ((hi - lo) / ERP_REFRESH_SPAN < n)
+			n = hi - lo < 2 * ERP_REFRESH_SPAN ? 1 :
+			    (int)((hi - lo) / ERP_REFRESH_SPAN);
 		for (int k = 0; k < n; k++)
 			parts[k] = (struct refresh_part){ s->lanes[k],
 			    lo + (hi - lo) / n * k,
 			    k == n - 1 ? 0 : lo + (hi - lo) / n * (k + 1) };
 	}
 	res_free(r);
-	return any;
+	return any ? n : 0;
 }
 
 /* A page of orders, invoices or customers over many accounts drops
@@ -730,12 +736,10 @@ static void
 refresh_portfolio(struct sync *s)
 {
 	struct refresh_part parts[ERP_MAX_LANES];
-	int ran;
+	int n = refresh_parts(s, parts, s->nlanes), ran;
 
-	if (!refresh_parts(s, parts, s->nlanes))
-		return;
-	ran = side_by_side(parts, sizeof parts[0], s->nlanes, refresh_part);
-	while (ran < s->nlanes)
+	ran = n > 0 ? side_by_side(parts, sizeof parts[0], n, refresh_part) : 0;
+	while (ran < n)
 		refresh_part(&parts[ran++]);
 }
 
