@@ -28,6 +28,7 @@
 #define ERP_SKEW_US	(60 * 1000000LL)	/* clock skew allowance */
 #define LEASE_SPARE_S	120			/* the lease beyond a page's tries */
 #define ERP_MAX_LANES	8			/* erp.connections at most */
+#define ERP_REFRESH_SPAN 1000			/* ids: 0062's batch */
 
 struct sync {
 	struct kam_db			*db;
@@ -441,7 +442,6 @@ lane_apply(struct flow *w, struct kam_db *db, struct erp_page *pg)
 struct lane {
 	struct flow	*w;
 	struct kam_db	*db;
-	pthread_t	 thread;
 };
 
 static void *
@@ -455,6 +455,26 @@ lane_run(void *arg)
 		erp_page_free(pg);
 	}
 	return NULL;
+}
+
+/* Runs fn on the n jobs (of size bytes each), the first on this thread
+ * and the others on threads of their own, and returns once they have
+ * ended: how many ran. A thread that cannot start leaves its job and
+ * those after it to the caller. */
+static int
+side_by_side(void *jobs, size_t size, int n, void *(*fn)(void *))
+{
+	pthread_t threads[ERP_MAX_LANES];
+	int started;
+
+	for (started = 1; started < n; started++)
+		if (pthread_create(&threads[started], NULL, fn,
+		    (char *)jobs + (size_t)started * size) != 0)
+			break;
+	fn(jobs);
+	for (int i = started - 1; i > 0; i--)
+		pthread_join(threads[i], NULL);
+	return started;
 }
 
 /* Pulls every page of r on the run's lanes (the first is this thread);
@@ -472,15 +492,10 @@ pull(struct sync *s, enum erp_res r, struct erp_fetch *f, bool *identified)
 	pthread_cond_init(&w.cv, NULL);
 	erp_progress_start(&w.prog, s->opt->progress, s->opt->events,
 	    erp_resource(r)->name);
-	for (n = 0; n < s->nlanes; n++) {
-		lanes[n] = (struct lane){ &w, s->lanes[n], 0 };
-		if (n > 0 && pthread_create(&lanes[n].thread, NULL, lane_run,
-		    &lanes[n]) != 0)
-			break;
-	}
-	lane_run(&lanes[0]);
-	while (--n > 0)
-		pthread_join(lanes[n].thread, NULL);
+	for (n = 0; n < s->nlanes; n++)
+		lanes[n] = (struct lane){ &w, s->lanes[n] };
+	/* lanes that did not start leave their pages to the first */
+	(void)side_by_side(lanes, sizeof lanes[0], s->nlanes, lane_run);
 	erp_progress_end(&w.prog);
 	pthread_cond_destroy(&w.cv);
 	pthread_mutex_destroy(&w.mu);
@@ -635,38 +650,98 @@ report_lookalikes(struct sync *s)
 	buf_free(&err);
 }
 
+/* One lane's share of the accounts whose kept figures are worked out
+ * again: those after `after` up to `until` (0: to the last). */
+struct refresh_part {
+	struct kam_db	*db;
+	int64_t		 after, until;
+};
+
+/* Works out the part's stale accounts, a batch (a transaction) at a
+ * time, in id order; the last batch may run past `until` into the next
+ * part, whose first batch has by then made those accounts' rows kept. */
+static void *
+refresh_part(void *arg)
+{
+	static const char sql[] =
+	    "SELECT last_id FROM kam.portfolio_figures_refresh_after($1::bigint)";
+	struct refresh_part *part = arg;
+	char after[24];
+	const char *p[1] = { after };
+	struct kam_res *r;
+	const char *last;
+	bool more = true;
+
+	snprintf(after, sizeof after, "%lld", (long long)part->after);
+	/* a stop asked for leaves the rest to the portfolio */
+	while (more && !erp_http_stopping(NULL)) {
+		if ((r = db_query(part->db, sql, 1, p)) == NULL) {
+			log_warn("the portfolio's kept figures were not refreshed: %s",
+			    db_error(part->db));
+			return NULL;
+		}
+		last = res_rows(r) == 1 ? res_get(r, 0, 0) : NULL;
+		if ((more = last != NULL)) {
+			snprintf(after, sizeof after, "%s", last);
+			more = part->until == 0 || strtoll(last, NULL, 10) < part->until;
+		}
+		res_free(r);
+	}
+	return NULL;
+}
+
+/* The accounts' ids cut into parts of equal span, at most n and none
+ * shorter than a batch (a part's first batch would otherwise take the
+ * next part's accounts too, and both would work them out): how many, 0
+ * when there is no account. */
+static int
+refresh_parts(struct sync *s, struct refresh_part *parts, int n)
+{
+	struct kam_res *r;
+	int64_t lo, hi;
+	bool any;
+
+	if ((r = db_query(s->db, "SELECT min(id), max(id) FROM kam.account",
+	    0, NULL)) == NULL) {
+		log_warn("the portfolio's kept figures were not refreshed: %s",
+		    db_error(s->db));
+		return 0;
+	}
+	if ((any = res_rows(r) == 1 && res_get(r, 0, 0) != NULL)) {
+		lo = strtoll(res_get(r, 0, 0), NULL, 10) - 1;
+		hi = strtoll(res_get(r, 0, 1), NULL, 10);
+		if ((hi - lo) / ERP_REFRESH_SPAN < n)
+			n = hi - lo < 2 * ERP_REFRESH_SPAN ? 1 :
+			    (int)((hi - lo) / ERP_REFRESH_SPAN);
+		for (int k = 0; k < n; k++)
+			parts[k] = (struct refresh_part){ s->lanes[k],
+			    lo + (hi - lo) / n * k,
+			    k == n - 1 ? 0 : lo + (hi - lo) / n * (k + 1) };
+	}
+	res_free(r);
+	return any ? n : 0;
+}
+
 /* A page of orders, invoices or customers over many accounts drops
  * those accounts' kept portfolio figures (migration 0053) rather than
  * working them out page by page: after the last page they are worked out
  * again, once each, a batch a transaction (migration 0062), so that the
  * portfolio reads them kept and no account stays locked for longer than
- * its batch. A failure is a warning: the portfolio then works those
- * accounts out as it reads them, and the figures are the same. */
+ * its batch. On one connection that is one processor's work, after the
+ * pages' (a million orders over 10 000 accounts: 5.6 s of the backend's
+ * processor time, against 31 s for the pages), so the lanes share it,
+ * each a span of the accounts' ids. A failure is a warning: the portfolio
+ * then works those accounts out as it reads them, and the figures are
+ * the same. */
 static void
 refresh_portfolio(struct sync *s)
 {
-	static const char sql[] =
-	    "SELECT last_id FROM kam.portfolio_figures_refresh_after($1::bigint)";
-	char after[24] = "0";
-	const char *p[1] = { after };
-	struct kam_res *r;
-	const char *last;
-	bool more;
+	struct refresh_part parts[ERP_MAX_LANES];
+	int n = refresh_parts(s, parts, s->nlanes), ran;
 
-	/* a stop asked for leaves the rest to the portfolio */
-	while (!erp_http_stopping(NULL)) {
-		if ((r = db_query(s->db, sql, 1, p)) == NULL) {
-			log_warn("the portfolio's kept figures were not refreshed: %s",
-			    db_error(s->db));
-			return;
-		}
-		last = res_rows(r) == 1 ? res_get(r, 0, 0) : NULL;
-		if ((more = last != NULL))
-			snprintf(after, sizeof after, "%s", last);
-		res_free(r);
-		if (!more)
-			return;
-	}
+	ran = n > 0 ? side_by_side(parts, sizeof parts[0], n, refresh_part) : 0;
+	while (ran < n)
+		refresh_part(&parts[ran++]);
 }
 
 /* The connections pages are applied on: the run's own, and as many more
@@ -716,9 +791,9 @@ run_all(struct sync *s)
 	}
 	if (s->opt->dry_run)
 		erp_store_exec(s->db, "ROLLBACK", &err);
-	close_lanes(s);
 	if (!s->opt->dry_run && s->error.len == 0)
 		refresh_portfolio(s);
+	close_lanes(s);
 	buf_free(&err);
 }
 
