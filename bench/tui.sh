@@ -17,12 +17,15 @@ WITH a AS (INSERT INTO kam.account (erp_id, name, tier, owner_id, team, country,
 	SELECT 'BENCH-HEAVY', '$heavy', 'strategic', u.id, u.team, 'DE', 'Hamburg'
 	  FROM kam.app_user u WHERE u.role_name = 'anna' RETURNING id, owner_id)
 INSERT INTO kam.interaction (account_id, occurred_at, channel, direction,
-	subject, body, author_id, follow_up_owner_id, feedback)
+	subject, body, author_id, follow_up_owner_id, feedback, loop_owner_id, loop_state)
 SELECT a.id, timestamptz '2026-11-22 12:00' - (g || ' hours')::interval,
        (ARRAY['call','email','meeting','visit','ticket','chat'])[1 + g % 6],
        'outbound',
        'Bench entry ' || g, repeat('Body text. ', 20), a.owner_id, a.owner_id,
-       (ARRAY['none','none','none','compliment','idea','complaint'])[1 + g % 6]
+       (ARRAY['none','none','none','compliment','idea','complaint'])[1 + g % 6],
+       -- replica mode: the trigger that opens the loop does not run
+       CASE WHEN g % 6 >= 3 THEN a.owner_id END,
+       CASE WHEN g % 6 >= 3 THEN 'new' END
   FROM a, generate_series(1, 5000) g;
 ANALYZE kam.account;
 ANALYZE kam.interaction;
