@@ -125,28 +125,6 @@ kept() {
 	    WHERE topic = 'Delivery'")" = "5|2" ]
 }
 
-@test "a manager's own cloud and open items ask who she is once, not once a row" {
-	# kam.my_user_id() is a query PostgreSQL cannot inline; before 0078
-	# the cloud of one's own accounts ran it for every kept count and
-	# every item (1 848 times for anna on the generated data)
-	local n
-	n=$(PGUSER=postgres psql -X -q 2>&1 <<-'SQL' | grep -c 'Query Text:  SELECT id FROM kam.app_user'
-	LOAD 'auto_explain';
-	SET auto_explain.log_min_duration = 0;
-	SET auto_explain.log_nested_statements = on;
-	SET auto_explain.log_level = notice;
-	SET ROLE anna;
-	SELECT count(*) FROM kam.voc_cloud(now() - interval '1 year', NULL, true);
-	SELECT count(*) FROM kam.voc_open(now() - interval '1 year', NULL, true, 200);
-	SELECT count(*) FROM kam.voc_cloud(NULL, NULL, true);
-	SQL
-	)
-	echo "lookups: $n"
-	[ "$n" -le 6 ]
-	# and the answer is still hers alone
-	same anna
-}
-
 @test "items logged, moved in time and to another account, and deleted" {
 	pg_as anna -c "INSERT INTO kam.interaction (account_id, channel, subject, feedback, topic_ids)
 	    SELECT a.id, 'call', 'Fresh one', 'complaint', ARRAY[t.id]
