@@ -92,3 +92,34 @@ holds() {
 	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 100 ]
 	[ "$(holds C00004)" = "0 0 0" ]
 }
+
+@test "the sync's records for the loser's customer wait for a merge under way and land on the winner" {
+	sync
+	[ "$status" -eq 0 ]
+	read -r o5 i5 c5 <<<"$(holds C00005)"
+	read -r o6 i6 c6 <<<"$(holds C00006)"
+	erp_ctl mutate '{"op": "add", "resource": "orders", "count": 3, "customer": "C00006"}' >/dev/null
+	# the merge done, not yet committed, while the sync starts
+	PGUSER=kamadmin psql -X -q -At -v ON_ERROR_STOP=1 >"$BATS_TEST_TMPDIR/merge.out" 2>&1 <<SQL &
+BEGIN;
+SELECT count(*) FROM kam.merge_accounts(
+    (SELECT id FROM kam.account WHERE erp_id = 'C00005'),
+    (SELECT id FROM kam.account WHERE erp_id = 'C00006'));
+\\! touch "$BATS_TEST_TMPDIR/merged"
+SELECT pg_sleep(3);
+COMMIT;
+SQL
+	pid=$!
+	for _ in $(seq 100); do
+		[ -e "$BATS_TEST_TMPDIR/merged" ] && break
+		sleep 0.1
+	done
+	[ -e "$BATS_TEST_TMPDIR/merged" ]
+	sync
+	wait "$pid"
+	cat "$BATS_TEST_TMPDIR/merge.out"
+	[ "$status" -eq 0 ]
+	[[ "${lines[2]}" == "orders "*", inserted 3,"* ]]
+	[ "$(holds C00006)" = "0 0 0" ]
+	[ "$(holds C00005)" = "$((o5 + o6 + 3)) $((i5 + i6)) $((c5 + c6))" ]
+}
