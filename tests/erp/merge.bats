@@ -2,8 +2,9 @@
 # A merged account's tombstone keeps its ERP id: what the ERP sends later
 # for the loser's customer lands on the winner (the sync's customer lookup,
 # src/erp/erp_resource.c, follows merged_into); and a merge while the sync
-# runs loses nothing and files nothing twice (migration 0055 locks the
-# tables the sync writes before it moves a row).
+# runs loses nothing and files nothing twice (migration 0074: the merge
+# locks its two accounts, the sync the accounts a page files under, before
+# either moves a row).
 
 bats_require_minimum_version 1.5.0
 
