@@ -240,6 +240,28 @@ build_unknown(const struct erp_resource *r)
 	return buf_detach(&b);
 }
 
+/* Each live record's customer's account and the account it was merged
+ * into, locked in the order of their ids, in a statement before the
+ * apply (migration 0074): a merge or undo of one of them under way is
+ * waited for, so that the apply's snapshot sees its tombstone; one that
+ * starts later waits for this page's commit and then moves what it filed.
+ * FOR KEY SHARE, as each foreign key check locks: other writers and the
+ * other lanes never wait for it. */
+static char *
+build_hold(const struct erp_resource *r)
+{
+	struct kam_buf b;
+
+	buf_init(&b);
+	buf_addf(&b, "SELECT FROM kam.account t WHERE t.id IN (SELECT v.id"
+	    " FROM pg_temp.kam_stage_%s d JOIN kam.account a"
+	    " ON a.erp_id = d.customer_id"
+	    " CROSS JOIN LATERAL (VALUES (a.id), (a.merged_into)) v (id)"
+	    " WHERE NOT d.invalid AND NOT d.deleted)"
+	    " ORDER BY t.id FOR KEY SHARE", r->name);
+	return buf_detach(&b);
+}
+
 /* $1 is true in a full listing: then the ERP's version wins even when its
  * change time is older than kam's. */
 static char *
@@ -337,6 +359,7 @@ build(struct erp_resource *r)
 	r->copy = build_copy(r);
 	r->apply = build_apply(r);
 	r->unknown = r->customer >= 0 ? build_unknown(r) : NULL;
+	r->hold = r->customer >= 0 ? build_hold(r) : NULL;
 	r->remember = sqlf("INSERT INTO kam.sync_seen (run_id, resource, erp_id)"
 	    " SELECT DISTINCT $1::bigint, '%s', id FROM pg_temp.kam_stage_%s"
 	    " WHERE id IS NOT NULL ON CONFLICT DO NOTHING", r->name);

@@ -51,6 +51,9 @@ struct erp_resource {
 	int			 customer;	/* index of customer_id, or -1 */
 	const char		*drop_stage;	/* commits drop it anyway */
 	const char		*copy;		/* the stage, COPY ... FROM STDIN */
+	/* the accounts the stage's customers resolve to, locked before the
+	 * apply; NULL without customer_id */
+	const char		*hold;
 	/* $1: a full listing (the ERP's version wins even when older); one
 	 * row: inserted, updated, deleted, unknown customers, and the
 	 * earliest change time (epoch microseconds) of those */

@@ -64,7 +64,8 @@ erp_store_page(struct kam_db *db, const struct erp_resource *r,
 
 	memset(out, 0, sizeof *out);
 	if ((empty_first && db_command(db, r->drop_stage, 0, NULL) < 0) ||
-	    !db_copy_in(db, r->copy, pg->copy.data, pg->copy.len))
+	    !db_copy_in(db, r->copy, pg->copy.data, pg->copy.len) ||
+	    (r->hold != NULL && db_command(db, r->hold, 0, NULL) < 0))
 		return db_failed(db, r->name, err);
 	/* planned for each page, never prepared: a plan made for the first
 	 * page of a first sync (an empty table) would scan the whole table

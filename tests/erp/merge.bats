@@ -2,8 +2,9 @@
 # A merged account's tombstone keeps its ERP id: what the ERP sends later
 # for the loser's customer lands on the winner (the sync's customer lookup,
 # src/erp/erp_resource.c, follows merged_into); and a merge while the sync
-# runs loses nothing and files nothing twice (migration 0055 locks the
-# tables the sync writes before it moves a row).
+# runs loses nothing and files nothing twice (migration 0074: the merge
+# locks its two accounts, the sync the accounts a page files under, before
+# either moves a row).
 
 bats_require_minimum_version 1.5.0
 
@@ -91,4 +92,45 @@ holds() {
 	[[ "${lines[2]}" == "orders "*", inserted 0, updated 0,"* ]]
 	[ "$(q "SELECT count(*) FROM kam.erp_order")" -eq 100 ]
 	[ "$(holds C00004)" = "0 0 0" ]
+}
+
+@test "the sync's records for the loser's customer wait for a merge under way and land on the winner" {
+	sync
+	[ "$status" -eq 0 ]
+	read -r o5 i5 c5 <<<"$(holds C00005)"
+	read -r o6 i6 c6 <<<"$(holds C00006)"
+	erp_ctl mutate '{"op": "add", "resource": "orders", "count": 3, "customer": "C00006"}' >/dev/null
+	# the merge done, not yet committed, while the sync starts; committed
+	# once the sync waits for it (or after 30 s)
+	cat >"$BATS_TEST_TMPDIR/waited" <<'SH'
+for _ in $(seq 300); do
+	[ "$(PGUSER=postgres psql -X -At -c "SELECT count(*) FROM pg_stat_activity
+	    WHERE usename = 'erpsync' AND wait_event_type = 'Lock'")" -gt 0 ] && { echo waited >&2; exit; }
+	sleep 0.1
+done
+SH
+	PGUSER=kamadmin psql -X -q -At -v ON_ERROR_STOP=1 >"$BATS_TEST_TMPDIR/merge.out" 2>&1 <<SQL &
+BEGIN;
+SELECT count(*) FROM kam.merge_accounts(
+    (SELECT id FROM kam.account WHERE erp_id = 'C00005'),
+    (SELECT id FROM kam.account WHERE erp_id = 'C00006'));
+\\! touch "$BATS_TEST_TMPDIR/merged"; bash "$BATS_TEST_TMPDIR/waited"
+COMMIT;
+SQL
+	pid=$!
+	for _ in $(seq 100); do
+		[ -e "$BATS_TEST_TMPDIR/merged" ] && break
+		sleep 0.1
+	done
+	[ -e "$BATS_TEST_TMPDIR/merged" ]
+	# the orders alone: the customers' page would wait on the loser's row
+	sync --resource orders
+	wait "$pid"
+	cat "$BATS_TEST_TMPDIR/merge.out"
+	[ "$status" -eq 0 ]
+	# the sync waited for the merge
+	grep -q waited "$BATS_TEST_TMPDIR/merge.out"
+	[[ "$output" == *"orders "*", inserted 3,"* ]]
+	[ "$(holds C00006)" = "0 0 0" ]
+	[ "$(holds C00005)" = "$((o5 + o6 + 3)) $((i5 + i6)) $((c5 + c6))" ]
 }

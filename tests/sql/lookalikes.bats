@@ -73,6 +73,23 @@ same VAT id DE111222333" ]
 	[ "$output" = "D1 100 same VAT id DE111222333; names 81 % alike" ]
 }
 
+@test "a merged tombstone is offered neither by name nor by VAT id" {
+	# D7 was Müller Maschinenbau (D1) before a merge (0055): its name,
+	# city and VAT id stay so that its ERP id resolves, but it points at
+	# its winner, and a merge into it would be refused
+	pg_as postgres -c "INSERT INTO kam.account (erp_id, name, tier, country, city,
+	        vat_id, status, merged_into)
+	    SELECT 'D7', 'Müller Maschinenbau GmbH', 'key', 'DE', 'Köln', 'DE111222333',
+	        'churned', a.id FROM kam.account a WHERE a.erp_id = 'D1'"
+	run alike_as anna D2
+	typed=$(pg_as anna -c "SELECT string_agg(o.erp_id, ' ' ORDER BY o.erp_id)
+	    FROM kam.account_lookalikes(NULL, 'Müller Maschinenbau GmbH', 'DE',
+	        'Köln', 'DE111222333') l JOIN kam.account o ON o.id = l.other_id")
+	pg_as postgres -c "DELETE FROM kam.account WHERE erp_id = 'D7'"
+	[ "$output" = "D1 100 same VAT id DE111222333; names 81 % alike" ]
+	[ "$typed" = "D1 D2" ]
+}
+
 @test "support may not ask" {
 	run pg_as sam -c "SELECT count(*) FROM kam.account_lookalikes(NULL, 'x', 'DE', NULL, NULL)"
 	[ "$status" -ne 0 ]
