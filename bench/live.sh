@@ -8,7 +8,7 @@ changes=100
 sock=kam-bench-live-$$
 trace=$(mktemp)
 tmx() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tmx kill-server 2>/dev/null; rm -f "$trace"' EXIT
+trap 'tmx kill-server 2>/dev/null || true; rm -f "$trace"' EXIT
 
 read -r acct name < <("$PSQL" -X -At -F ' ' -c "SELECT a.id, a.name FROM kam.account a
     JOIN kam.app_user u ON u.id = a.owner_id AND u.role_name = 'anna'

@@ -144,7 +144,7 @@ SQL
 sock=kam-bench-queue-$$
 trace=$(mktemp)
 tmx() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tmx kill-server 2>/dev/null; rm -f "$sqlfile" "$trace"' EXIT
+trap 'tmx kill-server 2>/dev/null || true; rm -f "$sqlfile" "$trace"' EXIT
 queue_paint_ms() {
 	local i
 	: >"$trace"

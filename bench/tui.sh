@@ -39,7 +39,7 @@ fi
 sock=kam-bench-tui-$$
 trace=$(mktemp)
 tmx() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tmx kill-server 2>/dev/null; rm -f "$trace"' EXIT
+trap 'tmx kill-server 2>/dev/null || true; rm -f "$trace"' EXIT
 
 keys_seen() { grep -c ' key ' "$trace" || true; }
 # settle N: waits until the trace holds N keys and ends in a complete paint
