@@ -144,11 +144,37 @@ first_idle() { awk '$2 == "paint" && $3 == "idle" { print $1; exit }' "$trace"; 
 best() { sort -n | head -n 1; }
 worst() { sort -n | tail -n 1; }
 
+# voc_run REACH: anna opens the voice of the customer's cloud of the last
+# year for REACH (mine, everyone) from the command line, the client's first
+# cloud of its session; the ms from Enter to the complete paint
+voc_run() {
+	local cmd="voc 1y $1"
+	start_kam anna
+	key :
+	tmx send-keys -l "$cmd"
+	sent=$((sent + ${#cmd}))
+	settle "$sent"
+	key Enter
+	stop_kam
+	key_latencies | awk '$1 == "Enter" { v = $2 } END { print v }'
+}
+
 declare -a fp fi search searchc short open hist last ag_first ag_last pf_all pf_mine pf_keys
+declare -a voc_mine voc_all
 # BENCH_TUI_ONLY=portfolio: the portfolio's steps alone (the others'
-# lines then print "-")
+# lines then print "-"); BENCH_TUI_ONLY=voc: the cloud's alone, printed
+# alone
 only=${BENCH_TUI_ONLY:-}
 for ((r = 0; r < runs + 1; r++)); do
+	if [ "$only" != voc ]; then
+		:
+	elif [ $r -eq 0 ]; then
+		voc_run mine >/dev/null
+		continue
+	else
+		voc_mine+=("$(voc_run mine)") voc_all+=("$(voc_run everyone)")
+		continue
+	fi
 	if [ "$only" = portfolio ]; then
 		[ $r -eq 0 ] && { portfolio_run >/dev/null || tmx kill-server 2>/dev/null; continue; }
 		read -r a m k < <(portfolio_run || { tmx kill-server 2>/dev/null; echo - - -; })
@@ -180,6 +206,14 @@ for ((r = 0; r < runs + 1; r++)); do
 	pf_mine+=("$m")
 	pf_keys+=("$k")
 done
+if [ "$only" = voc ]; then
+	printf '\n%-52s %8s\n' "the client, as anna (a manager), best of $runs" "ms"
+	printf '%-52s %8s   (target <= 100)\n' ":voc 1y mine: her accounts' cloud, first paint" \
+	    "$(printf '%s\n' "${voc_mine[@]}" | best)"
+	printf '%-52s %8s   (target <= 300)\n' ":voc 1y everyone: everyone's cloud, first paint" \
+	    "$(printf '%s\n' "${voc_all[@]}" | best)"
+	exit 0
+fi
 # best_for USER: the best of a user's figures ("user ms" lines)
 best_for() { awk -v u="$1" '$1 == u { print $2 }' | best; }
 
