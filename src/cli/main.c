@@ -310,12 +310,30 @@ output_checked(int rc)
 	if (fflush(stdout) != 0)
 		err = errno;
 	else if (ferror(stdout))
-		err = EIO;
+		err = -1;	/* an earlier flush failed, and took its reason along */
 	/* a command that failed has said why already */
 	if (err == 0 || err == EPIPE || rc != EX_OK)
 		return rc;
-	log_warn("cannot write standard output: %s", strerror(err));
+	if (err < 0)
+		log_warn("cannot write standard output");
+	else
+		log_warn("cannot write standard output: %s", strerror(err));
 	return EX_IOERR;
+}
+
+/* A write that fails empties stdio's buffer, and only the flush that
+ * failed knew why (a full disk, a failing device); so output to a file or
+ * pipe goes out in blocks of 64 KiB, and every command whose output fits
+ * one has its reason told by output_checked (kam --db status outgrew the
+ * 4 KiB of a device's block and was told "Input/output error" for a full
+ * disk). A terminal keeps its lines. */
+static void
+output_blocks(void)
+{
+	static char block[64 * 1024];
+
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, block, _IOFBF, sizeof block);
 }
 
 int
@@ -328,6 +346,7 @@ main(int argc, char **argv)
 
 	/* LC_CTYPE only: LC_NUMERIC must stay "C" so numbers keep their dot. */
 	setlocale(LC_CTYPE, "");
+	output_blocks();
 	if ((rc = parse_options(argc, argv, &o)) >= 0)
 		return output_checked(rc);
 	conf_init(&c);
