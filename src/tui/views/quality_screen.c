@@ -85,7 +85,10 @@ open_finding(struct table_tab *tt, struct tui *t)
 }
 
 /* The finding under the cursor in full, on the message line until the
- * next key: at 80 columns the What column keeps a few characters of it. */
+ * next key: at 80 columns the What column keeps a few characters of it.
+ * Only while the list is on top: read again under another screen (a
+ * merge opened from the duplicates), it would talk over that screen's
+ * own message. */
 static void
 quality_moved(struct table_tab *tt, struct tui *t)
 {
@@ -93,7 +96,7 @@ quality_moved(struct table_tab *tt, struct tui *t)
 	size_t i = tt->tb.nav.cursor;
 	const char *rule, *detail;
 
-	if (i >= r->nrows)
+	if (i >= r->nrows || t->top != &tt->v)
 		return;
 	rule = acct_rows_get(r, i, QQ_RULE);
 	detail = acct_rows_get(r, i, QQ_DETAIL);
