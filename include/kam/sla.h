@@ -25,7 +25,8 @@ enum sla_field {
  * upcoming or missing; SLA_ID is the service level's row (NULL: none); SLA_OPEN_NOW is t or f, NULL
  * when no service level is in force; SLA_ALSO_VALID names the others in
  * force today (NULL: none); SLA_WARRANTIES holds one
- * warranty a line; SLA_JSON is the whole card as one JSON object.
+ * warranty a line; SLA_JSON is the whole card as one JSON object, from
+ * sla_card_lookup asked for JSON only (NULL otherwise).
  * Under a service level in force: SLA_CHANGE_* is when support next
  * closes (open now) or opens (closed), as text in the calendar's zone
  * (THERE) and the agent's (HERE, NULL when the same), and in how many
@@ -56,14 +57,16 @@ void	sla_until(struct kam_buf *b, const char *seconds);
 /* kam --sla in one round trip when key is an account's exact name or id
  * (two when it is not): the schema's migrations (count and latest, for
  * migrate_verdict), the accounts key names (account_find's search) and,
- * when it names exactly one, its card. A database error is left for
- * the caller to read (db_error) and its code returned. */
+ * when it names exactly one, its card (with SLA_JSON when json). A
+ * database error is left for the caller to read (db_error) and its code
+ * returned. */
 struct sla_lookup {
 	int			schema_n, schema_latest;
 	struct account_matches	matches;
 	struct sla_card		card;	/* filled when matches.n is 1 */
 };
-int	sla_card_lookup(struct kam_db *db, const char *key, struct sla_lookup *l);
+int	sla_card_lookup(struct kam_db *db, const char *key, bool json,
+	    struct sla_lookup *l);
 
 bool	sla_card_send(struct kam_db *db, const char *account_id);
 bool	sla_card_recv(struct kam_db *db, struct sla_card *card);

@@ -59,12 +59,12 @@ print_json(const char *json)
  * (missing or not current): migrate_require says so as for every
  * command, else the lookup's own error stands. */
 static int
-lookup(struct kam_db *db, const char *key, struct sla_lookup *l)
+lookup(struct kam_db *db, const char *key, bool json, struct sla_lookup *l)
 {
 	char *err;
 	int rc, schema;
 
-	if ((rc = sla_card_lookup(db, key, l)) == EX_OK)
+	if ((rc = sla_card_lookup(db, key, json, l)) == EX_OK)
 		return migrate_verdict(l->schema_n, l->schema_latest);
 	err = xstrdup(db_error(db));
 	if ((schema = migrate_require(db)) == EX_OK)
@@ -95,7 +95,7 @@ cmd_sla(const struct kam_opts *o, const struct kam_conf *c)
 		    "redirect it to keep the card");
 	if ((db = cli_connect_unchecked(c, &rc)) == NULL)
 		return rc;
-	if ((rc = lookup(db, o->sla, &l)) == EX_OK &&
+	if ((rc = lookup(db, o->sla, json, &l)) == EX_OK &&
 	    (id = cli_pick_account(&l.matches, o->sla, &rc)) != NULL) {
 		if (o->open_now != NULL)
 			rc = l.card.field[SLA_OPEN_NOW] != NULL &&

@@ -8,6 +8,30 @@
 #include "kam/xalloc.h"
 #include "search_sql.h"
 
+/* The whole card as one JSON object (kam --sla -f json), over c. */
+#define CARD_JSON \
+" json_build_object('account', c.account, 'erp_id', c.erp_id," \
+"  'owner', c.owner, 'owner_email', c.owner_email, 'state', c.state," \
+"  'service_level', c.name, 'first_response_seconds', c.first_response_s," \
+"  'resolution_seconds', c.resolution_s, 'support_hours', c.hours," \
+"  'calendar', c.calendar, 'time_zone', c.time_zone," \
+"  'agent_time_zone', current_setting('TimeZone'), 'open_now', c.open_now," \
+"  'closes_at', CASE WHEN c.open_now THEN c.change_at END," \
+"  'opens_at', CASE WHEN NOT c.open_now THEN c.change_at END," \
+"  'seconds_to_change', ceil(extract(epoch FROM c.change_at - now()))::bigint," \
+"  'first_response_by', c.response_by, 'resolution_by', c.resolution_by," \
+"  'next_holiday', CASE WHEN c.holiday_day IS NOT NULL THEN json_build_object(" \
+"   'name', c.holiday_name, 'day', c.holiday_day," \
+"   'closed_from', c.closed_from, 'closed_to', c.closed_to) END," \
+"  'escalation', json_build_object('contact', c.esc_name, 'phone', c.esc_phone," \
+"   'email', c.esc_email, 'note', c.escalation)," \
+"  'channels', to_json(string_to_array(c.channels, ', '))," \
+"  'goodwill_policy', c.goodwill_policy," \
+"  'valid_from', c.valid_from, 'valid_to', c.valid_to," \
+"  'also_valid', c.also_valid," \
+"  'warranties', CASE WHEN c.warranties IS NULL THEN '[]'::json" \
+"   ELSE to_json(string_to_array(c.warranties, E'\\n')) END)"
+
 /* The SLA that applies today by kam.account_service_level (migration
  * 0015, the one definition of it), else the latest one; support is open,
  * opens and closes, and a ticket logged now is due, only under one in
@@ -16,9 +40,13 @@
  * one readable line (the calendar's name unless it was made from the
  * service level's hours), instants as text in the calendar's zone and
  * the agent's (NULL when the two are one), the JSON as the database
- * writes it, so money and times keep their exact text. */
-#define CARD_SQL(ACCOUNT) \
-"WITH c AS (" \
+ * writes it, so money and times keep their exact text; only kam --sla
+ * -f json asks for it (JSON is CARD_JSON or NULL), as a new session
+ * pays for every function a statement names. c is materialised so that
+ * the warranties and the hours, read by the text and the JSON alike,
+ * are planned and read once. */
+#define CARD_SQL(ACCOUNT, JSON) \
+"WITH c AS MATERIALIZED (" \
 " SELECT a.name AS account, a.erp_id, o.display_name AS owner," \
 "  o.email AS owner_email," \
 "  coalesce(f.state, 'missing') AS state, f.also_valid," \
@@ -55,42 +83,25 @@
 " LEFT JOIN kam.service_level s ON s.id = f.id" \
 " LEFT JOIN kam.calendar cal ON cal.id = s.calendar_id" \
 " LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id" \
-/* the clock (migration 0026) only under a service level in force */ \
+/* the clock (migration 0026) only under a service level in force: \
+ * OFFSET 0 keeps each WHERE a test before the functions run, which a \
+ * join condition is not (a new session compiles the clock's PL/pgSQL \
+ * for an expired service level otherwise) */ \
 " LEFT JOIN LATERAL (SELECT x.open_now," \
 "   CASE WHEN x.open_now THEN kam.clock_next_closing(s.calendar_id, now())" \
 "    ELSE kam.clock_next_opening(s.calendar_id, now()) END AS change_at," \
 "   kam.clock_add(s.calendar_id, now(), s.first_response) AS response_by," \
 "   kam.clock_add(s.calendar_id, now(), s.resolution) AS resolution_by" \
-"   FROM (SELECT kam.clock_open(s.calendar_id, now()) AS open_now) x" \
-"   WHERE f.state = 'valid') k ON true" \
-" LEFT JOIN LATERAL kam.clock_next_holiday(s.calendar_id, now()) h" \
-"  ON f.state = 'valid'" \
+"   FROM (SELECT kam.clock_open(s.calendar_id, now()) AS open_now" \
+"    WHERE f.state = 'valid' OFFSET 0) x) k ON true" \
+" LEFT JOIN LATERAL (SELECT * FROM kam.clock_next_holiday(s.calendar_id, now())" \
+"  WHERE f.state = 'valid' OFFSET 0) h ON true" \
 " WHERE a.id = " ACCOUNT ")" \
 "SELECT c.account, c.erp_id, c.owner, c.owner_email, c.state, c.name," \
 " c.first_response_s, c.resolution_s, c.hours, c.time_zone, c.open_now," \
 " c.local_now, c.channels, c.esc_name, c.esc_phone, c.esc_email, c.escalation," \
 " c.goodwill_policy, c.valid_from, c.valid_to, c.warranties, c.also_valid," \
-" json_build_object('account', c.account, 'erp_id', c.erp_id," \
-"  'owner', c.owner, 'owner_email', c.owner_email, 'state', c.state," \
-"  'service_level', c.name, 'first_response_seconds', c.first_response_s," \
-"  'resolution_seconds', c.resolution_s, 'support_hours', c.hours," \
-"  'calendar', c.calendar, 'time_zone', c.time_zone," \
-"  'agent_time_zone', current_setting('TimeZone'), 'open_now', c.open_now," \
-"  'closes_at', CASE WHEN c.open_now THEN c.change_at END," \
-"  'opens_at', CASE WHEN NOT c.open_now THEN c.change_at END," \
-"  'seconds_to_change', ceil(extract(epoch FROM c.change_at - now()))::bigint," \
-"  'first_response_by', c.response_by, 'resolution_by', c.resolution_by," \
-"  'next_holiday', CASE WHEN c.holiday_day IS NOT NULL THEN json_build_object(" \
-"   'name', c.holiday_name, 'day', c.holiday_day," \
-"   'closed_from', c.closed_from, 'closed_to', c.closed_to) END," \
-"  'escalation', json_build_object('contact', c.esc_name, 'phone', c.esc_phone," \
-"   'email', c.esc_email, 'note', c.escalation)," \
-"  'channels', to_json(string_to_array(c.channels, ', '))," \
-"  'goodwill_policy', c.goodwill_policy," \
-"  'valid_from', c.valid_from, 'valid_to', c.valid_to," \
-"  'also_valid', c.also_valid," \
-"  'warranties', CASE WHEN c.warranties IS NULL THEN '[]'::json" \
-"   ELSE to_json(string_to_array(c.warranties, E'\\n')) END) AS json," \
+"" JSON " AS json," \
 " c.sla_id, c.calendar," \
 " kam.clock_local_text(c.change_at, c.time_zone) AS change_there," \
 " kam.clock_local_text(c.change_at, c.here_zone) AS change_here," \
@@ -106,7 +117,7 @@
 "   ELSE to_char(c.closed_from, 'HH24:MI') || '-' || to_char(c.closed_to, 'HH24:MI')" \
 "  END) END AS holiday" \
 " FROM c"
-static const char card_sql[] = CARD_SQL("$1::bigint");
+static const char card_sql[] = CARD_SQL("$1::bigint", "NULL::json");
 
 /* The columns it returns, named for enum sla_field; checked on every
  * result. */
@@ -166,21 +177,25 @@ sla_card_load(struct kam_db *db, const char *account_id, struct sla_card *card)
 /* kam --sla's one round trip (a fresh backend's catalog lookups and
  * the network's waits are most of its time): the schema check, the
  * account search FIND and, when the key names one account, its card. */
-#define LOOKUP_SQL(FIND) \
+#define LOOKUP_SQL(FIND, JSON) \
 	"WITH v AS (" MIGRATE_COUNT_SQL "), " \
 	"m AS MATERIALIZED (SELECT * FROM (" FIND ") f) " \
 	"SELECT m.id AS match_id, m.erp_id AS match_erp_id, " \
 	"m.name AS match_name, m.city AS match_city, " \
 	"v.n AS schema_n, v.latest AS schema_latest, card.* " \
 	"FROM v LEFT JOIN m ON true LEFT JOIN LATERAL (" \
-	CARD_SQL("m.id AND (SELECT count(*) FROM m) = 1") ") card ON true"
+	CARD_SQL("m.id AND (SELECT count(*) FROM m) = 1", JSON) ") card ON true"
 /* A caller names the account (its name, ERP id, VAT id or kam id): the
  * exact tier alone answers, and a new session does not plan the three
  * others (word starts, anywhere, similar spellings through pg_trgm),
  * about 12 ms of a fresh backend's CPU (bench/README.md). Only a key
  * that is none of them costs a second round trip, with every tier. */
-static const char lookup_exact_sql[] = LOOKUP_SQL(ACCOUNT_FIND_EXACT_SQL);
-static const char lookup_sql[] = LOOKUP_SQL(ACCOUNT_FIND_SQL);
+static const char *const lookup_sql[2][2] = {
+	{ LOOKUP_SQL(ACCOUNT_FIND_EXACT_SQL, "NULL::json"),
+	  LOOKUP_SQL(ACCOUNT_FIND_EXACT_SQL, CARD_JSON) },
+	{ LOOKUP_SQL(ACCOUNT_FIND_SQL, "NULL::json"),
+	  LOOKUP_SQL(ACCOUNT_FIND_SQL, CARD_JSON) },
+};
 
 enum { LK_ID, LK_ERP_ID, LK_NAME, LK_CITY, LK_SCHEMA_N, LK_SCHEMA_LATEST,
 	LK_NCOLS };
@@ -220,14 +235,15 @@ lookup_run(struct kam_db *db, const char *sql, const char *key,
 }
 
 int
-sla_card_lookup(struct kam_db *db, const char *key, struct sla_lookup *l)
+sla_card_lookup(struct kam_db *db, const char *key, bool json,
+    struct sla_lookup *l)
 {
-	int rc = lookup_run(db, lookup_exact_sql, key, l);
+	int rc = lookup_run(db, lookup_sql[0][json], key, l);
 
 	if (rc != EX_OK || l->matches.n > 0)
 		return rc;
 	account_matches_free(&l->matches);
-	return lookup_run(db, lookup_sql, key, l);
+	return lookup_run(db, lookup_sql[1][json], key, l);
 }
 
 bool

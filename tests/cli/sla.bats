@@ -336,6 +336,28 @@ statements() {
 	[ "$(statements sam "$KAM" -d user=sam --sla 'no such firm' | wc -l)" -eq 2 ]
 }
 
+# A new session pays for every function its statement names and every
+# PL/pgSQL function it runs (bench/README.md): the text card does not ask
+# for the JSON, and an expired service level does not run the clock.
+@test "kam --sla asks for no more than it shows: JSON only for -f json, no clock without a service level in force (issue 16)" {
+	pg_test_direct_only "PgBouncer sends its own SETs (the time zone) on the server's log"
+	[ "$(statements sam "$KAM" -d user=sam --sla C1 | grep -c json_build_object)" -eq 0 ]
+	[ "$(statements sam "$KAM" -d user=sam --sla C1 -f json | grep -c json_build_object)" -eq 1 ]
+	q "ALTER ROLE sam SET track_functions = 'pl'" >/dev/null
+	clock_calls() {
+		q "SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE schemaname = 'kam' AND funcname LIKE 'clock%'"
+	}
+	local before after
+	before=$(clock_calls)
+	"$KAM" -d user=sam --sla C4 >/dev/null
+	"$KAM" -d user=sam --sla C4 -f json >/dev/null
+	after=$(clock_calls)
+	[ "$after" -eq "$before" ]
+	"$KAM" -d user=sam --sla C1 >/dev/null
+	q "ALTER ROLE sam RESET track_functions" >/dev/null
+	[ "$(clock_calls)" -gt "$after" ]
+}
+
 @test "the folded check still refuses a schema behind or ahead, and no schema" {
 	q "INSERT INTO kam.schema_migration (version, name, checksum) VALUES (9999, 'future', 'x')" >/dev/null
 	run --separate-stderr "$KAM" --sla C1
