@@ -77,24 +77,6 @@ Wrong address|t|desk@c3.example.com" ]
 	[ "$output" = 5 ]
 }
 
-# nested_plans USER SQL: the plans of every statement SQL runs, functions'
-# and triggers' included (auto_explain, loaded by the superuser for a
-# session that then acts as USER, after SETUP as the superuser), rolled
-# back
-nested_plans() {
-	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 2>&1 <<-SQL
-	LOAD 'auto_explain';
-	SET auto_explain.log_min_duration = 0;
-	SET auto_explain.log_nested_statements = on;
-	SET auto_explain.log_level = notice;
-	BEGIN;
-	${3:-}
-	SET ROLE $1;
-	$2;
-	ROLLBACK;
-	SQL
-}
-
 @test "the announcement finds the topic's open items through the topics' index" {
 	# before 0077 the choice could take no index on the topic ("ids[1] =
 	# ANY"), and the partial GIN index was read whole as a list of every

@@ -215,22 +215,6 @@ kept() {
 	q "DROP POLICY hide_c1 ON kam.interaction"
 }
 
-# nested_plans USER STATEMENT [SETUP]: the plans of STATEMENT and of the
-# statements it runs, as USER, after SETUP, all rolled back
-nested_plans() {
-	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 2>&1 <<-SQL
-	LOAD 'auto_explain';
-	SET auto_explain.log_min_duration = 0;
-	SET auto_explain.log_nested_statements = on;
-	SET auto_explain.log_level = notice;
-	BEGIN;
-	${3:-}
-	SET ROLE $1;
-	$2;
-	ROLLBACK;
-	SQL
-}
-
 # Before 0078 each walk of the open items read every item it passed from
 # the table to learn whose account it is, and "one of her accounts?"
 # read account rows (1 173 item pages and 4 904 account pages for anna's
