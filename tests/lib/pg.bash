@@ -86,6 +86,24 @@ q() {
 	PGUSER=postgres psql -X -At -c "$1"
 }
 
+# nested_plans USER SQL [SETUP]: the plans of every statement SQL runs, functions'
+# and triggers' included (auto_explain, loaded by the superuser for a
+# session that then acts as USER, after SETUP as the superuser), rolled
+# back
+nested_plans() {
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 2>&1 <<-SQL
+	LOAD 'auto_explain';
+	SET auto_explain.log_min_duration = 0;
+	SET auto_explain.log_nested_statements = on;
+	SET auto_explain.log_level = notice;
+	BEGIN;
+	${3:-}
+	SET ROLE $1;
+	$2;
+	ROLLBACK;
+	SQL
+}
+
 # kept_follow_ups: the agenda's open follow-ups as migration 0037 keeps
 # them, one a line (to compare with a rebuild from scratch).
 kept_follow_ups() {

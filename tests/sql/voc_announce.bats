@@ -77,24 +77,6 @@ Wrong address|t|desk@c3.example.com" ]
 	[ "$output" = 5 ]
 }
 
-# nested_plans USER SQL: the plans of every statement SQL runs, functions'
-# and triggers' included (auto_explain, loaded by the superuser for a
-# session that then acts as USER, after SETUP as the superuser), rolled
-# back
-nested_plans() {
-	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 2>&1 <<-SQL
-	LOAD 'auto_explain';
-	SET auto_explain.log_min_duration = 0;
-	SET auto_explain.log_nested_statements = on;
-	SET auto_explain.log_level = notice;
-	BEGIN;
-	${3:-}
-	SET ROLE $1;
-	$2;
-	ROLLBACK;
-	SQL
-}
-
 @test "the announcement finds the topic's open items through the topics' index" {
 	# before 0077 the choice could take no index on the topic ("ids[1] =
 	# ANY"), and the partial GIN index was read whole as a list of every
@@ -118,6 +100,31 @@ nested_plans() {
 	cat "$BATS_TEST_TMPDIR/choice"
 	grep -q 'Index Cond: (topic_ids @>' "$BATS_TEST_TMPDIR/choice"
 	grep -q 'interaction_topics_open' "$BATS_TEST_TMPDIR/choice"
+}
+
+# Before 0079 the life cycle's trigger asked who the user is (a query) for
+# every item the announcement moved, though it stamps none of them, and
+# the answer's list was planned in parallel on the generated data (each
+# worker read and hashed the items again: 0.9 s where one process takes
+# 0.2 s). Now the only asking is the answers' author, one an account
+# (as an administrator, whom no policy asks about).
+@test "an announcement asks who the user is only for what it stamps, and lists in one process" {
+	run nested_plans kamadmin "SELECT count(DISTINCT answer_id) || ' told',
+	           count(*) || ' moved'
+	    FROM kam.voc_announce('delivery', now() - interval '30 days', NULL, false,
+	                          'We changed carriers.', false) WHERE touched"
+	[ "$status" -eq 0 ]
+	local told asked
+	told=$(echo "$output" | sed -n 's/^ *\([0-9]*\) told .*/\1/p')
+	moved=$(echo "$output" | sed -n 's/.* \([0-9]*\) moved$/\1/p')
+	asked=$(echo "$output" | grep -c 'Query Text: *SELECT id FROM kam.app_user WHERE role_name')
+	echo "told $told, moved $moved, asked $asked"
+	[ "$moved" -gt "$told" ]
+	# an administrator's answers take their author from the default
+	[ "$asked" -eq "$told" ]
+	[ "$(q "SELECT array_to_string(proconfig, ',') FROM pg_proc
+	    WHERE oid = 'kam.voc_announce(text, timestamptz, text, boolean, text, boolean)'::regprocedure")" \
+	    = max_parallel_workers_per_gather=0 ]
 }
 
 @test "an unknown topic and an empty message are refused" {
