@@ -658,24 +658,26 @@ struct refresh_part {
 };
 
 /* Works out the part's stale accounts, a batch (a transaction) at a
- * time, in id order; the last batch may run past `until` into the next
- * part, whose first batch has by then made those accounts' rows kept. */
+ * time, in id order, none past `until` (migration 0080): where few are
+ * stale, a batch without that end ran on into the next parts, whose lanes
+ * waited for its locks and then worked the same accounts out again. */
 static void *
 refresh_part(void *arg)
 {
-	static const char sql[] =
-	    "SELECT last_id FROM kam.portfolio_figures_refresh_after($1::bigint)";
+	static const char sql[] = "SELECT last_id FROM"
+	    " kam.portfolio_figures_refresh_after($1::bigint, $2::bigint)";
 	struct refresh_part *part = arg;
-	char after[24];
-	const char *p[1] = { after };
+	char after[24], until[24];
+	const char *p[2] = { after, part->until != 0 ? until : NULL };
 	struct kam_res *r;
 	const char *last;
 	bool more = true;
 
 	snprintf(after, sizeof after, "%lld", (long long)part->after);
+	snprintf(until, sizeof until, "%lld", (long long)part->until);
 	/* a stop asked for leaves the rest to the portfolio */
 	while (more && !erp_http_stopping(NULL)) {
-		if ((r = db_query(part->db, sql, 1, p)) == NULL) {
+		if ((r = db_query(part->db, sql, 2, p)) == NULL) {
 			log_warn("the portfolio's kept figures were not refreshed: %s",
 			    db_error(part->db));
 			return NULL;
@@ -691,9 +693,8 @@ refresh_part(void *arg)
 }
 
 /* The accounts' ids cut into parts of equal span, at most n and none
- * shorter than a batch (a part's first batch would otherwise take the
- * next part's accounts too, and both would work them out): how many, 0
- * when there is no account. */
+ * shorter than a batch (fewer accounts than a batch are not worth a
+ * lane's statements): how many, 0 when there is no account. */
 static int
 refresh_parts(struct sync *s, struct refresh_part *parts, int n)
 {

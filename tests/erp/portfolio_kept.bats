@@ -1,9 +1,9 @@
 #!/usr/bin/env bats
-# The sync and the portfolio's kept figures (migrations 0053, 0062): a page
-# of orders or invoices over more than 64 accounts only drops their kept
-# rows, and the sync works them out again after its last page, so that
-# the portfolio reads every account from a kept row, with the figures
-# 0045's definition gives (kam.portfolio_computed).
+# The sync and the portfolio's kept figures (migrations 0053, 0062,
+# 0080): a page of orders or invoices over more than 64 accounts only
+# drops their kept rows, and the sync works them out again after its last
+# page, each once, so that the portfolio reads every account from a kept
+# row, with the figures 0045's definition gives (kam.portfolio_computed).
 
 bats_require_minimum_version 1.5.0
 
@@ -67,6 +67,46 @@ differing() {
 	printf '[erp]\nconnections = 3\n' > "$KAM_CONFIG"
 	sync
 	[ "$status" -eq 0 ]
+	[ "$(stale)" = 0 ]
+	[ "$(differing)" = 0 ]
+}
+
+@test "where few accounts are stale, each lane works out those of its own span, each once" {
+	q "INSERT INTO kam.account (erp_id, name, tier)
+	    SELECT 'X' || i, 'Spread ' || i, 'standard' FROM generate_series(1, 3000) i" >/dev/null
+	export KAM_CONFIG=$BATS_TEST_TMPDIR/kam.conf
+	printf '[erp]\nconnections = 2\n' > "$KAM_CONFIG"
+	sync
+	[ "$status" -eq 0 ]
+	[ "$(stale)" = 0 ]
+	# a tenth stale, over both lanes' spans (as a re-sync leaves them);
+	# each batch holds its accounts' locks a second, so that the other
+	# lane has chosen its stale accounts before the first batch ends
+	q "DELETE FROM kam.portfolio_figure WHERE account_id % 10 = 0" >/dev/null
+	n=$(stale)
+	[ "$n" -gt 300 ]
+	PGUSER=postgres psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+CREATE TABLE public.recounted (account_id bigint);
+CREATE FUNCTION public.recounted() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+	INSERT INTO public.recounted SELECT account_id FROM new_rows;
+	PERFORM pg_sleep(1);
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER recounted AFTER INSERT ON kam.portfolio_figure
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION public.recounted();
+SQL
+	sync
+	twice=$(q "SELECT count(*) - count(DISTINCT account_id) FROM public.recounted")
+	once=$(q "SELECT count(DISTINCT account_id) FROM public.recounted")
+	q "DROP TRIGGER recounted ON kam.portfolio_figure;
+	   DROP FUNCTION public.recounted(); DROP TABLE public.recounted" >/dev/null
+	[ "$status" -eq 0 ]
+	[ "$twice" = 0 ]
+	[ "$once" = "$n" ]
 	[ "$(stale)" = 0 ]
 	[ "$(differing)" = 0 ]
 }
