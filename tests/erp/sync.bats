@@ -416,7 +416,10 @@ SQL
 	printf '[erp]\npage_size = 20\n' > "$BATS_TEST_TMPDIR/kam.conf"
 	run script -qefc "'$KAM' -c '$BATS_TEST_TMPDIR/kam.conf' --sync --resource customers" /dev/null
 	[ "$status" -eq 0 ]
-	[[ "$output" == *$'\r'"customers 1 pages, 20 records, "*"/s"* ]]
+	# the two connections may commit the short last page (10) first, as
+	# in --progress-fd's test below
+	[[ "$output" == *$'\r'"customers 1 pages, 20 records, "*"/s"* ||
+	   "$output" == *$'\r'"customers 1 pages, 10 records, "*"/s"* ]]
 	[[ "$output" == *$'\r'"customers 2 pages, 30 records, "*"/s"* ]]
 	[[ "$output" == *"customers fetched 30, inserted 30, updated 0, unchanged 0"* ]]
 	sync -c "$BATS_TEST_TMPDIR/kam.conf" --resource customers
