@@ -2,6 +2,15 @@
 # one query that finds the account by name and shows the same card
 # (sourced by bench/run).
 
+# What both statements below ask alike: escalation, goodwill, validity,
+# the warranties in force, and the account with its owner.
+sla_tail=" s.channels, ec.name AS escalation, ec.phone, ec.email AS escalation_email,
+ s.escalation AS note, s.goodwill_policy, s.valid_from, s.valid_to,
+ (SELECT string_agg(w.title, '; ') FROM kam.special_condition w
+  WHERE w.account_id = a.id AND w.kind = 'warranty' AND w.valid_from <= current_date
+  AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties
+ FROM kam.account a LEFT JOIN kam.app_user o ON o.id = a.owner_id"
+
 # The same lookup (the accent-folded name, through its index) and the
 # facts kam's card shows, the way kam(1) shows psql users to ask for them:
 # the service level in force by kam.account_service_level (the one rule;
@@ -16,12 +25,7 @@ sla_sql="SELECT a.name, a.erp_id, o.display_name AS owner, o.email AS owner_emai
  k.response_by, k.response_by AT TIME ZONE cal.time_zone AS response_there,
  k.resolution_by, k.resolution_by AT TIME ZONE cal.time_zone AS resolution_there,
  h.name AS holiday, h.day AS holiday_day, h.closed_from, h.closed_to,
- s.channels, ec.name AS escalation, ec.phone, ec.email AS escalation_email,
- s.escalation AS note, s.goodwill_policy, s.valid_from, s.valid_to,
- (SELECT string_agg(w.title, '; ') FROM kam.special_condition w
-  WHERE w.account_id = a.id AND w.kind = 'warranty' AND w.valid_from <= current_date
-  AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties
- FROM kam.account a LEFT JOIN kam.app_user o ON o.id = a.owner_id
+$sla_tail
  LEFT JOIN LATERAL kam.account_service_level(a.id) f ON true
  LEFT JOIN kam.service_level s ON s.id = f.id
  LEFT JOIN kam.calendar cal ON cal.id = s.calendar_id
@@ -49,12 +53,7 @@ narrow_sql="SELECT a.name, a.erp_id, o.display_name AS owner, o.email,
  kam.clock_add(s.calendar_id, now(), s.first_response) AS response_by,
  kam.clock_add(s.calendar_id, now(), s.resolution) AS resolution_by,
  (SELECT h.name || ' ' || h.day FROM kam.clock_next_holiday(s.calendar_id, now()) h) AS holiday,
- s.channels, ec.name AS escalation, ec.phone, ec.email AS escalation_email,
- s.escalation AS note, s.goodwill_policy, s.valid_from, s.valid_to,
- (SELECT string_agg(w.title, '; ') FROM kam.special_condition w
-  WHERE w.account_id = a.id AND w.kind = 'warranty' AND w.valid_from <= current_date
-  AND (w.valid_to IS NULL OR w.valid_to >= current_date)) AS warranties
- FROM kam.account a LEFT JOIN kam.app_user o ON o.id = a.owner_id
+$sla_tail
  LEFT JOIN kam.service_level s ON s.account_id = a.id
  LEFT JOIN kam.contact ec ON ec.id = s.escalation_contact_id
  WHERE kam.fold(a.name) = kam.fold(:'name')"
