@@ -116,7 +116,10 @@ static const char teams_sql[] =
  * either way), a space and the id in 19 digits, compared in "C". From the
  * view, every account filtered is keyed and the page taken from them. From
  * kam.account the value is never NULL: the page is the rows after $8's
- * value and id (taken apart again) in the index's order, the direction
+ * value and id (taken apart again) in the index's order, the space a
+ * chr(1), so that the keys sort as value and id do (a name that goes on
+ * where another ends, "acme" and "acme 0 ...", with a space sorted the
+ * id's digits against the name's), the direction
  * program text (portfolio_sql; $12, not read there, is named as a
  * column, so that the parameter has a type). */
 static const char view_keys_sql[] =
@@ -132,7 +135,7 @@ static const char view_keys_sql[] =
 	" LIMIT $9::int) s";
 
 static const char account_keys_sql[] =
-	"SELECT l.* FROM (SELECT ('1' || r.v || ' ' || lpad(r.id::text, 19, "
+	"SELECT l.* FROM (SELECT ('1' || r.v || chr(1) || lpad(r.id::text, 19, "
 	"'0')) COLLATE \"C\" AS sort_key, r.id, $12::bool AS backwards "
 	"FROM (SELECT (%1$s) COLLATE "
 	"\"C\" AS v, p.id FROM kam.account p WHERE" ACCOUNT_FILTERS

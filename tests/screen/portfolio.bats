@@ -159,6 +159,22 @@ open_by_revenue() {
 	screen_wait "the portfolio sorts by name"
 }
 
+# A name that goes on where another ends: with a space between the value
+# and the id in the sort key, "aa prefix 0" sorted before "aa prefix"
+# (the space against the id's first digit; migration 0083's keys use
+# chr(1)).
+@test "by name, a name comes before the same name gone on ('Aa Prefix', then 'Aa Prefix 0')" {
+	screen_sql "INSERT INTO kam.account (erp_id, name, tier, owner_id, team, country, city, vat_id)
+	    SELECT v.erp_id, v.name, 'standard', u.id, u.team, 'DE', 'Berlin', NULL
+	      FROM (VALUES ('PFX0', 'Aa Prefix 0'), ('PFX', 'Aa Prefix')) v (erp_id, name)
+	     CROSS JOIN kam.app_user u WHERE u.role_name = 'anna'"
+	open_portfolio
+	screen_wait "Aa Prefix"
+	[ "$(screen_text | grep -oE 'Aa Prefix( 0)?' | tr '\n' '|')" = "Aa Prefix|Aa Prefix 0|" ]
+	screen_stop
+	screen_sql "DELETE FROM kam.account WHERE erp_id IN ('PFX', 'PFX0')"
+}
+
 # zeta_shown: the paging accounts on the screen, top to bottom
 zeta_shown() {
 	screen_text | grep -o 'Zeta Paging [0-9][0-9][0-9][0-9]'
