@@ -22,7 +22,10 @@
  * PF_CURRENCY (the account's) or PF_REPORTING (team totals, NULL when a
  * rate is missing: PF_TEAM_MISSING names the currency); PF_SPARK is 24 levels '0'-'7' or ' ' (no orders),
  * oldest month first (kam.spark_levels); PF_TALK one of no plan, held,
- * closed, overdue, due, not set, planned. */
+ * closed, overdue, due, not set, planned. PF_TEAMS is every team's totals
+ * over the rows filtered (JSON, the server's to read), when the request
+ * gave none: a request that passes them back as teams has the PF_TEAM_*
+ * fields from them, and PF_TEAMS NULL. */
 enum portfolio_field {
 	PF_KEY, PF_ID, PF_NAME, PF_ERP_ID, PF_TIER, PF_STATUS, PF_OWNER,
 	PF_TEAM, PF_CURRENCY, PF_REPORTING, PF_REVENUE, PF_TARGET,
@@ -30,7 +33,7 @@ enum portfolio_field {
 	PF_CONDITION_ENDS, PF_CONDITION, PF_TALK, PF_TALK_ON, PF_CONTACT_DAYS,
 	PF_COMPLAINTS, PF_BREACHES, PF_BREACH_KINDS, PF_TEAM_ACCOUNTS,
 	PF_TEAM_REVENUE, PF_TEAM_TARGET, PF_TEAM_OVERDUE, PF_TEAM_MISSING,
-	PF_NFIXED
+	PF_TEAMS, PF_NFIXED
 };
 
 /* What the statement can sort by, as :sort names them. */
@@ -59,6 +62,10 @@ struct portfolio_req {
 	/* the page before after_key (with none, the last page), still in
 	 * the order asked for: G reads the last page alone */
 	bool			 backwards;
+	/* PF_TEAMS of an earlier page of the same filter over the same
+	 * data: the totals are not worked out again (every account
+	 * filtered read), only looked up; NULL: worked out */
+	const char		*teams;
 };
 
 bool		 portfolio_send(struct kam_db *db, const struct portfolio_req *req);

@@ -266,6 +266,7 @@ finish(struct tui *t)
 	free(t->merge_contact);
 	hist_filter_free(&t->hist);
 	acct_filter_free(&t->portfolio.filter);
+	free(t->portfolio.teams);
 	voc_state_free(&t->voc);
 	calendar_open_free(&t->calendar);
 }

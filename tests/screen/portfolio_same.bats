@@ -69,7 +69,7 @@ teardown() {
 	tail -c +$((size + 1)) "$PG_TEST_DIR/log" > "$BATS_TEST_TMPDIR/log"
 	# the client's portfolio statement (one line) and the parameters the
 	# server logged with it, each quoted as SQL
-	stmt=$(grep -o 'execute <unnamed>: SELECT l\.\* FROM (SELECT \* FROM (SELECT (CASE WHEN v.v .* FROM kam.portfolio p .*' \
+	stmt=$(grep -o 'execute <unnamed>: WITH teams AS MATERIALIZED .* FROM kam.portfolio p .*' \
 	    "$BATS_TEST_TMPDIR/log" | tail -n 1 | sed 's/^execute <unnamed>: //')
 	args=$(grep -A1 -F 'FROM kam.portfolio p ' "$BATS_TEST_TMPDIR/log" |
 	    grep -o 'DETAIL:  parameters: .*' | tail -n 1 |

@@ -313,6 +313,46 @@ SQL
 	q "DROP POLICY hide_c1 ON kam.account"
 }
 
+# probes USER TABLE: how often USER's read of every row of TABLE asked
+# kam.account for a kept row's account (the policy's subplan's loops; 0
+# when it never ran).
+probes() {
+	pg_as "$1" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+	    SELECT count(*) FROM kam.$2" |
+	    awk '/ on account [a-z_0-9]+ *[(]/ { if (/never executed/) n += 0;
+	        else { sub(/.*loops=/, ""); sub(/[)].*/, ""); n += $0 } }
+	        END { print n + 0 }'
+}
+
+# Migration 0082: a reader every account is readable to (the roles' own
+# policies, USING (true)) is shown the kept rows without a probe into
+# account for each; one with a restrictive policy on account has each
+# kept row asked for, and still reads only its accounts'.
+@test "a reader of every account reads the kept rows without asking account a row; a restricted one asks" {
+	local c1
+	[ "$(pg_as anna -c "SELECT count(*) FROM kam.portfolio_figure")" -gt 0 ]
+	[ "$(pg_as anna -c "SELECT count(*) FROM kam.cadence_alarm")" -gt 0 ]
+	run probes anna portfolio_figure
+	[ "$output" = 0 ]
+	run probes anna cadence_alarm
+	[ "$output" = 0 ]
+	[ "$(pg_as anna -c "SELECT kam.reads_every_account()")" = t ]
+	q "CREATE POLICY hide_c1 ON kam.account AS RESTRICTIVE FOR SELECT
+	    USING (erp_id <> 'C1' OR current_user <> 'bo')"
+	[ "$(pg_as bo -c "SELECT kam.reads_every_account()")" = f ]
+	run probes bo portfolio_figure
+	[ "$output" -gt 0 ]
+	run probes bo cadence_alarm
+	[ "$output" -gt 0 ]
+	c1=$(q "SELECT id FROM kam.account WHERE erp_id = 'C1'")
+	[ "$(q "SELECT count(*) FROM kam.portfolio_figure WHERE account_id = $c1")" = 1 ]
+	[ "$(pg_as bo -c "SELECT count(*) FROM kam.portfolio_figure WHERE account_id = $c1")" = 0 ]
+	[ "$(pg_as bo -c "SELECT count(*) FROM kam.portfolio_figure")" -gt 0 ]
+	[ "$(pg_as bo -c "SELECT count(*) FROM kam.cadence_alarm WHERE account_id = $c1")" = 0 ]
+	q "DROP POLICY hide_c1 ON kam.account"
+	[ "$(pg_as bo -c "SELECT kam.reads_every_account()")" = t ]
+}
+
 @test "support reads no kept row; the portfolio is not theirs" {
 	run pg_as sam -c "SELECT count(*) FROM kam.portfolio_figure"
 	[ "$status" -ne 0 ]

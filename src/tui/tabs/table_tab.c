@@ -66,6 +66,8 @@ table_tab_refetch(struct table_tab *tt, struct tui *t)
 static void
 tt_reload(struct view *v, struct tui *t)
 {
+	if (TT(v)->def->reloading != NULL)
+		TT(v)->def->reloading(TT(v), t);
 	fetch(TT(v), t, true);
 	row_op_resend(&TT(v)->op, t, v, SLOT_OP);
 }

@@ -57,6 +57,10 @@ struct table_tab_def {
 	 * it (the queue's SLA card); a read it needs goes through
 	 * req_submit_after, so that fast keys read once */
 	void	(*moved)(struct table_tab *tt, struct tui *t);
+	/* optional: the rows are about to be read again for a change of
+	 * the data (view.h, reload), before the statement is sent: what was
+	 * kept from the rows before goes */
+	void	(*reloading)(struct table_tab *tt, struct tui *t);
 };
 
 struct table_tab {

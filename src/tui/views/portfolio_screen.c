@@ -71,12 +71,37 @@ portfolio_role(const struct acct_rows *r, size_t row, int field)
 	    TE_NORMAL;
 }
 
+/* The team totals kept go: the next page works them out again (the
+ * filter changed, or the rows are read again for a change of the data). */
+static void
+forget_teams(struct table_tab *tt, struct tui *t)
+{
+	(void)tt;
+	free(t->portfolio.teams);
+	t->portfolio.teams = NULL;
+}
+
+/* The rows that brought totals (a filter's first page) leave them for the
+ * pages after; called as the title is drawn, the first to see new rows. */
+static void
+keep_teams(struct table_tab *tt, struct tui *t)
+{
+	const char *teams = tt->tb.rows.nrows > 0 ?
+	    acct_rows_get(&tt->tb.rows, 0, PF_TEAMS) : NULL;
+
+	if (teams == NULL || (t->portfolio.teams != NULL &&
+	    strcmp(teams, t->portfolio.teams) == 0))
+		return;
+	free(t->portfolio.teams);
+	t->portfolio.teams = xstrdup(teams);
+}
+
 static bool
 send_page(struct table_tab *tt, struct tui *t)
 {
 	struct portfolio_req req = { .filter = &t->portfolio.filter,
 	    .sort = t->portfolio.sort, .desc = t->portfolio.desc, .limit = PAGE,
-	    .backwards = tt->tb.backwards };
+	    .backwards = tt->tb.backwards, .teams = t->portfolio.teams };
 
 	table_tab_last_key(tt, &req.after_key, NULL);
 	return portfolio_send(t->db, &req);
@@ -117,6 +142,7 @@ portfolio_action(struct table_tab *tt, struct tui *t, enum kam_action a)
 		return true;
 	case ACT_FILTER_MINE:
 		s->filter.mine = !s->filter.mine;
+		forget_teams(tt, t);
 		table_tab_refetch(tt, t);
 		return true;
 	default:
@@ -143,6 +169,7 @@ command_filter(struct table_tab *tt, struct tui *t, const char *arg)
 		acct_filter_free(&t->portfolio.filter);
 		t->portfolio.filter = f;
 		memset(&f, 0, sizeof f);
+		forget_teams(tt, t);
 		table_tab_refetch(tt, t);
 	}
 	acct_filter_free(&f);
@@ -207,7 +234,7 @@ team_totals(const struct acct_rows *r, size_t i, struct kam_buf *out)
 static void
 portfolio_title(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 {
-	(void)t;
+	keep_teams(tt, t);
 	buf_adds(out, "Portfolio");
 	if (tt->tb.nav.cursor < tt->tb.rows.nrows)
 		team_totals(&tt->tb.rows, tt->tb.nav.cursor, out);
@@ -250,12 +277,13 @@ static const struct table_tab_def portfolio = {
 	.columns = portfolio_columns,
 	.enter = open_account, .action = portfolio_action, .send = send_page,
 	.title = portfolio_title, .command = portfolio_command,
-	.status = portfolio_status,
+	.status = portfolio_status, .reloading = forget_teams,
 };
 
 void
 view_portfolio_show(struct tui *t)
 {
+	forget_teams(NULL, t);
 	if (table_tab_is(t->top, &portfolio))
 		tui_reload(t, t->top);
 	else
