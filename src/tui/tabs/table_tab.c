@@ -219,6 +219,8 @@ tt_recv(struct view *v, struct tui *t, int slot, int arg)
 	else
 		table_take(&tt->tb, &rows, tt->def->page);
 	acct_rows_free(&rows);
+	if (tt->def->arrived != NULL)
+		tt->def->arrived(tt, t);
 	trace_event(t->trace, "table-rows", tt->def->what);
 	if (tt->ahead != ACT_NONE) {
 		enum kam_action a = tt->ahead;

@@ -61,6 +61,10 @@ struct table_tab_def {
 	 * the data (view.h, reload), before the statement is sent: what was
 	 * kept from the rows before goes */
 	void	(*reloading)(struct table_tab *tt, struct tui *t);
+	/* optional: a page of rows has been taken into the table, before
+	 * anything typed ahead runs: what the next statement needs from
+	 * them is kept here */
+	void	(*arrived)(struct table_tab *tt, struct tui *t);
 };
 
 struct table_tab {

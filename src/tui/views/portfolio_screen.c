@@ -82,7 +82,7 @@ forget_teams(struct table_tab *tt, struct tui *t)
 }
 
 /* The rows that brought totals (a filter's first page) leave them for the
- * pages after; called as the title is drawn, the first to see new rows. */
+ * pages after. */
 static void
 keep_teams(struct table_tab *tt, struct tui *t)
 {
@@ -234,7 +234,7 @@ team_totals(const struct acct_rows *r, size_t i, struct kam_buf *out)
 static void
 portfolio_title(struct table_tab *tt, struct tui *t, struct kam_buf *out)
 {
-	keep_teams(tt, t);
+	(void)t;
 	buf_adds(out, "Portfolio");
 	if (tt->tb.nav.cursor < tt->tb.rows.nrows)
 		team_totals(&tt->tb.rows, tt->tb.nav.cursor, out);
@@ -278,6 +278,7 @@ static const struct table_tab_def portfolio = {
 	.enter = open_account, .action = portfolio_action, .send = send_page,
 	.title = portfolio_title, .command = portfolio_command,
 	.status = portfolio_status, .reloading = forget_teams,
+	.arrived = keep_teams,
 };
 
 void
