@@ -232,7 +232,7 @@ psql_first() {
 psql_first >/dev/null
 pf=$(for ((r = 0; r < runs; r++)); do psql_first; echo; done | best)
 
-# psql_portfolio [mine]: psql reading the portfolio view's first 200 rows
+# psql_portfolio [mine]: psql reading the portfolio view's first page (100 rows)
 # with their team's totals, as the screen does (all, or anna's own)
 psql_portfolio() {
 	local s e
@@ -242,7 +242,7 @@ SELECT p.*, count(*) OVER w, sum(p.revenue_reporting) OVER w,
        sum(p.target_reporting) OVER w, sum(p.overdue_reporting) OVER w,
        kam.spark_levels(p.months)
   FROM kam.portfolio p WHERE (NOT :'mine'::bool OR p.owner_id = kam.my_user_id())
-WINDOW w AS (PARTITION BY p.team) ORDER BY kam.fold(p.name), p.id LIMIT 200;
+WINDOW w AS (PARTITION BY p.team) ORDER BY kam.fold(p.name), p.id LIMIT 100;
 SQL
 	e=$(date +%s%N)
 	awk -v ns=$((e - s)) 'BEGIN { printf "%.1f", ns / 1e6 }'
@@ -286,5 +286,5 @@ printf '%-52s %8s   (target <= 1000)\n' "the portfolio (p) of all $accounts_n ac
 printf '%-52s %8s   (target <= 200)\n' "... m: anna's own accounts" "$pm"
 printf '%-52s %8s   (target <= 50)\n' "... slowest key after (j, s, G)" \
     "$(printf '%s\n' "${pf_keys[@]}" | best)"
-printf '%-52s %8s   ratio %s\n' "psql: the portfolio view's first 200, all" "$ppa" "$(ratio "$pa" "$ppa")"
+printf '%-52s %8s   ratio %s\n' "psql: the portfolio view's first 100, all" "$ppa" "$(ratio "$pa" "$ppa")"
 printf '%-52s %8s   ratio %s\n' "psql: the same, anna's own" "$ppm" "$(ratio "$pm" "$ppm")"

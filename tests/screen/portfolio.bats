@@ -188,9 +188,9 @@ zeta_shown() {
 	[ "$(wc -l <<<"$want")" -eq 300 ]
 	[ "$n" -gt 300 ]
 	open_portfolio
-	screen_wait "Portfolio: row 1 of 200+"
+	screen_wait "Portfolio: row 1 of 100+"
 	screen_keys G
-	screen_wait "Portfolio: row 200 of the last 200"
+	screen_wait "Portfolio: row 100 of the last 100"
 	[ "$(zeta_shown | tail -n 1)" = "$(tail -n 1 <<<"$want")" ]
 	for i in $(seq 40); do
 		shown=$(zeta_shown)
@@ -223,7 +223,7 @@ zeta_shown() {
 	screen_stop
 	open_by_revenue
 	screen_keys G
-	screen_wait "Portfolio: row 200 of the last 200"
+	screen_wait "Portfolio: row 100 of the last 100"
 	diff <(screen_text | grep -v -e "Portfolio: row" -e "^ *$") <(printf '%s\n' "$forward")
 	[[ "$forward" == *"Portfolio - "* ]]
 }
