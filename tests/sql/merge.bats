@@ -34,7 +34,8 @@ SELECT format('SELECT %L || '': '' || t::text FROM kam.%I t ORDER BY t::text;',
               c.relname, c.relname)
   FROM pg_class c
  WHERE c.relnamespace = 'kam'::regnamespace AND c.relkind = 'r'
-   AND c.relname NOT IN ('audit_log', 'merge', 'merge_row', 'schema_migration')
+   AND c.relname NOT IN ('audit_log', 'merge', 'merge_row', 'merge_move',
+                         'schema_migration')
  ORDER BY c.relname \gexec
 SQL
 }
@@ -190,7 +191,11 @@ kam.ticket_pause.account_id" ]
 	[ "$(q "SELECT actor || ' ' || op || ' ' || (new ->> 'loser_id') FROM kam.audit_log
 	        WHERE table_name = 'merge'")" = "anna INSERT $W2" ]
 	# the rows moved are the merge's: recorded with it, not one by one
-	[ "$(q "SELECT count(*) FROM kam.merge_row WHERE table_name = 'interaction'")" -eq 3 ]
+	# (0087: by key, in one record, but for the open follow-up that the
+	# winner's new owner takes over after the move, kept whole)
+	[ "$(q "SELECT cardinality(row_ids) FROM kam.merge_move WHERE table_name = 'interaction'")" -eq 2 ]
+	[ "$(q "SELECT string_agg(i.subject, ',') FROM kam.merge_row r
+	        JOIN kam.interaction i ON i.id = r.row_id WHERE r.table_name = 'interaction'")" = "Service visit" ]
 	[ "$(q "SELECT count(*) FROM kam.audit_log WHERE table_name = 'interaction'
 	        AND actor = 'anna' AND op = 'UPDATE'")" -eq 0 ]
 	# the pair is no candidate duplicate any more
@@ -241,10 +246,10 @@ kam.ticket_pause.account_id" ]
 	run pg_as anna -c "SELECT count(*) FROM kam.unmerge($id)"
 	[ "$status" -ne 0 ]
 	# the version moved on: still not the row the merge left
-	q "UPDATE kam.merge_row SET after = jsonb_set(after, '{version}',
-	   (SELECT to_jsonb(version) FROM kam.special_condition WHERE title = 'Year-end rebate'))
-	   || jsonb_build_object('updated_at', (SELECT updated_at FROM kam.special_condition
-	                                         WHERE title = 'Year-end rebate'))
+	q "UPDATE kam.merge_move SET versions = ARRAY[(SELECT version FROM kam.special_condition
+	                                              WHERE title = 'Year-end rebate')],
+	          stamps = ARRAY[(SELECT updated_at FROM kam.special_condition
+	                          WHERE title = 'Year-end rebate')]
 	   WHERE merge_id = $id AND table_name = 'special_condition'" >/dev/null
 	pg_as anna -c "SELECT count(*) FROM kam.unmerge($id)" >/dev/null
 	[ "$(q "SELECT count(*) FROM kam.special_condition WHERE account_id = $W2")" -eq 1 ]
@@ -372,4 +377,62 @@ not_duplicate|pair marked" ]
 	    AND new ->> 'subject' = 'Set by hand'")" = 1 ]
 	q "DELETE FROM kam.interaction WHERE subject = 'Set by hand'" >/dev/null
 	[ "$(dump)" = "$before" ]
+}
+
+# Migration 0087: the rows an account merge moves are recorded by key, with
+# the fields the move changed, and their stamps (updated_at, version) tell
+# a change since. A second merge moved the same rows on; undone first, it
+# puts their stamps back, and the first merge's undo goes through: both
+# undone, the database is as it was.
+@test "two merges undone the other way round restore the whole database" {
+	local before first second w3
+	before=$(dump)
+	w3=$(q "SELECT id FROM kam.account WHERE erp_id = 'W3'")
+	pg_as anna -c "SELECT count(*) FROM kam.merge_accounts($W1, $W2)" >/dev/null
+	first=$(q "SELECT max(id) FROM kam.merge")
+	pg_as anna -c "SELECT count(*) FROM kam.merge_accounts($w3, $W1)" >/dev/null
+	second=$(q "SELECT max(id) FROM kam.merge")
+	[ "$(q "SELECT count(*) FROM kam.interaction WHERE account_id = $w3")" -eq 4 ]
+	run pg_as anna -c "SELECT count(*) FROM kam.unmerge($first)"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"merge $first cannot be undone"* ]]
+	pg_as anna -c "SELECT count(*) FROM kam.unmerge($second)" >/dev/null
+	pg_as anna -c "SELECT count(*) FROM kam.unmerge($first)" >/dev/null
+	[ "$(dump)" = "$before" ]
+}
+
+@test "an undo is refused when an entry the merge moved is gone since" {
+	run env PGUSER=postgres psql -X -q -At -v ON_ERROR_STOP=1 <<SQL
+BEGIN;
+SELECT count(*) FROM kam.merge_accounts($W1, $W2) \g /dev/null
+DELETE FROM kam.interaction WHERE subject = 'Late delivery';
+SELECT count(*) FROM kam.unmerge((SELECT max(id) FROM kam.merge));
+ROLLBACK;
+SQL
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"cannot be undone: 1 of the rows it changed changed since"* ]]
+}
+
+# A row recorded by key that the merge writes again after moving it (here
+# a trigger of the test's own on the tombstone) would keep that write on
+# undo: the merge refuses rather than record what it cannot undo.
+@test "a merge that writes a row again after moving it is refused" {
+	run env PGUSER=postgres psql -X -q -At -v ON_ERROR_STOP=1 <<SQL
+BEGIN;
+CREATE FUNCTION public.merge_test_rewrite() RETURNS trigger LANGUAGE plpgsql AS \$\$
+BEGIN
+	UPDATE kam.interaction SET subject = subject || ' (seen)'
+	 WHERE account_id = NEW.merged_into;
+	RETURN NULL;
+END
+\$\$;
+CREATE TRIGGER merge_test_rewrite AFTER UPDATE OF merged_into ON kam.account
+	FOR EACH ROW WHEN (OLD.merged_into IS NULL AND NEW.merged_into IS NOT NULL)
+	EXECUTE FUNCTION public.merge_test_rewrite();
+SELECT count(*) FROM kam.merge_accounts($W1, $W2);
+ROLLBACK;
+SQL
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"wrote rows again after moving them"* ]]
+	[ "$(q "SELECT count(*) FROM kam.merge")" = "$(q "SELECT count(*) FROM kam.merge WHERE undone_at IS NOT NULL")" ]
 }
