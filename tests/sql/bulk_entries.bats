@@ -177,3 +177,27 @@ follow_ups_same() {
 		     SELECT * FROM kam.cadence_breaches(current_date, NULL))) d")" = 0 ]
 	done
 }
+
+@test "a kept follow-up's later entry is looked for in the one index of the entries by account, alone" {
+	# before 0085 a second index kept every entry by account and author
+	# for this test alone: an announcement to 5 296 accounts read as many
+	# of its pages as of the account index's to enter its rows
+	[ "$(q "SELECT string_agg(indexrelid::regclass::text, ',')
+	      FROM pg_index WHERE indrelid = 'kam.interaction'::regclass
+	       AND indpred IS NULL AND indkey[0] = (SELECT attnum FROM pg_attribute
+	           WHERE attrelid = 'kam.interaction'::regclass AND attname = 'account_id')")" \
+	    = kam.interaction_account ]
+	q "SELECT kam.follow_ups_rebuild()" >/dev/null
+	run --separate-stderr pg_as postgres -c "LOAD 'auto_explain'" \
+	    -c "SET auto_explain.log_min_duration = 0" \
+	    -c "SET auto_explain.log_nested_statements = on" \
+	    -c "SET auto_explain.log_level = notice" \
+	    -c "SET enable_seqscan = off" -c "SET enable_bitmapscan = off" \
+	    -c "BEGIN" -c "INSERT INTO kam.interaction (account_id, occurred_at, channel, direction, subject, author_id, follow_up_on, follow_up_owner_id) SELECT a.id, now() - interval '2 days', 'call', 'outbound', 'Plan check', a.owner_id, current_date + 1, a.owner_id FROM kam.account a WHERE a.owner_id IS NOT NULL" \
+	    -c "ROLLBACK"
+	[ "$status" -eq 0 ]
+	echo "$stderr" | awk '/Query Text: INSERT INTO follow_up_open_owned/ { on = 1 }
+	    on && /duration:/ && seen { exit } on { seen = 1; print }' > "$BATS_TEST_TMPDIR/later"
+	cat "$BATS_TEST_TMPDIR/later"
+	grep -q 'Index Only Scan using interaction_account on interaction j' "$BATS_TEST_TMPDIR/later"
+}
