@@ -65,12 +65,17 @@ server_ms() {
 }
 
 printf '\n%-46s %10s %10s %8s\n' "voice of the customer, $items items" kam psql ratio
+# Issue 14's targets are the cloud's paint, which BENCH_TUI_ONLY=voc
+# bench/run tui times in the client (its first cloud, from Enter). These
+# lines are the statement alone in psql; a new session's first statement
+# also pays the backend's first reads of the catalogue for every table it
+# names, which the client has paid drawing its list before the cloud.
 server_ms "$screen_sql" "$year" f
-printf '%-46s %10s %10s %8s   (target <= 300 ms)\n' \
+printf '%-46s %10s %10s %8s   (the paint: <= 300 ms)\n' \
     "cloud, everyone, a year, server, new session (ms)" - "$cold_ms" -
 printf '%-46s %10s %10s %8s\n' "cloud, everyone, a year, server, warm (ms)" - "$warm_ms" -
 server_ms "$screen_sql" "$year" t
-printf '%-46s %10s %10s %8s   (target <= 100 ms)\n' \
+printf '%-46s %10s %10s %8s   (the paint: <= 100 ms)\n' \
     "cloud, anna's accounts, a year, new session (ms)" - "$cold_ms" -
 printf '%-46s %10s %10s %8s\n' "cloud, anna's accounts, a year, warm (ms)" - "$warm_ms" -
 server_ms "$computed_sql" "$year" f
