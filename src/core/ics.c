@@ -179,7 +179,8 @@ valid_time(struct reader *r, struct icaltimetype t, const char *what)
 	if (ical.icaltime_is_null_time(t) || !ical.icaltime_is_valid_time(t) ||
 	    t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12 ||
 	    t.day < 1 || t.day > ical.icaltime_days_in_month(t.month, t.year) ||
-	    (!t.is_date && (t.hour > 23 || t.minute > 59 || t.second > 60)))
+	    (!t.is_date && (t.hour < 0 || t.hour > 23 || t.minute < 0 ||
+	    t.minute > 59 || t.second < 0 || t.second > 60)))
 		return fail(r, "%s is not a date or a date-time", what);
 	return true;
 }

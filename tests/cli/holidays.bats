@@ -151,6 +151,9 @@ bad() {	# bad NAME TEXT EXPECTED: TEXT as a file is refused with EXPECTED
 	bad nsummary "$head${good/SUMMARY:ok\\r\\n/}$tail" "event ok@x: no SUMMARY"
 	bad nstart "$head${good/DTSTART;VALUE=DATE:20270101\\r\\n/}$tail" "event ok@x: no DTSTART"
 	bad baddate "$head${good/20270101/20271341}$tail" "event ok@x:"
+	# libical reads "T-90000" as hour -9 (tests/fuzz.sh found it: a time
+	# before midnight went on to the calendar as 87:00)
+	bad negative "${head}BEGIN:VEVENT\r\nUID:n@x\r\nDTSTART:20270301T-90000Z\r\nDTEND:20270301T110000Z\r\nSUMMARY:n\r\nEND:VEVENT\r\n$tail" "event n@x: DTSTART is not a date or a date-time"
 	# libical's own test-data/recur-errors.ics names a TZID with no VTIMEZONE
 	bad zone "${head}BEGIN:VEVENT\r\nUID:z@x\r\nDTSTART;TZID=US-Eastern:19970805T090000\r\nDURATION:PT1H\r\nSUMMARY:z\r\nEND:VEVENT\r\n$tail" "event z@x: time zone 'US-Eastern' unknown"
 	bad backwards "${head}BEGIN:VEVENT\r\nUID:b@x\r\nDTSTART:20270101T100000Z\r\nDTEND:20270101T090000Z\r\nSUMMARY:b\r\nEND:VEVENT\r\n$tail" "event b@x: lasts less than nothing"
