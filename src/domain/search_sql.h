@@ -58,10 +58,12 @@
 #define SEARCH_ORDER " ORDER BY t, o DESC, name, id LIMIT 10"
 /* The first tier alone, with the same columns and order: what a lookup
  * that expects an exact name or id asks first (kam --sla), so that a new
- * session plans the other tiers only when it finds nothing. */
+ * session plans the other tiers only when it finds nothing. Its rows are
+ * all of tier 1 (SEARCH_EXACT_BEST's t and o), so it orders by name
+ * alone and plans no subquery for them. */
 #define ACCOUNT_FIND_EXACT_SQL "WITH " SEARCH_EXACT_CTE \
-	" SELECT id, erp_id, name, city FROM (" SEARCH_EXACT_BEST ") x" \
-	SEARCH_ORDER
+	" SELECT id, erp_id, name, city FROM e WHERE r = (SELECT min(r) FROM e)" \
+	" ORDER BY name, id LIMIT 10"
 #define ACCOUNT_FIND_SQL \
 	"WITH " SEARCH_EXACT_CTE ", " \
 	"w AS MATERIALIZED (" SEARCH_COLS " FROM kam.account a WHERE " \

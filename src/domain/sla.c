@@ -179,7 +179,7 @@ sla_card_load(struct kam_db *db, const char *account_id, struct sla_card *card)
  * account search FIND and, when the key names one account, its card. */
 #define LOOKUP_SQL(FIND, JSON) \
 	"WITH v AS (" MIGRATE_COUNT_SQL "), " \
-	"m AS MATERIALIZED (SELECT * FROM (" FIND ") f) " \
+	"m AS MATERIALIZED (" FIND ") " \
 	"SELECT m.id AS match_id, m.erp_id AS match_erp_id, " \
 	"m.name AS match_name, m.city AS match_city, " \
 	"v.n AS schema_n, v.latest AS schema_latest, card.* " \
