@@ -53,8 +53,9 @@
 #define SEARCH_EXACT_CTE "e AS MATERIALIZED (" SEARCH_COLS ", " \
 	SEARCH_EXACT_RANK("$1") " AS r FROM kam.account a WHERE " \
 	SEARCH_EXACT("$1") ")"
+#define SEARCH_EXACT_MIN " FROM e WHERE r = (SELECT min(r) FROM e)"
 #define SEARCH_EXACT_BEST "SELECT id, erp_id, name, city, 1 AS t, " \
-	"0::real AS o FROM e WHERE r = (SELECT min(r) FROM e)"
+	"0::real AS o" SEARCH_EXACT_MIN
 #define SEARCH_ORDER " ORDER BY t, o DESC, name, id LIMIT 10"
 /* The first tier alone, with the same columns and order: what a lookup
  * that expects an exact name or id asks first (kam --sla), so that a new
@@ -62,7 +63,7 @@
  * all of tier 1 (SEARCH_EXACT_BEST's t and o), so it orders by name
  * alone and plans no subquery for them. */
 #define ACCOUNT_FIND_EXACT_SQL "WITH " SEARCH_EXACT_CTE \
-	" SELECT id, erp_id, name, city FROM e WHERE r = (SELECT min(r) FROM e)" \
+	" SELECT id, erp_id, name, city" SEARCH_EXACT_MIN \
 	" ORDER BY name, id LIMIT 10"
 #define ACCOUNT_FIND_SQL \
 	"WITH " SEARCH_EXACT_CTE ", " \
